@@ -1,0 +1,103 @@
+package easel
+
+// Scene is what an idea is about, as data. The scene parser fills it from the
+// person's words; an LLM may return one; a person may write one by hand as
+// JSON for `easel render`. The built-in prompt writer and the built-in canvas
+// both read it, so the words and the picture agree.
+//
+// Every field is optional. Values are lower-case English words from the
+// vocabularies documented on each field; a reader ignores values it does not
+// know rather than failing, so a Scene written by an LLM always renders.
+type Scene struct {
+	// Idea is the text the Scene was parsed from, if any.
+	Idea string `json:"idea,omitempty"`
+	// Subject is the main subject as a noun phrase, such as "a lone camel"
+	// or "an elderly fisherman". Words the lexicon does not know end up here,
+	// so nothing the person typed is dropped.
+	Subject string `json:"subject,omitempty"`
+	// Subjects lists every subject found, main subject first.
+	Subjects []Subject `json:"subjects,omitempty"`
+	// Domain is the broad family of the scene: coast, mountains, forest,
+	// desert, city, village, interior, garden, water, sky, space,
+	// underwater, animal, portrait, food, vehicle, architecture, fantasy,
+	// scifi, abstract, field, snow, jungle, ...
+	Domain string `json:"domain,omitempty"`
+	// Setting is the place, such as "beach", "rocky coast", "snowy forest",
+	// "japanese garden", "street in paris".
+	Setting string `json:"setting,omitempty"`
+	// TimeOfDay is one of dawn, morning, noon, afternoon, golden hour,
+	// sunset, dusk, night.
+	TimeOfDay string `json:"time_of_day,omitempty"`
+	// Weather is one of clear, cloudy, overcast, rain, storm, snow, fog,
+	// mist, wind.
+	Weather string `json:"weather,omitempty"`
+	// Season is one of spring, summer, autumn, winter.
+	Season string `json:"season,omitempty"`
+	// Mood is a word such as serene, dramatic, eerie, cozy, joyful,
+	// melancholic, mysterious, epic.
+	Mood string `json:"mood,omitempty"`
+	// Palette lists colour words, such as "red", "teal", "pastel", "golden".
+	Palette []string `json:"palette,omitempty"`
+	// Style is the medium or style, such as photo, watercolor, oil,
+	// flat vector, pixel art, synthwave, woodblock, pencil sketch, film photo.
+	Style string `json:"style,omitempty"`
+	// View is the camera: wide, aerial, close-up, portrait, eye level, low angle.
+	View string `json:"view,omitempty"`
+	// Elements are the things to draw, from the Elements vocabulary below.
+	Elements []string `json:"elements,omitempty"`
+	// Extra keeps words the lexicon did not place anywhere else.
+	Extra []string `json:"extra,omitempty"`
+}
+
+// Subject is one thing in a Scene.
+type Subject struct {
+	// Noun is the head word, such as "camel".
+	Noun string `json:"noun"`
+	// Adjectives are the words that describe it, such as ["lone"].
+	Adjectives []string `json:"adjectives,omitempty"`
+	// Count is how many there are; 0 means one or unspecified.
+	Count int `json:"count,omitempty"`
+	// Element is the Elements entry that draws it, if any.
+	Element string `json:"element,omitempty"`
+}
+
+// Elements is the vocabulary of Scene.Elements: what the built-in canvas
+// knows how to draw. The scene parser only emits these names.
+var Elements = []string{
+	// sky
+	"sun", "moon", "full moon", "stars", "aurora", "clouds", "rainbow", "milky way", "lightning",
+	// land
+	"mountains", "hills", "dunes", "desert", "field", "meadow", "wheat", "sunflowers", "flowers",
+	"snow", "ice", "rocks", "cliffs", "volcano", "canyon",
+	// water
+	"sea", "beach", "lake", "river", "waterfall", "pond", "waves", "reflection",
+	// plants
+	"forest", "pines", "trees", "palms", "jungle", "bamboo", "cherry blossoms", "autumn leaves",
+	// built
+	"city", "skyline", "street", "neon", "lighthouse", "cabin", "castle", "barn", "houses",
+	"village", "bridge", "temple", "windmill", "tower", "lanterns", "road",
+	// vehicles
+	"boat", "ship", "sailboat", "balloon", "car", "train", "airplane", "spaceship",
+	// life
+	"birds", "seagulls", "fish", "koi", "whale", "animal", "person", "people", "camel", "fox",
+	"horse", "deer", "cat", "dog", "dragon",
+	// weather and air
+	"rain", "snowfall", "fog", "mist",
+	// other worlds
+	"underwater", "coral", "planet", "space", "nebula",
+	// objects
+	"table", "bowl", "food", "window",
+}
+
+// HasElement reports whether s lists element e.
+func (s *Scene) HasElement(e string) bool {
+	if s == nil {
+		return false
+	}
+	for _, x := range s.Elements {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
