@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/easel-art/easel"
+)
+
+// command is one `easel NAME` sub-command. Each lives in its own file,
+// named after it, and is listed in commands below.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, a *app, args []string) error
+}
+
+// commands lists every sub-command in the order `easel --help` shows them.
+func commands() []command {
+	return []command{
+		{"imagine", "idea → prompt → picture(s) → gallery", cmdImagine},
+		{"prompt", "idea → detailed prompt(s), without rendering", cmdPrompt},
+		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
+		{"gallery", "list, search, show and remove pictures in the gallery", cmdGallery},
+		{"version", "print easel's version", cmdVersion},
+	}
+}
+
+const mainUsage = `easel turns a few words into AI art.
+
+Usage:
+  easel COMMAND [flags] [arguments]
+
+Commands:
+%s
+Flags may come before or after the arguments. Run "easel COMMAND --help" for a command's flags.
+
+Examples:
+  easel imagine "a beach sunset"
+  easel imagine "a castle on a hill under a full moon" -n 4 --aspect 16:9
+  easel gallery search castle
+
+Data: --data-dir, else $EASEL_HOME, else $XDG_DATA_HOME/easel, else ~/.local/share/easel.
+Exit codes: 0 done, 1 failed, 2 bad usage or input, 3 missing configuration, 130 interrupted.
+`
+
+func (a *app) dispatch(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		a.mainHelp()
+		return easel.Errorf(easel.EINVALID, "no command given: try easel imagine \"a beach sunset\"")
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help", "help":
+		a.mainHelp()
+		return nil
+	case "--version", "-version":
+		return cmdVersion(ctx, a, nil)
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, a, args[1:])
+		}
+	}
+	return easel.Errorf(easel.EINVALID, "unknown command %q: run easel --help for the list", name)
+}
+
+func (a *app) mainHelp() {
+	var b strings.Builder
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(a.stdout, mainUsage, b.String())
+}
+
+func cmdVersion(ctx context.Context, a *app, args []string) error {
+	fmt.Fprintf(a.stdout, "easel %s\n", easel.Version)
+	return nil
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/easel-art/easel"
+)
+
+// newFlags returns a FlagSet for a command. usage is the text shown above
+// the flag list by --help, starting with the command's synopsis.
+func (a *app) newFlags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet("easel "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintln(a.stdout, strings.TrimSpace(usage))
+		fmt.Fprintln(a.stdout, "\nFlags:")
+		fs.SetOutput(a.stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// parseFlags parses args with fs, letting flags come before or after the
+// arguments as people type them (easel imagine "a fox" -n 4). A lone "--"
+// ends flag parsing. It returns the positional arguments.
+// Errors are EINVALID with the flag package's message; --help prints the
+// usage and returns flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				fs.Usage()
+				return nil, err
+			}
+			return nil, easel.Errorf(easel.EINVALID, "%s: %v (see %s --help)", fs.Name(), err, fs.Name())
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// fs.Parse stops at the first non-flag or after "--".
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// oneArg joins the positional arguments into one, so that
+// `easel imagine a beach sunset` works as well as the quoted form.
+func oneArg(pos []string, what, example string) (string, error) {
+	if len(pos) == 0 {
+		return "", easel.Errorf(easel.EINVALID, "no %s given: for example %s", what, example)
+	}
+	return strings.Join(pos, " "), nil
+}

@@ -1,0 +1,100 @@
+// Command easel turns a few words into AI art: it writes the prompt a skilled
+// prompt writer would, renders it on an image engine and keeps every picture
+// in a searchable gallery. Run `easel --help` for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/easel-art/easel"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+// Exit codes, as DESIGN.md promises them.
+const (
+	exitOK          = 0
+	exitFailed      = 1
+	exitUsage       = 2
+	exitConfig      = 3
+	exitInterrupted = 130
+)
+
+// app is what every command shares: where output goes and how the
+// environment is read. Tests build one with their own writers and env.
+type app struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+	log    *slog.Logger
+}
+
+// run is main without the process: it returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	a.log = newLogger(stderr, getenv("EASEL_LOG"))
+	err := a.dispatch(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	code := exitCode(err)
+	if code == exitInterrupted {
+		fmt.Fprintln(stderr, "easel: interrupted")
+		return code
+	}
+	fmt.Fprintf(stderr, "easel: %s\n", easel.ErrorMessage(err))
+	if easel.ErrorCode(err) == easel.EINTERNAL {
+		a.log.Debug("internal error", "err", err)
+	}
+	return code
+}
+
+// exitCode maps an error's code to the process exit code.
+func exitCode(err error) int {
+	switch easel.ErrorCode(err) {
+	case easel.EINVALID, easel.ENOTFOUND:
+		return exitUsage
+	case easel.ECONFIG:
+		return exitConfig
+	case easel.ECANCELED:
+		return exitInterrupted
+	default:
+		return exitFailed
+	}
+}
+
+// newLogger builds the operator log: off unless EASEL_LOG names a level
+// (debug, info, warn, error). It never carries what the CLI prints.
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	switch level {
+	case "debug":
+		l = slog.LevelDebug
+	case "info":
+		l = slog.LevelInfo
+	case "warn":
+		l = slog.LevelWarn
+	case "error":
+		l = slog.LevelError
+	default:
+		return slog.New(slog.DiscardHandler)
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
