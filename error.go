@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error codes: what kind of failure an Error is, independent of transport.
@@ -26,6 +27,9 @@ type Error struct {
 	Message string
 	// Err is the underlying cause, if any; it is not shown to the person.
 	Err error
+	// RetryAfter is how long the remote service asked us to wait, for
+	// ERATELIMIT and some EUNAVAILABLE errors; 0 when it did not say.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -66,4 +70,24 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return err.Error()
+}
+
+// Retryable reports whether err is worth trying again: rate limits and
+// transient unavailability are; bad input, configuration, permanent
+// refusals and cancellation are not.
+func Retryable(err error) bool {
+	switch ErrorCode(err) {
+	case ERATELIMIT, EUNAVAILABLE:
+		return true
+	}
+	return false
+}
+
+// RetryAfter returns the wait the remote service asked for, if any.
+func RetryAfter(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
 }
