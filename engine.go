@@ -76,6 +76,13 @@ type RenderResult struct {
 	Sampler  string
 	// CostUSD is what the call cost, in US dollars.
 	CostUSD float64
+	// Width and Height are the size actually made, which differs from the
+	// request when the engine only offers fixed sizes or aspect ratios
+	// (0 when the engine did not say).
+	Width, Height int
+	// Notes say what the engine changed from the request and why, such as
+	// "size 1600x900 is not offered by gpt-image-1: made 1536x1024, the closest".
+	Notes []string
 }
 
 // Engine turns a prompt into pixels.
