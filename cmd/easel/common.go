@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/store/sqlite"
+)
+
+// dataFlags are the flags every gallery-touching command shares.
+type dataFlags struct {
+	dataDir string
+	json    bool
+}
+
+func (d *dataFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&d.dataDir, "data-dir", "", "data directory (default $EASEL_HOME, else $XDG_DATA_HOME/easel, else ~/.local/share/easel)")
+	fs.BoolVar(&d.json, "json", false, "print one JSON object a line (NDJSON), for scripts")
+}
+
+// openGallery opens the gallery in the resolved data directory.
+func (a *app) openGallery(ctx context.Context, flagDir string) (*sqlite.DB, error) {
+	return sqlite.Open(ctx, config.DataDir(flagDir, a.getenv))
+}
+
+// sizeFlags resolve --size and --aspect into one size.
+type sizeFlags struct {
+	size, aspect string
+}
+
+func (s *sizeFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&s.size, "size", "", "picture size WIDTHxHEIGHT, 64..2048 a side (default 1024x1024)")
+	fs.StringVar(&s.aspect, "aspect", "", "aspect ratio W:H, such as 16:9 (the longer side is 1024)")
+}
+
+func (s *sizeFlags) resolve() (easel.Size, error) {
+	switch {
+	case s.size != "" && s.aspect != "":
+		return easel.Size{}, easel.Errorf(easel.EINVALID, "give --size or --aspect, not both")
+	case s.size != "":
+		return easel.ParseSize(s.size)
+	case s.aspect != "":
+		return easel.ParseAspect(s.aspect, easel.DefaultWidth)
+	}
+	return easel.Size{Width: easel.DefaultWidth, Height: easel.DefaultHeight}, nil
+}
+
+// resolveSeed returns seed, or a random one when it is negative (as
+// A1111's -1), so every picture records the seed that makes it again.
+func resolveSeed(seed int64) int64 {
+	if seed >= 0 {
+		return seed
+	}
+	return rand.Int64N(1 << 32)
+}
+
+// printJSON writes v as one line of JSON.
+func printJSON(w io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+// copyFile copies src into dir under name, through a temporary file and a
+// rename so a reader never sees half a file.
+func copyFile(src, dir, name string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", easel.Errorf(easel.EINVALID, "cannot create output directory %s: %v", dir, err)
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return "", err
+	}
+	dst := filepath.Join(dir, name)
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return "", easel.Errorf(easel.EINVALID, "cannot write to output directory %s: %v", dir, err)
+	}
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), dst)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("copy to %s: %w", dir, err)
+	}
+	return dst, nil
+}
+
+// oneLine shortens s to one line for tables.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// mkdirProbe creates dir if needed and checks that a file can be written there.
+func mkdirProbe(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".probe-*")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/easel-art/easel"
+)
+
+const galleryUsage = `Usage:
+  easel gallery list [--limit N] [--json]
+  easel gallery search QUERY [--limit N] [--json]
+  easel gallery show ID [--json]
+  easel gallery rm ID [ID...]
+
+IDs may be shortened to any unique prefix.`
+
+func cmdGallery(ctx context.Context, a *app, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintln(a.stdout, galleryUsage)
+		if len(args) == 0 {
+			return easel.Errorf(easel.EINVALID, "gallery: say what to do: list, search, show or rm")
+		}
+		return nil
+	}
+	sub, args := args[0], args[1:]
+	fs := a.newFlags("gallery "+sub, galleryUsage)
+	var df dataFlags
+	df.add(fs)
+	limit := fs.Int("limit", 50, "show at most N artworks (0 for all)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	g, err := a.openGallery(ctx, df.dataDir)
+	if err != nil {
+		return err
+	}
+	defer g.Close()
+	f := easel.ArtworkFilter{Limit: *limit}
+	switch sub {
+	case "list", "ls":
+		if len(pos) > 0 {
+			return easel.Errorf(easel.EINVALID, "gallery list takes no arguments: to find words use easel gallery search %s", strings.Join(pos, " "))
+		}
+		arts, err := g.List(ctx, f)
+		if err != nil {
+			return err
+		}
+		return a.printArtworks(arts, df.json, "The gallery is empty: make something with easel imagine \"a beach sunset\"")
+	case "search", "find":
+		q, err := oneArg(pos, "search words", "easel gallery search castle")
+		if err != nil {
+			return err
+		}
+		arts, err := g.Search(ctx, q, f)
+		if err != nil {
+			return err
+		}
+		return a.printArtworks(arts, df.json, fmt.Sprintf("Nothing in the gallery matches %q.", q))
+	case "show":
+		if len(pos) != 1 {
+			return easel.Errorf(easel.EINVALID, "gallery show takes one id: see easel gallery list")
+		}
+		art, err := g.Get(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		if df.json {
+			return printJSON(a.stdout, art)
+		}
+		a.printArtwork(art)
+		return nil
+	case "rm", "delete":
+		if len(pos) == 0 {
+			return easel.Errorf(easel.EINVALID, "gallery rm needs at least one id: see easel gallery list")
+		}
+		for _, id := range pos {
+			art, err := g.Get(ctx, id)
+			if err != nil {
+				return err
+			}
+			if err := g.Delete(ctx, art.ID); err != nil {
+				return err
+			}
+			if df.json {
+				printJSON(a.stdout, map[string]string{"deleted": art.ID})
+			} else {
+				fmt.Fprintf(a.stdout, "deleted %s (%s)\n", art.ID, oneLine(art.Idea, 50))
+			}
+		}
+		return nil
+	}
+	return easel.Errorf(easel.EINVALID, "gallery: unknown action %q: use list, search, show or rm", sub)
+}
+
+func (a *app) printArtworks(arts []*easel.Artwork, asJSON bool, empty string) error {
+	if asJSON {
+		for _, art := range arts {
+			if err := printJSON(a.stdout, art); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(arts) == 0 {
+		fmt.Fprintln(a.stderr, empty)
+		return nil
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tCREATED\tENGINE\tSIZE\tIDEA")
+	for _, art := range arts {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%dx%d\t%s\n", art.ID, art.CreatedAt.Local().Format("2006-01-02 15:04"),
+			art.Engine, art.Width, art.Height, oneLine(art.Idea, 60))
+	}
+	return tw.Flush()
+}
+
+func (a *app) printArtwork(art *easel.Artwork) {
+	w := a.stdout
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%-16s %s\n", k+":", v)
+		}
+	}
+	row("id", art.ID)
+	row("path", art.Path)
+	row("idea", art.Idea)
+	row("template", art.Template)
+	row("prompt", art.Prompt)
+	row("negative prompt", art.NegativePrompt)
+	row("revised prompt", art.RevisedPrompt)
+	row("dialect", string(art.Dialect))
+	row("style", art.Style)
+	row("writer", art.Writer)
+	row("engine", art.Engine)
+	row("model", art.Model)
+	row("seed", fmt.Sprint(art.Seed))
+	row("size", fmt.Sprintf("%dx%d", art.Width, art.Height))
+	if art.Steps > 0 {
+		row("steps", fmt.Sprint(art.Steps))
+	}
+	row("sampler", art.Sampler)
+	row("method", art.Method)
+	row("parent", art.ParentID)
+	if art.CostUSD > 0 {
+		row("cost", fmt.Sprintf("$%.4f", art.CostUSD))
+	}
+	row("took", (time.Duration(art.ElapsedMS) * time.Millisecond).String())
+	row("created", art.CreatedAt.Local().Format(time.RFC3339))
+}

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/dialect"
+)
+
+const imagineUsage = `Usage: easel imagine [flags] IDEA
+
+Writes a detailed prompt for IDEA, renders it and saves the picture in the gallery.
+Works offline with the built-in writer and canvas; --engine and --llm pick remote ones.
+
+Examples:
+  easel imagine "a beach sunset"
+  easel imagine "a castle on a hill under a full moon" -n 4 --aspect 16:9 --seed 42
+  easel imagine "a fox in autumn leaves" --out ./pictures --json`
+
+// genFlags are the flags of commands that write prompts and render them.
+type genFlags struct {
+	dataFlags
+	sizeFlags
+	engine   string
+	n, v     int
+	seed     int64
+	chaos    int
+	style    string
+	negative string
+	dialect  string
+	out      string
+}
+
+func (g *genFlags) add(fs *flag.FlagSet) {
+	g.dataFlags.add(fs)
+	g.sizeFlags.add(fs)
+	fs.StringVar(&g.engine, "engine", "builtin", "image engine NAME[:MODEL] (see easel engines)")
+	fs.IntVar(&g.n, "n", 1, "number of images per prompt")
+	fs.IntVar(&g.v, "v", 1, "number of prompt variations")
+	fs.Int64Var(&g.seed, "seed", -1, "seed; the same seed and options give the same picture (default random)")
+	fs.IntVar(&g.chaos, "chaos", 50, "how far variations wander, 0 (wording) to 100 (new composition, light and mood)")
+	fs.StringVar(&g.style, "style", "", "style preset (see easel styles list)")
+	fs.StringVar(&g.negative, "negative", "", "more things to keep out of the picture")
+	fs.StringVar(&g.dialect, "for", "", "prompt dialect (default: the engine's own)")
+	fs.StringVar(&g.out, "out", "", "also copy the images into this directory")
+}
+
+func cmdImagine(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("imagine", imagineUsage)
+	var g genFlags
+	g.add(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	idea, err := oneArg(pos, "idea", `easel imagine "a beach sunset"`)
+	if err != nil {
+		return err
+	}
+	if err := easel.ValidateIdeaText(idea); err != nil {
+		return err
+	}
+	size, err := g.resolve()
+	if err != nil {
+		return err
+	}
+	if g.n < 1 || g.v < 1 {
+		return easel.Errorf(easel.EINVALID, "-n and -v must be at least 1")
+	}
+	if g.chaos < 0 || g.chaos > 100 {
+		return easel.Errorf(easel.EINVALID, "--chaos %d is out of range: use 0 to 100", g.chaos)
+	}
+	eng, model, err := a.openEngine(g.engine)
+	if err != nil {
+		return err
+	}
+	d, err := parseDialectFlag(g.dialect)
+	if err != nil {
+		return err
+	}
+	dataDir := config.DataDir(g.dataDir, a.getenv)
+	style, err := loadStyle(dataDir, g.style)
+	if err != nil {
+		return err
+	}
+	gal, err := a.openGallery(ctx, dataDir)
+	if err != nil {
+		return err
+	}
+	defer gal.Close()
+	p := &pipeline.Pipeline{Writer: a.writer(), Gallery: gal, Dialect: renderDialect(style), Log: a.log}
+	req := pipeline.Request{
+		Idea:   easel.Idea{Text: idea, Style: g.style, Negative: g.negative},
+		Engine: eng, Model: model, Size: size, Seed: resolveSeed(g.seed),
+		Prompts: g.v, Images: g.n, Chaos: g.chaos, Dialect: d,
+		OnPrompt: func(pr *easel.Prompt, r pipeline.Rendered) {
+			if g.json {
+				return
+			}
+			fmt.Fprintf(a.stdout, "prompt: %s\n", r.Text)
+			if r.Negative != "" {
+				fmt.Fprintf(a.stdout, "negative: %s\n", r.Negative)
+			}
+		},
+		OnArtwork: func(art *easel.Artwork) {
+			path := art.Path
+			if g.out != "" {
+				if p, err := copyFile(art.Path, g.out, art.ID+".png"); err == nil {
+					path = p
+				} else {
+					fmt.Fprintf(a.stderr, "easel: %s\n", easel.ErrorMessage(err))
+				}
+			}
+			if g.json {
+				printJSON(a.stdout, imageJSON(art, path))
+				return
+			}
+			fmt.Fprintf(a.stdout, "saved %s  (id %s, seed %d, %dx%d, %s)\n", path, art.ID, art.Seed, art.Width, art.Height,
+				(time.Duration(art.ElapsedMS) * time.Millisecond).Round(time.Millisecond))
+		},
+	}
+	if g.out != "" {
+		if err := checkOutDir(g.out); err != nil {
+			return err
+		}
+	}
+	_, err = p.Run(ctx, req)
+	return err
+}
+
+// imageJSON is the --json object printed per image.
+func imageJSON(art *easel.Artwork, path string) map[string]any {
+	m := map[string]any{
+		"id": art.ID, "path": path, "gallery_path": art.Path, "idea": art.Idea, "prompt": art.Prompt,
+		"negative_prompt": art.NegativePrompt, "engine": art.Engine, "model": art.Model, "seed": art.Seed,
+		"width": art.Width, "height": art.Height, "elapsed_ms": art.ElapsedMS, "dialect": art.Dialect,
+		"writer": art.Writer, "method": art.Method, "cost_usd": art.CostUSD, "sha256": art.SHA256,
+	}
+	if art.Template != "" {
+		m["template"] = art.Template
+	}
+	if art.Style != "" {
+		m["style"] = art.Style
+	}
+	if art.RevisedPrompt != "" {
+		m["revised_prompt"] = art.RevisedPrompt
+	}
+	if art.ParentID != "" {
+		m["parent_id"] = art.ParentID
+	}
+	return m
+}
+
+// checkOutDir fails early, before any work, when --out cannot be written.
+func checkOutDir(dir string) error {
+	if _, err := copyProbe(dir); err != nil {
+		return easel.Errorf(easel.EINVALID, "cannot write to --out %s: %v", dir, err)
+	}
+	return nil
+}
+
+func copyProbe(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if err := mkdirProbe(abs); err != nil {
+		return "", err
+	}
+	return abs, nil
+}
+
+// parseDialectFlag parses --for; "" means the engine's own dialect.
+func parseDialectFlag(s string) (easel.Dialect, error) {
+	if s == "" {
+		return "", nil
+	}
+	return dialect.Parse(s)
+}

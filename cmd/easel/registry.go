@@ -1,0 +1,59 @@
+package main
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/dialect"
+	"github.com/easel-art/easel/prompt/styles"
+)
+
+// This file is the one place that lists every backend easel can use.
+
+// engineNames lists the engines --engine accepts.
+var engineNames = []string{"builtin"}
+
+// openEngine returns the engine named by spec, NAME[:MODEL], and the model.
+func (a *app) openEngine(spec string) (easel.Engine, string, error) {
+	name, model, _ := strings.Cut(strings.TrimSpace(spec), ":")
+	switch strings.ToLower(name) {
+	case "builtin", "canvas", "":
+		return nil, model, easel.Errorf(easel.EINTERNAL, "the canvas is not built yet") // TODO(lead): canvas.New()
+	}
+	names := append([]string(nil), engineNames...)
+	sort.Strings(names)
+	return nil, "", easel.Errorf(easel.EINVALID, "unknown engine %q: use one of %s (see easel engines)", name, strings.Join(names, ", "))
+}
+
+// writer returns the prompt writer.
+func (a *app) writer() easel.PromptWriter { return nil } // TODO(lead): builtin.New()
+
+// loadStyle returns the style preset called name from the built-ins and
+// the styles imported into dataDir; nil for no name.
+func loadStyle(dataDir, name string) (*styles.Style, error) {
+	if name == "" {
+		return nil, nil
+	}
+	lib, err := styles.Load(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	st, err := lib.Get(name)
+	if err != nil {
+		return nil, err
+	}
+	return &st, nil
+}
+
+// renderDialect returns the pipeline's dialect stage, applying style.
+func renderDialect(style *styles.Style) func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
+	return func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
+		r, err := dialect.Render(p, d, dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Style: style, ExtraNegative: negative})
+		if err != nil {
+			return pipeline.Rendered{}, err
+		}
+		return pipeline.Rendered{Text: r.Text, Negative: r.Negative}, nil
+	}
+}
