@@ -1,0 +1,383 @@
+// Package runway renders pictures with Runway's text-to-image API: it
+// creates a task (POST /v1/text_to_image), polls it (GET /v1/tasks/{id})
+// until it ends, and downloads the output at once, since its URL expires.
+// A task left behind by a cancelled render is cancelled (DELETE).
+package runway
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/internal/httpx"
+	"github.com/easel-art/easel/engine/internal/sizes"
+)
+
+// Name is the engine's registry name.
+const Name = "runway"
+
+// DefaultBaseURL is Runway's API host.
+const DefaultBaseURL = "https://api.dev.runwayml.com"
+
+// Config configures a Client.
+type Config struct {
+	// APIKey is sent as a bearer token (RUNWAYML_API_SECRET).
+	APIKey string
+	// BaseURL is the API host (EASEL_RUNWAY_URL, default DefaultBaseURL).
+	BaseURL string
+	// Model is gen4_image (the default) or another text-to-image model.
+	Model string
+	// PollInterval is the wait between task polls (default 5s, with up to
+	// 20% jitter, as Runway asks).
+	PollInterval time.Duration
+}
+
+// ConfigFromEnv reads RUNWAYML_API_SECRET and EASEL_RUNWAY_URL.
+func ConfigFromEnv(getenv func(string) string) Config {
+	return Config{APIKey: strings.TrimSpace(getenv("RUNWAYML_API_SECRET")), BaseURL: strings.TrimSpace(getenv("EASEL_RUNWAY_URL"))}
+}
+
+//go:embed capabilities.json
+var capsJSON []byte
+
+type modelData struct {
+	Name           string   `json:"name"`
+	NeedsReference bool     `json:"needs_reference"`
+	Ratios         []string `json:"ratios"`
+	Price720p      float64  `json:"price_720p"`
+	Price1080p     float64  `json:"price_1080p"`
+}
+
+var data = func() (d struct {
+	DefaultModel string      `json:"default_model"`
+	APIVersion   string      `json:"api_version"`
+	MaxPrompt    int         `json:"max_prompt"`
+	MaxN         int         `json:"max_n"`
+	MaxSeed      int64       `json:"max_seed"`
+	Models       []modelData `json:"models"`
+}) {
+	if err := json.Unmarshal(capsJSON, &d); err != nil {
+		panic("runway: bad capabilities.json: " + err.Error())
+	}
+	return d
+}()
+
+// Client talks to the Runway API.
+type Client struct {
+	cfg   Config
+	http  *http.Client
+	base  *url.URL
+	svc   httpx.Service
+	model modelData
+}
+
+var _ easel.Engine = (*Client)(nil)
+
+// New returns a client; it does no I/O. A missing key is an ECONFIG error
+// naming RUNWAYML_API_SECRET. hc nil means http.DefaultClient.
+func New(cfg Config, hc *http.Client) (*Client, error) {
+	if cfg.APIKey == "" {
+		return nil, easel.Errorf(easel.ECONFIG, "RUNWAYML_API_SECRET is not set: create a key in the Runway developer portal (https://dev.runwayml.com) and export RUNWAYML_API_SECRET=key_...")
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = DefaultBaseURL
+	}
+	base, _, _, err := httpx.BaseURL(cfg.BaseURL, "EASEL_RUNWAY_URL")
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Model == "" {
+		cfg.Model = data.DefaultModel
+	}
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = 5 * time.Second
+	}
+	c := &Client{cfg: cfg, http: hc, base: base,
+		svc: httpx.Service{Name: "Runway", KeyVar: "RUNWAYML_API_SECRET", URLVar: "EASEL_RUNWAY_URL", Endpoint: base.String(), Secrets: []string{cfg.APIKey}}}
+	found := false
+	var names []string
+	for _, m := range data.Models {
+		names = append(names, m.Name)
+		if m.Name == cfg.Model {
+			c.model, found = m, true
+		}
+	}
+	switch {
+	case !found:
+		return nil, easel.Errorf(easel.EINVALID, "runway has no text-to-image model %q: use one of %s", cfg.Model, strings.Join(names, ", "))
+	case c.model.NeedsReference:
+		return nil, easel.Errorf(easel.EINVALID, "runway model %s needs a reference image, which easel does not send: use %s", cfg.Model, data.DefaultModel)
+	}
+	if c.http == nil {
+		c.http = http.DefaultClient
+	}
+	return c, nil
+}
+
+// Name returns "runway".
+func (c *Client) Name() string { return Name }
+
+// Capabilities describes the model: fixed output sizes, seeds, no
+// negative prompt, one image per task.
+func (c *Client) Capabilities() easel.Capabilities {
+	caps := easel.Capabilities{Dialect: easel.DialectNatural, Seed: true, MaxN: data.MaxN, DefaultModel: data.DefaultModel, PricePerImage: c.model.Price1080p}
+	for _, r := range c.model.Ratios {
+		if rr, err := sizes.ParseRatio(r); err == nil {
+			caps.Sizes = append(caps.Sizes, easel.Size{Width: rr.W, Height: rr.H})
+		}
+	}
+	for _, m := range data.Models {
+		if !m.NeedsReference {
+			caps.Models = append(caps.Models, m.Name)
+		}
+	}
+	return caps
+}
+
+func (c *Client) price(r sizes.Ratio) float64 {
+	if min(r.W, r.H) <= 720 {
+		return c.model.Price720p
+	}
+	return c.model.Price1080p
+}
+
+type createRequest struct {
+	Model      string `json:"model"`
+	PromptText string `json:"promptText"`
+	Ratio      string `json:"ratio"`
+	Seed       int64  `json:"seed"`
+}
+
+type task struct {
+	ID          string   `json:"id"`
+	Status      string   `json:"status"`
+	Progress    *float64 `json:"progress"`
+	Output      []string `json:"output"`
+	Failure     string   `json:"failure"`
+	FailureCode string   `json:"failureCode"`
+}
+
+// Render makes req.N images, one task each, image i with seed req.Seed+i.
+// The negative prompt is not sent: Runway takes none.
+func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.RenderResult, error) {
+	if err := sizes.Check(Name, c.Capabilities(), req, data.MaxPrompt); err != nil {
+		return nil, err
+	}
+	if req.Model != "" && req.Model != c.cfg.Model {
+		return nil, easel.Errorf(easel.EINVALID, "runway: this engine was opened for model %s, not %s: use --engine runway:%s", c.cfg.Model, req.Model, req.Model)
+	}
+	ratio, err := sizes.NearestRatio(c.model.Ratios, req.Width, req.Height, true)
+	if err != nil {
+		return nil, fmt.Errorf("runway: %w", err)
+	}
+	r, _ := sizes.ParseRatio(ratio)
+	res := &easel.RenderResult{Model: c.cfg.Model}
+	if r.W != req.Width || r.H != req.Height {
+		res.Notes = append(res.Notes, fmt.Sprintf("size %dx%d is not offered by Runway: made %dx%d, the closest", req.Width, req.Height, r.W, r.H))
+	}
+	for i := range req.N {
+		seed := (req.Seed + int64(i)) % (data.MaxSeed + 1)
+		if seed < 0 {
+			seed += data.MaxSeed + 1
+		}
+		report := func(f float64) {
+			if req.Progress != nil {
+				req.Progress((float64(i) + min(f, 1)) / float64(req.N))
+			}
+		}
+		pngData, size, err := c.one(ctx, createRequest{Model: c.cfg.Model, PromptText: req.Prompt, Ratio: ratio, Seed: seed}, report)
+		if err != nil {
+			return nil, err
+		}
+		res.Images = append(res.Images, easel.RenderedImage{PNG: pngData, Seed: seed})
+		res.Width, res.Height = size.X, size.Y
+		res.CostUSD += c.price(r)
+	}
+	return res, nil
+}
+
+// one creates a task, waits for it and downloads its picture.
+func (c *Client) one(ctx context.Context, cr createRequest, report func(float64)) ([]byte, struct{ X, Y int }, error) {
+	var size struct{ X, Y int }
+	var created task
+	if err := c.call(ctx, http.MethodPost, "/v1/text_to_image", cr, &created); err != nil {
+		return nil, size, err
+	}
+	if created.ID == "" {
+		return nil, size, c.svc.BadAnswer("created a task without an id: try again")
+	}
+	t, err := c.wait(ctx, created.ID, report)
+	if err != nil {
+		if ctx.Err() != nil {
+			c.cancel(ctx, created.ID)
+		}
+		return nil, size, err
+	}
+	if len(t.Output) == 0 {
+		return nil, size, c.svc.BadAnswer("finished task %s without output: try again", t.ID)
+	}
+	raw, err := c.download(ctx, t.Output[0])
+	if err != nil {
+		return nil, size, err
+	}
+	pngData, got, err := c.svc.ToPNG(raw)
+	if err != nil {
+		return nil, size, err
+	}
+	size.X, size.Y = got.X, got.Y
+	return pngData, size, nil
+}
+
+// wait polls the task until it succeeds or fails. THROTTLED means queued
+// behind the account's concurrency limit, which is not an error.
+func (c *Client) wait(ctx context.Context, id string, report func(float64)) (*task, error) {
+	for {
+		var t task
+		if err := c.call(ctx, http.MethodGet, "/v1/tasks/"+url.PathEscape(id), nil, &t); err != nil {
+			return nil, err
+		}
+		switch t.Status {
+		case "SUCCEEDED":
+			report(1)
+			return &t, nil
+		case "FAILED":
+			return nil, c.taskFailure(&t)
+		case "CANCELLED":
+			return nil, easel.Errorf(easel.EPERMANENT, "Runway task %s was cancelled before it finished", id)
+		case "RUNNING":
+			if t.Progress != nil && *t.Progress >= 0 {
+				report(min(*t.Progress, 0.99))
+			}
+		}
+		// Poll no more often than asked, with jitter so workers spread out.
+		d := c.cfg.PollInterval + time.Duration(rand.Int64N(int64(c.cfg.PollInterval)/5+1))
+		timer := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, c.svc.Transport(ctx, "runway task", ctx.Err())
+		case <-timer.C:
+		}
+	}
+}
+
+// taskFailure classifies a FAILED task by its failureCode: SAFETY codes are
+// content refusals, INTERNAL ones transient, the rest permanent.
+func (c *Client) taskFailure(t *task) error {
+	code := strings.ToUpper(t.FailureCode)
+	f := httpx.Failure{Status: http.StatusOK, Message: t.Failure, Code: t.FailureCode}
+	switch {
+	case strings.Contains(code, "SAFETY") || strings.Contains(code, "MODERATION"):
+		f.ContentPolicy = true
+		return c.svc.Error(f)
+	case strings.HasPrefix(code, "INTERNAL"):
+		return &easel.Error{Code: easel.EUNAVAILABLE, Message: fmt.Sprintf("Runway failed to make the picture (%s): try again", strings.TrimSpace(t.Failure+" "+t.FailureCode))}
+	}
+	return &easel.Error{Code: easel.EPERMANENT, Message: fmt.Sprintf("Runway could not make the picture: %s", strings.TrimSpace(t.Failure+" ("+t.FailureCode+")"))}
+}
+
+// cancel asks Runway to stop a task we no longer wait for, so it is not
+// left running; it is best effort.
+func (c *Client) cancel(ctx context.Context, id string) {
+	ctx, done := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer done()
+	_ = c.call(ctx, http.MethodDelete, "/v1/tasks/"+url.PathEscape(id), nil, nil)
+}
+
+// call sends one authenticated API request and decodes the JSON answer
+// into out (if not nil).
+func (c *Client) call(ctx context.Context, method, path string, in, out any) error {
+	var body *bytes.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return fmt.Errorf("runway %s: %w", path, err)
+		}
+		body = bytes.NewReader(b)
+	}
+	var req *http.Request
+	var err error
+	if body != nil {
+		req, err = http.NewRequestWithContext(ctx, method, httpx.Join(c.base, path), body)
+	} else {
+		req, err = http.NewRequestWithContext(ctx, method, httpx.Join(c.base, path), nil)
+	}
+	if err != nil {
+		return fmt.Errorf("runway %s: %w", path, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.cfg.APIKey)
+	req.Header.Set("X-Runway-Version", data.APIVersion)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return c.svc.Transport(ctx, "runway "+path, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		return c.failure(resp)
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		if ctx.Err() != nil {
+			return c.svc.Transport(ctx, "runway "+path, ctx.Err())
+		}
+		return &easel.Error{Code: easel.EUNAVAILABLE, Message: "Runway sent an answer easel cannot read: try again", Err: fmt.Errorf("runway %s: %w", path, err)}
+	}
+	return nil
+}
+
+// failure classifies an error answer: {"error": "..."}.
+func (c *Client) failure(resp *http.Response) error {
+	body := httpx.ReadError(resp)
+	var e struct {
+		Error string `json:"error"`
+	}
+	f := httpx.Failure{Status: resp.StatusCode, Header: resp.Header}
+	if json.Unmarshal(body, &e) == nil {
+		f.Message = e.Error
+	}
+	low := strings.ToLower(f.Message)
+	f.Quota = strings.Contains(low, "not enough credits") || strings.Contains(low, "insufficient credits")
+	return c.svc.Error(f)
+}
+
+// download fetches a task's output. The URL is pre-signed, so no
+// Authorization header goes with it (storage services reject a second
+// credential, and the key must not leave for another host).
+func (c *Client) download(ctx context.Context, u string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, c.svc.BadAnswer("sent an unusable output URL: try again")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, c.svc.Transport(ctx, "runway download", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, c.svc.Error(httpx.Failure{Status: resp.StatusCode, Header: resp.Header, Message: "downloading the picture failed"})
+	}
+	b, err := httpx.ReadAll(resp.Body, httpx.MaxImage)
+	if err != nil {
+		return nil, c.svc.Transport(ctx, "runway download", err)
+	}
+	return b, nil
+}
+
+// Check reads the organization's details (GET /v1/organization), which
+// needs a valid key and costs nothing.
+func (c *Client) Check(ctx context.Context) error {
+	return c.call(ctx, http.MethodGet, "/v1/organization", nil, nil)
+}
