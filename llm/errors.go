@@ -107,7 +107,7 @@ func isQuota(e *HTTPError) bool {
 	}
 	m := strings.ToLower(e.Message)
 	return strings.Contains(m, "exceeded your current quota") || strings.Contains(m, "credit balance") ||
-		strings.Contains(m, "billing")
+		strings.Contains(m, "billing") || strings.Contains(m, "usage limit")
 }
 
 // TransportError classifies an error that left no HTTP reply: cancellation,
