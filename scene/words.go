@@ -1,0 +1,99 @@
+package scene
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Display returns s with the proper names the lexicon knows capitalised
+// where they were typed in lower case ("a rainy street in paris" becomes "a
+// rainy street in Paris", "route 66" becomes "Route 66"), and a lone "i" as
+// "I". Everything else is left as typed.
+func Display(s string) string {
+	lx := loadLexicon()
+	toks := tokenize(s)
+	var b strings.Builder
+	last := 0
+	var buf []byte
+	up := func(t token) {
+		if t.text != t.low {
+			return // typed with capitals: the person's choice stands
+		}
+		b.WriteString(s[last:t.start])
+		r, n := utf8.DecodeRuneInString(t.text)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(t.text[n:])
+		last = t.end
+	}
+	for i := 0; i < len(toks); {
+		n, f, _ := lookupAt(lx, toks, i, &buf)
+		if n > 0 && f.e.cap {
+			for _, t := range toks[i : i+n] {
+				up(t)
+			}
+			i += n
+			continue
+		}
+		if toks[i].text == "i" {
+			up(toks[i])
+		}
+		i += max(n, 1)
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// Plural reports whether a noun phrase ("mountains", "a lone camel",
+// "northern lights", "people") names more than one thing, judging by its
+// last word.
+func Plural(np string) bool {
+	lx := loadLexicon()
+	toks := tokenize(np)
+	if len(toks) == 0 {
+		return false
+	}
+	var buf []byte
+	// Try the longest known phrase that ends the noun phrase.
+	for i := range toks {
+		n, f, plural := lookupAt(lx, toks, i, &buf)
+		if n > 0 && i+n == len(toks) {
+			return plural || f.plural
+		}
+	}
+	return pluralEnding(toks[len(toks)-1].low)
+}
+
+// Key returns the lexicon's canonical name for a word or phrase ("kittens"
+// gives "cat", "sand dunes" gives "sand dune"), or "" when the lexicon does
+// not know it. The prompt writer keys its phrase tables on these names.
+func Key(phrase string) string {
+	lx := loadLexicon()
+	toks := tokenize(phrase)
+	if len(toks) == 0 {
+		return ""
+	}
+	var buf []byte
+	n, f, _ := lookupAt(lx, toks, 0, &buf)
+	if n != len(toks) {
+		return ""
+	}
+	return f.e.key
+}
+
+// NamesPicture reports whether the idea begins by naming the kind of
+// picture, as in "a watercolor painting of a harbor town" or "a portrait
+// of an elderly fisherman", so a writer need not name it again.
+func NamesPicture(idea string) bool {
+	toks := tokenize(idea)
+	if len(toks) == 0 {
+		return false
+	}
+	items := match(loadLexicon(), toks)
+	chunks := chunkItems(items)
+	resolveOf(chunks)
+	return len(chunks) > 0 && chunks[0].frame
+}
