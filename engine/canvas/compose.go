@@ -1,0 +1,646 @@
+package canvas
+
+import (
+	"image"
+	"math"
+
+	"github.com/easel-art/easel"
+)
+
+// Draw paints scene in style at w x h pixels. The same arguments always give
+// the same picture; another seed gives another composition. A nil scene is
+// drawn as an empty one (a landscape picked by the seed), style "" means
+// scene.Style, and sizes are clamped to easel.MinSide..easel.MaxSide.
+func Draw(scene *easel.Scene, style string, w, h int, seed int64) *image.RGBA {
+	if scene == nil {
+		scene = &easel.Scene{}
+	}
+	if style == "" {
+		style = scene.Style
+	}
+	name := CanonicalStyle(style)
+	w = min(max(w, easel.MinSide), easel.MaxSide)
+	h = min(max(h, easel.MinSide), easel.MaxSide)
+	st := styleFor(name)
+	s := sceneSeed(scene, name, seed)
+	if st.pixel > 0 {
+		// Pixel art is painted small, with flat fills, then enlarged with
+		// hard edges and a limited, dithered palette.
+		sw, sh := max(w/st.pixel, 16), max(h/st.pixel, 16)
+		c := newCanvas(sw, sh, s, st)
+		defer c.release()
+		d := &painter{canvas: c}
+		d.p = makePlan(scene, name, sw, sh, c)
+		d.paint()
+		d.grade()
+		d.pixelPalette()
+		return d.enlarge(w, h)
+	}
+	c := newCanvas(w, h, s, st)
+	defer c.release()
+	d := &painter{canvas: c}
+	d.p = makePlan(scene, name, w, h, c)
+	d.paint()
+	d.grade()
+	d.stylePost()
+	d.finish()
+	return c.toRGBA()
+}
+
+// paint lays down the picture for the plan's kind.
+func (d *painter) paint() {
+	if d.st.outline {
+		ink := hex("#1c1a22")
+		if d.st.name == StylePencil {
+			ink = hex("#2a2a2a")
+		}
+		d.ink = &ink
+		d.inkW = max(1.6*d.u, 0.8)
+	}
+	if d.st.name == StyleSynthwave {
+		d.p.lt = light{hex("#0d0628"), hex("#5a1670"), hex("#ff4f8a"), hex("#ffd23a"), rgb{0.55, 0.4, 0.75}, 0.78, false}
+		d.p.haze = hex("#a03a8a")
+		d.p.showSun = d.p.kind == "landscape" && !d.p.lt.night
+		d.p.sunX = float32(d.w) / 2
+		d.p.horizon = float32(d.h) * 0.6
+		d.p.sunY = d.p.horizon - float32(d.h)*0.12
+		d.p.weather = "clear"
+	}
+	switch d.p.kind {
+	case "underwater":
+		d.underwater()
+	case "space":
+		d.space()
+	case "aerial":
+		d.aerial()
+	case "interior":
+		d.interior()
+	case "table":
+		d.table()
+	case "street":
+		d.street()
+	case "portrait":
+		d.portrait()
+	default:
+		d.landscape()
+	}
+}
+
+// skyLayer paints everything above the horizon that is not land: gradient,
+// sun or moon, stars, aurora, clouds, weather light.
+func (d *painter) skyLayer() {
+	p := d.p
+	d.sky()
+	if p.lt.night || p.time == "dusk" {
+		dens := float32(1)
+		if p.time == "dusk" {
+			dens = 0.3
+		}
+		if p.weather == "clear" || p.weather == "wind" || p.weather == "cloudy" {
+			d.stars(p.horizon, dens)
+		}
+		if p.el["milky way"] {
+			d.milkyWay()
+		}
+		if p.el["aurora"] {
+			d.aurora()
+		}
+	}
+	if p.el["rainbow"] && !p.lt.night {
+		d.rainbow()
+	}
+	if d.st.name == StyleSynthwave && p.showSun {
+		d.synthSun()
+	} else if p.showSun {
+		d.sunDisc()
+	}
+	if p.showMoon {
+		d.moonDisc()
+	}
+	cover := map[string]float32{"clear": 0.14, "wind": 0.3, "cloudy": 0.45, "overcast": 0.85, "rain": 0.75,
+		"storm": 0.85, "snow": 0.7, "fog": 0.5, "mist": 0.3}[p.weather]
+	if p.el["clouds"] {
+		cover = max(cover, 0.36)
+	}
+	if p.el["aurora"] || p.el["milky way"] {
+		cover = min(cover, 0.1)
+	}
+	if d.st.name == StyleSynthwave {
+		cover = 0.08
+	}
+	if hasWord(p.words, "above the clouds") {
+		cover *= 0.4
+	}
+	d.clouds(p.horizon, cover)
+	if p.weather == "storm" || p.el["lightning"] {
+		d.lightning()
+	}
+}
+
+// synthSun is the synthwave sun: a yellow-to-pink disc cut by bands.
+func (d *painter) synthSun() {
+	p := d.p
+	r := float32(d.w) * 0.18
+	cx, cy := p.sunX, p.sunY
+	d.glow(cx, cy, r*0.9, hex("#ff3a8a"), 0.35)
+	top, bot := hex("#ffe03a"), hex("#ff2a8a")
+	x0, x1 := max(int(cx-r-1), 0), min(int(cx+r+2), d.w)
+	y0, y1 := max(int(cy-r-1), 0), min(int(cy+r+2), d.h)
+	for y := y0; y < y1; y++ {
+		t := (float32(y) - (cy - r)) / (2 * r)
+		// Bands get thicker towards the bottom of the disc.
+		if t > 0.45 {
+			band := float32(math.Mod(float64(t-0.45)*14, 1))
+			if band < (t-0.45)*1.3 {
+				continue
+			}
+		}
+		col := top.mix(bot, t)
+		for x := x0; x < x1; x++ {
+			dx, dy := float32(x)+0.5-cx, float32(y)+0.5-cy
+			a := clamp01(r - float32(math.Sqrt(float64(dx*dx+dy*dy))) + 0.5)
+			if a > 0 {
+				d.blendPx((y*d.w+x)*3, col, a)
+			}
+		}
+	}
+}
+
+// synthGrid is the synthwave floor: a dark plane with neon lines running
+// to the vanishing point.
+func (d *painter) synthGrid(top float32) {
+	d.rect(-2, top, float32(d.w)+2, float32(d.h)+2)
+	d.fillNoInk(vgrad(hex("#1a0630"), hex("#0a0218"), top, float32(d.h)))
+	neon := hex("#ff2ad8")
+	vx := float32(d.w) / 2
+	for i := -24; i <= 24; i++ {
+		bx := vx + float32(i)*float32(d.w)*0.09
+		d.line(vx+float32(i)*2*d.u, top, bx, float32(d.h)+4, max(1.5*d.u, 1))
+	}
+	for k := 1; k < 18; k++ {
+		t := float32(k) / 18
+		y := top + (float32(d.h)-top)*t*t
+		d.line(-2, y, float32(d.w)+2, y, max((0.8+2*t)*d.u, 1))
+	}
+	d.fillNoInk(paint{col: neon, alpha: 0.85})
+	d.fogBand(int(top)-int(40*d.u), int(top)+int(60*d.u), top, 25*d.u, 0.5, hex("#ff4fa0"))
+}
+
+// synthMountains are dark ridges with a neon rim.
+func (d *painter) synthMountains(top, bottom float32) {
+	n := d.samples()
+	ys := make([]float32, n)
+	for i := range ys {
+		x := float32(i) / float32(n-1)
+		edge := float32(math.Abs(float64(x-0.5))) * 2 // higher at the sides, clear in the middle for the sun
+		ys[i] = bottom - (bottom-top)*ridged1(x*4+3, 3, d.seed+3)*(0.25+0.75*edge)
+	}
+	d.ridgePath(ys, bottom+2)
+	d.fillNoInk(vgrad(hex("#2a0a4a"), hex("#10041e"), top, bottom))
+	step := float32(d.w+8) / float32(n-1)
+	for i := 1; i < n; i++ {
+		d.line(-4+float32(i-1)*step, ys[i-1], -4+float32(i)*step, ys[i], max(2*d.u, 1))
+	}
+	d.fillNoInk(solid(hex("#2ae8ff")))
+}
+
+// landscape is the outdoor composition: sky, far land, water or ground,
+// buildings, trees, life and weather, back to front.
+func (d *painter) landscape() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	hz := p.horizon
+	d.skyLayer()
+	above := hasWord(p.words, "above the clouds")
+	synth := d.st.name == StyleSynthwave
+	snowy := p.season == "winter" || p.el["snow"] || hasWord(p.words, "snowy") || hasWord(p.words, "snow-capped")
+
+	// Far land, which water reflects.
+	water := p.el["sea"] || p.el["lake"] || p.el["ice"]
+	if p.el["mountains"] || p.el["volcano"] || p.el["canyon"] || (p.el["lake"] && !p.el["sea"] && d.chance(0.5)) || (p.el["forest"] && d.chance(0.4)) {
+		top := hz - H*d.rnd(0.22, 0.32)
+		if above {
+			top = hz - H*0.45
+		}
+		switch {
+		case synth:
+			d.synthMountains(hz-H*0.2, hz+1)
+		case p.el["canyon"]:
+			d.canyon(hz + 1)
+		case p.el["mountains"] || !p.el["volcano"]:
+			layers := 3
+			if !p.el["mountains"] {
+				layers = 2
+				top = hz - H*0.12
+			}
+			d.mountains(layers, top, hz+1, snowy && p.el["mountains"] || p.el["mountains"] && d.chance(0.3))
+		}
+		if p.el["volcano"] {
+			d.volcano(hz + 1)
+		}
+	}
+	if p.el["desert"] && !p.el["canyon"] && !p.el["mountains"] && d.chance(0.6) {
+		d.canyon(hz + 1)
+	}
+	if above {
+		d.cloudSea(hz - H*0.05)
+		d.airborne(hz)
+		d.weatherLayer(hz)
+		return
+	}
+	skyline := (p.el["skyline"] || p.el["city"]) && !p.el["street"]
+	if skyline && water {
+		d.skyline(hz+1, p.el["neon"] || p.lt.night)
+	}
+	if p.el["forest"] && water {
+		d.forest(hz-10*d.u, hz+1, []treeKind{treePine}, 2)
+	}
+	if p.el["castle"] && water {
+		d.castle(W*d.rnd(0.3, 0.7), hz+1, 55*d.u)
+	}
+	if p.weather == "mist" || p.weather == "fog" || p.el["mist"] {
+		d.fogBand(0, d.h, hz, H*0.08, 0.55, d.fogColour())
+	}
+
+	groundTop := hz
+	switch {
+	case water:
+		shore := H + 2
+		if p.el["beach"] || p.el["palms"] && !p.el["ship"] {
+			shore = hz + (H-hz)*d.rnd(0.4, 0.6)
+		} else if p.el["lake"] || p.el["ice"] {
+			shore = hz + (H-hz)*d.rnd(0.6, 0.8)
+		}
+		calm := float32(0.35)
+		if p.el["lake"] || p.el["ice"] {
+			calm = 0.85
+		}
+		if hasWord(p.words, "calm") || hasWord(p.words, "still") || hasWord(p.words, "reflected") {
+			calm = max(calm, 0.8)
+		}
+		if p.weather == "storm" || hasWord(p.words, "rough") {
+			calm = 0
+		}
+		d.water(shore, calm, p.el["ice"])
+		if calm < 0.5 {
+			d.breakers(hz+(shore-hz)*0.1, shore, int(40*(1-calm)))
+		}
+		d.boats(hz, shore)
+		groundTop = shore
+		if shore < H {
+			if p.el["beach"] || p.el["sea"] {
+				d.beach(shore)
+			} else {
+				d.groundPlane(shore, p.grass, texNoise)
+				d.meadow(shore, 200)
+			}
+		}
+		if p.el["cliffs"] || p.el["lighthouse"] || p.el["rocks"] && p.el["sea"] {
+			left := d.chance(0.5)
+			ctop := hz + (H-hz)*0.12
+			d.cliffs(ctop, H+2, left)
+			if p.el["lighthouse"] {
+				x := W * 0.14
+				if !left {
+					x = W - x
+				}
+				d.lighthouse(x, ctop+12*d.u, 70*d.u)
+			}
+			d.rocks(H-30*d.u, 6, 1.2)
+		}
+	case synth:
+		d.synthGrid(hz)
+	case p.el["dunes"] || p.el["desert"]:
+		d.dunes(hz - 5*d.u)
+	case p.el["field"] || p.el["wheat"] || p.el["sunflowers"]:
+		if p.el["hills"] || d.chance(0.5) {
+			d.hills(1, hz-H*0.04, hz, p.grass.mix(p.haze, 0.3))
+		}
+		d.field(hz)
+	default:
+		col := p.grass
+		layers := 3
+		d.hills(layers, hz-H*0.06, hz+(H-hz)*0.35, col)
+		if p.el["meadow"] || p.el["flowers"] || p.season == "spring" {
+			d.meadow(hz, 500)
+		}
+	}
+	if p.el["river"] && !water {
+		d.river(hz + (H-hz)*0.1)
+	}
+	if p.el["road"] && !water {
+		d.road(hz)
+	}
+	if skyline && !water {
+		d.skyline(hz+(H-hz)*0.15, p.el["neon"] || p.lt.night)
+		d.groundPlane(hz+(H-hz)*0.15, hex("#3a3a40"), texNoise)
+	}
+	d.buildings(groundTop)
+	d.trees(groundTop, water)
+	d.animals(groundTop)
+	d.airborne(hz)
+	d.weatherLayer(hz)
+}
+
+// boats sets the scene's boats and ships on the water.
+func (d *painter) boats(hz, shore float32) {
+	p := d.p
+	W := float32(d.w)
+	for _, k := range []string{"ship", "sailboat", "boat"} {
+		if !p.el[k] {
+			continue
+		}
+		n := 1
+		if k == "boat" && (hasWord(p.words, "harbor") || hasWord(p.words, "harbour") || hasWord(p.words, "boats")) {
+			n = 4
+		}
+		for i := 0; i < n; i++ {
+			t := d.rnd(0.15, 0.55)
+			y := hz + (shore-hz)*t
+			s := (20 + 80*t) * d.u
+			if k == "ship" {
+				s *= 1.4
+			}
+			d.boat(W*d.rnd(0.2, 0.8), y, s, k)
+		}
+	}
+}
+
+// buildings places the scene's buildings on the ground.
+func (d *painter) buildings(groundTop float32) {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	hz := p.horizon
+	mid := groundTop + (H-groundTop)*0.25
+	if groundTop >= H-10*d.u {
+		return // all water
+	}
+	if p.el["castle"] && !p.el["sea"] && !p.el["lake"] {
+		// A castle sits on its own hill.
+		cx := W * d.rnd(0.3, 0.7)
+		hy := hz - (H-hz)*0.02
+		d.moveTo(cx-W*0.45, mid+40*d.u)
+		d.cubeTo(cx-W*0.2, hy, cx+W*0.2, hy, cx+W*0.45, mid+40*d.u)
+		col := d.lit(p.grass.scale(0.75), 0.3)
+		d.fill(vgrad(col, col.scale(0.7), hy, mid))
+		s := 45 * d.u
+		if p.el["village"] || p.el["houses"] {
+			s = 35 * d.u
+		}
+		d.castle(cx, hy+(mid+40*d.u-hy)*0.08, s)
+	}
+	if p.el["village"] || p.el["houses"] {
+		d.village(mid+10*d.u, 9, 38*d.u)
+	}
+	if p.el["temple"] {
+		d.temple(W*d.rnd(0.6, 0.8), mid, 80*d.u)
+	}
+	if p.el["windmill"] {
+		d.windmill(W*d.rnd(0.2, 0.8), mid, 70*d.u)
+	}
+	if p.el["tower"] {
+		d.tower(W*d.rnd(0.6, 0.8), hz+4*d.u, 45*d.u)
+	}
+	if p.el["barn"] {
+		d.barn(W*d.rnd(0.25, 0.6), groundTop+(H-groundTop)*0.22, 80*d.u)
+	}
+	if p.el["cabin"] {
+		d.cabin(W*d.rnd(0.3, 0.55), groundTop+(H-groundTop)*0.45, 110*d.u)
+	}
+	if p.el["lighthouse"] && !p.el["sea"] && !p.el["lake"] {
+		d.lighthouse(W*0.7, mid, 70*d.u)
+	}
+	if p.el["bridge"] && (p.el["river"] || p.el["pond"]) {
+		d.bridge(groundTop+(H-groundTop)*0.3, 50*d.u)
+	}
+	if p.el["pond"] || p.el["koi"] {
+		d.pond(p.el["koi"])
+	}
+	if p.el["train"] {
+		d.train(mid, 40*d.u)
+	}
+}
+
+// trees adds the scene's trees: a forest band, or a few trees to frame.
+func (d *painter) trees(groundTop float32, water bool) {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	kinds := []treeKind{treeBroad}
+	switch {
+	case p.el["palms"] || p.el["jungle"]:
+		kinds = []treeKind{treePalm}
+	case p.el["pines"] || p.season == "winter" || p.el["mountains"] || p.el["snow"]:
+		kinds = []treeKind{treePine}
+	case p.el["cherry blossoms"]:
+		kinds = []treeKind{treeBlossom}
+	}
+	if p.el["jungle"] {
+		d.jungle(groundTop, H)
+		return
+	}
+	if p.el["forest"] && !water {
+		top := groundTop + (H-groundTop)*0.05
+		if p.el["cabin"] {
+			// A clearing: trees behind and at the sides, the cabin in front.
+			d.forest(top, top+(H-top)*0.25, kinds, 1.4)
+			for _, side := range []float32{0.06, 0.94} {
+				d.tree(treeSpot{W * side, H - 10*d.u, 380 * d.u, kinds[0], d.lit(p.foliage[0], 0)})
+			}
+			return
+		}
+		d.forest(top, H*1.02, kinds, 1.2)
+		return
+	}
+	if p.el["cherry blossoms"] && p.el["river"] {
+		for i := 0; i < 6; i++ {
+			t := float32(i) / 5
+			y := groundTop + (H-groundTop)*(0.15+0.85*t*t)
+			h := (80 + 300*t*t) * d.u
+			d.blossomTree(W*(0.08+0.1*t*d.rnd(0.5, 1)), y, h)
+			d.blossomTree(W*(0.92-0.1*t*d.rnd(0.5, 1)), y, h)
+		}
+		d.petals()
+		return
+	}
+	n := 0
+	switch {
+	case p.el["trees"] || p.el["pines"] || p.el["palms"] || p.el["cherry blossoms"] || p.el["autumn leaves"]:
+		n = 2 + d.rng.IntN(3)
+	case p.el["mountains"] && !water || p.el["lake"] || p.el["cabin"]:
+		n = 2
+	}
+	if hasWord(p.words, "lone tree") || hasWord(p.words, "single tree") {
+		n = 1
+	}
+	spots := make([]treeSpot, 0, n)
+	for i := 0; i < n; i++ {
+		x := W * d.rnd(0.05, 0.95)
+		if n == 1 {
+			x = W * d.rnd(0.35, 0.65)
+		}
+		if n == 2 && water && p.el["lake"] {
+			x = W * (0.05 + 0.9*float32(i))
+		}
+		t := d.rnd(0.3, 1)
+		y := groundTop + (H-groundTop)*t*0.9
+		h := (120 + 260*t) * d.u
+		if n == 1 {
+			y = groundTop + (H-groundTop)*0.3
+			h = 360 * d.u
+			if p.el["hills"] {
+				y = p.horizon + (H-p.horizon)*0.05
+			}
+		}
+		if p.el["beach"] && kinds[0] == treePalm {
+			y = H - d.rnd(0, 0.1)*H
+			x = W * []float32{0.08, 0.9, 0.2, 0.8}[i%4]
+		}
+		k := kinds[d.rng.IntN(len(kinds))]
+		col := d.lit(p.foliage[d.rng.IntN(len(p.foliage))], 0.1)
+		if k == treePine {
+			col = d.lit(hex("#2f5a3a"), 0.1)
+		}
+		if k == treePalm {
+			col = d.lit(hex("#2f7a2e"), 0.05)
+		}
+		spots = append(spots, treeSpot{x, y, h, k, col})
+	}
+	for _, s := range spots {
+		d.tree(s)
+	}
+	if p.el["bamboo"] {
+		d.bamboo(0, W*0.25, H)
+	}
+	if p.el["autumn leaves"] {
+		d.leafLitter()
+	}
+}
+
+// petals scatters falling blossom petals.
+func (d *painter) petals() {
+	col := hex("#f8c8d8")
+	for i := 0; i < d.w*d.h/4000; i++ {
+		x, y := d.rnd(0, float32(d.w)), d.rnd(0, float32(d.h))
+		r := d.rnd(1.5, 4) * d.u
+		d.ellipse(x, y, r, r*0.6)
+	}
+	d.fillNoInk(paint{col: col, alpha: 0.85})
+}
+
+// leafLitter covers the foreground with fallen autumn leaves.
+func (d *painter) leafLitter() {
+	cols := []rgb{hex("#d2691e"), hex("#e8a02a"), hex("#b8401f"), hex("#8e3b1c"), hex("#c98a2b")}
+	H := float32(d.h)
+	top := d.p.horizon + (H-d.p.horizon)*0.3
+	for i := 0; i < d.w*d.h/500; i++ {
+		t := d.rng.Float32()
+		y := top + (H-top)*t
+		x := d.rnd(0, float32(d.w))
+		r := (2 + 9*t) * d.u
+		a := float64(d.rnd(0, math.Pi))
+		ca, sa := float32(math.Cos(a))*r, float32(math.Sin(a))*r
+		d.moveTo(x-ca, y-sa)
+		d.quadTo(x-sa*0.5, y+ca*0.5, x+ca, y+sa)
+		d.quadTo(x+sa*0.5, y-ca*0.5, x-ca, y-sa)
+		d.fillNoInk(solid(d.lit(cols[d.rng.IntN(len(cols))], 0)))
+	}
+}
+
+// animals places the scene's creatures on the ground.
+func (d *painter) animals(groundTop float32) {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	for _, k := range []string{"camel", "horse", "deer", "dog", "animal"} {
+		if !p.el[k] {
+			continue
+		}
+		s := 120 * d.u
+		y := groundTop + (H-groundTop)*d.rnd(0.3, 0.5)
+		if k == "camel" && p.el["dunes"] {
+			y = groundTop + (H-groundTop)*0.2
+			s = 100 * d.u
+		}
+		dir := float32(1)
+		if d.chance(0.5) {
+			dir = -1
+		}
+		d.quadruped(beasts[k], W*d.rnd(0.3, 0.7), y, s, dir)
+	}
+	if p.el["fox"] {
+		if hasWord(p.words, "sleeping") || hasWord(p.words, "asleep") || hasWord(p.words, "curled") {
+			if p.el["autumn leaves"] {
+				d.leafLitter()
+			}
+			d.sleepingFox(W*d.rnd(0.4, 0.6), H*0.86, 190*d.u)
+		} else {
+			d.quadruped(beasts["fox"], W*d.rnd(0.3, 0.7), groundTop+(H-groundTop)*0.6, 120*d.u, 1)
+		}
+	}
+	if p.el["cat"] {
+		d.cat(W*d.rnd(0.3, 0.7), H*0.88, 150*d.u)
+	}
+	if p.el["person"] || p.el["people"] {
+		n := 1
+		if p.el["people"] {
+			n = 5
+		}
+		for i := 0; i < n; i++ {
+			y := groundTop + (H-groundTop)*d.rnd(0.5, 0.9)
+			d.person(W*d.rnd(0.15, 0.85), y, 130*d.u*(y/H), d.lit(hex("#2a2a30"), 0.1), p.weather == "rain")
+		}
+	}
+}
+
+// airborne draws what flies: birds, balloons, dragons, planes.
+func (d *painter) airborne(hz float32) {
+	p := d.p
+	W := float32(d.w)
+	if p.el["balloon"] {
+		s := 70 * d.u
+		y := hz * d.rnd(0.35, 0.6)
+		if hasWord(p.words, "airship") || hasWord(p.words, "steampunk") {
+			s = 110 * d.u
+			y = hz * 0.55
+		}
+		d.balloon(W*d.rnd(0.3, 0.7), y, s)
+	}
+	if p.el["dragon"] {
+		d.dragon(W*d.rnd(0.3, 0.7), hz*d.rnd(0.35, 0.5), 160*d.u)
+	}
+	if p.el["airplane"] {
+		d.airplane(W*d.rnd(0.3, 0.8), hz*d.rnd(0.15, 0.4), 30*d.u)
+	}
+	if p.el["spaceship"] {
+		d.spaceship(W*d.rnd(0.3, 0.7), hz*0.3, 60*d.u)
+	}
+	if p.el["birds"] || p.el["seagulls"] || (p.el["sea"] && !p.lt.night && p.weather == "clear" && d.chance(0.5)) {
+		d.birds(5+d.rng.IntN(6), p.el["seagulls"] && !p.lt.night)
+	}
+}
+
+// weatherLayer adds fog, rain and snow over the whole picture.
+func (d *painter) weatherLayer(hz float32) {
+	p := d.p
+	H := float32(d.h)
+	switch p.weather {
+	case "fog":
+		d.fogBand(0, d.h, hz+H*0.1, H*0.45, 0.6, d.fogColour())
+	case "mist":
+		d.fogBand(0, d.h, hz+H*0.15, H*0.18, 0.35, d.fogColour())
+	case "rain":
+		d.rain(false)
+	case "storm":
+		d.rain(true)
+	case "snow":
+		d.snowfall()
+	}
+	if p.el["snowfall"] && p.weather != "snow" || p.el["snow"] && p.lt.night && p.weather == "clear" && d.chance(0.3) {
+		d.snowfall()
+	}
+	if p.el["rain"] && p.weather != "rain" && p.weather != "storm" {
+		d.rain(false)
+	}
+	if p.el["fog"] && p.weather != "fog" {
+		d.fogBand(0, d.h, hz+H*0.1, H*0.3, 0.45, d.fogColour())
+	}
+}

@@ -1,0 +1,469 @@
+package canvas
+
+import "math"
+
+// birds draws a flock of gull-wing strokes.
+func (d *painter) birds(count int, white bool) {
+	col := d.lit(hex("#1e1e24"), 0.2)
+	if white {
+		col = d.lit(rgb{0.97, 0.97, 0.97}, 0)
+	}
+	if d.p.lt.night {
+		col = hex("#05060a")
+	}
+	cx := d.rnd(0.2, 0.8) * float32(d.w)
+	cy := d.rnd(0.15, 0.55) * d.p.horizon
+	for i := 0; i < count; i++ {
+		x := cx + float32(d.rng.NormFloat64())*float32(d.w)*0.1
+		y := cy + float32(d.rng.NormFloat64())*float32(d.h)*0.05
+		s := d.rnd(6, 14) * d.u
+		flap := d.rnd(-0.4, 0.4) * s
+		d.moveTo(x-s, y-s*0.3+flap)
+		d.quadTo(x-s*0.45, y-s*0.55+flap, x, y)
+		d.quadTo(x+s*0.45, y-s*0.55+flap, x+s, y-s*0.3+flap)
+		d.quadTo(x+s*0.45, y-s*0.3+flap, x, y+s*0.15)
+		d.quadTo(x-s*0.45, y-s*0.3+flap, x-s, y-s*0.3+flap)
+	}
+	d.fillNoInk(solid(col))
+}
+
+// boat draws a small boat, a sailboat or a tall ship floating at (x, y),
+// with its reflection.
+func (d *painter) boat(x, y, s float32, kind string) {
+	hull := d.lit(hex("#5a3a28"), 0.1)
+	if kind == "boat" {
+		hull = d.lit(d.p.accent.mix(hex("#e8e4dc"), 0.3), 0.1)
+	}
+	sail := d.lit(hex("#f2ece0"), 0.1)
+	for _, ref := range []float32{1, -1} {
+		yy := y
+		// The reflection is the boat upside down, faint and darker.
+		tr := func(py float32) float32 { return yy + (py-yy)*ref }
+		hl := s
+		if kind == "ship" {
+			hl = s * 1.6
+		}
+		d.moveTo(x-hl, tr(y-s*0.25))
+		d.lineTo(x+hl*1.1, tr(y-s*0.3))
+		d.quadTo(x+hl*0.8, tr(y+s*0.15), x+hl*0.5, tr(y+s*0.18))
+		d.lineTo(x-hl*0.8, tr(y+s*0.15))
+		pt := solid(hull)
+		if ref < 0 {
+			pt = paint{col: hull.scale(0.6), alpha: 0.35}
+		}
+		d.fillPath(pt, ref > 0 && d.ink != nil)
+		masts := []float32{0}
+		if kind == "ship" {
+			masts = []float32{-0.7, 0, 0.7}
+		}
+		if kind == "boat" {
+			d.rect(x-hl*0.3, tr(y-s*0.55), x+hl*0.2, tr(y-s*0.25))
+			pt := solid(sail)
+			if ref < 0 {
+				pt = paint{col: sail.scale(0.6), alpha: 0.3}
+			}
+			d.fillPath(pt, ref > 0 && d.ink != nil)
+			continue
+		}
+		for _, m := range masts {
+			mx := x + m*hl
+			mh := s * 1.9
+			if m == 0 {
+				mh = s * 2.3
+			}
+			d.line(mx, tr(y-s*0.25), mx, tr(y-s*0.25-mh), s*0.04)
+			if kind == "ship" {
+				for k := 0; k < 3; k++ {
+					t0 := 0.15 + float32(k)*0.28
+					w := s * (0.55 - float32(k)*0.1)
+					top := y - s*0.25 - mh*(t0+0.24)
+					bot := y - s*0.25 - mh*t0
+					d.moveTo(mx-w, tr(top))
+					d.lineTo(mx+w, tr(top))
+					d.quadTo(mx+w*1.15, tr((top+bot)/2), mx+w, tr(bot))
+					d.lineTo(mx-w, tr(bot))
+					d.quadTo(mx-w*0.85, tr((top+bot)/2), mx-w, tr(top))
+				}
+			} else {
+				d.poly(mx+s*0.05, tr(y-s*0.3-mh), mx+s*0.05, tr(y-s*0.35), mx+hl*0.9, tr(y-s*0.35))
+				d.poly(mx-s*0.05, tr(y-s*0.3-mh*0.8), mx-s*0.05, tr(y-s*0.35), mx-hl*0.6, tr(y-s*0.35))
+			}
+		}
+		pt = solid(sail)
+		if ref < 0 {
+			pt = paint{col: sail.scale(0.6), alpha: 0.3}
+		}
+		d.fillPath(pt, ref > 0 && d.ink != nil)
+	}
+}
+
+// balloon draws a hot air balloon with striped gores, or an airship when
+// the scene says so.
+func (d *painter) balloon(x, y, s float32) {
+	if hasWord(d.p.words, "airship") || hasWord(d.p.words, "zeppelin") || hasWord(d.p.words, "steampunk") {
+		d.airship(x, y, s)
+		return
+	}
+	cols := []rgb{d.p.accent, hex("#f2c230"), hex("#2a7ad8"), hex("#f2f0e8")}
+	stripes := 6
+	for i := 0; i < stripes; i++ {
+		t0 := float32(i)/float32(stripes)*2 - 1
+		t1 := float32(i+1)/float32(stripes)*2 - 1
+		// Each gore: from the crown, bulging out, to the throat.
+		d.moveTo(x, y-s)
+		d.cubeTo(x+t0*s*1.35, y-s, x+t0*s*1.2, y+s*0.1, x+t0*s*0.25, y+s*0.75)
+		d.lineTo(x+t1*s*0.25, y+s*0.75)
+		d.cubeTo(x+t1*s*1.2, y+s*0.1, x+t1*s*1.35, y-s, x, y-s)
+		d.fill(solid(d.lit(cols[i%len(cols)], 0.1)))
+	}
+	rope := d.lit(hex("#3a2a20"), 0.1)
+	d.line(x-s*0.25, y+s*0.75, x-s*0.15, y+s*1.05, s*0.02)
+	d.line(x+s*0.25, y+s*0.75, x+s*0.15, y+s*1.05, s*0.02)
+	d.fillNoInk(solid(rope))
+	d.rect(x-s*0.17, y+s*1.05, x+s*0.17, y+s*1.3)
+	d.fill(solid(d.lit(hex("#8a5a30"), 0.1)))
+}
+
+// airship draws a steampunk dirigible: a ribbed envelope and a gondola.
+func (d *painter) airship(x, y, s float32) {
+	env := d.lit(hex("#a88a5a"), 0.1)
+	d.moveTo(x-s*1.8, y)
+	d.cubeTo(x-s*1.8, y-s*0.75, x+s*1.2, y-s*0.8, x+s*1.9, y)
+	d.cubeTo(x+s*1.2, y+s*0.8, x-s*1.8, y+s*0.75, x-s*1.8, y)
+	d.fill(vgrad(env.scale(1.2), env.scale(0.6), y-s*0.7, y+s*0.7))
+	rib := d.lit(hex("#6a4a2a"), 0.1)
+	for i := -3; i <= 3; i++ {
+		rx := x + float32(i)*s*0.45
+		d.line(rx, y-s*0.6, rx, y+s*0.6, s*0.03)
+	}
+	d.fillNoInk(paint{col: rib, alpha: 0.6})
+	// Tail fins.
+	d.poly(x-s*1.6, y, x-s*2.2, y-s*0.6, x-s*2.0, y)
+	d.poly(x-s*1.6, y, x-s*2.2, y+s*0.6, x-s*2.0, y)
+	d.fill(solid(rib))
+	d.line(x-s*0.3, y+s*0.6, x-s*0.4, y+s*0.95, s*0.03)
+	d.line(x+s*0.5, y+s*0.6, x+s*0.6, y+s*0.95, s*0.03)
+	d.fillNoInk(solid(rib))
+	d.rect(x-s*0.6, y+s*0.95, x+s*0.8, y+s*1.2)
+	d.fill(solid(d.lit(hex("#5a3a22"), 0.1)))
+	for i := 0; i < 5; i++ {
+		wx := x - s*0.5 + float32(i)*s*0.27
+		d.window(wx, y+s*1.0, wx+s*0.12, y+s*1.1, d.dark())
+	}
+	d.ellipse(x+s*1.0, y+s*1.07, s*0.06, s*0.3)
+	d.fill(solid(d.lit(hex("#c89a40"), 0.1)))
+}
+
+// car draws a vintage car in profile, facing right, wheels on y.
+func (d *painter) car(x, y, s float32) {
+	body := d.lit(d.p.accent.mix(hex("#2ab0b0"), 0.4), 0.05)
+	if len(d.p.tint) == 0 {
+		body = d.lit(hex("#3ab8b0"), 0.05)
+	}
+	r := s * 0.22
+	d.moveTo(x-s*1.2, y-r*0.6)
+	d.lineTo(x-s*1.25, y-s*0.45)
+	d.quadTo(x-s*1.0, y-s*0.55, x-s*0.55, y-s*0.55)
+	d.quadTo(x-s*0.35, y-s*0.95, x+s*0.05, y-s*0.95)
+	d.quadTo(x+s*0.4, y-s*0.95, x+s*0.55, y-s*0.55)
+	d.quadTo(x+s*1.1, y-s*0.55, x+s*1.25, y-s*0.35)
+	d.lineTo(x+s*1.25, y-r*0.6)
+	pt := vgrad(body.scale(1.25), body.scale(0.75), y-s, y)
+	d.fill(pt)
+	glass := d.skyAt(d.p.horizon*0.3, d.p.horizon).scale(0.8)
+	d.poly(x-s*0.3, y-s*0.6, x-s*0.15, y-s*0.85, x+s*0.3, y-s*0.85, x+s*0.45, y-s*0.6)
+	d.fill(solid(glass))
+	d.rect(x-s*1.25, y-s*0.32, x+s*1.25, y-s*0.27)
+	d.fillNoInk(solid(d.lit(rgb{0.85, 0.85, 0.88}, 0)))
+	for _, wx := range []float32{-0.72, 0.75} {
+		d.ellipse(x+wx*s, y-r, r, r)
+		d.fill(solid(hex("#141414")))
+		d.ellipse(x+wx*s, y-r, r*0.5, r*0.5)
+		d.fillNoInk(solid(d.lit(rgb{0.8, 0.8, 0.82}, 0)))
+	}
+}
+
+// airplane draws a small jet with a contrail.
+func (d *painter) airplane(x, y, s float32) {
+	d.line(x-s*6, y+s*0.2, x-s*0.8, y, s*0.12)
+	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.5})
+	col := d.lit(rgb{0.9, 0.9, 0.92}, 0.2)
+	d.poly(x-s, y-s*0.08, x+s, y-s*0.06, x+s*1.1, y, x+s, y+s*0.06, x-s, y+s*0.08)
+	d.poly(x-s*0.1, y, x-s*0.5, y-s*0.7, x-s*0.25, y-s*0.7, x+s*0.25, y)
+	d.poly(x-s*0.8, y, x-s*1.05, y-s*0.35, x-s*0.9, y-s*0.35, x-s*0.65, y)
+	d.fill(solid(col))
+}
+
+// train draws a line of carriages on a track across the middle ground.
+func (d *painter) train(y, s float32) {
+	d.rect(0, y, float32(d.w), y+s*0.06)
+	d.fill(solid(d.lit(hex("#3a3030"), 0.2)))
+	x := float32(d.w) * d.rnd(0.05, 0.3)
+	body := d.lit(d.p.accent, 0.2)
+	for i := 0; i < 5; i++ {
+		w := s * 1.6
+		d.rect(x, y-s*0.7, x+w, y-s*0.05)
+		if i == 0 {
+			d.moveTo(x+w, y-s*0.7)
+			d.quadTo(x+w+s*0.5, y-s*0.6, x+w+s*0.5, y-s*0.05)
+			d.lineTo(x+w, y-s*0.05)
+		}
+		d.fill(solid(body))
+		for k := 0; k < 4; k++ {
+			wx := x + s*0.15 + float32(k)*s*0.37
+			d.window(wx, y-s*0.55, wx+s*0.22, y-s*0.35, d.dark())
+		}
+		x -= w + s*0.1
+	}
+}
+
+// spaceship draws a sleek craft, or a ringed station when the scene says so.
+func (d *painter) spaceship(x, y, s float32) {
+	hull := rgb{0.82, 0.84, 0.88}.mul(d.p.lt.ambient.mix(rgb{1, 1, 1}, 0.6))
+	if hasWord(d.p.words, "station") {
+		d.moveTo(x+s*1.3, y)
+		for i := 1; i <= 48; i++ {
+			a := float64(i) / 48 * 2 * math.Pi
+			d.lineTo(x+float32(math.Cos(a))*s*1.3, y+float32(math.Sin(a))*s*0.45)
+		}
+		d.moveTo(x+s*1.15, y)
+		for i := 1; i <= 48; i++ {
+			a := -float64(i) / 48 * 2 * math.Pi
+			d.lineTo(x+float32(math.Cos(a))*s*1.15, y+float32(math.Sin(a))*s*0.36)
+		}
+		d.fill(vgrad(hull.scale(1.1), hull.scale(0.55), y-s*0.45, y+s*0.45))
+		d.rect(x-s*0.08, y-s*0.9, x+s*0.08, y+s*0.9)
+		d.rect(x-s*0.25, y-s*0.25, x+s*0.25, y+s*0.25)
+		d.fill(solid(hull))
+		for _, side := range []float32{-1, 1} {
+			d.rect(x+side*s*0.3, y-s*0.85, x+side*s*0.9, y-s*0.6)
+			d.rect(x+side*s*0.3, y+s*0.6, x+side*s*0.9, y+s*0.85)
+		}
+		d.fill(solid(hex("#2a3a7a")))
+		for i := 0; i < 10; i++ {
+			a := float64(i) / 10 * 2 * math.Pi
+			d.disc(x+float32(math.Cos(a))*s*1.22, y+float32(math.Sin(a))*s*0.4, 1.5*d.u, warmLight, 0.9, false)
+		}
+		return
+	}
+	d.poly(x+s*1.2, y, x-s*0.8, y-s*0.3, x-s*0.6, y, x-s*0.8, y+s*0.3)
+	d.fill(vgrad(hull.scale(1.2), hull.scale(0.6), y-s*0.3, y+s*0.3))
+	d.glow(x-s*0.7, y, s*0.15, hex("#4ac8ff"), 0.9)
+}
+
+// fish draws a fish facing dir (1 right, -1 left).
+func (d *painter) fish(x, y, l float32, dir float32, col rgb) {
+	h := l * 0.32
+	d.moveTo(x+dir*l*0.5, y)
+	d.quadTo(x, y-h, x-dir*l*0.3, y)
+	d.quadTo(x, y+h, x+dir*l*0.5, y)
+	d.poly(x-dir*l*0.25, y, x-dir*l*0.55, y-h*0.8, x-dir*l*0.48, y, x-dir*l*0.55, y+h*0.8)
+	d.fill(solid(col))
+}
+
+// jellyfish draws a glowing translucent bell with trailing tentacles.
+func (d *painter) jellyfish(x, y, s float32) {
+	col := hex("#f08ad8").mix(d.p.accent, 0.2)
+	d.glow(x, y, s*0.9, col, 0.35)
+	d.moveTo(x-s, y)
+	d.cubeTo(x-s, y-s*1.3, x+s, y-s*1.3, x+s, y)
+	for i := 0; i <= 6; i++ {
+		t := float32(i) / 6
+		d.lineTo(x+s-t*2*s, y+s*0.12*float32(i%2))
+	}
+	d.fillNoInk(paint{col: col.mix(rgb{1, 1, 1}, 0.3), alpha: 0.7})
+	for k := 0; k < 6; k++ {
+		tx := x - s*0.7 + float32(k)*s*0.28
+		px, py := tx, y
+		for i := 1; i <= 10; i++ {
+			nx := tx + float32(math.Sin(float64(i)*0.8+float64(k)))*s*0.15
+			ny := y + float32(i)*s*0.28
+			d.line(px, py, nx, ny, s*0.04)
+			px, py = nx, ny
+		}
+	}
+	d.fillNoInk(paint{col: col, alpha: 0.5})
+}
+
+// quadruped draws a four-legged animal in profile. The shape is made from a
+// few proportions so one routine serves horse, deer, dog and the rest.
+type beast struct {
+	body, legs, neck, head, tail, ears float32
+	hump                               bool
+	col                                rgb
+}
+
+var beasts = map[string]beast{
+	"camel":  {1.1, 1.1, 0.9, 0.28, 0.3, 0.05, true, hex("#b0804a")},
+	"horse":  {1.0, 0.95, 0.7, 0.32, 0.45, 0.1, false, hex("#6a4028")},
+	"deer":   {0.85, 1.0, 0.6, 0.25, 0.15, 0.2, false, hex("#9a6a40")},
+	"fox":    {0.8, 0.45, 0.35, 0.25, 0.7, 0.22, false, hex("#d8682a")},
+	"dog":    {0.8, 0.55, 0.35, 0.28, 0.4, 0.15, false, hex("#8a6a48")},
+	"animal": {0.9, 0.7, 0.45, 0.28, 0.35, 0.12, false, hex("#7a5a3a")},
+}
+
+// quadruped draws beast b standing on y at x, size s, facing dir.
+func (d *painter) quadruped(b beast, x, y, s, dir float32) {
+	col := d.lit(b.col, 0.1)
+	if d.p.lt.night || d.p.time == "sunset" && d.p.el["dunes"] {
+		col = col.scale(0.25) // a silhouette against the low sun
+	}
+	L := s * b.body
+	legH := s * b.legs * 0.6
+	by := y - legH
+	bh := s * 0.32
+	X := func(v float32) float32 { return x + dir*v }
+	// Body.
+	d.moveTo(X(-L/2), by)
+	if b.hump {
+		d.cubeTo(X(-L/2), by-bh*1.1, X(-L*0.2), by-bh*2.2, X(0), by-bh*1.1)
+		d.cubeTo(X(L*0.1), by-bh*1.7, X(L*0.4), by-bh*1.4, X(L/2), by-bh*0.9)
+	} else {
+		d.cubeTo(X(-L/2), by-bh*1.2, X(L/2), by-bh*1.3, X(L/2), by-bh*0.6)
+	}
+	d.cubeTo(X(L/2), by+bh*0.1, X(-L/2), by+bh*0.1, X(-L/2), by)
+	// Neck and head.
+	nx, ny := X(L*0.42), by-bh*0.7
+	hx, hy := X(L*0.42+s*b.neck*0.45), by-bh*0.7-s*b.neck*0.8
+	d.line(nx, ny, hx, hy, s*0.13)
+	d.ellipse(hx+dir*s*b.head*0.3, hy, s*b.head*0.6, s*b.head*0.32)
+	if b.ears > 0 {
+		d.poly(hx-dir*s*0.02, hy-s*0.05, hx+dir*s*0.02, hy-s*0.05-s*b.ears, hx+dir*s*0.08, hy-s*0.05)
+	}
+	// Legs.
+	for _, lx := range []float32{-0.4, -0.3, 0.3, 0.4} {
+		d.line(X(L*lx), by, X(L*lx)+d.rnd(-0.04, 0.04)*s, y, s*0.07)
+	}
+	// Tail.
+	d.line(X(-L/2), by-bh*0.5, X(-L/2-s*b.tail*0.5), by+bh*0.5, s*0.08*(1+b.tail))
+	d.fill(solid(col))
+}
+
+// sleepingFox draws a fox curled up, its tail around its nose.
+func (d *painter) sleepingFox(x, y, s float32) {
+	col := d.lit(hex("#d8682a"), 0)
+	d.ellipse(x, y-s*0.3, s*0.75, s*0.38)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.75), y-s*0.7, y))
+	d.moveTo(x+s*0.7, y-s*0.2)
+	d.cubeTo(x+s*0.9, y+s*0.15, x-s*0.5, y+s*0.2, x-s*0.8, y-s*0.05)
+	d.cubeTo(x-s*0.5, y-s*0.05, x+s*0.4, y-s*0.05, x+s*0.7, y-s*0.2)
+	d.fill(solid(col.scale(1.1)))
+	d.ellipse(x-s*0.75, y-s*0.07, s*0.14, s*0.1)
+	d.fillNoInk(solid(d.lit(rgb{0.96, 0.94, 0.9}, 0)))
+	d.ellipse(x-s*0.35, y-s*0.35, s*0.28, s*0.2)
+	d.fill(solid(col.scale(0.95)))
+	d.poly(x-s*0.45, y-s*0.5, x-s*0.38, y-s*0.78, x-s*0.28, y-s*0.52)
+	d.poly(x-s*0.25, y-s*0.5, x-s*0.12, y-s*0.74, x-s*0.1, y-s*0.45)
+	d.fill(solid(col.scale(0.8)))
+	d.line(x-s*0.5, y-s*0.36, x-s*0.42, y-s*0.34, s*0.025)
+	d.fillNoInk(solid(hex("#2a1a10")))
+}
+
+// cat draws a sitting cat seen from behind-side, a classic silhouette.
+func (d *painter) cat(x, y, s float32) {
+	col := d.lit(hex("#3a3034"), 0)
+	if d.p.el["cat"] && len(d.p.tint) > 0 {
+		col = d.lit(d.p.tint[0].scale(0.6), 0)
+	}
+	d.moveTo(x-s*0.4, y)
+	d.cubeTo(x-s*0.55, y-s*0.5, x-s*0.3, y-s*0.85, x, y-s*0.85)
+	d.cubeTo(x+s*0.3, y-s*0.85, x+s*0.5, y-s*0.5, x+s*0.4, y)
+	d.ellipse(x, y-s*1.0, s*0.24, s*0.21)
+	d.poly(x-s*0.22, y-s*1.08, x-s*0.2, y-s*1.35, x-s*0.05, y-s*1.17)
+	d.poly(x+s*0.22, y-s*1.08, x+s*0.2, y-s*1.35, x+s*0.05, y-s*1.17)
+	d.moveTo(x+s*0.35, y-s*0.03)
+	d.cubeTo(x+s*0.8, y, x+s*0.85, y-s*0.3, x+s*0.7, y-s*0.45)
+	d.lineTo(x+s*0.65, y-s*0.4)
+	d.cubeTo(x+s*0.75, y-s*0.25, x+s*0.65, y-s*0.08, x+s*0.3, y-s*0.1)
+	d.fill(solid(col))
+}
+
+// dragon draws a winged dragon in flight.
+func (d *painter) dragon(x, y, s float32) {
+	col := d.lit(hex("#3a2a30"), 0.3)
+	if !d.p.lt.night {
+		col = d.lit(hex("#5a2a24"), 0.2)
+	}
+	// Body and tail as a tapering curve.
+	d.moveTo(x+s*0.9, y-s*0.15)
+	d.cubeTo(x+s*0.3, y-s*0.25, x-s*0.6, y+s*0.2, x-s*1.6, y+s*0.05)
+	d.lineTo(x-s*1.75, y+s*0.12)
+	d.lineTo(x-s*1.6, y+s*0.12)
+	d.cubeTo(x-s*0.6, y+s*0.35, x+s*0.3, y+s*0.05, x+s*0.9, y-s*0.02)
+	// Head.
+	d.poly(x+s*0.85, y-s*0.2, x+s*1.3, y-s*0.15, x+s*1.35, y-s*0.05, x+s*0.85, y)
+	d.poly(x+s*0.95, y-s*0.18, x+s*0.85, y-s*0.38, x+s*1.02, y-s*0.2)
+	// Wings: bat-like, raised.
+	for _, k := range []float32{1, 0.7} {
+		bx := x + s*0.1*k
+		d.moveTo(bx, y-s*0.05)
+		d.lineTo(bx+s*0.3*k, y-s*1.1*k)
+		d.lineTo(bx-s*0.1, y-s*0.75*k)
+		d.lineTo(bx-s*0.4, y-s*0.95*k)
+		d.lineTo(bx-s*0.55, y-s*0.55*k)
+		d.lineTo(bx-s*0.9, y-s*0.6*k)
+		d.quadTo(bx-s*0.6, y-s*0.2, bx-s*0.5, y+s*0.05)
+	}
+	d.fill(solid(col))
+}
+
+// person draws a standing figure, optionally under an umbrella.
+func (d *painter) person(x, y, s float32, col rgb, umbrella bool) {
+	d.ellipse(x, y-s*0.88, s*0.09, s*0.1)
+	d.moveTo(x-s*0.16, y-s*0.35)
+	d.quadTo(x-s*0.18, y-s*0.76, x, y-s*0.76)
+	d.quadTo(x+s*0.18, y-s*0.76, x+s*0.16, y-s*0.35)
+	d.lineTo(x+s*0.1, y-s*0.35)
+	d.lineTo(x+s*0.08, y)
+	d.lineTo(x+s*0.02, y)
+	d.lineTo(x, y-s*0.3)
+	d.lineTo(x-s*0.02, y)
+	d.lineTo(x-s*0.08, y)
+	d.lineTo(x-s*0.1, y-s*0.35)
+	d.fill(solid(col))
+	if umbrella {
+		d.moveTo(x-s*0.38, y-s*0.92)
+		d.quadTo(x, y-s*1.35, x+s*0.38, y-s*0.92)
+		d.lineTo(x-s*0.38, y-s*0.92)
+		d.line(x, y-s*0.95, x, y-s*0.6, s*0.02)
+		d.fill(solid(d.p.accent.mul(d.p.lt.ambient.mix(rgb{1, 1, 1}, 0.4))))
+	}
+}
+
+// crowd sets people along a street, smaller with distance.
+func (d *painter) crowd(top, bottom float32, count int, umbrellas bool) {
+	for i := 0; i < count; i++ {
+		t := float32(i) / float32(count)
+		y := top + (bottom-top)*t
+		s := (40 + 220*t*t) * d.u
+		x := d.rnd(0.1, 0.9) * float32(d.w)
+		col := hex("#14161c").mix(d.p.lt.mid, (1-t)*0.5)
+		d.person(x, y, s, col, umbrellas && d.chance(0.6))
+	}
+}
+
+// lanterns hangs strings of glowing paper lanterns across the picture.
+func (d *painter) lanterns(top float32, strings int) {
+	cols := []rgb{hex("#ff4a2a"), hex("#ff8a2a"), hex("#ffc03a")}
+	for sIdx := 0; sIdx < strings; sIdx++ {
+		y0 := top + float32(sIdx)*float32(d.h)*0.09
+		sag := float32(d.h) * 0.06
+		n := 9 + sIdx*2
+		size := (9 + float32(sIdx)*6) * d.u
+		d.moveTo(0, y0)
+		d.quadTo(float32(d.w)/2, y0+sag*2, float32(d.w), y0)
+		d.quadTo(float32(d.w)/2, y0+sag*2+1.5*d.u, 0, y0+1.5*d.u)
+		d.fillNoInk(solid(hex("#20181a")))
+		for i := 0; i < n; i++ {
+			t := (float32(i) + 0.5) / float32(n)
+			x := t * float32(d.w)
+			y := y0 + sag*2*2*t*(1-t) + size
+			c := cols[d.rng.IntN(len(cols))]
+			if !d.st.hardEdge {
+				d.glow(x, y, size*1.3, c, 0.45)
+			}
+			d.ellipse(x, y, size*0.75, size)
+			d.fill(vgrad(c.mix(rgb{1, 1, 0.8}, 0.4), c, y-size, y+size))
+		}
+	}
+}

@@ -1,0 +1,468 @@
+package canvas
+
+import (
+	"hash/fnv"
+	"strings"
+
+	"github.com/easel-art/easel"
+)
+
+// light is the lighting of one time of day.
+type light struct {
+	zenith, mid, horizon rgb // sky gradient
+	sun                  rgb // colour of the sun disc and its glow
+	ambient              rgb // multiplies land colours
+	sunY                 float32
+	night                bool
+}
+
+var lights = map[string]light{
+	"dawn":        {hex("#27305e"), hex("#8a6a9c"), hex("#f7b58c"), hex("#ffd9a8"), rgb{0.72, 0.66, 0.74}, 0.86, false},
+	"morning":     {hex("#3f83d0"), hex("#7fb3e3"), hex("#d6e9f4"), hex("#fff4dc"), rgb{0.95, 0.95, 0.93}, 0.55, false},
+	"noon":        {hex("#2a74d8"), hex("#5ea2e6"), hex("#b4daf5"), hex("#ffffff"), rgb{1.02, 1.02, 1}, 0.16, false},
+	"afternoon":   {hex("#3479cf"), hex("#6aa6e0"), hex("#c4e0f2"), hex("#fff7e6"), rgb{1, 0.98, 0.94}, 0.4, false},
+	"golden hour": {hex("#4e78b5"), hex("#c9a98a"), hex("#ffc66e"), hex("#ffd98a"), rgb{1.02, 0.88, 0.7}, 0.72, false},
+	"sunset":      {hex("#27346e"), hex("#b64f78"), hex("#ff8f3a"), hex("#ffc46a"), rgb{0.85, 0.62, 0.55}, 0.9, false},
+	"dusk":        {hex("#10173a"), hex("#43356f"), hex("#c9706a"), hex("#ff9f70"), rgb{0.42, 0.4, 0.58}, 1.08, false},
+	"night":       {hex("#03060f"), hex("#0b1530"), hex("#1d2c52"), hex("#f4f1e0"), rgb{0.22, 0.26, 0.42}, 0.25, true},
+}
+
+// plan is what to draw and where, decided once from the Scene and the seed.
+type plan struct {
+	time, weather, season, mood, view string
+	el                                map[string]bool
+	words                             string // every word of the scene, for details no field carries
+	lt                                light
+	horizon                           float32 // y of the horizon, pixels
+	sunX, sunY                        float32 // pixels
+	showSun, showMoon                 bool
+	fullMoon                          bool
+	tint                              []rgb  // palette colours to grade towards
+	accent                            rgb    // colour for buildings, boats, balloons
+	foliage                           []rgb  // tree colours by season
+	grass                             rgb    // ground colour by season
+	haze                              rgb    // distance colour
+	kind                              string // landscape, underwater, space, aerial, interior, table, portrait, street
+	sat, contrast, bright             float32
+}
+
+// words that imply elements when the scene parser did not list them (a
+// Scene written by hand or by an LLM may only have words).
+var impliedBy = map[string][]string{
+	"sunset": {"sun"}, "sunrise": {"sun"}, "beach": {"sea", "beach"}, "ocean": {"sea"}, "sea": {"sea"},
+	"coast": {"sea", "rocks"}, "harbor": {"sea", "boat", "houses"}, "harbour": {"sea", "boat", "houses"},
+	"island": {"sea", "beach", "palms"}, "tropical": {"palms"}, "lake": {"lake"}, "pond": {"pond"},
+	"river": {"river"}, "waterfall": {"waterfall"}, "mountain": {"mountains"}, "peak": {"mountains"},
+	"hill": {"hills"}, "dune": {"dunes"}, "desert": {"dunes", "desert"}, "forest": {"forest"},
+	"woods": {"forest"}, "pine": {"pines"}, "palm": {"palms"}, "jungle": {"jungle"}, "rainforest": {"jungle"},
+	"city": {"city", "skyline"}, "skyline": {"skyline"}, "street": {"street"}, "neon": {"neon"},
+	"lighthouse": {"lighthouse"}, "cabin": {"cabin"}, "castle": {"castle"}, "barn": {"barn"},
+	"village": {"village", "houses"}, "town": {"houses"}, "house": {"houses"}, "boat": {"boat"},
+	"ship": {"ship"}, "sailing": {"sailboat"}, "sailboat": {"sailboat"}, "bird": {"birds"},
+	"seagull": {"seagulls"}, "gull": {"seagulls"}, "rain": {"rain"}, "rainy": {"rain"}, "storm": {"rain", "lightning"},
+	"snow": {"snow"}, "snowy": {"snow"}, "fog": {"fog"}, "foggy": {"fog"}, "misty": {"mist"}, "mist": {"mist"},
+	"aurora": {"aurora"}, "northern lights": {"aurora"}, "star": {"stars"}, "moon": {"moon"},
+	"full moon": {"full moon"}, "cloud": {"clouds"}, "planet": {"planet"}, "space": {"space"},
+	"underwater": {"underwater"}, "jellyfish": {"fish"}, "coral": {"coral"}, "fish": {"fish"}, "koi": {"koi", "pond"},
+	"whale": {"whale"}, "field": {"field"}, "meadow": {"meadow"}, "wheat": {"wheat"}, "sunflower": {"sunflowers"},
+	"flower": {"flowers"}, "cherry blossom": {"cherry blossoms"}, "autumn leaves": {"autumn leaves"},
+	"balloon": {"balloon"}, "airship": {"balloon"}, "car": {"car"}, "route": {"road"}, "road": {"road"},
+	"train": {"train"}, "plane": {"airplane"}, "spaceship": {"spaceship"}, "space station": {"spaceship", "space"},
+	"dragon": {"dragon"}, "camel": {"camel"}, "fox": {"fox"}, "cat": {"cat"}, "dog": {"dog"}, "horse": {"horse"},
+	"deer": {"deer"}, "fisherman": {"person"}, "person": {"person"}, "people": {"people"}, "market": {"people", "lanterns", "street"},
+	"lantern": {"lanterns"}, "windowsill": {"window"}, "window": {"window"}, "bowl": {"bowl"}, "ramen": {"bowl", "food"},
+	"table": {"table"}, "bridge": {"bridge"}, "temple": {"temple"}, "pagoda": {"temple"}, "windmill": {"windmill"},
+	"tower": {"tower"}, "volcano": {"volcano"}, "canyon": {"canyon"}, "cliff": {"cliffs"}, "rocky": {"rocks"},
+	"frozen": {"ice"}, "ice": {"ice"}, "glacier": {"ice", "mountains"}, "milky way": {"milky way"}, "nebula": {"nebula"},
+	"rainbow": {"rainbow"}, "lightning": {"lightning"}, "bamboo": {"bamboo"}, "garden": {"pond", "trees", "flowers"},
+	"tree": {"trees"}, "paris": {"tower"}, "reflect": {"reflection"},
+}
+
+// domainElements gives each Scene domain a composition of its own.
+var domainElements = map[string][]string{
+	"coast": {"sea", "beach"}, "mountains": {"mountains", "pines"}, "forest": {"forest"},
+	"desert": {"dunes"}, "city": {"skyline"}, "village": {"houses", "hills"}, "water": {"lake"},
+	"sky": {"clouds"}, "space": {"space", "planet"}, "underwater": {"underwater", "fish", "coral"},
+	"field": {"field"}, "snow": {"snow", "pines"}, "jungle": {"jungle"}, "garden": {"pond", "trees", "flowers"},
+	"interior": {"window"}, "food": {"table", "bowl"}, "architecture": {"castle", "hills"},
+	"fantasy": {"castle", "mountains"}, "scifi": {"skyline", "neon"}, "animal": {"meadow", "trees"},
+	"vehicle": {"road"}, "portrait": {"person"},
+}
+
+// makePlan reads the Scene. Nothing in it is an error: unknown words are
+// ignored and missing fields get defaults picked by the seed.
+func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
+	p := &plan{el: map[string]bool{}}
+	var words []string
+	words = append(words, s.Idea, s.Subject, s.Setting, s.Domain, s.View)
+	for _, sub := range s.Subjects {
+		words = append(words, sub.Noun)
+		words = append(words, sub.Adjectives...)
+		if sub.Element != "" {
+			p.el[sub.Element] = true
+		}
+	}
+	words = append(words, s.Extra...)
+	p.words = normWords(strings.Join(words, " "))
+	for _, e := range s.Elements {
+		p.el[strings.ToLower(strings.TrimSpace(e))] = true
+	}
+	for k, v := range impliedBy {
+		if hasWord(p.words, k) {
+			for _, e := range v {
+				p.el[e] = true
+			}
+		}
+	}
+	for _, e := range domainElements[strings.ToLower(s.Domain)] {
+		p.el[e] = true
+	}
+
+	p.time = normTime(s.TimeOfDay, p.words)
+	p.weather = normWeather(s.Weather, p.words, p.el)
+	p.season = normSeason(s.Season, p.words, p.el)
+	p.mood = strings.ToLower(s.Mood)
+	p.view = strings.ToLower(s.View + " " + p.words)
+
+	// What kind of picture this is decides the whole composition.
+	switch {
+	case p.el["underwater"] || p.el["coral"] || (p.el["fish"] && !p.el["pond"] && !p.el["koi"]) || p.el["whale"]:
+		p.kind = "underwater"
+	case p.el["space"] || p.el["planet"] || p.el["nebula"] || (p.el["spaceship"] && !p.el["skyline"]):
+		p.kind = "space"
+	case p.el["bowl"] || p.el["food"] || p.el["table"]:
+		p.kind = "table"
+	case p.el["window"] || p.el["cat"] && strings.Contains(p.words, "sill"):
+		p.kind = "interior"
+	case strings.Contains(p.view, "aerial") || strings.Contains(p.view, "from above") || strings.Contains(p.view, "top-down") || strings.Contains(p.view, "bird's-eye"):
+		p.kind = "aerial"
+	case p.el["street"] || p.el["lanterns"] && p.el["people"]:
+		p.kind = "street"
+	case p.el["person"] && (strings.Contains(p.words, "portrait") || strings.ToLower(s.Domain) == "portrait"):
+		p.kind = "portrait"
+	default:
+		p.kind = "landscape"
+	}
+	if p.kind == "landscape" && !hasAny(p.el, landscapeElements...) {
+		// Nothing we know how to place: rolling hills and a tree or two,
+		// coloured by the rest of the Scene.
+		p.el["hills"] = true
+		p.el["meadow"] = true
+		if c.chance(0.6) {
+			p.el["trees"] = true
+		}
+	}
+	if (p.el["stars"] || p.el["aurora"] || p.el["milky way"]) && s.TimeOfDay == "" {
+		p.time = "night"
+	}
+	if p.el["full moon"] && s.TimeOfDay == "" {
+		p.time = "night"
+	}
+	if p.time == "" {
+		p.time = []string{"morning", "afternoon", "golden hour", "afternoon", "noon"}[c.rng.IntN(5)]
+	}
+	if style == StyleSynthwave && p.time != "night" {
+		p.time = "dusk"
+	}
+	p.lt = lights[p.time]
+	if p.lt.night && !p.el["moon"] && !p.el["full moon"] && p.kind != "space" && p.kind != "underwater" {
+		p.el["moon"] = true
+	}
+	if p.lt.night && p.weather == "clear" {
+		p.el["stars"] = true
+	}
+
+	p.horizon = float32(h) * c.rnd(0.5, 0.62)
+	switch {
+	case p.el["sea"] || p.el["lake"] || p.el["ice"]:
+		p.horizon = float32(h) * c.rnd(0.46, 0.56)
+	case p.el["mountains"]:
+		p.horizon = float32(h) * c.rnd(0.58, 0.68)
+	case p.el["field"] || p.el["sunflowers"] || p.el["wheat"]:
+		p.horizon = float32(h) * c.rnd(0.42, 0.52)
+	}
+	if strings.Contains(p.view, "low angle") {
+		p.horizon = float32(h) * 0.72
+	}
+
+	p.sunX = float32(w) * c.rnd(0.2, 0.8)
+	p.sunY = p.horizon * p.lt.sunY
+	p.showSun = !p.lt.night && p.time != "dusk" && (p.weather == "clear" || p.weather == "cloudy" || p.weather == "wind" || p.weather == "mist")
+	p.showMoon = p.lt.night && p.weather != "overcast" && p.weather != "rain" && p.weather != "storm" || p.el["full moon"]
+	p.fullMoon = p.el["full moon"] || c.chance(0.5)
+	if p.el["sun"] && !p.lt.night && p.time != "dusk" {
+		p.showSun = true
+	}
+
+	p.weatherLight()
+	p.seasonColours()
+	p.moodAndPalette(s.Palette)
+	return p
+}
+
+var landscapeElements = []string{
+	"mountains", "hills", "dunes", "desert", "field", "meadow", "wheat", "sunflowers", "flowers", "snow", "ice",
+	"rocks", "cliffs", "volcano", "canyon", "sea", "beach", "lake", "river", "waterfall", "pond", "forest", "pines",
+	"trees", "palms", "jungle", "bamboo", "city", "skyline", "lighthouse", "cabin", "castle", "barn", "houses",
+	"village", "temple", "windmill", "tower", "road", "cherry blossoms", "autumn leaves",
+}
+
+func hasAny(m map[string]bool, keys ...string) bool {
+	for _, k := range keys {
+		if m[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func normTime(t, words string) string {
+	t = strings.ToLower(strings.TrimSpace(t))
+	if _, ok := lights[t]; ok {
+		return t
+	}
+	for _, a := range []struct{ w, t string }{
+		{"sunrise", "dawn"}, {"dawn", "dawn"}, {"golden", "golden hour"}, {"sunset", "sunset"}, {"twilight", "dusk"},
+		{"dusk", "dusk"}, {"evening", "dusk"}, {"midnight", "night"}, {"night", "night"}, {"noon", "noon"},
+		{"midday", "noon"}, {"morning", "morning"}, {"afternoon", "afternoon"}, {"day", "afternoon"},
+	} {
+		if strings.Contains(t, a.w) {
+			return a.t
+		}
+	}
+	for _, a := range []struct{ w, t string }{
+		{" sunrise", "dawn"}, {" dawn", "dawn"}, {" sunset", "sunset"}, {" dusk", "dusk"}, {" twilight", "dusk"},
+		{" night", "night"}, {" moonlit", "night"}, {" golden hour", "golden hour"}, {" morning", "morning"}, {" noon", "noon"},
+	} {
+		if strings.Contains(words, a.w) {
+			return a.t
+		}
+	}
+	return ""
+}
+
+func normWeather(wt, words string, el map[string]bool) string {
+	wt = strings.ToLower(strings.TrimSpace(wt))
+	switch wt {
+	case "clear", "cloudy", "overcast", "rain", "storm", "snow", "fog", "mist", "wind":
+		return wt
+	case "rainy", "drizzle":
+		return "rain"
+	case "stormy", "thunderstorm":
+		return "storm"
+	case "snowy", "snowfall", "blizzard":
+		return "snow"
+	case "foggy":
+		return "fog"
+	case "misty", "haze", "hazy":
+		return "mist"
+	case "windy":
+		return "wind"
+	case "sunny":
+		return "clear"
+	}
+	switch {
+	case strings.Contains(words, "storm"):
+		return "storm"
+	case el["rain"] || hasWord(words, "rain"):
+		return "rain"
+	case el["snowfall"] || strings.Contains(words, "snowing") || strings.Contains(words, "blizzard"):
+		return "snow"
+	case el["fog"]:
+		return "fog"
+	case el["mist"]:
+		return "mist"
+	case el["clouds"] && !strings.Contains(words, "above the clouds"):
+		return "cloudy"
+	}
+	return "clear"
+}
+
+func normSeason(s, words string, el map[string]bool) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch s {
+	case "spring", "summer", "autumn", "winter":
+		return s
+	case "fall":
+		return "autumn"
+	}
+	switch {
+	case el["autumn leaves"] || strings.Contains(words, "autumn") || strings.Contains(words, " fall "):
+		return "autumn"
+	case el["cherry blossoms"] || strings.Contains(words, "spring"):
+		return "spring"
+	case el["snow"] || el["ice"] || el["snowfall"] || strings.Contains(words, "winter") || strings.Contains(words, "frozen"):
+		return "winter"
+	}
+	return "summer"
+}
+
+// weatherLight dims and greys the light for the weather.
+func (p *plan) weatherLight() {
+	lt := &p.lt
+	grey := func(k, dark float32) {
+		g := rgb{0.62, 0.65, 0.7}.scale(dark)
+		if lt.night {
+			g = rgb{0.08, 0.09, 0.12}
+		}
+		lt.zenith = lt.zenith.mix(g.scale(0.85), k)
+		lt.mid = lt.mid.mix(g, k)
+		lt.horizon = lt.horizon.mix(g.scale(1.1), k)
+		lt.ambient = lt.ambient.mix(lt.ambient.scale(0.75), k)
+	}
+	switch p.weather {
+	case "cloudy":
+		grey(0.2, 1)
+	case "overcast":
+		grey(0.7, 1)
+	case "rain":
+		grey(0.75, 0.75)
+	case "storm":
+		grey(0.85, 0.5)
+		lt.ambient = lt.ambient.scale(0.7)
+	case "snow":
+		grey(0.65, 1.2)
+	case "fog":
+		grey(0.8, 1.25)
+	case "mist":
+		grey(0.3, 1.15)
+	}
+	p.haze = lt.horizon.mix(rgb{0.75, 0.8, 0.88}, 0.15)
+	if lt.night {
+		p.haze = lt.horizon.mix(lt.mid, 0.3).scale(1.2)
+	}
+}
+
+func (p *plan) seasonColours() {
+	switch p.season {
+	case "spring":
+		p.grass = hex("#7fbf4a")
+		p.foliage = []rgb{hex("#6fb03e"), hex("#8cc84b"), hex("#f4b6c8"), hex("#5a9c3a")}
+	case "autumn":
+		p.grass = hex("#a8893e")
+		p.foliage = []rgb{hex("#d2691e"), hex("#e8a02a"), hex("#b8401f"), hex("#c98a2b"), hex("#8e3b1c")}
+	case "winter":
+		p.grass = hex("#e8eef5")
+		p.foliage = []rgb{hex("#6d5b4b"), hex("#7a6a5a")}
+	default:
+		p.grass = hex("#5f9e3a")
+		p.foliage = []rgb{hex("#3f7f2e"), hex("#4d8f34"), hex("#2f6b28"), hex("#5a9a3c")}
+	}
+	if p.el["snow"] || p.el["ice"] {
+		p.grass = hex("#e8eef5")
+	}
+}
+
+// paletteColours names the colour words a Scene may carry.
+var paletteColours = map[string]rgb{
+	"red": hex("#d8342c"), "crimson": hex("#b0172f"), "scarlet": hex("#e0301e"), "orange": hex("#f08a24"),
+	"amber": hex("#f2a93b"), "gold": hex("#e8b84a"), "golden": hex("#e8b84a"), "yellow": hex("#f2d43a"),
+	"lime": hex("#a4d63a"), "green": hex("#3f9e4a"), "emerald": hex("#1f9e6a"), "mint": hex("#8fe0c0"),
+	"teal": hex("#1f8f8f"), "turquoise": hex("#2cc4c0"), "cyan": hex("#2ad0e8"), "aqua": hex("#3ad8d0"),
+	"blue": hex("#2a62d8"), "azure": hex("#3a8ee8"), "navy": hex("#1a2a6c"), "indigo": hex("#3f2f8f"),
+	"violet": hex("#8a4fd0"), "purple": hex("#7a3fb0"), "lavender": hex("#b8a0e0"), "magenta": hex("#d030b0"),
+	"pink": hex("#f07ab0"), "rose": hex("#e8708a"), "peach": hex("#f8b890"), "coral": hex("#f07a60"),
+	"brown": hex("#8a5a30"), "rust": hex("#b0501e"), "copper": hex("#c07040"), "silver": hex("#b8c0c8"),
+	"white": hex("#f4f4f0"), "black": hex("#181818"), "grey": hex("#808890"), "gray": hex("#808890"),
+	"sepia": hex("#a0784a"), "pastel": hex("#f0c8d8"), "neon": hex("#ff3ad8"), "warm": hex("#f0a050"),
+	"cool": hex("#5a90d0"), "emerald green": hex("#1f9e6a"), "blue-green": hex("#1f8f8f"),
+}
+
+// moodAndPalette sets the colour grading from mood and palette words.
+func (p *plan) moodAndPalette(pal []string) {
+	p.sat, p.contrast, p.bright = 1, 1, 1
+	p.accent = hex("#c0392b")
+	first := true
+	for _, word := range pal {
+		word = strings.ToLower(strings.TrimSpace(word))
+		switch word {
+		case "pastel":
+			p.sat *= 0.7
+			p.bright *= 1.08
+		case "vibrant", "vivid", "saturated", "colorful", "colourful":
+			p.sat *= 1.35
+		case "muted", "desaturated", "faded", "washed":
+			p.sat *= 0.6
+		case "monochrome", "black and white", "grayscale", "greyscale":
+			p.sat = 0
+		case "dark", "moody":
+			p.bright *= 0.8
+			p.contrast *= 1.1
+		case "bright", "light":
+			p.bright *= 1.1
+		case "neon":
+			p.sat *= 1.3
+		}
+		if c, ok := paletteColours[word]; ok {
+			p.tint = append(p.tint, c)
+			if first {
+				p.accent = c
+				first = false
+			}
+		}
+	}
+	switch p.mood {
+	case "dramatic", "epic", "intense":
+		p.contrast *= 1.2
+		p.sat *= 1.1
+	case "serene", "calm", "peaceful", "tranquil", "dreamy":
+		p.contrast *= 0.92
+	case "eerie", "creepy", "ominous", "haunted":
+		p.sat *= 0.55
+		p.contrast *= 1.1
+		p.bright *= 0.85
+		p.tint = append(p.tint, hex("#4a7a60"))
+	case "cozy", "warm", "romantic":
+		p.tint = append(p.tint, hex("#f0a050"))
+		p.sat *= 1.05
+	case "joyful", "happy", "cheerful", "playful", "whimsical":
+		p.sat *= 1.25
+		p.bright *= 1.05
+	case "melancholic", "melancholy", "sad", "lonely", "somber", "gloomy":
+		p.sat *= 0.65
+		p.bright *= 0.92
+		p.tint = append(p.tint, hex("#5a6a8a"))
+	case "mysterious", "mystical", "magical":
+		p.bright *= 0.9
+		p.tint = append(p.tint, hex("#5a4a9a"))
+	}
+}
+
+// sceneSeed mixes the Scene's words into the seed, so that two different
+// scenes with the same seed still get their own compositions.
+func sceneSeed(s *easel.Scene, style string, seed int64) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(s.Idea + "|" + s.Domain + "|" + s.Setting + "|" + strings.Join(s.Elements, ",") + "|" + style))
+	return seed ^ int64(h.Sum64()&0x7fffffffffffffff)
+}
+
+// normWords lower-cases text and turns punctuation into spaces, with a space
+// at each end so words can be found with hasWord.
+func normWords(s string) string {
+	b := []byte(" " + strings.ToLower(s) + " ")
+	for i, ch := range b {
+		if !(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '-' || ch == '\'' || ch >= 0x80) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// hasWord reports whether words (from normWords) holds the word or phrase k
+// at a word start, allowing common endings ("cloud" finds "clouds" and
+// "cloudy", "rain" does not find "rainforest" or "train").
+func hasWord(words, k string) bool {
+	for i := 0; ; {
+		j := strings.Index(words[i:], " "+k)
+		if j < 0 {
+			return false
+		}
+		rest := words[i+j+1+len(k):]
+		end := strings.IndexByte(rest, ' ')
+		switch rest[:end] {
+		case "", "s", "es", "y", "ry", "ing", "ed", "ion", "ions", "ly":
+			return true
+		}
+		i += j + 1
+	}
+}

@@ -1,0 +1,170 @@
+package canvas
+
+import "math"
+
+// water turns the band from the horizon to bottom into water that mirrors
+// what was painted above the horizon (sky, mountains, skyline), broken up
+// by ripples, with a glitter path under the sun or moon. calm is 0 for a
+// rough sea and 1 for a still lake.
+func (d *painter) water(bottom float32, calm float32, frozen bool) {
+	p := d.p
+	hz := int(p.horizon)
+	if hz <= 0 || hz >= d.h {
+		return
+	}
+	bot := min(int(bottom), d.h)
+	deep := hex("#1d4a6a")
+	if p.el["beach"] || p.el["palms"] {
+		deep = hex("#1a7a8a") // tropical water is greener
+	}
+	deep = deep.mul(p.lt.ambient)
+	if frozen {
+		deep = d.lit(hex("#c8dcea"), 0.2)
+	}
+	glitter := p.lt.sun.mix(rgb{1, 1, 1}, 0.3)
+	showGlint := p.showSun || p.showMoon
+	if p.time == "dusk" {
+		showGlint = false
+	}
+	if p.lt.night {
+		glitter = hex("#e8e8d8")
+	}
+	amp := (1 - calm) * 6 * d.u
+	reflect := 0.45 + 0.4*calm
+	if frozen {
+		reflect = 0.25
+	}
+	// Reflections are read from the rows above the horizon, which this pass
+	// does not write, so bands can run in parallel.
+	hh := float32(bot - hz)
+	seed := d.seed + 1500
+	hard := d.st.hardEdge
+	d.rows(hz, bot, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			t := float32(y-hz) / hh // 0 at the horizon .. 1 near
+			persp := 0.02 + t
+			ry := 2*hz - y - 1
+			fy := float32(y-hz) / (3 * d.u) / persp
+			for x := 0; x < d.w; x++ {
+				fx := float32(x) / (60 * d.u) / persp
+				n := valueNoise(fx, fy*0.5, seed)
+				n2 := valueNoise(fx*2.7, fy*1.3, seed+1)
+				wave := n*0.65 + n2*0.35
+				dx := int((wave - 0.5) * amp * 2 * persp * 6)
+				src := d.at(x+dx, ry)
+				col := src.mix(deep, 1-reflect)
+				// Fresnel: the far water reflects more; near water shows its colour.
+				col = col.mix(deep, t*0.45)
+				hl := smoothstep(0.62, 0.8, wave) * (1 - calm*0.7)
+				if hard {
+					hl = smoothstep(0.7, 0.71, wave) * (1 - calm*0.7)
+				}
+				col = col.mix(col.scale(1.35).add(rgb{0.05, 0.06, 0.07}), hl*0.6)
+				col = col.mix(col.scale(0.7), smoothstep(0.4, 0.2, wave)*(1-calm)*0.5)
+				if showGlint {
+					gx := (float32(x) - p.sunX) / (float32(d.w) * (0.03 + 0.12*t))
+					g := float32(math.Exp(float64(-gx * gx)))
+					if g > 0.01 {
+						sp := smoothstep(0.55, 0.75, wave)
+						if hard {
+							sp = smoothstep(0.65, 0.66, wave)
+						}
+						col = col.mix(glitter, clamp01(g*sp*1.1))
+					}
+				}
+				if frozen {
+					crack := smoothstep(0.015, 0, float32(math.Abs(float64(valueNoise(fx*0.4, fy*0.1, seed+9)-0.5))))
+					col = col.mix(rgb{0.95, 0.97, 1}, crack*0.5)
+				}
+				i := (y*d.w + x) * 3
+				d.pix[i] = col.r
+				d.pix[i+1] = col.g
+				d.pix[i+2] = col.b
+			}
+		}
+	})
+}
+
+// breakers adds white crests of waves on a rough sea.
+func (d *painter) breakers(top, bottom float32, count int) {
+	foam := d.lit(rgb{0.95, 0.97, 1}, 0.1)
+	for i := 0; i < count; i++ {
+		t := d.rng.Float32()
+		y := top + (bottom-top)*t
+		x := d.rnd(-0.1, 1.1) * float32(d.w)
+		l := (20 + 140*t) * d.u
+		th := (1 + 5*t) * d.u
+		d.moveTo(x, y)
+		d.quadTo(x+l*0.5, y-th*2, x+l, y)
+		d.quadTo(x+l*0.5, y-th*0.5, x, y)
+		d.fillNoInk(paint{col: foam, alpha: 0.55})
+	}
+}
+
+// pond draws an oval pond in the foreground that reflects the sky, with
+// lily pads, and koi when the scene has them.
+func (d *painter) pond(koi bool) {
+	cx := float32(d.w) * d.rnd(0.4, 0.6)
+	cy := float32(d.h) * 0.82
+	rx := float32(d.w) * 0.38
+	ry := float32(d.h) * 0.13
+	d.blob(cx, cy, rx, ry)
+	d.fill(solid(d.lit(hex("#6a6a60"), 0.1))) // stone rim
+	d.ellipse(cx, cy+ry*0.05, rx*0.92, ry*0.85)
+	water := d.skyAt(d.p.horizon*0.4, d.p.horizon).mix(hex("#1f4a4a"), 0.55)
+	pt := vgrad(water.scale(1.1), water.scale(0.7), cy-ry, cy+ry)
+	pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.2, 8*d.u
+	d.fill(pt)
+	for i := 0; i < 7; i++ {
+		x := cx + d.rnd(-0.8, 0.8)*rx
+		y := cy + d.rnd(-0.6, 0.6)*ry
+		r := d.rnd(8, 16) * d.u
+		d.ellipse(x, y, r, r*0.55)
+		d.fill(solid(d.lit(hex("#3f8a3a"), 0)))
+	}
+	if !koi {
+		return
+	}
+	for i := 0; i < 6; i++ {
+		x := cx + d.rnd(-0.7, 0.7)*rx
+		y := cy + d.rnd(-0.5, 0.5)*ry
+		l := d.rnd(22, 36) * d.u
+		dir := float32(1)
+		if d.chance(0.5) {
+			dir = -1
+		}
+		body := []rgb{hex("#f06a1e"), hex("#f4f0e8"), hex("#e8401e")}[d.rng.IntN(3)]
+		d.fish(x, y, l, dir, body.mul(d.p.lt.ambient.mix(rgb{1, 1, 1}, 0.5)))
+		if d.chance(0.6) {
+			d.ellipse(x+dir*l*0.1, y-l*0.03, l*0.14, l*0.08)
+			d.fillNoInk(solid(hex("#f8f4ee")))
+		}
+	}
+}
+
+// waterfall pours from a cliff at the top of the picture into a pool.
+func (d *painter) waterfall(top, bottom float32) {
+	cx := float32(d.w) * d.rnd(0.35, 0.65)
+	wd := float32(d.w) * d.rnd(0.08, 0.14)
+	// Rock walls either side.
+	rock := d.lit(hex("#3e4440"), 0.15)
+	for _, side := range []float32{-1, 1} {
+		edge := cx + side*wd/2
+		far := cx + side*float32(d.w)*0.7
+		d.poly(edge, top-10*d.u, far, top-60*d.u, far, bottom, edge+side*20*d.u, bottom)
+		pt := vgrad(rock.scale(1.1), rock.scale(0.6), top, bottom)
+		pt.tex, pt.texAmt, pt.texScale = texStreakV, 0.3, 14*d.u
+		d.fill(pt)
+	}
+	d.poly(cx-wd/2, top, cx+wd/2, top, cx+wd/2+12*d.u, bottom, cx-wd/2-12*d.u, bottom)
+	white := d.lit(rgb{0.92, 0.96, 1}, 0.1)
+	pt := vgrad(white.mix(hex("#6aa0c0"), 0.3), white, top, bottom)
+	pt.tex, pt.texAmt, pt.texScale = texStreakV, 0.6, 5*d.u
+	d.fill(pt)
+	// Spray at the foot.
+	for i := 0; i < 14; i++ {
+		r := d.rnd(20, 60) * d.u
+		d.ellipse(cx+d.rnd(-1.2, 1.2)*wd, bottom-d.rnd(0, 30)*d.u, r, r*0.6)
+		d.fillNoInk(paint{col: white, alpha: 0.18})
+	}
+}

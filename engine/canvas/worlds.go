@@ -1,0 +1,664 @@
+package canvas
+
+import "math"
+
+// underwater: light from the surface in rays, deepening blue, a sandy
+// floor with coral and kelp, fish, jellyfish and bubbles.
+func (d *painter) underwater() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	top := hex("#3ac8d8")
+	deep := hex("#062a4a")
+	if p.lt.night || p.time == "dusk" {
+		top, deep = hex("#1a4a7a"), hex("#020a1a")
+	}
+	d.rect(-2, -2, W+2, H+2)
+	d.fillNoInk(vgrad(top, deep, 0, H))
+	// God rays fanning down from the surface.
+	seed := d.seed + 8000
+	d.rows(0, d.h, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			t := float32(y) / H
+			fade := (1 - t) * 0.35
+			for x := 0; x < d.w; x++ {
+				// Rays converge on a point above the picture.
+				u := (float32(x) - W*0.5) / (float32(y) + H*0.6) * 3
+				r := smoothstep(0.55, 0.85, noise1(u*4, seed)) * fade
+				if d.st.bands > 0 {
+					r = float32(math.Floor(float64(r*4))) / 4
+				}
+				if r > 0 {
+					i := (y*d.w + x) * 3
+					d.pix[i] += 0.6 * r
+					d.pix[i+1] += 0.9 * r
+					d.pix[i+2] += 0.85 * r
+				}
+			}
+		}
+	})
+	// The surface shimmer.
+	for i := 0; i < 60; i++ {
+		x := d.rnd(0, W)
+		y := d.rnd(0, H*0.06)
+		d.ellipse(x, y, d.rnd(10, 40)*d.u, d.rnd(2, 5)*d.u)
+	}
+	d.fillNoInk(paint{col: hex("#c8f8ff"), alpha: 0.35})
+	floor := H * d.rnd(0.78, 0.86)
+	n := d.samples()
+	ys := make([]float32, n)
+	for i := range ys {
+		ys[i] = floor + (fbm1(float32(i)/float32(n)*3, 3, seed+1)-0.5)*50*d.u
+	}
+	d.ridgePath(ys, H+2)
+	sand := hex("#c8b088").mix(deep, 0.35)
+	pt := vgrad(sand, sand.scale(0.7), floor-25*d.u, H)
+	pt.tex, pt.texAmt = texNoise, 0.2
+	d.fill(pt)
+	// Kelp sways up from the floor.
+	kelp := hex("#2a6a3a").mix(deep, 0.3)
+	for i := 0; i < 8; i++ {
+		x := d.rnd(0, W)
+		h := d.rnd(0.25, 0.55) * H
+		ph := d.rnd(0, 6)
+		px, py := x, floor+10*d.u
+		for k := 1; k <= 16; k++ {
+			t := float32(k) / 16
+			nx := x + float32(math.Sin(float64(t*5+ph)))*20*d.u*t
+			ny := floor + 10*d.u - h*t
+			d.line(px, py, nx, ny, (10-6*t)*d.u)
+			px, py = nx, ny
+		}
+	}
+	d.fill(solid(kelp))
+	if p.el["coral"] || !p.el["whale"] {
+		d.coral(floor)
+	}
+	if p.el["whale"] {
+		d.whale(W*d.rnd(0.35, 0.65), H*d.rnd(0.3, 0.45), 260*d.u)
+	}
+	jelly := hasWord(p.words, "jellyfish") || hasWord(p.words, "jellies")
+	if jelly {
+		for i := 0; i < 5; i++ {
+			d.jellyfish(W*d.rnd(0.1, 0.9), H*d.rnd(0.15, 0.6), d.rnd(25, 60)*d.u)
+		}
+	}
+	if p.el["fish"] || p.el["koi"] || !jelly {
+		cols := []rgb{hex("#f2a03a"), hex("#f2e05a"), hex("#3ad8e8"), hex("#f0f0f0")}
+		sx, sy := W*d.rnd(0.2, 0.8), H*d.rnd(0.25, 0.55)
+		dir := float32(1)
+		if d.chance(0.5) {
+			dir = -1
+		}
+		col := cols[d.rng.IntN(len(cols))].mix(deep, 0.2)
+		for i := 0; i < 14; i++ {
+			d.fish(sx+float32(d.rng.NormFloat64())*W*0.1, sy+float32(d.rng.NormFloat64())*H*0.06, d.rnd(14, 30)*d.u, dir, col)
+		}
+	}
+	for i := 0; i < 40; i++ {
+		x, y := d.rnd(0, W), d.rnd(0, floor)
+		r := d.rnd(1.5, 6) * d.u
+		d.disc(x, y, r, hex("#d8f8ff"), 0.35, false)
+		d.disc(x-r*0.3, y-r*0.3, r*0.3, rgb{1, 1, 1}, 0.6, false)
+	}
+	d.fogBand(0, d.h, H*0.5, H*0.3, 0.15, top.mix(deep, 0.5))
+}
+
+// coral grows branching and round corals along the floor.
+func (d *painter) coral(floor float32) {
+	cols := []rgb{hex("#f26a6a"), hex("#f29a4a"), hex("#e86ab8"), hex("#b88af0"), hex("#f2d05a")}
+	W := float32(d.w)
+	for i := 0; i < 12; i++ {
+		x := d.rnd(0, W)
+		y := floor + d.rnd(-5, 25)*d.u
+		s := d.rnd(40, 100) * d.u
+		col := cols[d.rng.IntN(len(cols))]
+		if d.chance(0.5) {
+			d.branches(x, y, s*0.5, -math.Pi/2, s*0.09, 4, col)
+		} else {
+			d.ellipse(x, y-s*0.25, s*0.4, s*0.3)
+		}
+		pt := solid(col)
+		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.3, 5*d.u
+		d.fill(pt)
+	}
+}
+
+// whale draws a humpback gliding through the blue.
+func (d *painter) whale(x, y, s float32) {
+	col := hex("#1a2a3e")
+	d.moveTo(x+s, y)
+	d.cubeTo(x+s*0.8, y-s*0.35, x-s*0.4, y-s*0.3, x-s*0.9, y-s*0.05)
+	d.lineTo(x-s*1.3, y-s*0.3)
+	d.lineTo(x-s*1.2, y)
+	d.lineTo(x-s*1.3, y+s*0.25)
+	d.lineTo(x-s*0.9, y+s*0.05)
+	d.cubeTo(x-s*0.4, y+s*0.2, x+s*0.6, y+s*0.3, x+s, y)
+	d.poly(x+s*0.2, y+s*0.15, x-s*0.1, y+s*0.55, x+s*0.05, y+s*0.2)
+	d.fill(vgrad(col, col.mix(hex("#8aa0b8"), 0.5), y-s*0.3, y+s*0.3))
+}
+
+// space: black sky, a nebula, dense stars, a shaded planet with an
+// atmosphere, and a ship or station.
+func (d *painter) space() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	d.rect(-2, -2, W+2, H+2)
+	d.fillNoInk(vgrad(hex("#02030a"), hex("#070a1e"), 0, H))
+	c1, c2 := hex("#6a2a9a"), hex("#2a6ab8")
+	if len(p.tint) > 0 {
+		c1 = p.tint[0]
+	}
+	if p.el["nebula"] || d.chance(0.7) {
+		seed := d.seed + 9000
+		inv := 1 / (W * 0.25)
+		d.rows(0, d.h, func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				for x := 0; x < d.w; x++ {
+					n := fbm(float32(x)*inv, float32(y)*inv, 5, seed)
+					m := fbm(float32(x)*inv*1.7+9, float32(y)*inv*1.7, 3, seed+5)
+					f := smoothstep(0.42, 0.8, n) * 0.55
+					if f <= 0 {
+						continue
+					}
+					col := c1.mix(c2, m)
+					i := (y*d.w + x) * 3
+					d.pix[i] += col.r * f
+					d.pix[i+1] += col.g * f
+					d.pix[i+2] += col.b * f
+				}
+			}
+		})
+	}
+	d.p.horizon = H
+	d.stars(H, 2.5)
+	pr := W * d.rnd(0.28, 0.42)
+	px, py := W*d.rnd(0.3, 0.7), H*d.rnd(0.7, 0.95)
+	if p.el["planet"] || !p.el["nebula"] {
+		d.planet(px, py, pr)
+	}
+	if p.el["spaceship"] || p.el["moon"] {
+		if p.el["spaceship"] {
+			d.spaceship(W*d.rnd(0.3, 0.7), H*d.rnd(0.2, 0.4), 90*d.u)
+		} else {
+			d.planet(W*d.rnd(0.1, 0.9), H*0.2, 25*d.u)
+		}
+	}
+}
+
+// planet draws a lit sphere with cloud bands and an atmosphere rim.
+func (d *painter) planet(cx, cy, r float32) {
+	base := hex("#2a6ad8")
+	if len(d.p.tint) > 0 {
+		base = d.p.tint[0]
+	}
+	land := hex("#3a8a4a")
+	lx, ly := float32(-0.6), float32(-0.55) // light from the upper left
+	seed := d.seed + 9100
+	atm := base.mix(rgb{0.7, 0.9, 1}, 0.5)
+	x0, x1 := max(int(cx-r*1.2), 0), min(int(cx+r*1.2)+1, d.w)
+	y0, y1 := max(int(cy-r*1.2), 0), min(int(cy+r*1.2)+1, d.h)
+	d.rows(y0, y1, func(a, b int) {
+		for y := a; y < b; y++ {
+			for x := x0; x < x1; x++ {
+				dx, dy := (float32(x)+0.5-cx)/r, (float32(y)+0.5-cy)/r
+				dd := dx*dx + dy*dy
+				i := (y*d.w + x) * 3
+				if dd > 1 {
+					// Atmosphere glow outside the limb.
+					dist := float32(math.Sqrt(float64(dd))) - 1
+					g := clamp01(1-dist*8) * 0.5 * clamp01(0.3-(dx*lx+dy*ly)*0.7)
+					if g > 0 {
+						d.pix[i] += atm.r * g
+						d.pix[i+1] += atm.g * g
+						d.pix[i+2] += atm.b * g
+					}
+					continue
+				}
+				dz := float32(math.Sqrt(float64(1 - dd)))
+				shade := clamp01(-(dx*lx + dy*ly) + dz*0.6)
+				n := fbm(dx*3/(dz+0.3), dy*3+1, 4, seed)
+				col := base
+				if n > 0.55 {
+					col = land.mix(base, 0.2)
+				}
+				band := fbm(dx*0.5, dy*8, 3, seed+3)
+				col = col.mix(rgb{1, 1, 1}, smoothstep(0.55, 0.75, band)*0.7)
+				if d.st.bands > 0 {
+					shade = float32(math.Floor(float64(shade*4))) / 3
+				}
+				col = col.scale(0.06 + shade*1.0).mix(atm, (1-dz)*0.5*shade)
+				a := clamp01((1 - float32(math.Sqrt(float64(dd)))) * r)
+				d.blendPx(i, col, a)
+			}
+		}
+	})
+}
+
+// aerial looks straight down: an island in the sea, or a patchwork of
+// fields when there is no water.
+func (d *painter) aerial() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	seed := d.seed + 9300
+	if !(p.el["sea"] || p.el["beach"] || p.el["lake"]) {
+		d.patchwork()
+		return
+	}
+	cx, cy := W*d.rnd(0.4, 0.6), H*d.rnd(0.4, 0.6)
+	R := float32(min(d.w, d.h)) * d.rnd(0.22, 0.3)
+	deep, shallow := hex("#0a4a8a"), hex("#3ad0d0")
+	sand, jungle := hex("#f0dca8"), hex("#2f7a2e")
+	inv := 1 / R
+	hard := d.st.hardEdge
+	d.rows(0, d.h, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			for x := 0; x < d.w; x++ {
+				dx, dy := (float32(x)-cx)*inv, (float32(y)-cy)*inv*1.15
+				dist := float32(math.Sqrt(float64(dx*dx+dy*dy))) + (fbm(float32(x)*inv*1.2, float32(y)*inv*1.2, 4, seed)-0.5)*0.7
+				var col rgb
+				switch {
+				case dist < 0.75:
+					n := fbm(float32(x)*inv*6, float32(y)*inv*6, 3, seed+1)
+					col = jungle.scale(0.75 + n*0.5)
+				case dist < 0.9:
+					col = sand.mix(jungle, smoothstep(0.8, 0.75, dist)*0.7)
+				default:
+					t := clamp01((dist - 0.9) / 0.9)
+					if hard {
+						t = float32(math.Floor(float64(t*4))) / 4
+					}
+					col = shallow.mix(deep, smoothstep(0, 1, t))
+					// Foam where the waves meet the reef.
+					f := smoothstep(0.04, 0, float32(math.Abs(float64(dist-0.93)))) * 0.8
+					w := valueNoise(float32(x)/(6*d.u), float32(y)/(30*d.u), seed+2)
+					col = col.mix(rgb{1, 1, 1}, f*w)
+					col = col.scale(0.95 + 0.1*valueNoise(float32(x)/(20*d.u), float32(y)/(4*d.u), seed+3))
+				}
+				i := (y*d.w + x) * 3
+				d.pix[i], d.pix[i+1], d.pix[i+2] = col.r, col.g, col.b
+			}
+		}
+	})
+	// Palm crowns seen from above.
+	for i := 0; i < 30; i++ {
+		a := d.rnd(0, 2*math.Pi)
+		rr := d.rnd(0.2, 0.7) * R
+		x := cx + float32(math.Cos(float64(a)))*rr
+		y := cy + float32(math.Sin(float64(a)))*rr/1.15
+		s := d.rnd(10, 18) * d.u
+		for k := 0; k < 6; k++ {
+			b := float64(k)/6*2*math.Pi + float64(a)
+			d.line(x, y, x+float32(math.Cos(b))*s, y+float32(math.Sin(b))*s, s*0.35)
+		}
+		d.fill(solid(hex("#4a9a3a").scale(d.rnd(0.8, 1.1))))
+	}
+	if p.el["boat"] || p.el["sailboat"] || d.chance(0.6) {
+		x, y := cx+R*1.6, cy+R*0.3
+		d.ellipse(x, y, 10*d.u, 4*d.u)
+		d.fill(solid(rgb{1, 1, 1}))
+		d.line(x-10*d.u, y, x-60*d.u, y-6*d.u, 3*d.u)
+		d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.4})
+	}
+	if p.weather == "cloudy" || d.chance(0.5) {
+		p.horizon = H
+		d.clouds(H, 0.25)
+	}
+}
+
+// patchwork is farmland from above.
+func (d *painter) patchwork() {
+	cols := []rgb{d.p.grass, hex("#c8a84a"), hex("#8aa83a"), hex("#6a8a2a"), hex("#a87a4a"), hex("#d8c070")}
+	W, H := float32(d.w), float32(d.h)
+	cell := 140 * d.u
+	for y := -cell; y < H+cell; y += cell * d.rnd(0.7, 1.2) {
+		for x := -cell; x < W+cell; x += cell * d.rnd(0.7, 1.3) {
+			j := cell * 0.15
+			d.poly(x+d.rnd(-j, j), y+d.rnd(-j, j), x+cell+d.rnd(-j, j), y+d.rnd(-j, j),
+				x+cell+d.rnd(-j, j), y+cell+d.rnd(-j, j), x+d.rnd(-j, j), y+cell+d.rnd(-j, j))
+			pt := solid(d.lit(cols[d.rng.IntN(len(cols))], 0))
+			pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.3, 6*d.u
+			d.fill(pt)
+		}
+	}
+}
+
+// interior: a wall with a window onto the scene outside, a sill, and
+// whoever sits on it.
+func (d *painter) interior() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	// The view outside is an ordinary landscape.
+	saved := *p
+	p.el = without(p.el, "cat", "window", "person", "people", "flowers")
+	if !hasAny(p.el, landscapeElements...) {
+		p.el["hills"], p.el["trees"] = true, true
+	}
+	d.landscape()
+	*p = saved
+	wx0, wx1 := W*0.2, W*0.8
+	wy0, wy1 := H*0.1, H*0.68
+	wall := d.lit(hex("#c8a888"), 0.05).mix(rgb{0.9, 0.85, 0.8}, 0.3)
+	if p.lt.night {
+		wall = hex("#5a4030") // lamp-lit room
+	}
+	// Wall with a hole: the window opening winds the other way.
+	d.moveTo(-2, -2)
+	d.lineTo(W+2, -2)
+	d.lineTo(W+2, H+2)
+	d.lineTo(-2, H+2)
+	d.moveTo(wx0, wy0)
+	d.lineTo(wx0, wy1)
+	d.lineTo(wx1, wy1)
+	d.lineTo(wx1, wy0)
+	pt := vgrad(wall.scale(0.8), wall, 0, H)
+	pt.tex, pt.texAmt = texNoise, 0.08
+	d.fillNoInk(pt)
+	frame := hex("#f0ece4").mul(p.lt.ambient.mix(rgb{1, 1, 1}, 0.5))
+	fw := 10 * d.u
+	d.rect(wx0-fw, wy0-fw, wx1+fw, wy0)
+	d.rect(wx0-fw, wy0, wx0, wy1)
+	d.rect(wx1, wy0, wx1+fw, wy1)
+	d.rect((wx0+wx1)/2-fw/2, wy0, (wx0+wx1)/2+fw/2, wy1)
+	d.rect(wx0, (wy0+wy1)/2-fw/2, wx1, (wy0+wy1)/2+fw/2)
+	d.fill(solid(frame))
+	// The sill.
+	d.rect(wx0-fw*4, wy1, wx1+fw*4, wy1+fw*2.5)
+	d.fill(vgrad(frame, frame.scale(0.8), wy1, wy1+fw*2.5))
+	d.rect(wx0-fw*3, wy1+fw*2.5, wx1+fw*3, wy1+fw*4)
+	d.fill(solid(frame.scale(0.6)))
+	if p.el["cat"] {
+		d.cat(W*d.rnd(0.35, 0.6), wy1+2*d.u, 190*d.u)
+	}
+	if p.el["flowers"] || d.chance(0.5) {
+		x := wx0 + (wx1-wx0)*0.82
+		d.poly(x-22*d.u, wy1-50*d.u, x+22*d.u, wy1-50*d.u, x+16*d.u, wy1, x-16*d.u, wy1)
+		d.fill(solid(hex("#b0603a")))
+		for i := 0; i < 7; i++ {
+			d.disc(x+d.rnd(-30, 30)*d.u, wy1-d.rnd(60, 110)*d.u, 9*d.u, d.lit(p.accent, 0), 1, false)
+		}
+	}
+	if p.lt.night && !d.st.hardEdge {
+		d.glow(W*0.05, H*0.9, W*0.3, warmLight, 0.25)
+	}
+}
+
+// table: a close-up still life on a wooden table: a bowl (ramen when the
+// words say so), chopsticks and steam, against a warm blurred room.
+func (d *painter) table() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	top := H * 0.48
+	back := hex("#3a2a22").mix(p.accent, 0.1)
+	d.rect(-2, -2, W+2, top+2)
+	d.fillNoInk(vgrad(back.scale(0.6), back, 0, top))
+	// Out-of-focus lights behind.
+	for i := 0; i < 14; i++ {
+		c := warmLight.mix(hex("#ff8a5a"), d.rng.Float32())
+		d.disc(d.rnd(0, W), d.rnd(0, top*0.9), d.rnd(15, 45)*d.u, c, 0.18, true)
+	}
+	wood := hex("#8a5a34")
+	d.rect(-2, top, W+2, H+2)
+	pt := vgrad(wood.scale(0.7), wood, top, H)
+	pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.45, 8*d.u
+	d.fill(pt)
+	for k := 1; k < 4; k++ {
+		y := top + (H-top)*float32(k*k)/16
+		d.fillRect(0, y, W, y+1.5*d.u, wood.scale(0.45), 0.8)
+	}
+	if !(p.el["bowl"] || p.el["food"]) {
+		return
+	}
+	cx, cy := W*d.rnd(0.45, 0.55), H*0.62
+	rx, ry := W*0.3, H*0.09
+	// Bowl body, then the rim with the soup inside.
+	d.moveTo(cx-rx, cy)
+	d.cubeTo(cx-rx, cy+ry*3.2, cx+rx, cy+ry*3.2, cx+rx, cy)
+	bowl := hex("#2a2a30")
+	if len(p.tint) > 0 {
+		bowl = p.tint[0].scale(0.7)
+	}
+	d.fill(vgrad(bowl.scale(1.4), bowl.scale(0.6), cy, cy+ry*2.5))
+	d.ellipse(cx, cy, rx, ry)
+	d.fill(solid(bowl.mix(rgb{0.9, 0.9, 0.9}, 0.5)))
+	ramen := hasWord(p.words, "ramen") || hasWord(p.words, "noodle") || hasWord(p.words, "soup")
+	broth := hex("#d8943a")
+	if !ramen {
+		broth = hex("#c8b890")
+	}
+	d.ellipse(cx, cy+ry*0.08, rx*0.9, ry*0.82)
+	d.fill(vgrad(broth.scale(1.1), broth.scale(0.8), cy-ry, cy+ry))
+	if ramen {
+		noodle := hex("#f2d68a")
+		for k := 0; k < 9; k++ {
+			y := cy + d.rnd(-0.4, 0.6)*ry
+			x0 := cx - rx*0.7
+			d.moveTo(x0, y)
+			for i := 1; i <= 12; i++ {
+				d.lineTo(x0+float32(i)*rx*0.12, y+float32(math.Sin(float64(i)+float64(k)))*ry*0.12)
+			}
+			for i := 12; i >= 0; i-- {
+				d.lineTo(x0+float32(i)*rx*0.12, y+float32(math.Sin(float64(i)+float64(k)))*ry*0.12+3*d.u)
+			}
+		}
+		d.fill(solid(noodle))
+		// Egg halves, pork, nori, spring onion.
+		for _, ex := range []float32{-0.35, 0.05} {
+			d.ellipse(cx+ex*rx, cy-ry*0.15, rx*0.14, ry*0.38)
+			d.fill(solid(hex("#f8f4ec")))
+			d.ellipse(cx+ex*rx, cy-ry*0.15, rx*0.07, ry*0.2)
+			d.fill(solid(hex("#f0a020")))
+		}
+		d.ellipse(cx+rx*0.42, cy+ry*0.1, rx*0.2, ry*0.4)
+		d.fill(solid(hex("#c88a6a")))
+		d.poly(cx-rx*0.75, cy-ry*0.6, cx-rx*0.55, cy-ry*0.75, cx-rx*0.5, cy+ry*0.1, cx-rx*0.7, cy+ry*0.2)
+		d.fill(solid(hex("#1a2a1a")))
+		for i := 0; i < 40; i++ {
+			d.disc(cx+d.rnd(-0.6, 0.6)*rx, cy+d.rnd(-0.5, 0.6)*ry, 3.5*d.u, hex("#5ab83a"), 1, false)
+		}
+	}
+	// Chopsticks resting across the bowl.
+	d.line(cx-rx*0.2, cy-ry*1.4, cx+rx*1.3, cy+ry*0.6, 7*d.u)
+	d.line(cx-rx*0.1, cy-ry*1.55, cx+rx*1.35, cy+ry*0.35, 7*d.u)
+	d.fill(solid(hex("#c89a5a")))
+	// Steam.
+	for k := 0; k < 3; k++ {
+		x := cx + float32(k-1)*rx*0.3
+		for i := 0; i < 10; i++ {
+			t := float32(i) / 9
+			d.ellipse(x+float32(math.Sin(float64(t*6+float32(k))))*20*d.u, cy-ry-t*H*0.3, (12+14*t)*d.u, (10+8*t)*d.u)
+		}
+	}
+	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.12})
+}
+
+// street: a street running away from the viewer between lit facades, wet
+// and reflecting when it rains; a night market when there are lanterns.
+func (d *painter) street() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	p.horizon = H * 0.5
+	hz := p.horizon
+	d.skyLayer()
+	if p.el["tower"] {
+		d.tower(W*d.rnd(0.4, 0.6), hz, 40*d.u)
+	}
+	vx := W * d.rnd(0.42, 0.58)
+	night := d.dark()
+	wallCols := []rgb{hex("#c8b8a0"), hex("#b0a090"), hex("#d8c8a8"), hex("#a89888")}
+	// Facades on each side, in perspective towards (vx, hz).
+	for _, side := range []float32{-1, 1} {
+		edgeX := vx + side*W*0.06
+		outer := W * 0.5 * (1 + side)
+		roofFar, roofNear := hz-H*0.08, -H*0.1
+		d.poly(edgeX, roofFar, edgeX, hz+H*0.02, outer, H*1.05, outer, roofNear)
+		wall := d.lit(wallCols[d.rng.IntN(len(wallCols))], 0.2)
+		if night {
+			wall = hex("#2a2428").mix(p.lt.mid, 0.2)
+		}
+		d.fill(solid(wall))
+		// Windows: rows of quads shrinking towards the vanishing point.
+		for col := 0; col < 10; col++ {
+			t0 := float32(col) / 10
+			t1 := t0 + 0.05
+			x0 := edgeX + (outer-edgeX)*t0*t0
+			x1 := edgeX + (outer-edgeX)*t1*t1
+			topAt := func(x float32) float32 { return roofFar + (roofNear-roofFar)*(x-edgeX)/(outer-edgeX) }
+			botAt := func(x float32) float32 { return hz + H*0.02 + (H*1.05-hz-H*0.02)*(x-edgeX)/(outer-edgeX) }
+			for r := 1; r < 5; r++ {
+				f0 := float32(r)/5.5 + 0.02
+				f1 := f0 + 0.09
+				lit := night && d.chance(0.6)
+				c := warmLight
+				if !lit {
+					c = wall.scale(0.5)
+				}
+				d.poly(x0, topAt(x0)+(botAt(x0)-topAt(x0))*f0, x1, topAt(x1)+(botAt(x1)-topAt(x1))*f0,
+					x1, topAt(x1)+(botAt(x1)-topAt(x1))*f1, x0, topAt(x0)+(botAt(x0)-topAt(x0))*f1)
+				d.fillNoInk(solid(c))
+			}
+		}
+	}
+	// The road: wet cobbles reflecting the lights in long streaks.
+	d.poly(vx-W*0.06, hz+H*0.02, vx+W*0.06, hz+H*0.02, W*1.1, H+2, -W*0.1, H+2)
+	road := d.lit(hex("#3a3a40"), 0.2)
+	wet := p.weather == "rain" || p.weather == "storm" || p.el["rain"]
+	pt := vgrad(road.mix(p.haze, 0.4), road, hz, H)
+	pt.tex, pt.texAmt, pt.texScale = texNoise, 0.25, 6*d.u
+	d.fill(pt)
+	// Street lamps.
+	for k := 0; k < 5; k++ {
+		t := float32(k+1) / 5
+		for _, side := range []float32{-1, 1} {
+			x := vx + side*W*(0.07+0.45*t*t)
+			y := hz + (H-hz)*t*t*0.9 + H*0.02
+			lh := (40 + 300*t*t) * d.u
+			d.line(x, y, x, y-lh, max((1+4*t*t)*d.u, 0.8))
+			d.fill(solid(hex("#1a1a1e")))
+			if night {
+				d.glow(x, y-lh, (6+30*t*t)*d.u, warmLight, 0.9)
+				if wet {
+					d.line(x, y+4*d.u, x, y+lh*0.9, (3+16*t*t)*d.u)
+					d.fillNoInk(paint{col: warmLight, alpha: 0.25, add: true})
+				}
+			}
+		}
+	}
+	if p.el["lanterns"] {
+		d.lanterns(H*0.12, 3)
+		// Market stalls with striped awnings.
+		for _, side := range []float32{-1, 1} {
+			for k := 0; k < 3; k++ {
+				t := float32(k+1) / 3
+				x := vx + side*W*(0.1+0.3*t)
+				y := hz + (H-hz)*t*0.7
+				s := (50 + 120*t) * d.u
+				d.rect(x-s, y-s*0.9, x+s, y)
+				d.fill(solid(hex("#2a1a14")))
+				d.poly(x-s*1.15, y-s*0.9, x+s*1.15, y-s*0.9, x+s, y-s*1.2, x-s, y-s*1.2)
+				d.fill(solid(d.lit([]rgb{hex("#c8302a"), hex("#e8e0d0"), hex("#2a6ab0")}[k%3], 0)))
+				d.fillRect(x-s*0.8, y-s*0.7, x+s*0.8, y-s*0.4, warmLight, 0.9)
+			}
+		}
+	}
+	if p.el["people"] || p.el["person"] || p.el["lanterns"] {
+		d.crowd(hz+H*0.05, H*1.02, 14, wet)
+	}
+	if p.el["car"] {
+		d.car(W*0.5, H*0.95, 130*d.u)
+	}
+	d.weatherLayer(hz)
+}
+
+// portrait: a head-and-shoulders figure against the scene's setting,
+// weathered and bearded when the words say old, lit from one side.
+func (d *painter) portrait() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	bg := *p
+	p.el = without(p.el, "person", "people")
+	if !hasAny(p.el, landscapeElements...) {
+		p.el["hills"] = true
+	}
+	if hasWord(p.words, "fisherman") || hasWord(p.words, "sailor") {
+		p.el["sea"] = true
+		p.el["boat"] = true
+	}
+	p.horizon = H * 0.55
+	d.landscape()
+	*p = bg
+	// Soften the background as a shallow focus would.
+	d.fogBand(0, d.h, H*0.5, H*0.6, 0.35, p.haze)
+	cx := W * d.rnd(0.42, 0.58)
+	old := hasWord(p.words, "elderly") || hasWord(p.words, "old") || hasWord(p.words, "aged")
+	skin := hex("#d8a07a")
+	if old {
+		skin = hex("#c8906a")
+	}
+	skin = skin.mul(p.lt.ambient.mix(rgb{1, 1, 1}, 0.5))
+	coat := hex("#e8b82a") // a fisherman's oilskin
+	if !hasWord(p.words, "fisherman") {
+		coat = p.accent.scale(0.7)
+	}
+	coat = coat.mul(p.lt.ambient.mix(rgb{1, 1, 1}, 0.4))
+	hr := W * 0.13
+	hy := H * 0.45
+	// Shoulders.
+	d.moveTo(cx-W*0.42, H+2)
+	d.cubeTo(cx-W*0.4, H*0.72, cx-W*0.2, H*0.66, cx, H*0.66)
+	d.cubeTo(cx+W*0.2, H*0.66, cx+W*0.4, H*0.72, cx+W*0.42, H+2)
+	d.fill(vgrad(coat.scale(1.15), coat.scale(0.6), H*0.66, H))
+	// Neck and head.
+	d.rect(cx-hr*0.45, hy+hr*0.6, cx+hr*0.45, H*0.7)
+	d.fill(solid(skin.scale(0.8)))
+	d.ellipse(cx, hy, hr*0.82, hr)
+	d.fill(vgrad(skin.scale(1.1), skin.scale(0.75), hy-hr, hy+hr))
+	// Shade the far side of the face.
+	d.moveTo(cx+hr*0.1, hy-hr)
+	d.cubeTo(cx+hr*1.2, hy-hr, cx+hr*1.0, hy+hr, cx+hr*0.1, hy+hr)
+	d.cubeTo(cx+hr*0.5, hy+hr*0.5, cx+hr*0.5, hy-hr*0.5, cx+hr*0.1, hy-hr)
+	d.fillNoInk(paint{col: skin.scale(0.55), alpha: 0.5})
+	if old {
+		beard := hex("#d8d4cc").mul(p.lt.ambient.mix(rgb{1, 1, 1}, 0.5))
+		d.moveTo(cx-hr*0.8, hy+hr*0.05)
+		d.cubeTo(cx-hr*0.8, hy+hr*1.5, cx+hr*0.8, hy+hr*1.5, cx+hr*0.8, hy+hr*0.05)
+		d.cubeTo(cx+hr*0.4, hy+hr*0.45, cx-hr*0.4, hy+hr*0.45, cx-hr*0.8, hy+hr*0.05)
+		pt := solid(beard)
+		pt.tex, pt.texAmt, pt.texScale = texStreakV, 0.4, 2*d.u
+		d.fill(pt)
+		// Wrinkles.
+		for k := 0; k < 3; k++ {
+			y := hy - hr*(0.45+float32(k)*0.1)
+			d.line(cx-hr*0.35, y, cx+hr*0.35, y, 1.5*d.u)
+		}
+		d.fillNoInk(paint{col: skin.scale(0.6), alpha: 0.5})
+	}
+	// Eyes and brows.
+	for _, ex := range []float32{-0.32, 0.32} {
+		d.ellipse(cx+ex*hr, hy-hr*0.12, hr*0.09, hr*0.05)
+		d.line(cx+ex*hr-hr*0.14, hy-hr*0.27, cx+ex*hr+hr*0.14, hy-hr*0.25, hr*0.05)
+	}
+	d.fillNoInk(solid(hex("#2a2020")))
+	// A knitted cap or a sou'wester.
+	cap := hex("#2a3a5a")
+	if hasWord(p.words, "fisherman") {
+		cap = coat.scale(0.9)
+	}
+	d.moveTo(cx-hr*0.95, hy-hr*0.35)
+	d.cubeTo(cx-hr*0.95, hy-hr*1.45, cx+hr*0.95, hy-hr*1.45, cx+hr*0.95, hy-hr*0.35)
+	d.lineTo(cx+hr*1.1, hy-hr*0.25)
+	d.lineTo(cx-hr*1.1, hy-hr*0.25)
+	d.fill(solid(cap))
+	d.weatherLayer(p.horizon)
+}
+
+// without returns a copy of m without keys.
+func without(m map[string]bool, keys ...string) map[string]bool {
+	c := make(map[string]bool, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	for _, k := range keys {
+		delete(c, k)
+	}
+	return c
+}
