@@ -365,6 +365,9 @@ func clean(text string) string {
 			break
 		}
 	}
+	if ascii && cleanASCII(text) {
+		return text
+	}
 	var sb strings.Builder
 	sb.Grow(len(text))
 	space := false
@@ -414,6 +417,21 @@ func clean(text string) string {
 		}
 	}
 	return sb.String()
+}
+
+// cleanASCII reports whether ASCII text is already clean: lower case,
+// single spaces, no space at either end.
+func cleanASCII(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' || c != ' ' && isSpace(rune(c)) {
+			return false
+		}
+		if c == ' ' && (i == 0 || i == len(text)-1 || text[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerSigma lower-cases the capital sigma at rs[i] as Python does: final
