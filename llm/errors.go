@@ -151,7 +151,7 @@ func MissingKey(provider, keyVar, where string) error {
 // seconds or as an HTTP date. It returns 0 when there is no usable value.
 func ParseRetryAfter(h http.Header, now time.Time) time.Duration {
 	if v := strings.TrimSpace(h.Get("Retry-After-Ms")); v != "" {
-		if ms, err := strconv.ParseFloat(v, 64); err == nil && ms > 0 && ms < 1e12 {
+		if ms, err := strconv.ParseFloat(v, 64); err == nil && ms > 0 && ms < 1e12 { // false for NaN
 			return time.Duration(ms * float64(time.Millisecond))
 		}
 	}
@@ -160,7 +160,7 @@ func ParseRetryAfter(h http.Header, now time.Time) time.Duration {
 		return 0
 	}
 	if s, err := strconv.ParseFloat(v, 64); err == nil {
-		if s <= 0 || s > 1e9 {
+		if !(s > 0 && s < 1e9) { // also catches NaN
 			return 0
 		}
 		return time.Duration(s * float64(time.Second))

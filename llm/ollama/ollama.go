@@ -127,10 +127,12 @@ func ParseHost(s string) (*url.URL, error) {
 	if host == "" {
 		host = "127.0.0.1"
 	}
-	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 1 || n > 65535 || strings.Trim(port, "0123456789") != "" {
 		return nil, easel.Errorf(easel.ECONFIG, "%s %q has an invalid port: write it like 127.0.0.1:11434", URLVar, s)
 	}
-	if strings.ContainsAny(host, " /?#@") {
+	port = strconv.Itoa(n)
+	if net.ParseIP(host) == nil && !isHostName(host) {
 		return nil, easel.Errorf(easel.ECONFIG, "%s %q is not a host name: write it like 127.0.0.1:11434", URLVar, s)
 	}
 	u := &url.URL{Scheme: scheme, Host: net.JoinHostPort(host, port)}
@@ -138,6 +140,19 @@ func ParseHost(s string) (*url.URL, error) {
 		u.Path = "/" + path
 	}
 	return u, nil
+}
+
+// isHostName reports whether s is made of the letters, digits, dots,
+// hyphens and underscores of a DNS name.
+func isHostName(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Validate reports an ECONFIG error for an unusable host or no model.
