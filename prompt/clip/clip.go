@@ -142,10 +142,11 @@ func load(gz []byte) (*bpe, error) {
 		if !ok || !okl || !okr {
 			return nil, fmt.Errorf("vocabulary line %d: bad merge %q", n+1, sc.Text())
 		}
-		if _, dup := ids[left+right]; dup {
+		before := len(ids)
+		ids[left+right] = next
+		if len(ids) == before {
 			return nil, fmt.Errorf("vocabulary line %d: merge %q repeats a token", n+1, sc.Text())
 		}
-		ids[left+right] = next
 		b.merges[uint64(l)<<32|uint64(r)] = next
 		next++
 	}

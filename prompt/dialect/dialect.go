@@ -50,7 +50,9 @@ type Rendered struct {
 	// them with " BREAK "; nil for the other dialects.
 	Chunks []string `json:"chunks,omitempty"`
 	// Tokens is the CLIP token count of Text (for sd and sdxl, of its
-	// chunks, without the BREAK keywords).
+	// chunks, without the BREAK keywords; for midjourney, of the prose
+	// without the parameters). Weight syntax is counted as written, so
+	// A1111's counter, which strips it, shows at most this.
 	Tokens int `json:"tokens"`
 	// Style is the name of the style applied, if any.
 	Style string `json:"style,omitempty"`
