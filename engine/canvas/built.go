@@ -53,11 +53,11 @@ func (d *painter) skyline(base float32, neon bool) {
 			}
 			// Windows on a grid; far layers get fewer, smaller panes.
 			if layer > 0 || night {
-				cw := max(bw/d.rnd(6, 10), 2*d.u)
-				ch := cw * 1.3
+				cw := max(bw/d.rnd(9, 14), 1.5*d.u)
+				ch := cw * 1.2
 				litP := float32(0.05)
 				if night {
-					litP = 0.45
+					litP = 0.35
 				}
 				for wy := top + ch; wy < base-ch; wy += ch * 1.6 {
 					for wx := x + cw*0.6; wx < x+bw-cw; wx += cw * 1.6 {
@@ -275,9 +275,12 @@ func (d *painter) lighthouse(x, y, s float32) {
 		if x > float32(d.w)/2 {
 			dir = -1
 		}
-		l := float32(d.w) * 0.7
-		d.poly(x, ly-s*0.08, x+dir*l, ly-l*0.12, x+dir*l, ly+l*0.1, x, ly+s*0.08)
-		d.fillNoInk(paint{col: lamp, alpha: 0.22})
+		// The beam fades with distance: nested wedges add up near the lamp.
+		for k := 1; k <= 4; k++ {
+			l := float32(d.w) * 0.2 * float32(k)
+			d.poly(x, ly-s*0.08, x+dir*l, ly-l*0.1, x+dir*l, ly+l*0.08, x, ly+s*0.08)
+			d.fillNoInk(paint{col: lamp, alpha: 0.09})
+		}
 		if !d.st.hardEdge {
 			d.glow(x, ly, s*0.6, lamp, 0.8)
 		}

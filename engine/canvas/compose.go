@@ -249,11 +249,25 @@ func (d *painter) landscape() {
 		return
 	}
 	skyline := (p.el["skyline"] || p.el["city"]) && !p.el["street"]
+	if skyline && !water && !synth && d.chance(0.5) {
+		// A river or harbour in front doubles the city lights.
+		water = true
+		p.el["lake"] = true
+	}
+	if p.el["waterfall"] && !water {
+		d.waterfallScene()
+		return
+	}
 	if skyline && water {
 		d.skyline(hz+1, p.el["neon"] || p.lt.night)
 	}
 	if p.el["forest"] && water {
 		d.forest(hz-10*d.u, hz+1, []treeKind{treePine}, 2)
+	}
+	if (p.el["houses"] || p.el["village"]) && water {
+		// A town on the far shore, reflected in the water.
+		d.hills(1, hz-float32(d.h)*0.06, hz, p.grass.mix(p.haze, 0.4))
+		d.village(hz+1, 16, 24*d.u)
 	}
 	if p.el["castle"] && water {
 		d.castle(W*d.rnd(0.3, 0.7), hz+1, 55*d.u)
@@ -295,7 +309,7 @@ func (d *painter) landscape() {
 				d.meadow(shore, 200)
 			}
 		}
-		if p.el["cliffs"] || p.el["lighthouse"] || p.el["rocks"] && p.el["sea"] {
+		if p.el["cliffs"] || p.el["lighthouse"] || hasWord(p.words, "rocky") || hasWord(p.words, "cliff") {
 			left := d.chance(0.5)
 			ctop := hz + (H-hz)*0.12
 			d.cliffs(ctop, H+2, left)
@@ -342,6 +356,40 @@ func (d *painter) landscape() {
 	d.weatherLayer(hz)
 }
 
+// waterfallScene is a cliff with falling water between jungle or forest,
+// a pool at its foot and mist rising.
+func (d *painter) waterfallScene() {
+	p := d.p
+	H := float32(d.h)
+	top := p.horizon - H*0.25
+	foot := p.horizon + (H-p.horizon)*0.45
+	d.waterfall(top, foot)
+	// The pool.
+	d.rect(-2, foot, float32(d.w)+2, H+2)
+	pool := d.skyAt(p.horizon*0.5, p.horizon).mix(hex("#2a5a5a"), 0.6)
+	pt := vgrad(pool.scale(1.15), pool.scale(0.7), foot, H)
+	pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.3, 6*d.u
+	d.fill(pt)
+	d.fogBand(0, d.h, foot, H*0.08, 0.6, d.fogColour())
+	kinds := []treeKind{treeBroad}
+	if p.el["jungle"] {
+		kinds = []treeKind{treeBroad, treePalm}
+	} else if p.el["pines"] || p.season == "winter" {
+		kinds = []treeKind{treePine}
+	}
+	for _, side := range []float32{0, 1} {
+		for i := 0; i < 5; i++ {
+			x := float32(d.w) * (side*0.82 + d.rnd(0, 0.18))
+			y := foot + (H-foot)*d.rnd(0.1, 1)
+			k := kinds[d.rng.IntN(len(kinds))]
+			d.tree(treeSpot{x, y, d.rnd(180, 320) * d.u, k, d.lit(p.foliage[d.rng.IntN(len(p.foliage))], 0.1)})
+		}
+	}
+	d.rocks(H-20*d.u, 5, 1.5)
+	d.airborne(p.horizon)
+	d.weatherLayer(p.horizon)
+}
+
 // boats sets the scene's boats and ships on the water.
 func (d *painter) boats(hz, shore float32) {
 	p := d.p
@@ -377,19 +425,21 @@ func (d *painter) buildings(groundTop float32) {
 	}
 	if p.el["castle"] && !p.el["sea"] && !p.el["lake"] {
 		// A castle sits on its own hill.
-		cx := W * d.rnd(0.3, 0.7)
-		hy := hz - (H-hz)*0.02
-		d.moveTo(cx-W*0.45, mid+40*d.u)
-		d.cubeTo(cx-W*0.2, hy, cx+W*0.2, hy, cx+W*0.45, mid+40*d.u)
-		col := d.lit(p.grass.scale(0.75), 0.3)
-		d.fill(vgrad(col, col.scale(0.7), hy, mid))
-		s := 45 * d.u
+		cx := W * d.rnd(0.35, 0.65)
+		base := mid + 40*d.u
+		hy := hz - (H-hz)*0.25
+		d.moveTo(cx-W*0.5, base)
+		d.cubeTo(cx-W*0.2, hy, cx+W*0.2, hy, cx+W*0.5, base)
+		col := d.lit(p.grass, 0.2)
+		d.fill(vgrad(col.scale(1.1), col.scale(0.8), hy, base))
+		s := 70 * d.u
 		if p.el["village"] || p.el["houses"] {
-			s = 35 * d.u
+			s = 50 * d.u
 		}
-		d.castle(cx, hy+(mid+40*d.u-hy)*0.08, s)
+		// A cubic with both handles at hy peaks three quarters of the way up.
+		d.castle(cx, base+(hy-base)*0.75+s*0.15, s)
 	}
-	if p.el["village"] || p.el["houses"] {
+	if (p.el["village"] || p.el["houses"]) && !(p.el["sea"] || p.el["lake"]) {
 		d.village(mid+10*d.u, 9, 38*d.u)
 	}
 	if p.el["temple"] {
@@ -405,7 +455,7 @@ func (d *painter) buildings(groundTop float32) {
 		d.barn(W*d.rnd(0.25, 0.6), groundTop+(H-groundTop)*0.22, 80*d.u)
 	}
 	if p.el["cabin"] {
-		d.cabin(W*d.rnd(0.3, 0.55), groundTop+(H-groundTop)*0.45, 110*d.u)
+		d.cabin(W*d.rnd(0.25, 0.45), groundTop+(H-groundTop)*0.6, 170*d.u)
 	}
 	if p.el["lighthouse"] && !p.el["sea"] && !p.el["lake"] {
 		d.lighthouse(W*0.7, mid, 70*d.u)
@@ -557,8 +607,8 @@ func (d *painter) animals(groundTop float32) {
 		s := 120 * d.u
 		y := groundTop + (H-groundTop)*d.rnd(0.3, 0.5)
 		if k == "camel" && p.el["dunes"] {
-			y = groundTop + (H-groundTop)*0.2
-			s = 100 * d.u
+			y = groundTop + (H-groundTop)*0.45
+			s = 170 * d.u
 		}
 		dir := float32(1)
 		if d.chance(0.5) {
@@ -579,6 +629,13 @@ func (d *painter) animals(groundTop float32) {
 	if p.el["cat"] {
 		d.cat(W*d.rnd(0.3, 0.7), H*0.88, 150*d.u)
 	}
+	if p.el["car"] {
+		x := W * d.rnd(0.3, 0.45)
+		if p.el["road"] {
+			x = W * 0.5
+		}
+		d.car(x, H*0.93, 190*d.u)
+	}
 	if p.el["person"] || p.el["people"] {
 		n := 1
 		if p.el["people"] {
@@ -596,8 +653,8 @@ func (d *painter) airborne(hz float32) {
 	p := d.p
 	W := float32(d.w)
 	if p.el["balloon"] {
-		s := 70 * d.u
-		y := hz * d.rnd(0.35, 0.6)
+		s := 110 * d.u
+		y := hz * d.rnd(0.4, 0.6)
 		if hasWord(p.words, "airship") || hasWord(p.words, "steampunk") {
 			s = 110 * d.u
 			y = hz * 0.55

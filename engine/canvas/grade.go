@@ -29,7 +29,8 @@ func (d *painter) grade() {
 			c := rgb{d.pix[i], d.pix[i+1], d.pix[i+2]}
 			l := c.lum()
 			if tk > 0 {
-				c = c.mix(tint.scale(l/tl), tk)
+				// Highlights (the sun, lit windows) keep their own colour.
+				c = c.mix(tint.scale(l/tl), tk*(1-smoothstep(0.75, 1, l)*0.8))
 				l = c.lum()
 			}
 			c = rgb{l + (c.r-l)*sat, l + (c.g-l)*sat, l + (c.b-l)*sat}
@@ -96,6 +97,16 @@ func (d *painter) stylePost() {
 	}
 }
 
+// meanLum is the average luminance: styles that redraw in tones (pencil,
+// woodblock) lift night scenes so the drawing is not all ink.
+func meanLum(l []float32) float32 {
+	var s float64
+	for _, v := range l {
+		s += float64(v)
+	}
+	return float32(s / float64(max(len(l), 1)))
+}
+
 // lumBuf returns the luminance of every pixel.
 func (d *painter) lumBuf() []float32 {
 	l := make([]float32, d.w*d.h)
@@ -132,10 +143,13 @@ func (d *painter) watercolor() {
 				c = c.scale(1 - clamp01(e*2.5)*0.35)
 				fx, fy := float32(x)*inv, float32(y)*inv
 				tooth := valueNoise(fx, fy, seed) - 0.5
-				bloom := valueNoise(fx*0.05, fy*0.05, seed+1) - 0.5
-				c = c.scale(1 + tooth*0.12 + bloom*0.18)
-				// Thin the paint: lighter, less saturated, paper-toned.
-				c = c.mix(paper, 0.16+bloom*0.2)
+				bloom := fbm(fx*0.04, fy*0.04, 3, seed+1) - 0.5
+				c = c.scale(1 + tooth*0.14 + bloom*0.25)
+				// Thin the paint: lighter, less saturated, paper-toned, and
+				// the paper left white in the lightest passages.
+				l := c.lum()
+				c = c.mix(rgb{l, l, l}, 0.15)
+				c = c.mix(paper, 0.14+bloom*0.3+smoothstep(0.7, 0.95, l)*0.5)
 				c = c.mul(paper)
 				d.pix[i], d.pix[i+1], d.pix[i+2] = c.r, c.g, c.b
 			}
@@ -148,8 +162,8 @@ func (d *painter) watercolor() {
 // water, upright in trees. Then a canvas weave.
 func (d *painter) oil() {
 	l := d.lumBuf()
-	n := d.w * d.h / 60
-	lw := max(4*d.u, 1.5)
+	n := d.w * d.h / 90
+	lw := max(7*d.u, 2)
 	for i := 0; i < n; i++ {
 		x := d.rng.IntN(d.w)
 		y := d.rng.IntN(d.h)
@@ -164,11 +178,15 @@ func (d *painter) oil() {
 		if gx*gx+gy*gy < 0.0004 {
 			a = float64(d.rnd(-0.3, 0.3))
 		}
-		ln := d.rnd(6, 14) * d.u
+		ln := d.rnd(12, 26) * d.u
 		ca, sa := float32(math.Cos(a))*ln/2, float32(math.Sin(a))*ln/2
 		fx, fy := float32(x), float32(y)
 		d.line(fx-ca, fy-sa, fx+ca, fy+sa, lw)
-		d.fillNoInk(paint{col: col.scale(d.rnd(0.94, 1.08)), alpha: 0.85})
+		d.fillNoInk(paint{col: col.scale(d.rnd(0.9, 1.12)), alpha: 0.9})
+		// A ridge of paint catches the light along one side of the stroke.
+		nx, ny := -sa/ln*lw*0.7, ca/ln*lw*0.7
+		d.line(fx-ca*0.8-nx, fy-sa*0.8-ny, fx+ca*0.8-nx, fy+sa*0.8-ny, lw*0.25)
+		d.fillNoInk(paint{col: col.scale(1.25).add(rgb{0.04, 0.04, 0.04}), alpha: 0.35})
 	}
 	seed := d.seed + 5000
 	d.rows(0, d.h, func(y0, y1 int) {
@@ -193,16 +211,21 @@ func (d *painter) woodblock() {
 	seed := d.seed + 6000
 	levels := float32(d.st.bands - 1)
 	inv := 1 / max(d.u, 0.5)
+	lift := 1 + max(0.45-meanLum(d.lumBuf()), 0)*2
 	d.rows(0, d.h, func(y0, y1 int) {
 		for y := y0; y < y1; y++ {
 			for x := 0; x < d.w; x++ {
 				i := (y*d.w + x) * 3
-				c := rgb{d.pix[i], d.pix[i+1], d.pix[i+2]}
+				c := rgb{d.pix[i], d.pix[i+1], d.pix[i+2]}.scale(lift)
 				// Prussian-blue shift in the shadows, as in ukiyo-e prints.
 				l := c.lum()
 				c = c.mix(hex("#1f3a5f").scale(l*2), clamp01(0.5-l)*0.5)
+				// Each ink is one flat tone: quantise brightness, keep the hue.
+				l = max(c.lum(), 0.001)
+				lq := float32(math.Floor(float64(clamp01(l)*levels+0.5))) / levels
+				c = c.scale(max(lq, 0.12) / l)
 				q := func(v float32) float32 {
-					return float32(math.Floor(float64(clamp01(v)*levels+0.5))) / levels
+					return float32(math.Floor(float64(clamp01(v)*8+0.5))) / 8
 				}
 				c = rgb{q(c.r), q(c.g), q(c.b)}
 				wood := valueNoise(float32(x)*inv*0.02, float32(y)*inv*0.6, seed) - 0.5
@@ -220,26 +243,27 @@ func (d *painter) pencil() {
 	paper := hex("#f4f1ea")
 	lead := hex("#3a3a3e")
 	seed := d.seed + 7000
-	sp := max(5*d.u, 3)
+	sp := max(7*d.u, 3.5)
+	lift := (0.62 - meanLum(l)) * 0.6
 	d.rows(0, d.h, func(y0, y1 int) {
 		for y := y0; y < y1; y++ {
 			for x := 0; x < d.w; x++ {
 				i := y*d.w + x
-				dark := 1 - l[i]
+				dark := 1 - clamp01(l[i]+lift)
 				fx, fy := float32(x), float32(y)
-				jit := valueNoise(fx/(40*sp), fy/(40*sp), seed)*sp*1.5 + valueNoise(fx/(3*sp), fy/(3*sp), seed+3)*0.6
+				jit := fbm(fx/(40*sp), fy/(40*sp), 2, seed) * sp * 1.5
 				var ink float32
 				hatch := func(v float32, from float32) {
 					if dark < from {
 						return
 					}
 					ph := float32(math.Mod(float64(v+jit), float64(sp))) / sp
-					line := smoothstep(0.3, 0.0, float32(math.Abs(float64(ph-0.5)))*2-0.4)
+					line := smoothstep(0.25, 0.0, float32(math.Abs(float64(ph-0.5)))*2-0.55)
 					ink = max(ink, line*smoothstep(from, from+0.2, dark)*0.75)
 				}
-				hatch(fx+fy, 0.25)
-				hatch(fx-fy, 0.5)
-				hatch(fy*1.0, 0.72)
+				hatch(fx+fy, 0.42)
+				hatch(fx-fy, 0.6)
+				hatch(fy*1.0, 0.78)
 				e := edge(l, d.w, d.h, x, y)
 				ink = max(ink, clamp01(e*4)*0.9)
 				ink *= 0.8 + 0.4*grain(x, y, seed+1)
@@ -280,11 +304,15 @@ var bayer4 = [16]float32{0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5}
 // pixelPalette reduces colours to a few levels per channel with ordered
 // dithering, as an 8-bit game's palette would.
 func (d *painter) pixelPalette() {
-	const levels = 5
+	const levels = 10
 	for y := 0; y < d.h; y++ {
 		for x := 0; x < d.w; x++ {
 			i := (y*d.w + x) * 3
-			t := (bayer4[(y%4)*4+x%4] + 0.5) / 16
+			// Half-strength dither: gradients break into a few clean steps
+			// with a checker only at the step, as hand-made pixel art does.
+			// Dither only in a narrow band around each step, so gradients
+			// turn into a few clean bands joined by a short checker.
+			t := 0.4 + 0.2*(bayer4[(y%4)*4+x%4]+0.5)/16
 			for k := 0; k < 3; k++ {
 				v := clamp01(d.pix[i+k]) * (levels - 1)
 				f := float32(math.Floor(float64(v)))
@@ -292,6 +320,7 @@ func (d *painter) pixelPalette() {
 					f++
 				}
 				d.pix[i+k] = f / (levels - 1)
+				_ = t
 			}
 		}
 	}

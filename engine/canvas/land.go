@@ -444,23 +444,29 @@ func (d *painter) cloudSea(top float32) {
 	}
 	dark := p.lt.mid.mix(rgb{0.55, 0.58, 0.66}, 0.5)
 	hh := float32(d.h) - top
+	cx := float32(d.w) / 2
+	seed := d.seed + 1200
+	hard := d.st.hardEdge
 	d.rows(int(top), d.h, func(y0, y1 int) {
 		for y := y0; y < y1; y++ {
 			t := (float32(y) - top) / hh
-			persp := 0.08 + t
-			fy := (float32(y) - top) / (hh * 0.18) / persp
+			// Rows map to depth on the cloud layer: billows shrink and
+			// crowd towards the horizon.
+			z := 1 / (t + 0.06)
+			fy := z * 0.9
 			for x := 0; x < d.w; x++ {
-				fx := (float32(x) - float32(d.w)/2) / (float32(d.w) * 0.16) / persp
-				n := fbm(fx, fy, 4, d.seed+1200)
-				v := smoothstep(0.25, 0.45, n+t*0.3) * smoothstep(0, 0.04, t)
+				fx := (float32(x) - cx) / float32(d.w) * z * 0.9
+				n := fbm(fx, fy, 4, seed)
+				up := fbm(fx, fy+0.12, 4, seed) // the billow's top faces the light
+				v := smoothstep(0.3, 0.48, n+t*0.25) * smoothstep(0, 0.03, t)
 				if v <= 0 {
 					continue
 				}
-				s := clamp01(0.35 + (n-0.45)*2.6)
-				if d.st.bands > 0 {
+				s := clamp01(0.55 + (n-up)*6 + (n-0.5)*0.8)
+				if hard {
 					s = float32(math.Floor(float64(s*3))) / 2
 				}
-				col := dark.mix(lit, s).mix(p.haze, (1-t)*0.4)
+				col := dark.mix(lit, s).mix(p.haze, (1-t)*(1-t)*0.5)
 				d.blendPx((y*d.w+x)*3, col, v)
 			}
 		}

@@ -28,8 +28,10 @@ func valueNoise(x, y float32, seed uint32) float32 {
 	fy := float32(math.Floor(float64(y)))
 	ix, iy := int32(fx), int32(fy)
 	tx, ty := x-fx, y-fy
-	tx = tx * tx * (3 - 2*tx)
-	ty = ty * ty * (3 - 2*ty)
+	// Quintic fade: smooth second derivative, so shading computed from
+	// differences of the noise does not show the lattice.
+	tx = tx * tx * tx * (tx*(tx*6-15) + 10)
+	ty = ty * ty * ty * (ty*(ty*6-15) + 10)
 	a := rand01(ix, iy, seed)
 	b := rand01(ix+1, iy, seed)
 	c := rand01(ix, iy+1, seed)
@@ -42,6 +44,7 @@ func valueNoise(x, y float32, seed uint32) float32 {
 // fbm sums octaves of value noise; the result is roughly in [0, 1).
 func fbm(x, y float32, octaves int, seed uint32) float32 {
 	var sum, amp, norm float32 = 0, 0.5, 0
+	x, y = x*0.8+y*0.6, -x*0.6+y*0.8
 	for o := 0; o < octaves; o++ {
 		sum += valueNoise(x, y, seed+uint32(o)*101) * amp
 		norm += amp

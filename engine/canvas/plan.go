@@ -24,7 +24,7 @@ var lights = map[string]light{
 	"golden hour": {hex("#4e78b5"), hex("#c9a98a"), hex("#ffc66e"), hex("#ffd98a"), rgb{1.02, 0.88, 0.7}, 0.72, false},
 	"sunset":      {hex("#27346e"), hex("#b64f78"), hex("#ff8f3a"), hex("#ffc46a"), rgb{0.85, 0.62, 0.55}, 0.9, false},
 	"dusk":        {hex("#10173a"), hex("#43356f"), hex("#c9706a"), hex("#ff9f70"), rgb{0.42, 0.4, 0.58}, 1.08, false},
-	"night":       {hex("#03060f"), hex("#0b1530"), hex("#1d2c52"), hex("#f4f1e0"), rgb{0.22, 0.26, 0.42}, 0.25, true},
+	"night":       {hex("#03060f"), hex("#0b1530"), hex("#1d2c52"), hex("#f4f1e0"), rgb{0.3, 0.34, 0.52}, 0.25, true},
 }
 
 // plan is what to draw and where, decided once from the Scene and the seed.
@@ -86,7 +86,7 @@ var domainElements = map[string][]string{
 	"field": {"field"}, "snow": {"snow", "pines"}, "jungle": {"jungle"}, "garden": {"pond", "trees", "flowers"},
 	"interior": {"window"}, "food": {"table", "bowl"}, "architecture": {"castle", "hills"},
 	"fantasy": {"castle", "mountains"}, "scifi": {"skyline", "neon"}, "animal": {"meadow", "trees"},
-	"vehicle": {"road"}, "portrait": {"person"},
+	"portrait": {"person"},
 }
 
 // makePlan reads the Scene. Nothing in it is an error: unknown words are
@@ -94,7 +94,7 @@ var domainElements = map[string][]string{
 func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
 	p := &plan{el: map[string]bool{}}
 	var words []string
-	words = append(words, s.Idea, s.Subject, s.Setting, s.Domain, s.View)
+	words = append(words, s.Idea, s.Subject, s.Setting, s.View)
 	for _, sub := range s.Subjects {
 		words = append(words, sub.Noun)
 		words = append(words, sub.Adjectives...)
@@ -114,8 +114,10 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
 			}
 		}
 	}
-	for _, e := range domainElements[strings.ToLower(s.Domain)] {
-		p.el[e] = true
+	if !hasAny(p.el, landscapeElements...) && !hasAny(p.el, "underwater", "space", "planet", "window", "bowl", "table", "street") {
+		for _, e := range domainElements[strings.ToLower(s.Domain)] {
+			p.el[e] = true
+		}
 	}
 
 	p.time = normTime(s.TimeOfDay, p.words)

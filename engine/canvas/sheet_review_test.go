@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"bufio"
+	"image"
 	"image/png"
 	"os"
 	"strconv"
@@ -34,6 +35,13 @@ func TestReviewSheet(t *testing.T) {
 	seed, _ := strconv.ParseInt(os.Getenv("EASEL_SHEET_SEED"), 10, 64)
 	style := os.Getenv("EASEL_SHEET_STYLE")
 	var items []SheetItem
+	if idea := os.Getenv("EASEL_SHEET_ALLSTYLES"); idea != "" {
+		for _, st := range Styles {
+			items = append(items, SheetItem{Image: Draw(scene.Parse(idea), st, 400, 400, seed), Caption: st})
+		}
+		writeSheet(t, out, Sheet(items, SheetOptions{Columns: 3, Cell: 400, Title: idea}))
+		return
+	}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		idea := strings.TrimSpace(sc.Text())
@@ -45,6 +53,10 @@ func TestReviewSheet(t *testing.T) {
 		items = append(items, SheetItem{Image: img, Caption: idea})
 	}
 	sheet := Sheet(items, SheetOptions{Columns: 6, Cell: 320, Title: "easel canvas · style " + CanonicalStyle(style) + " · seed " + strconv.FormatInt(seed, 10)})
+	writeSheet(t, out, sheet)
+}
+
+func writeSheet(t *testing.T, out string, sheet image.Image) {
 	w, err := os.Create(out)
 	if err != nil {
 		t.Fatal(err)

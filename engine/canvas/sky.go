@@ -97,6 +97,9 @@ func (d *painter) moonDisc() {
 	if p.fullMoon {
 		r = 42 * d.u
 	}
+	if p.el["full moon"] {
+		r = 62 * d.u
+	}
 	cx := p.sunX
 	cy := p.horizon * d.rnd(0.18, 0.35)
 	if p.fullMoon && d.chance(0.5) {
@@ -244,8 +247,8 @@ func (d *painter) clouds(bottom float32, cover float32) {
 	gh := int(bottom)/cell + 2
 	den := make([]float32, gw*gh)
 	shade := make([]float32, gw*gh)
-	fx := 1 / (float32(d.w) * 0.22)
-	fy := 1 / (float32(d.h) * 0.07)
+	fx := 1 / (float32(d.w) * 0.24)
+	fy := 1 / (float32(d.h) * 0.11)
 	// Light comes from the sun (or from above when it is hidden).
 	lx, ly := float32(0), float32(-1)
 	if p.showSun || p.showMoon {
@@ -262,15 +265,17 @@ func (d *painter) clouds(bottom float32, cover float32) {
 		sxk := fx * (1 + t*1.2)
 		for gx := 0; gx < gw; gx++ {
 			x := float32(gx*cell) * sxk
-			n := fbm(x, sy, 5, seed)
+			n := fbm(x, sy, 4, seed)
 			v := smoothstep(thr, thr+0.22, n)
 			if d.st.hardEdge {
 				v = smoothstep(thr+0.08, thr+0.1, n)
 			}
 			den[gy*gw+gx] = v
 			if v > 0 {
-				n2 := fbm(x+lx*0.35, sy+ly*0.35, 4, seed)
-				shade[gy*gw+gx] = clamp01(0.55 + (n-n2)*5)
+				n2 := fbm(x+lx*0.3, sy+ly*0.3, 4, seed)
+				// Lit where the cloud thins towards the light, darker
+				// where it is thick.
+				shade[gy*gw+gx] = clamp01(0.75 + (n-n2)*2.5 - v*0.3)
 			}
 		}
 	}

@@ -23,13 +23,17 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 	}
 	glitter := p.lt.sun.mix(rgb{1, 1, 1}, 0.3)
 	showGlint := p.showSun || p.showMoon
-	if p.time == "dusk" {
+	if p.time == "dusk" || frozen {
 		showGlint = false
 	}
 	if p.lt.night {
 		glitter = hex("#e8e8d8")
 	}
 	amp := (1 - calm) * 6 * d.u
+	if frozen {
+		calm = 1
+		amp = 0
+	}
 	reflect := 0.45 + 0.4*calm
 	if frozen {
 		reflect = 0.25
@@ -44,18 +48,20 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 			t := float32(y-hz) / hh // 0 at the horizon .. 1 near
 			persp := 0.02 + t
 			ry := 2*hz - y - 1
-			fy := float32(y-hz) / (3 * d.u) / persp
+			// Perspective: rows map to depth 1/persp on the water plane, so
+			// waves shrink and crowd towards the horizon.
+			fy := 60 / persp
 			for x := 0; x < d.w; x++ {
-				fx := float32(x) / (60 * d.u) / persp
-				n := valueNoise(fx, fy*0.5, seed)
-				n2 := valueNoise(fx*2.7, fy*1.3, seed+1)
+				fx := (float32(x) - float32(d.w)/2) / (float32(d.w) * 0.05) / persp
+				n := valueNoise(fx*0.5, fy*0.5, seed)
+				n2 := valueNoise(fx*1.3, fy*1.4, seed+1)
 				wave := n*0.65 + n2*0.35
-				dx := int((wave - 0.5) * amp * 2 * persp * 6)
+				dx := int((wave - 0.5) * amp * 2 * (0.3 + persp*3))
 				src := d.at(x+dx, ry)
 				col := src.mix(deep, 1-reflect)
 				// Fresnel: the far water reflects more; near water shows its colour.
 				col = col.mix(deep, t*0.45)
-				hl := smoothstep(0.62, 0.8, wave) * (1 - calm*0.7)
+				hl := smoothstep(0.62, 0.8, wave) * (1 - calm*0.85)
 				if hard {
 					hl = smoothstep(0.7, 0.71, wave) * (1 - calm*0.7)
 				}
