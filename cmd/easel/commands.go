@@ -21,6 +21,8 @@ func commands() []command {
 	return []command{
 		{"imagine", "idea → prompt → picture(s) → gallery", cmdImagine},
 		{"prompt", "idea → detailed prompt(s), without rendering", cmdPrompt},
+		{"tokens", "CLIP token count, ids and 75-token chunks of a prompt", cmdTokens},
+		{"styles", "list, show and import style presets", cmdStyles},
 		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
 		{"gallery", "list, search, show and remove pictures in the gallery", cmdGallery},
 		{"version", "print easel's version", cmdVersion},
