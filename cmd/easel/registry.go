@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/canvas"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
 	"github.com/easel-art/easel/prompt/styles"
@@ -20,7 +21,7 @@ func (a *app) openEngine(spec string) (easel.Engine, string, error) {
 	name, model, _ := strings.Cut(strings.TrimSpace(spec), ":")
 	switch strings.ToLower(name) {
 	case "builtin", "canvas", "":
-		return nil, model, easel.Errorf(easel.EINTERNAL, "the canvas is not built yet") // TODO(lead): canvas.New()
+		return canvas.New(), model, nil
 	}
 	names := append([]string(nil), engineNames...)
 	sort.Strings(names)

@@ -54,7 +54,9 @@ func (e *Engine) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	if n < 1 || n > MaxN {
 		return nil, easel.Errorf(easel.EINVALID, "the built-in canvas makes 1 to %d pictures at a time; %d were asked for", MaxN, req.N)
 	}
-	res := &easel.RenderResult{Model: "canvas", Width: req.Width, Height: req.Height}
+	// A1111's infotext wants steps, sampler and CFG scale: the canvas paints
+	// in one pass with no guidance, and says so in those terms.
+	res := &easel.RenderResult{Model: "canvas", Width: req.Width, Height: req.Height, Steps: 1, Sampler: "easel canvas", CFGScale: 1}
 	for i := 0; i < n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
