@@ -71,10 +71,6 @@ func (r *Request) Validate() error {
 	if r.Engine == nil {
 		return easel.Errorf(easel.EINVALID, "no engine: pass --engine builtin")
 	}
-	caps := r.Engine.Capabilities()
-	if caps.MaxN > 0 && r.Images > caps.MaxN {
-		return easel.Errorf(easel.EINVALID, "%d images is more than %s makes at once (%d): lower -n", r.Images, r.Engine.Name(), caps.MaxN)
-	}
 	if r.Images > 100 || r.Prompts > 100 {
 		return easel.Errorf(easel.EINVALID, "at most 100 images and 100 variations at a time: use easel batch for more")
 	}
@@ -128,7 +124,26 @@ func (p *Pipeline) Run(ctx context.Context, r Request) ([]*easel.Artwork, error)
 	return out, nil
 }
 
+// render makes r.Images pictures of one prompt, in as many engine calls
+// as the engine's MaxN requires, saving each as soon as it exists.
 func (p *Pipeline) render(ctx context.Context, r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, seed int64) ([]*easel.Artwork, error) {
+	per := r.Images
+	if m := r.Engine.Capabilities().MaxN; m > 0 && per > m {
+		per = m
+	}
+	var out []*easel.Artwork
+	for done := 0; done < r.Images; done += per {
+		n := min(per, r.Images-done)
+		arts, err := p.renderCall(ctx, r, pr, rend, d, seed+int64(done), n)
+		out = append(out, arts...)
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+func (p *Pipeline) renderCall(ctx context.Context, r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, seed int64, n int) ([]*easel.Artwork, error) {
 	now := time.Now
 	if p.Now != nil {
 		now = p.Now
@@ -136,14 +151,14 @@ func (p *Pipeline) render(ctx context.Context, r Request, pr *easel.Prompt, rend
 	start := now()
 	res, err := r.Engine.Render(ctx, &easel.RenderRequest{
 		Prompt: rend.Text, Negative: rend.Negative, Scene: pr.Scene, Style: sceneStyle(pr),
-		Seed: seed, Width: r.Size.Width, Height: r.Size.Height, Model: r.Model, N: r.Images,
+		Seed: seed, Width: r.Size.Width, Height: r.Size.Height, Model: r.Model, N: n,
 		Progress: r.Progress,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", r.Engine.Name(), err)
 	}
-	if len(res.Images) != r.Images {
-		return nil, easel.Errorf(easel.EUNAVAILABLE, "%s returned %d images for %d asked", r.Engine.Name(), len(res.Images), r.Images)
+	if len(res.Images) != n {
+		return nil, easel.Errorf(easel.EUNAVAILABLE, "%s returned %d images for %d asked", r.Engine.Name(), len(res.Images), n)
 	}
 	elapsed := now().Sub(start).Milliseconds()
 	w, h := r.Size.Width, r.Size.Height
