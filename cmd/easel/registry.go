@@ -1,10 +1,8 @@
 package main
 
 import (
-	"sort"
-	"strings"
-
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine"
 	"github.com/easel-art/easel/engine/canvas"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
@@ -13,19 +11,31 @@ import (
 
 // This file is the one place that lists every backend easel can use.
 
-// engineNames lists the engines --engine accepts.
-var engineNames = []string{"builtin"}
+// engines returns the registry of every image engine: the built-in
+// canvas first, then the remote ones.
+func engines() *engine.Registry {
+	r := engine.NewRegistry()
+	r.Register(engine.Factory{
+		Name:    "builtin",
+		Summary: "the built-in canvas: procedural painting of the scene, offline and free (not a diffusion model)",
+		Open: func(getenv func(string) string, model string) (easel.Engine, error) {
+			return canvas.New(), nil
+		},
+	})
+	for _, f := range engine.Remote(nil) {
+		r.Register(f)
+	}
+	return r
+}
 
 // openEngine returns the engine named by spec, NAME[:MODEL], and the model.
 func (a *app) openEngine(spec string) (easel.Engine, string, error) {
-	name, model, _ := strings.Cut(strings.TrimSpace(spec), ":")
-	switch strings.ToLower(name) {
-	case "builtin", "canvas", "":
-		return canvas.New(), model, nil
+	e, err := engines().Open(spec, a.getenv)
+	if err != nil {
+		return nil, "", err
 	}
-	names := append([]string(nil), engineNames...)
-	sort.Strings(names)
-	return nil, "", easel.Errorf(easel.EINVALID, "unknown engine %q: use one of %s (see easel engines)", name, strings.Join(names, ", "))
+	_, model := engine.ParseSpec(spec)
+	return e, model, nil
 }
 
 // writer returns the prompt writer.
