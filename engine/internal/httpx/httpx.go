@@ -119,7 +119,7 @@ func (s Service) Transport(ctx context.Context, op string, err error) error {
 	case errors.As(err, &nerr) && nerr.Timeout():
 		e.Message = fmt.Sprintf("%s did not answer in time: try again, or allow more time", s.Name)
 	case isDialError(err):
-		e.Message = fmt.Sprintf("cannot reach %s at %s: is it running? Set %s to where it listens", s.Name, s.Endpoint, s.URLVar)
+		e.Message = fmt.Sprintf("cannot reach %s at %s: is it running, and is %s right?", s.Name, s.Endpoint, s.URLVar)
 	default:
 		e.Message = fmt.Sprintf("the connection to %s failed (%s): try again", s.Name, s.clean(rootMessage(err)))
 	}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine"
+	"github.com/easel-art/easel/engine/canvas"
+)
+
+const enginesUsage = `easel engines [--check] [--json]
+
+Lists the image engines, whether each is configured, and the variable to
+set for it. --check also asks each configured engine's service whether it
+is reachable and accepts the credentials (it makes no picture and costs
+nothing). Use an engine with --engine NAME[:MODEL], for example
+  easel imagine "a beach sunset" --engine a1111
+  easel imagine "a beach sunset" --engine openai:gpt-image-1`
+
+// engineRegistry returns every image engine: the built-in canvas first,
+// then the remote engines. openEngine can open from it with
+// engineRegistry().Open(spec, a.getenv).
+func engineRegistry() *engine.Registry {
+	r := engine.NewRegistry()
+	r.Register(engine.Factory{
+		Name:    "builtin",
+		Summary: "the built-in canvas: paints the Scene procedurally, offline",
+		Open: func(getenv func(string) string, model string) (easel.Engine, error) {
+			return canvas.New(), nil
+		},
+	})
+	for _, f := range engine.Remote(nil) {
+		r.Register(f)
+	}
+	return r
+}
+
+// engineStatus is one engine's line in `easel engines` (and `easel doctor`).
+type engineStatus struct {
+	Name       string              `json:"name"`
+	Summary    string              `json:"summary"`
+	Configured bool                `json:"configured"`
+	State      string              `json:"state"`
+	Endpoint   string              `json:"endpoint,omitempty"`
+	Set        string              `json:"set,omitempty"`
+	Vars       []engineVar         `json:"vars"`
+	Caps       *easel.Capabilities `json:"capabilities,omitempty"`
+	Checked    bool                `json:"checked"`
+	Reachable  *bool               `json:"reachable,omitempty"`
+	Error      string              `json:"error,omitempty"`
+}
+
+type engineVar struct {
+	engine.Var
+	IsSet bool `json:"is_set"`
+}
+
+// engineStatuses describes every engine; with check, it also asks each
+// configured engine whether it is reachable, all at once, each within
+// timeout.
+func (a *app) engineStatuses(ctx context.Context, reg *engine.Registry, check bool, timeout time.Duration) []engineStatus {
+	facs := reg.Factories()
+	out := make([]engineStatus, len(facs))
+	var wg sync.WaitGroup
+	for i, f := range facs {
+		st := engineStatus{Name: f.Name, Summary: f.Summary, Configured: f.Configured(a.getenv)}
+		if f.Endpoint != nil {
+			st.Endpoint = f.Endpoint(a.getenv)
+		}
+		anySet := false
+		for _, v := range f.Vars {
+			set := strings.TrimSpace(a.getenv(v.Name)) != ""
+			anySet = anySet || set
+			st.Vars = append(st.Vars, engineVar{Var: v, IsSet: set})
+			if v.Required && !set && st.Set == "" {
+				st.Set = v.Name
+			}
+		}
+		if st.Set == "" && len(f.Vars) > 0 && !anySet {
+			st.Set = f.Vars[0].Name
+		}
+		var e easel.Engine
+		switch {
+		case !st.Configured:
+			st.State = "not configured"
+		default:
+			var err error
+			if e, err = f.Open(a.getenv, ""); err != nil {
+				st.State, st.Error = "misconfigured", easel.ErrorMessage(err)
+				st.Configured = false
+				break
+			}
+			caps := e.Capabilities()
+			st.Caps = &caps
+			switch {
+			case len(f.Vars) == 0:
+				st.State = "ready"
+			case anySet:
+				st.State = "configured"
+			default:
+				st.State = "default URL"
+			}
+		}
+		out[i] = st
+		if check && e != nil {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cctx, cancel := context.WithTimeout(ctx, timeout)
+				defer cancel()
+				err := engine.Check(cctx, e)
+				ok := err == nil
+				out[i].Checked, out[i].Reachable = true, &ok
+				if err != nil {
+					out[i].Error = easel.ErrorMessage(err)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	return out
+}
+
+func cmdEngines(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("engines", enginesUsage)
+	asJSON := fs.Bool("json", false, "print one JSON object a line (NDJSON), for scripts")
+	check := fs.Bool("check", false, "ask each configured engine whether it is reachable")
+	timeout := fs.Duration("timeout", 5*time.Second, "how long --check waits for each engine")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return easel.Errorf(easel.EINVALID, "easel engines takes no arguments, got %q", strings.Join(pos, " "))
+	}
+	statuses := a.engineStatuses(ctx, engineRegistry(), *check, *timeout)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if *asJSON {
+		for _, st := range statuses {
+			if err := printJSON(a.stdout, st); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	header := "ENGINE\tSTATE\tENDPOINT\tSET"
+	if *check {
+		header += "\tREACHABLE"
+	}
+	fmt.Fprintln(tw, header)
+	for _, st := range statuses {
+		endpoint, set := st.Endpoint, st.Set
+		if endpoint == "" {
+			endpoint = "(this machine)"
+		}
+		if set == "" {
+			set = "-"
+		}
+		line := fmt.Sprintf("%s\t%s\t%s\t%s", st.Name, st.State, endpoint, set)
+		if *check {
+			switch {
+			case !st.Checked && st.Error != "":
+				line += "\t" + st.Error
+			case !st.Checked:
+				line += "\t-"
+			case *st.Reachable:
+				line += "\tyes"
+			default:
+				line += "\tno: " + st.Error
+			}
+		}
+		fmt.Fprintln(tw, line)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if !*check {
+		fmt.Fprintln(a.stdout, "\nRun easel engines --check to see which are reachable; use one with --engine NAME[:MODEL].")
+	}
+	return nil
+}
