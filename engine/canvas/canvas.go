@@ -424,7 +424,9 @@ func (c *canvas) blendMask(m []uint8, x0, y0, bw, bh int, p paint) {
 		scale = 24 * c.u
 	}
 	inv := 1 / scale
-	seed := c.seed
+	// Each seed reads the texture tile from its own place.
+	ox := float32(c.seed%97) * 0.37
+	oy := float32(c.seed%89) * 0.53
 	c.rows(y0, y0+bh, func(ya, yb int) {
 		for y := ya; y < yb; y++ {
 			col := p.col
@@ -446,14 +448,14 @@ func (c *canvas) blendMask(m []uint8, x0, y0, bw, bh int, p paint) {
 				cc := col
 				if texAmt > 0 {
 					var n float32
-					fx, fy := float32(x0+i)*inv, float32(y)*inv
+					fx, fy := float32(x0+i)*inv+ox, float32(y)*inv+oy
 					switch p.tex {
 					case texNoise:
-						n = valueNoise(fx, fy, seed) + 0.5*valueNoise(fx*2.3, fy*2.3, seed+1) - 0.75
+						n = tile(fx, fy) + 0.5*tile(fx*2.3+0.3, fy*2.3+0.7) - 0.75
 					case texStreakH:
-						n = valueNoise(fx*0.15, fy*3, seed+2) - 0.5
+						n = tile(fx*0.15, fy*3) - 0.5
 					case texStreakV:
-						n = valueNoise(fx*3, fy*0.15, seed+3) - 0.5
+						n = tile(fx*3, fy*0.15) - 0.5
 					}
 					f := 1 + n*texAmt
 					cc = rgb{cc.r * f, cc.g * f, cc.b * f}

@@ -83,7 +83,63 @@ func ridged1(x float32, octaves int, seed uint32) float32 {
 	return sum / norm
 }
 
-// grain is per-pixel white noise in [-0.5, 0.5).
+// grain is per-pixel white noise in [-0.5, 0.5). It reads a tile of
+// precomputed noise; the seed and the tile row shift the read so the
+// repeat does not line up.
 func grain(x, y int, seed uint32) float32 {
-	return rand01(int32(x), int32(y), seed) - 0.5
+	ty := y + int(seed&1023)
+	tx := x + int(seed>>10&1023) + (ty>>8)*97
+	return grainTile[(ty&tileMask)*tileSize+tx&tileMask]
+}
+
+var grainTile = func() []float32 {
+	t := make([]float32, tileSize*tileSize)
+	for i := range t {
+		t[i] = rand01(int32(i%tileSize), int32(i/tileSize), 991) - 0.5
+	}
+	return t
+}()
+
+// The noise tile: 256x256 samples of two-octave value noise that wraps at
+// its edges, made once. Per-pixel textures (paint grain, water ripples,
+// fog) read it instead of hashing lattice points, which is what keeps a
+// full 1024x1024 scene cheaper to draw than to PNG-encode.
+const (
+	tileSize = 256
+	tileMask = tileSize - 1
+	tileCell = 32 // tile samples per noise unit
+)
+
+var noiseTile = func() []float32 {
+	t := make([]float32, tileSize*tileSize)
+	const period = tileSize / tileCell
+	for y := 0; y < tileSize; y++ {
+		for x := 0; x < tileSize; x++ {
+			fx, fy := float32(x)/tileCell, float32(y)/tileCell
+			t[y*tileSize+x] = periodicNoise(fx, fy, period, 71)*0.7 + periodicNoise(fx*2, fy*2, period*2, 72)*0.3
+		}
+	}
+	return t
+}()
+
+// periodicNoise is valueNoise whose lattice repeats every period units.
+func periodicNoise(x, y float32, period int32, seed uint32) float32 {
+	ix, iy := int32(x), int32(y)
+	tx, ty := x-float32(ix), y-float32(iy)
+	tx = tx * tx * tx * (tx*(tx*6-15) + 10)
+	ty = ty * ty * ty * (ty*(ty*6-15) + 10)
+	w := func(v int32) int32 { return v % period }
+	a := rand01(w(ix), w(iy), seed)
+	b := rand01(w(ix+1), w(iy), seed)
+	c := rand01(w(ix), w(iy+1), seed)
+	d := rand01(w(ix+1), w(iy+1), seed)
+	top := a + (b-a)*tx
+	bot := c + (d-c)*tx
+	return top + (bot-top)*ty
+}
+
+// tile samples the noise tile at (x, y) in noise units (nearest sample:
+// the tile is smooth at 32 samples a unit).
+func tile(x, y float32) float32 {
+	return noiseTile[(int(y*tileCell)&tileMask)*tileSize+int(x*tileCell)&tileMask]
 }

@@ -42,6 +42,7 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 	// does not write, so bands can run in parallel.
 	hh := float32(bot - hz)
 	seed := d.seed + 1500
+	ox, oy := float32(seed%61)*0.41, float32(seed%53)*0.29
 	hard := d.st.hardEdge
 	d.rows(hz, bot, func(y0, y1 int) {
 		for y := y0; y < y1; y++ {
@@ -53,8 +54,8 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 			fy := 60 / persp
 			for x := 0; x < d.w; x++ {
 				fx := (float32(x) - float32(d.w)/2) / (float32(d.w) * 0.05) / persp
-				n := valueNoise(fx*0.5, fy*0.5, seed)
-				n2 := valueNoise(fx*1.3, fy*1.4, seed+1)
+				n := tile(fx*0.5+ox, fy*0.5)
+				n2 := tile(fx*1.3+oy, fy*1.4+ox)
 				wave := n*0.65 + n2*0.35
 				dx := int((wave - 0.5) * amp * 2 * (0.3 + persp*3))
 				src := d.at(x+dx, ry)
@@ -69,7 +70,9 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 				col = col.mix(col.scale(0.7), smoothstep(0.4, 0.2, wave)*(1-calm)*0.5)
 				if showGlint {
 					gx := (float32(x) - p.sunX) / (float32(d.w) * (0.03 + 0.12*t))
-					g := float32(math.Exp(float64(-gx * gx)))
+					// A cheap bell curve (exp is a tenth of the water pass).
+					g2 := gx * gx
+					g := 1 / (1 + g2 + g2*g2*0.5)
 					if g > 0.01 {
 						sp := smoothstep(0.55, 0.75, wave)
 						if hard {

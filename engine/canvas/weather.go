@@ -34,6 +34,7 @@ func (d *painter) snowfall() {
 // pixels) and thinning away from it, broken up by slow noise.
 func (d *painter) fogBand(y0, y1 int, peak, spread, amount float32, col rgb) {
 	seed := d.seed + 2100
+	ox, oy := float32(seed%67)*0.43, float32(seed%59)*0.31
 	inv := 1 / (180 * d.u)
 	d.rows(y0, y1, func(a, b int) {
 		for y := a; y < b; y++ {
@@ -44,7 +45,7 @@ func (d *painter) fogBand(y0, y1 int, peak, spread, amount float32, col rgb) {
 			}
 			fy := float32(y) * inv * 3
 			for x := 0; x < d.w; x++ {
-				n := valueNoise(float32(x)*inv, fy, seed)*0.7 + valueNoise(float32(x)*inv*3, fy*2, seed+1)*0.3
+				n := tile(float32(x)*inv+ox, fy)*0.7 + tile(float32(x)*inv*3+oy, fy*2)*0.3
 				f := clamp01(k * (0.55 + 0.9*(n-0.5)))
 				if d.st.bands > 0 {
 					f = float32(math.Floor(float64(f*4))) / 4

@@ -226,7 +226,7 @@ func (d *painter) planet(cx, cy, r float32) {
 				if d.st.bands > 0 {
 					shade = float32(math.Floor(float64(shade*4))) / 3
 				}
-				col = col.scale(0.06 + shade*1.0).mix(atm, (1-dz)*0.5*shade)
+				col = col.scale(0.06+shade*1.0).mix(atm, (1-dz)*0.5*shade)
 				a := clamp01((1 - float32(math.Sqrt(float64(dd)))) * r)
 				d.blendPx(i, col, a)
 			}
