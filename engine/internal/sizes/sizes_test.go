@@ -7,17 +7,19 @@ import (
 	"github.com/easel-art/easel"
 )
 
+func sz(w, h int) easel.Size { return easel.Size{Width: w, Height: h} }
+
 func TestNearest(t *testing.T) {
-	std := []easel.Size{{1024, 1024}, {1536, 1024}, {1024, 1536}}
+	std := []easel.Size{sz(1024, 1024), sz(1536, 1024), sz(1024, 1536)}
 	tests := []struct {
 		w, h int
 		want easel.Size
 	}{
-		{1024, 1024, easel.Size{1024, 1024}},
-		{1920, 1080, easel.Size{1536, 1024}},
-		{512, 768, easel.Size{1024, 1536}},
-		{64, 64, easel.Size{1024, 1024}},
-		{1100, 1000, easel.Size{1024, 1024}},
+		{1024, 1024, sz(1024, 1024)},
+		{1920, 1080, sz(1536, 1024)},
+		{512, 768, sz(1024, 1536)},
+		{64, 64, sz(1024, 1024)},
+		{1100, 1000, sz(1024, 1024)},
 	}
 	for _, tt := range tests {
 		if got := Nearest(std, tt.w, tt.h); got != tt.want {
