@@ -10,7 +10,6 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine"
-	"github.com/easel-art/easel/engine/canvas"
 )
 
 const enginesUsage = `easel engines [--check] [--json]
@@ -21,24 +20,6 @@ is reachable and accepts the credentials (it makes no picture and costs
 nothing). Use an engine with --engine NAME[:MODEL], for example
   easel imagine "a beach sunset" --engine a1111
   easel imagine "a beach sunset" --engine openai:gpt-image-1`
-
-// engineRegistry returns every image engine: the built-in canvas first,
-// then the remote engines. openEngine can open from it with
-// engineRegistry().Open(spec, a.getenv).
-func engineRegistry() *engine.Registry {
-	r := engine.NewRegistry()
-	r.Register(engine.Factory{
-		Name:    "builtin",
-		Summary: "the built-in canvas: paints the Scene procedurally, offline",
-		Open: func(getenv func(string) string, model string) (easel.Engine, error) {
-			return canvas.New(), nil
-		},
-	})
-	for _, f := range engine.Remote(nil) {
-		r.Register(f)
-	}
-	return r
-}
 
 // engineStatus is one engine's line in `easel engines` (and `easel doctor`).
 type engineStatus struct {
@@ -138,7 +119,7 @@ func cmdEngines(ctx context.Context, a *app, args []string) error {
 	if len(pos) > 0 {
 		return easel.Errorf(easel.EINVALID, "easel engines takes no arguments, got %q", strings.Join(pos, " "))
 	}
-	statuses := a.engineStatuses(ctx, engineRegistry(), *check, *timeout)
+	statuses := a.engineStatuses(ctx, engines(), *check, *timeout)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
