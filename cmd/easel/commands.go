@@ -23,6 +23,7 @@ func commands() []command {
 		{"prompt", "idea → detailed prompt(s), without rendering", cmdPrompt},
 		{"tokens", "CLIP token count, ids and 75-token chunks of a prompt", cmdTokens},
 		{"styles", "list, show and import style presets", cmdStyles},
+		{"engines", "list the image engines, their configuration and (--check) whether they are reachable", cmdEngines},
 		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
 		{"gallery", "list, search, show and remove pictures in the gallery", cmdGallery},
 		{"version", "print easel's version", cmdVersion},
