@@ -55,6 +55,9 @@ type Request struct {
 	OnArtwork func(a *easel.Artwork)
 	// Progress, if set, is passed to the engine.
 	Progress func(fraction float64)
+	// OnNote, if set, is told what the engine changed from the request
+	// (such as a size it does not offer).
+	OnNote func(note string)
 }
 
 // Validate reports what is wrong with r before anything runs.
@@ -161,6 +164,11 @@ func (p *Pipeline) renderCall(ctx context.Context, r Request, pr *easel.Prompt, 
 		return nil, easel.Errorf(easel.EUNAVAILABLE, "%s returned %d images for %d asked", r.Engine.Name(), len(res.Images), n)
 	}
 	elapsed := now().Sub(start).Milliseconds()
+	if r.OnNote != nil {
+		for _, n := range res.Notes {
+			r.OnNote(n)
+		}
+	}
 	w, h := r.Size.Width, r.Size.Height
 	if res.Width > 0 && res.Height > 0 {
 		w, h = res.Width, res.Height

@@ -108,6 +108,7 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 				fmt.Fprintf(a.stdout, "negative: %s\n", r.Negative)
 			}
 		},
+		OnNote: func(note string) { fmt.Fprintf(a.stderr, "easel: note: %s\n", note) },
 		OnArtwork: func(art *easel.Artwork) {
 			path := art.Path
 			if g.out != "" {
