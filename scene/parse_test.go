@@ -243,7 +243,7 @@ func TestDisplay(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"a rainy street in paris at night", "a rainy street in Paris at night"},
 		{"a vintage car on route 66", "a vintage car on Route 66"},
-		{"a quiet japanese garden", "a quiet japanese garden"},
+		{"a quiet japanese garden", "a quiet Japanese garden"},
 		{"New York at dusk", "New York at dusk"},
 		{"new york at dusk", "New York at dusk"},
 		{"i saw a fox", "I saw a fox"},

@@ -35,8 +35,12 @@ func Display(s string) string {
 			i += n
 			continue
 		}
-		if toks[i].text == "i" {
-			up(toks[i])
+		// A multi-word phrase that is not a name may still hold one
+		// ("japanese garden").
+		for _, t := range toks[i : i+max(n, 1)] {
+			if f, ok := lx.forms[t.low]; (ok && f.e.cap) || t.text == "i" {
+				up(t)
+			}
 		}
 		i += max(n, 1)
 	}
@@ -96,4 +100,26 @@ func NamesPicture(idea string) bool {
 	chunks := chunkItems(items)
 	resolveOf(chunks)
 	return len(chunks) > 0 && chunks[0].frame
+}
+
+// Class returns what the lexicon says a word or phrase is: "place",
+// "thing", "frame", "adj", "verb", "time", "weather", "season", "mood",
+// "color", "style" or "view"; "" when the lexicon does not know it.
+func Class(phrase string) string {
+	lx := loadLexicon()
+	toks := tokenize(phrase)
+	if len(toks) == 0 {
+		return ""
+	}
+	var buf []byte
+	n, f, _ := lookupAt(lx, toks, 0, &buf)
+	if n != len(toks) {
+		return ""
+	}
+	for name, c := range classNames {
+		if c == f.e.class {
+			return name
+		}
+	}
+	return ""
 }

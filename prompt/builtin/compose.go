@@ -1,0 +1,585 @@
+package builtin
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/scene"
+)
+
+// tables holds every phrase table compiled once.
+type tables struct {
+	openings, framed   []tmpl
+	long               tmpl
+	lights, weather    map[string][]tmpl
+	context            map[string][]tmpl
+	colors, monoColors []tmpl
+	compositions       map[string][]tmpl
+	closers            []tmpl
+	moodClosers        map[string][]tmpl
+	styleLines         map[string][]tmpl
+	subjects, scenes   map[string][]tmpl
+	details            map[string][]tmpl // generic details by domain
+	genericDetails     []tmpl
+}
+
+var compiled = sync.OnceValue(func() *tables {
+	t := &tables{
+		openings:     compileAll(openings),
+		framed:       compileAll(framedOpenings),
+		long:         compile(longOpening),
+		lights:       compileMap(lights),
+		weather:      compileMap(weatherLights),
+		context:      compileMap(contextLights),
+		colors:       compileAll(colorLines),
+		monoColors:   compileAll(monoColorLines),
+		compositions: compileMap(compositions),
+		closers:      compileAll(closers),
+		moodClosers:  map[string][]tmpl{},
+		styleLines:   map[string][]tmpl{},
+		subjects:     compileMap(subjectLines),
+		scenes:       compileMap(sceneLines),
+		details:      map[string][]tmpl{},
+	}
+	for k, m := range moods {
+		t.moodClosers[k] = compileAll(m.closers)
+	}
+	for k, s := range styles {
+		t.styleLines[k] = compileAll(s.lines)
+	}
+	for k, p := range profiles {
+		t.details[k] = compileAll(p.details)
+	}
+	t.genericDetails = compileAll(generic.details)
+	return t
+})
+
+// ref is a subject as sentences refer to it.
+type ref struct {
+	text   string // "the cozy cabin"
+	plural bool
+}
+
+// draft is one prompt being written.
+type draft struct {
+	t        *tables
+	sc       *easel.Scene
+	rng      *rand.Rand
+	prof     profile
+	light    string // outdoor, interior, portrait, underwater, space
+	facts    cond
+	idea     string // the idea as it appears in the text
+	ideaLow  map[string]bool
+	framed   bool
+	long     bool
+	subj     ref
+	bg       string
+	setting  string
+	medium   string
+	mood     [2]string
+	moodNoun [2]string
+	colors   [3]string
+	style    *styleInfo
+	adds     []string
+}
+
+// sentence is one written sentence and its length in words.
+type sentence struct {
+	text  string
+	words int
+}
+
+// render fills t's slots for subject r.
+func (d *draft) render(t *tmpl, r ref) sentence {
+	var b strings.Builder
+	for _, s := range t.segs {
+		if s.slot == sNone {
+			b.WriteString(s.lit)
+			continue
+		}
+		b.WriteString(d.slotValue(s.slot, r))
+	}
+	d.adds = append(d.adds, t.adds...)
+	text := b.String()
+	return sentence{text: text, words: countWords(text)}
+}
+
+func (d *draft) slotValue(s slot, r ref) string {
+	switch s {
+	case sIdea:
+		return d.idea
+	case sSubj:
+		return r.text
+	case sS:
+		return pick(r.plural, "", "s")
+	case sES:
+		return pick(r.plural, "", "es")
+	case sIs:
+		return pick(r.plural, "are", "is")
+	case sHas:
+		return pick(r.plural, "have", "has")
+	case sIts:
+		return pick(r.plural, "their", "its")
+	case sIt:
+		return pick(r.plural, "them", "it")
+	case sSetting:
+		return d.setting
+	case sBG:
+		return d.bg
+	case sMood:
+		return d.mood[0]
+	case sMood2:
+		return d.mood[1]
+	case sMoodNoun:
+		return d.moodNoun[0]
+	case sMoodNoun2:
+		return d.moodNoun[1]
+	case sMedium:
+		return d.medium
+	case sC1:
+		return d.colors[0]
+	case sC2:
+		return d.colors[1]
+	case sC3:
+		return d.colors[2]
+	case sSeason:
+		return d.sc.Season
+	}
+	return ""
+}
+
+func pick(plural bool, many, one string) string {
+	if plural {
+		return many
+	}
+	return one
+}
+
+// choose returns a random template from list that fits the scene, or nil.
+func (d *draft) choose(list []tmpl) *tmpl {
+	n := 0
+	for i := range list {
+		if list[i].ok(d.facts) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	k := d.rng.IntN(n)
+	for i := range list {
+		if list[i].ok(d.facts) {
+			if k == 0 {
+				return &list[i]
+			}
+			k--
+		}
+	}
+	return nil
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' '
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// facts computes the conditions templates test.
+func factsOf(sc *easel.Scene, light string) cond {
+	var f cond
+	switch sc.TimeOfDay {
+	case "night", "dusk":
+		f |= cNight
+	case "":
+	default:
+		f |= cDay
+	}
+	switch sc.TimeOfDay {
+	case "dawn", "golden hour", "sunset", "dusk":
+		f |= cLowSun
+	}
+	switch sc.Weather {
+	case "", "clear", "cloudy":
+		f |= cCalm
+		if sc.Weather != "cloudy" {
+			f |= cClear
+		}
+	case "storm", "wind":
+		f |= cRough
+	}
+	if sc.Weather == "storm" || sc.Weather == "rain" {
+		f |= cWet
+	}
+	if sc.Mood == "dramatic" && f&cCalm != 0 && sc.Weather == "" {
+		f &^= cCalm
+	}
+	if sc.Season == "winter" || sc.Weather == "snow" || sc.HasElement("snow") {
+		f |= cSnowy
+	}
+	if sc.Weather == "fog" || sc.Weather == "mist" {
+		f |= cFog
+	}
+	switch sc.Season {
+	case "spring":
+		f |= cSpring
+	case "summer":
+		f |= cSummer
+	case "autumn":
+		f |= cAutumn
+	case "winter":
+		f |= cWinter
+	}
+	for _, e := range sc.Elements {
+		switch e {
+		case "city", "street", "neon", "lanterns", "houses", "village", "skyline":
+			f |= cUrban
+		case "moon", "full moon":
+			f |= cMoon
+		case "sea", "beach", "waves":
+			f |= cSea | cWater
+		case "lake", "river", "pond", "waterfall", "reflection":
+			f |= cWater
+		case "people":
+			f |= cPeople
+		}
+	}
+	if light == "outdoor" {
+		f |= cOutdoor
+	}
+	words := sc.Idea + " " + strings.Join(sc.Extra, " ")
+	for _, w := range strings.Fields(strings.ToLower(words)) {
+		switch strings.Trim(w, ".,;:!?") {
+		case "sleeping", "asleep", "resting", "napping", "lying", "curled", "sitting", "perched", "seated", "dozing":
+			f |= cRest
+		case "flying", "soaring", "gliding", "hovering", "floating":
+			f |= cFly
+		}
+	}
+	return f
+}
+
+// finish joins sentences into the final text: each starts with a capital
+// and ends with a full stop, and every "a"/"an" agrees with the next word.
+func finish(ss []sentence) string {
+	var b strings.Builder
+	for _, s := range ss {
+		t := strings.TrimSpace(s.text)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		r, n := utf8.DecodeRuneInString(t)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(t[n:])
+		switch t[len(t)-1] {
+		case '.', '!', '?':
+		default:
+			b.WriteByte('.')
+		}
+	}
+	return fixArticles(b.String())
+}
+
+// fixArticles makes every "a" and "an" agree with the sound of the next
+// word ("an old ship", "a unicorn", "an hour").
+func fixArticles(s string) string {
+	words := strings.Split(s, " ")
+	changed := false
+	for i := 0; i+1 < len(words); i++ {
+		w := words[i]
+		if w != "a" && w != "an" && w != "A" && w != "An" {
+			continue
+		}
+		an := wantsAn(words[i+1])
+		var want string
+		switch {
+		case w[0] == 'A' && an:
+			want = "An"
+		case w[0] == 'A':
+			want = "A"
+		case an:
+			want = "an"
+		default:
+			want = "a"
+		}
+		if want != w {
+			words[i] = want
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(words, " ")
+}
+
+// wantsAn reports whether a word is spoken with a leading vowel sound.
+func wantsAn(word string) bool {
+	w := strings.ToLower(strings.TrimLeft(word, "\"'(“‘"))
+	if w == "" {
+		return false
+	}
+	switch c := w[0]; {
+	case c >= '0' && c <= '9':
+		return c == '8' || strings.HasPrefix(w, "11") || strings.HasPrefix(w, "18")
+	case strings.ContainsRune("aeiou", rune(c)):
+		for _, p := range []string{"uni", "use", "usu", "uti", "uro", "ufo", "eu", "ewe", "one", "once", "ubiq", "uku"} {
+			if strings.HasPrefix(w, p) {
+				return false
+			}
+		}
+		return true
+	default:
+		for _, p := range []string{"hour", "honest", "honor", "honour", "heir"} {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// foreignDeterminers are articles of other languages, so "un chat" is not
+// given an English article as well.
+var foreignDeterminers = map[string]bool{
+	"un": true, "une": true, "le": true, "la": true, "les": true, "el": true, "los": true, "las": true,
+	"der": true, "die": true, "das": true, "ein": true, "eine": true, "il": true, "lo": true, "gli": true,
+	"uno": true, "una": true, "o": true, "os": true, "um": true, "uma": true, "de": true, "het": true,
+	"een": true, "en": true, "ett": true, "des": true, "du": true,
+}
+
+var englishDeterminers = map[string]bool{
+	"a": true, "an": true, "the": true, "some": true, "this": true, "that": true, "these": true,
+	"those": true, "my": true, "your": true, "our": true, "his": true, "her": true, "their": true,
+	"its": true, "one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "many": true, "several": true,
+	"few": true, "every": true, "each": true, "no": true, "another": true, "any": true,
+}
+
+// massNouns take no article ("snow in the mountains").
+var massNouns = map[string]bool{
+	"snow": true, "rain": true, "fog": true, "mist": true, "water": true, "sand": true, "ice": true,
+	"food": true, "ramen": true, "sushi": true, "coffee": true, "tea": true, "light": true,
+	"smoke": true, "fire": true, "lava": true, "grass": true, "moss": true, "wheat": true,
+	"bread": true, "pasta": true, "chocolate": true, "love": true, "hope": true, "silence": true,
+	"space": true, "darkness": true, "steam": true, "music": true, "art": true, "nature": true,
+}
+
+// ideaPhrase returns the idea as the text will show it: proper names
+// capitalised, trailing punctuation removed, and an article added when a
+// single thing is named without one ("cat" becomes "a cat").
+func ideaPhrase(idea string, sc *easel.Scene) string {
+	s := strings.TrimSpace(scene.Display(strings.Join(strings.Fields(idea), " ")))
+	s = strings.TrimRight(s, ".!?,;: ")
+	if s == "" {
+		return s
+	}
+	first := strings.Fields(s)[0]
+	low := strings.ToLower(strings.Trim(first, "\"'()"))
+	if englishDeterminers[low] || foreignDeterminers[low] || massNouns[low] || isDigits(low) {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(first); unicode.IsUpper(r) || !unicode.IsLetter(r) {
+		return s // a name ("Paris at night"), or not a word at all
+	}
+	switch scene.Class(low) {
+	case "weather", "time", "season", "color", "style", "mood":
+		if scene.Class(low) != "time" || low == "night" || low == "dusk" || low == "dawn" || low == "noon" {
+			return s
+		}
+	}
+	if sc != nil && sc.Subject != "" && strings.HasPrefix(strings.ToLower(s), sc.Subject) && scene.Plural(sc.Subject) {
+		return s
+	}
+	if sc != nil && sc.Subject == "" && scene.Plural(s) {
+		return s
+	}
+	return "a " + s
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// refOf returns how sentences refer to subject i of the scene.
+func refOf(sc *easel.Scene, i int) ref {
+	if i == 0 && strings.Contains(sc.Subject, " of ") {
+		words := strings.Fields(sc.Subject)
+		for len(words) > 1 && (englishDeterminers[words[0]] || foreignDeterminers[words[0]]) {
+			words = words[1:]
+		}
+		s := strings.Join(words, " ")
+		return ref{text: "the " + scene.Display(s), plural: scene.Plural(words[0])}
+	}
+	if i >= len(sc.Subjects) {
+		if i == 0 && sc.Subject != "" {
+			words := strings.Fields(sc.Subject)
+			for len(words) > 1 && (englishDeterminers[words[0]] || foreignDeterminers[words[0]]) {
+				words = words[1:]
+			}
+			return ref{text: "the " + scene.Display(strings.Join(words, " ")), plural: scene.Plural(sc.Subject)}
+		}
+		return ref{text: "the scene"}
+	}
+	s := sc.Subjects[i]
+	var adjs []string
+	for _, a := range s.Adjectives {
+		if englishDeterminers[a] || foreignDeterminers[a] || isDigits(a) {
+			continue
+		}
+		switch scene.Class(a) {
+		case "mood", "time", "weather", "season", "style", "view", "verb":
+			continue
+		}
+		adjs = append(adjs, a)
+	}
+	if len(adjs) > 2 {
+		adjs = adjs[len(adjs)-2:]
+	}
+	text := strings.Join(append(adjs, s.Noun), " ")
+	return ref{text: "the " + scene.Display(text), plural: scene.Plural(s.Noun) || s.Count > 1}
+}
+
+// linesFor returns the subject lines for a noun: by its lexicon name, then
+// by its element.
+func (d *draft) linesFor(noun, element string) []tmpl {
+	if k := scene.Key(noun); k != "" {
+		if l, ok := d.t.subjects[k]; ok {
+			return l
+		}
+	}
+	if l, ok := d.t.subjects[noun]; ok {
+		return l
+	}
+	if element != "" {
+		return d.t.subjects[element]
+	}
+	return nil
+}
+
+// chooseColors picks three colour phrases: the person's colours first,
+// then what the light, weather, season, domain and style suggest.
+func (d *draft) chooseColors() {
+	var out []string
+	add := func(c string) {
+		if c != "" && !slices.Contains(out, c) && len(out) < 3 {
+			out = append(out, c)
+		}
+	}
+	if d.style != nil && d.style.mono {
+		for _, c := range d.style.colors {
+			add(c)
+		}
+	}
+	for _, p := range d.sc.Palette {
+		if sh, ok := shades[p]; ok {
+			add(sh[d.rng.IntN(len(sh))])
+		} else {
+			add(p)
+		}
+	}
+	if d.style != nil {
+		for _, c := range shuffled(d.rng, d.style.colors) {
+			add(c)
+		}
+	}
+	var first []string
+	first = append(first, weatherColors[d.sc.Weather]...)
+	if d.light == "outdoor" || d.light == "portrait" {
+		first = append(first, timeColors[d.sc.TimeOfDay]...)
+	}
+	for _, c := range shuffled(d.rng, first) {
+		add(c)
+	}
+	rest := append(append([]string(nil), seasonColors[d.sc.Season]...), d.prof.colors...)
+	for _, c := range shuffled(d.rng, rest) {
+		add(c)
+	}
+	for _, c := range generic.colors {
+		add(c)
+	}
+	copy(d.colors[:], out)
+}
+
+func shuffled(r *rand.Rand, in []string) []string {
+	out := append([]string(nil), in...)
+	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+// chooseMoodWords picks two mood adjectives and two mood nouns that the
+// idea does not already use, so the opening never says "a cozy image of a
+// cozy cabin".
+func (d *draft) chooseMoodWords() {
+	m, ok := moods[d.sc.Mood]
+	if !ok {
+		m = moods["serene"]
+	}
+	adjs := fresh(d.rng, m.adjs, d.ideaLow)
+	nouns := fresh(d.rng, m.nouns, d.ideaLow)
+	d.mood = [2]string{adjs[0], adjs[1]}
+	d.moodNoun = [2]string{nouns[0], nouns[1]}
+}
+
+// fresh returns list shuffled with words the idea uses moved to the end.
+func fresh(r *rand.Rand, list []string, used map[string]bool) []string {
+	s := shuffled(r, list)
+	slices.SortStableFunc(s, func(a, b string) int {
+		ua, ub := used[a], used[b]
+		switch {
+		case ua == ub:
+			return 0
+		case ua:
+			return 1
+		default:
+			return -1
+		}
+	})
+	return s
+}
+
+// background names what stands behind the subject.
+func (d *draft) background() string {
+	if d.setting != "" && !strings.EqualFold(d.setting, d.subj.text) && !strings.Contains(strings.ToLower(d.subj.text), strings.ToLower(strings.TrimPrefix(d.setting, "the "))) {
+		return d.setting
+	}
+	main := ""
+	if len(d.sc.Subjects) > 0 {
+		main = d.sc.Subjects[0].Element
+	}
+	for _, e := range d.sc.Elements {
+		if e == main {
+			continue
+		}
+		if bg, ok := backgrounds[e]; ok {
+			return bg
+		}
+	}
+	switch d.light {
+	case "interior", "portrait":
+		return "a softly blurred backdrop"
+	case "space":
+		return "the starry void"
+	case "underwater":
+		return "the blue depths"
+	}
+	return "the horizon"
+}

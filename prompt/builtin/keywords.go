@@ -1,0 +1,172 @@
+package builtin
+
+import (
+	"github.com/easel-art/easel"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Weights of the keyword dialects: the subject matters most, then the
+// setting, light and medium; the rest is neutral.
+const (
+	wSubject = 1.2
+	wMedium  = 1.15
+	wSetting = 1.1
+	wLight   = 1.1
+	wDetail  = 1.0
+)
+
+// keywords lists the weighted terms a keyword dialect builds its prompt
+// from, most important first, each term once.
+func (d *draft) keywords() []easel.Keyword {
+	var out []easel.Keyword
+	seen := map[string]bool{}
+	add := func(text string, w float64) {
+		text = strings.TrimSpace(strings.ToLower(text))
+		if text == "" || seen[text] {
+			return
+		}
+		seen[text] = true
+		out = append(out, easel.Keyword{Text: text, Weight: math.Round(w*100) / 100})
+	}
+	sc := d.sc
+	add(stripDeterminer(sc.Subject), wSubject)
+	if d.style != nil {
+		add(d.style.medium, wMedium)
+	}
+	add(sc.Setting, wSetting)
+	for i := 1; i < len(sc.Subjects); i++ {
+		s := sc.Subjects[i]
+		add(strings.Join(append(slices.Clone(s.Adjectives), s.Noun), " "), wSetting)
+	}
+	if l := lightKeyword(sc.TimeOfDay, sc.Weather, d.light); l != "" {
+		add(l, wLight)
+	}
+	switch sc.Weather {
+	case "rain", "storm", "snow", "fog", "mist":
+		add(weatherKeywords[sc.Weather], wLight)
+	}
+	if sc.Season != "" {
+		add(sc.Season, wDetail)
+	}
+	for _, e := range d.adds {
+		add(e, wDetail)
+	}
+	for _, w := range sc.Extra {
+		add(w, wDetail)
+	}
+	if d.colors[0] != "" && d.colors[1] != "" {
+		add(d.colors[0]+" and "+d.colors[1]+" palette", wDetail)
+	}
+	add(viewKeywords[sc.View], wDetail)
+	if sc.Mood != "" {
+		add(d.mood[0]+" atmosphere", wDetail)
+	}
+	if d.style != nil {
+		for _, k := range d.style.keywords {
+			add(k, wDetail)
+		}
+	}
+	add("highly detailed", wDetail)
+	add("beautiful composition", wDetail)
+	return out
+}
+
+var weatherKeywords = map[string]string{
+	"rain": "falling rain", "storm": "stormy sky", "snow": "falling snow", "fog": "thick fog", "mist": "soft mist",
+}
+
+var viewKeywords = map[string]string{
+	"wide": "wide shot", "aerial": "aerial view", "close-up": "close-up", "portrait": "portrait framing",
+	"eye level": "eye-level shot", "low angle": "low angle shot",
+}
+
+func lightKeyword(t, weather, light string) string {
+	switch light {
+	case "underwater":
+		return "sunbeams through water"
+	case "space":
+		return "starlight"
+	case "interior":
+		if t == "night" || t == "dusk" {
+			return "warm lamplight"
+		}
+		return "soft window light"
+	}
+	switch t {
+	case "":
+		return ""
+	case "night":
+		return "night, moonlight"
+	case "golden hour":
+		return "golden hour light"
+	case "noon":
+		return "bright midday sun"
+	}
+	return t + " light"
+}
+
+func stripDeterminer(s string) string {
+	words := strings.Fields(s)
+	for len(words) > 1 && (englishDeterminers[words[0]] || foreignDeterminers[words[0]]) {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// negative lists what to keep out of the picture: always the common
+// flaws, then what the domain and medium are prone to.
+func (d *draft) negative() []string {
+	out := []string{"blurry", "low quality", "watermark", "text", "signature", "jpeg artifacts"}
+	add := func(list ...string) {
+		for _, x := range list {
+			if x != "" && !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	add(d.prof.negative...)
+	sc := d.sc
+	if sc.HasElement("person") || sc.HasElement("people") {
+		add("deformed hands", "extra fingers", "distorted face")
+	}
+	for _, e := range []string{"fox", "cat", "dog", "horse", "deer", "camel", "animal", "dragon"} {
+		if sc.HasElement(e) {
+			add("extra limbs", "deformed anatomy")
+			break
+		}
+	}
+	switch sc.TimeOfDay {
+	case "night":
+		add("daylight", "overexposed")
+	case "dawn", "sunset", "golden hour", "dusk":
+		add("harsh midday light")
+	}
+	if sc.Weather == "clear" && d.light == "outdoor" {
+		add("overcast")
+	}
+	if sc.Weather == "storm" {
+		add("clear sky", "calm water")
+	}
+	if sc.Mood == "serene" || sc.Mood == "solitary" {
+		if !sc.HasElement("people") && d.light == "outdoor" {
+			add("crowds")
+		}
+	}
+	if d.style != nil {
+		add(d.style.negative...)
+	}
+	return out
+}
+
+// appendNegative adds the person's own negative text, split at commas.
+func appendNegative(list []string, extra string) []string {
+	for _, x := range strings.Split(extra, ",") {
+		x = strings.TrimSpace(x)
+		if x != "" && !slices.Contains(list, x) {
+			list = append(list, x)
+		}
+	}
+	return list
+}

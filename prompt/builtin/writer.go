@@ -1,0 +1,474 @@
+// Package builtin is easel's offline prompt writer: it turns an idea, or a
+// Scene, into the detailed prompt a skilled prompt writer would, with no
+// network. Output is seeded and deterministic: the same request always
+// gives the same prompts.
+//
+// The text is built from phrase tables written for easel (phrases.go,
+// domains.go, things.go): an opening that keeps every word of the idea,
+// then the subject and its setting, the light, the colours, the
+// composition, the medium and the mood, and details that belong to the
+// scene (seagulls on a beach, lanterns in a night market).
+package builtin
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/scene"
+)
+
+// Name is the writer's name in Prompt.Writer.
+const Name = "builtin"
+
+// MaxVariations is the most variations one request may ask for.
+const MaxVariations = 1000
+
+// longIdeaWords is the idea length from which the idea itself is the
+// opening sentence and the writer adds less around it.
+const longIdeaWords = 24
+
+// Writer is the built-in prompt writer. The zero value is ready to use and
+// safe for concurrent use.
+type Writer struct{}
+
+// New returns the built-in writer.
+func New() *Writer { return &Writer{} }
+
+// WritePrompts writes req.N prompts (1 when N is 0). It returns an
+// EINVALID error for an empty or oversized idea with no Scene, a negative
+// N or one above MaxVariations, or a Chaos outside 0..100.
+func (w *Writer) WritePrompts(ctx context.Context, req easel.WriteRequest) ([]*easel.Prompt, error) {
+	n := req.N
+	switch {
+	case n == 0:
+		n = 1
+	case n < 0 || n > MaxVariations:
+		return nil, easel.Errorf(easel.EINVALID, "cannot write %d variations: ask for 1 to %d", req.N, MaxVariations)
+	}
+	if req.Chaos < 0 || req.Chaos > 100 {
+		return nil, easel.Errorf(easel.EINVALID, "chaos %d is out of range: use 0 (subtle) to 100 (strong)", req.Chaos)
+	}
+	base := req.Scene
+	if base == nil {
+		if err := easel.ValidateIdeaText(req.Idea); err != nil {
+			return nil, err
+		}
+		base = scene.Parse(req.Idea)
+	}
+	out := make([]*easel.Prompt, 0, n)
+	for v := range n {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("builtin writer: %w", err)
+		}
+		p := write(base, req.Idea, req.Seed, v, req.Chaos)
+		p.Template = req.Template
+		p.Style = req.Style
+		p.Negative = appendNegative(p.Negative, req.Negative)
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// write writes variation v of the prompt for base.
+func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prompt {
+	sc := cloneScene(base)
+	if strings.TrimSpace(idea) == "" {
+		idea = sc.Idea
+	}
+	prof := profileOf(sc.Domain)
+	light := lightContext(sc, prof)
+
+	// Fill what the idea left open from the seed alone, so every variation
+	// starts from the same picture; then let variations wander by chaos.
+	open := fillDefaults(sc, prof, light, rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15)))
+	if v > 0 && chaos > 0 {
+		wander(sc, prof, light, open, chaos, rand.New(rand.NewPCG(uint64(seed), 0x51ed27+uint64(v))))
+	}
+
+	d := &draft{
+		t:     compiled(),
+		sc:    sc,
+		rng:   rand.New(rand.NewPCG(uint64(seed), 0xc0ffee+uint64(v)<<8)),
+		prof:  prof,
+		light: light,
+	}
+	d.facts = factsOf(sc, light)
+	if s, ok := styles[sc.Style]; ok {
+		d.style = &s
+	}
+	if strings.TrimSpace(idea) == "" {
+		idea = describe(sc)
+	}
+	d.idea = ideaPhrase(idea, sc)
+	d.ideaLow = map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(d.idea)) {
+		d.ideaLow[strings.Trim(w, ".,;:!?\"'")] = true
+	}
+	d.long = countWords(d.idea) >= longIdeaWords || strings.ContainsAny(strings.TrimRight(d.idea, ".!? "), ".!?")
+	d.framed = scene.NamesPicture(idea)
+	d.subj = refOf(sc, 0)
+	if sc.Setting != "" {
+		d.setting = "the " + scene.Display(sc.Setting)
+	}
+	d.bg = d.background()
+	d.medium = prof.medium
+	if d.style != nil {
+		d.medium = d.style.medium
+	}
+	d.chooseMoodWords()
+	d.chooseColors()
+
+	text := d.compose()
+	for _, e := range d.adds {
+		if !slices.Contains(sc.Elements, e) {
+			sc.Elements = append(sc.Elements, e)
+		}
+	}
+	return &easel.Prompt{
+		Idea:      strings.TrimSpace(idea),
+		Text:      text,
+		Keywords:  d.keywords(),
+		Negative:  d.negative(),
+		Seed:      seed + int64(v),
+		Variation: v,
+		Chaos:     chaos,
+		Writer:    Name,
+		Scene:     sc,
+	}
+}
+
+// compose writes the text: an opening that keeps the idea, the subject and
+// setting, the light, details, colour, composition, medium and mood, within
+// a word budget.
+func (d *draft) compose() string {
+	t := d.t
+	var opening sentence
+	switch {
+	case d.long:
+		opening = d.render(&t.long, d.subj)
+	case d.framed:
+		opening = d.render(d.choose(t.framed), d.subj)
+	default:
+		opening = d.render(d.choose(t.openings), d.subj)
+	}
+
+	// The sentences every prompt has.
+	lightS := d.lightSentence()
+	var colorS sentence
+	if d.style != nil && d.style.mono {
+		colorS = d.render(d.choose(t.monoColors), d.subj)
+	} else {
+		colorS = d.render(d.choose(t.colors), d.subj)
+	}
+	compS := d.compositionSentence()
+	closeS := d.closer()
+	var styleS *sentence
+	if d.style != nil {
+		if tm := d.choose(t.styleLines[d.sc.Style]); tm != nil {
+			s := d.render(tm, d.subj)
+			styleS = &s
+		}
+	}
+
+	used := opening.words + lightS.words + colorS.words + compS.words + closeS.words
+	if styleS != nil {
+		used += styleS.words
+	}
+	budget := 88 + d.rng.IntN(20)
+	if d.long {
+		budget = used + 12
+	}
+
+	// Optional sentences, most important first; each is kept only if it
+	// fits the budget.
+	var subjectS, detailS []sentence
+	seen := map[string]bool{}
+	try := func(tm *tmpl, r ref, into *[]sentence) {
+		if tm == nil || seen[tm.src] {
+			return
+		}
+		addsBefore := len(d.adds)
+		s := d.render(tm, r)
+		if used+s.words > budget {
+			d.adds = d.adds[:addsBefore]
+			return
+		}
+		seen[tm.src] = true
+		used += s.words
+		*into = append(*into, s)
+	}
+	covered := map[string]bool{}
+	if len(d.sc.Subjects) > 0 {
+		s := d.sc.Subjects[0]
+		try(d.choose(d.linesFor(s.Noun, s.Element)), d.subj, &subjectS)
+		covered[s.Element] = true
+	} else if d.sc.Subject != "" {
+		try(d.choose(d.linesFor(d.sc.Subject, "")), d.subj, &subjectS)
+	}
+	if len(subjectS) == 0 && d.sc.Subject != "" {
+		try(d.choose(t.subjects["*"]), d.subj, &subjectS)
+	}
+	// The setting's own lines ("paris", "rocky coast").
+	for _, k := range settingKeys(d.sc.Setting) {
+		if k == scene.Key(firstNoun(d.sc)) {
+			continue
+		}
+		try(d.choose(t.subjects[k]), ref{text: d.setting}, &subjectS)
+	}
+	for i := 1; i < len(d.sc.Subjects) && i <= 3; i++ {
+		s := d.sc.Subjects[i]
+		lines := d.linesFor(s.Noun, s.Element)
+		if lines == nil {
+			lines = t.scenes[s.Element]
+		}
+		try(d.choose(lines), refOf(d.sc, i), &detailS)
+		covered[s.Element] = true
+	}
+	for _, e := range d.sc.Elements {
+		if covered[e] {
+			continue
+		}
+		covered[e] = true
+		try(d.choose(t.scenes[e]), d.subj, &detailS)
+	}
+	try(d.choose(t.details[d.sc.Domain]), d.subj, &detailS)
+	if used < 50 {
+		try(d.choose(t.genericDetails), d.subj, &detailS)
+		for i := range t.genericDetails {
+			try(&t.genericDetails[i], d.subj, &detailS)
+		}
+	}
+
+	// Order: opening, subject, then light before or after the details,
+	// colour and composition in either order, medium, mood last.
+	ss := []sentence{opening}
+	lightFirst := d.rng.IntN(2) == 0
+	if lightFirst {
+		ss = append(ss, lightS)
+	}
+	ss = append(ss, subjectS...)
+	if !lightFirst {
+		ss = append(ss, lightS)
+	}
+	ss = append(ss, detailS...)
+	if d.rng.IntN(2) == 0 {
+		ss = append(ss, colorS, compS)
+	} else {
+		ss = append(ss, compS, colorS)
+	}
+	if styleS != nil {
+		ss = append(ss, *styleS)
+	}
+	ss = append(ss, closeS)
+	return finish(ss)
+}
+
+func (d *draft) lightSentence() sentence {
+	t := d.t
+	var list []tmpl
+	switch d.light {
+	case "outdoor":
+		list = t.weather[d.sc.Weather]
+		if d.choose(list) == nil {
+			list = t.lights[d.sc.TimeOfDay]
+		}
+		if d.choose(list) == nil {
+			list = t.lights["golden hour"]
+		}
+	default:
+		list = t.context[d.light]
+	}
+	tm := d.choose(list)
+	if tm == nil {
+		tm = d.choose(t.context["interior"])
+	}
+	return d.render(tm, d.subj)
+}
+
+func (d *draft) compositionSentence() sentence {
+	list := d.t.compositions[d.sc.View]
+	if d.choose(list) == nil {
+		list = d.t.compositions["wide"]
+	}
+	return d.render(d.choose(list), d.subj)
+}
+
+func (d *draft) closer() sentence {
+	if mc := d.t.moodClosers[d.sc.Mood]; len(mc) > 0 && d.rng.IntN(2) == 0 {
+		return d.render(d.choose(mc), d.subj)
+	}
+	return d.render(d.choose(d.t.closers), d.subj)
+}
+
+// settingKeys returns the lexicon names in a setting that have lines of
+// their own: "rainy street in paris" gives "street" and "paris".
+func settingKeys(setting string) []string {
+	if setting == "" {
+		return nil
+	}
+	var keys []string
+	add := func(k string) {
+		if k != "" && !slices.Contains(keys, k) {
+			if _, ok := subjectLines[k]; ok {
+				keys = append(keys, k)
+			}
+		}
+	}
+	add(scene.Key(setting))
+	words := strings.Fields(setting)
+	if len(words) >= 2 {
+		add(scene.Key(strings.Join(words[len(words)-2:], " ")))
+	}
+	for _, w := range words {
+		add(scene.Key(w))
+	}
+	if len(keys) > 2 {
+		keys = keys[:2]
+	}
+	return keys
+}
+
+func firstNoun(sc *easel.Scene) string {
+	if len(sc.Subjects) > 0 {
+		return sc.Subjects[0].Noun
+	}
+	return sc.Subject
+}
+
+// lightContext says how a scene is lit: outdoors by the sky, indoors,
+// underwater, in space or as a portrait.
+func lightContext(sc *easel.Scene, p profile) string {
+	switch {
+	case sc.HasElement("underwater"):
+		return "underwater"
+	case sc.HasElement("space") && !sc.HasElement("moon"):
+		return "space"
+	case p.light == "outdoor" && sc.Setting == "" && (sc.HasElement("window") || sc.HasElement("table")):
+		return "interior"
+	case p.light == "portrait" && sc.Setting != "":
+		return "outdoor"
+	}
+	return p.light
+}
+
+// fillDefaults fills the time, weather, mood and view the idea left open,
+// and reports which it filled.
+func fillDefaults(sc *easel.Scene, p profile, light string, r *rand.Rand) (open [4]bool) {
+	lean := func(list []string) string {
+		if len(list) == 0 {
+			return ""
+		}
+		if r.IntN(10) < 6 {
+			return list[0]
+		}
+		return list[r.IntN(len(list))]
+	}
+	if sc.TimeOfDay == "" && (light == "outdoor" || light == "interior" || light == "portrait") {
+		sc.TimeOfDay = lean(p.times)
+		open[0] = sc.TimeOfDay != ""
+	}
+	if sc.Weather == "" && light == "outdoor" {
+		sc.Weather = lean(p.weathers)
+		open[1] = sc.Weather != ""
+	}
+	if sc.Mood == "" {
+		sc.Mood = lean(p.moods)
+		open[2] = true
+	}
+	if sc.View == "" {
+		sc.View = lean(p.views)
+		open[3] = true
+	}
+	return open
+}
+
+// allTimes and allViews are what a strong variation may move to.
+var (
+	allTimes = []string{"dawn", "morning", "noon", "afternoon", "golden hour", "sunset", "dusk", "night"}
+	allViews = []string{"wide", "aerial", "eye level", "low angle", "close-up"}
+	allMoods = []string{"serene", "dramatic", "mysterious", "dreamy", "majestic", "melancholic", "joyful", "epic", "nostalgic"}
+)
+
+// wander changes, with probability chaos/100 each (always at 100), the
+// time, weather, mood and view that the idea left open.
+func wander(sc *easel.Scene, p profile, light string, open [4]bool, chaos int, r *rand.Rand) {
+	moves := func() bool { return chaos >= 100 || r.IntN(100) < chaos }
+	other := func(cur string, list []string) string {
+		var c []string
+		for _, x := range list {
+			if x != cur && !slices.Contains(c, x) {
+				c = append(c, x)
+			}
+		}
+		if len(c) == 0 {
+			return cur
+		}
+		return c[r.IntN(len(c))]
+	}
+	if open[0] && moves() {
+		sc.TimeOfDay = other(sc.TimeOfDay, allTimes)
+	}
+	if open[1] && moves() {
+		sc.Weather = other(sc.Weather, p.weathers)
+	}
+	if open[2] && moves() {
+		sc.Mood = other(sc.Mood, append(slices.Clone(p.moods), allMoods...))
+	}
+	if open[3] && moves() {
+		views := allViews
+		if light != "outdoor" {
+			views = []string{"eye level", "close-up", "wide"}
+		}
+		if p.light == "portrait" {
+			views = []string{"portrait", "close-up", "eye level"}
+		}
+		sc.View = other(sc.View, views)
+	}
+}
+
+// describe writes an idea for a Scene that came without one (from an LLM
+// or a JSON file): "a lone camel in the desert at sunset".
+func describe(sc *easel.Scene) string {
+	var b strings.Builder
+	switch {
+	case sc.Subject != "":
+		b.WriteString(sc.Subject)
+	case len(sc.Subjects) > 0:
+		b.WriteString(strings.Join(append(slices.Clone(sc.Subjects[0].Adjectives), sc.Subjects[0].Noun), " "))
+	case sc.Setting != "":
+		b.WriteString(sc.Setting)
+	default:
+		b.WriteString("a quiet landscape")
+	}
+	if sc.Setting != "" && !strings.Contains(b.String(), sc.Setting) {
+		b.WriteString(" in the " + sc.Setting)
+	}
+	if at, ok := timePhrases[sc.TimeOfDay]; ok && !strings.Contains(b.String(), sc.TimeOfDay) {
+		b.WriteString(" " + at)
+	}
+	return b.String()
+}
+
+var timePhrases = map[string]string{
+	"dawn": "at dawn", "morning": "in the morning", "noon": "at noon", "afternoon": "in the afternoon",
+	"golden hour": "at golden hour", "sunset": "at sunset", "dusk": "at dusk", "night": "at night",
+}
+
+func cloneScene(s *easel.Scene) *easel.Scene {
+	c := *s
+	c.Subjects = slices.Clone(s.Subjects)
+	for i := range c.Subjects {
+		c.Subjects[i].Adjectives = slices.Clone(c.Subjects[i].Adjectives)
+	}
+	c.Palette = slices.Clone(s.Palette)
+	c.Elements = slices.Clone(s.Elements)
+	c.Extra = slices.Clone(s.Extra)
+	return &c
+}
+
+// Interface guard.
+var _ easel.PromptWriter = (*Writer)(nil)
