@@ -161,7 +161,8 @@ func (d *painter) cabin(x, y, s float32) {
 func (d *painter) castle(cx, y, s float32) {
 	stone := d.lit(hex("#8a8478"), 0.2)
 	if d.p.lt.night {
-		stone = hex("#1a1e2e").mix(d.p.lt.mid, 0.3)
+		// Moonlit stone: lighter than the night sky, so the castle reads.
+		stone = hex("#7a8098").mix(d.p.lt.mid, 0.2)
 	}
 	crenel := func(x0, x1, top float32) {
 		n := max(int((x1-x0)/(s*0.12)), 3)

@@ -267,7 +267,7 @@ func (d *painter) landscape() {
 	if (p.el["houses"] || p.el["village"]) && water {
 		// A town on the far shore, reflected in the water.
 		d.hills(1, hz-float32(d.h)*0.06, hz, p.grass.mix(p.haze, 0.4))
-		d.village(hz+1, 16, 24*d.u)
+		d.village(hz+1, 14, 36*d.u)
 	}
 	if p.el["castle"] && water {
 		d.castle(W*d.rnd(0.3, 0.7), hz+1, 55*d.u)

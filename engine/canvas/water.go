@@ -1,7 +1,5 @@
 package canvas
 
-import "math"
-
 // water turns the band from the horizon to bottom into water that mirrors
 // what was painted above the horizon (sky, mountains, skyline), broken up
 // by ripples, with a glitter path under the sun or moon. calm is 0 for a
@@ -80,10 +78,6 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 						}
 						col = col.mix(glitter, clamp01(g*sp*1.1))
 					}
-				}
-				if frozen {
-					crack := smoothstep(0.015, 0, float32(math.Abs(float64(valueNoise(fx*0.4, fy*0.1, seed+9)-0.5))))
-					col = col.mix(rgb{0.95, 0.97, 1}, crack*0.5)
 				}
 				i := (y*d.w + x) * 3
 				d.pix[i] = col.r
