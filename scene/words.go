@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,4 +123,69 @@ func Class(phrase string) string {
 		}
 	}
 	return ""
+}
+
+// Implies returns the elements a lexicon phrase implies ("rocky coast"
+// gives sea, rocks, cliffs and waves), or nil when the lexicon does not
+// know it.
+func Implies(phrase string) []string {
+	lx := loadLexicon()
+	toks := tokenize(phrase)
+	if len(toks) == 0 {
+		return nil
+	}
+	var buf []byte
+	n, f, _ := lookupAt(lx, toks, 0, &buf)
+	if n != len(toks) {
+		return nil
+	}
+	return append([]string(nil), f.e.elements...)
+}
+
+// Proper reports whether the lexicon writes a word or phrase as a name
+// ("paris", "route 66").
+func Proper(phrase string) bool {
+	lx := loadLexicon()
+	toks := tokenize(phrase)
+	if len(toks) == 0 {
+		return false
+	}
+	var buf []byte
+	n, f, _ := lookupAt(lx, toks, 0, &buf)
+	return n == len(toks) && f.e.cap
+}
+
+// Vocabulary lists the values the lexicon can give each Scene field:
+// "time", "weather", "season", "mood", "style", "view" and "domain", each
+// sorted. Writers use it to check they have words for every value.
+func Vocabulary() map[string][]string {
+	lx := loadLexicon()
+	sets := map[string]map[string]bool{}
+	add := func(k, v string) {
+		if v == "" {
+			return
+		}
+		if sets[k] == nil {
+			sets[k] = map[string]bool{}
+		}
+		sets[k][v] = true
+	}
+	for _, f := range lx.forms {
+		e := f.e
+		add("time", e.time)
+		add("weather", e.weather)
+		add("season", e.season)
+		add("mood", e.mood)
+		add("style", e.style)
+		add("view", e.view)
+		add("domain", e.domain)
+	}
+	out := make(map[string][]string, len(sets))
+	for k, set := range sets {
+		for v := range set {
+			out[k] = append(out[k], v)
+		}
+		slices.Sort(out[k])
+	}
+	return out
 }

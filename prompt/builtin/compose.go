@@ -67,25 +67,27 @@ type ref struct {
 
 // draft is one prompt being written.
 type draft struct {
-	t        *tables
-	sc       *easel.Scene
-	rng      *rand.Rand
-	prof     profile
-	light    string // outdoor, interior, portrait, underwater, space
-	facts    cond
-	idea     string // the idea as it appears in the text
-	ideaLow  map[string]bool
-	framed   bool
-	long     bool
-	subj     ref
-	bg       string
-	setting  string
-	medium   string
-	mood     [2]string
-	moodNoun [2]string
-	colors   [3]string
-	style    *styleInfo
-	adds     []string
+	t         *tables
+	sc        *easel.Scene
+	rng       *rand.Rand
+	seed      uint64
+	variation int
+	prof      profile
+	light     string // outdoor, interior, portrait, underwater, space
+	facts     cond
+	idea      string // the idea as it appears in the text
+	ideaLow   map[string]bool
+	framed    bool
+	long      bool
+	subj      ref
+	bg        string
+	setting   string
+	medium    string
+	mood      [2]string
+	moodNoun  [2]string
+	colors    [3]string
+	style     *styleInfo
+	adds      []string
 }
 
 // sentence is one written sentence and its length in words.
@@ -160,8 +162,11 @@ func pick(plural bool, many, one string) string {
 	return one
 }
 
-// choose returns a random template from list that fits the scene, or nil.
-func (d *draft) choose(list []tmpl) *tmpl {
+// choose returns a template from list that fits the scene, or nil. The
+// choice for a given slot key is a per-seed offset plus the variation
+// index, so variations of one seed use different templates wherever a
+// table has more than one that fits.
+func (d *draft) choose(key string, list []tmpl) *tmpl {
 	n := 0
 	for i := range list {
 		if list[i].ok(d.facts) {
@@ -171,7 +176,7 @@ func (d *draft) choose(list []tmpl) *tmpl {
 	if n == 0 {
 		return nil
 	}
-	k := d.rng.IntN(n)
+	k := int((mix(d.seed, key) + uint64(d.variation)) % uint64(n))
 	for i := range list {
 		if list[i].ok(d.facts) {
 			if k == 0 {
@@ -181,6 +186,19 @@ func (d *draft) choose(list []tmpl) *tmpl {
 		}
 	}
 	return nil
+}
+
+// mix hashes a seed and a key (FNV-1a, then a final avalanche).
+func mix(seed uint64, key string) uint64 {
+	h := uint64(14695981039346656037) ^ seed
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
 }
 
 func countWords(s string) int {
@@ -458,6 +476,10 @@ func refOf(sc *easel.Scene, i int) ref {
 	return ref{text: "the " + scene.Display(text), plural: scene.Plural(s.Noun) || s.Count > 1}
 }
 
+// incidental elements are drawn with a subject but are not what it is: a
+// library has a window, a bookshelf stands by a table.
+var incidental = map[string]bool{"window": true, "table": true, "bowl": true, "rocks": true, "clouds": true, "flowers": true, "neon": true}
+
 // linesFor returns the subject lines for a noun: by its lexicon name, then
 // by its element.
 func (d *draft) linesFor(noun, element string) []tmpl {
@@ -469,7 +491,7 @@ func (d *draft) linesFor(noun, element string) []tmpl {
 	if l, ok := d.t.subjects[noun]; ok {
 		return l
 	}
-	if element != "" {
+	if element != "" && !incidental[element] {
 		return d.t.subjects[element]
 	}
 	return nil
@@ -479,10 +501,18 @@ func (d *draft) linesFor(noun, element string) []tmpl {
 // then what the light, weather, season, domain and style suggest.
 func (d *draft) chooseColors() {
 	var out []string
+	// No two colours share a head word ("burnt orange", "glowing orange").
+	heads := map[string]bool{}
 	add := func(c string) {
-		if c != "" && !slices.Contains(out, c) && len(out) < 3 {
-			out = append(out, c)
+		if c == "" || len(out) >= 3 {
+			return
 		}
+		h := c[strings.LastIndexByte(c, ' ')+1:]
+		if heads[h] {
+			return
+		}
+		heads[h] = true
+		out = append(out, c)
 	}
 	if d.style != nil && d.style.mono {
 		for _, c := range d.style.colors {
@@ -506,12 +536,17 @@ func (d *draft) chooseColors() {
 	if d.light == "outdoor" || d.light == "portrait" {
 		first = append(first, timeColors[d.sc.TimeOfDay]...)
 	}
-	for _, c := range shuffled(d.rng, first) {
-		add(c)
-	}
 	rest := append(append([]string(nil), seasonColors[d.sc.Season]...), d.prof.colors...)
-	for _, c := range shuffled(d.rng, rest) {
-		add(c)
+	// Alternate the light's colours and the place's, so a night market
+	// is midnight blue and lantern red, not three blues.
+	first, rest = shuffled(d.rng, first), shuffled(d.rng, rest)
+	for i := 0; i < len(first) || i < len(rest); i++ {
+		if i < len(first) {
+			add(first[i])
+		}
+		if i < len(rest) {
+			add(rest[i])
+		}
 	}
 	for _, c := range generic.colors {
 		add(c)
@@ -558,7 +593,9 @@ func fresh(r *rand.Rand, list []string, used map[string]bool) []string {
 
 // background names what stands behind the subject.
 func (d *draft) background() string {
-	if d.setting != "" && !strings.EqualFold(d.setting, d.subj.text) && !strings.Contains(strings.ToLower(d.subj.text), strings.ToLower(strings.TrimPrefix(d.setting, "the "))) {
+	set := strings.ToLower(strings.TrimPrefix(d.setting, "the "))
+	subj := strings.ToLower(strings.TrimPrefix(d.subj.text, "the "))
+	if set != "" && !strings.Contains(set, subj) && !strings.Contains(subj, set) {
 		return d.setting
 	}
 	main := ""

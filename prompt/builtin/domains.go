@@ -214,7 +214,7 @@ var profiles = map[string]profile{
 		p.negative = []string{"deformed vehicle", "warped wheels"}
 	}),
 	"animal": landscape.with(func(p *profile) {
-		p.medium = "wildlife scene"
+		p.medium = "scene"
 		p.moods = []string{"serene", "whimsical", "majestic"}
 		p.views = []string{"eye level", "close-up", "wide"}
 		p.colors = []string{"earthy brown", "soft green", "warm gold"}

@@ -57,7 +57,7 @@ var lights = map[string][]string{
 	"golden hour": {
 		"Golden-hour sunlight pours in low and warm, gilding every edge and stretching the shadows long.",
 		"The low sun of golden hour bathes everything in honeyed light, with a soft glow around each shape.",
-		"Warm, raking golden light skims across the scene, backlighting the subject with a glowing rim.",
+		"Warm, raking golden light skims across the scene, outlining every shape with a glowing rim.",
 	},
 	"sunset": {
 		"The sun is just touching the horizon, casting warm orange and pink hues across the sky.",
@@ -152,6 +152,8 @@ var colorLines = []string{
 	"Hues of {c1} and {c2} wash across the picture, balanced by {c3}.",
 	"A harmonious palette of {c1}, {c2} and {c3} ties everything together.",
 	"Rich tones of {c1} and {c2} meet softer notes of {c3}.",
+	"Expect {c1} and {c2} throughout the palette, with a few carefully placed touches of {c3}.",
+	"The colors stay in a tight family of {c1}, {c2} and {c3}.",
 }
 
 // monoColorLines replace colorLines for monochrome media.
@@ -173,24 +175,32 @@ var compositions = map[string][]string{
 		"Seen from high above, the composition reads like a map, with {subj} at its center and clear patterns all around.",
 		"A bird's-eye view flattens the scene into bold shapes, with {subj} framed by the patterns around {it}.",
 		"The camera looks straight down from above, turning {subj} into a strong graphic shape within the frame.",
+		"An aerial view from a drone's height shows {subj} whole, with its surroundings spreading out to the edges of the frame.",
 	},
 	"close-up": {
 		"A tight close-up fills the frame with {subj}, the background falling away into a soft blur.",
 		"Framed up close with a shallow depth of field, {subj} stand{s} sharp against a creamy, out-of-focus background.",
 		"The composition stays intimate and close, cropping in on {subj} so every texture reads clearly.",
+		"A low, close viewpoint brings {subj} right up to the viewer, with the background melting into soft bokeh.",
 	},
 	"portrait": {
 		"Framed from the chest up, the portrait keeps {subj} slightly off-center against a softly blurred background.",
 		"A classic portrait composition, close and at eye level, with shallow depth of field and the eyes in sharp focus.",
 		"The frame is tight and vertical, with {subj} filling most of it and the background kept simple and dark.",
+		"A head-and-shoulders composition places the eyes on the upper third line of the frame, the background dissolving into soft blur.",
 	},
 	"eye level": {
 		"Shot at eye level, the composition feels natural and immediate, with {subj} in the middle ground and {bg} behind.",
 		"An eye-level view invites the viewer straight in, with {subj} placed on a third line of the frame.",
+		"The camera sits at eye level, close enough to feel present, with {subj} framed by soft foreground shapes.",
+		"A calm, eye-level composition centers {subj}, with a gentle depth of field separating it from {bg}.",
+		"Framed at eye level with a natural perspective, {subj} fill{s} the middle of the picture while the edges fall softly out of focus.",
 	},
 	"low angle": {
 		"A low camera angle makes {subj} loom large in the frame, giving the picture a strong sense of scale.",
 		"Looking up from below, the composition gives {subj} a heroic presence, with strong diagonals leading upward.",
+		"Shot from a low vantage point, {subj} rise{s} against the sky, framed by dark foreground shapes.",
+		"The camera looks up at {subj} from near the ground, exaggerating its height and drama within the frame.",
 	},
 }
 
@@ -301,6 +311,8 @@ var closers = []string{
 	"The atmosphere is {mood}, filled with a quiet sense of {moodnoun}.",
 	"Above all, the picture should convey a mood of {moodnoun}.",
 	"The overall feeling is one of {moodnoun}, {mood} and unforced.",
+	"Let the mood be {mood} and {mood2}, full of {moodnoun}.",
+	"It should feel {mood}, with an undertone of {moodnoun}.",
 }
 
 // styleInfo describes a medium or style.

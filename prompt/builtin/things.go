@@ -92,7 +92,7 @@ var subjectLines = map[string][]string{
 	},
 	"hill": {
 		"{Subj} roll{s} softly away, patterned with fields, hedgerows and scattered trees.",
-		"[!snowy]The grass on {subj} ripples in the breeze, fresh and green.",
+		"[!snowy]Grass ripples across {subj} in the breeze, bright and fresh.",
 	},
 	"desert": {
 		"[+dunes]Vast dunes roll away in smooth, rippled waves of sand, their crests sharp against the sky.",
@@ -108,7 +108,7 @@ var subjectLines = map[string][]string{
 	},
 	"field": {
 		"{Subj} stretch{es} to the horizon, rippling gently in the breeze.",
-		"Rows of the field lead the eye into the distance, every stem catching the light.",
+		"[!snowy]Every stem and leaf of {subj} catches the light, row after row fading into the distance.",
 	},
 	"wheat": {
 		"Golden wheat ripples like water in the breeze, each ear catching the light.",
@@ -498,5 +498,7 @@ var backgrounds = map[string]string{
 	"beach": "the long curve of the shore", "canyon": "the canyon walls", "road": "the long road ahead",
 	"trees": "the trees beyond", "palms": "the swaying palms", "cliffs": "the towering cliffs",
 	"meadow": "the flowering meadow", "temple": "the temple roofs", "castle": "the castle walls",
-	"window": "the window behind", "table": "the softly blurred room",
+	"window": "the window", "table": "the softly blurred room", "pond": "the still pond",
+	"bridge": "the little bridge", "flowers": "the flowering beds", "koi": "the koi pond",
+	"cherry blossoms": "the blossoming trees", "reflection": "the mirrored water", "waves": "the breaking waves",
 }

@@ -27,6 +27,13 @@ const Name = "builtin"
 // MaxVariations is the most variations one request may ask for.
 const MaxVariations = 1000
 
+// maxWords is the most words the writer adds around an idea of ordinary
+// length; quality tests hold every prompt to 120.
+const maxWords = 114
+
+// hardMax is the most words a prompt for an ordinary idea may have.
+const hardMax = 118
+
 // longIdeaWords is the idea length from which the idea itself is the
 // opening sentence and the writer adds less around it.
 const longIdeaWords = 24
@@ -90,11 +97,13 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	}
 
 	d := &draft{
-		t:     compiled(),
-		sc:    sc,
-		rng:   rand.New(rand.NewPCG(uint64(seed), 0xc0ffee+uint64(v)<<8)),
-		prof:  prof,
-		light: light,
+		t:         compiled(),
+		sc:        sc,
+		rng:       rand.New(rand.NewPCG(uint64(seed), 0xc0ffee+uint64(v)<<8)),
+		seed:      uint64(seed),
+		variation: v,
+		prof:      prof,
+		light:     light,
 	}
 	d.facts = factsOf(sc, light)
 	if s, ok := styles[sc.Style]; ok {
@@ -112,7 +121,10 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	d.framed = scene.NamesPicture(idea)
 	d.subj = refOf(sc, 0)
 	if sc.Setting != "" {
-		d.setting = "the " + scene.Display(sc.Setting)
+		d.setting = scene.Display(sc.Setting)
+		if d.setting == sc.Setting || !scene.Proper(sc.Setting) {
+			d.setting = "the " + d.setting
+		}
 	}
 	d.bg = d.background()
 	d.medium = prof.medium
@@ -151,24 +163,24 @@ func (d *draft) compose() string {
 	case d.long:
 		opening = d.render(&t.long, d.subj)
 	case d.framed:
-		opening = d.render(d.choose(t.framed), d.subj)
+		opening = d.render(d.choose("open", t.framed), d.subj)
 	default:
-		opening = d.render(d.choose(t.openings), d.subj)
+		opening = d.render(d.choose("open", t.openings), d.subj)
 	}
 
 	// The sentences every prompt has.
 	lightS := d.lightSentence()
 	var colorS sentence
 	if d.style != nil && d.style.mono {
-		colorS = d.render(d.choose(t.monoColors), d.subj)
+		colorS = d.render(d.choose("color", t.monoColors), d.subj)
 	} else {
-		colorS = d.render(d.choose(t.colors), d.subj)
+		colorS = d.render(d.choose("color", t.colors), d.subj)
 	}
 	compS := d.compositionSentence()
 	closeS := d.closer()
 	var styleS *sentence
 	if d.style != nil {
-		if tm := d.choose(t.styleLines[d.sc.Style]); tm != nil {
+		if tm := d.choose("style", t.styleLines[d.sc.Style]); tm != nil {
 			s := d.render(tm, d.subj)
 			styleS = &s
 		}
@@ -178,7 +190,7 @@ func (d *draft) compose() string {
 	if styleS != nil {
 		used += styleS.words
 	}
-	budget := 88 + d.rng.IntN(20)
+	budget := min(94+d.rng.IntN(18), maxWords)
 	if d.long {
 		budget = used + 12
 	}
@@ -202,22 +214,39 @@ func (d *draft) compose() string {
 		*into = append(*into, s)
 	}
 	covered := map[string]bool{}
+	// The subject's sentence is never left out: it is what the picture
+	// is of. The budget stretches for it.
+	var subjLines []tmpl
 	if len(d.sc.Subjects) > 0 {
 		s := d.sc.Subjects[0]
-		try(d.choose(d.linesFor(s.Noun, s.Element)), d.subj, &subjectS)
+		subjLines = d.linesFor(s.Noun, s.Element)
 		covered[s.Element] = true
 	} else if d.sc.Subject != "" {
-		try(d.choose(d.linesFor(d.sc.Subject, "")), d.subj, &subjectS)
+		subjLines = d.linesFor(d.sc.Subject, "")
 	}
-	if len(subjectS) == 0 && d.sc.Subject != "" {
-		try(d.choose(t.subjects["*"]), d.subj, &subjectS)
+	tm := d.choose("subject", subjLines)
+	if tm == nil && d.sc.Subject != "" {
+		tm = d.choose("subject", t.subjects["*"])
+	}
+	if tm != nil && !d.long {
+		s := d.render(tm, d.subj)
+		seen[tm.src] = true
+		used += s.words
+		budget = max(budget, min(used+8, maxWords-30))
+		subjectS = append(subjectS, s)
 	}
 	// The setting's own lines ("paris", "rocky coast").
 	for _, k := range settingKeys(d.sc.Setting) {
 		if k == scene.Key(firstNoun(d.sc)) {
 			continue
 		}
-		try(d.choose(t.subjects[k]), ref{text: d.setting}, &subjectS)
+		n := len(subjectS)
+		try(d.choose("setting:"+k, t.subjects[k]), ref{text: d.setting, plural: scene.Plural(d.sc.Setting)}, &subjectS)
+		if len(subjectS) > n {
+			for _, e := range scene.Implies(k) {
+				covered[e] = true
+			}
+		}
 	}
 	for i := 1; i < len(d.sc.Subjects) && i <= 3; i++ {
 		s := d.sc.Subjects[i]
@@ -225,7 +254,7 @@ func (d *draft) compose() string {
 		if lines == nil {
 			lines = t.scenes[s.Element]
 		}
-		try(d.choose(lines), refOf(d.sc, i), &detailS)
+		try(d.choose("also:"+s.Noun, lines), refOf(d.sc, i), &detailS)
 		covered[s.Element] = true
 	}
 	for _, e := range d.sc.Elements {
@@ -233,13 +262,31 @@ func (d *draft) compose() string {
 			continue
 		}
 		covered[e] = true
-		try(d.choose(t.scenes[e]), d.subj, &detailS)
+		try(d.choose("el:"+e, t.scenes[e]), d.subj, &detailS)
 	}
-	try(d.choose(t.details[d.sc.Domain]), d.subj, &detailS)
+	try(d.choose("domain", t.details[d.sc.Domain]), d.subj, &detailS)
 	if used < 50 {
-		try(d.choose(t.genericDetails), d.subj, &detailS)
+		try(d.choose("generic", t.genericDetails), d.subj, &detailS)
 		for i := range t.genericDetails {
 			try(&t.genericDetails[i], d.subj, &detailS)
+		}
+	}
+
+	// A long subject line can push an ordinary idea over the limit: drop
+	// details, then the medium's line, until it fits.
+	for used > hardMax && !d.long {
+		switch {
+		case len(detailS) > 0:
+			used -= detailS[len(detailS)-1].words
+			detailS = detailS[:len(detailS)-1]
+		case len(subjectS) > 1:
+			used -= subjectS[len(subjectS)-1].words
+			subjectS = subjectS[:len(subjectS)-1]
+		case styleS != nil:
+			used -= styleS.words
+			styleS = nil
+		default:
+			used = 0 // nothing left to drop
 		}
 	}
 
@@ -267,41 +314,51 @@ func (d *draft) compose() string {
 	return finish(ss)
 }
 
+// fits reports whether any template of list fits the scene.
+func (d *draft) fits(list []tmpl) bool {
+	for i := range list {
+		if list[i].ok(d.facts) {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *draft) lightSentence() sentence {
 	t := d.t
 	var list []tmpl
 	switch d.light {
 	case "outdoor":
 		list = t.weather[d.sc.Weather]
-		if d.choose(list) == nil {
+		if !d.fits(list) {
 			list = t.lights[d.sc.TimeOfDay]
 		}
-		if d.choose(list) == nil {
+		if !d.fits(list) {
 			list = t.lights["golden hour"]
 		}
 	default:
 		list = t.context[d.light]
 	}
-	tm := d.choose(list)
+	tm := d.choose("light", list)
 	if tm == nil {
-		tm = d.choose(t.context["interior"])
+		tm = d.choose("light", t.context["interior"])
 	}
 	return d.render(tm, d.subj)
 }
 
 func (d *draft) compositionSentence() sentence {
 	list := d.t.compositions[d.sc.View]
-	if d.choose(list) == nil {
+	if !d.fits(list) {
 		list = d.t.compositions["wide"]
 	}
-	return d.render(d.choose(list), d.subj)
+	return d.render(d.choose("composition", list), d.subj)
 }
 
 func (d *draft) closer() sentence {
-	if mc := d.t.moodClosers[d.sc.Mood]; len(mc) > 0 && d.rng.IntN(2) == 0 {
-		return d.render(d.choose(mc), d.subj)
-	}
-	return d.render(d.choose(d.t.closers), d.subj)
+	// One list of the mood's own closers and the general ones, so
+	// variations walk through all of them.
+	list := append(slices.Clone(d.t.moodClosers[d.sc.Mood]), d.t.closers...)
+	return d.render(d.choose("close", list), d.subj)
 }
 
 // settingKeys returns the lexicon names in a setting that have lines of
@@ -310,12 +367,19 @@ func settingKeys(setting string) []string {
 	if setting == "" {
 		return nil
 	}
-	var keys []string
+	// Names first ("paris"), then the one most specific other key.
+	var names, keys []string
 	add := func(k string) {
-		if k != "" && !slices.Contains(keys, k) {
-			if _, ok := subjectLines[k]; ok {
-				keys = append(keys, k)
-			}
+		if k == "" || slices.Contains(keys, k) || slices.Contains(names, k) {
+			return
+		}
+		if _, ok := subjectLines[k]; !ok {
+			return
+		}
+		if scene.Proper(k) {
+			names = append(names, k)
+		} else {
+			keys = append(keys, k)
 		}
 	}
 	add(scene.Key(setting))
@@ -326,10 +390,10 @@ func settingKeys(setting string) []string {
 	for _, w := range words {
 		add(scene.Key(w))
 	}
-	if len(keys) > 2 {
-		keys = keys[:2]
+	if len(keys) > 1 {
+		keys = keys[:1]
 	}
-	return keys
+	return append(names, keys...)
 }
 
 func firstNoun(sc *easel.Scene) string {
