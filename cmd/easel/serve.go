@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/server"
+)
+
+const serveUsage = `Usage: easel serve [flags]
+
+Starts the web studio, the JSON API (/api/v1, described at /api/v1/openapi.json)
+and the OpenAI-compatible images API (POST /v1/images/generations, GET /v1/models).
+
+It listens on 127.0.0.1 only unless given a token: any other address needs
+--token or EASEL_TOKEN, which every API call must then send as
+"Authorization: Bearer TOKEN" (the studio asks for it once).
+On Ctrl-C it stops taking work, lets running jobs finish (up to --soft-stop),
+then cancels them.
+
+Examples:
+  easel serve
+  EASEL_TOKEN=s3cret easel serve --addr 0.0.0.0:8420
+  curl -s localhost:8420/v1/images/generations -H 'Content-Type: application/json' \
+    -d '{"prompt":"a beach sunset","size":"512x512"}'`
+
+func cmdServe(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("serve", serveUsage)
+	var dataDir string
+	fs.StringVar(&dataDir, "data-dir", "", "data directory (default $EASEL_HOME, else $XDG_DATA_HOME/easel, else ~/.local/share/easel)")
+	addr := fs.String("addr", "127.0.0.1:8420", "address to listen on, HOST:PORT")
+	token := fs.String("token", "", "API token required as a Bearer token (default $EASEL_TOKEN); needed for a non-loopback --addr")
+	engineSpec := fs.String("engine", "builtin", "default image engine NAME[:MODEL]")
+	llmSpec := fs.String("llm", "builtin", "default prompt writer NAME[:MODEL]")
+	rewrite := fs.Bool("rewrite", true, "send prompts given to /v1/images/generations through the prompt writer (a request's easel_write overrides)")
+	workers := fs.Int("workers", 2, "jobs rendering at once")
+	softStop := fs.Duration("soft-stop", 30*time.Second, "at shutdown, how long running jobs may finish before they are cancelled")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return easel.Errorf(easel.EINVALID, "easel serve takes no arguments, got %q: use --addr HOST:PORT", strings.Join(pos, " "))
+	}
+	if *workers < 1 {
+		return easel.Errorf(easel.EINVALID, "--workers must be at least 1")
+	}
+	tok := *token
+	if tok == "" {
+		tok = a.getenv("EASEL_TOKEN")
+	}
+	if err := server.CheckListen(*addr, tok); err != nil {
+		return err
+	}
+	// Fail on a bad default now, not on the first request.
+	if _, _, err := a.openEngine(*engineSpec); err != nil {
+		return err
+	}
+	dir := config.DataDir(dataDir, a.getenv)
+	gal, err := a.openGallery(ctx, dataDir)
+	if err != nil {
+		return err
+	}
+	defer gal.Close()
+	srv, err := server.New(server.Deps{
+		Gallery:  gal,
+		ImageDir: gal.Dir(),
+		Writer:   a.serveWriter,
+		Engine:   a.openEngine,
+		Style:    func(name string) (*styles.Style, error) { return loadStyle(dir, name) },
+		Styles: func() []styles.Style {
+			if lib, err := styles.Load(dir); err == nil {
+				return lib.List()
+			}
+			return styles.List()
+		},
+		Engines: engines().Names(),
+		LLMs:    []string{"builtin"},
+		Log:     a.log,
+	}, server.Options{
+		Token: tok, LocalOnly: tok == "", Engine: *engineSpec, LLM: *llmSpec,
+		Rewrite: *rewrite, Workers: *workers, SoftStop: *softStop,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		srv.Close()
+		return easel.Errorf(easel.EINVALID, "cannot listen on %s: %v: pick another --addr", *addr, errors.Unwrap(err))
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(a.stdout, "easel studio: http://%s/\n", displayAddr(ln.Addr().String()))
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		srv.Close()
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(a.stderr, "easel: stopping: running jobs may finish for up to", *softStop)
+	// Stop accepting at once; open streams end as their jobs end.
+	httpDone := make(chan error, 1)
+	sctx, cancel := context.WithTimeout(context.Background(), *softStop+10*time.Second)
+	defer cancel()
+	go func() { httpDone <- hs.Shutdown(sctx) }()
+	srv.Shutdown(sctx)
+	if err := <-httpDone; err != nil {
+		hs.Close()
+	}
+	return nil
+}
+
+// displayAddr makes a listen address into one a browser can open.
+func displayAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// serveWriter opens the prompt writer named by spec for the server.
+// TODO(lead): replace with the LLM registry when it is wired in.
+func (a *app) serveWriter(spec string) (easel.PromptWriter, error) {
+	name, _, _ := strings.Cut(strings.TrimSpace(spec), ":")
+	switch strings.ToLower(name) {
+	case "", "builtin":
+		if w := a.writer(); w != nil {
+			return w, nil
+		}
+		return nil, easel.Errorf(easel.ECONFIG, "the built-in prompt writer is not wired in yet")
+	}
+	return nil, easel.Errorf(easel.EINVALID, "unknown prompt writer %q: use builtin", name)
+}

@@ -1,0 +1,835 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/dialect"
+	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/scene"
+)
+
+// JobRequest asks for prompts (POST /api/v1/prompts) or pictures (POST
+// /api/v1/jobs). Every field but Idea is optional.
+type JobRequest struct {
+	Idea     string `json:"idea"`
+	LLM      string `json:"llm,omitempty"`
+	Engine   string `json:"engine,omitempty"`
+	Style    string `json:"style,omitempty"`
+	Negative string `json:"negative,omitempty"`
+	Dialect  string `json:"dialect,omitempty"`
+	// Size is WIDTHxHEIGHT; or Aspect W:H with Long the longer side
+	// (default 1024). Neither means 1024x1024.
+	Size   string `json:"size,omitempty"`
+	Aspect string `json:"aspect,omitempty"`
+	Long   int    `json:"long,omitempty"`
+	// Seed nil or negative picks one at random (and reports it).
+	Seed *int64 `json:"seed,omitempty"`
+	// N is pictures per prompt; Variations is how many prompts to write.
+	N          int  `json:"n,omitempty"`
+	Variations int  `json:"variations,omitempty"`
+	Chaos      *int `json:"chaos,omitempty"`
+	// Prompts, when set, are rendered as they are instead of writing new
+	// ones: the studio sends the prompts a person edited.
+	Prompts  []PreparedPrompt `json:"prompts,omitempty"`
+	ParentID string           `json:"parent_id,omitempty"`
+	Method   string           `json:"method,omitempty"`
+}
+
+// PreparedPrompt is a prompt to render verbatim.
+type PreparedPrompt struct {
+	// Prompt is the canonical prompt it came from, if any (its Scene is
+	// what the built-in canvas draws).
+	Prompt *easel.Prompt `json:"prompt,omitempty"`
+	// Text and Negative are sent to the engine exactly.
+	Text     string `json:"text"`
+	Negative string `json:"negative,omitempty"`
+}
+
+// ArtworkView is an artwork as the API shows it: everything but the
+// server's file path, plus the URL of its PNG.
+type ArtworkView struct {
+	*easel.Artwork
+	// Path shadows Artwork.Path so that it is never sent.
+	Path     string `json:"path,omitempty"`
+	ImageURL string `json:"image_url"`
+}
+
+func (s *Server) artworkView(a *easel.Artwork) ArtworkView {
+	return ArtworkView{Artwork: a, ImageURL: s.imageURL(a.ID)}
+}
+
+// plan is a validated JobRequest, ready to run.
+type plan struct {
+	pipe *pipeline.Pipeline
+	req  pipeline.Request
+}
+
+// newPlan checks jr and opens what it needs; every mistake is reported
+// here, before the job is queued.
+func (s *Server) newPlan(jr JobRequest) (*plan, error) {
+	if len(jr.Prompts) == 0 {
+		if err := easel.ValidateIdeaText(jr.Idea); err != nil {
+			return nil, err
+		}
+	} else if strings.TrimSpace(jr.Idea) == "" {
+		jr.Idea = ideaFromPrompt(jr.Prompts[0].Text)
+	}
+	size, err := resolveSize(jr)
+	if err != nil {
+		return nil, err
+	}
+	seed := rand.Int64N(1 << 32)
+	if jr.Seed != nil && *jr.Seed >= 0 {
+		seed = *jr.Seed
+	}
+	chaos := 50
+	if jr.Chaos != nil {
+		chaos = *jr.Chaos
+	}
+	if chaos < 0 || chaos > 100 {
+		return nil, easel.Errorf(easel.EINVALID, "chaos %d is out of range: use 0 to 100", chaos)
+	}
+	if jr.N < 0 || jr.Variations < 0 || jr.N > 100 || jr.Variations > 100 || len(jr.Prompts) > 100 {
+		return nil, easel.Errorf(easel.EINVALID, "n and variations must be 1 to 100")
+	}
+	method := jr.Method
+	if method == "" {
+		method = easel.MethodImagine
+	}
+	if !slices.Contains([]string{easel.MethodImagine, easel.MethodVarySubtle, easel.MethodVaryStrong, easel.MethodReproduce}, method) {
+		return nil, easel.Errorf(easel.EINVALID, "method %q is not one the API runs: use imagine, vary-subtle, vary-strong or reproduce", method)
+	}
+	if jr.ParentID != "" {
+		if _, err := s.deps.Gallery.Get(context.Background(), jr.ParentID); err != nil {
+			return nil, easel.Errorf(easel.EINVALID, "parent %q: %s", jr.ParentID, easel.ErrorMessage(err))
+		}
+	}
+	eng, model, err := s.openEngine(jr.Engine)
+	if err != nil {
+		return nil, err
+	}
+	var d easel.Dialect
+	if jr.Dialect != "" {
+		if d, err = dialect.Parse(jr.Dialect); err != nil {
+			return nil, err
+		}
+	}
+	style, err := s.deps.Style(jr.Style)
+	if err != nil {
+		return nil, err
+	}
+	verbatim := map[*easel.Prompt]pipeline.Rendered{}
+	var prepared []*easel.Prompt
+	for i, pp := range jr.Prompts {
+		if strings.TrimSpace(pp.Text) == "" {
+			return nil, easel.Errorf(easel.EINVALID, "prompt %d is empty: write something or leave it out", i+1)
+		}
+		if utf8.RuneCountInString(pp.Text) > easel.MaxIdeaLen || utf8.RuneCountInString(pp.Negative) > easel.MaxIdeaLen {
+			return nil, easel.Errorf(easel.EINVALID, "prompt %d is longer than %d characters: shorten it", i+1, easel.MaxIdeaLen)
+		}
+		p := &easel.Prompt{}
+		if pp.Prompt != nil {
+			c := *pp.Prompt
+			p = &c
+		}
+		p.Idea = jr.Idea
+		p.Text = pp.Text
+		p.Variation = i
+		if p.Writer == "" {
+			p.Writer = "person"
+		}
+		if p.Scene == nil {
+			p.Scene = scene.Parse(jr.Idea)
+		}
+		prepared = append(prepared, p)
+		verbatim[p] = pipeline.Rendered{Text: pp.Text, Negative: pp.Negative}
+	}
+	pipe := &pipeline.Pipeline{Gallery: s.deps.Gallery, Dialect: dialectStage(style, verbatim), Log: s.log}
+	if len(prepared) == 0 {
+		if pipe.Writer, err = s.openWriter(jr.LLM); err != nil {
+			return nil, err
+		}
+	}
+	req := pipeline.Request{
+		Idea:   easel.Idea{Text: jr.Idea, Style: jr.Style, Negative: jr.Negative},
+		Engine: eng, Model: model, Size: size, Seed: seed,
+		Prompts: max(jr.Variations, 1), Images: max(jr.N, 1), Chaos: chaos, Dialect: d,
+		ParentID: jr.ParentID, Method: method, Prepared: prepared,
+	}
+	if len(prepared) > 0 {
+		req.Prompts = len(prepared)
+	}
+	if err := req.Validate(); err != nil {
+		return nil, err
+	}
+	return &plan{pipe: pipe, req: req}, nil
+}
+
+// ideaFromPrompt makes an idea out of a prompt that came without one (a
+// dropped A1111 picture): its words without weights, within the limit.
+func ideaFromPrompt(text string) string {
+	idea := strings.Join(strings.Fields(StripAttention(strings.ReplaceAll(text, "BREAK", ","))), " ")
+	if r := []rune(idea); len(r) > easel.MaxIdeaLen {
+		idea = string(r[:easel.MaxIdeaLen])
+	}
+	return idea
+}
+
+func resolveSize(jr JobRequest) (easel.Size, error) {
+	switch {
+	case jr.Size != "" && jr.Aspect != "":
+		return easel.Size{}, easel.Errorf(easel.EINVALID, "give size or aspect, not both")
+	case jr.Size != "":
+		return easel.ParseSize(jr.Size)
+	case jr.Aspect != "":
+		long := jr.Long
+		if long == 0 {
+			long = easel.DefaultWidth
+		}
+		if long < easel.MinSide || long > easel.MaxSide {
+			return easel.Size{}, easel.Errorf(easel.EINVALID, "long side %d is out of range: use %d to %d", long, easel.MinSide, easel.MaxSide)
+		}
+		return easel.ParseAspect(jr.Aspect, long)
+	}
+	if jr.Long != 0 {
+		return easel.Size{}, easel.Errorf(easel.EINVALID, "long needs an aspect, such as 16:9")
+	}
+	return easel.Size{Width: easel.DefaultWidth, Height: easel.DefaultHeight}, nil
+}
+
+// dialectStage is the pipeline's dialect stage: prompts a person edited
+// go out exactly as written, the others are rendered with the style.
+func dialectStage(style *styles.Style, verbatim map[*easel.Prompt]pipeline.Rendered) func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
+	return func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
+		if v, ok := verbatim[p]; ok {
+			return v, nil
+		}
+		r, err := dialect.Render(p, d, dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Style: style, ExtraNegative: negative})
+		if err != nil {
+			return pipeline.Rendered{}, err
+		}
+		return pipeline.Rendered{Text: r.Text, Negative: r.Negative}, nil
+	}
+}
+
+func (s *Server) openEngine(spec string) (easel.Engine, string, error) {
+	if strings.TrimSpace(spec) == "" {
+		spec = s.opts.Engine
+	}
+	eng, model, err := s.deps.Engine(spec)
+	if err != nil {
+		return nil, "", err
+	}
+	if eng == nil {
+		return nil, "", easel.Errorf(easel.ECONFIG, "engine %q is not available in this build", spec)
+	}
+	return eng, model, nil
+}
+
+func (s *Server) openWriter(spec string) (easel.PromptWriter, error) {
+	if strings.TrimSpace(spec) == "" {
+		spec = s.opts.LLM
+	}
+	w, err := s.deps.Writer(spec)
+	if err != nil {
+		return nil, err
+	}
+	if w == nil {
+		return nil, easel.Errorf(easel.ECONFIG, "prompt writer %q is not available in this build", spec)
+	}
+	return w, nil
+}
+
+// submitPlan queues pl as a job that reports its progress as events.
+func (s *Server) submitPlan(pl *plan) (*job, error) {
+	return s.jobs.submit(func(ctx context.Context, j *job) error {
+		var mu sync.Mutex
+		done, total := -1, pl.req.Prompts
+		last := -1.0
+		req := pl.req
+		req.OnPrompt = func(p *easel.Prompt, r pipeline.Rendered) {
+			mu.Lock()
+			done++
+			i := done
+			mu.Unlock()
+			j.emit(EventPrompt, map[string]any{"index": i, "text": r.Text, "negative": r.Negative, "seed": p.Seed})
+		}
+		req.Progress = func(f float64) {
+			mu.Lock()
+			overall := (float64(max(done, 0)) + min(max(f, 0), 1)) / float64(total)
+			emit := overall-last >= 0.01 || overall >= 1 && last < 1
+			if emit {
+				last = overall
+			}
+			mu.Unlock()
+			if emit {
+				j.emit(EventProgress, map[string]float64{"fraction": overall})
+			}
+		}
+		req.OnArtwork = func(a *easel.Artwork) {
+			j.addArtwork(a)
+			j.emit(EventArtwork, s.artworkView(a))
+		}
+		_, err := pl.pipe.Run(ctx, req)
+		return err
+	})
+}
+
+func (s *Server) handleCreateJob(w http.ResponseWriter, r *http.Request) {
+	var jr JobRequest
+	if err := decodeJSON(r, &jr, true); err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	s.startJob(w, r, jr)
+}
+
+func (s *Server) startJob(w http.ResponseWriter, r *http.Request, jr JobRequest) {
+	pl, err := s.newPlan(jr)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	j, err := s.submitPlan(pl)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/jobs/"+j.id)
+	writeJSON(w, http.StatusAccepted, s.jobView(j))
+}
+
+// WrittenPrompt is one prompt from POST /api/v1/prompts.
+type WrittenPrompt struct {
+	// Prompt is the canonical prompt; send it back with edited text in
+	// JobRequest.Prompts.
+	Prompt *easel.Prompt `json:"prompt"`
+	// Text and Negative are the prompt in the request's dialect.
+	Text     string `json:"text"`
+	Negative string `json:"negative"`
+	// Tokens is the token counter, for the sd and sdxl dialects only.
+	Tokens *TokenCount `json:"tokens,omitempty"`
+	// Dialects is the prompt in every dialect, for copying.
+	Dialects map[easel.Dialect]dialect.Rendered `json:"dialects"`
+}
+
+// PromptsResponse answers POST /api/v1/prompts.
+type PromptsResponse struct {
+	Dialect easel.Dialect   `json:"dialect"`
+	Seed    int64           `json:"seed"`
+	Prompts []WrittenPrompt `json:"prompts"`
+}
+
+func (s *Server) handleWritePrompts(w http.ResponseWriter, r *http.Request) {
+	var jr JobRequest
+	if err := decodeJSON(r, &jr, true); err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	jr.Prompts = nil
+	pl, err := s.newPlan(jr)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	d := pl.req.Dialect
+	if d == "" {
+		d = pl.req.Engine.Capabilities().Dialect
+	}
+	ps, err := pl.pipe.Writer.WritePrompts(r.Context(), easel.WriteRequest{
+		Idea: jr.Idea, Style: jr.Style, Negative: jr.Negative, Seed: pl.req.Seed,
+		N: pl.req.Prompts, Chaos: pl.req.Chaos, Dialect: d,
+	})
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	style, err := s.deps.Style(jr.Style)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	resp := PromptsResponse{Dialect: d, Seed: pl.req.Seed, Prompts: []WrittenPrompt{}}
+	for _, p := range ps {
+		o := dialect.Options{Width: pl.req.Size.Width, Height: pl.req.Size.Height, Seed: p.Seed, Style: style, ExtraNegative: jr.Negative}
+		all, err := renderAll(p, o)
+		if err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
+		wp := WrittenPrompt{Prompt: p, Text: all[d].Text, Negative: all[d].Negative, Dialects: all}
+		if d == easel.DialectSD || d == easel.DialectSDXL {
+			tc := CountTokens(wp.Text)
+			wp.Tokens = &tc
+		}
+		resp.Prompts = append(resp.Prompts, wp)
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// renderAll renders p in every dialect.
+func renderAll(p *easel.Prompt, o dialect.Options) (map[easel.Dialect]dialect.Rendered, error) {
+	out := map[easel.Dialect]dialect.Rendered{}
+	for _, d := range easel.Dialects {
+		r, err := dialect.Render(p, d, o)
+		if err != nil {
+			return nil, err
+		}
+		out[d] = r
+	}
+	return out, nil
+}
+
+// TokensRequest asks for the token counter of a text.
+type TokensRequest struct {
+	Text string `json:"text"`
+}
+
+func (s *Server) handleTokens(w http.ResponseWriter, r *http.Request) {
+	var tr TokensRequest
+	if err := decodeJSON(r, &tr, true); err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	if utf8.RuneCountInString(tr.Text) > easel.MaxIdeaLen {
+		writeError(w, r, s.log, easel.Errorf(easel.EINVALID, "the text is longer than %d characters: shorten it", easel.MaxIdeaLen))
+		return
+	}
+	writeJSON(w, http.StatusOK, CountTokens(tr.Text))
+}
+
+// ArtworkList answers GET /api/v1/artworks.
+type ArtworkList struct {
+	Artworks []ArtworkView `json:"artworks"`
+	// NextOffset is the offset of the next page; nil at the end.
+	NextOffset *int `json:"next_offset"`
+}
+
+func (s *Server) handleListArtworks(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	limit, err := intParam(q.Get("limit"), 30, 1, 100, "limit")
+	if err == nil {
+		var offset int
+		offset, err = intParam(q.Get("offset"), 0, 0, 1<<30, "offset")
+		if err == nil {
+			s.listArtworks(w, r, q.Get("q"), q.Get("parent_id"), limit, offset)
+			return
+		}
+	}
+	writeError(w, r, s.log, err)
+}
+
+func (s *Server) listArtworks(w http.ResponseWriter, r *http.Request, query, parent string, limit, offset int) {
+	// One more than asked tells whether there is a next page.
+	f := easel.ArtworkFilter{Limit: limit + 1, Offset: offset, ParentID: parent}
+	var arts []*easel.Artwork
+	var err error
+	if strings.TrimSpace(query) != "" {
+		arts, err = s.deps.Gallery.Search(r.Context(), query, f)
+	} else {
+		arts, err = s.deps.Gallery.List(r.Context(), f)
+	}
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	resp := ArtworkList{Artworks: []ArtworkView{}}
+	if len(arts) > limit {
+		arts = arts[:limit]
+		next := offset + limit
+		resp.NextOffset = &next
+	}
+	for _, a := range arts {
+		resp.Artworks = append(resp.Artworks, s.artworkView(a))
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+func intParam(v string, def, lo, hi int, name string) (int, error) {
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, easel.Errorf(easel.EINVALID, "%s %q is not a number from %d to %d", name, v, lo, hi)
+	}
+	return n, nil
+}
+
+// ArtworkDetail answers GET /api/v1/artworks/{id}.
+type ArtworkDetail struct {
+	Artwork ArtworkView `json:"artwork"`
+	// Lineage is the chain of parents, the oldest first, ending with the
+	// artwork's own parent.
+	Lineage []ArtworkView `json:"lineage"`
+	// Children are the pictures made from this one.
+	Children []ArtworkView `json:"children"`
+	// Dialects is the artwork's prompt in every dialect, for copying.
+	Dialects map[easel.Dialect]dialect.Rendered `json:"dialects"`
+}
+
+// maxLineage bounds the parent walk (and breaks any cycle).
+const maxLineage = 32
+
+func (s *Server) getArtwork(ctx context.Context, id string) (*easel.Artwork, error) {
+	if !validID(id) {
+		return nil, easel.Errorf(easel.ENOTFOUND, "no artwork %q: ids are hex", id)
+	}
+	return s.deps.Gallery.Get(ctx, id)
+}
+
+// validID accepts what an artwork id can be: 1 to 64 hex digits. Anything
+// else (dots, slashes, percent signs) never reaches the gallery.
+func validID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Server) handleGetArtwork(w http.ResponseWriter, r *http.Request) {
+	a, err := s.getArtwork(r.Context(), r.PathValue("id"))
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	det := ArtworkDetail{Artwork: s.artworkView(a), Lineage: []ArtworkView{}, Children: []ArtworkView{}}
+	seen := map[string]bool{a.ID: true}
+	for p := a.ParentID; p != "" && len(det.Lineage) < maxLineage && !seen[p]; {
+		seen[p] = true
+		pa, err := s.deps.Gallery.Get(r.Context(), p)
+		if err != nil {
+			break // a deleted parent ends the chain
+		}
+		det.Lineage = append([]ArtworkView{s.artworkView(pa)}, det.Lineage...)
+		p = pa.ParentID
+	}
+	kids, err := s.deps.Gallery.List(r.Context(), easel.ArtworkFilter{ParentID: a.ID, Limit: 50})
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	for _, k := range kids {
+		det.Children = append(det.Children, s.artworkView(k))
+	}
+	det.Dialects, err = renderAll(promptOf(a), dialect.Options{Width: a.Width, Height: a.Height, Seed: a.Seed})
+	if err != nil {
+		det.Dialects = map[easel.Dialect]dialect.Rendered{}
+	}
+	writeJSON(w, http.StatusOK, det)
+}
+
+// promptOf rebuilds a canonical prompt from what an artwork recorded, so
+// it can be copied in other dialects: weighted keywords from an sd
+// prompt, the text of a prose one, the negative prompt as terms.
+func promptOf(a *easel.Artwork) *easel.Prompt {
+	p := &easel.Prompt{Idea: a.Idea, Template: a.Template, Style: a.Style, Seed: a.Seed, Writer: a.Writer, Scene: a.Scene}
+	if a.Dialect == easel.DialectSD || a.Dialect == easel.DialectSDXL {
+		p.Keywords = parseKeywords(a.Prompt)
+		terms := make([]string, len(p.Keywords))
+		for i, k := range p.Keywords {
+			terms[i] = k.Text
+		}
+		p.Text = strings.Join(terms, ", ")
+	} else {
+		p.Text = a.Prompt
+	}
+	for _, t := range strings.Split(a.NegativePrompt, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			p.Negative = append(p.Negative, t)
+		}
+	}
+	return p
+}
+
+// parseKeywords reads "(term:1.2), term, BREAK, ..." into keywords.
+func parseKeywords(text string) []easel.Keyword {
+	var ks []easel.Keyword
+	for _, item := range splitTop(strings.ReplaceAll(text, "BREAK", ",")) {
+		item = strings.TrimSpace(item)
+		w := 1.0
+		if strings.HasPrefix(item, "(") && strings.HasSuffix(item, ")") {
+			if i := strings.LastIndexByte(item, ':'); i > 0 {
+				if f, err := strconv.ParseFloat(strings.TrimSpace(item[i+1:len(item)-1]), 64); err == nil {
+					w = f
+				}
+			}
+		}
+		t := strings.Join(strings.Fields(StripAttention(item)), " ")
+		if t != "" {
+			ks = append(ks, easel.Keyword{Text: t, Weight: w})
+		}
+	}
+	return ks
+}
+
+// splitTop splits s at commas outside brackets.
+func splitTop(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(depth-1, 0)
+		case ',':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+func (s *Server) handleDeleteArtwork(w http.ResponseWriter, r *http.Request) {
+	a, err := s.getArtwork(r.Context(), r.PathValue("id"))
+	if err == nil {
+		err = s.deps.Gallery.Delete(r.Context(), a.ID)
+	}
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// handleImage serves an artwork's PNG. The file is found by id through the
+// gallery only; no part of the URL becomes a path.
+func (s *Server) handleImage(w http.ResponseWriter, r *http.Request) {
+	a, err := s.getArtwork(r.Context(), r.PathValue("id"))
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	f, err := s.openImage(a)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	defer f.Close()
+	h := w.Header()
+	h.Set("Content-Type", "image/png")
+	// Files are content-addressed: an id's bytes never change.
+	h.Set("Cache-Control", "private, max-age=31536000, immutable")
+	if r.URL.Query().Get("download") != "" {
+		h.Set("Content-Disposition", `attachment; filename="easel-`+a.ID+`.png"`)
+	}
+	http.ServeContent(w, r, "", time.Time{}, f)
+}
+
+// openImage opens an artwork's file, refusing any that is not a regular
+// file inside ImageDir.
+func (s *Server) openImage(a *easel.Artwork) (*os.File, error) {
+	missing := easel.Errorf(easel.ENOTFOUND, "the image file of artwork %s is missing", a.ID)
+	p := filepath.Clean(a.Path)
+	if s.deps.ImageDir != "" {
+		rel, err := filepath.Rel(s.deps.ImageDir, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+			s.log.Warn("artwork path outside the image directory", easel.LogKeyArtworkID, a.ID)
+			return nil, missing
+		}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, missing
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, missing
+	}
+	return f, nil
+}
+
+func (s *Server) readImage(a *easel.Artwork) ([]byte, error) {
+	f, err := s.openImage(a)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	return b, nil
+}
+
+// ReproduceRequest may override the engine of a reproduction.
+type ReproduceRequest struct {
+	Engine string `json:"engine,omitempty"`
+}
+
+func (s *Server) handleReproduce(w http.ResponseWriter, r *http.Request) {
+	var rr ReproduceRequest
+	if err := decodeJSON(r, &rr, true); err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	a, err := s.getArtwork(r.Context(), r.PathValue("id"))
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	jr := reproduceRequest(a)
+	if rr.Engine != "" {
+		jr.Engine = rr.Engine
+	}
+	s.startJob(w, r, jr)
+}
+
+// reproduceRequest makes a again: the same text, negative, seed, size and
+// engine, as a child of a.
+func reproduceRequest(a *easel.Artwork) JobRequest {
+	seed := a.Seed
+	return JobRequest{
+		Idea: a.Idea, Engine: engineSpec(a.Engine, a.Model), Dialect: string(a.Dialect),
+		Size: fmt.Sprintf("%dx%d", a.Width, a.Height), Seed: &seed, N: 1,
+		Prompts: []PreparedPrompt{{
+			Prompt: &easel.Prompt{Idea: a.Idea, Template: a.Template, Text: a.Prompt, Style: a.Style, Seed: a.Seed, Writer: a.Writer, Scene: a.Scene},
+			Text:   a.Prompt, Negative: a.NegativePrompt,
+		}},
+		ParentID: a.ID, Method: easel.MethodReproduce,
+	}
+}
+
+func engineSpec(name, model string) string {
+	if model == "" {
+		return name
+	}
+	return name + ":" + model
+}
+
+// VaryRequest asks for variations of an artwork's prompt.
+type VaryRequest struct {
+	// Strength is subtle (new wording, same picture) or strong (new
+	// composition, light and mood); default subtle.
+	Strength string `json:"strength,omitempty"`
+	// Variations is how many to make (default 2).
+	Variations int    `json:"variations,omitempty"`
+	Engine     string `json:"engine,omitempty"`
+}
+
+func (s *Server) handleVary(w http.ResponseWriter, r *http.Request) {
+	var vr VaryRequest
+	if err := decodeJSON(r, &vr, true); err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	a, err := s.getArtwork(r.Context(), r.PathValue("id"))
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	chaos, method := 15, easel.MethodVarySubtle
+	switch vr.Strength {
+	case "", "subtle":
+	case "strong":
+		chaos, method = 75, easel.MethodVaryStrong
+	default:
+		writeError(w, r, s.log, easel.Errorf(easel.EINVALID, "strength %q: use subtle or strong", vr.Strength))
+		return
+	}
+	jr := JobRequest{
+		Idea: a.Idea, Engine: engineSpec(a.Engine, a.Model), Style: a.Style,
+		Size: fmt.Sprintf("%dx%d", a.Width, a.Height), N: 1, Variations: cmpOr(vr.Variations, 2),
+		Chaos: &chaos, ParentID: a.ID, Method: method,
+	}
+	if slices.Contains(s.deps.LLMs, a.Writer) {
+		jr.LLM = a.Writer
+	}
+	if vr.Engine != "" {
+		jr.Engine = vr.Engine
+	}
+	s.startJob(w, r, jr)
+}
+
+func cmpOr(v, def int) int {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+// EngineInfo describes an engine the studio can offer.
+type EngineInfo struct {
+	Name      string `json:"name"`
+	Available bool   `json:"available"`
+	// Problem says why it is not available (such as which key to set).
+	Problem      string              `json:"problem,omitempty"`
+	Capabilities *easel.Capabilities `json:"capabilities,omitempty"`
+}
+
+// Info answers GET /api/v1/info: what the studio can offer. It names
+// providers, never their keys or endpoints.
+type Info struct {
+	Version  string          `json:"version"`
+	Engines  []EngineInfo    `json:"engines"`
+	LLMs     []string        `json:"llms"`
+	Engine   string          `json:"default_engine"`
+	LLM      string          `json:"default_llm"`
+	Dialects []easel.Dialect `json:"dialects"`
+	Styles   []string        `json:"styles"`
+	// TokenLimit is the token rule's limit for sd and sdxl prompts.
+	TokenLimit int  `json:"token_limit"`
+	Auth       bool `json:"auth"`
+}
+
+func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
+	info := Info{
+		Version: easel.Version, LLMs: append([]string{}, s.deps.LLMs...), Engine: s.opts.Engine, LLM: s.opts.LLM,
+		Dialects: easel.Dialects, Styles: []string{}, TokenLimit: TokenLimit, Auth: s.opts.Token != "",
+		Engines: []EngineInfo{},
+	}
+	for _, name := range s.deps.Engines {
+		ei := EngineInfo{Name: name}
+		eng, _, err := s.deps.Engine(name)
+		switch {
+		case err != nil:
+			ei.Problem = safeMessage(err)
+		case eng == nil:
+			ei.Problem = "not available in this build"
+		default:
+			caps := eng.Capabilities()
+			ei.Available, ei.Capabilities = true, &caps
+		}
+		info.Engines = append(info.Engines, ei)
+	}
+	for _, st := range s.deps.Styles() {
+		info.Styles = append(info.Styles, st.Name)
+	}
+	writeJSON(w, http.StatusOK, info)
+}
+
+// safeMessage is err's message when it is an easel.Error (written to be
+// shown), else a generic one.
+func safeMessage(err error) string {
+	var e *easel.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "unavailable"
+}

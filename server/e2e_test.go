@@ -1,0 +1,195 @@
+package server
+
+import (
+	"context"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+var shots = flag.String("shots", "", "directory to save the browser test's screenshots in, to look at the studio")
+
+// chromium returns the browser to test with. Without one the test is
+// skipped, except in CI, where .ci/run installs it and a skip would hide
+// a broken studio.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("CI=true but no chromium on PATH: .ci/run must install it (apt-get install chromium)")
+	}
+	t.Skip("chromium is not installed, so the studio's browser test is skipped: apt-get install chromium to run it (CI always does)")
+	return ""
+}
+
+// TestStudioInChromium drives the studio in headless Chromium with the
+// built-in writer and canvas: type an idea, write its prompt, generate,
+// see the picture arrive over server-sent events, search the gallery and
+// open the detail view. Any JavaScript error fails it.
+func TestStudioInChromium(t *testing.T) {
+	bin := chromium(t)
+	e := newTestEnv(t, Options{LocalOnly: true})
+	// An unrelated picture, so the search has something to leave out.
+	seedJob(t, e, `{"idea":"a red fox in the snow","size":"256x256","seed":1}`)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(1280, 1000),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	ctx, cancel := context.WithTimeout(bctx, 50*time.Second)
+	defer cancel()
+
+	// Start the browser, then collect what the page logs as errors.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	var mu sync.Mutex
+	var jsErrors []string
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				mu.Lock()
+				jsErrors = append(jsErrors, m.Text)
+				mu.Unlock()
+			}
+		}
+	}()
+
+	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			shot(t, ctx, "failed")
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	idea := "a lighthouse on a rocky coast at dusk"
+	step("open the studio",
+		chromedp.Navigate(e.ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.ID("idea")),
+		chromedp.WaitReady(chromedp.CSS(`#engine option[value="builtin"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#grid .tile`)),
+	)
+	step("type the idea and write its prompt",
+		chromedp.SendKeys(chromedp.ID("idea"), idea),
+		chromedp.SetValue(chromedp.ID("long"), "512"),
+		chromedp.Click(chromedp.ID("write-btn")),
+		chromedp.WaitVisible(chromedp.CSS(".prompt-card .ptext")),
+	)
+	written, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(".prompt-card .ptext")))
+	if err != nil || !strings.Contains(strings.ToLower(written), "lighthouse") {
+		t.Fatalf("written prompt = %q, %v; want one about the lighthouse", written, err)
+	}
+	shot(t, ctx, "1-prompt")
+
+	// Generate from the keyboard: Ctrl+Enter in the idea box.
+	step("generate",
+		chromedp.Focus(chromedp.ID("idea")),
+		chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.WaitVisible(chromedp.CSS("#results .tile img")),
+	)
+	loaded, err := chromedp.Run(ctx, chromedp.Poll[bool](
+		`(() => { const i = document.querySelector("#results .tile img"); return i && i.complete && i.naturalWidth === 512; })()`,
+		chromedp.WithPollingTimeout(20*time.Second)))
+	if err != nil || !loaded {
+		shot(t, ctx, "failed")
+		t.Fatalf("the generated picture did not load at 512 px wide: %v", err)
+	}
+	status, _ := chromedp.Run(ctx, chromedp.Poll[string](
+		`(() => { const s = document.querySelector("#job-status").textContent; return s.startsWith("Done") && s; })()`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	if !strings.Contains(status, "1 picture") {
+		t.Errorf("job status = %q; want Done: 1 picture", status)
+	}
+	shot(t, ctx, "2-generated")
+
+	step("search the gallery",
+		chromedp.SendKeys(chromedp.ID("search"), "lighthouse"),
+	)
+	n, err := chromedp.Run(ctx, chromedp.Poll[int](
+		`(() => { const ts = [...document.querySelectorAll("#grid .tile")]; return ts.length > 0 && ts.every(t => t.title.includes("lighthouse")) && ts.length; })()`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil || n != 1 {
+		shot(t, ctx, "failed")
+		t.Fatalf("search for lighthouse shows %d tiles (%v); want just the new picture", n, err)
+	}
+
+	step("open the detail view",
+		chromedp.Click(chromedp.CSS("#grid .tile")),
+		chromedp.WaitVisible(chromedp.ID("detail-prompt")),
+	)
+	detail, err := chromedp.Run(ctx, chromedp.Poll[map[string]any](`(() => {
+		const img = document.querySelector("#detail-img");
+		if (!img.complete || img.naturalWidth === 0) return false;
+		return {
+			idea: document.querySelector("#detail-idea").textContent,
+			prompt: document.querySelector("#detail-prompt").textContent,
+			params: document.querySelector("#detail-params").textContent,
+			copies: document.querySelectorAll("#copy-row button").length,
+			download: document.querySelector("#download").getAttribute("href"),
+		};
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		shot(t, ctx, "failed")
+		t.Fatalf("detail view: %v", err)
+	}
+	shot(t, ctx, "3-detail")
+	if detail["idea"] != idea || detail["prompt"] != written {
+		t.Errorf("detail shows idea %q, prompt %q; want %q and the written prompt %q", detail["idea"], detail["prompt"], idea, written)
+	}
+	if p, _ := detail["params"].(string); !strings.Contains(p, "seed") || !strings.Contains(p, "512×512") || !strings.Contains(p, "builtin") {
+		t.Errorf("detail parameters = %q; want seed, size and engine", p)
+	}
+	if c, _ := detail["copies"].(float64); c != 6 {
+		t.Errorf("detail offers %v copy buttons; want one per dialect (6)", detail["copies"])
+	}
+	if d, _ := detail["download"].(string); !strings.HasSuffix(d, "download=1") {
+		t.Errorf("download link = %q", d)
+	}
+	step("close the detail view with Escape",
+		chromedp.KeyEvent("\x1b"),
+		chromedp.WaitNotVisible(chromedp.ID("detail-prompt")),
+	)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(jsErrors) > 0 {
+		t.Errorf("the page logged errors:\n%s", strings.Join(jsErrors, "\n"))
+	}
+}
+
+// shot saves a screenshot when -shots is set.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if *shots == "" {
+		return
+	}
+	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Logf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.WriteFile(filepath.Join(*shots, name+".png"), b, 0o644); err != nil {
+		t.Log(err)
+	}
+}

@@ -1,0 +1,339 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/easel-art/easel"
+)
+
+// Job states, as the API reports them.
+const (
+	StateQueued   = "queued"
+	StateRunning  = "running"
+	StateDone     = "done"
+	StateFailed   = "failed"
+	StateCanceled = "canceled"
+)
+
+// Event types on a job's event stream.
+const (
+	EventState    = "state"    // {"state"}
+	EventPrompt   = "prompt"   // a prompt was written: {"index","text","negative"}
+	EventProgress = "progress" // {"fraction"} of the whole job, 0..1
+	EventArtwork  = "artwork"  // a picture was saved: an Artwork
+	EventDone     = "done"     // the job ended: a JobView; always the last event
+)
+
+// event is one entry of a job's log; subscribers replay it from any point.
+type event struct {
+	Type string
+	Data json.RawMessage
+}
+
+// job is one render request running through the pipeline.
+type job struct {
+	id      string
+	created time.Time
+	run     func(ctx context.Context, j *job) error
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	done   chan struct{} // closed when the job has ended
+
+	mu       sync.Mutex // guards the fields below
+	state    string
+	events   []event
+	artworks []*easel.Artwork
+	err      error
+	changed  chan struct{} // closed and replaced on every new event
+	final    bool          // the EventDone event is in the log
+}
+
+// emit appends an event and wakes every subscriber.
+func (j *job) emit(typ string, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		b = []byte("null")
+	}
+	j.mu.Lock()
+	j.events = append(j.events, event{Type: typ, Data: b})
+	if typ == EventDone {
+		j.final = true
+	}
+	close(j.changed)
+	j.changed = make(chan struct{})
+	j.mu.Unlock()
+}
+
+func (j *job) setState(st string) {
+	j.mu.Lock()
+	j.state = st
+	j.mu.Unlock()
+	j.emit(EventState, map[string]string{"state": st})
+}
+
+func (j *job) addArtwork(a *easel.Artwork) {
+	j.mu.Lock()
+	j.artworks = append(j.artworks, a)
+	j.mu.Unlock()
+}
+
+// since returns the events from index i on, whether the log is complete
+// (the final event is in it), and a channel closed at the next event.
+func (j *job) since(i int) ([]event, bool, <-chan struct{}) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	var evs []event
+	if i < len(j.events) {
+		evs = append(evs, j.events[i:]...)
+	}
+	return evs, j.final, j.changed
+}
+
+// finish records the outcome and emits the final event.
+func (j *job) finish(s *Server, err error) {
+	st := StateDone
+	switch {
+	case err == nil:
+	case easel.ErrorCode(err) == easel.ECANCELED:
+		st = StateCanceled
+	default:
+		st = StateFailed
+	}
+	j.mu.Lock()
+	j.state = st
+	j.err = err
+	j.mu.Unlock()
+	j.emit(EventDone, s.jobView(j))
+	close(j.done)
+}
+
+// JobView is a job as the API shows it.
+type JobView struct {
+	ID        string        `json:"id"`
+	State     string        `json:"state"`
+	CreatedAt time.Time     `json:"created_at"`
+	Artworks  []ArtworkView `json:"artworks"`
+	Error     *ErrorDetail  `json:"error,omitempty"`
+	EventsURL string        `json:"events_url"`
+}
+
+func (s *Server) jobView(j *job) JobView {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	v := JobView{ID: j.id, State: j.state, CreatedAt: j.created, Artworks: []ArtworkView{}, EventsURL: "/api/v1/jobs/" + j.id + "/events"}
+	for _, a := range j.artworks {
+		v.Artworks = append(v.Artworks, s.artworkView(a))
+	}
+	if j.err != nil {
+		code := easel.ErrorCode(j.err)
+		msg := easel.ErrorMessage(j.err)
+		if code == easel.EINTERNAL {
+			msg = "internal error: see the server's log (EASEL_LOG=debug)"
+		}
+		v.Error = &ErrorDetail{Message: msg, Type: openAIType(code), Code: code}
+	}
+	return v
+}
+
+// maxKeptJobs is how many ended jobs stay readable; older ones are
+// forgotten (their pictures stay in the gallery).
+const maxKeptJobs = 200
+
+// jobRunner runs jobs on a fixed number of workers from a bounded queue.
+type jobRunner struct {
+	s      *Server
+	ctx    context.Context // cancelled at the end of a shutdown
+	cancel context.CancelFunc
+	queue  chan *job
+	wg     sync.WaitGroup
+
+	mu     sync.Mutex // guards the fields below
+	byID   map[string]*job
+	ended  []string // ids of ended jobs, oldest first
+	closed bool
+}
+
+func newJobRunner(s *Server, workers, queue int) *jobRunner {
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &jobRunner{s: s, ctx: ctx, cancel: cancel, queue: make(chan *job, queue), byID: map[string]*job{}}
+	for range workers {
+		r.wg.Add(1)
+		go r.work()
+	}
+	return r
+}
+
+// submit queues a job that runs fn. It never blocks: a full queue or a
+// server shutting down is an error the API turns into 503.
+func (r *jobRunner) submit(fn func(ctx context.Context, j *job) error) (*job, error) {
+	j := &job{id: newJobID(), created: time.Now().UTC(), run: fn, state: StateQueued, changed: make(chan struct{}), done: make(chan struct{})}
+	j.ctx, j.cancel = context.WithCancel(r.ctx)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		j.cancel()
+		return nil, easel.Errorf(easel.EUNAVAILABLE, "the server is shutting down: try again when it is back")
+	}
+	select {
+	case r.queue <- j:
+	default:
+		j.cancel()
+		return nil, &easel.Error{Code: errQueueFull, Message: fmt.Sprintf("%d jobs are already waiting: try again when some have finished", cap(r.queue)), RetryAfter: 5 * time.Second}
+	}
+	r.byID[j.id] = j
+	return j, nil
+}
+
+func (r *jobRunner) get(id string) (*job, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	j, ok := r.byID[id]
+	return j, ok
+}
+
+func (r *jobRunner) work() {
+	defer r.wg.Done()
+	for j := range r.queue {
+		r.runOne(j)
+	}
+}
+
+func (r *jobRunner) runOne(j *job) {
+	defer j.cancel()
+	r.mu.Lock()
+	closed := r.closed
+	r.mu.Unlock()
+	switch {
+	case closed:
+		// Waiting jobs do not start during a shutdown.
+		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the server shut down before this job started: submit it again", Err: context.Canceled})
+	case j.ctx.Err() != nil:
+		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled", Err: context.Canceled})
+	default:
+		j.setState(StateRunning)
+		err := j.run(j.ctx, j)
+		if err != nil && j.ctx.Err() != nil {
+			err = &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled before it finished; the pictures made so far are in the gallery", Err: err}
+		}
+		j.finish(r.s, err)
+	}
+	r.forgetOld(j.id)
+}
+
+func (r *jobRunner) forgetOld(id string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.ended = append(r.ended, id)
+	for len(r.ended) > maxKeptJobs {
+		delete(r.byID, r.ended[0])
+		r.ended = r.ended[1:]
+	}
+}
+
+// shutdown stops taking jobs and waits for the running ones until soft has
+// passed or ctx is done, then cancels them and waits for them to return.
+func (r *jobRunner) shutdown(ctx context.Context, soft time.Duration) error {
+	r.mu.Lock()
+	if !r.closed {
+		r.closed = true
+		close(r.queue)
+	}
+	r.mu.Unlock()
+	done := make(chan struct{})
+	go func() {
+		r.wg.Wait()
+		close(done)
+	}()
+	timer := time.NewTimer(soft)
+	defer timer.Stop()
+	select {
+	case <-done:
+		r.cancel()
+		return nil
+	case <-timer.C:
+	case <-ctx.Done():
+	}
+	r.s.log.Warn("cancelling running jobs at shutdown")
+	r.cancel()
+	<-done
+	return nil
+}
+
+func newJobID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return "job_" + hex.EncodeToString(b[:])
+}
+
+// handleJobEvents streams a job's events as server-sent events, from the
+// first (or after Last-Event-ID) to the final "done".
+func (s *Server) handleJobEvents(w http.ResponseWriter, r *http.Request) {
+	j, ok := s.jobs.get(r.PathValue("id"))
+	if !ok {
+		writeError(w, r, s.log, easel.Errorf(easel.ENOTFOUND, "no job %q: jobs are kept for a while after they end; see the gallery for its pictures", r.PathValue("id")))
+		return
+	}
+	next := 0
+	if last, err := strconv.Atoi(r.Header.Get("Last-Event-ID")); err == nil && last >= 0 {
+		next = last + 1
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w)
+	keepalive := time.NewTicker(15 * time.Second)
+	defer keepalive.Stop()
+	for {
+		evs, ended, changed := j.since(next)
+		for _, ev := range evs {
+			fmt.Fprintf(w, "id: %d\nevent: %s\ndata: %s\n\n", next, ev.Type, ev.Data)
+			next++
+		}
+		if err := rc.Flush(); err != nil {
+			return
+		}
+		if ended && len(evs) == 0 {
+			return
+		}
+		if ended {
+			continue // send what arrived with the end, then stop
+		}
+		select {
+		case <-changed:
+		case <-keepalive.C:
+			fmt.Fprint(w, ": keepalive\n\n")
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
+
+func (s *Server) handleGetJob(w http.ResponseWriter, r *http.Request) {
+	j, ok := s.jobs.get(r.PathValue("id"))
+	if !ok {
+		writeError(w, r, s.log, easel.Errorf(easel.ENOTFOUND, "no job %q", r.PathValue("id")))
+		return
+	}
+	writeJSON(w, http.StatusOK, s.jobView(j))
+}
+
+func (s *Server) handleCancelJob(w http.ResponseWriter, r *http.Request) {
+	j, ok := s.jobs.get(r.PathValue("id"))
+	if !ok {
+		writeError(w, r, s.log, easel.Errorf(easel.ENOTFOUND, "no job %q", r.PathValue("id")))
+		return
+	}
+	j.cancel()
+	writeJSON(w, http.StatusAccepted, s.jobView(j))
+}
