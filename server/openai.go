@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/pngmeta"
 	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/pngmeta"
 )
 
 // ImagesRequest is OpenAI's image generation request, as easel reads it.
@@ -250,4 +250,3 @@ func reproduceFromMetadata(m *pngmeta.Metadata) *JobRequest {
 	}
 	return jr
 }
-
