@@ -186,7 +186,7 @@ func (d *painter) oil() {
 		// A ridge of paint catches the light along one side of the stroke.
 		nx, ny := -sa/ln*lw*0.7, ca/ln*lw*0.7
 		d.line(fx-ca*0.8-nx, fy-sa*0.8-ny, fx+ca*0.8-nx, fy+sa*0.8-ny, lw*0.25)
-		d.fillNoInk(paint{col: col.scale(1.25).add(rgb{0.04, 0.04, 0.04}), alpha: 0.35})
+		d.fillNoInk(paint{col: col.scale(1.12).add(rgb{0.02, 0.02, 0.02}), alpha: 0.25})
 	}
 	seed := d.seed + 5000
 	d.rows(0, d.h, func(y0, y1 int) {
