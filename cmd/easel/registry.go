@@ -5,6 +5,7 @@ import (
 	"github.com/easel-art/easel/engine"
 	"github.com/easel-art/easel/engine/canvas"
 	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/builtin"
 	"github.com/easel-art/easel/prompt/dialect"
 	"github.com/easel-art/easel/prompt/styles"
 )
@@ -39,7 +40,7 @@ func (a *app) openEngine(spec string) (easel.Engine, string, error) {
 }
 
 // writer returns the prompt writer.
-func (a *app) writer() easel.PromptWriter { return nil } // TODO(lead): builtin.New()
+func (a *app) writer() easel.PromptWriter { return builtin.New() }
 
 // loadStyle returns the style preset called name from the built-ins and
 // the styles imported into dataDir; nil for no name.
