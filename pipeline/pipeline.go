@@ -45,6 +45,12 @@ type Request struct {
 	Dialect  easel.Dialect // "" for the engine's own
 	ParentID string
 	Method   string // default easel.MethodImagine
+	// Steps, CFGScale and Sampler are diffusion settings passed to the
+	// engine as they are (0 or "" for its defaults), so a reproduction
+	// uses those of the original.
+	Steps    int
+	CFGScale float64
+	Sampler  string
 	// Prepared, when set, skips writing: these prompts are rendered as they are.
 	Prepared []*easel.Prompt
 
@@ -155,6 +161,7 @@ func (p *Pipeline) renderCall(ctx context.Context, r Request, pr *easel.Prompt, 
 	res, err := r.Engine.Render(ctx, &easel.RenderRequest{
 		Prompt: rend.Text, Negative: rend.Negative, Scene: pr.Scene, Style: sceneStyle(pr),
 		Seed: seed, Width: r.Size.Width, Height: r.Size.Height, Model: r.Model, N: n,
+		Steps: r.Steps, CFGScale: r.CFGScale, Sampler: r.Sampler,
 		Progress: r.Progress,
 	})
 	if err != nil {

@@ -144,3 +144,19 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestRunPassesDiffusionSettings(t *testing.T) {
+	p, _, _ := newTest(t)
+	eng := &enginetest.Fake{}
+	_, err := p.Run(t.Context(), Request{
+		Idea: easel.Idea{Text: "a fox"}, Engine: eng, Size: easel.Size{Width: 64, Height: 64},
+		Steps: 30, CFGScale: 6.5, Sampler: "DPM++ 2M",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := eng.Requests()[0]
+	if r.Steps != 30 || r.CFGScale != 6.5 || r.Sampler != "DPM++ 2M" {
+		t.Fatalf("engine got steps %d, cfg %g, sampler %q; want 30, 6.5, DPM++ 2M", r.Steps, r.CFGScale, r.Sampler)
+	}
+}
