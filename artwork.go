@@ -14,6 +14,10 @@ const (
 	MethodReproduce  = "reproduce"
 	MethodRender     = "render"
 	MethodBatch      = "batch"
+	// MethodImport records a picture brought into the gallery from a PNG
+	// file (such as one made by AUTOMATIC1111), so what is varied or
+	// reproduced from it has a parent.
+	MethodImport = "import"
 )
 
 // Artwork is one picture in the gallery and everything needed to make it again.
