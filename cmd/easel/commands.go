@@ -21,11 +21,13 @@ func commands() []command {
 	return []command{
 		{"imagine", "idea → prompt → picture(s) → gallery", cmdImagine},
 		{"prompt", "idea → detailed prompt(s), without rendering", cmdPrompt},
+		{"render", "draw a Scene JSON file with the built-in canvas", cmdRender},
 		{"tokens", "CLIP token count, ids and 75-token chunks of a prompt", cmdTokens},
 		{"styles", "list, show and import style presets", cmdStyles},
 		{"engines", "list the image engines, their configuration and (--check) whether they are reachable", cmdEngines},
 		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
 		{"gallery", "list, search, show and remove pictures in the gallery", cmdGallery},
+		{"serve", "web studio, JSON API and OpenAI-compatible images API on 127.0.0.1:8420", cmdServe},
 		{"version", "print easel's version", cmdVersion},
 	}
 }
