@@ -118,7 +118,10 @@ func newCanvas(w, h int, seed int64, st *styleInfo) *canvas {
 	c := &canvas{w: w, h: h, st: st}
 	n := w * h * 3
 	if p, ok := bufPool.Get().(*[]float32); ok && cap(*p) >= n {
+		// A reused buffer holds the last picture: clear it, or its values
+		// would leak into this one through blending and rounding.
 		c.pix = (*p)[:n]
+		clear(c.pix)
 	} else {
 		c.pix = make([]float32, n)
 	}

@@ -351,3 +351,17 @@ func BenchmarkDrawStyles1024(b *testing.B) {
 		})
 	}
 }
+
+// TestIndependentOfHistory draws pictures of other sizes and styles in
+// between: a picture must not depend on what was drawn before it.
+func TestIndependentOfHistory(t *testing.T) {
+	s := &easel.Scene{Elements: []string{"underwater", "fish", "coral"}}
+	first := Draw(s, "flat vector", 96, 64, 9)
+	for _, st := range Styles {
+		Draw(benchScene, st, 200, 150, 3)
+		Draw(nil, st, 64, 64, 4)
+	}
+	if diff(first, Draw(s, "flat vector", 96, 64, 9)) != 0 {
+		t.Error("the same arguments gave a different picture after other drawings")
+	}
+}
