@@ -579,7 +579,7 @@ func (r *run) listOptions(os *optSet, e env, yield yieldFn) bool {
 	if !os.allLit {
 		p.seen = map[[2]uint64]struct{}{}
 	}
-	it := permIter{keys: keys}
+	it := permIter{keys: keys, distinct: len(keys)}
 	for k := lo; k <= hi; k++ {
 		it.reset(k)
 		p.combo = slices.Grow(p.combo[:0], k)[:k]
@@ -736,10 +736,19 @@ func (r *run) listWildcard(w *wildcard, e env, yield yieldFn) bool {
 // permIter steps through the ordered choices of k options, in the
 // library's order: by option index, never two equal options.
 type permIter struct {
-	keys  []string
-	k     int
-	idx   []int
-	fresh bool
+	keys     []string
+	distinct int // number of different keys; no choice of more exists
+	k        int
+	idx      []int
+	fresh    bool
+}
+
+func newPermIter(keys []string) permIter {
+	seen := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		seen[k] = true
+	}
+	return permIter{keys: keys, distinct: len(seen)}
 }
 
 func (it *permIter) reset(k int) {
@@ -759,7 +768,9 @@ func (it *permIter) usable(j, d int) bool {
 
 // step moves to the next choice; false when there are no more.
 func (it *permIter) step() bool {
-	if it.k > len(it.keys) {
+	// Without this, equal options (kept by the cyclical sampler) would
+	// make the search below try every arrangement before giving up.
+	if it.k > it.distinct {
 		return false
 	}
 	var d, from int
@@ -950,7 +961,7 @@ func (r *run) optionGen(os optSet, e env) gen {
 	}
 	if e.mode == cyclical {
 		g := &cycVariant{r: r, e: e, os: os}
-		g.it = permIter{keys: os.keys}
+		g.it = newPermIter(os.keys)
 		g.lo, g.hi = bounds(os.lo, os.hi, len(os.opts))
 		g.it.reset(g.lo)
 		return g

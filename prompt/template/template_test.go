@@ -387,6 +387,10 @@ func TestSamplers(t *testing.T) {
 		{name: "pinned cyclical under random", tmpl: "A {@red|green|blue} ball", opts: Options{Mode: Random, Count: 4, Seed: 5}, want: []string{
 			"A red ball", "A green ball", "A blue ball", "A red ball",
 		}},
+		{name: "cyclical keeps equal options", tmpl: "{a|a|b}", opts: Options{Mode: Cyclical, Count: 4}, want: []string{"a", "a", "b", "a"}},
+		// 10 different options, each twice: no choice of 11 or more exists,
+		// and finding that out must not take an exhaustive search.
+		{name: "cyclical with more picks than distinct options", tmpl: "{11-$$a|a|b|b|c|c|d|d|e|e|f|f|g|g|h|h|i|i|j|j}", opts: Options{Mode: Cyclical, Count: 3}, want: nil},
 		{name: "combinatorial inside cyclical stays cyclical", tmpl: "A {@ball|{!car|bike}}", opts: Options{Mode: Cyclical, Count: 4}, want: []string{
 			"A ball", "A car", "A ball", "A bike",
 		}},
