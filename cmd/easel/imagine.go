@@ -27,14 +27,16 @@ Examples:
 type genFlags struct {
 	dataFlags
 	sizeFlags
-	engine   string
-	n, v     int
-	seed     int64
-	chaos    int
-	style    string
-	negative string
-	dialect  string
-	out      string
+	engine    string
+	n, v      int
+	seed      int64
+	chaos     int
+	style     string
+	negative  string
+	dialect   string
+	out       string
+	template  bool
+	wildcards string
 }
 
 func (g *genFlags) add(fs *flag.FlagSet) {
@@ -49,6 +51,8 @@ func (g *genFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&g.negative, "negative", "", "more things to keep out of the picture")
 	fs.StringVar(&g.dialect, "for", "", "prompt dialect (default: the engine's own)")
 	fs.StringVar(&g.out, "out", "", "also copy the images into this directory")
+	fs.BoolVar(&g.template, "template", false, "the idea is a dynamic-prompt template: {a|b}, __wildcards__, ...; -v N expands it N times")
+	fs.StringVar(&g.wildcards, "wildcards", "", "wildcard directory for --template (default <data dir>/wildcards)")
 }
 
 func cmdImagine(ctx context.Context, a *app, args []string) error {
@@ -89,6 +93,12 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	seed := resolveSeed(g.seed)
+	// Expand a template before anything is opened, so a broken one changes nothing.
+	ideas, err := expandIdeas(ctx, idea, g.template, g.v, seed, wildcardsFS(g.wildcards, dataDir))
+	if err != nil {
+		return err
+	}
 	gal, err := a.openGallery(ctx, dataDir)
 	if err != nil {
 		return err
@@ -97,7 +107,7 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 	p := &pipeline.Pipeline{Writer: a.writer(), Gallery: gal, Dialect: renderDialect(style), Log: a.log}
 	req := pipeline.Request{
 		Idea:   easel.Idea{Text: idea, Style: g.style, Negative: g.negative},
-		Engine: eng, Model: model, Size: size, Seed: resolveSeed(g.seed),
+		Engine: eng, Model: model, Size: size, Seed: seed,
 		Prompts: g.v, Images: g.n, Chaos: g.chaos, Dialect: d,
 		OnPrompt: func(pr *easel.Prompt, r pipeline.Rendered) {
 			if g.json {
@@ -131,8 +141,23 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	_, err = p.Run(ctx, req)
-	return err
+	if !g.template {
+		_, err = p.Run(ctx, req)
+		return err
+	}
+	// A template's expansions are the variations: one prompt each, each
+	// keeping the template it came from.
+	req.Prompts = 1
+	req.Method = easel.MethodTemplate
+	for i, text := range ideas {
+		r := req
+		r.Idea.Text, r.Idea.Template = text, idea
+		r.Seed = seed + int64(i*g.n)
+		if _, err := p.Run(ctx, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // imageJSON is the --json object printed per image.

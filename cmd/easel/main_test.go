@@ -165,6 +165,7 @@ func TestBadInput(t *testing.T) {
 		{"bad chaos", []string{"imagine", "a fox", "--chaos", "101"}, nil, 2, "chaos"},
 		{"bad dialect", []string{"imagine", "a fox", "--for", "dalle"}, nil, 2, "dialect"},
 		{"unwritable data dir", []string{"imagine", "a fox", "--size", "64x64"}, map[string]string{"EASEL_HOME": filepath.Join(file, "sub")}, 2, "data directory"},
+		{"broken template", []string{"imagine", "--template", "a {red|blue barn"}, nil, 2, "template: column"},
 		{"unknown id", []string{"gallery", "show", "abcdef"}, nil, 2, "no artwork"},
 	}
 	for _, tt := range tests {
@@ -238,5 +239,38 @@ func TestHelp(t *testing.T) {
 		if r.code != 0 || !strings.Contains(r.stdout, "Usage") && !strings.Contains(r.stdout, "easel") {
 			t.Fatalf("%v: exit %d, stdout %q", args, r.code, r.stdout)
 		}
+	}
+}
+
+func TestImagineTemplate(t *testing.T) {
+	env := home(t)
+	os.MkdirAll(filepath.Join(env["EASEL_HOME"], "wildcards"), 0o755)
+	os.WriteFile(filepath.Join(env["EASEL_HOME"], "wildcards", "animal.txt"), []byte("fox\nowl\n"), 0o644)
+	tpl := "a {red|blue} __animal__ at {dawn|night}"
+	r := runEasel(t, env, "imagine", "--template", tpl, "-v", "3", "--seed", "9", "--size", "64x64", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	objs := ndjson(t, r.stdout)
+	if len(objs) != 3 {
+		t.Fatalf("%d artworks; want 3", len(objs))
+	}
+	for _, o := range objs {
+		idea := o["idea"].(string)
+		if o["template"] != tpl || strings.ContainsAny(idea, "{}_") || !(strings.Contains(idea, "fox") || strings.Contains(idea, "owl")) {
+			t.Errorf("artwork = template %v, idea %q", o["template"], idea)
+		}
+		if o["method"] != "template" {
+			t.Errorf("method = %v", o["method"])
+		}
+	}
+	// The gallery keeps the template: searching for its words finds them.
+	r = runEasel(t, env, "gallery", "show", objs[0]["id"].(string), "--json")
+	if !strings.Contains(r.stdout, `"template":"a {red|blue} __animal__ at {dawn|night}"`) {
+		t.Fatalf("gallery show lacks the template: %s", r.stdout)
+	}
+	r = runEasel(t, env, "prompt", "--template", tpl, "-v", "2", "--seed", "9", "--json")
+	if got := ndjson(t, r.stdout); r.code != 0 || len(got) != 2 || got[0]["template"] != tpl {
+		t.Fatalf("prompt --template: exit %d, %v, %s", r.code, got, r.stderr)
 	}
 }

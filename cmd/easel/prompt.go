@@ -31,6 +31,8 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 	chaos := fs.Int("chaos", 50, "how far variations wander, 0 (wording) to 100 (new composition, light and mood)")
 	styleName := fs.String("style", "", "style preset (see easel styles list)")
 	negative := fs.String("negative", "", "more things to keep out of the picture")
+	isTemplate := fs.Bool("template", false, "the idea is a dynamic-prompt template: {a|b}, __wildcards__, ...; -v N expands it N times")
+	wildcards := fs.String("wildcards", "", "wildcard directory for --template (default <data dir>/wildcards)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -56,16 +58,35 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	style, err := loadStyle(config.DataDir(df.dataDir, a.getenv), *styleName)
+	dataDir := config.DataDir(df.dataDir, a.getenv)
+	style, err := loadStyle(dataDir, *styleName)
 	if err != nil {
 		return err
 	}
 	s := resolveSeed(*seed)
-	prompts, err := a.writer().WritePrompts(ctx, easel.WriteRequest{
-		Idea: idea, Style: *styleName, Negative: *negative, Seed: s, N: *v, Chaos: *chaos, Dialect: d,
-	})
-	if err != nil {
-		return err
+	var prompts []*easel.Prompt
+	if *isTemplate {
+		ideas, err := expandIdeas(ctx, idea, true, *v, s, wildcardsFS(*wildcards, dataDir))
+		if err != nil {
+			return err
+		}
+		for i, text := range ideas {
+			ps, err := a.writer().WritePrompts(ctx, easel.WriteRequest{
+				Idea: text, Template: idea, Style: *styleName, Negative: *negative, Seed: s + int64(i), N: 1, Chaos: *chaos, Dialect: d,
+			})
+			if err != nil {
+				return err
+			}
+			ps[0].Variation = i
+			prompts = append(prompts, ps...)
+		}
+	} else {
+		prompts, err = a.writer().WritePrompts(ctx, easel.WriteRequest{
+			Idea: idea, Style: *styleName, Negative: *negative, Seed: s, N: *v, Chaos: *chaos, Dialect: d,
+		})
+		if err != nil {
+			return err
+		}
 	}
 	for i, p := range prompts {
 		r, err := dialect.Render(p, d, dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Chaos: *chaos, Style: style, ExtraNegative: *negative})
@@ -74,11 +95,14 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 		}
 		if df.json {
 			obj := map[string]any{
-				"idea": idea, "prompt": r.Text, "negative_prompt": r.Negative, "dialect": r.Dialect,
+				"idea": p.Idea, "prompt": r.Text, "negative_prompt": r.Negative, "dialect": r.Dialect,
 				"style": r.Style, "seed": p.Seed, "llm": p.Writer, "tokens": r.Tokens, "variation": p.Variation,
 			}
 			if r.Chunks != nil {
 				obj["chunks"] = r.Chunks
+			}
+			if *isTemplate {
+				obj["template"] = idea
 			}
 			if err := printJSON(a.stdout, obj); err != nil {
 				return err
