@@ -590,7 +590,10 @@ func (r *run) listOptions(os *optSet, e env, yield yieldFn) bool {
 				p.combo[j] = os.uniq[u]
 			}
 			if !p.rec(0) {
-				return false
+				if !p.exhausted || p.r.err != nil {
+					return false
+				}
+				p.exhausted, p.rejects = false, 0 // on to the next choice
 			}
 		}
 	}
@@ -609,7 +612,14 @@ type product struct {
 	scratch []string
 	seen    map[[2]uint64]struct{}
 	yield   yieldFn
+	// rejects counts repeats skipped in a row; past maxRejects the
+	// variant's listing ends (exhausted), rather than spin for ever on a
+	// random part that keeps giving what was seen.
+	rejects   int
+	exhausted bool
 }
+
+const maxRejects = 100_000
 
 func (p *product) rec(i int) bool {
 	if i == len(p.combo) {
@@ -654,15 +664,26 @@ func (p *product) leaf() bool {
 		}
 		p.scratch = d
 		if len(d) != len(frags) {
-			return p.r.tick()
+			return p.reject()
 		}
 		h := p.hash(d)
 		if _, dup := p.seen[h]; dup {
-			return p.r.tick()
+			return p.reject()
 		}
 		p.seen[h] = struct{}{}
 	}
+	p.rejects = 0
 	return p.yield(joined(frags, p.os.sep))
+}
+
+func (p *product) reject() bool {
+	p.rejects++
+	if p.rejects > maxRejects {
+		p.r.warn("template: a variant keeps repeating itself (a random part inside it?); its listing ends here", "")
+		p.exhausted = true
+		return false
+	}
+	return p.r.tick()
 }
 
 // hash identifies a tuple of texts by 128 bits, so that the set of tuples

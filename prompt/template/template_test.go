@@ -413,6 +413,17 @@ func TestSamplers(t *testing.T) {
 			t.Errorf("got %q; want red, green, blue each with a random shape", got)
 		}
 	})
+	t.Run("random wildcard value inside a variant ends", func(t *testing.T) {
+		// The library spins for ever here: the value gives a or b without
+		// end and the variant keeps rejecting them as repeats.
+		got, err := generate(t, "{__w__|c} x", Options{Wildcards: files("w", "{~a|b}")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 3 || got[2] != "c x" {
+			t.Errorf("got %q; want a x and b x in some order, then c x", got)
+		}
+	})
 	t.Run("random weights", func(t *testing.T) {
 		got, err := generate(t, "{0::a|1::b|3::c}", Options{Mode: Random, Count: 400, Seed: 8})
 		if err != nil {
