@@ -1,0 +1,332 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/pngmeta"
+)
+
+// runLineage runs easel in-process like runEasel, calling vary and
+// reproduce directly so the tests do not depend on the command list.
+func runLineage(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	cmds := map[string]func(ctx context.Context, a *app, args []string) error{"vary": cmdVary, "reproduce": cmdReproduce}
+	fn, ok := cmds[args[0]]
+	if !ok {
+		return runEasel(t, env, args...)
+	}
+	var out, errb bytes.Buffer
+	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return env[k] }}
+	a.log = newLogger(&errb, "")
+	code := exitOK
+	if err := fn(t.Context(), a, args[1:]); err != nil && !errors.Is(err, flag.ErrHelp) {
+		code = exitCode(err)
+		errb.WriteString("easel: " + easel.ErrorMessage(err) + "\n")
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+// mustRun runs easel and fails the test unless it exits 0.
+func mustRun(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	r := runLineage(t, env, args...)
+	if r.code != 0 {
+		t.Fatalf("easel %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+	}
+	return r
+}
+
+// imagineID makes one picture and returns its JSON object.
+func imagineOne(t *testing.T, env map[string]string, idea string, args ...string) map[string]any {
+	t.Helper()
+	r := mustRun(t, env, append([]string{"imagine", idea, "--json"}, args...)...)
+	objs := ndjson(t, r.stdout)
+	if len(objs) != 1 {
+		t.Fatalf("imagine printed %d objects; want 1", len(objs))
+	}
+	return objs[0]
+}
+
+// galleryCount returns how many artworks the gallery holds.
+func galleryCount(t *testing.T, env map[string]string) int {
+	t.Helper()
+	r := mustRun(t, env, "gallery", "list", "--limit", "0", "--json")
+	return len(ndjson(t, r.stdout))
+}
+
+// showJSON returns `gallery show ID --json`.
+func showJSON(t *testing.T, env map[string]string, id string) map[string]any {
+	t.Helper()
+	r := mustRun(t, env, "gallery", "show", id, "--json")
+	return ndjson(t, r.stdout)[0]
+}
+
+// plainPNG encodes a small picture with image/png: no metadata at all.
+func plainPNG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.RGBA{uint8(x * 4), uint8(y * 4), 128, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// a1111Infotext is what AUTOMATIC1111 v1.10 writes in the `parameters`
+// chunk (reference/apis.md §4.3): prompt, "Negative prompt:" line, then
+// the parameter line in A1111's key order, with a quoted value.
+const a1111Infotext = "a castle on a hill under a (full moon:1.2), <lora:add_detail:0.6> dramatic clouds\n" +
+	"Negative prompt: blurry, lowres\n" +
+	"Steps: 20, Sampler: DPM++ 2M, Schedule type: Karras, CFG scale: 7, Seed: 1234567890, Size: 96x64, " +
+	"Model hash: 6ce0161689, Model: v1-5-pruned-emaonly, Clip skip: 2, " +
+	`Lora hashes: "add_detail: 7c6bad76eb54", Version: v1.10.1`
+
+// writeA1111PNG writes a PNG as AUTOMATIC1111 saves one: a tEXt chunk
+// `parameters` holding the infotext (reference/apis.md §4.5).
+func writeA1111PNG(t *testing.T, dir, infotext string) string {
+	t.Helper()
+	data, err := pngmeta.Inject(plainPNG(t, 96, 64), []pngmeta.Text{{Keyword: pngmeta.KeywordParameters, Value: infotext}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "00042-1234567890.png")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// comfyGraph is ComfyUI's API-format graph from reference/apis.md §5.5,
+// with a LoraLoader between the checkpoint and the sampler.
+const comfyGraph = `{
+  "4": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "sd_xl_base_1.0.safetensors"}},
+  "10": {"class_type": "LoraLoader", "inputs": {"lora_name": "detail.safetensors", "strength_model": 0.6, "strength_clip": 0.6, "model": ["4", 0], "clip": ["4", 1]}},
+  "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "a red barn in a wheat field at golden hour", "clip": ["10", 1]}},
+  "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "blurry, lowres", "clip": ["10", 1]}},
+  "5": {"class_type": "EmptyLatentImage", "inputs": {"width": 128, "height": 96, "batch_size": 1}},
+  "3": {"class_type": "KSampler", "inputs": {"seed": 42, "steps": 25, "cfg": 7.0, "sampler_name": "euler_ancestral", "scheduler": "normal", "denoise": 1.0,
+        "model": ["10", 0], "positive": ["6", 0], "negative": ["7", 0], "latent_image": ["5", 0]}},
+  "8": {"class_type": "VAEDecode", "inputs": {"samples": ["3", 0], "vae": ["4", 2]}},
+  "9": {"class_type": "SaveImage", "inputs": {"filename_prefix": "ComfyUI", "images": ["8", 0]}}
+}`
+
+// writeComfyPNG writes a PNG as ComfyUI's SaveImage does: tEXt chunks
+// `prompt` (the API graph) and `workflow` (reference/apis.md §5.6).
+func writeComfyPNG(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := pngmeta.Inject(plainPNG(t, 128, 96), []pngmeta.Text{
+		{Keyword: pngmeta.KeywordComfyPrompt, Value: comfyGraph},
+		{Keyword: pngmeta.KeywordComfyWorkflow, Value: `{"nodes": [], "links": [], "groups": [], "version": 0.4}`},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "ComfyUI_00001_.png")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestVaryGalleryID(t *testing.T) {
+	env := home(t)
+	parent := imagineOne(t, env, "a beach sunset", "--seed", "42", "--size", "96x64")
+	pid := parent["id"].(string)
+	r := mustRun(t, env, "vary", pid[:8], "-n", "3", "--seed", "7", "--json")
+	kids := ndjson(t, r.stdout)
+	if len(kids) != 3 {
+		t.Fatalf("got %d variations; want 3:\n%s", len(kids), r.stdout)
+	}
+	prompts := map[string]bool{parent["prompt"].(string): true}
+	for i, k := range kids {
+		if k["parent_id"] != pid || k["method"] != easel.MethodVarySubtle {
+			t.Errorf("variation %d: parent %v, method %v; want %s, %s", i, k["parent_id"], k["method"], pid, easel.MethodVarySubtle)
+		}
+		if k["engine"] != "builtin" || k["width"] != 96.0 || k["height"] != 64.0 || k["idea"] != "a beach sunset" {
+			t.Errorf("variation %d = %v; want the parent's engine, size and idea", i, k)
+		}
+		if k["seed"] != float64(7+i) {
+			t.Errorf("variation %d seed = %v; want %d", i, k["seed"], 7+i)
+		}
+		p := k["prompt"].(string)
+		if prompts[p] {
+			t.Errorf("variation %d repeats a prompt: %q", i, p)
+		}
+		prompts[p] = true
+		// The PNG records the lineage too.
+		data, err := os.ReadFile(k["path"].(string))
+		if err != nil {
+			t.Fatal(err)
+		}
+		md, err := pngmeta.Read(data)
+		if err != nil || !bytes.Contains(md.Easel, []byte(`"parent_id":"`+pid+`"`)) || !bytes.Contains(md.Easel, []byte(`"method":"vary-subtle"`)) {
+			t.Errorf("variation %d PNG metadata lacks the lineage: %s (%v)", i, md.Easel, err)
+		}
+	}
+	// Same seed and options, same variations.
+	again := ndjson(t, mustRun(t, env, "vary", pid, "-n", "3", "--seed", "7", "--json").stdout)
+	for i := range again {
+		if again[i]["sha256"] != kids[i]["sha256"] {
+			t.Errorf("variation %d differs on a second run with the same seed", i)
+		}
+	}
+	// The human output names the prompt, the file and the lineage.
+	r = mustRun(t, env, "vary", pid, "-n", "1", "--strength", "strong", "--seed", "9")
+	if !strings.Contains(r.stdout, "prompt: ") || !strings.Contains(r.stdout, "vary-strong of "+pid) {
+		t.Errorf("stdout = %q", r.stdout)
+	}
+}
+
+func TestVaryOptions(t *testing.T) {
+	env := home(t)
+	pid := imagineOne(t, env, "a red barn in a wheat field", "--seed", "3", "--size", "64x64")["id"].(string)
+	r := mustRun(t, env, "vary", pid, "-n", "2", "--strength", "strong", "--size", "80x64", "--seed", "1", "--json")
+	for _, k := range ndjson(t, r.stdout) {
+		if k["method"] != easel.MethodVaryStrong || k["width"] != 80.0 {
+			t.Errorf("got %v; want vary-strong at 80x64", k)
+		}
+	}
+	// --chaos picks the strength it stands for.
+	r = mustRun(t, env, "vary", pid, "-n", "1", "--chaos", "30", "--seed", "1", "--json")
+	if k := ndjson(t, r.stdout)[0]; k["method"] != easel.MethodVarySubtle {
+		t.Errorf("--chaos 30 gave %v; want vary-subtle", k["method"])
+	}
+	// --prompt-only writes and saves nothing.
+	before := galleryCount(t, env)
+	r = mustRun(t, env, "vary", pid, "-n", "3", "--prompt-only", "--json", "--seed", "5")
+	objs := ndjson(t, r.stdout)
+	if len(objs) != 3 || objs[0]["parent_id"] != pid || objs[0]["prompt"] == "" || objs[0]["method"] != easel.MethodVarySubtle {
+		t.Fatalf("--prompt-only printed %v", objs)
+	}
+	if n := galleryCount(t, env); n != before {
+		t.Fatalf("--prompt-only saved pictures: %d in the gallery, had %d", n, before)
+	}
+	r = mustRun(t, env, "vary", pid, "-n", "2", "--prompt-only", "--seed", "5")
+	if !strings.Contains(r.stdout, "variation 2") {
+		t.Errorf("--prompt-only stdout = %q", r.stdout)
+	}
+}
+
+func TestVaryText(t *testing.T) {
+	env := home(t)
+	r := mustRun(t, env, "vary", "a", "lighthouse", "in", "a", "storm", "-n", "2", "--seed", "4", "--size", "64x64", "--json")
+	kids := ndjson(t, r.stdout)
+	if len(kids) != 2 {
+		t.Fatalf("got %d variations", len(kids))
+	}
+	for _, k := range kids {
+		if _, has := k["parent_id"]; has || k["idea"] != "a lighthouse in a storm" || k["method"] != easel.MethodVarySubtle {
+			t.Errorf("variation of text = %v; want no parent, the text as idea", k)
+		}
+	}
+	// A word that happens to be hexadecimal is text, not an id.
+	if r := runLineage(t, env, "vary", "facade", "-n", "1", "--size", "64x64", "--prompt-only"); r.code != 0 {
+		t.Errorf("vary facade: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+func TestVaryEaselPNG(t *testing.T) {
+	env := home(t)
+	outDir := t.TempDir()
+	parent := imagineOne(t, env, "a castle on a hill under a full moon", "--seed", "11", "--size", "96x64", "--out", outDir)
+	pid := parent["id"].(string)
+	copied := parent["path"].(string)
+	if !strings.HasPrefix(copied, outDir) {
+		t.Fatalf("--out copy is at %s", copied)
+	}
+	// A copy of a gallery picture is that picture: its variations are its children.
+	k := ndjson(t, mustRun(t, env, "vary", copied, "-n", "1", "--seed", "2", "--json").stdout)[0]
+	if k["parent_id"] != pid || k["width"] != 96.0 {
+		t.Fatalf("variation of the copied file = %v; want parent %s", k, pid)
+	}
+	if n := galleryCount(t, env); n != 2 {
+		t.Fatalf("gallery holds %d; want 2 (no import of a picture it has)", n)
+	}
+	// In another gallery, the file is imported first, keeping its settings.
+	other := home(t)
+	k = ndjson(t, mustRun(t, other, "vary", copied, "-n", "1", "--seed", "2", "--json").stdout)[0]
+	imp := showJSON(t, other, k["parent_id"].(string))
+	if imp["method"] != easel.MethodImport || imp["idea"] != parent["idea"] || imp["prompt"] != parent["prompt"] || imp["seed"] != 11.0 || imp["engine"] != "builtin" {
+		t.Fatalf("imported parent = %v", imp)
+	}
+	if imp["scene"] == nil {
+		t.Error("the imported easel picture lost its scene")
+	}
+}
+
+func TestVaryA1111PNG(t *testing.T) {
+	env := home(t)
+	file := writeA1111PNG(t, t.TempDir(), a1111Infotext)
+	r := mustRun(t, env, "vary", file, "-n", "2", "--engine", "builtin", "--seed", "3", "--json")
+	kids := ndjson(t, r.stdout)
+	if len(kids) != 2 {
+		t.Fatalf("got %d variations", len(kids))
+	}
+	pid, _ := kids[0]["parent_id"].(string)
+	if pid == "" || kids[1]["parent_id"] != pid {
+		t.Fatalf("variations %v; want both children of the imported picture", kids)
+	}
+	imp := showJSON(t, env, pid)
+	if imp["method"] != easel.MethodImport || imp["engine"] != "a1111" || imp["seed"] != 1234567890.0 || imp["steps"] != 20.0 ||
+		imp["sampler"] != "DPM++ 2M" || imp["model"] != "v1-5-pruned-emaonly" || imp["negative_prompt"] != "blurry, lowres" {
+		t.Fatalf("imported A1111 picture = %v", imp)
+	}
+	// The idea is the prompt without its syntax; the variations keep the size.
+	wantIdea := "a castle on a hill under a full moon, dramatic clouds"
+	for _, k := range kids {
+		if k["idea"] != wantIdea || k["width"] != 96.0 || k["height"] != 64.0 {
+			t.Errorf("variation = %v; want idea %q at 96x64", k, wantIdea)
+		}
+		if p := k["prompt"].(string); strings.Contains(p, "lora") || strings.Contains(p, ":1.2") {
+			t.Errorf("variation prompt keeps A1111 syntax: %q", p)
+		}
+	}
+}
+
+func TestVaryComfyPNG(t *testing.T) {
+	env := home(t)
+	file := writeComfyPNG(t, t.TempDir())
+	r := mustRun(t, env, "vary", file, "-n", "1", "--engine", "builtin", "--seed", "3", "--json")
+	k := ndjson(t, r.stdout)[0]
+	if k["idea"] != "a red barn in a wheat field at golden hour" || k["width"] != 128.0 || k["height"] != 96.0 {
+		t.Fatalf("variation of the ComfyUI picture = %v", k)
+	}
+	imp := showJSON(t, env, k["parent_id"].(string))
+	if imp["engine"] != "comfyui" || imp["model"] != "sd_xl_base_1.0.safetensors" || imp["seed"] != 42.0 || imp["sampler"] != "euler_ancestral" {
+		t.Fatalf("imported ComfyUI picture = %v", imp)
+	}
+}
+
+func TestVaryInvokeAIPNGUsesCanvasWithNote(t *testing.T) {
+	env := home(t)
+	data, err := pngmeta.Inject(plainPNG(t, 64, 64), []pngmeta.Text{{Keyword: pngmeta.KeywordInvokeAIMetadata,
+		Value: `{"positive_prompt": "a koi pond in a japanese garden", "negative_prompt": "", "seed": 5, "steps": 30, "cfg_scale": 7.5, "width": 64, "height": 64, "model": {"name": "juggernaut"}}`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "invoke.png")
+	os.WriteFile(file, data, 0o644)
+	r := mustRun(t, env, "vary", file, "-n", "1", "--seed", "1", "--json")
+	if !strings.Contains(r.stderr, "no engine for InvokeAI") {
+		t.Errorf("stderr = %q; want a note that the canvas is used", r.stderr)
+	}
+	if k := ndjson(t, r.stdout)[0]; k["engine"] != "builtin" {
+		t.Errorf("engine = %v", k["engine"])
+	}
+}

@@ -1,0 +1,62 @@
+package lineage
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	// extraNet is an A1111 extra network tag: <lora:name:0.8>, <hypernet:...>.
+	extraNet = regexp.MustCompile(`<[^<>]*>`)
+	// weight is an attention weight before a closing bracket: (word:1.2),
+	// [from:to:0.5].
+	weight = regexp.MustCompile(`:\s*-?[0-9]*\.?[0-9]+\s*([)\]])`)
+	// embedding is ComfyUI's textual-inversion syntax: embedding:name.
+	embedding = regexp.MustCompile(`(?i)\bembedding:\S+`)
+	// breakWord is A1111's chunk separator.
+	breakWord = regexp.MustCompile(`\bBREAK\b`)
+	// wordColon is the colon of prompt editing between words: [from:to].
+	wordColon = regexp.MustCompile(`(\pL):(\pL)`)
+)
+
+// HasSyntax reports whether prompt uses Stable Diffusion prompt syntax
+// (weights, brackets, extra network tags, BREAK) that PlainPrompt removes.
+func HasSyntax(prompt string) bool {
+	return strings.ContainsAny(prompt, "()[]{}<>|") || breakWord.MatchString(prompt) || embedding.MatchString(prompt)
+}
+
+// PlainPrompt returns prompt with the Stable Diffusion prompt syntax of
+// AUTOMATIC1111 and ComfyUI taken out, leaving the words: weights
+// "(castle:1.3)" and "((castle))" become "castle", alternations
+// "[cat|dog]" become "cat dog", extra network tags "<lora:x:0.8>" and
+// "embedding:name" go, BREAK becomes a comma. Prose engines and the scene
+// parser read the result.
+func PlainPrompt(prompt string) string {
+	s := extraNet.ReplaceAllString(prompt, " ")
+	s = embedding.ReplaceAllString(s, " ")
+	s = strings.ReplaceAll(s, `\(`, "(")
+	s = strings.ReplaceAll(s, `\)`, ")")
+	s = weight.ReplaceAllString(s, "$1")
+	s = breakWord.ReplaceAllString(s, ",")
+	if strings.ContainsAny(prompt, "[]") {
+		// Twice, since "a:b:c" has overlapping matches.
+		s = wordColon.ReplaceAllString(wordColon.ReplaceAllString(s, "$1 $2"), "$1 $2")
+	}
+	s = strings.NewReplacer("(", " ", ")", " ", "[", " ", "]", " ", "{", " ", "}", " ", "|", " ", "<", " ", ">", " ", `\`, " ").Replace(s)
+	return tidy(s)
+}
+
+// tidy joins the words of s with single spaces and cleans up the commas
+// that removed syntax leaves behind.
+func tidy(s string) string {
+	var parts []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.Join(strings.Fields(p), " ")
+		p = strings.Trim(p, ":")
+		p = strings.TrimSpace(p)
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
