@@ -291,7 +291,12 @@ func (p *parser) variant() (node, error) {
 	}
 	p.bound(v)
 	for {
+		// Whitespace and comments before an option are dropped, so that a
+		// weight may follow them on its own line.
 		p.skipWS()
+		for p.skipComments(true) {
+			p.skipWS()
+		}
 		w := p.weight()
 		n, err := p.text(inOption)
 		if err != nil {

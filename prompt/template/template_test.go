@@ -85,6 +85,8 @@ func TestComments(t *testing.T) {
 		{name: "url is text", tmpl: "see http://x", want: []string{"see http://x"}},
 		{name: "hash between options", tmpl: "{red # warm\n|blue}", want: []string{"red \n", "blue"}},
 		{name: "hash in wildcard value", tmpl: "__c__", fs: files("c", "red # warm"), want: []string{"red "}},
+		// sd-dynamic-prompts issue 324, a library test.
+		{name: "comments before weighted options", tmpl: "{\n    # 60% A\n    0.6::A\n    |\n    // 40% B\n    0.4::B\n    }\n", opts: Options{IgnoreWhitespace: true}, want: []string{"A", "B"}},
 		{name: "consecutive comment lines", tmpl: "# one\n# two\nx", opts: Options{IgnoreWhitespace: true}, want: []string{"x"}},
 		{name: "only a comment", tmpl: "# nothing", want: []string{""}},
 	})
