@@ -182,17 +182,7 @@ func (p *Pipeline) renderCall(ctx context.Context, r Request, pr *easel.Prompt, 
 	}
 	var out []*easel.Artwork
 	for _, img := range res.Images {
-		a := &easel.Artwork{
-			Idea: r.Idea.Text, Template: r.Idea.Template,
-			Prompt: rend.Text, NegativePrompt: rend.Negative,
-			Dialect: d, Style: pr.Style, Writer: pr.Writer,
-			Engine: r.Engine.Name(), Model: res.Model,
-			Seed: img.Seed, Width: w, Height: h,
-			Steps: res.Steps, CFGScale: res.CFGScale, Sampler: res.Sampler,
-			RevisedPrompt: img.RevisedPrompt, EngineInfo: img.Info,
-			Scene: pr.Scene, ParentID: r.ParentID, Method: r.Method,
-			CostUSD: res.CostUSD / float64(len(res.Images)), ElapsedMS: elapsed,
-		}
+		a := artworkOf(r, pr, rend, d, res, img, w, h, elapsed)
 		png, err := withMetadata(img.PNG, a)
 		if err != nil {
 			return out, err
@@ -209,6 +199,21 @@ func (p *Pipeline) renderCall(ctx context.Context, r Request, pr *easel.Prompt, 
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// artworkOf is the gallery record of one picture an engine returned.
+func artworkOf(r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, res *easel.RenderResult, img easel.RenderedImage, w, h int, elapsed int64) *easel.Artwork {
+	return &easel.Artwork{
+		Idea: r.Idea.Text, Template: r.Idea.Template,
+		Prompt: rend.Text, NegativePrompt: rend.Negative,
+		Dialect: d, Style: pr.Style, Writer: pr.Writer,
+		Engine: r.Engine.Name(), Model: res.Model,
+		Seed: img.Seed, Width: w, Height: h,
+		Steps: res.Steps, CFGScale: res.CFGScale, Sampler: res.Sampler,
+		RevisedPrompt: img.RevisedPrompt, EngineInfo: img.Info,
+		Scene: pr.Scene, ParentID: r.ParentID, Method: r.Method,
+		CostUSD: res.CostUSD / float64(len(res.Images)), ElapsedMS: elapsed,
+	}
 }
 
 func sceneStyle(p *easel.Prompt) string {

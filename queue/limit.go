@@ -1,0 +1,224 @@
+package queue
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Limit is how hard one engine may be driven.
+type Limit struct {
+	// Concurrency is the most calls in flight at once (at least 1).
+	Concurrency int `json:"concurrency"`
+	// RequestsPerMinute and ImagesPerMinute cap the call rate; 0 means no
+	// cap. A call for n images takes one request and n images.
+	RequestsPerMinute float64 `json:"requests_per_minute"`
+	ImagesPerMinute   float64 `json:"images_per_minute"`
+}
+
+//go:embed limits.json
+var limitsJSON []byte
+
+// defaultLimits are the engines' default limits, as data: the services'
+// entry-tier limits, so a new key is never driven into 429s. People with
+// higher limits raise them with flags or the environment.
+var defaultLimits = func() map[string]Limit {
+	var m map[string]Limit
+	if err := json.Unmarshal(limitsJSON, &m); err != nil {
+		panic("queue: bad limits.json: " + err.Error())
+	}
+	return m
+}()
+
+// DefaultLimit returns the default limit of the engine called name
+// (without a model). The built-in canvas gets one call per CPU; an engine
+// with no entry gets the "other" entry.
+func DefaultLimit(name string) Limit {
+	l, ok := defaultLimits[strings.ToLower(name)]
+	if !ok {
+		l = defaultLimits["other"]
+	}
+	if l.Concurrency <= 0 {
+		l.Concurrency = runtime.GOMAXPROCS(0)
+	}
+	return l
+}
+
+// Limiter enforces one engine's Limit in this process and adapts to the
+// service's answers: a rate-limit answer pauses every caller until the
+// service's Retry-After and lowers the rate (multiplicatively); each
+// success raises it again (additively) up to the configured Limit.
+// It is safe for concurrent use.
+type Limiter struct {
+	sem chan struct{}
+	max Limit
+
+	mu         sync.Mutex // guards the fields below
+	req, img   *rate.Limiter
+	scale      float64 // fraction of max in force, (0, 1]
+	pauseUntil time.Time
+	throttled  int
+
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// Throttle factors: how far a rate-limit answer lowers the rate and how
+// much each success gives back, as fractions of the configured rate.
+const (
+	throttleDown = 0.8
+	throttleUp   = 0.02
+	minScale     = 0.05
+)
+
+// NewLimiter returns a limiter for l.
+func NewLimiter(l Limit) *Limiter {
+	l.Concurrency = max(l.Concurrency, 1)
+	lim := &Limiter{sem: make(chan struct{}, l.Concurrency), max: l, scale: 1, Now: time.Now}
+	if l.RequestsPerMinute > 0 {
+		lim.req = rate.NewLimiter(perSecond(l.RequestsPerMinute), 1)
+	}
+	if l.ImagesPerMinute > 0 {
+		lim.img = rate.NewLimiter(perSecond(l.ImagesPerMinute), 1)
+	}
+	return lim
+}
+
+func perSecond(perMinute float64) rate.Limit { return rate.Limit(perMinute / 60) }
+
+// Limit returns the configured limit.
+func (l *Limiter) Limit() Limit { return l.max }
+
+// Acquire waits for a free slot and for the rate to allow a call of n
+// images. The caller must call release when the call is over.
+func (l *Limiter) Acquire(ctx context.Context, n int) (release func(), err error) {
+	select {
+	case l.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	release = func() { <-l.sem }
+	if err := l.wait(ctx, n); err != nil {
+		release()
+		return nil, err
+	}
+	return release, nil
+}
+
+func (l *Limiter) wait(ctx context.Context, n int) error {
+	for {
+		l.mu.Lock()
+		pause := l.pauseUntil.Sub(l.Now())
+		req, img := l.req, l.img
+		l.mu.Unlock()
+		if pause > 0 {
+			if err := sleepCtx(ctx, pause); err != nil {
+				return err
+			}
+			continue
+		}
+		if req != nil {
+			if err := req.Wait(ctx); err != nil {
+				return err
+			}
+		}
+		if img != nil {
+			// WaitN fails when n exceeds the burst: take the images one by one.
+			for range max(n, 1) {
+				if err := img.Wait(ctx); err != nil {
+					return err
+				}
+			}
+		}
+		// A 429 may have arrived while we waited for a token: honour it.
+		l.mu.Lock()
+		paused := l.pauseUntil.After(l.Now())
+		l.mu.Unlock()
+		if !paused {
+			return nil
+		}
+	}
+}
+
+// Throttled tells the limiter the service answered "slow down", asking
+// for wait (0 when it did not say; a second is assumed then).
+func (l *Limiter) Throttled(wait time.Duration) {
+	if wait <= 0 {
+		wait = time.Second
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.throttled++
+	if until := l.Now().Add(wait); until.After(l.pauseUntil) {
+		l.pauseUntil = until
+	}
+	l.setScale(max(l.scale*throttleDown, minScale))
+}
+
+// Succeeded tells the limiter a call went through.
+func (l *Limiter) Succeeded() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.scale < 1 {
+		l.setScale(min(l.scale+throttleUp, 1))
+	}
+}
+
+// Throttles returns how many rate-limit answers the limiter was told about.
+func (l *Limiter) Throttles() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.throttled
+}
+
+// Scale returns the fraction of the configured rate now in force.
+func (l *Limiter) Scale() float64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.scale
+}
+
+func (l *Limiter) setScale(s float64) {
+	l.scale = s
+	now := l.Now()
+	if l.req != nil {
+		l.req.SetLimitAt(now, perSecond(l.max.RequestsPerMinute*s))
+	}
+	if l.img != nil {
+		l.img.SetLimitAt(now, perSecond(l.max.ImagesPerMinute*s))
+	}
+}
+
+// Limiters hands out one Limiter per engine name, created on first use
+// from a limit function (DefaultLimit when nil).
+type Limiters struct {
+	mu    sync.Mutex // guards byName
+	by    map[string]*Limiter
+	limit func(engine string) Limit
+}
+
+// NewLimiters returns an empty set; limit gives each engine's Limit.
+func NewLimiters(limit func(engine string) Limit) *Limiters {
+	if limit == nil {
+		limit = DefaultLimit
+	}
+	return &Limiters{by: map[string]*Limiter{}, limit: limit}
+}
+
+// For returns the limiter of engine (a registry name, without model).
+func (ls *Limiters) For(engine string) *Limiter {
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	l, ok := ls.by[engine]
+	if !ok {
+		l = NewLimiter(ls.limit(engine))
+		ls.by[engine] = l
+	}
+	return l
+}

@@ -1,0 +1,183 @@
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/easel-art/easel"
+)
+
+// ErrBudget marks a job that was not started because its price could take
+// the batch past its budget.
+var ErrBudget = errors.New("budget")
+
+// budgetPrefix starts the message of a job skipped for the budget, so a
+// report tells it from a failure.
+const budgetPrefix = "not started: "
+
+// maxThrottles bounds how many rate-limit answers one job waits through
+// before it goes back to the queue: rate limits are the service's pace,
+// not a failure of the job.
+const maxThrottles = 200
+
+// worker is River's worker for render jobs.
+type worker struct {
+	river.WorkerDefaults[renderArgs]
+	q *Queue
+}
+
+func (w *worker) Timeout(*river.Job[renderArgs]) time.Duration { return w.q.cfg.JobTimeout }
+
+// Work runs one job and tells River what became of it: done; cancelled
+// (never retried) for a permanent failure or the budget; snoozed when this
+// process is stopping; else an error River retries with back-off.
+func (w *worker) Work(ctx context.Context, job *river.Job[renderArgs]) error {
+	q := w.q
+	j := job.Args.Job
+	log := q.log.With(easel.LogKeyJobID, j.Key(), easel.LogKeyAttempt, job.Attempt)
+	arts, err := q.cfg.Run(ctx, j, q.call(j))
+	ev := Event{Job: j, Artworks: arts, Err: err, Attempt: job.Attempt}
+	switch {
+	case err == nil:
+		ev.State = StateDone
+		log.Debug("job done")
+	case errors.Is(ctx.Err(), context.Canceled):
+		// Stopping (Ctrl-C, shutdown): the job was not run to the end and
+		// is not at fault; the next process takes it up again.
+		log.Info("job interrupted")
+		return river.JobSnooze(0)
+	case errors.Is(err, ErrBudget):
+		ev.State = StateSkipped
+		err = river.JobCancel(err)
+	case !easel.Retryable(err) || job.Attempt >= job.MaxAttempts:
+		ev.State = StateFailed
+		log.Warn("job failed", "err", err)
+		err = river.JobCancel(err)
+	default:
+		ev.State = StateRetry
+		log.Info("job will be retried", "err", err)
+	}
+	if q.cfg.OnEvent != nil {
+		q.cfg.OnEvent(ev)
+	}
+	return err
+}
+
+// call returns the Call a job's engine calls go through: the budget is
+// reserved first (a job that could cross it is not started), then each
+// try waits for the engine's limiter; rate limits are waited out and
+// transient failures retried with jittered back-off; permanent ones
+// return at once.
+func (q *Queue) call(j easel.Job) Call {
+	return func(ctx context.Context, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
+		n := max(req.N, 1)
+		estimate := eng.Capabilities().PricePerImage * float64(n)
+		if err := q.reserve(ctx, j, estimate); err != nil {
+			return nil, err
+		}
+		res, err := q.tryRender(ctx, eng, req)
+		switch {
+		case err == nil:
+			cost := res.CostUSD
+			if cost == 0 {
+				cost = estimate
+			}
+			if serr := q.settle(context.WithoutCancel(ctx), j, cost); serr != nil {
+				q.log.Error("record spend", "err", serr, easel.LogKeyJobID, j.Key())
+			}
+		case mayHaveCharged(err):
+			// The service may have made (and billed) the picture: keep the
+			// reservation, which the job's next attempt reuses.
+		default:
+			if rerr := q.release(context.WithoutCancel(ctx), j); rerr != nil {
+				q.log.Error("release budget", "err", rerr, easel.LogKeyJobID, j.Key())
+			}
+		}
+		return res, err
+	}
+}
+
+// mayHaveCharged reports whether a failed call may still have been billed:
+// a transient failure (timeout, dropped answer) may come after the work
+// was done; a refusal or rate limit comes before it.
+func mayHaveCharged(err error) bool {
+	switch easel.ErrorCode(err) {
+	case easel.EINVALID, easel.ECONFIG, easel.EPERMANENT, easel.ERATELIMIT:
+		return false
+	}
+	return true
+}
+
+func (q *Queue) tryRender(ctx context.Context, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
+	lim := q.limiters.For(eng.Name())
+	p := q.cfg.Retry
+	sleep := p.Sleep
+	if sleep == nil {
+		sleep = sleepCtx
+	}
+	attempt, throttles := 1, 0
+	for {
+		release, err := lim.Acquire(ctx, max(req.N, 1))
+		if err != nil {
+			return nil, err
+		}
+		res, err := eng.Render(ctx, req)
+		release()
+		if err == nil {
+			lim.Succeeded()
+			return res, nil
+		}
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		code := easel.ErrorCode(err)
+		switch {
+		case code == easel.ERATELIMIT && throttles < maxThrottles:
+			// The limiter pauses every caller until Retry-After.
+			throttles++
+			lim.Throttled(easel.RetryAfter(err))
+		case easel.Retryable(err) && attempt < p.MaxAttempts:
+			wait := p.backoff(attempt, easel.RetryAfter(err))
+			if p.OnRetry != nil {
+				p.OnRetry(attempt, wait, err)
+			}
+			attempt++
+			if serr := sleep(ctx, wait); serr != nil {
+				return nil, serr
+			}
+		default:
+			return nil, err
+		}
+	}
+}
+
+func (q *Queue) reserve(ctx context.Context, j easel.Job, usd float64) error {
+	ok, b, err := q.reserveTx(ctx, j.Batch, j.Key(), usd)
+	if err != nil {
+		return fmt.Errorf("reserve budget: %w", err)
+	}
+	if !ok {
+		return &easel.Error{Code: easel.ECONFLICT, Err: ErrBudget,
+			Message: fmt.Sprintf("%sits price ($%.4f) could take the batch past --max-cost $%.2f ($%.4f spent or reserved)", budgetPrefix, usd, b.MaxUSD, b.Committed)}
+	}
+	return nil
+}
+
+// settle records what a job's call cost.
+func (q *Queue) settle(ctx context.Context, j easel.Job, usd float64) error {
+	if usd <= 0 {
+		return q.release(ctx, j)
+	}
+	return q.db.exec(ctx, `INSERT INTO easel_spend (job_key, batch, usd, settled) VALUES (?, ?, ?, 1)
+		ON CONFLICT (job_key) DO UPDATE SET usd = excluded.usd, settled = 1`, j.Key(), j.Batch, usd)
+}
+
+// release gives back a job's reservation after a call that cannot have
+// been billed.
+func (q *Queue) release(ctx context.Context, j easel.Job) error {
+	return q.db.exec(ctx, `DELETE FROM easel_spend WHERE job_key = ? AND settled = 0`, j.Key())
+}
