@@ -68,6 +68,8 @@ type lexicon struct {
 	forms   map[string]form // phrase → form
 	longest map[string]int  // first word → most words in a phrase starting with it
 	domains []string        // every domain, in file order
+	// capFirst holds the first word of every phrase written as a name.
+	capFirst map[string]bool
 }
 
 var loadLexicon = sync.OnceValue(func() *lexicon {
@@ -90,7 +92,7 @@ var validElements = sync.OnceValue(func() map[string]bool {
 
 // parseLexicon reads the lexicon format described at the top of lexicon.txt.
 func parseLexicon(text string) (*lexicon, error) {
-	lx := &lexicon{forms: make(map[string]form, 4096), longest: make(map[string]int, 2048)}
+	lx := &lexicon{forms: make(map[string]form, 4096), longest: make(map[string]int, 2048), capFirst: map[string]bool{}}
 	domain := ""
 	valid := validElements()
 	for n, line := range strings.Split(text, "\n") {
@@ -145,6 +147,12 @@ func parseLexicon(text string) (*lexicon, error) {
 			lx.longest[first] = max(lx.longest[first], words)
 		}
 		e.fillFromClass()
+	}
+	for p, f := range lx.forms {
+		if f.e.cap {
+			first, _, _ := strings.Cut(p, " ")
+			lx.capFirst[first] = true
+		}
 	}
 	return lx, nil
 }

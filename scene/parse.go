@@ -37,58 +37,65 @@ type token struct {
 // separate words; hyphens and apostrophes inside a word stay ("close-up",
 // "bird's").
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1)
 	start := -1
-	flush := func(end int, brk bool) {
-		if start < 0 {
-			if brk && len(toks) > 0 {
-				toks[len(toks)-1].brk = true
-			}
-			return
+	for i := 0; i <= len(s); {
+		r, n := rune(' '), 1
+		if i < len(s) {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		a, b := start, end
-		// Trim punctuation and symbols at the edges, noting a full stop or
-		// colon at the end as a clause break.
-		for a < b {
-			r, n := utf8.DecodeRuneInString(s[a:b])
-			if !isEdge(r) {
-				break
-			}
-			a += n
-		}
-		for a < b {
-			r, n := utf8.DecodeLastRuneInString(s[a:b])
-			if !isEdge(r) {
-				break
-			}
-			if r == '.' || r == ':' || r == '…' {
-				brk = true
-			}
-			b -= n
-		}
-		start = -1
-		if a == b {
-			if brk && len(toks) > 0 {
-				toks[len(toks)-1].brk = true
-			}
-			return
-		}
-		toks = append(toks, token{text: s[a:b], low: strings.ToLower(s[a:b]), start: a, end: b, brk: brk})
-	}
-	for i, r := range s {
 		switch {
 		case unicode.IsSpace(r):
-			flush(i, false)
+			toks = appendToken(toks, s, start, i, false)
+			start = -1
 		case isSeparator(r):
-			flush(i, isBreak(r))
+			toks = appendToken(toks, s, start, i, isBreak(r))
+			start = -1
 		default:
 			if start < 0 {
 				start = i
 			}
 		}
+		i += n
 	}
-	flush(len(s), false)
 	return toks
+}
+
+// appendToken appends s[start:end] as a token, with the punctuation at its
+// edges trimmed; brk marks a clause break after it. A word that is only
+// punctuation passes its break on to the word before.
+func appendToken(toks []token, s string, start, end int, brk bool) []token {
+	if start < 0 {
+		if brk && len(toks) > 0 {
+			toks[len(toks)-1].brk = true
+		}
+		return toks
+	}
+	a, b := start, end
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:b])
+		if !isEdge(r) {
+			break
+		}
+		a += n
+	}
+	for a < b {
+		r, n := utf8.DecodeLastRuneInString(s[a:b])
+		if !isEdge(r) {
+			break
+		}
+		if r == '.' || r == ':' || r == '…' {
+			brk = true
+		}
+		b -= n
+	}
+	if a == b {
+		if brk && len(toks) > 0 {
+			toks[len(toks)-1].brk = true
+		}
+		return toks
+	}
+	return append(toks, token{text: s[a:b], low: strings.ToLower(s[a:b]), start: a, end: b, brk: brk})
 }
 
 func isSeparator(r rune) bool {
@@ -186,7 +193,7 @@ func (it *item) class() class {
 // match finds the lexicon phrases in toks, longest first.
 func match(lx *lexicon, toks []token) []item {
 	items := make([]item, 0, len(toks))
-	var buf []byte
+	buf := make([]byte, 0, 64)
 	for i := 0; i < len(toks); {
 		n, f, plural := lookupAt(lx, toks, i, &buf)
 		if n > 1 {
@@ -709,37 +716,58 @@ func domain(subj *chunk, chunks []*chunk, items []item) string {
 // keepEveryWord adds to Extra every content word of the idea that no other
 // field holds, so nothing the person typed is dropped.
 func keepEveryWord(sc *easel.Scene, items []item) {
-	have := make(map[string]bool, 32)
-	addWords := func(s string) {
-		for _, w := range strings.Fields(s) {
-			have[w] = true
-		}
-	}
-	addWords(sc.Subject)
-	addWords(sc.Setting)
+	// Ideas are short: scanning the fields is cheaper than building a set.
+	fields := make([]string, 0, 16)
+	fields = append(fields, sc.Subject, sc.Setting, sc.TimeOfDay, sc.Weather, sc.Season, sc.Mood, sc.Style, sc.View)
 	for _, s := range sc.Subjects {
-		addWords(s.Noun)
-		for _, a := range s.Adjectives {
-			addWords(a)
+		fields = append(fields, s.Noun)
+		fields = append(fields, s.Adjectives...)
+	}
+	fields = append(fields, sc.Palette...)
+	var extra map[string]bool // for very long ideas only
+	if len(items) > 200 {
+		extra = map[string]bool{}
+	}
+	kept := func(w string) bool {
+		for _, f := range fields {
+			if hasWord(f, w) {
+				return true
+			}
 		}
-	}
-	for _, f := range []string{sc.TimeOfDay, sc.Weather, sc.Season, sc.Mood, sc.Style, sc.View} {
-		addWords(f)
-	}
-	for _, p := range sc.Palette {
-		addWords(p)
+		if extra != nil {
+			if extra[w] {
+				return true
+			}
+			extra[w] = true
+			return false
+		}
+		return slices.Contains(sc.Extra, w)
 	}
 	for i := range items {
 		it := &items[i]
 		if it.fn != fnNone && it.fn != fnNum {
 			continue
 		}
-		for _, w := range strings.Fields(it.low) {
-			if !have[w] {
-				have[w] = true
+		for w := range strings.FieldsSeq(it.low) {
+			if !kept(w) {
 				sc.Extra = append(sc.Extra, w)
 			}
 		}
+	}
+}
+
+// hasWord reports whether w is one of the space-separated words of s.
+func hasWord(s, w string) bool {
+	for {
+		i := strings.Index(s, w)
+		if i < 0 {
+			return false
+		}
+		end := i + len(w)
+		if (i == 0 || s[i-1] == ' ') && (end == len(s) || s[end] == ' ') {
+			return true
+		}
+		s = s[i+1:]
 	}
 }
 

@@ -13,6 +13,9 @@ import (
 // "I". Everything else is left as typed.
 func Display(s string) string {
 	lx := loadLexicon()
+	if !mayCapitalise(lx, s) {
+		return s
+	}
 	toks := tokenize(s)
 	var b strings.Builder
 	last := 0
@@ -56,6 +59,12 @@ func Display(s string) string {
 // "northern lights", "people") names more than one thing, judging by its
 // last word.
 func Plural(np string) bool {
+	if simple(np) && !strings.Contains(np, " ") {
+		if f, plural, ok := lookupPhrase(np); ok {
+			return plural || f.plural
+		}
+		return pluralEnding(np)
+	}
 	lx := loadLexicon()
 	toks := tokenize(np)
 	if len(toks) == 0 {
@@ -76,14 +85,8 @@ func Plural(np string) bool {
 // gives "cat", "sand dunes" gives "sand dune"), or "" when the lexicon does
 // not know it. The prompt writer keys its phrase tables on these names.
 func Key(phrase string) string {
-	lx := loadLexicon()
-	toks := tokenize(phrase)
-	if len(toks) == 0 {
-		return ""
-	}
-	var buf []byte
-	n, f, _ := lookupAt(lx, toks, 0, &buf)
-	if n != len(toks) {
+	f, _, ok := lookupPhrase(phrase)
+	if !ok {
 		return ""
 	}
 	return f.e.key
@@ -107,36 +110,27 @@ func NamesPicture(idea string) bool {
 // "thing", "frame", "adj", "verb", "time", "weather", "season", "mood",
 // "color", "style" or "view"; "" when the lexicon does not know it.
 func Class(phrase string) string {
-	lx := loadLexicon()
-	toks := tokenize(phrase)
-	if len(toks) == 0 {
+	f, _, ok := lookupPhrase(phrase)
+	if !ok {
 		return ""
 	}
-	var buf []byte
-	n, f, _ := lookupAt(lx, toks, 0, &buf)
-	if n != len(toks) {
-		return ""
-	}
-	for name, c := range classNames {
-		if c == f.e.class {
-			return name
-		}
-	}
-	return ""
+	return classLabels[f.e.class]
 }
+
+var classLabels = func() map[class]string {
+	m := make(map[class]string, len(classNames))
+	for name, c := range classNames {
+		m[c] = name
+	}
+	return m
+}()
 
 // Implies returns the elements a lexicon phrase implies ("rocky coast"
 // gives sea, rocks, cliffs and waves), or nil when the lexicon does not
 // know it.
 func Implies(phrase string) []string {
-	lx := loadLexicon()
-	toks := tokenize(phrase)
-	if len(toks) == 0 {
-		return nil
-	}
-	var buf []byte
-	n, f, _ := lookupAt(lx, toks, 0, &buf)
-	if n != len(toks) {
+	f, _, ok := lookupPhrase(phrase)
+	if !ok {
 		return nil
 	}
 	return append([]string(nil), f.e.elements...)
@@ -145,14 +139,8 @@ func Implies(phrase string) []string {
 // Proper reports whether the lexicon writes a word or phrase as a name
 // ("paris", "route 66").
 func Proper(phrase string) bool {
-	lx := loadLexicon()
-	toks := tokenize(phrase)
-	if len(toks) == 0 {
-		return false
-	}
-	var buf []byte
-	n, f, _ := lookupAt(lx, toks, 0, &buf)
-	return n == len(toks) && f.e.cap
+	f, _, ok := lookupPhrase(phrase)
+	return ok && f.e.cap
 }
 
 // Vocabulary lists the values the lexicon can give each Scene field:
@@ -189,3 +177,78 @@ func Vocabulary() map[string][]string {
 	}
 	return out
 }
+
+// lookupPhrase finds a whole phrase in the lexicon. Plain lower-case
+// phrases, the common case for callers such as the prompt writer, are
+// looked up directly, without tokenizing.
+func lookupPhrase(phrase string) (form, bool, bool) {
+	lx := loadLexicon()
+	if simple(phrase) {
+		if f, ok := lx.forms[phrase]; ok {
+			return f, pluralEnding(lastWord(phrase)) && !f.e.cap, true
+		}
+		last := lastWord(phrase)
+		stem := phrase[:len(phrase)-len(last)]
+		for _, sg := range singulars(last) {
+			if sg == "" {
+				continue
+			}
+			if f, ok := lx.forms[stem+sg]; ok {
+				return f, true, true
+			}
+		}
+		if !strings.Contains(phrase, " ") || lx.longest[firstWord(phrase)] == 0 {
+			return form{}, false, false
+		}
+	}
+	toks := tokenize(phrase)
+	if len(toks) == 0 {
+		return form{}, false, false
+	}
+	var buf []byte
+	n, f, plural := lookupAt(lx, toks, 0, &buf)
+	if n != len(toks) {
+		return form{}, false, false
+	}
+	return f, plural, true
+}
+
+// simple reports whether s is lower-case words separated by single spaces.
+func simple(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-':
+		case c == ' ' && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// mayCapitalise reports cheaply whether Display could change s: whether
+// any word of it starts a name the lexicon capitalises, or is "i".
+func mayCapitalise(lx *lexicon, s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		w = strings.ToLower(strings.TrimFunc(w, isEdgeOrSeparator))
+		if w == "i" || lx.capFirst[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func isEdgeOrSeparator(r rune) bool { return isEdge(r) || isSeparator(r) }

@@ -2,7 +2,6 @@ package builtin
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -47,7 +46,7 @@ var compiled = sync.OnceValue(func() *tables {
 		details:      map[string][]tmpl{},
 	}
 	for k, m := range moods {
-		t.moodClosers[k] = compileAll(m.closers)
+		t.moodClosers[k] = append(compileAll(m.closers), t.closers...)
 	}
 	for k, s := range styles {
 		t.styleLines[k] = compileAll(s.lines)
@@ -59,6 +58,25 @@ var compiled = sync.OnceValue(func() *tables {
 	return t
 })
 
+// source is a seeded random source: math/rand/v2's PCG, held by value so
+// writing a prompt allocates no generator.
+type source struct{ pcg rand.PCG }
+
+func newSource(seed, stream uint64) source {
+	var s source
+	s.pcg.Seed(seed, stream)
+	return s
+}
+
+// IntN returns a number in [0, n). The modulo bias is far below anything
+// a prompt could show.
+func (s *source) IntN(n int) int {
+	if n <= 1 {
+		return 0
+	}
+	return int(s.pcg.Uint64() % uint64(n))
+}
+
 // ref is a subject as sentences refer to it.
 type ref struct {
 	text   string // "the cozy cabin"
@@ -68,15 +86,16 @@ type ref struct {
 // draft is one prompt being written.
 type draft struct {
 	t         *tables
+	buf       []byte // every rendered sentence, end to end
 	sc        *easel.Scene
-	rng       *rand.Rand
+	rng       *source
 	seed      uint64
 	variation int
 	prof      profile
 	light     string // outdoor, interior, portrait, underwater, space
 	facts     cond
 	idea      string // the idea as it appears in the text
-	ideaLow   map[string]bool
+	ideaLow   string // the idea in lower case
 	framed    bool
 	long      bool
 	subj      ref
@@ -90,25 +109,46 @@ type draft struct {
 	adds      []string
 }
 
-// sentence is one written sentence and its length in words.
+// sentence is one written sentence: a range of the draft's buffer, and
+// its length in words.
 type sentence struct {
-	text  string
-	words int
+	start, end int
+	words      int
 }
 
-// render fills t's slots for subject r.
+// render fills t's slots for subject r, writing the sentence to the
+// draft's buffer.
 func (d *draft) render(t *tmpl, r ref) sentence {
-	var b strings.Builder
+	start := len(d.buf)
+	spaces := 0
 	for _, s := range t.segs {
 		if s.slot == sNone {
-			b.WriteString(s.lit)
+			d.buf = append(d.buf, s.lit...)
+			spaces += s.spaces
 			continue
 		}
-		b.WriteString(d.slotValue(s.slot, r))
+		v := d.slotValue(s.slot, r)
+		d.buf = append(d.buf, v...)
+		spaces += strings.Count(v, " ")
 	}
 	d.adds = append(d.adds, t.adds...)
-	text := b.String()
-	return sentence{text: text, words: countWords(text)}
+	// Fix "a"/"an" in place: the sentence is the tail of the buffer.
+	d.buf = append(d.buf[:start], fixArticles(d.buf[start:])...)
+	return sentence{start: start, end: len(d.buf), words: spaces + 1}
+}
+
+// measure returns how many words t would have for subject r, without
+// writing it.
+func (d *draft) measure(t *tmpl, r ref) int {
+	spaces := 0
+	for _, s := range t.segs {
+		if s.slot == sNone {
+			spaces += s.spaces
+		} else {
+			spaces += strings.Count(d.slotValue(s.slot, r), " ")
+		}
+	}
+	return spaces + 1
 }
 
 func (d *draft) slotValue(s slot, r ref) string {
@@ -275,94 +315,124 @@ func factsOf(sc *easel.Scene, light string) cond {
 	if light == "outdoor" {
 		f |= cOutdoor
 	}
-	words := sc.Idea + " " + strings.Join(sc.Extra, " ")
-	for _, w := range strings.Fields(strings.ToLower(words)) {
-		switch strings.Trim(w, ".,;:!?") {
-		case "sleeping", "asleep", "resting", "napping", "lying", "curled", "sitting", "perched", "seated", "dozing":
-			f |= cRest
-		case "flying", "soaring", "gliding", "hovering", "floating":
-			f |= cFly
-		}
+	// The parser keeps verbs in Extra; an LLM's Scene may only have them
+	// in the idea.
+	for _, w := range sc.Extra {
+		f |= verbFacts[w]
+	}
+	for w := range strings.FieldsSeq(sc.Idea) {
+		f |= verbFacts[strings.ToLower(strings.Trim(w, ".,;:!?"))]
 	}
 	return f
 }
 
+var verbFacts = map[string]cond{
+	"sleeping": cRest, "asleep": cRest, "resting": cRest, "napping": cRest, "lying": cRest,
+	"curled": cRest, "sitting": cRest, "perched": cRest, "seated": cRest, "dozing": cRest,
+	"flying": cFly, "soaring": cFly, "gliding": cFly, "hovering": cFly, "floating": cFly,
+}
+
 // finish joins sentences into the final text: each starts with a capital
-// and ends with a full stop, and every "a"/"an" agrees with the next word.
-func finish(ss []sentence) string {
-	var b strings.Builder
+// and ends with a full stop. (render has already made every "a"/"an"
+// agree with the next word.)
+func (d *draft) finish(ss []sentence) string {
+	n := 0
 	for _, s := range ss {
-		t := strings.TrimSpace(s.text)
-		if t == "" {
+		n += s.end - s.start + 2
+	}
+	var out strings.Builder
+	out.Grow(n + 8)
+	for _, s := range ss {
+		t := d.buf[s.start:s.end]
+		if len(t) == 0 {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if out.Len() > 0 {
+			out.WriteByte(' ')
 		}
-		r, n := utf8.DecodeRuneInString(t)
-		b.WriteRune(unicode.ToUpper(r))
-		b.WriteString(t[n:])
+		if c := t[0]; c >= 'a' && c <= 'z' {
+			out.WriteByte(c - 'a' + 'A')
+			out.Write(t[1:])
+		} else if c < utf8.RuneSelf {
+			out.Write(t)
+		} else {
+			r, size := utf8.DecodeRune(t)
+			out.WriteRune(unicode.ToUpper(r))
+			out.Write(t[size:])
+		}
 		switch t[len(t)-1] {
 		case '.', '!', '?':
 		default:
-			b.WriteByte('.')
+			out.WriteByte('.')
 		}
 	}
-	return fixArticles(b.String())
+	return out.String()
 }
 
 // fixArticles makes every "a" and "an" agree with the sound of the next
-// word ("an old ship", "a unicorn", "an hour").
-func fixArticles(s string) string {
-	words := strings.Split(s, " ")
-	changed := false
-	for i := 0; i+1 < len(words); i++ {
-		w := words[i]
-		if w != "a" && w != "an" && w != "A" && w != "An" {
-			continue
+// word ("an old ship", "a unicorn", "an hour"). It changes s in place when
+// it can and returns the result.
+func fixArticles(s []byte) []byte {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
 		}
-		an := wantsAn(words[i+1])
-		var want string
-		switch {
-		case w[0] == 'A' && an:
-			want = "An"
-		case w[0] == 'A':
-			want = "A"
-		case an:
-			want = "an"
-		default:
-			want = "a"
+		w := s[i:j]
+		if j < len(s) && (len(w) == 1 && (w[0] == 'a' || w[0] == 'A') || len(w) == 2 && (w[0] == 'a' || w[0] == 'A') && w[1] == 'n') {
+			k := j + 1
+			for k < len(s) && s[k] != ' ' {
+				k++
+			}
+			an := wantsAn(s[j+1 : k])
+			switch {
+			case an && len(w) == 1:
+				s = append(s[:j+1], s[j:]...) // make room
+				s[j] = 'n'
+				j++
+			case !an && len(w) == 2:
+				s = append(s[:i+1], s[j:]...)
+				j--
+			}
 		}
-		if want != w {
-			words[i] = want
-			changed = true
-		}
+		i = j + 1
 	}
-	if !changed {
-		return s
-	}
-	return strings.Join(words, " ")
+	return s
 }
 
 // wantsAn reports whether a word is spoken with a leading vowel sound.
-func wantsAn(word string) bool {
-	w := strings.ToLower(strings.TrimLeft(word, "\"'(“‘"))
-	if w == "" {
+func wantsAn(word []byte) bool {
+	for len(word) > 0 && (word[0] == '"' || word[0] == '\'' || word[0] == '(') {
+		word = word[1:]
+	}
+	if len(word) == 0 {
 		return false
 	}
-	switch c := w[0]; {
-	case c >= '0' && c <= '9':
-		return c == '8' || strings.HasPrefix(w, "11") || strings.HasPrefix(w, "18")
-	case strings.ContainsRune("aeiou", rune(c)):
+	c := word[0] | 0x20 // lower-case an ASCII letter
+	hasPrefix := func(p string) bool {
+		if len(word) < len(p) {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if word[i]|0x20 != p[i] {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case word[0] >= '0' && word[0] <= '9':
+		return word[0] == '8' || hasPrefix("11") || hasPrefix("18")
+	case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u':
 		for _, p := range []string{"uni", "use", "usu", "uti", "uro", "ufo", "eu", "ewe", "one", "once", "ubiq", "uku"} {
-			if strings.HasPrefix(w, p) {
+			if hasPrefix(p) {
 				return false
 			}
 		}
 		return true
 	default:
 		for _, p := range []string{"hour", "honest", "honor", "honour", "heir"} {
-			if strings.HasPrefix(w, p) {
+			if hasPrefix(p) {
 				return true
 			}
 		}
@@ -400,12 +470,18 @@ var massNouns = map[string]bool{
 // capitalised, trailing punctuation removed, and an article added when a
 // single thing is named without one ("cat" becomes "a cat").
 func ideaPhrase(idea string, sc *easel.Scene) string {
-	s := strings.TrimSpace(scene.Display(strings.Join(strings.Fields(idea), " ")))
-	s = strings.TrimRight(s, ".!?,;: ")
+	s := strings.TrimSpace(idea)
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	s = strings.TrimRight(scene.Display(s), ".!?,;: ")
 	if s == "" {
 		return s
 	}
-	first := strings.Fields(s)[0]
+	first := s
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		first = s[:i]
+	}
 	low := strings.ToLower(strings.Trim(first, "\"'()"))
 	if englishDeterminers[low] || foreignDeterminers[low] || massNouns[low] || isDigits(low) {
 		return s
@@ -500,18 +576,20 @@ func (d *draft) linesFor(noun, element string) []tmpl {
 // chooseColors picks three colour phrases: the person's colours first,
 // then what the light, weather, season, domain and style suggest.
 func (d *draft) chooseColors() {
-	var out []string
+	out := make([]string, 0, 3)
 	// No two colours share a head word ("burnt orange", "glowing orange").
-	heads := map[string]bool{}
+	var heads [3]string
 	add := func(c string) {
 		if c == "" || len(out) >= 3 {
 			return
 		}
 		h := c[strings.LastIndexByte(c, ' ')+1:]
-		if heads[h] {
-			return
+		for _, x := range heads[:len(out)] {
+			if x == h {
+				return
+			}
 		}
-		heads[h] = true
+		heads[len(out)] = h
 		out = append(out, c)
 	}
 	if d.style != nil && d.style.mono {
@@ -527,37 +605,46 @@ func (d *draft) chooseColors() {
 		}
 	}
 	if d.style != nil {
-		for _, c := range shuffled(d.rng, d.style.colors) {
-			add(c)
-		}
+		d.each(d.style.colors, add)
 	}
-	var first []string
-	first = append(first, weatherColors[d.sc.Weather]...)
-	if d.light == "outdoor" || d.light == "portrait" {
-		first = append(first, timeColors[d.sc.TimeOfDay]...)
-	}
-	rest := append(append([]string(nil), seasonColors[d.sc.Season]...), d.prof.colors...)
 	// Alternate the light's colours and the place's, so a night market
 	// is midnight blue and lantern red, not three blues.
-	first, rest = shuffled(d.rng, first), shuffled(d.rng, rest)
-	for i := 0; i < len(first) || i < len(rest); i++ {
-		if i < len(first) {
-			add(first[i])
+	var light []string
+	if w := weatherColors[d.sc.Weather]; len(w) > 0 {
+		light = w
+	} else if d.light == "outdoor" || d.light == "portrait" {
+		light = timeColors[d.sc.TimeOfDay]
+	}
+	place := d.prof.colors
+	if sc := seasonColors[d.sc.Season]; len(sc) > 0 && d.rng.IntN(2) == 0 {
+		place = sc
+	}
+	a, b := d.rng.IntN(len(light)+1), d.rng.IntN(len(place)+1)
+	for i := 0; i < len(light) || i < len(place); i++ {
+		if i < len(light) {
+			add(light[(a+i)%len(light)])
 		}
-		if i < len(rest) {
-			add(rest[i])
+		if i < len(place) {
+			add(place[(b+i)%len(place)])
 		}
 	}
+	d.each(timeColors[d.sc.TimeOfDay], add)
+	d.each(d.prof.colors, add)
 	for _, c := range generic.colors {
 		add(c)
 	}
 	copy(d.colors[:], out)
 }
 
-func shuffled(r *rand.Rand, in []string) []string {
-	out := append([]string(nil), in...)
-	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
-	return out
+// each calls f on every item of list, starting at a random one.
+func (d *draft) each(list []string, f func(string)) {
+	if len(list) == 0 {
+		return
+	}
+	k := d.rng.IntN(len(list))
+	for i := range list {
+		f(list[(k+i)%len(list)])
+	}
 }
 
 // chooseMoodWords picks two mood adjectives and two mood nouns that the
@@ -568,27 +655,34 @@ func (d *draft) chooseMoodWords() {
 	if !ok {
 		m = moods["serene"]
 	}
-	adjs := fresh(d.rng, m.adjs, d.ideaLow)
-	nouns := fresh(d.rng, m.nouns, d.ideaLow)
-	d.mood = [2]string{adjs[0], adjs[1]}
-	d.moodNoun = [2]string{nouns[0], nouns[1]}
+	adjs := d.fresh(m.adjs)
+	nouns := d.fresh(m.nouns)
+	d.mood = adjs
+	d.moodNoun = nouns
 }
 
-// fresh returns list shuffled with words the idea uses moved to the end.
-func fresh(r *rand.Rand, list []string, used map[string]bool) []string {
-	s := shuffled(r, list)
-	slices.SortStableFunc(s, func(a, b string) int {
-		ua, ub := used[a], used[b]
-		switch {
-		case ua == ub:
-			return 0
-		case ua:
-			return 1
-		default:
-			return -1
+// fresh returns two words of list in random order, preferring words the
+// idea does not already use.
+func (d *draft) fresh(list []string) [2]string {
+	var out [2]string
+	n := 0
+	start := d.rng.IntN(len(list))
+	for pass := 0; pass < 2 && n < 2; pass++ {
+		for i := range list {
+			w := list[(start+i)%len(list)]
+			if (pass == 0) == strings.Contains(d.ideaLow, w) || w == out[0] {
+				continue
+			}
+			out[n] = w
+			if n++; n == 2 {
+				break
+			}
 		}
-	})
-	return s
+	}
+	if n < 2 {
+		out[1] = out[0]
+	}
+	return out
 }
 
 // background names what stands behind the subject.

@@ -20,14 +20,17 @@ const (
 // keywords lists the weighted terms a keyword dialect builds its prompt
 // from, most important first, each term once.
 func (d *draft) keywords() []easel.Keyword {
-	var out []easel.Keyword
-	seen := map[string]bool{}
+	out := make([]easel.Keyword, 0, 24)
 	add := func(text string, w float64) {
 		text = strings.TrimSpace(strings.ToLower(text))
-		if text == "" || seen[text] {
+		if text == "" {
 			return
 		}
-		seen[text] = true
+		for _, k := range out {
+			if k.Text == text {
+				return
+			}
+		}
 		out = append(out, easel.Keyword{Text: text, Weight: math.Round(w*100) / 100})
 	}
 	sc := d.sc
@@ -38,7 +41,11 @@ func (d *draft) keywords() []easel.Keyword {
 	add(sc.Setting, wSetting)
 	for i := 1; i < len(sc.Subjects); i++ {
 		s := sc.Subjects[i]
-		add(strings.Join(append(slices.Clone(s.Adjectives), s.Noun), " "), wSetting)
+		if len(s.Adjectives) == 0 {
+			add(s.Noun, wSetting)
+		} else {
+			add(strings.Join(s.Adjectives, " ")+" "+s.Noun, wSetting)
+		}
 	}
 	if l := lightKeyword(sc.TimeOfDay, sc.Weather, d.light); l != "" {
 		add(l, wLight)
@@ -118,7 +125,8 @@ func stripDeterminer(s string) string {
 // negative lists what to keep out of the picture: always the common
 // flaws, then what the domain and medium are prone to.
 func (d *draft) negative() []string {
-	out := []string{"blurry", "low quality", "watermark", "text", "signature", "jpeg artifacts"}
+	out := make([]string, 0, 24)
+	out = append(out, "blurry", "low quality", "watermark", "text", "signature", "jpeg artifacts")
 	add := func(list ...string) {
 		for _, x := range list {
 			if x != "" && !slices.Contains(out, x) {

@@ -60,7 +60,7 @@ var lights = map[string][]string{
 		"Warm, raking golden light skims across the scene, outlining every shape with a glowing rim.",
 	},
 	"sunset": {
-		"The sun is just touching the horizon, casting warm orange and pink hues across the sky.",
+		"The sun is just touching the horizon, casting warm orange and pink light across the sky.",
 		"A blazing sunset fills the sky, its last rays setting the clouds alight and throwing long shadows.",
 		"The setting sun glows low on the horizon, backlighting everything in amber and rose.",
 		"Sunset light pours in sideways, warm and golden, while the sky above deepens toward violet.",

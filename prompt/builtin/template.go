@@ -20,8 +20,9 @@ type tmpl struct {
 
 // seg is a literal run of text or a slot.
 type seg struct {
-	lit  string
-	slot slot
+	lit    string
+	slot   slot
+	spaces int // spaces in lit, for counting words without scanning
 }
 
 // slot names a value filled in per prompt.
@@ -127,11 +128,11 @@ func compile(src string) tmpl {
 	for s != "" {
 		i := strings.IndexByte(s, '{')
 		if i < 0 {
-			t.segs = append(t.segs, seg{lit: s})
+			t.segs = append(t.segs, seg{lit: s, spaces: strings.Count(s, " ")})
 			break
 		}
 		if i > 0 {
-			t.segs = append(t.segs, seg{lit: s[:i]})
+			t.segs = append(t.segs, seg{lit: s[:i], spaces: strings.Count(s[:i], " ")})
 		}
 		j := strings.IndexByte(s[i:], '}')
 		if j < 0 {

@@ -13,7 +13,6 @@ package builtin
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -91,15 +90,20 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 
 	// Fill what the idea left open from the seed alone, so every variation
 	// starts from the same picture; then let variations wander by chaos.
-	open := fillDefaults(sc, prof, light, rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15)))
+	first := newSource(uint64(seed), 0x9e3779b97f4a7c15)
+	open := fillDefaults(sc, prof, light, &first)
 	if v > 0 && chaos > 0 {
-		wander(sc, prof, light, open, chaos, rand.New(rand.NewPCG(uint64(seed), 0x51ed27+uint64(v))))
+		w := newSource(uint64(seed), 0x51ed27+uint64(v))
+		wander(sc, prof, light, open, chaos, &w)
 	}
+	words := newSource(uint64(seed), 0xc0ffee+uint64(v)<<8)
 
 	d := &draft{
 		t:         compiled(),
+		buf:       make([]byte, 0, 1024),
+		adds:      make([]string, 0, 8),
 		sc:        sc,
-		rng:       rand.New(rand.NewPCG(uint64(seed), 0xc0ffee+uint64(v)<<8)),
+		rng:       &words,
 		seed:      uint64(seed),
 		variation: v,
 		prof:      prof,
@@ -113,12 +117,9 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 		idea = describe(sc)
 	}
 	d.idea = ideaPhrase(idea, sc)
-	d.ideaLow = map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(d.idea)) {
-		d.ideaLow[strings.Trim(w, ".,;:!?\"'")] = true
-	}
+	d.ideaLow = strings.ToLower(d.idea)
 	d.long = countWords(d.idea) >= longIdeaWords || strings.ContainsAny(strings.TrimRight(d.idea, ".!? "), ".!?")
-	d.framed = scene.NamesPicture(idea)
+	d.framed = namesPicture(strings.ToLower(d.idea), sc)
 	d.subj = refOf(sc, 0)
 	if sc.Setting != "" {
 		d.setting = scene.Display(sc.Setting)
@@ -197,18 +198,17 @@ func (d *draft) compose() string {
 
 	// Optional sentences, most important first; each is kept only if it
 	// fits the budget.
-	var subjectS, detailS []sentence
+	subjectS := make([]sentence, 0, 4)
+	detailS := make([]sentence, 0, 8)
 	seen := map[string]bool{}
 	try := func(tm *tmpl, r ref, into *[]sentence) {
 		if tm == nil || seen[tm.src] {
 			return
 		}
-		addsBefore := len(d.adds)
-		s := d.render(tm, r)
-		if used+s.words > budget {
-			d.adds = d.adds[:addsBefore]
+		if used+d.measure(tm, r) > budget {
 			return
 		}
+		s := d.render(tm, r)
 		seen[tm.src] = true
 		used += s.words
 		*into = append(*into, s)
@@ -292,7 +292,8 @@ func (d *draft) compose() string {
 
 	// Order: opening, subject, then light before or after the details,
 	// colour and composition in either order, medium, mood last.
-	ss := []sentence{opening}
+	ss := make([]sentence, 0, 16)
+	ss = append(ss, opening)
 	lightFirst := d.rng.IntN(2) == 0
 	if lightFirst {
 		ss = append(ss, lightS)
@@ -311,7 +312,7 @@ func (d *draft) compose() string {
 		ss = append(ss, *styleS)
 	}
 	ss = append(ss, closeS)
-	return finish(ss)
+	return d.finish(ss)
 }
 
 // fits reports whether any template of list fits the scene.
@@ -357,7 +358,10 @@ func (d *draft) compositionSentence() sentence {
 func (d *draft) closer() sentence {
 	// One list of the mood's own closers and the general ones, so
 	// variations walk through all of them.
-	list := append(slices.Clone(d.t.moodClosers[d.sc.Mood]), d.t.closers...)
+	list, ok := d.t.moodClosers[d.sc.Mood]
+	if !ok {
+		list = d.t.closers
+	}
 	return d.render(d.choose("close", list), d.subj)
 }
 
@@ -421,7 +425,7 @@ func lightContext(sc *easel.Scene, p profile) string {
 
 // fillDefaults fills the time, weather, mood and view the idea left open,
 // and reports which it filled.
-func fillDefaults(sc *easel.Scene, p profile, light string, r *rand.Rand) (open [4]bool) {
+func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]bool) {
 	lean := func(list []string) string {
 		if len(list) == 0 {
 			return ""
@@ -459,7 +463,7 @@ var (
 
 // wander changes, with probability chaos/100 each (always at 100), the
 // time, weather, mood and view that the idea left open.
-func wander(sc *easel.Scene, p profile, light string, open [4]bool, chaos int, r *rand.Rand) {
+func wander(sc *easel.Scene, p profile, light string, open [4]bool, chaos int, r *source) {
 	moves := func() bool { return chaos >= 100 || r.IntN(100) < chaos }
 	other := func(cur string, list []string) string {
 		var c []string
@@ -536,3 +540,20 @@ func cloneScene(s *easel.Scene) *easel.Scene {
 
 // Interface guard.
 var _ easel.PromptWriter = (*Writer)(nil)
+
+// namesPicture reports whether the idea (lower case) begins by naming the
+// kind of picture its subject is shown in: "a portrait of an elderly
+// fisherman", "an underwater scene with jellyfish". The parser has then
+// taken the words after "of" or "with" as the subject.
+func namesPicture(idea string, sc *easel.Scene) bool {
+	subj := sc.Subject
+	if subj == "" || strings.HasPrefix(idea, subj) {
+		return false
+	}
+	for _, link := range []string{" of ", " with "} {
+		if i := strings.Index(idea, link+subj); i > 0 && countWords(idea[:i]) <= 4 {
+			return true
+		}
+	}
+	return false
+}

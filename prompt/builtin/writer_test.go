@@ -285,7 +285,7 @@ func TestFixArticles(t *testing.T) {
 		"a European city":       "a European city",
 		"un chat":               "un chat",
 	} {
-		if got := fixArticles(in); got != want {
+		if got := string(fixArticles([]byte(in))); got != want {
 			t.Errorf("fixArticles(%q) = %q; want %q", in, got, want)
 		}
 	}
