@@ -78,7 +78,8 @@ type Options struct {
 	Log *slog.Logger
 }
 
-// Template is a parsed template, ready to expand any number of times.
+// Template is a parsed template, ready to expand any number of times. It
+// is not changed by expanding it, so it is safe for concurrent use.
 type Template struct {
 	src  string
 	s    *source
