@@ -8,7 +8,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -73,39 +72,13 @@ func printJSON(w io.Writer, v any) error {
 	return err
 }
 
-// copyFile copies src into dir under name, through a temporary file and a
-// rename so a reader never sees half a file.
+// copyFile copies src into dir under name, so a reader never sees half a file.
 func copyFile(src, dir, name string) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", easel.Errorf(easel.EINVALID, "cannot create output directory %s: %v", dir, err)
-	}
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return "", err
 	}
-	dst := filepath.Join(dir, name)
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return "", easel.Errorf(easel.EINVALID, "cannot write to output directory %s: %v", dir, err)
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("copy to %s: %w", dir, err)
-	}
-	return dst, nil
+	return writeOut(dir, name, data)
 }
 
 // oneLine shortens s to one line for tables.

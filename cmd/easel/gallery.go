@@ -8,21 +8,27 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lineage"
 )
 
 const galleryUsage = `Usage:
   easel gallery list [--limit N] [--json]
   easel gallery search QUERY [--limit N] [--json]
   easel gallery show ID [--json]
+  easel gallery tree ID [--json]
   easel gallery rm ID [ID...]
+  easel gallery sheet [QUERY] -o FILE.png [--limit N] [--columns N] [--cell PX]
 
+show prints how a picture was made and its lineage: the chain of pictures back to the idea.
+tree prints its family: the picture it descends from and everything made from it (easel vary,
+easel reproduce). Removing a picture keeps the pictures made from it.
 IDs may be shortened to any unique prefix.`
 
 func cmdGallery(ctx context.Context, a *app, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprintln(a.stdout, galleryUsage)
 		if len(args) == 0 {
-			return easel.Errorf(easel.EINVALID, "gallery: say what to do: list, search, show or rm")
+			return easel.Errorf(easel.EINVALID, "gallery: say what to do: list, search, show, tree, sheet or rm")
 		}
 		return nil
 	}
@@ -31,6 +37,9 @@ func cmdGallery(ctx context.Context, a *app, args []string) error {
 	var df dataFlags
 	df.add(fs)
 	limit := fs.Int("limit", 50, "show at most N artworks (0 for all)")
+	sheetOut := fs.String("o", "", "sheet: the PNG file to write")
+	sheetCols := fs.Int("columns", 0, "sheet: thumbnails per row (default: about square)")
+	sheetCell := fs.Int("cell", 256, "sheet: thumbnail size in pixels")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -69,11 +78,37 @@ func cmdGallery(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
+		chain, err := lineage.Chain(ctx, g, art)
+		if err != nil {
+			return err
+		}
 		if df.json {
-			return printJSON(a.stdout, art)
+			return printJSON(a.stdout, struct {
+				*easel.Artwork
+				Lineage []chainLink `json:"lineage"`
+			}{art, chainJSON(chain)})
 		}
 		a.printArtwork(art)
-		return nil
+		fmt.Fprintln(a.stdout, "lineage:")
+		return lineage.WriteChain(a.stdout, chain, art.ID, "  ")
+	case "tree":
+		if len(pos) != 1 {
+			return easel.Errorf(easel.EINVALID, "gallery tree takes one id: see easel gallery list")
+		}
+		art, err := g.Get(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		root, err := lineage.Family(ctx, g, art)
+		if err != nil {
+			return err
+		}
+		if df.json {
+			return a.printTreeJSON(root)
+		}
+		return lineage.WriteTree(a.stdout, root, art.ID)
+	case "sheet":
+		return a.gallerySheet(ctx, g, strings.Join(pos, " "), *sheetOut, *limit, *sheetCols, *sheetCell, df.json)
 	case "rm", "delete":
 		if len(pos) == 0 {
 			return easel.Errorf(easel.EINVALID, "gallery rm needs at least one id: see easel gallery list")
@@ -94,7 +129,7 @@ func cmdGallery(ctx context.Context, a *app, args []string) error {
 		}
 		return nil
 	}
-	return easel.Errorf(easel.EINVALID, "gallery: unknown action %q: use list, search, show or rm", sub)
+	return easel.Errorf(easel.EINVALID, "gallery: unknown action %q: use list, search, show, tree, sheet or rm", sub)
 }
 
 func (a *app) printArtworks(arts []*easel.Artwork, asJSON bool, empty string) error {
@@ -151,4 +186,42 @@ func (a *app) printArtwork(art *easel.Artwork) {
 	}
 	row("took", (time.Duration(art.ElapsedMS) * time.Millisecond).String())
 	row("created", art.CreatedAt.Local().Format(time.RFC3339))
+}
+
+// chainLink is one step of the lineage in `gallery show --json`, oldest first.
+type chainLink struct {
+	ID      string `json:"id"`
+	Method  string `json:"method,omitempty"`
+	Deleted bool   `json:"deleted,omitempty"`
+}
+
+func chainJSON(chain []lineage.Link) []chainLink {
+	out := make([]chainLink, len(chain))
+	for i, l := range chain {
+		out[i] = chainLink{ID: l.ID, Deleted: l.Deleted()}
+		if l.Art != nil {
+			out[i].Method = l.Art.Method
+		}
+	}
+	return out
+}
+
+// printTreeJSON prints one object a line for each artwork of the family,
+// parents before children, with its depth below the root.
+func (a *app) printTreeJSON(root *lineage.Node) error {
+	var err error
+	root.Walk(func(n *lineage.Node, depth int) {
+		if err != nil {
+			return
+		}
+		obj := map[string]any{"id": n.ID, "depth": depth}
+		if n.Art == nil {
+			obj["deleted"] = true
+		} else {
+			obj["method"], obj["parent_id"], obj["idea"], obj["prompt"] = n.Art.Method, n.Art.ParentID, n.Art.Idea, n.Art.Prompt
+			obj["engine"], obj["seed"], obj["path"] = n.Art.Engine, n.Art.Seed, n.Art.Path
+		}
+		err = printJSON(a.stdout, obj)
+	})
+	return err
 }

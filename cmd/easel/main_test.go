@@ -274,3 +274,31 @@ func TestImagineTemplate(t *testing.T) {
 		t.Fatalf("prompt --template: exit %d, %v, %s", r.code, got, r.stderr)
 	}
 }
+
+func TestGallerySheet(t *testing.T) {
+	env := home(t)
+	for _, idea := range []string{"a beach sunset", "a castle on a hill under a full moon"} {
+		if r := runEasel(t, env, "imagine", idea, "--size", "64x64", "--seed", "2"); r.code != 0 {
+			t.Fatalf("imagine: %s", r.stderr)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "sheet.png")
+	r := runEasel(t, env, "gallery", "sheet", "-o", out, "--cell", "96")
+	if r.code != 0 {
+		t.Fatalf("sheet: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil || img.Bounds().Dx() < 2*96 {
+		t.Fatalf("sheet: %v, %v", err, img.Bounds())
+	}
+	if r := runEasel(t, env, "gallery", "sheet", "dragon", "-o", out); r.code != 2 || !strings.Contains(r.stderr, "dragon") {
+		t.Fatalf("sheet of nothing: exit %d, %s", r.code, r.stderr)
+	}
+	if r := runEasel(t, env, "gallery", "sheet"); r.code != 2 || !strings.Contains(r.stderr, "-o") {
+		t.Fatalf("sheet without -o: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -128,7 +128,13 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
 
 	// What kind of picture this is decides the whole composition.
 	switch {
-	case p.el["underwater"] || p.el["coral"] || (p.el["fish"] && !p.el["pond"] && !p.el["koi"]) || p.el["whale"]:
+	case p.el["underwater"]:
+		p.kind = "underwater"
+	// A view from above wins over what lives in the water: coral seen from
+	// the air is a reef around an island, not a dive.
+	case strings.Contains(p.view, "aerial") || strings.Contains(p.view, "from above") || strings.Contains(p.view, "top-down") || strings.Contains(p.view, "bird's-eye"):
+		p.kind = "aerial"
+	case p.el["coral"] || (p.el["fish"] && !p.el["pond"] && !p.el["koi"]) || p.el["whale"]:
 		p.kind = "underwater"
 	case p.el["space"] || p.el["planet"] || p.el["nebula"] || (p.el["spaceship"] && !p.el["skyline"]):
 		p.kind = "space"
@@ -136,8 +142,6 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
 		p.kind = "table"
 	case p.el["window"] || p.el["cat"] && strings.Contains(p.words, "sill"):
 		p.kind = "interior"
-	case strings.Contains(p.view, "aerial") || strings.Contains(p.view, "from above") || strings.Contains(p.view, "top-down") || strings.Contains(p.view, "bird's-eye"):
-		p.kind = "aerial"
 	case p.el["street"] || p.el["lanterns"] && p.el["people"]:
 		p.kind = "street"
 	case p.el["person"] && (strings.Contains(p.words, "portrait") || strings.ToLower(s.Domain) == "portrait"):
