@@ -21,6 +21,7 @@ func commands() []command {
 	return []command{
 		{"imagine", "idea → prompt → picture(s) → gallery", cmdImagine},
 		{"prompt", "idea → detailed prompt(s), without rendering", cmdPrompt},
+		{"template", "expand a dynamic-prompt template (variants, wildcards, variables)", cmdTemplate},
 		{"render", "draw a Scene JSON file with the built-in canvas", cmdRender},
 		{"tokens", "CLIP token count, ids and 75-token chunks of a prompt", cmdTokens},
 		{"styles", "list, show and import style presets", cmdStyles},

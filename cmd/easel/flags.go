@@ -34,8 +34,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
-				fs.Usage()
-				return nil, err
+				return nil, err // the flag package has printed the usage
 			}
 			return nil, easel.Errorf(easel.EINVALID, "%s: %v (see %s --help)", fs.Name(), err, fs.Name())
 		}

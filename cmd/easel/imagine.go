@@ -95,9 +95,17 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 	}
 	seed := resolveSeed(g.seed)
 	// Expand a template before anything is opened, so a broken one changes nothing.
-	ideas, err := expandIdeas(ctx, idea, g.template, g.v, seed, wildcardsFS(g.wildcards, dataDir))
-	if err != nil {
-		return err
+	ideas := []string{idea}
+	if g.template {
+		wc, closeWC, err := openWildcards(g.wildcards, dataDir)
+		if err != nil {
+			return err
+		}
+		ideas, err = expandIdeas(ctx, idea, true, g.v, seed, wc)
+		closeWC()
+		if err != nil {
+			return err
+		}
 	}
 	gal, err := a.openGallery(ctx, dataDir)
 	if err != nil {

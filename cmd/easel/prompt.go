@@ -66,7 +66,12 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 	s := resolveSeed(*seed)
 	var prompts []*easel.Prompt
 	if *isTemplate {
-		ideas, err := expandIdeas(ctx, idea, true, *v, s, wildcardsFS(*wildcards, dataDir))
+		wc, closeWC, err := openWildcards(*wildcards, dataDir)
+		if err != nil {
+			return err
+		}
+		defer closeWC()
+		ideas, err := expandIdeas(ctx, idea, true, *v, s, wc)
 		if err != nil {
 			return err
 		}

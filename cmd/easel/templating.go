@@ -3,23 +3,9 @@ package main
 import (
 	"context"
 	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/easel-art/easel/prompt/template"
 )
-
-// wildcardsFS returns the wildcard directory: dir when given, else
-// <data dir>/wildcards when it exists; nil when there is none.
-func wildcardsFS(dir, dataDir string) fs.FS {
-	if dir == "" {
-		dir = filepath.Join(dataDir, "wildcards")
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return nil
-		}
-	}
-	return os.DirFS(dir)
-}
 
 // expandIdeas turns the idea into the ideas to write: the idea itself, or
 // with --template, v prompts of the template's random sampler.
