@@ -268,13 +268,14 @@ func factsOf(sc *easel.Scene, light string) cond {
 		f |= cLowSun
 	}
 	switch sc.Weather {
-	case "", "clear", "cloudy":
-		f |= cCalm
-		if sc.Weather != "cloudy" {
-			f |= cClear
-		}
 	case "storm", "wind":
 		f |= cRough
+	case "rain":
+	default:
+		f |= cCalm // still air: clear, cloudy, overcast, fog, mist, snow
+	}
+	if sc.Weather == "" || sc.Weather == "clear" {
+		f |= cClear
 	}
 	if sc.Weather == "storm" || sc.Weather == "rain" {
 		f |= cWet
@@ -534,6 +535,12 @@ func refOf(sc *easel.Scene, i int) ref {
 		return ref{text: "the scene"}
 	}
 	s := sc.Subjects[i]
+	plural := scene.Plural(s.Noun) || s.Count > 1
+	if i == 0 && !plural && ambiguousPlural[s.Noun] {
+		// "an underwater scene with jellyfish": no "a", so several.
+		first, _, _ := strings.Cut(sc.Subject, " ")
+		plural = first != "a" && first != "an" && first != "one"
+	}
 	var adjs []string
 	for _, a := range s.Adjectives {
 		if englishDeterminers[a] || foreignDeterminers[a] || isDigits(a) {
@@ -549,12 +556,18 @@ func refOf(sc *easel.Scene, i int) ref {
 		adjs = adjs[len(adjs)-2:]
 	}
 	text := strings.Join(append(adjs, s.Noun), " ")
-	return ref{text: "the " + scene.Display(text), plural: scene.Plural(s.Noun) || s.Count > 1}
+	return ref{text: "the " + scene.Display(text), plural: plural}
 }
 
 // incidental elements are drawn with a subject but are not what it is: a
 // library has a window, a bookshelf stands by a table.
 var incidental = map[string]bool{"window": true, "table": true, "bowl": true, "rocks": true, "clouds": true, "flowers": true, "neon": true}
+
+// ambiguousPlural nouns are the same in the singular and the plural.
+var ambiguousPlural = map[string]bool{
+	"jellyfish": true, "fish": true, "deer": true, "sheep": true, "koi": true, "squid": true,
+	"bison": true, "moose": true, "salmon": true, "aircraft": true, "spacecraft": true,
+}
 
 // linesFor returns the subject lines for a noun: by its lexicon name, then
 // by its element.
@@ -655,22 +668,25 @@ func (d *draft) chooseMoodWords() {
 	if !ok {
 		m = moods["serene"]
 	}
-	adjs := d.fresh(m.adjs)
-	nouns := d.fresh(m.nouns)
+	adjs := d.fresh(m.adjs, "")
+	nouns := d.fresh(m.nouns, adjs[0])
 	d.mood = adjs
 	d.moodNoun = nouns
 }
 
 // fresh returns two words of list in random order, preferring words the
 // idea does not already use.
-func (d *draft) fresh(list []string) [2]string {
+func (d *draft) fresh(list []string, avoid string) [2]string {
 	var out [2]string
 	n := 0
 	start := d.rng.IntN(len(list))
 	for pass := 0; pass < 2 && n < 2; pass++ {
 		for i := range list {
 			w := list[(start+i)%len(list)]
-			if (pass == 0) == strings.Contains(d.ideaLow, w) || w == out[0] {
+			// Pass 0 takes only words the idea does not use and that do
+			// not echo avoid ("powerful, with an undertone of power").
+			clash := strings.Contains(d.ideaLow, w) || (len(avoid) >= 4 && len(w) >= 4 && w[:4] == avoid[:4])
+			if (pass == 0) == clash || w == out[0] {
 				continue
 			}
 			out[n] = w

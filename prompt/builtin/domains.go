@@ -161,7 +161,7 @@ var profiles = map[string]profile{
 		p.times = []string{"dusk", "night", "golden hour", "morning"}
 		p.views = []string{"wide", "eye level", "aerial", "low angle"}
 		p.colors = []string{"warm streetlight amber", "steel blue", "glass reflections"}
-		p.details = []string{"[people]Pedestrians hurry by, slightly blurred by motion.", "[night]Lit windows glow in countless rows."}
+		p.details = []string{"[people]Pedestrians hurry by, slightly blurred by motion.", "[night]Traffic leaves thin ribbons of light along the avenues."}
 		p.negative = []string{"distorted perspective", "warped buildings"}
 	}),
 	"market": landscape.with(func(p *profile) {
@@ -329,7 +329,7 @@ var profiles = map[string]profile{
 		p.medium = "steampunk scene"
 		p.moods = []string{"whimsical", "epic", "nostalgic"}
 		p.colors = []string{"polished brass", "aged copper", "sepia brown"}
-		p.details = []string{"Brass fittings, riveted plates and spinning gears catch the light in warm glints."}
+		p.details = []string{"Puffs of white steam drift from brass vents and tall chimneys."}
 	}),
 	"horror": landscape.with(func(p *profile) {
 		p.moods = []string{"eerie", "ominous", "mysterious"}

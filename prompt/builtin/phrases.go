@@ -151,7 +151,7 @@ var colorLines = []string{
 	"The color scheme rests on {c1} and {c2}, with {c3} in the shadows.",
 	"Hues of {c1} and {c2} wash across the picture, balanced by {c3}.",
 	"A harmonious palette of {c1}, {c2} and {c3} ties everything together.",
-	"Rich tones of {c1} and {c2} meet softer notes of {c3}.",
+	"Rich tones of {c1} and {c2} meet quieter notes of {c3}.",
 	"Expect {c1} and {c2} throughout the palette, with a few carefully placed touches of {c3}.",
 	"The colors stay in a tight family of {c1}, {c2} and {c3}.",
 }
@@ -193,7 +193,7 @@ var compositions = map[string][]string{
 		"Shot at eye level, the composition feels natural and immediate, with {subj} in the middle ground and {bg} behind.",
 		"An eye-level view invites the viewer straight in, with {subj} placed on a third line of the frame.",
 		"The camera sits at eye level, close enough to feel present, with {subj} framed by soft foreground shapes.",
-		"A calm, eye-level composition centers {subj}, with a gentle depth of field separating it from {bg}.",
+		"A steady, eye-level composition centers {subj}, with a gentle depth of field separating {it} from {bg}.",
 		"Framed at eye level with a natural perspective, {subj} fill{s} the middle of the picture while the edges fall softly out of focus.",
 	},
 	"low angle": {
@@ -214,7 +214,7 @@ type mood struct {
 var moods = map[string]mood{
 	"serene": {
 		adjs:    []string{"tranquil", "serene", "peaceful", "calm", "unhurried", "hushed"},
-		nouns:   []string{"serenity", "stillness", "peace", "quiet"},
+		nouns:   []string{"serenity", "stillness", "peace", "calm"},
 		closers: []string{"The mood is peaceful and unhurried, a moment of perfect stillness.", "Everything feels hushed and calm, as if time has paused."},
 	},
 	"cozy": {
@@ -308,7 +308,7 @@ var moods = map[string]mood{
 var closers = []string{
 	"Capture the {moodnoun} and {moodnoun2} of this moment.",
 	"The whole scene feels {mood} and {mood2}, inviting the viewer to linger.",
-	"The atmosphere is {mood}, filled with a quiet sense of {moodnoun}.",
+	"The atmosphere is {mood}, filled with a gentle sense of {moodnoun}.",
 	"Above all, the picture should convey a mood of {moodnoun}.",
 	"The overall feeling is one of {moodnoun}, {mood} and unforced.",
 	"Let the mood be {mood} and {mood2}, full of {moodnoun}.",

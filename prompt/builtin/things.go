@@ -16,14 +16,17 @@ var subjectLines = map[string][]string{
 		"[calm,+seagulls]The beach is deserted except for a few seagulls wandering along the shoreline.",
 		"[calm]Smooth, wet sand mirrors the sky where the last wave has just pulled back, scattered with shells and driftwood.",
 		"[rough]Wind whips the sand into low, streaming ribbons across the empty beach.",
+		"Pale sand stretches along the water's edge, marked only by the tracks of birds and the lines of old tide marks.",
 	},
 	"shore": {
 		"[calm]Gentle waves wash up the shore, leaving lacy lines of foam on the sand.",
 		"[rough]Waves crash onto the shore, exploding into white spray.",
+		"The shoreline curves away into the distance, traced by a thin line of foam.",
 	},
 	"rocky coast": {
 		"[rough]Waves crash against the dark rocks, exploding into towering plumes of white spray.",
 		"[calm]Dark, weathered rocks step down into the water, fringed with white foam.",
+		"Jagged black rocks and tide pools line the shore, slick and glistening.",
 	},
 	"harbor town": {
 		"Colorful houses crowd the waterfront, their reflections shimmering in the harbor.",
@@ -48,6 +51,7 @@ var subjectLines = map[string][]string{
 	"sea": {
 		"[calm]{Subj} lie{s} calm and glassy all the way to the horizon.",
 		"[rough]{Subj} heave{s} and churn{s}, whipped into white-capped waves.",
+		"{Subj} stretch{es} away to a soft, distant horizon.",
 	},
 	"calm sea": {
 		"The water is calm and reflective, barely a ripple disturbing the surface.",
@@ -74,7 +78,7 @@ var subjectLines = map[string][]string{
 	},
 	"koi pond": {
 		"[+koi]Orange and white koi glide lazily beneath the surface of {subj}, trailing gentle ripples.",
-		"[+koi]{Subj} {is} clear and still, with bright koi drifting under lily pads and a small stone bridge.",
+		"[+koi]{Subj} {is} clear and still, with bright koi drifting under the lily pads.",
 	},
 	"koi": {
 		"[+pond]{Subj} glide{s} slowly beneath the glassy surface, flashes of orange and white among the lily pads.",
@@ -92,7 +96,7 @@ var subjectLines = map[string][]string{
 	},
 	"hill": {
 		"{Subj} roll{s} softly away, patterned with fields, hedgerows and scattered trees.",
-		"[!snowy]Grass ripples across {subj} in the breeze, bright and fresh.",
+		"[!snowy,!night]Grass ripples across {subj} in the breeze, bright and fresh.",
 	},
 	"desert": {
 		"[+dunes]Vast dunes roll away in smooth, rippled waves of sand, their crests sharp against the sky.",
@@ -177,8 +181,8 @@ var subjectLines = map[string][]string{
 		"[+stars]The aurora dances in luminous green ribbons, its glow mirrored below among the stars.",
 	},
 	"full moon": {
-		"{Subj} hang{s} huge and bright above, {its} pale light silvering every edge.",
-		"{Subj} rise{s} low and luminous, so detailed that {its} craters are visible.",
+		"{Subj} hang{s} huge and luminous above, close enough to show {its} craters.",
+		"{Subj} rise{s} low over the horizon, pale gold and enormous.",
 	},
 	"moon": {
 		"{Subj} hang{s} in the sky, bright against the darkness.",
@@ -388,7 +392,7 @@ var subjectLines = map[string][]string{
 		"{Subj} {is} layered and glossy, a few crumbs scattered beside it.",
 	},
 	"window": {
-		"Soft light falls through {subj}, its frame casting faint shadows across the scene.",
+		"{Subj} catch{es} the soft light, {its} frame casting faint shadows across the scene.",
 		"Beyond {subj}, the world outside is softly out of focus.",
 	},
 }
@@ -397,7 +401,6 @@ var subjectLines = map[string][]string{
 // of a beach, the stars of a night sky), keyed by easel element. They
 // never mention the subject.
 var sceneLines = map[string][]string{
-	"sun":             {"[lowsun]The sun sits low and huge, its glow spreading along the horizon."},
 	"moon":            {"[night]A slim moon hangs in the sky, bright against the darkness."},
 	"full moon":       {"A huge full moon hangs in the sky, outlining everything in silver."},
 	"stars":           {"[night,!wet,!fog]Stars are scattered thickly across the dark sky.", "[night,!wet,!fog]A sky full of stars glitters overhead, sharp and countless."},

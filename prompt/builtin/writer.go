@@ -104,7 +104,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 		adds:      make([]string, 0, 8),
 		sc:        sc,
 		rng:       &words,
-		seed:      uint64(seed),
+		seed:      uint64(seed) ^ mix(0, strings.ToLower(strings.TrimSpace(idea))+"|"+base.Subject),
 		variation: v,
 		prof:      prof,
 		light:     light,
@@ -201,26 +201,42 @@ func (d *draft) compose() string {
 	subjectS := make([]sentence, 0, 4)
 	detailS := make([]sentence, 0, 8)
 	seen := map[string]bool{}
-	try := func(tm *tmpl, r ref, into *[]sentence) {
+	covered := map[string]bool{}
+	cover := func(e string) {
+		covered[e] = true
+		for _, x := range alsoCovers[e] {
+			covered[x] = true
+		}
+	}
+	// The light sentence already spoke of the weather.
+	for _, e := range weatherElements[d.sc.Weather] {
+		cover(e)
+	}
+	tryWithin := func(tm *tmpl, r ref, into *[]sentence, limit int) bool {
 		if tm == nil || seen[tm.src] {
-			return
+			return false
 		}
-		if used+d.measure(tm, r) > budget {
-			return
+		if used+d.measure(tm, r) > limit {
+			return false
 		}
+		n := len(d.adds)
 		s := d.render(tm, r)
+		for _, e := range d.adds[n:] {
+			cover(e)
+		}
 		seen[tm.src] = true
 		used += s.words
 		*into = append(*into, s)
+		return true
 	}
-	covered := map[string]bool{}
+	try := func(tm *tmpl, r ref, into *[]sentence) bool { return tryWithin(tm, r, into, budget) }
 	// The subject's sentence is never left out: it is what the picture
 	// is of. The budget stretches for it.
 	var subjLines []tmpl
 	if len(d.sc.Subjects) > 0 {
 		s := d.sc.Subjects[0]
 		subjLines = d.linesFor(s.Noun, s.Element)
-		covered[s.Element] = true
+		cover(s.Element)
 	} else if d.sc.Subject != "" {
 		subjLines = d.linesFor(d.sc.Subject, "")
 	}
@@ -229,7 +245,11 @@ func (d *draft) compose() string {
 		tm = d.choose("subject", t.subjects["*"])
 	}
 	if tm != nil && !d.long {
+		n := len(d.adds)
 		s := d.render(tm, d.subj)
+		for _, e := range d.adds[n:] {
+			cover(e)
+		}
 		seen[tm.src] = true
 		used += s.words
 		budget = max(budget, min(used+8, maxWords-30))
@@ -241,30 +261,45 @@ func (d *draft) compose() string {
 			continue
 		}
 		n := len(subjectS)
-		try(d.choose("setting:"+k, t.subjects[k]), ref{text: d.setting, plural: scene.Plural(d.sc.Setting)}, &subjectS)
+		_ = try(d.choose("setting:"+k, t.subjects[k]), ref{text: d.setting, plural: scene.Plural(d.sc.Setting)}, &subjectS)
 		if len(subjectS) > n {
 			for _, e := range scene.Implies(k) {
-				covered[e] = true
+				cover(e)
 			}
 		}
 	}
+	// Other things the person named come next; the first two may stretch
+	// the budget, since they were asked for.
 	for i := 1; i < len(d.sc.Subjects) && i <= 3; i++ {
 		s := d.sc.Subjects[i]
+		if covered[s.Element] && s.Element != "" {
+			continue
+		}
 		lines := d.linesFor(s.Noun, s.Element)
 		if lines == nil {
 			lines = t.scenes[s.Element]
 		}
-		try(d.choose("also:"+s.Noun, lines), refOf(d.sc, i), &detailS)
-		covered[s.Element] = true
+		limit := budget
+		if i <= 2 {
+			limit = hardMax - 4
+		}
+		tryWithin(d.choose("also:"+s.Noun, lines), refOf(d.sc, i), &detailS, limit)
+		cover(s.Element)
 	}
 	for _, e := range d.sc.Elements {
 		if covered[e] {
 			continue
 		}
-		covered[e] = true
-		try(d.choose("el:"+e, t.scenes[e]), d.subj, &detailS)
+		if try(d.choose("el:"+e, t.scenes[e]), d.subj, &detailS) {
+			cover(e)
+		}
 	}
-	try(d.choose("domain", t.details[d.sc.Domain]), d.subj, &detailS)
+	// The domain's generic details suit only a scene with little else to
+	// say: a lone tree on a hill is in the forest domain but has no
+	// forest floor.
+	if len(detailS) == 0 {
+		try(d.choose("domain", t.details[d.sc.Domain]), d.subj, &detailS)
+	}
 	if used < 50 {
 		try(d.choose("generic", t.genericDetails), d.subj, &detailS)
 		for i := range t.genericDetails {
@@ -439,9 +474,18 @@ func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]
 		sc.TimeOfDay = lean(p.times)
 		open[0] = sc.TimeOfDay != ""
 	}
-	if sc.Weather == "" && light == "outdoor" {
-		sc.Weather = lean(p.weathers)
-		open[1] = sc.Weather != ""
+	if sc.Weather == "" && light == "outdoor" && len(p.weathers) > 0 {
+		// Unless asked, the sky is mostly fair; now and then the profile's
+		// other weathers, for variety between seeds.
+		switch k := r.IntN(20); {
+		case k < 14:
+			sc.Weather = "clear"
+		case k < 17:
+			sc.Weather = "cloudy"
+		default:
+			sc.Weather = p.weathers[r.IntN(len(p.weathers))]
+		}
+		open[1] = true
 	}
 	if sc.Mood == "" {
 		sc.Mood = lean(p.moods)
@@ -452,6 +496,21 @@ func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]
 		open[3] = true
 	}
 	return open
+}
+
+// alsoCovers: a sentence about the first element speaks for the others
+// too, so the sea and its waves are not described twice.
+var alsoCovers = map[string][]string{
+	"sea": {"waves"}, "waves": {"sea"}, "forest": {"trees", "pines"}, "city": {"skyline"},
+	"skyline": {"city"}, "village": {"houses"}, "houses": {"village"}, "desert": {"dunes"},
+	"dunes": {"desert"}, "boat": {"sailboat"}, "people": {"person"}, "person": {"people"},
+	"jungle": {"trees"}, "full moon": {"moon"}, "moon": {"full moon"}, "aurora": {"stars"},
+}
+
+// weatherElements are the elements a weather's light sentence describes.
+var weatherElements = map[string][]string{
+	"rain": {"rain"}, "storm": {"rain", "lightning"}, "snow": {"snowfall"}, "fog": {"fog", "mist"},
+	"mist": {"mist", "fog"}, "overcast": {"clouds"},
 }
 
 // allTimes and allViews are what a strong variation may move to.
