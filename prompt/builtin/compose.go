@@ -590,19 +590,21 @@ func (d *draft) linesFor(noun, element string) []tmpl {
 // then what the light, weather, season, domain and style suggest.
 func (d *draft) chooseColors() {
 	out := make([]string, 0, 3)
-	// No two colours share a head word ("burnt orange", "glowing orange").
-	var heads [3]string
+	// No two colours share a head word ("burnt orange", "glowing orange"),
+	// nor a first word ("glowing orange", "glowing amber").
+	var heads, firsts [3]string
 	add := func(c string) {
 		if c == "" || len(out) >= 3 {
 			return
 		}
 		h := c[strings.LastIndexByte(c, ' ')+1:]
-		for _, x := range heads[:len(out)] {
-			if x == h {
+		f, _, _ := strings.Cut(c, " ")
+		for i := range out {
+			if heads[i] == h || (f != h && firsts[i] == f) {
 				return
 			}
 		}
-		heads[len(out)] = h
+		heads[len(out)], firsts[len(out)] = h, f
 		out = append(out, c)
 	}
 	if d.style != nil && d.style.mono {

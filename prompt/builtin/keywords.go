@@ -38,7 +38,9 @@ func (d *draft) keywords() []easel.Keyword {
 	if d.style != nil {
 		add(d.style.medium, wMedium)
 	}
-	add(sc.Setting, wSetting)
+	if !strings.Contains(stripDeterminer(sc.Subject), sc.Setting) {
+		add(sc.Setting, wSetting)
+	}
 	for i := 1; i < len(sc.Subjects); i++ {
 		s := sc.Subjects[i]
 		if len(s.Adjectives) == 0 {
@@ -47,7 +49,7 @@ func (d *draft) keywords() []easel.Keyword {
 			add(strings.Join(s.Adjectives, " ")+" "+s.Noun, wSetting)
 		}
 	}
-	if l := lightKeyword(sc.TimeOfDay, sc.Weather, d.light); l != "" {
+	if l := lightKeyword(sc.TimeOfDay, d.light, d.facts&cUrban != 0); l != "" {
 		add(l, wLight)
 	}
 	switch sc.Weather {
@@ -57,8 +59,13 @@ func (d *draft) keywords() []easel.Keyword {
 	if sc.Season != "" {
 		add(sc.Season, wDetail)
 	}
-	for _, e := range d.adds {
-		add(e, wDetail)
+	// What the picture holds besides the subject, in the words a keyword
+	// prompt uses.
+	subj := stripDeterminer(sc.Subject)
+	for _, e := range sc.Elements {
+		if k, ok := elementKeywords[e]; ok && !strings.Contains(subj, e) {
+			add(k, wDetail)
+		}
 	}
 	for _, w := range sc.Extra {
 		add(w, wDetail)
@@ -89,12 +96,20 @@ var viewKeywords = map[string]string{
 	"eye level": "eye-level shot", "low angle": "low angle shot",
 }
 
-func lightKeyword(t, weather, light string) string {
+func lightKeyword(t, light string, urban bool) string {
 	switch light {
 	case "underwater":
 		return "sunbeams through water"
 	case "space":
 		return "starlight"
+	case "portrait":
+		switch t {
+		case "night", "dusk":
+			return "low-key lighting"
+		case "golden hour", "sunset", "dawn":
+			return "warm golden side light"
+		}
+		return "soft window light"
 	case "interior":
 		if t == "night" || t == "dusk" {
 			return "warm lamplight"
@@ -105,13 +120,42 @@ func lightKeyword(t, weather, light string) string {
 	case "":
 		return ""
 	case "night":
-		return "night, moonlight"
+		if urban {
+			return "city lights at night"
+		}
+		return "moonlit night"
 	case "golden hour":
 		return "golden hour light"
 	case "noon":
 		return "bright midday sun"
+	case "dusk":
+		return "blue hour twilight"
 	}
 	return t + " light"
+}
+
+// elementKeywords name elements the way keyword prompts do; elements that
+// add nothing on their own (window, food) are left out.
+var elementKeywords = map[string]string{
+	"sun": "glowing sun", "moon": "crescent moon", "full moon": "full moon", "stars": "starry sky",
+	"aurora": "aurora borealis", "clouds": "dramatic clouds", "rainbow": "rainbow", "milky way": "milky way",
+	"lightning": "lightning", "mountains": "mountains", "hills": "rolling hills", "dunes": "sand dunes",
+	"meadow": "wildflower meadow", "wheat": "golden wheat", "sunflowers": "sunflowers", "flowers": "flowers",
+	"snow": "fresh snow", "ice": "ice", "rocks": "rocks", "cliffs": "sea cliffs", "volcano": "volcano",
+	"canyon": "canyon", "sea": "ocean", "beach": "sandy beach", "lake": "lake", "river": "river",
+	"waterfall": "waterfall", "pond": "pond", "waves": "waves", "reflection": "reflections",
+	"forest": "forest", "pines": "pine trees", "trees": "trees", "palms": "palm trees", "jungle": "jungle",
+	"bamboo": "bamboo", "cherry blossoms": "cherry blossoms", "autumn leaves": "autumn leaves",
+	"city": "city", "skyline": "skyline", "street": "street", "neon": "neon lights", "lighthouse": "lighthouse",
+	"cabin": "cabin", "castle": "castle", "barn": "barn", "houses": "houses", "village": "village",
+	"bridge": "bridge", "temple": "temple", "windmill": "windmill", "tower": "tower",
+	"lanterns": "glowing paper lanterns", "road": "road", "boat": "boats", "ship": "sailing ship",
+	"sailboat": "sailboat", "balloon": "hot air balloon", "car": "car", "train": "train",
+	"airplane": "airplane", "spaceship": "spaceship", "birds": "birds", "seagulls": "seagulls",
+	"fish": "fish", "koi": "koi fish", "whale": "whale", "people": "crowd", "camel": "camel",
+	"fox": "fox", "horse": "horse", "deer": "deer", "cat": "cat", "dog": "dog", "dragon": "dragon",
+	"rain": "rain", "snowfall": "falling snow", "fog": "fog", "mist": "mist", "coral": "coral reef",
+	"planet": "planet", "space": "outer space", "nebula": "nebula",
 }
 
 func stripDeterminer(s string) string {

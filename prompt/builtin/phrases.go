@@ -294,7 +294,7 @@ var moods = map[string]mood{
 	},
 	"contemplative": {
 		adjs:    []string{"contemplative", "thoughtful", "reflective", "quiet", "introspective"},
-		nouns:   []string{"reflection", "thoughtfulness", "quiet", "depth"},
+		nouns:   []string{"reflection", "thoughtfulness", "quiet dignity", "stillness"},
 		closers: []string{"The mood is quiet and contemplative, inviting a long, slow look.", "It feels thoughtful and deeply human, full of unspoken stories."},
 	},
 	"energetic": {
