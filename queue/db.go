@@ -261,16 +261,22 @@ type BatchInfo struct {
 	CreatedAt time.Time
 }
 
-// SaveBatch records a batch (or updates its name, size and budget when it
-// exists: a rerun may raise the budget). maxUSD < 0 means no budget.
-func (q *Queue) SaveBatch(ctx context.Context, id, name string, jobs int, maxUSD float64) error {
+// SaveBatch records a batch, or updates its name, size and time when it
+// exists. setMax says whether to set the budget: maxUSD, or none when it
+// is negative; otherwise a stored budget is kept (a rerun may raise it).
+func (q *Queue) SaveBatch(ctx context.Context, id, name string, jobs int, maxUSD float64, setMax bool) error {
 	var m any
 	if maxUSD >= 0 {
 		m = maxUSD
 	}
+	keep := 1
+	if setMax {
+		keep = 0
+	}
 	err := q.db.exec(ctx, `INSERT INTO easel_batch (id, name, max_usd, jobs, created_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, max_usd = excluded.max_usd, jobs = excluded.jobs, created_at = excluded.created_at`,
-		id, name, m, jobs, time.Now().UTC().Format(time.RFC3339Nano))
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, jobs = excluded.jobs, created_at = excluded.created_at,
+		max_usd = CASE WHEN ? = 1 THEN easel_batch.max_usd ELSE excluded.max_usd END`,
+		id, name, m, jobs, time.Now().UTC().Format(time.RFC3339Nano), keep)
 	if err != nil {
 		return fmt.Errorf("save batch: %w", err)
 	}
@@ -376,4 +382,12 @@ func (q *Queue) Failures(ctx context.Context, batch string) ([]Failure, error) {
 		return nil, fmt.Errorf("batch failures: %w", err)
 	}
 	return out, nil
+}
+
+// Outstanding counts the jobs of every batch that are not finished.
+func (q *Queue) Outstanding(ctx context.Context) (int, error) {
+	var n int
+	_, err := queryRow(ctx, q.db, `SELECT count(*) FROM river_job WHERE kind = ? AND state IN ('available', 'running', 'retryable', 'scheduled', 'pending')`,
+		[]any{Kind}, &n)
+	return n, err
 }

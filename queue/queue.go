@@ -116,6 +116,7 @@ type backend interface {
 	insert(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 	start(ctx context.Context) error
 	stop(ctx context.Context) error
+	stopAndCancel(ctx context.Context) error
 	reclaim(ctx context.Context) (int, error)
 }
 
@@ -303,6 +304,10 @@ func (q *Queue) Start(ctx context.Context) error {
 // are cancelled when ctx ends).
 func (q *Queue) Stop(ctx context.Context) error { return q.be.stop(ctx) }
 
+// StopAndCancel stops fetching jobs and cancels the running ones, which go
+// back to the queue for the next process.
+func (q *Queue) StopAndCancel(ctx context.Context) error { return q.be.stopAndCancel(ctx) }
+
 // Close releases the database and the lock.
 func (q *Queue) Close() error {
 	if rb, ok := q.be.(interface{ closeDB() }); ok {
@@ -365,7 +370,10 @@ func (b *riverBackend[TTx]) insert(ctx context.Context, params []river.InsertMan
 
 func (b *riverBackend[TTx]) start(ctx context.Context) error { return b.client.Start(ctx) }
 func (b *riverBackend[TTx]) stop(ctx context.Context) error  { return b.client.Stop(ctx) }
-func (b *riverBackend[TTx]) closeDB()                        { b.close() }
+func (b *riverBackend[TTx]) stopAndCancel(ctx context.Context) error {
+	return b.client.StopAndCancel(ctx)
+}
+func (b *riverBackend[TTx]) closeDB() { b.close() }
 
 // reclaim makes every running job available again. It is only safe when
 // no other process can be working the queue: on SQLite under the lock.

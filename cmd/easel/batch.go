@@ -1,0 +1,406 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/engine"
+	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/prompt/template"
+	"github.com/easel-art/easel/queue"
+	"github.com/easel-art/easel/store/sqlite"
+)
+
+const batchUsage = `Usage: easel batch [flags] FILE|-
+       easel batch --resume
+
+Renders many pictures: one idea a line (# starts a comment), dynamic-prompt
+templates (each expanded -v times), and lines in AUTOMATIC1111's
+prompts-from-file style:
+
+  a lighthouse on a cliff at dawn
+  a {red|blue|golden} fox in the snow
+  --prompt "a castle, oil painting" --negative_prompt "blurry" --seed 7 --steps 30 --width 768 --height 512
+
+Every job is stored before any engine call. If the batch stops (Ctrl-C, a
+crash, kill -9), run the same command again, or easel batch --resume: only
+what did not finish runs; nothing finished is paid for twice.
+
+Engines are driven within their limits (concurrency, requests and images a
+minute; raise them with the flags or EASEL_<ENGINE>_CONCURRENCY, _RPM and
+_IPM) and slowed down when they answer "too many requests". --max-cost
+starts no job that could take the batch past the budget.
+
+With --db postgres://… the queue lives in PostgreSQL and easel worker
+processes, on any number of machines, share the work.
+
+Examples:
+  easel batch ideas.txt
+  easel batch ideas.txt --engine openai --max-cost 5 -v 2
+  easel batch prompts.txt --json | jq -c 'select(.event == "done")'
+  cat ideas.txt | easel batch - --size 512x512`
+
+// limitFlags are the per-engine limits given on the command line.
+type limitFlags struct {
+	concurrency int
+	rpm, ipm    float64
+}
+
+func (l *limitFlags) add(fs *flag.FlagSet) {
+	fs.IntVar(&l.concurrency, "concurrency", 0, "engine calls at once (default: the engine's, see EASEL_<ENGINE>_CONCURRENCY)")
+	fs.Float64Var(&l.rpm, "rpm", 0, "engine requests a minute at most (default: the engine's)")
+	fs.Float64Var(&l.ipm, "ipm", 0, "engine images a minute at most (default: the engine's)")
+}
+
+// limits returns each engine's limit: the defaults, then the environment
+// (EASEL_OPENAI_RPM, …), then the flags, which apply to the engine named
+// only (every engine when only is "").
+func (a *app) limits(l limitFlags, only string) func(name string) queue.Limit {
+	return func(name string) queue.Limit {
+		lim := queue.DefaultLimit(name)
+		prefix := "EASEL_" + strings.ToUpper(name) + "_"
+		if v, err := strconv.Atoi(a.getenv(prefix + "CONCURRENCY")); err == nil && v > 0 {
+			lim.Concurrency = v
+		}
+		if v, err := strconv.ParseFloat(a.getenv(prefix+"RPM"), 64); err == nil && v >= 0 {
+			lim.RequestsPerMinute = v
+		}
+		if v, err := strconv.ParseFloat(a.getenv(prefix+"IPM"), 64); err == nil && v >= 0 {
+			lim.ImagesPerMinute = v
+		}
+		if only == "" || only == name {
+			if l.concurrency > 0 {
+				lim.Concurrency = l.concurrency
+			}
+			if l.rpm > 0 {
+				lim.RequestsPerMinute = l.rpm
+			}
+			if l.ipm > 0 {
+				lim.ImagesPerMinute = l.ipm
+			}
+		}
+		return lim
+	}
+}
+
+type batchFlags struct {
+	genFlags
+	limitFlags
+	resume      bool
+	maxCost     float64
+	db          string
+	enqueueOnly bool
+	fresh       bool
+}
+
+func cmdBatch(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("batch", batchUsage)
+	var g batchFlags
+	g.genFlags.add(fs)
+	g.limitFlags.add(fs)
+	fs.BoolVar(&g.resume, "resume", false, "resume the last batch (no FILE needed)")
+	fs.Float64Var(&g.maxCost, "max-cost", -1, "budget in US dollars: no job starts that could cross it")
+	fs.StringVar(&g.db, "db", "", "queue database: postgres://… to share the work with easel worker processes (default: SQLite in the data directory)")
+	fs.BoolVar(&g.enqueueOnly, "enqueue-only", false, "store the jobs and report progress, leaving the work to easel worker processes")
+	fs.BoolVar(&g.fresh, "new", false, "start a new batch even if this file and these options ran before")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	setMax := false
+	fs.Visit(func(f *flag.Flag) { setMax = setMax || f.Name == "max-cost" })
+	if setMax && g.maxCost < 0 {
+		return easel.Errorf(easel.EINVALID, "--max-cost %g is negative: give a budget in US dollars, such as --max-cost 5", g.maxCost)
+	}
+	if len(pos) > 1 {
+		return easel.Errorf(easel.EINVALID, "easel batch takes one FILE (or - for standard input); got %d: quote ideas inside the file, one a line", len(pos))
+	}
+	if len(pos) == 0 && !g.resume {
+		return easel.Errorf(easel.EINVALID, "no batch file given: easel batch FILE (one idea a line), or easel batch --resume")
+	}
+	if g.n < 1 || g.v < 1 {
+		return easel.Errorf(easel.EINVALID, "-n and -v must be at least 1")
+	}
+	if g.chaos < 0 || g.chaos > 100 {
+		return easel.Errorf(easel.EINVALID, "--chaos %d is out of range: use 0 to 100", g.chaos)
+	}
+	dataDir := config.DataDir(g.dataDir, a.getenv)
+
+	var jobs []easel.Job
+	var batchID, name string
+	if len(pos) == 1 {
+		if jobs, batchID, name, err = a.batchJobs(ctx, pos[0], &g, dataDir); err != nil {
+			return err
+		}
+	}
+
+	gal, err := a.openGallery(ctx, dataDir)
+	if err != nil {
+		return err
+	}
+	defer gal.Close()
+	if _, err := gal.RecoverJobs(ctx); err != nil {
+		return err
+	}
+	engName, _ := engine.ParseSpec(g.engine)
+	workers := 0
+	if !g.enqueueOnly {
+		workers = a.limits(g.limitFlags, engName)(engName).Concurrency + 2
+	}
+	rep := newReporter(a, g.json)
+	q, err := queue.Open(ctx, queue.Config{
+		URL: g.db, File: filepath.Join(dataDir, "queue.db"), Workers: workers,
+		Run: a.jobRunner(gal, dataDir), Limits: a.limits(g.limitFlags, engName),
+		OnEvent: rep.event(g.out), Log: a.log,
+	})
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+
+	if jobs == nil {
+		b, err := q.LatestBatch(ctx)
+		if err != nil {
+			return err
+		}
+		batchID, name = b.ID, b.Name
+		if setMax {
+			if err := q.SaveBatch(ctx, b.ID, b.Name, b.Jobs, g.maxCost, true); err != nil {
+				return err
+			}
+		}
+	} else {
+		if err := q.SaveBatch(ctx, batchID, name, len(jobs), g.maxCost, setMax); err != nil {
+			return err
+		}
+		ins, err := q.Insert(ctx, jobs)
+		if err != nil {
+			return err
+		}
+		rep.start(batchID, name, len(jobs), ins)
+	}
+	return a.runBatch(ctx, q, rep, batchID, workers > 0)
+}
+
+// runBatch works (or, without workers, watches) the batch until no job is
+// left, reporting progress, then prints the summary.
+func (a *app) runBatch(ctx context.Context, q *queue.Queue, rep *reporter, batch string, work bool) error {
+	first, err := q.Stats(ctx, batch)
+	if err != nil {
+		return err
+	}
+	rep.begin(first)
+	if work {
+		// The queue's own context outlives ctx, so that a stop can be
+		// orderly: running jobs are cancelled and queued again.
+		if err := q.Start(context.WithoutCancel(ctx)); err != nil {
+			return err
+		}
+	}
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	var st queue.Stats
+	for {
+		st, err = q.Stats(ctx, batch)
+		if err != nil && ctx.Err() == nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		b, _ := q.Budget(ctx, batch)
+		rep.progress(st, b.Spent)
+		if st.Finished() {
+			break
+		}
+		select {
+		case <-ctx.Done():
+		case <-tick.C:
+		}
+	}
+	if work {
+		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		if ctx.Err() != nil {
+			q.StopAndCancel(stopCtx)
+		} else {
+			q.Stop(stopCtx)
+		}
+		cancel()
+	}
+	bg := context.WithoutCancel(ctx)
+	st, _ = q.Stats(bg, batch)
+	b, _ := q.Budget(bg, batch)
+	fails, _ := q.Failures(bg, batch)
+	rep.summary(batch, st, b, fails)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	failed := st.Failed + st.Skipped
+	if failed > 0 {
+		what := fmt.Sprintf("%d of %d jobs failed", st.Failed, st.Total())
+		if st.Failed == 0 {
+			what = fmt.Sprintf("%d of %d jobs were not started", st.Skipped, st.Total())
+		} else if st.Skipped > 0 {
+			what += fmt.Sprintf(" and %d were not started", st.Skipped)
+		}
+		return easel.Errorf(easel.EPERMANENT, "%s (see above): fix what they say and run the same command again; only those jobs run", what)
+	}
+	return nil
+}
+
+// batchJobs reads the batch file and makes its jobs, and the batch's id:
+// the same file with the same options is the same batch, so running it
+// again only runs what did not finish.
+func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir string) ([]easel.Job, string, string, error) {
+	var src []byte
+	var err error
+	name := file
+	if file == "-" {
+		src, err = io.ReadAll(io.LimitReader(a.stdin, 256<<20))
+		name = "stdin"
+	} else {
+		src, err = os.ReadFile(file)
+	}
+	if err != nil {
+		return nil, "", "", easel.Errorf(easel.EINVALID, "cannot read batch file %s: %v", file, errors.Unwrap(err))
+	}
+	lines, err := queue.ParseBatch(bytes.NewReader(src))
+	if err != nil {
+		return nil, "", "", err
+	}
+	size, err := g.resolve()
+	if err != nil {
+		return nil, "", "", err
+	}
+	// Fail before storing anything when the engine, dialect or style is wrong.
+	if _, _, err := a.openEngine(g.engine); err != nil {
+		return nil, "", "", err
+	}
+	d, err := parseDialectFlag(g.dialect)
+	if err != nil {
+		return nil, "", "", err
+	}
+	if _, err := loadStyle(dataDir, g.style); err != nil {
+		return nil, "", "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%v\x00%d\x00%d\x00%d\x00%d\x00%s\x00%s\x00%s\x00%s\x00", src, g.engine, size, g.v, g.n, g.seed, g.chaos, g.style, g.negative, g.dialect, g.wildcards)
+	if g.fresh {
+		fmt.Fprintf(h, "%d", time.Now().UnixNano())
+	}
+	sum := h.Sum(nil)
+	id := hex.EncodeToString(sum[:6])
+	seed := g.seed
+	if seed < 0 {
+		// A random seed, but the batch's own: the same batch makes the same jobs.
+		seed = int64(binary.BigEndian.Uint32(sum[6:10]))
+	}
+	wc, closeWC, err := openWildcards(g.wildcards, dataDir)
+	if err != nil {
+		return nil, "", "", err
+	}
+	defer closeWC()
+	topts := template.Options{Wildcards: wc}
+	var jobs []easel.Job
+	var problems []string
+	for _, l := range lines {
+		per := int64(g.v * g.n)
+		base := seed + int64(l.Num-1)*per
+		if l.HasSeed {
+			base = l.Seed
+		}
+		w, hgt := size.Width, size.Height
+		if l.Width > 0 {
+			w, hgt = l.Width, l.Height
+		}
+		text := l.Idea
+		if l.Prompt != "" {
+			text = l.Prompt
+		}
+		texts := []string{text}
+		tmpl := ""
+		if t, err := template.Parse(text); err != nil {
+			problems = append(problems, fmt.Sprintf("line %d: %s", l.Num, easel.ErrorMessage(template.UserError(err))))
+			continue
+		} else if !t.IsLiteral() {
+			topts.Seed = base
+			if texts, err = template.Expand(ctx, text, g.v, topts); err != nil {
+				problems = append(problems, fmt.Sprintf("line %d: %s", l.Num, easel.ErrorMessage(err)))
+				continue
+			}
+			tmpl = text
+		}
+		for i := range g.v {
+			t := texts[min(i, len(texts)-1)]
+			for k := range g.n {
+				vi := i*g.n + k
+				j := easel.Job{
+					Batch: id, Line: l.Num, Variation: vi, Template: tmpl,
+					Negative: g.negative, Style: g.style, Dialect: d, Engine: g.engine,
+					Seed: base + int64(vi), Chaos: g.chaos, Steps: l.Steps, Width: w, Height: hgt, N: 1,
+				}
+				if l.Prompt != "" {
+					j.Prompt, j.Negative = t, l.Negative
+				} else {
+					j.Idea = t
+				}
+				jobs = append(jobs, j)
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return nil, "", "", easel.Errorf(easel.EINVALID, "the batch file has bad templates (fix them and run again):\n  %s", strings.Join(problems, "\n  "))
+	}
+	return jobs, id, name, nil
+}
+
+// jobRunner returns the queue's RunFunc: each job through the pipeline,
+// with engines and styles opened once.
+func (a *app) jobRunner(gal *sqlite.DB, dataDir string) queue.RunFunc {
+	var mu sync.Mutex
+	engines := map[string]easel.Engine{}
+	dialects := map[string]func(*easel.Prompt, easel.Dialect, easel.Size, string) (pipeline.Rendered, error){}
+	return func(ctx context.Context, j easel.Job, call queue.Call) ([]*easel.Artwork, error) {
+		mu.Lock()
+		eng, ok := engines[j.Engine]
+		if !ok {
+			var err error
+			if eng, _, err = a.openEngine(j.Engine); err != nil {
+				mu.Unlock()
+				return nil, err
+			}
+			engines[j.Engine] = eng
+		}
+		dial, ok := dialects[j.Style]
+		if !ok {
+			var st *styles.Style
+			var err error
+			if st, err = loadStyle(dataDir, j.Style); err != nil {
+				mu.Unlock()
+				return nil, err
+			}
+			dial = renderDialect(st)
+			dialects[j.Style] = dial
+		}
+		mu.Unlock()
+		_, model := engine.ParseSpec(j.Engine)
+		p := &pipeline.Pipeline{Writer: a.writer(), Gallery: gal, Dialect: dial, Log: a.log}
+		return p.RunJob(ctx, pipeline.JobRun{Job: j, Engine: eng, Model: model, Store: gal, Call: call})
+	}
+}

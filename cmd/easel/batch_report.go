@@ -1,0 +1,223 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/queue"
+)
+
+// reporter tells people and scripts how a batch goes: a progress bar on a
+// terminal (stderr), NDJSON events with --json (stdout), one line per
+// saved picture when stdout is not a terminal, and a final summary.
+type reporter struct {
+	a       *app
+	json    bool
+	bar     bool // stderr is a terminal: draw the bar
+	perJob  bool // print a line per saved picture on stdout
+	started time.Time
+
+	mu        sync.Mutex // guards the fields below and the output
+	doneFirst int
+	drawn     bool
+	lastJSON  time.Time
+	last      queue.Stats
+}
+
+func newReporter(a *app, json bool) *reporter {
+	r := &reporter{a: a, json: json, started: time.Now()}
+	r.bar = !json && isTerminal(a.stderr)
+	r.perJob = !json && !isTerminal(a.stdout)
+	return r
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func (r *reporter) start(id, name string, jobs int, ins queue.InsertResult) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.json {
+		printJSON(r.a.stdout, map[string]any{"event": "batch", "batch": id, "file": name, "jobs": jobs, "stored": ins.Inserted, "stored_before": ins.Existing})
+		return
+	}
+	before := ""
+	if ins.Existing > 0 {
+		before = fmt.Sprintf(" (%d stored by an earlier run: only what did not finish runs)", ins.Existing)
+	}
+	fmt.Fprintf(r.a.stderr, "easel: batch %s from %s: %d jobs%s\n", id, name, jobs, before)
+}
+
+func (r *reporter) begin(st queue.Stats) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.doneFirst = st.Done
+	r.started = time.Now()
+	r.last = st
+}
+
+// event returns the queue's OnEvent: one report per job this process ran.
+func (r *reporter) event(out string) func(queue.Event) {
+	return func(ev queue.Event) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		j := ev.Job
+		if r.json {
+			m := map[string]any{"event": string(ev.State), "batch": j.Batch, "line": j.Line, "variation": j.Variation, "attempt": ev.Attempt}
+			if ev.Err != nil {
+				m["error"] = easel.ErrorMessage(ev.Err)
+			}
+			for _, art := range ev.Artworks {
+				m2 := imageJSON(art, r.copyOut(art, out))
+				for k, v := range m {
+					m2[k] = v
+				}
+				printJSON(r.a.stdout, m2)
+			}
+			if len(ev.Artworks) == 0 {
+				printJSON(r.a.stdout, m)
+			}
+			return
+		}
+		switch ev.State {
+		case queue.StateDone:
+			for _, art := range ev.Artworks {
+				path := r.copyOut(art, out)
+				if r.perJob {
+					fmt.Fprintf(r.a.stdout, "saved %s  (line %d, id %s, seed %d)\n", path, j.Line, art.ID, art.Seed)
+				}
+			}
+		case queue.StateFailed:
+			r.clearBar()
+			fmt.Fprintf(r.a.stderr, "easel: line %d failed: %s\n", j.Line, easel.ErrorMessage(ev.Err))
+		case queue.StateRetry:
+			r.clearBar()
+			fmt.Fprintf(r.a.stderr, "easel: line %d: %s (will retry)\n", j.Line, easel.ErrorMessage(ev.Err))
+		}
+	}
+}
+
+func (r *reporter) copyOut(art *easel.Artwork, out string) string {
+	if out == "" {
+		return art.Path
+	}
+	p, err := copyFile(art.Path, out, art.ID+".png")
+	if err != nil {
+		fmt.Fprintf(r.a.stderr, "easel: %s\n", easel.ErrorMessage(err))
+		return art.Path
+	}
+	return p
+}
+
+// rate returns pictures a second finished by this run, and the time left.
+func (r *reporter) rate(st queue.Stats) (perSec float64, eta time.Duration) {
+	el := time.Since(r.started).Seconds()
+	done := st.Done - r.doneFirst
+	if el <= 0 || done <= 0 {
+		return 0, -1
+	}
+	perSec = float64(done) / el
+	left := st.Queued + st.Running
+	return perSec, time.Duration(float64(left) / perSec * float64(time.Second))
+}
+
+func (r *reporter) progress(st queue.Stats, spent float64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	changed := st != r.last
+	r.last = st
+	perSec, eta := r.rate(st)
+	if r.json {
+		if !changed && time.Since(r.lastJSON) < 5*time.Second {
+			return
+		}
+		if time.Since(r.lastJSON) < time.Second && !st.Finished() {
+			return
+		}
+		r.lastJSON = time.Now()
+		m := map[string]any{"event": "progress", "total": st.Total(), "done": st.Done, "failed": st.Failed, "skipped": st.Skipped,
+			"queued": st.Queued, "running": st.Running, "per_minute": round2(perSec * 60), "spent_usd": round4(spent)}
+		if eta >= 0 {
+			m["eta_s"] = int(eta.Seconds())
+		}
+		printJSON(r.a.stdout, m)
+		return
+	}
+	if !r.bar {
+		return
+	}
+	const width = 24
+	total := max(st.Total(), 1)
+	fill := width * (st.Done + st.Failed + st.Skipped) / total
+	etaText := "–"
+	if eta >= 0 {
+		etaText = eta.Round(time.Second).String()
+	}
+	line := fmt.Sprintf("[%s%s] %d/%d done · %d failed · %d queued · %.1f/min · ETA %s · $%.2f",
+		strings.Repeat("█", fill), strings.Repeat("░", width-fill), st.Done, st.Total(), st.Failed+st.Skipped,
+		st.Queued+st.Running, perSec*60, etaText, spent)
+	fmt.Fprintf(r.a.stderr, "\r%s\x1b[K", line)
+	r.drawn = true
+}
+
+// clearBar removes the bar so a message can take its line; the next
+// tick draws it again. The caller holds mu.
+func (r *reporter) clearBar() {
+	if r.drawn {
+		fmt.Fprint(r.a.stderr, "\r\x1b[K")
+		r.drawn = false
+	}
+}
+
+func (r *reporter) summary(batch string, st queue.Stats, b queue.Budget, fails []queue.Failure) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	elapsed := time.Since(r.started)
+	perSec, _ := r.rate(st)
+	if r.json {
+		m := map[string]any{"event": "summary", "batch": batch, "total": st.Total(), "done": st.Done, "failed": st.Failed,
+			"skipped": st.Skipped, "queued": st.Queued + st.Running, "done_now": st.Done - r.doneFirst,
+			"elapsed_s": round2(elapsed.Seconds()), "per_minute": round2(perSec * 60), "spent_usd": round4(b.Spent)}
+		if b.HasMax {
+			m["max_cost_usd"] = b.MaxUSD
+		}
+		var fl []map[string]any
+		for _, f := range fails {
+			fl = append(fl, map[string]any{"line": f.Job.Line, "variation": f.Job.Variation, "skipped": f.Skipped, "error": f.Error})
+		}
+		if fl != nil {
+			m["failures"] = fl
+		}
+		printJSON(r.a.stdout, m)
+		return
+	}
+	r.clearBar()
+	for _, f := range fails {
+		fmt.Fprintf(r.a.stderr, "easel: line %d: %s\n", f.Job.Line, f.Error)
+	}
+	budget := ""
+	if b.HasMax {
+		budget = fmt.Sprintf(" of $%.2f", b.MaxUSD)
+	}
+	fmt.Fprintf(r.a.stdout, "batch %s: %d of %d done (%d in this run), %d failed, %d not started, %d left · %s · %.1f pictures/min · spent $%.4f%s\n",
+		batch, st.Done, st.Total(), st.Done-r.doneFirst, st.Failed, st.Skipped, st.Queued+st.Running,
+		elapsed.Round(time.Second), perSec*60, b.Spent, budget)
+	if st.Queued+st.Running > 0 {
+		fmt.Fprintf(r.a.stderr, "easel: %d jobs are left: run easel batch --resume to finish them\n", st.Queued+st.Running)
+	}
+}
+
+func round2(v float64) float64 { return float64(int64(v*100+0.5)) / 100 }
+func round4(v float64) float64 { return float64(int64(v*10000+0.5)) / 10000 }
