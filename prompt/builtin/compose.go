@@ -472,6 +472,9 @@ var massNouns = map[string]bool{
 // single thing is named without one ("cat" becomes "a cat").
 func ideaPhrase(idea string, sc *easel.Scene) string {
 	s := strings.TrimSpace(idea)
+	if shouting(s) {
+		s = strings.ToLower(s)
+	}
 	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
@@ -503,6 +506,21 @@ func ideaPhrase(idea string, sc *easel.Scene) string {
 		return s
 	}
 	return "a " + s
+}
+
+// shouting reports whether s is written all in capitals ("A BEACH
+// SUNSET!!!"), which prose should not repeat.
+func shouting(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters > 3
 }
 
 func isDigits(s string) bool {
@@ -555,13 +573,16 @@ func refOf(sc *easel.Scene, i int) ref {
 	if len(adjs) > 2 {
 		adjs = adjs[len(adjs)-2:]
 	}
-	text := strings.Join(append(adjs, s.Noun), " ")
-	return ref{text: "the " + scene.Display(text), plural: plural}
+	text := scene.Display(strings.Join(append(adjs, s.Noun), " "))
+	if len(adjs) == 0 && scene.Proper(s.Noun) {
+		return ref{text: text, plural: plural} // "Mars", not "the Mars"
+	}
+	return ref{text: "the " + text, plural: plural}
 }
 
 // incidental elements are drawn with a subject but are not what it is: a
 // library has a window, a bookshelf stands by a table.
-var incidental = map[string]bool{"window": true, "table": true, "bowl": true, "rocks": true, "clouds": true, "flowers": true, "neon": true}
+var incidental = map[string]bool{"window": true, "table": true, "bowl": true, "rocks": true, "clouds": true, "neon": true}
 
 // ambiguousPlural nouns are the same in the singular and the plural.
 var ambiguousPlural = map[string]bool{

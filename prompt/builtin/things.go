@@ -218,7 +218,19 @@ var subjectLines = map[string][]string{
 		"A thin, glowing line of atmosphere rims the curve of {subj}.",
 	},
 	"astronaut": {
-		"{Subj} float{s} weightless, {its} visor reflecting the stars.",
+		"{Subj} {is} suited in scuffed white, the visor reflecting the stars and the glow of distant light.",
+		"Every seal, strap and patch of the spacesuit of {subj} is rendered in crisp detail.",
+	},
+	"robot": {
+		"{Subj} {is} built of worn metal plates and softly glowing joints, with small scratches that hint at a long life.",
+		"The optical sensors of {subj} glow softly, giving {it} an unexpectedly gentle, curious expression.",
+	},
+	"rose": {
+		"{Subj} {is} in full bloom, velvety petals unfurling in layers, a few dewdrops catching the light.",
+		"Every petal of {subj} is delicately detailed, from the soft outer curl to the deep heart of the bloom.",
+	},
+	"owl": {
+		"{Subj} {has} soft, mottled feathers and huge round eyes that glow in the light.",
 	},
 	"nebula": {
 		"{Subj} billow{s} in glowing clouds of violet, rose and teal gas.",

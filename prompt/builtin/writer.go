@@ -450,10 +450,10 @@ func lightContext(sc *easel.Scene, p profile) string {
 		return "underwater"
 	case sc.HasElement("space") && !sc.HasElement("moon"):
 		return "space"
-	case p.light == "outdoor" && sc.Setting == "" && (sc.HasElement("window") || sc.HasElement("table")):
+	case p.light == "outdoor" && (sc.HasElement("window") || sc.Setting == "" && sc.HasElement("table")):
 		return "interior"
-	case p.light == "portrait" && sc.Setting != "":
-		return "outdoor"
+	case p.light == "portrait" && (sc.Setting != "" || sc.Weather != "" && sc.Weather != "clear"):
+		return "outdoor" // a portrait in the rain is lit by the rain
 	}
 	return p.light
 }
