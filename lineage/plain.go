@@ -51,9 +51,7 @@ func PlainPrompt(prompt string) string {
 func tidy(s string) string {
 	var parts []string
 	for _, p := range strings.Split(s, ",") {
-		p = strings.Join(strings.Fields(p), " ")
-		p = strings.Trim(p, ":")
-		p = strings.TrimSpace(p)
+		p = strings.Trim(strings.Join(strings.Fields(p), " "), ": ")
 		if p != "" {
 			parts = append(parts, p)
 		}

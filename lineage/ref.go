@@ -74,7 +74,7 @@ func Resolve(ctx context.Context, g easel.Gallery, ref string) (*Ref, error) {
 		return resolvePNG(ctx, g, ref, st.Size())
 	}
 	if oneWord && looksLikeID(ref) {
-		a, err := g.Get(ctx, ref)
+		a, err := g.Get(ctx, strings.ToLower(ref))
 		switch {
 		case err == nil:
 			return &Ref{Kind: RefGallery, Art: a}, nil
