@@ -758,17 +758,22 @@ func keepEveryWord(sc *easel.Scene, items []item) {
 
 // hasWord reports whether w is one of the space-separated words of s.
 func hasWord(s, w string) bool {
-	for {
-		i := strings.Index(s, w)
+	if w == "" {
+		return false
+	}
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], w)
 		if i < 0 {
 			return false
 		}
+		i += from
 		end := i + len(w)
 		if (i == 0 || s[i-1] == ' ') && (end == len(s) || s[end] == ' ') {
 			return true
 		}
-		s = s[i+1:]
+		from = i + 1
 	}
+	return false
 }
 
 // locative lists the prepositions that put a subject in a place.

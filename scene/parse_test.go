@@ -312,3 +312,17 @@ func BenchmarkParse(b *testing.B) {
 		Parse(ideas[i%len(ideas)])
 	}
 }
+
+func TestHasWord(t *testing.T) {
+	for _, tt := range []struct {
+		s, w string
+		want bool
+	}{
+		{"00", "0", false}, {"a 0", "0", true}, {"snowy forest", "forest", true}, {"forests", "forest", false},
+		{"red barn", "barn", true}, {"barnyard barn", "barn", true}, {"", "x", false}, {"x", "", false},
+	} {
+		if got := hasWord(tt.s, tt.w); got != tt.want {
+			t.Errorf("hasWord(%q, %q) = %v; want %v", tt.s, tt.w, got, tt.want)
+		}
+	}
+}
