@@ -34,11 +34,12 @@ func (d *draft) keywords() []easel.Keyword {
 		out = append(out, easel.Keyword{Text: text, Weight: math.Round(w*100) / 100})
 	}
 	sc := d.sc
-	add(stripDeterminer(sc.Subject), wSubject)
+	subj := stripDeterminer(sc.Subject)
+	add(subj, wSubject)
 	if d.style != nil {
 		add(d.style.medium, wMedium)
 	}
-	if !strings.Contains(stripDeterminer(sc.Subject), sc.Setting) {
+	if !strings.Contains(subj, sc.Setting) {
 		add(sc.Setting, wSetting)
 	}
 	for i := 1; i < len(sc.Subjects); i++ {
@@ -61,7 +62,6 @@ func (d *draft) keywords() []easel.Keyword {
 	}
 	// What the picture holds besides the subject, in the words a keyword
 	// prompt uses.
-	subj := stripDeterminer(sc.Subject)
 	for _, e := range sc.Elements {
 		if k, ok := elementKeywords[e]; ok && !strings.Contains(subj, e) {
 			add(k, wDetail)
@@ -159,11 +159,13 @@ var elementKeywords = map[string]string{
 }
 
 func stripDeterminer(s string) string {
-	words := strings.Fields(s)
-	for len(words) > 1 && (englishDeterminers[words[0]] || foreignDeterminers[words[0]]) {
-		words = words[1:]
+	for {
+		first, rest, ok := strings.Cut(s, " ")
+		if !ok || !(englishDeterminers[first] || foreignDeterminers[first]) {
+			return s
+		}
+		s = rest
 	}
-	return strings.Join(words, " ")
 }
 
 // negative lists what to keep out of the picture: always the common
