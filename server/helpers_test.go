@@ -20,6 +20,8 @@ type testEnv struct {
 	srv *Server
 	ts  *httptest.Server
 	gal *sqlite.DB
+	// auth is sent by do unless a test gives its own Authorization.
+	auth string
 }
 
 // newTestEnv starts a server; deps and opts may adjust the defaults.
@@ -61,7 +63,11 @@ func newTestEnv(t *testing.T, opts Options, adjust ...func(*Deps)) *testEnv {
 		ts.Close()
 		srv.Close()
 	})
-	return &testEnv{srv: srv, ts: ts, gal: gal}
+	e := &testEnv{srv: srv, ts: ts, gal: gal}
+	if opts.Token != "" {
+		e.auth = "Bearer " + opts.Token
+	}
+	return e
 }
 
 // do sends a request with a JSON body (v may be a string of raw JSON or
@@ -88,6 +94,9 @@ func (e *testEnv) do(t *testing.T, method, path string, v any, header ...string)
 	}
 	if v != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	if e.auth != "" {
+		req.Header.Set("Authorization", e.auth)
 	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
