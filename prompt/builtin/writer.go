@@ -483,7 +483,8 @@ func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]
 		case k < 17:
 			sc.Weather = "cloudy"
 		default:
-			sc.Weather = p.weathers[r.IntN(len(p.weathers))]
+			w := weathersFor(sc, p.weathers)
+			sc.Weather = w[r.IntN(len(w))]
 		}
 		open[1] = true
 	}
@@ -513,10 +514,25 @@ var weatherElements = map[string][]string{
 	"mist": {"mist", "fog"}, "overcast": {"clouds"},
 }
 
-// allTimes and allViews are what a strong variation may move to.
+// weathersFor drops weathers that cannot happen in the scene: no rain in
+// a snowy winter scene (it snows instead).
+func weathersFor(sc *easel.Scene, list []string) []string {
+	if sc.Season != "winter" && !sc.HasElement("snow") {
+		return list
+	}
+	out := make([]string, 0, len(list))
+	for _, w := range list {
+		if w == "rain" {
+			w = "snow"
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// allTimes and allMoods are what a strong variation may move to.
 var (
 	allTimes = []string{"dawn", "morning", "noon", "afternoon", "golden hour", "sunset", "dusk", "night"}
-	allViews = []string{"wide", "aerial", "eye level", "low angle", "close-up"}
 	allMoods = []string{"serene", "dramatic", "mysterious", "dreamy", "majestic", "melancholic", "joyful", "epic", "nostalgic"}
 )
 
@@ -540,13 +556,14 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, chaos int, r
 		sc.TimeOfDay = other(sc.TimeOfDay, allTimes)
 	}
 	if open[1] && moves() {
-		sc.Weather = other(sc.Weather, p.weathers)
+		sc.Weather = other(sc.Weather, weathersFor(sc, p.weathers))
 	}
 	if open[2] && moves() {
 		sc.Mood = other(sc.Mood, append(slices.Clone(p.moods), allMoods...))
 	}
 	if open[3] && moves() {
-		views := allViews
+		// A close-up suits a thing, not a place: no close-up of a desert.
+		views := append(slices.Clone(p.views), "wide", "eye level", "low angle", "aerial")
 		if light != "outdoor" {
 			views = []string{"eye level", "close-up", "wide"}
 		}
