@@ -489,7 +489,12 @@ func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]
 		open[1] = true
 	}
 	if sc.Mood == "" {
-		sc.Mood = lean(p.moods)
+		// The domain's first mood is what most people mean ("a beach
+		// sunset" is tranquil); the others come less often.
+		sc.Mood = p.moods[0]
+		if r.IntN(4) == 0 {
+			sc.Mood = p.moods[r.IntN(len(p.moods))]
+		}
 		open[2] = true
 	}
 	if sc.View == "" {

@@ -267,7 +267,10 @@ func TestTables(t *testing.T) {
 			t.Errorf("time %q has no light", tod)
 		}
 	}
-	for _, p := range profiles {
+	for name, p := range profiles {
+		if len(p.moods) == 0 || len(p.views) == 0 || p.medium == "" {
+			t.Errorf("profile %q needs moods, views and a medium", name)
+		}
 		for _, m := range p.moods {
 			if _, ok := moods[m]; !ok {
 				t.Errorf("profile mood %q has no words", m)
