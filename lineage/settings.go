@@ -71,6 +71,12 @@ func Reproduce(a *easel.Artwork, md *pngmeta.Metadata, t Target) (Settings, []st
 		if s.Scene == nil && t.Name == engineCanvas {
 			s.Scene = scene.Parse(PlainPrompt(a.Prompt))
 		}
+		if md != nil && md.Source != pngmeta.SourceEasel {
+			// The sampler goes as it is; a separate schedule has no setting.
+			if !defaultSchedule(md.Scheduler) {
+				note("schedule %q not carried over: %s uses the schedule it is configured with", md.Scheduler, t.Name)
+			}
+		}
 		notes = append(notes, unmapped(md)...)
 		return s, notes
 	}

@@ -23,6 +23,11 @@ func TestReproduceSameEngineKeepsEverything(t *testing.T) {
 	if s != want || len(notes) != 0 {
 		t.Fatalf("got %+v, notes %q\nwant %+v and no notes", s, notes, want)
 	}
+	// A separate schedule type from an A1111 file has no setting: named.
+	_, notes = Reproduce(a, &pngmeta.Metadata{Source: pngmeta.SourceA1111, Scheduler: "Exponential"}, Target{Name: "a1111", Caps: sdCaps})
+	if len(notes) != 1 || !strings.Contains(notes[0], `schedule "Exponential"`) {
+		t.Errorf("notes = %q; want the schedule named", notes)
+	}
 	// --engine NAME:MODEL wins.
 	s, _ = Reproduce(a, nil, Target{Name: "a1111", Caps: sdCaps, Model: "sdxl_base"})
 	if s.Model != "sdxl_base" {

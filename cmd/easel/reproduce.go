@@ -65,16 +65,15 @@ func cmdReproduce(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if note != "" {
-		a.note(note)
-	}
+	notes := &noteList{a: a}
+	notes.add(note)
 	var md *pngmeta.Metadata
 	if r.Picture != nil {
 		md = r.Picture.Meta
 	}
-	set, notes := lineage.Reproduce(orig, md, lineage.Target{Name: eng.Name(), Caps: eng.Capabilities(), Model: model})
-	for _, n := range notes {
-		a.note(n)
+	set, mapped := lineage.Reproduce(orig, md, lineage.Target{Name: eng.Name(), Caps: eng.Capabilities(), Model: model})
+	for _, n := range mapped {
+		notes.add(n)
 	}
 	d := easel.Dialect("")
 	if orig.Engine == eng.Name() {
@@ -103,14 +102,14 @@ func cmdReproduce(ctx context.Context, a *app, args []string) error {
 		Engine: eng, Model: set.Model, Size: set.Size, Seed: set.Seed, Images: 1, Dialect: d,
 		Steps: set.Steps, CFGScale: set.CFGScale, Sampler: set.Sampler,
 		ParentID: r.Art.ID, Method: easel.MethodReproduce, Prepared: []*easel.Prompt{prepared},
-		OnNote:    a.note,
-		OnArtwork: func(art *easel.Artwork) { made = art },
+		OnNote:    func(s string) { notes.flush(); a.note(s) },
+		OnArtwork: func(art *easel.Artwork) { notes.flush(); made = art },
 	})
 	if err != nil {
 		if imported && len(arts) == 0 {
 			g.Delete(context.WithoutCancel(ctx), r.Art.ID)
 		}
-		return err
+		return notes.failed(err)
 	}
 	original := r.PNG
 	if original == nil {

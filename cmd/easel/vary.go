@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,7 +42,15 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	sf.add(fs)
 	n := fs.Int("n", defaultVariations, "number of variations")
 	strength := fs.String("strength", string(lineage.Subtle), "subtle (same composition, new wording and details) or strong (new composition, light and mood)")
-	chaos := fs.Int("chaos", -1, "how far variations wander, 0 to 100 (default 15 for subtle, 85 for strong)")
+	chaos := -1 // unset: the strength's
+	fs.Func("chaos", "how far variations wander, 0 (wording) to 100 (new composition, light and mood); default 15 for subtle, 85 for strong", func(s string) error {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 0 || v > 100 {
+			return fmt.Errorf("%q is not a whole number from 0 to 100", s)
+		}
+		chaos = v
+		return nil
+	})
 	engineSpec := fs.String("engine", "", "image engine NAME[:MODEL] (default: the picture's own)")
 	seed := fs.Int64("seed", -1, "seed; the same seed and options give the same variations (default random)")
 	negative := fs.String("negative", "", "more things to keep out of the picture")
@@ -63,11 +73,8 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	ch := st.Chaos()
-	if *chaos != -1 {
-		if *chaos < 0 || *chaos > 100 {
-			return easel.Errorf(easel.EINVALID, "--chaos %d is out of range: use 0 to 100", *chaos)
-		}
-		ch = *chaos
+	if chaos != -1 {
+		ch = chaos
 		st = lineage.StrengthOf(ch)
 	}
 	var size easel.Size
@@ -102,17 +109,16 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if note != "" {
-		a.note(note)
-	}
+	notes := &noteList{a: a}
+	notes.add(note)
 	same := parent.Engine == eng.Name()
 	if model == "" && same {
 		model = parent.Model
 	}
 	if size == (easel.Size{}) {
 		var note string
-		if size, note = lineage.FitSize(parent.Width, parent.Height); note != "" && r.Kind != lineage.RefText {
-			a.note(note)
+		if size, note = lineage.FitSize(parent.Width, parent.Height); r.Kind != lineage.RefText {
+			notes.add(note)
 		}
 	}
 	if d == "" && same {
@@ -125,7 +131,7 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	styleName, style := parent.Style, (*styles.Style)(nil)
 	if styleName != "" {
 		if style, err = loadStyle(dataDir, styleName); err != nil {
-			a.note(fmt.Sprintf("the picture's style %q is not available (%s): the variations are written without it", styleName, easel.ErrorMessage(err)))
+			notes.add(fmt.Sprintf("the picture's style %q is not available (%s): the variations are written without it", styleName, easel.ErrorMessage(err)))
 			styleName, style = "", nil
 		}
 	}
@@ -142,10 +148,11 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 		Negative: extraNeg, Seed: s, N: *n, Chaos: ch, Dialect: writeDialect,
 	})
 	if err != nil {
-		return err
+		return notes.failed(err)
 	}
 	dialectStage := renderDialect(style)
 	if *promptOnly {
+		notes.flush()
 		return a.printVariations(prompts, dialectStage, writeDialect, size, extraNeg, parent.ID, st, df.json)
 	}
 
@@ -157,6 +164,9 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 		imported = true
 	}
 	p := &pipeline.Pipeline{Writer: w, Gallery: g, Dialect: dialectStage, Log: a.log}
+	// Each prompt is printed with its picture, once the engine took it:
+	// a prompt the engine refuses is bad input, which gets one line.
+	var pending strings.Builder
 	req := pipeline.Request{
 		Idea:   easel.Idea{Text: idea, Template: parent.Template, Style: styleName, Negative: extraNeg},
 		Engine: eng, Model: model, Size: size, Seed: s, Images: 1, Chaos: ch, Dialect: d,
@@ -165,13 +175,19 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 			if df.json {
 				return
 			}
-			fmt.Fprintf(a.stdout, "prompt: %s\n", rend.Text)
+			pending.Reset()
+			fmt.Fprintf(&pending, "prompt: %s\n", rend.Text)
 			if rend.Negative != "" {
-				fmt.Fprintf(a.stdout, "negative: %s\n", rend.Negative)
+				fmt.Fprintf(&pending, "negative: %s\n", rend.Negative)
 			}
 		},
-		OnNote:    a.note,
-		OnArtwork: func(art *easel.Artwork) { a.reportArtwork(art, *out, df.json) },
+		OnNote: func(s string) { notes.flush(); a.note(s) },
+		OnArtwork: func(art *easel.Artwork) {
+			notes.flush()
+			io.WriteString(a.stdout, pending.String())
+			pending.Reset()
+			a.reportArtwork(art, *out, df.json)
+		},
 	}
 	if same {
 		req.Steps, req.CFGScale, req.Sampler = parent.Steps, parent.CFGScale, parent.Sampler
@@ -181,7 +197,10 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 		// Nothing was made from the import: leave the gallery as it was.
 		g.Delete(context.WithoutCancel(ctx), r.Art.ID)
 	}
-	return err
+	if err != nil {
+		return notes.failed(err)
+	}
+	return nil
 }
 
 // printVariations prints the prompts of vary --prompt-only.
@@ -242,6 +261,46 @@ func refEngine(flag string, r *lineage.Ref) (spec, note string) {
 
 // note prints what easel changed or could not do, on stderr.
 func (a *app) note(s string) { fmt.Fprintf(a.stderr, "easel: note: %s\n", s) }
+
+// noteList holds notes until the work is under way, so that bad input
+// gets its one easel: line and nothing else.
+type noteList struct {
+	a       *app
+	list    []string
+	flushed bool
+}
+
+func (n *noteList) add(s string) {
+	if s == "" {
+		return
+	}
+	if n.flushed {
+		n.a.note(s)
+		return
+	}
+	n.list = append(n.list, s)
+}
+
+// flush prints the notes held so far; later ones print at once.
+func (n *noteList) flush() {
+	if !n.flushed {
+		for _, s := range n.list {
+			n.a.note(s)
+		}
+		n.flushed = true
+	}
+}
+
+// failed returns err, printing the notes first when they may explain a
+// failure at run time (not for bad input, whose message says it all).
+func (n *noteList) failed(err error) error {
+	switch easel.ErrorCode(err) {
+	case easel.EINVALID, easel.ENOTFOUND:
+	default:
+		n.flush()
+	}
+	return err
+}
 
 // reportArtwork prints a saved artwork as imagine does, after copying it
 // into out when set.

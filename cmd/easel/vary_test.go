@@ -330,3 +330,134 @@ func TestVaryInvokeAIPNGUsesCanvasWithNote(t *testing.T) {
 		t.Errorf("engine = %v", k["engine"])
 	}
 }
+
+// TestLineageAcrossGenerations makes four generations (imagine, a subtle
+// variation, a strong variation of it, a reproduction of that) and checks
+// gallery show's chain, gallery tree's family, and that removing a parent
+// keeps its children.
+func TestLineageAcrossGenerations(t *testing.T) {
+	env := home(t)
+	g0 := imagineOne(t, env, "a castle on a hill under a full moon", "--seed", "1", "--size", "64x64")["id"].(string)
+	g1 := ndjson(t, mustRun(t, env, "vary", g0, "-n", "2", "--seed", "5", "--json").stdout)
+	g1a, g1b := g1[0]["id"].(string), g1[1]["id"].(string)
+	g2 := ndjson(t, mustRun(t, env, "vary", g1a[:10], "-n", "1", "--strength", "strong", "--seed", "9", "--json").stdout)[0]["id"].(string)
+	g3 := ndjson(t, mustRun(t, env, "reproduce", g2, "--json").stdout)[0]["id"].(string)
+	other := imagineOne(t, env, "a red barn", "--seed", "1", "--size", "64x64")["id"].(string)
+
+	// show: the chain back to the idea, oldest first.
+	r := mustRun(t, env, "gallery", "show", g3)
+	_, chain, ok := strings.Cut(r.stdout, "lineage:\n")
+	if !ok {
+		t.Fatalf("show has no lineage:\n%s", r.stdout)
+	}
+	want := []string{`idea "a castle on a hill under a full moon"`, g0 + "  imagine", g1a + "  vary-subtle", g2 + "  vary-strong", g3 + "  reproduce"}
+	lines := strings.Split(strings.TrimSpace(chain), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("lineage has %d lines; want %d:\n%s", len(lines), len(want), chain)
+	}
+	for i, w := range want {
+		if !strings.Contains(lines[i], w) {
+			t.Errorf("lineage line %d = %q; want %q", i, lines[i], w)
+		}
+	}
+	if !strings.HasSuffix(lines[4], "(this)") {
+		t.Errorf("the last line does not mark the picture shown: %q", lines[4])
+	}
+	js := showJSON(t, env, g3)
+	var ids []string
+	for _, l := range js["lineage"].([]any) {
+		ids = append(ids, l.(map[string]any)["id"].(string))
+	}
+	if strings.Join(ids, " ") != strings.Join([]string{g0, g1a, g2, g3}, " ") || js["parent_id"] != g2 || js["method"] != easel.MethodReproduce {
+		t.Errorf("show --json lineage = %v, parent %v", ids, js["parent_id"])
+	}
+
+	// tree: the same family from any member, the other picture not in it.
+	wantTree := []string{g0, "|-- " + g1a, "|   `-- " + g2, "|       `-- " + g3, "`-- " + g1b}
+	for _, from := range []string{g0, g2, g1b} {
+		r := mustRun(t, env, "gallery", "tree", from)
+		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+		if len(lines) != len(wantTree) || strings.Contains(r.stdout, other) {
+			t.Fatalf("tree from %s:\n%s", from, r.stdout)
+		}
+		for i, w := range wantTree {
+			if !strings.HasPrefix(lines[i], w) {
+				t.Errorf("tree from %s, line %d = %q; want it to start %q", from, i, lines[i], w)
+			}
+		}
+		if !strings.Contains(r.stdout, from+"  ") || !strings.Contains(r.stdout, "<- this") {
+			t.Errorf("tree from %s does not mark it:\n%s", from, r.stdout)
+		}
+	}
+	nodes := ndjson(t, mustRun(t, env, "gallery", "tree", g3, "--json").stdout)
+	if len(nodes) != 5 || nodes[0]["id"] != g0 || nodes[3]["id"] != g3 || nodes[3]["depth"] != 3.0 || nodes[3]["parent_id"] != g2 {
+		t.Errorf("tree --json = %v", nodes)
+	}
+
+	// Removing a parent keeps its children and their record of it.
+	mustRun(t, env, "gallery", "rm", g1a)
+	if js := showJSON(t, env, g2); js["parent_id"] != g1a {
+		t.Fatalf("after rm, the child's parent is %v; want %s", js["parent_id"], g1a)
+	}
+	r = mustRun(t, env, "gallery", "show", g3)
+	if !strings.Contains(r.stdout, g1a+"  (deleted)") || !strings.Contains(r.stdout, `idea "a castle on a hill under a full moon"`) {
+		t.Errorf("show after rm:\n%s", r.stdout)
+	}
+	r = mustRun(t, env, "gallery", "tree", g3)
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 3 || !strings.HasPrefix(lines[0], g1a+"  (deleted)") {
+		t.Errorf("tree after rm:\n%s", r.stdout)
+	}
+	// The grandparent's family lost the removed branch but keeps the rest.
+	if r := mustRun(t, env, "gallery", "tree", g0); strings.Contains(r.stdout, g2) || !strings.Contains(r.stdout, g1b) {
+		t.Errorf("tree of the grandparent after rm:\n%s", r.stdout)
+	}
+	// Bad ids for tree: one easel: line, exit 2.
+	if r := runLineage(t, env, "gallery", "tree", "0123456789abcdef"); r.code != exitUsage || !strings.Contains(r.stderr, "no artwork") {
+		t.Errorf("tree of an unknown id: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// TestVarySubtleCloserThanStrong checks, through the command, that
+// subtle variations keep more of the parent's prompt than strong ones:
+// word overlap with the parent's prompt, averaged over ideas and seeds.
+func TestVarySubtleCloserThanStrong(t *testing.T) {
+	env := home(t)
+	var sum [2]float64
+	var n int
+	for _, idea := range []string{"a beach sunset", "a fox in a snowy forest", "a lighthouse on a cliff", "a bowl of ramen", "a city street"} {
+		for _, seed := range []string{"1", "2", "3"} {
+			parent := imagineOne(t, env, idea, "--seed", seed, "--size", "64x64")
+			for i, st := range []string{"subtle", "strong"} {
+				r := mustRun(t, env, "vary", parent["id"].(string), "--strength", st, "-n", "3", "--seed", "77"+seed, "--prompt-only", "--json")
+				for _, v := range ndjson(t, r.stdout) {
+					sum[i] += wordOverlap(parent["prompt"].(string), v["prompt"].(string))
+				}
+			}
+			n += 3
+		}
+	}
+	subtle, strong := sum[0]/float64(n), sum[1]/float64(n)
+	t.Logf("mean word overlap with the parent's prompt over %d variations: subtle %.3f, strong %.3f", n, subtle, strong)
+	if subtle <= strong+0.05 {
+		t.Fatalf("subtle variations (%.3f) do not stay clearly closer to the parent than strong ones (%.3f)", subtle, strong)
+	}
+}
+
+// wordOverlap is the Jaccard index of the words of a and b.
+func wordOverlap(a, b string) float64 {
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r < 'a' || r > 'z' }) {
+			m[w] = true
+		}
+		return m
+	}
+	wa, wb := words(a), words(b)
+	both := 0
+	for w := range wa {
+		if wb[w] {
+			both++
+		}
+	}
+	return float64(both) / float64(len(wa)+len(wb)-both)
+}
