@@ -21,7 +21,7 @@ var landscape = profile{
 	light: "outdoor", medium: "landscape",
 	moods:    []string{"serene", "majestic", "dreamy", "contemplative"},
 	times:    []string{"golden hour", "morning", "sunset", "dawn", "afternoon"},
-	views:    []string{"wide", "wide", "eye level", "low angle", "aerial"},
+	views:    []string{"wide", "wide", "eye level", "aerial"},
 	weathers: outdoorWeathers,
 	details: []string{
 		"Fine details fill the foreground: textured ground, small stones and tufts of grass catching the light.",
@@ -56,6 +56,7 @@ var profiles = map[string]profile{
 	}),
 	"mountains": landscape.with(func(p *profile) {
 		p.moods = []string{"majestic", "serene", "epic", "solitary"}
+		p.views = []string{"wide", "wide", "low angle", "aerial"}
 		p.colors = []string{"cool granite grey", "alpine blue", "pine green"}
 		p.details = []string{"The crisp, thin air makes even the farthest ridges look sharp and clear."}
 	}),
@@ -210,7 +211,7 @@ var profiles = map[string]profile{
 		p.medium = "scene"
 		p.moods = []string{"nostalgic", "energetic", "serene"}
 		p.views = []string{"wide", "eye level", "low angle"}
-		p.colors = []string{"polished chrome", "sky blue", "warm earth tones"}
+		p.colors = []string{"sky blue", "warm earth tones", "sunlit cream"}
 		p.negative = []string{"deformed vehicle", "warped wheels"}
 	}),
 	"animal": landscape.with(func(p *profile) {
@@ -239,7 +240,7 @@ var profiles = map[string]profile{
 		moods:    []string{"contemplative", "serene", "melancholic", "joyful"},
 		times:    []string{"golden hour", "afternoon", "morning"},
 		views:    []string{"portrait"},
-		colors:   []string{"warm skin tones", "muted earth brown", "deep shadow"},
+		colors:   []string{"warm skin tones", "muted earth brown", "deep umber"},
 		details:  []string{"The background stays simple and softly blurred, so nothing competes with the face."},
 		negative: []string{"deformed hands", "extra fingers", "distorted face", "asymmetrical eyes", "plastic skin"},
 	},
@@ -304,6 +305,7 @@ var profiles = map[string]profile{
 	}),
 	"fantasy": landscape.with(func(p *profile) {
 		p.medium = "fantasy scene"
+		p.views = []string{"wide", "low angle", "eye level", "aerial"}
 		p.moods = []string{"epic", "whimsical", "mysterious", "majestic"}
 		p.colors = []string{"enchanted gold", "deep emerald", "twilight violet"}
 		p.details = []string{"Small magical touches, drifting motes of light and ancient carvings, reward a closer look."}

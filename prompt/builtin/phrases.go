@@ -249,7 +249,7 @@ var moods = map[string]mood{
 	},
 	"epic": {
 		adjs:    []string{"epic", "grand", "sweeping", "monumental", "heroic"},
-		nouns:   []string{"grandeur", "scale", "awe", "majesty"},
+		nouns:   []string{"grandeur", "wonder", "awe", "majesty"},
 		closers: []string{"The mood is epic and sweeping, full of scale and awe.", "It feels grand and heroic, like the opening shot of a legend."},
 	},
 	"lively": {
@@ -570,7 +570,7 @@ var timeColors = map[string][]string{
 	"morning":     {"fresh green", "clear sky blue", "soft white", "pale gold"},
 	"noon":        {"saturated blue", "bright white", "crisp green"},
 	"afternoon":   {"warm ochre", "soft blue", "sunlit green"},
-	"golden hour": {"honey gold", "warm amber", "dusty rose", "soft blue shadow"},
+	"golden hour": {"honey gold", "warm amber", "dusty rose", "cool slate blue"},
 	"sunset":      {"burnt orange", "coral pink", "deep violet", "glowing amber"},
 	"dusk":        {"deep blue", "soft violet", "dusky rose", "warm amber"},
 	"night":       {"midnight blue", "cool silver", "deep indigo", "warm amber"},

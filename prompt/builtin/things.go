@@ -58,8 +58,9 @@ var subjectLines = map[string][]string{
 		"The sea is so still it mirrors the sky almost perfectly.",
 	},
 	"lake": {
-		"[calm]{Subj} lie{s} perfectly still, a flawless mirror of everything above {it}.",
-		"[!calm]The surface of {subj} shivers in the wind, breaking the reflections into shards of light.",
+		"[calm,!winter]{Subj} lie{s} perfectly still, a flawless mirror of everything above {it}.",
+		"[!calm,!winter]The surface of {subj} shivers in the wind, breaking the reflections into shards of light.",
+		"[winter]{Subj} {is} frozen solid, {its} ice glazed with frost and faint reflections.",
 	},
 	"frozen lake": {
 		"{Subj} stretch{es} out in a smooth sheet of ice, faintly reflecting the sky, with cracks and trapped bubbles in the foreground.",
@@ -438,7 +439,7 @@ var sceneLines = map[string][]string{
 	"canyon":          {"Layered canyon walls glow in bands of red and ochre, carved deep by time."},
 	"sea":             {"[calm]The water is calm and reflective, with gentle waves lapping against the shore.", "[calm]The sea lies calm and glassy all the way to the horizon.", "[rough]The sea heaves and churns, whipped into white-capped waves."},
 	"beach":           {"[calm,+seagulls]A few seagulls wander along the shoreline, and others glide on the breeze overhead.", "[calm]Smooth, wet sand shines along the waterline, scattered with shells and driftwood."},
-	"lake":            {"[calm]The lake lies perfectly still, a flawless mirror of the sky.", "[!calm]The surface of the lake holds a broken, rippling reflection."},
+	"lake":            {"[calm,!winter]The lake lies perfectly still, a flawless mirror of the sky.", "[!calm,!winter]The surface of the lake holds a broken, rippling reflection.", "[winter]The frozen lake gleams under a thin dusting of snow."},
 	"river":           {"A winding river glints as it curves through the scene.", "[calm]The river flows slow and clear, reflecting the sky."},
 	"waterfall":       {"A waterfall tumbles down in white veils, throwing cool spray into the air."},
 	"pond":            {"The pond's still surface mirrors its surroundings, broken only by an occasional ripple."},

@@ -260,8 +260,9 @@ func (d *draft) compose() string {
 		if k == scene.Key(firstNoun(d.sc)) {
 			continue
 		}
+		// The setting was typed too: it may stretch the budget.
 		n := len(subjectS)
-		_ = try(d.choose("setting:"+k, t.subjects[k]), ref{text: d.setting, plural: scene.Plural(d.sc.Setting)}, &subjectS)
+		tryWithin(d.choose("setting:"+k, t.subjects[k]), ref{text: d.setting, plural: scene.Plural(d.sc.Setting)}, &subjectS, hardMax-4)
 		if len(subjectS) > n {
 			for _, e := range scene.Implies(k) {
 				cover(e)
@@ -568,7 +569,7 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, chaos int, r
 	}
 	if open[3] && moves() {
 		// A close-up suits a thing, not a place: no close-up of a desert.
-		views := append(slices.Clone(p.views), "wide", "eye level", "low angle", "aerial")
+		views := append(slices.Clone(p.views), "wide", "eye level", "aerial")
 		if light != "outdoor" {
 			views = []string{"eye level", "close-up", "wide"}
 		}
