@@ -133,7 +133,9 @@ func (d *draft) render(t *tmpl, r ref) sentence {
 	}
 	d.adds = append(d.adds, t.adds...)
 	// Fix "a"/"an" in place: the sentence is the tail of the buffer.
-	d.buf = append(d.buf[:start], fixArticles(d.buf[start:])...)
+	if t.articles {
+		d.buf = append(d.buf[:start], fixArticles(d.buf[start:])...)
+	}
 	return sentence{start: start, end: len(d.buf), words: spaces + 1}
 }
 

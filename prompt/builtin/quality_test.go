@@ -254,6 +254,7 @@ func TestUnusualIdeas(t *testing.T) {
 		{"A BEACH SUNSET!!!", 40, 120},
 		{"two red foxes and a blue heron by a misty river at dawn, oil painting", 40, 120},
 		{"sunset", 40, 120},
+		{"a old lighthouse and a owl", 40, 120},
 		{"pixel art of a snowy village", 40, 120},
 		{long, 40, len(strings.Fields(long)) + 90},
 	}

@@ -16,6 +16,9 @@ type tmpl struct {
 	adds      []string // elements the sentence puts in the picture
 	segs      []seg
 	src       string
+	// articles reports whether an "a" or "an" may meet a slot's value,
+	// so rendering must check it; literal text is written correctly.
+	articles bool
 }
 
 // seg is a literal run of text or a slot.
@@ -147,6 +150,17 @@ func compile(src string) tmpl {
 		// capitalised once it is written.
 		t.segs = append(t.segs, seg{slot: sl})
 		s = s[i+j+1:]
+	}
+	for i, sg := range t.segs {
+		if sg.slot == sIdea || sg.slot == sSubj || sg.slot == sSetting || sg.slot == sBG {
+			t.articles = true // values a person may have typed
+		}
+		if sg.slot == sNone && i+1 < len(t.segs) {
+			l := strings.ToLower(sg.lit)
+			if l == "a " || l == "an " || strings.HasSuffix(l, " a ") || strings.HasSuffix(l, " an ") {
+				t.articles = true
+			}
+		}
 	}
 	if strings.ContainsAny(src[strings.IndexByte(src, ']')+1:], "[]") {
 		panic(fmt.Sprintf("template %q: stray bracket", src))
