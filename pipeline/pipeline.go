@@ -224,8 +224,9 @@ func sceneStyle(p *easel.Prompt) string {
 }
 
 // Metadata is easel's own record inside the PNG (the `easel` iTXt chunk).
-// It holds only what reproduces the picture: no id, time or path, so the
-// same seed and options give the same bytes; never a secret.
+// It holds only what reproduces the picture: no id, time, path or lineage
+// (the gallery keeps those), so the same seed and options give the same
+// bytes, and a reproduction is byte-identical; never a secret.
 type Metadata struct {
 	Version        string        `json:"easel_version"`
 	Idea           string        `json:"idea"`
@@ -244,8 +245,6 @@ type Metadata struct {
 	CFGScale       float64       `json:"cfg_scale,omitempty"`
 	Sampler        string        `json:"sampler,omitempty"`
 	RevisedPrompt  string        `json:"revised_prompt,omitempty"`
-	ParentID       string        `json:"parent_id,omitempty"`
-	Method         string        `json:"method,omitempty"`
 	Scene          *easel.Scene  `json:"scene,omitempty"`
 }
 
@@ -256,7 +255,7 @@ func MetadataOf(a *easel.Artwork) Metadata {
 		NegativePrompt: a.NegativePrompt, Dialect: a.Dialect, Style: a.Style, Writer: a.Writer,
 		Engine: a.Engine, Model: a.Model, Seed: a.Seed, Width: a.Width, Height: a.Height,
 		Steps: a.Steps, CFGScale: a.CFGScale, Sampler: a.Sampler, RevisedPrompt: a.RevisedPrompt,
-		ParentID: a.ParentID, Method: a.Method, Scene: a.Scene,
+		Scene: a.Scene,
 	}
 }
 
