@@ -67,7 +67,7 @@ func FromPNG(data []byte) (*Picture, error) {
 			return nil, easel.Errorf(easel.EINVALID, "its easel metadata is unreadable (%v): the file is damaged", err)
 		}
 		a.Idea, a.Template, a.Dialect, a.Style, a.Writer = m.Idea, m.Template, m.Dialect, m.Style, m.Writer
-		a.Engine, a.RevisedPrompt, a.Scene, a.Method = m.Engine, m.RevisedPrompt, m.Scene, m.Method
+		a.Engine, a.RevisedPrompt, a.Scene = m.Engine, m.RevisedPrompt, m.Scene
 	case pngmeta.SourceA1111:
 		a.Engine = "a1111"
 		a.EngineInfo, _ = textOf(md, pngmeta.KeywordParameters)

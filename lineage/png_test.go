@@ -33,7 +33,7 @@ func TestFromPNG(t *testing.T) {
 	easelJSON, _ := json.Marshal(pipeline.Metadata{
 		Version: easel.Version, Idea: "a fox in autumn leaves", Prompt: "A fox among autumn leaves.", NegativePrompt: "blurry",
 		Dialect: easel.DialectNatural, Writer: "builtin", Engine: "builtin", Model: "canvas", Seed: 9, Width: 80, Height: 48,
-		Steps: 1, Sampler: "easel canvas", CFGScale: 1, Method: easel.MethodImagine,
+		Steps: 1, Sampler: "easel canvas", CFGScale: 1,
 		Scene: &easel.Scene{Idea: "a fox in autumn leaves", Elements: []string{"fox", "autumn leaves"}},
 	})
 	tests := []struct {
@@ -44,7 +44,7 @@ func TestFromPNG(t *testing.T) {
 		{"easel", []pngmeta.Text{{Keyword: pngmeta.KeywordEasel, Value: string(easelJSON), Chunk: pngmeta.ChunkITXt}},
 			easel.Artwork{Idea: "a fox in autumn leaves", Prompt: "A fox among autumn leaves.", NegativePrompt: "blurry", Engine: "builtin",
 				Model: "canvas", Seed: 9, Width: 80, Height: 48, Steps: 1, Sampler: "easel canvas", CFGScale: 1, Dialect: easel.DialectNatural,
-				Writer: "builtin", Method: easel.MethodImagine}},
+				Writer: "builtin"}},
 		{"a1111", []pngmeta.Text{{Keyword: pngmeta.KeywordParameters, Value: "a (red barn:1.2), wheat field\nNegative prompt: people\n" +
 			"Steps: 30, Sampler: Euler a, Schedule type: Automatic, CFG scale: 6.5, Seed: 77, Size: 512x768, Model: dreamshaper_8, Version: v1.10.1"}},
 			easel.Artwork{Idea: "a red barn, wheat field", Prompt: "a (red barn:1.2), wheat field", NegativePrompt: "people", Engine: "a1111",
