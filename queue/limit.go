@@ -147,8 +147,10 @@ func (l *Limiter) wait(ctx context.Context, n int) error {
 }
 
 // Throttled tells the limiter the service answered "slow down", asking
-// for wait (0 when it did not say; a second is assumed then).
-func (l *Limiter) Throttled(wait time.Duration) {
+// for wait (0 when it did not say; a second is assumed then). It reports
+// whether the rate was lowered: it is not when the call was only a hair
+// early.
+func (l *Limiter) Throttled(wait time.Duration) (slowed bool) {
 	if wait <= 0 {
 		wait = time.Second
 	}
@@ -158,7 +160,30 @@ func (l *Limiter) Throttled(wait time.Duration) {
 	if until := l.Now().Add(wait); until.After(l.pauseUntil) {
 		l.pauseUntil = until
 	}
-	l.setScale(max(l.scale*throttleDown, minScale))
+	// A wait shorter than our own spacing of calls means we were early by
+	// a hair (clocks, network), not too fast: pausing is enough. A longer
+	// one means the service allows less than we send: slow down.
+	if wait > l.interval() {
+		l.setScale(max(l.scale*throttleDown, minScale))
+		return true
+	}
+	return false
+}
+
+// interval is the time between calls at the rate in force; 0 without a
+// rate limit, so that any wait counts as too fast. The caller holds mu.
+func (l *Limiter) interval() time.Duration {
+	per := 0.0
+	if l.max.RequestsPerMinute > 0 {
+		per = l.max.RequestsPerMinute * l.scale
+	}
+	if l.max.ImagesPerMinute > 0 && (per == 0 || l.max.ImagesPerMinute*l.scale < per) {
+		per = l.max.ImagesPerMinute * l.scale
+	}
+	if per == 0 {
+		return 0
+	}
+	return time.Duration(float64(time.Minute) / per)
 }
 
 // Succeeded tells the limiter a call went through.

@@ -139,6 +139,8 @@ func (q *Queue) tryRender(ctx context.Context, eng easel.Engine, req *easel.Rend
 		case code == easel.ERATELIMIT && throttles < maxThrottles:
 			// The limiter pauses every caller until Retry-After.
 			throttles++
+			// The retry takes its own share of the rate: sending it at
+			// once would take the share of the call behind it.
 			lim.Throttled(easel.RetryAfter(err))
 		case easel.Retryable(err) && attempt < p.MaxAttempts:
 			wait := p.backoff(attempt, easel.RetryAfter(err))
