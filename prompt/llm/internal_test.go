@@ -209,3 +209,51 @@ func TestChecker(t *testing.T) {
 		t.Errorf("truncateWords = %q", got)
 	}
 }
+
+func BenchmarkParseAndCheck(b *testing.B) {
+	var ps []map[string]any
+	for i := range 4 {
+		ps = append(ps, map[string]any{
+			"text":     strings.Repeat("A wide beach at sunset with waves and palms. ", 3) + string(rune('a'+i)),
+			"keywords": []map[string]any{{"term": "beach", "weight": 1.2}, {"term": "sunset", "weight": 1}, {"term": "waves", "weight": 1}},
+			"negative": []string{"blurry", "watermark"},
+			"scene":    map[string]any{"subject": "a beach", "time_of_day": "sunset", "elements": []string{"beach", "sea", "sun"}},
+		})
+	}
+	raw, _ := json.Marshal(map[string]any{"prompts": ps})
+	reply := "Here you go:\n```json\n" + string(raw) + "\n```"
+	c := newChecker(easel.WriteRequest{Idea: "a beach sunset", Dialect: easel.DialectSD}, 4)
+	b.ReportAllocs()
+	for b.Loop() {
+		ds, err := parseReply(reply)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, probs := c.check(ds); len(probs) != 0 {
+			b.Fatal(probs)
+		}
+	}
+}
+
+func BenchmarkTextStream(b *testing.B) {
+	raw, _ := json.Marshal(map[string]any{"prompts": []map[string]any{
+		{"text": strings.Repeat("Golden light over a quiet beach, \"wet\" sand. ", 8), "keywords": []string{"a", "b"}},
+	}})
+	in := string(raw)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		s := newTextStream(func(_ int, text string) { n += len(text) })
+		for i := 0; i < len(in); i += 8 {
+			s.Write(in[i:min(i+8, len(in))])
+		}
+	}
+}
+
+func BenchmarkSystemPrompt(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		SystemPrompt(easel.DialectSD, 4, "")
+	}
+}

@@ -118,7 +118,12 @@ func (s *textStream) stringByte(b byte) {
 			s.writeRune('\n')
 		case 't':
 			s.writeRune('\t')
-		case 'r', 'b', 'f':
+		case 'r':
+			s.writeRune('\r')
+		case 'b':
+			s.writeRune('\b')
+		case 'f':
+			s.writeRune('\f')
 		default:
 			s.writeRune(rune(b))
 		}
