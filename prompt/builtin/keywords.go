@@ -62,8 +62,12 @@ func (d *draft) keywords() []easel.Keyword {
 	}
 	// What the picture holds besides the subject, in the words a keyword
 	// prompt uses.
+	named := map[string]bool{}
+	for _, x := range sc.Subjects {
+		named[x.Element] = true
+	}
 	for _, e := range sc.Elements {
-		if k, ok := elementKeywords[e]; ok && !strings.Contains(subj, e) {
+		if k, ok := elementKeywords[e]; ok && !named[e] && !strings.Contains(subj, e) {
 			add(k, wDetail)
 		}
 	}
