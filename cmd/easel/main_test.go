@@ -302,3 +302,17 @@ func TestGallerySheet(t *testing.T) {
 		t.Fatalf("sheet without -o: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+func TestReproduceIsByteIdentical(t *testing.T) {
+	env := home(t)
+	r := runEasel(t, env, "imagine", "a lighthouse on a rocky coast during a storm", "--seed", "5", "--size", "96x96", "--json")
+	orig := ndjson(t, r.stdout)[0]
+	r = runEasel(t, env, "reproduce", orig["id"].(string), "--json")
+	if r.code != 0 {
+		t.Fatalf("reproduce: exit %d: %s", r.code, r.stderr)
+	}
+	again := ndjson(t, r.stdout)[0]
+	if again["sha256"] != orig["sha256"] || again["parent_id"] != orig["id"] || again["id"] == orig["id"] {
+		t.Fatalf("reproduction = %v; want the same file bytes as %v, as a child", again, orig)
+	}
+}
