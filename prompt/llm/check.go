@@ -34,30 +34,20 @@ func newChecker(req easel.WriteRequest, n int) *checker {
 	if sc == nil {
 		sc = scene.Parse(req.Idea)
 	}
+	// Only subjects the lexicon knows are required: an unknown word may be
+	// from another language, and the prompt is written in English.
 	var names []string
 	for _, s := range sc.Subjects {
+		if s.Element == "" {
+			continue
+		}
 		if v := variants(s.Noun); len(v) > 0 {
 			c.needles = append(c.needles, v)
 			names = append(names, strings.ToLower(s.Noun))
 		}
 	}
-	if len(c.needles) == 0 {
-		// No subject the lexicon knows: any longer word of the idea will do.
-		for _, w := range strings.FieldsFunc(strings.ToLower(req.Idea), notLetter) {
-			if len([]rune(w)) >= 4 && !stopWords[w] {
-				c.needles = append(c.needles, variants(w))
-				names = append(names, w)
-			}
-		}
-	}
 	c.subject = strings.Join(names, " or ")
 	return c
-}
-
-var stopWords = map[string]bool{
-	"with": true, "from": true, "into": true, "over": true, "under": true, "that": true, "this": true,
-	"very": true, "some": true, "their": true, "there": true, "where": true, "while": true, "about": true,
-	"image": true, "picture": true, "photo": true, "style": true, "make": true, "show": true,
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }
