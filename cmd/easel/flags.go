@@ -17,11 +17,29 @@ func (a *app) newFlags(name, usage string) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintln(a.stdout, strings.TrimSpace(usage))
 		fmt.Fprintln(a.stdout, "\nFlags:")
-		fs.SetOutput(a.stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		printFlags(a.stdout, fs)
 	}
 	return fs
+}
+
+// printFlags lists fs's flags the way people type them: --name, with a
+// single dash only for one-letter flags.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-"
+		}
+		kind, usage := flag.UnquoteUsage(f)
+		line := "  " + dash + f.Name
+		if kind != "" {
+			line += " " + kind
+		}
+		if def := f.DefValue; def != "" && def != "false" && def != "0" {
+			usage += " (default " + def + ")"
+		}
+		fmt.Fprintf(w, "%-24s %s\n", line, usage)
+	})
 }
 
 // parseFlags parses args with fs, letting flags come before or after the

@@ -45,7 +45,7 @@ func (g *genFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&g.engine, "engine", "builtin", "image engine NAME[:MODEL] (see easel engines)")
 	fs.IntVar(&g.n, "n", 1, "number of images per prompt")
 	fs.IntVar(&g.v, "v", 1, "number of prompt variations")
-	fs.Int64Var(&g.seed, "seed", -1, "seed; the same seed and options give the same picture (default random)")
+	fs.Int64Var(&g.seed, "seed", -1, "seed, -1 for a random one; the same seed and options give the same picture")
 	fs.IntVar(&g.chaos, "chaos", 50, "how far variations wander, 0 (wording) to 100 (new composition, light and mood)")
 	fs.StringVar(&g.style, "style", "", "style preset (see easel styles list)")
 	fs.StringVar(&g.negative, "negative", "", "more things to keep out of the picture")

@@ -27,7 +27,7 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 	sf.add(fs)
 	forFlag := fs.String("for", "natural", "prompt dialect: natural, gpt-image, flux, sd, sdxl, midjourney")
 	v := fs.Int("v", 1, "number of variations")
-	seed := fs.Int64("seed", -1, "seed; the same seed gives the same prompts (default random)")
+	seed := fs.Int64("seed", -1, "seed, -1 for a random one; the same seed gives the same prompts")
 	chaos := fs.Int("chaos", 50, "how far variations wander, 0 (wording) to 100 (new composition, light and mood)")
 	styleName := fs.String("style", "", "style preset (see easel styles list)")
 	negative := fs.String("negative", "", "more things to keep out of the picture")

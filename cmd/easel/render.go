@@ -38,7 +38,7 @@ func cmdRender(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("render", renderUsage)
 	var size sizeFlags
 	size.add(fs)
-	seed := fs.Int64("seed", -1, "seed; the same seed gives the same picture (default random)")
+	seed := fs.Int64("seed", -1, "seed, -1 for a random one; the same seed gives the same picture")
 	style := fs.String("style", "", "style: "+strings.Join(canvas.Styles, ", ")+" (default: the Scene's own)")
 	var out string
 	fs.StringVar(&out, "o", "", "output PNG file (default: the Scene file's name with .png)")

@@ -52,7 +52,7 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 		return nil
 	})
 	engineSpec := fs.String("engine", "", "image engine NAME[:MODEL] (default: the picture's own)")
-	seed := fs.Int64("seed", -1, "seed; the same seed and options give the same variations (default random)")
+	seed := fs.Int64("seed", -1, "seed, -1 for a random one; the same seed and options give the same variations")
 	negative := fs.String("negative", "", "more things to keep out of the picture")
 	dialectName := fs.String("for", "", "prompt dialect (default: the picture's, else the engine's own)")
 	out := fs.String("out", "", "also copy the images into this directory")
