@@ -81,13 +81,13 @@ func Classify(e *HTTPError) *easel.Error {
 		}
 		out = easel.Errorf(easel.ECONFIG, "%s does not know model %q (HTTP 404%s): %s", e.Provider, e.Model, detail, hint)
 	case e.Status == http.StatusTooManyRequests && isQuota(e):
-		out = easel.Errorf(easel.EPERMANENT, "%s says the account's quota is used up%s: add credit or wait for the quota to reset", e.Provider, detail)
+		out = easel.Errorf(easel.EPERMANENT, "%s says the account's quota is used up%s: add credit or wait for the quota to reset", e.Provider, paren(msg))
 	case e.Status == http.StatusTooManyRequests:
 		wait := ""
 		if e.RetryAfter > 0 {
-			wait = fmt.Sprintf(" (it asks to wait %s)", e.RetryAfter.Round(time.Millisecond))
+			wait = fmt.Sprintf("; it asks to wait %s", e.RetryAfter.Round(time.Millisecond))
 		}
-		out = easel.Errorf(easel.ERATELIMIT, "%s is rate limiting requests%s%s", e.Provider, wait, detail)
+		out = easel.Errorf(easel.ERATELIMIT, "%s is rate limiting requests (HTTP 429%s%s)", e.Provider, detail, wait)
 		out.RetryAfter = e.RetryAfter
 	case e.Status == http.StatusRequestTimeout || e.Status >= 500:
 		out = easel.Errorf(easel.EUNAVAILABLE, "%s is unavailable (HTTP %d%s): try again later", e.Provider, e.Status, detail)
@@ -181,6 +181,14 @@ func Redact(s, secret string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, secret, "[redacted]")
+}
+
+// paren returns " (s)", or "" for an empty s.
+func paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
 }
 
 func shorten(s string, n int) string {

@@ -25,7 +25,7 @@ func TestClassify(t *testing.T) {
 		{"401 without key", llm.HTTPError{Status: 401}, easel.ECONFIG, 0, "refused"},
 		{"404 names the model", llm.HTTPError{Status: 404, Model: "m1"}, easel.ECONFIG, 0, `"m1"`},
 		{"404 hint", llm.HTTPError{Status: 404, Model: "m1", NotFoundHint: "run: ollama pull m1"}, easel.ECONFIG, 0, "ollama pull m1"},
-		{"429", llm.HTTPError{Status: 429, RetryAfter: 3 * time.Second}, easel.ERATELIMIT, 3 * time.Second, "wait 3s"},
+		{"429", llm.HTTPError{Status: 429, RetryAfter: 3 * time.Second}, easel.ERATELIMIT, 3 * time.Second, "wait 3s)"},
 		{"429 quota code", llm.HTTPError{Status: 429, Code: "insufficient_quota"}, easel.EPERMANENT, 0, "quota"},
 		{"429 quota words", llm.HTTPError{Status: 429, Message: "You exceeded your current quota"}, easel.EPERMANENT, 0, "quota"},
 		{"400", llm.HTTPError{Status: 400, Message: "bad field"}, easel.EPERMANENT, 0, "bad field"},

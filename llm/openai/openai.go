@@ -263,7 +263,7 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 	if req.OnToken == nil {
 		cc, err := c.chat.New(cctx, params, option.WithResponseInto(&httpResp))
 		if err != nil {
-			return out, c.classify(ctx, httpResp, err)
+			return out, c.classify(ctx, model, httpResp, err)
 		}
 		if len(cc.Choices) == 0 {
 			return out, llm.BadReply("openai", errors.New("the reply has no choices"))
@@ -304,7 +304,7 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 		}
 	}
 	if err := stream.Err(); err != nil {
-		return out, c.classify(ctx, httpResp, err)
+		return out, c.classify(ctx, model, httpResp, err)
 	}
 	if chunks == 0 || out.FinishReason == "" {
 		// A stream that stops without a finish reason was cut off.
@@ -374,12 +374,13 @@ func buildParams(model string, req llm.Request, format llm.Format, temp *float64
 
 // classify turns an SDK error into easel's codes. httpResp is the reply,
 // when one arrived.
-func (c *Client) classify(parent context.Context, httpResp *http.Response, err error) error {
+func (c *Client) classify(parent context.Context, model string, httpResp *http.Response, err error) error {
 	var apiErr *openai.Error
 	if errors.As(err, &apiErr) {
 		he := &llm.HTTPError{
 			Provider: "openai",
 			KeyVar:   KeyVar,
+			Model:    model,
 			Status:   apiErr.StatusCode,
 			Type:     apiErr.Type,
 			Code:     apiErr.Code,
@@ -446,7 +447,7 @@ func (c *Client) Check(ctx context.Context) error {
 	defer cancel()
 	var httpResp *http.Response
 	if _, err := c.models.List(cctx, option.WithResponseInto(&httpResp)); err != nil {
-		return c.classify(ctx, httpResp, err)
+		return c.classify(ctx, c.cfg.Model, httpResp, err)
 	}
 	return nil
 }
