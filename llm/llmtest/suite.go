@@ -251,6 +251,25 @@ func Run(t *testing.T, h Harness) {
 		}
 	})
 
+	t.Run("Concurrent", func(t *testing.T) {
+		// Clients are shared by workers; run with -race to check.
+		c, _ := start(t)
+		errs := make(chan error, 4)
+		for range 4 {
+			go func() {
+				req := ask("a crowd")
+				req.Schema = Schema()
+				_, err := c.Chat(t.Context(), req)
+				errs <- err
+			}()
+		}
+		for range 4 {
+			if err := <-errs; err != nil {
+				t.Errorf("Chat: %v", err)
+			}
+		}
+	})
+
 	t.Run("NoMessages", func(t *testing.T) {
 		c, f := start(t)
 		_, err := c.Chat(t.Context(), llm.Request{System: "x"})
