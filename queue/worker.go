@@ -39,7 +39,15 @@ func (w *worker) Work(ctx context.Context, job *river.Job[renderArgs]) error {
 	q := w.q
 	j := job.Args.Job
 	log := q.log.With(easel.LogKeyJobID, j.Key(), easel.LogKeyAttempt, job.Attempt)
-	arts, err := q.cfg.Run(ctx, j, q.call(j))
+	var spent float64
+	arts, err := q.cfg.Run(ctx, j, q.call(j, &spent))
+	if err == nil && spent > 0 {
+		// Recorded only now, off the path between the engine's answer and
+		// the saved picture: a crash in between keeps the reservation.
+		if serr := q.settle(context.WithoutCancel(ctx), j, spent); serr != nil {
+			log.Error("record spend", "err", serr)
+		}
+	}
 	ev := Event{Job: j, Artworks: arts, Err: err, Attempt: job.Attempt}
 	switch {
 	case err == nil:
@@ -67,12 +75,12 @@ func (w *worker) Work(ctx context.Context, job *river.Job[renderArgs]) error {
 	return err
 }
 
-// call returns the Call a job's engine calls go through: the budget is
-// reserved first (a job that could cross it is not started), then each
+// call returns the Call a job's engine calls go through, which sets
+// *spent to what the call cost: the budget is reserved first (a job that could cross it is not started), then each
 // try waits for the engine's limiter; rate limits are waited out and
 // transient failures retried with jittered back-off; permanent ones
 // return at once.
-func (q *Queue) call(j easel.Job) Call {
+func (q *Queue) call(j easel.Job, spent *float64) Call {
 	return func(ctx context.Context, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
 		n := max(req.N, 1)
 		estimate := eng.Capabilities().PricePerImage * float64(n)
@@ -82,12 +90,9 @@ func (q *Queue) call(j easel.Job) Call {
 		res, err := q.tryRender(ctx, eng, req)
 		switch {
 		case err == nil:
-			cost := res.CostUSD
-			if cost == 0 {
-				cost = estimate
-			}
-			if serr := q.settle(context.WithoutCancel(ctx), j, cost); serr != nil {
-				q.log.Error("record spend", "err", serr, easel.LogKeyJobID, j.Key())
+			*spent = res.CostUSD
+			if *spent == 0 {
+				*spent = estimate
 			}
 		case mayHaveCharged(err):
 			// The service may have made (and billed) the picture: keep the

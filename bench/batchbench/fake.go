@@ -33,12 +33,13 @@ type fakeOpenAI struct {
 	aborted   int            // calls whose client went away before the answer
 	bad       int            // 400s
 	perPrompt map[string]int // delivered answers per prompt
+	answered  map[string][]time.Time
 	first     time.Time      // first accepted call
 	last      time.Time      // last answer delivered
 }
 
 func newFake(imagesPerMinute float64, burst int, latency time.Duration) *fakeOpenAI {
-	f := &fakeOpenAI{latency: latency, perPrompt: map[string]int{}}
+	f := &fakeOpenAI{latency: latency, perPrompt: map[string]int{}, answered: map[string][]time.Time{}}
 	if imagesPerMinute > 0 {
 		f.lim = rate.NewLimiter(rate.Limit(imagesPerMinute/60), burst)
 	}
@@ -147,11 +148,13 @@ func (f *fakeOpenAI) generate(w http.ResponseWriter, r *http.Request) {
 	f.accepted += req.N
 	f.perPrompt[req.Prompt]++
 	f.last = time.Now()
+	f.answered[req.Prompt] = append(f.answered[req.Prompt], f.last)
 }
 
 type fakeStats struct {
 	Accepted, Rejected, Aborted, Bad int
 	PerPrompt                        map[string]int
+	Answered                         map[string][]time.Time
 	First, Last                      time.Time
 }
 
@@ -162,5 +165,9 @@ func (f *fakeOpenAI) stats() fakeStats {
 	for k, v := range f.perPrompt {
 		pp[k] = v
 	}
-	return fakeStats{f.accepted, f.rejected, f.aborted, f.bad, pp, f.first, f.last}
+	an := make(map[string][]time.Time, len(f.answered))
+	for k, v := range f.answered {
+		an[k] = append([]time.Time(nil), v...)
+	}
+	return fakeStats{f.accepted, f.rejected, f.aborted, f.bad, pp, an, f.first, f.last}
 }

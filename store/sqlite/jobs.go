@@ -6,8 +6,8 @@ package sqlite
 // SaveJob goes in four steps:
 //
 //  1. the job's pictures and records are written to one staging file,
-//     staging/<job key>.json (temporary name, sync, rename): from here on
-//     a paid result survives a crash;
+//     staging/<job key>.json (temporary name, rename): from here on a paid
+//     result survives the process being killed;
 //  2. the PNG files are written to their content-addressed places;
 //  3. one transaction inserts the artworks and the job_artworks rows that
 //     mark the job done;
@@ -84,8 +84,10 @@ func readStaged(path string) (*stagedJob, error) {
 	}
 	var st stagedJob
 	if err := json.Unmarshal(b, &st); err != nil || len(st.Artworks) != len(st.PNGs) || len(st.Artworks) == 0 {
-		// Renamed into place whole, so this is not a torn write: say so.
-		return nil, fmt.Errorf("staged job %s is unreadable: %v", filepath.Base(path), err)
+		// Only a crash of the whole machine can tear it (it is renamed
+		// into place, unsynced): the job runs again as if not staged.
+		os.Remove(path)
+		return nil, nil
 	}
 	return &st, nil
 }
@@ -120,7 +122,11 @@ func (d *DB) SaveJob(ctx context.Context, key string, arts []*easel.Artwork, png
 		if err != nil {
 			return fmt.Errorf("save job: %w", err)
 		}
-		if err := writeAtomicPID(staged, b); err != nil {
+		// Not synced: this write is what stands between a paid answer and
+		// a kill, so it must be quick; a kill -9 keeps what was written
+		// (the kernel has it), and after a power cut a torn staging file
+		// only means the job runs again.
+		if err := writeAtomicPID(staged, b, false); err != nil {
 			return fmt.Errorf("save job: %w", err)
 		}
 	}
@@ -129,7 +135,7 @@ func (d *DB) SaveJob(ctx context.Context, key string, arts []*easel.Artwork, png
 		if _, err := os.Stat(a.Path); err == nil {
 			continue
 		}
-		if err := writeAtomicPID(a.Path, pngs[i]); err != nil {
+		if err := writeAtomicPID(a.Path, pngs[i], true); err != nil {
 			return fmt.Errorf("save image: %w", err)
 		}
 	}
@@ -192,10 +198,10 @@ func (d *DB) insertJob(ctx context.Context, key string, arts []*easel.Artwork) e
 // writer's process id follows, then a dash.
 const tmpPrefix = ".tmp-job-"
 
-// writeAtomicPID writes data to path through a synced temporary file named
-// after this process and a rename, so a crash leaves the whole file or a
-// temporary one that RecoverJobs can tell is abandoned.
-func writeAtomicPID(path string, data []byte) (err error) {
+// writeAtomicPID writes data to path through a temporary file named after
+// this process (synced when sync is set) and a rename, so a crash leaves
+// the whole file or a temporary one that RecoverJobs can tell is abandoned.
+func writeAtomicPID(path string, data []byte, sync bool) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -214,9 +220,11 @@ func writeAtomicPID(path string, data []byte) (err error) {
 		f.Close()
 		return err
 	}
-	if err = f.Sync(); err != nil {
-		f.Close()
-		return err
+	if sync {
+		if err = f.Sync(); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	if err = f.Close(); err != nil {
 		return err
@@ -227,9 +235,11 @@ func writeAtomicPID(path string, data []byte) (err error) {
 	if err = os.Rename(tmp, path); err != nil {
 		return err
 	}
-	if df, derr := os.Open(dir); derr == nil {
-		df.Sync()
-		df.Close()
+	if sync {
+		if df, derr := os.Open(dir); derr == nil {
+			df.Sync()
+			df.Close()
+		}
 	}
 	return nil
 }
