@@ -34,8 +34,8 @@ type fakeOpenAI struct {
 	bad       int            // 400s
 	perPrompt map[string]int // delivered answers per prompt
 	answered  map[string][]time.Time
-	first     time.Time      // first accepted call
-	last      time.Time      // last answer delivered
+	first     time.Time // first accepted call
+	last      time.Time // last answer delivered
 }
 
 func newFake(imagesPerMinute float64, burst int, latency time.Duration) *fakeOpenAI {
