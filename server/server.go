@@ -206,7 +206,9 @@ func (s *Server) routeTable() []route {
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
+	allow := map[string][]string{}
 	for _, rt := range s.routeTable() {
+		allow[rt.path] = append(allow[rt.path], rt.method)
 		h := http.Handler(rt.h)
 		if rt.body != "" {
 			h = requireBody(rt.body, h)
@@ -215,6 +217,10 @@ func (s *Server) routes() http.Handler {
 			h = s.requireToken(h)
 		}
 		mux.Handle(rt.method+" "+rt.path, h)
+	}
+	// A known path with another method is a 405 that lists the right ones.
+	for path, methods := range allow {
+		mux.Handle(path, s.methodNotAllowed(methods))
 	}
 	// Anything else under the APIs is a JSON 404, not the studio.
 	mux.Handle("/api/", s.requireToken(http.HandlerFunc(s.notFound)))
@@ -226,6 +232,17 @@ func (s *Server) routes() http.Handler {
 		writeError(w, r, s.log, &easel.Error{Code: errForbidden, Message: "cross-origin request refused: call the API from the studio's own page or without a browser"})
 	}))
 	return s.checkHost(securityHeaders(cop.Handler(mux)))
+}
+
+func (s *Server) methodNotAllowed(methods []string) http.Handler {
+	list := strings.Join(methods, ", ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", list)
+		writeJSON(w, http.StatusMethodNotAllowed, ErrorBody{Error: ErrorDetail{
+			Message: r.Method + " is not allowed on " + r.URL.Path + ": use " + list,
+			Type:    "invalid_request_error", Code: easel.EINVALID,
+		}})
+	})
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
