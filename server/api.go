@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -67,10 +68,12 @@ type ArtworkView struct {
 	// Path shadows Artwork.Path so that it is never sent.
 	Path     string `json:"path,omitempty"`
 	ImageURL string `json:"image_url"`
+	// ThumbURL is a 256-pixel-wide JPEG of it, for grids.
+	ThumbURL string `json:"thumb_url"`
 }
 
 func (s *Server) artworkView(a *easel.Artwork) ArtworkView {
-	return ArtworkView{Artwork: a, ImageURL: s.imageURL(a.ID)}
+	return ArtworkView{Artwork: a, ImageURL: s.imageURL(a.ID, ""), ThumbURL: s.imageURL(a.ID, "w=256")}
 }
 
 // plan is a validated JobRequest, ready to run.
@@ -624,6 +627,18 @@ func (s *Server) handleImage(w http.ResponseWriter, r *http.Request) {
 	a, err := s.getArtwork(r.Context(), r.PathValue("id"))
 	if err != nil {
 		writeError(w, r, s.log, err)
+		return
+	}
+	if tw := r.URL.Query().Get("w"); tw != "" {
+		n, _ := strconv.Atoi(tw)
+		b, ct, err := s.thumbnail(a, n)
+		if err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
+		w.Header().Set("Content-Type", ct)
+		w.Header().Set("Cache-Control", "private, max-age=31536000, immutable")
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(b))
 		return
 	}
 	f, err := s.openImage(a)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -91,15 +92,29 @@ func TestStudioInChromium(t *testing.T) {
 		chromedp.WaitReady(chromedp.CSS(`#engine option[value="builtin"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#grid .tile`)),
 	)
-	step("type the idea and write its prompt",
+	step("type the idea and write its prompt for Stable Diffusion",
 		chromedp.SendKeys(chromedp.ID("idea"), idea),
 		chromedp.SetValue(chromedp.ID("long"), "512"),
+		chromedp.SetValue(chromedp.ID("dialect"), "sd"),
 		chromedp.Click(chromedp.ID("write-btn")),
 		chromedp.WaitVisible(chromedp.CSS(".prompt-card .ptext")),
+		chromedp.WaitVisible(chromedp.CSS(".prompt-card .tokens")),
 	)
 	written, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(".prompt-card .ptext")))
 	if err != nil || !strings.Contains(strings.ToLower(written), "lighthouse") {
 		t.Fatalf("written prompt = %q, %v; want one about the lighthouse", written, err)
+	}
+	counter, err := chromedp.Run(ctx, chromedp.Evaluate[[]any](`(() => { const c = document.querySelector(".prompt-card .tokens"); return [c.textContent, c.classList.contains("over")]; })()`))
+	if err != nil || !strings.Contains(counter[0].(string), "/ 75 tokens") || counter[1] != false {
+		t.Fatalf("token counter = %v, %v; want N / 75 tokens, not red", counter, err)
+	}
+	// Typing past 75 tokens turns the counter red, live.
+	step("edit the prompt past 75 tokens",
+		chromedp.SendKeys(chromedp.CSS(".prompt-card .ptext"), strings.Repeat(" red", 80)),
+		chromedp.WaitVisible(chromedp.CSS(".prompt-card .tokens.over")),
+	)
+	if written, err = chromedp.Run(ctx, chromedp.Value(chromedp.CSS(".prompt-card .ptext"))); err != nil {
+		t.Fatal(err)
 	}
 	shot(t, ctx, "1-prompt")
 
@@ -110,11 +125,11 @@ func TestStudioInChromium(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#results .tile img")),
 	)
 	loaded, err := chromedp.Run(ctx, chromedp.Poll[bool](
-		`(() => { const i = document.querySelector("#results .tile img"); return i && i.complete && i.naturalWidth === 512; })()`,
+		`(() => { const i = document.querySelector("#results .tile img"); return i && i.complete && i.naturalWidth === 256; })()`,
 		chromedp.WithPollingTimeout(20*time.Second)))
 	if err != nil || !loaded {
 		shot(t, ctx, "failed")
-		t.Fatalf("the generated picture did not load at 512 px wide: %v", err)
+		t.Fatalf("the generated picture's thumbnail did not load at 256 px wide: %v", err)
 	}
 	status, _ := chromedp.Run(ctx, chromedp.Poll[string](
 		`(() => { const s = document.querySelector("#job-status").textContent; return s.startsWith("Done") && s; })()`,
@@ -141,7 +156,7 @@ func TestStudioInChromium(t *testing.T) {
 	)
 	detail, err := chromedp.Run(ctx, chromedp.Poll[map[string]any](`(() => {
 		const img = document.querySelector("#detail-img");
-		if (!img.complete || img.naturalWidth === 0) return false;
+		if (!img.complete || img.naturalWidth !== 512) return false;
 		return {
 			idea: document.querySelector("#detail-idea").textContent,
 			prompt: document.querySelector("#detail-prompt").textContent,
@@ -156,7 +171,7 @@ func TestStudioInChromium(t *testing.T) {
 	}
 	shot(t, ctx, "3-detail")
 	if detail["idea"] != idea || detail["prompt"] != written {
-		t.Errorf("detail shows idea %q, prompt %q; want %q and the written prompt %q", detail["idea"], detail["prompt"], idea, written)
+		t.Errorf("detail shows idea %q, prompt %q; want %q and the edited prompt %q", detail["idea"], detail["prompt"], idea, written)
 	}
 	if p, _ := detail["params"].(string); !strings.Contains(p, "seed") || !strings.Contains(p, "512×512") || !strings.Contains(p, "builtin") {
 		t.Errorf("detail parameters = %q; want seed, size and engine", p)
@@ -171,6 +186,41 @@ func TestStudioInChromium(t *testing.T) {
 		chromedp.KeyEvent("\x1b"),
 		chromedp.WaitNotVisible(chromedp.ID("detail-prompt")),
 	)
+
+	// Open the picture's PNG as a dropped file would be (the keyboard's way
+	// in): the studio reads its metadata and reproduces it.
+	var arts ArtworkList
+	_, b := e.do(t, "GET", "/api/v1/artworks?q=lighthouse", nil)
+	if err := json.Unmarshal(b, &arts); err != nil || len(arts.Artworks) != 1 {
+		t.Fatalf("gallery: %s", b)
+	}
+	_, pngData := e.do(t, "GET", arts.Artworks[0].ImageURL, nil)
+	file := filepath.Join(t.TempDir(), "lighthouse.png")
+	if err := os.WriteFile(file, pngData, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	step("read a PNG and reproduce it",
+		chromedp.SetUploadFiles(chromedp.ID("png-file"), []string{file}),
+		chromedp.WaitVisible(chromedp.ID("inspect-reproduce")),
+	)
+	source, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("inspect-source")))
+	if err != nil || source != "easel" {
+		t.Errorf("inspect source = %q, %v; want easel", source, err)
+	}
+	shot(t, ctx, "4-inspect")
+	step("reproduce", chromedp.Click(chromedp.ID("inspect-reproduce")))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](
+		`document.querySelector("#job-status").textContent.startsWith("Done: 1 picture")`,
+		chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+		shot(t, ctx, "failed")
+		t.Fatalf("reproducing the dropped PNG: %v", err)
+	}
+	_, b = e.do(t, "GET", "/api/v1/artworks?q=lighthouse", nil)
+	json.Unmarshal(b, &arts)
+	if len(arts.Artworks) != 2 || arts.Artworks[0].SHA256 != arts.Artworks[1].SHA256 {
+		t.Errorf("after reproducing: %d lighthouse pictures; want 2 with the same bytes", len(arts.Artworks))
+	}
+
 	mu.Lock()
 	defer mu.Unlock()
 	if len(jsErrors) > 0 {

@@ -94,7 +94,7 @@ func (s *Server) handleOpenAIGenerate(w http.ResponseWriter, r *http.Request) {
 	for _, a := range arts {
 		d := ImagesData{RevisedPrompt: a.Prompt}
 		if format == "url" {
-			d.URL = absURL(r, s.imageURL(a.ID))
+			d.URL = absURL(r, s.imageURL(a.ID, ""))
 		} else {
 			b, err := s.readImage(a)
 			if err != nil {

@@ -99,6 +99,7 @@ type Server struct {
 	jobs    *jobRunner
 	handler http.Handler
 	sigKey  []byte
+	thumbs  *thumbCache
 }
 
 // New returns a server over deps. It starts the job workers; Shutdown
@@ -139,7 +140,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	log = log.With(easel.LogKeyComponent, "server")
-	s := &Server{deps: deps, opts: opts, log: log}
+	s := &Server{deps: deps, opts: opts, log: log, thumbs: newThumbCache(512)}
 	if opts.Token != "" {
 		// Image URLs are signed with a key derived from the token, so a URL
 		// given out never reveals the token itself.
@@ -341,11 +342,19 @@ func (s *Server) sign(id string) []byte {
 	return m.Sum(nil)[:16]
 }
 
-// imageURL is the path of an artwork's PNG, signed when a token is set.
-func (s *Server) imageURL(id string) string {
+// imageURL is the path of an artwork's PNG, signed when a token is set;
+// query, if any, is added (such as "w=256" for a thumbnail).
+func (s *Server) imageURL(id, query string) string {
 	u := "/api/v1/artworks/" + id + "/image"
+	var q []string
+	if query != "" {
+		q = append(q, query)
+	}
 	if s.sigKey != nil {
-		u += "?sig=" + hex.EncodeToString(s.sign(id))
+		q = append(q, "sig="+hex.EncodeToString(s.sign(id)))
+	}
+	if len(q) > 0 {
+		u += "?" + strings.Join(q, "&")
 	}
 	return u
 }

@@ -334,7 +334,7 @@ async function cancelJob() {
 // ---- gallery -------------------------------------------------------------
 
 function tile(a, fresh) {
-  const img = h("img", { src: a.image_url, alt: a.idea, loading: "lazy", decoding: "async", width: a.width, height: a.height });
+  const img = h("img", { src: a.thumb_url, alt: a.idea, loading: "lazy", decoding: "async", width: a.width, height: a.height });
   return h("button", {
     type: "button", class: "tile" + (fresh ? " new" : ""), dataset: { id: a.id },
     title: a.idea, onclick: () => openDetail(a.id),
@@ -451,7 +451,7 @@ function mini(a, current) {
   return h("button", {
     type: "button", class: "mini" + (current ? " current" : ""), title: a.method + ": " + a.idea,
     "aria-label": "Open " + a.method + " " + a.id, onclick: () => openDetail(a.id),
-  }, h("img", { src: a.image_url, alt: "" }));
+  }, h("img", { src: a.thumb_url, alt: "" }));
 }
 
 function detailKeys(ev) {
