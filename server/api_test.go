@@ -1,8 +1,12 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	_ "image/jpeg"
+	_ "image/png"
 	"net/http"
 	"reflect"
 	"slices"
@@ -549,4 +553,35 @@ func getJob(t *testing.T, e *testEnv, id string) JobView {
 	var jv JobView
 	json.Unmarshal(b, &jv)
 	return jv
+}
+
+func TestThumbnails(t *testing.T) {
+	e := newTestEnv(t, Options{})
+	big := seedJob(t, e, `{"idea":"a beach sunset","size":"640x320"}`).Artworks[0]
+	small := seedJob(t, e, `{"idea":"a fox","size":"128x128"}`).Artworks[0]
+	for _, tc := range []struct {
+		url, ct string
+		w, h    int
+		status  int
+	}{
+		{big.ThumbURL, "image/jpeg", 256, 128, 200},
+		{"/api/v1/artworks/" + big.ID + "/image?w=512", "image/jpeg", 512, 256, 200},
+		{big.ThumbURL, "image/jpeg", 256, 128, 200},  // from the cache
+		{small.ThumbURL, "image/png", 128, 128, 200}, // narrower: the PNG itself
+		{"/api/v1/artworks/" + big.ID + "/image?w=300", "", 0, 0, 400},
+		{"/api/v1/artworks/" + big.ID + "/image?w=-1", "", 0, 0, 400},
+	} {
+		res, b := e.do(t, "GET", tc.url, nil)
+		if res.StatusCode != tc.status {
+			t.Errorf("%s: %d %s; want %d", tc.url, res.StatusCode, b, tc.status)
+			continue
+		}
+		if tc.status != 200 {
+			continue
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
+		if err != nil || res.Header.Get("Content-Type") != tc.ct || "image/"+format != tc.ct || cfg.Width != tc.w || cfg.Height != tc.h {
+			t.Errorf("%s: %s %s %dx%d (%v); want %s %dx%d", tc.url, res.Header.Get("Content-Type"), format, cfg.Width, cfg.Height, err, tc.ct, tc.w, tc.h)
+		}
+	}
 }

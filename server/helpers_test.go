@@ -25,7 +25,7 @@ type testEnv struct {
 }
 
 // newTestEnv starts a server; deps and opts may adjust the defaults.
-func newTestEnv(t *testing.T, opts Options, adjust ...func(*Deps)) *testEnv {
+func newTestEnv(t testing.TB, opts Options, adjust ...func(*Deps)) *testEnv {
 	t.Helper()
 	gal, err := sqlite.Open(t.Context(), t.TempDir())
 	if err != nil {
@@ -72,7 +72,7 @@ func newTestEnv(t *testing.T, opts Options, adjust ...func(*Deps)) *testEnv {
 
 // do sends a request with a JSON body (v may be a string of raw JSON or
 // nil) and returns the response and its body.
-func (e *testEnv) do(t *testing.T, method, path string, v any, header ...string) (*http.Response, []byte) {
+func (e *testEnv) do(t testing.TB, method, path string, v any, header ...string) (*http.Response, []byte) {
 	t.Helper()
 	var body io.Reader
 	switch b := v.(type) {
@@ -114,7 +114,7 @@ func (e *testEnv) do(t *testing.T, method, path string, v any, header ...string)
 }
 
 // errorCode decodes an error body's code.
-func errorCode(t *testing.T, b []byte) string {
+func errorCode(t testing.TB, b []byte) string {
 	t.Helper()
 	var eb ErrorBody
 	if err := json.Unmarshal(b, &eb); err != nil {
@@ -124,7 +124,7 @@ func errorCode(t *testing.T, b []byte) string {
 }
 
 // seedJob runs a job to its end and returns it; it must succeed.
-func seedJob(t *testing.T, e *testEnv, body string) JobView {
+func seedJob(t testing.TB, e *testEnv, body string) JobView {
 	t.Helper()
 	res, b := e.do(t, "POST", "/api/v1/jobs", body)
 	if res.StatusCode != http.StatusAccepted {
@@ -142,7 +142,7 @@ func seedJob(t *testing.T, e *testEnv, body string) JobView {
 }
 
 // waitJob follows a job's event stream to its end and returns the job.
-func waitJob(t *testing.T, e *testEnv, id string) JobView {
+func waitJob(t testing.TB, e *testEnv, id string) JobView {
 	t.Helper()
 	e.do(t, "GET", "/api/v1/jobs/"+id+"/events", nil) // returns after "done"
 	_, b := e.do(t, "GET", "/api/v1/jobs/"+id, nil)
