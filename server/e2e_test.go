@@ -41,8 +41,9 @@ func chromium(t *testing.T) string {
 func TestStudioInChromium(t *testing.T) {
 	bin := chromium(t)
 	e := newTestEnv(t, Options{LocalOnly: true})
-	// An unrelated picture, so the search has something to leave out.
-	seedJob(t, e, `{"idea":"a red fox in the snow","size":"256x256","seed":1}`)
+	// Unrelated pictures: more than a page, so the grid scrolls on, and
+	// something for the search to leave out.
+	seedJob(t, e, `{"idea":"a red fox in the snow","size":"64x64","seed":1,"n":40}`)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin),
@@ -92,6 +93,15 @@ func TestStudioInChromium(t *testing.T) {
 		chromedp.WaitReady(chromedp.CSS(`#engine option[value="builtin"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#grid .tile`)),
 	)
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#grid .tile").length`)); err != nil || n != 30 {
+		t.Fatalf("the gallery opens with %d tiles (%v); want one page of 30", n, err)
+	}
+	step("scroll to the end of the gallery", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight)`))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll("#grid .tile").length === 40`,
+		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("scrolling did not load the rest of the gallery: %v", err)
+	}
+	step("back to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	step("type the idea and write its prompt for Stable Diffusion",
 		chromedp.SendKeys(chromedp.ID("idea"), idea),
 		chromedp.SetValue(chromedp.ID("long"), "512"),
@@ -219,6 +229,25 @@ func TestStudioInChromium(t *testing.T) {
 	json.Unmarshal(b, &arts)
 	if len(arts.Artworks) != 2 || arts.Artworks[0].SHA256 != arts.Artworks[1].SHA256 {
 		t.Errorf("after reproducing: %d lighthouse pictures; want 2 with the same bytes", len(arts.Artworks))
+	}
+
+	// A server with a token: the studio asks for it once, then works,
+	// images included (their URLs are signed).
+	et := newTestEnv(t, Options{Token: "s3cret"})
+	seedJob(t, et, `{"idea":"a castle under a full moon","size":"320x320"}`)
+	tab, closeTab := chromedp.NewContext(ctx)
+	defer closeTab()
+	if err := chromedp.Do(tab,
+		chromedp.Navigate(et.ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.ID("token-input")),
+		chromedp.SendKeys(chromedp.ID("token-input"), "s3cret\r"),
+		chromedp.WaitVisible(chromedp.CSS("#grid .tile img")),
+	); err != nil {
+		t.Fatalf("studio with a token: %v", err)
+	}
+	if _, err := chromedp.Run(tab, chromedp.Poll[bool](`(() => { const i = document.querySelector("#grid .tile img"); return i.complete && i.naturalWidth === 256; })()`,
+		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("with a token, the gallery's thumbnail did not load: %v", err)
 	}
 
 	mu.Lock()

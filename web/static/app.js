@@ -54,6 +54,8 @@ async function api(method, path, body, retried) {
     await askToken();
     return api(method, path, body, true);
   }
+  // A token that was refused is forgotten, so the next action asks again.
+  if (res.status === 401) sessionStorage.removeItem(TOKEN_KEY);
   if (res.status === 204) return null;
   const data = await res.json().catch(() => null);
   if (!res.ok) {
