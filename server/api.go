@@ -78,13 +78,14 @@ func (s *Server) artworkView(a *easel.Artwork) ArtworkView {
 
 // plan is a validated JobRequest, ready to run.
 type plan struct {
-	pipe *pipeline.Pipeline
-	req  pipeline.Request
+	pipe  *pipeline.Pipeline
+	req   pipeline.Request
+	style *styles.Style
 }
 
 // newPlan checks jr and opens what it needs; every mistake is reported
 // here, before the job is queued.
-func (s *Server) newPlan(jr JobRequest) (*plan, error) {
+func (s *Server) newPlan(ctx context.Context, jr JobRequest) (*plan, error) {
 	if len(jr.Prompts) == 0 {
 		if err := easel.ValidateIdeaText(jr.Idea); err != nil {
 			return nil, err
@@ -118,7 +119,7 @@ func (s *Server) newPlan(jr JobRequest) (*plan, error) {
 		return nil, easel.Errorf(easel.EINVALID, "method %q is not one the API runs: use imagine, vary-subtle, vary-strong or reproduce", method)
 	}
 	if jr.ParentID != "" {
-		if _, err := s.deps.Gallery.Get(context.Background(), jr.ParentID); err != nil {
+		if _, err := s.deps.Gallery.Get(ctx, jr.ParentID); err != nil {
 			return nil, easel.Errorf(easel.EINVALID, "parent %q: %s", jr.ParentID, easel.ErrorMessage(err))
 		}
 	}
@@ -180,7 +181,7 @@ func (s *Server) newPlan(jr JobRequest) (*plan, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
-	return &plan{pipe: pipe, req: req}, nil
+	return &plan{pipe: pipe, req: req, style: style}, nil
 }
 
 // ideaFromPrompt makes an idea out of a prompt that came without one (a
@@ -303,7 +304,7 @@ func (s *Server) handleCreateJob(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) startJob(w http.ResponseWriter, r *http.Request, jr JobRequest) {
-	pl, err := s.newPlan(jr)
+	pl, err := s.newPlan(r.Context(), jr)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
@@ -345,7 +346,7 @@ func (s *Server) handleWritePrompts(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	jr.Prompts = nil
-	pl, err := s.newPlan(jr)
+	pl, err := s.newPlan(r.Context(), jr)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
@@ -362,14 +363,9 @@ func (s *Server) handleWritePrompts(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	style, err := s.deps.Style(jr.Style)
-	if err != nil {
-		writeError(w, r, s.log, err)
-		return
-	}
 	resp := PromptsResponse{Dialect: d, Seed: pl.req.Seed, Prompts: []WrittenPrompt{}}
 	for _, p := range ps {
-		o := dialect.Options{Width: pl.req.Size.Width, Height: pl.req.Size.Height, Seed: p.Seed, Style: style, ExtraNegative: jr.Negative}
+		o := dialect.Options{Width: pl.req.Size.Width, Height: pl.req.Size.Height, Seed: p.Seed, Style: pl.style, ExtraNegative: jr.Negative}
 		all, err := renderAll(p, o)
 		if err != nil {
 			writeError(w, r, s.log, err)

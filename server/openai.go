@@ -63,7 +63,7 @@ func (s *Server) handleOpenAIGenerate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	pl, err := s.newPlan(jr)
+	pl, err := s.newPlan(r.Context(), jr)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
