@@ -439,8 +439,8 @@ async function openDetail(id) {
   // Lineage: idea → each parent → this picture.
   const lin = $("#lineage");
   lin.replaceChildren(h("li", {}, h("span", { class: "step" }, "idea: " + (d.lineage[0] || a).idea)));
-  for (const p of d.lineage) lin.append(h("li", {}, mini(p, false)));
-  lin.append(h("li", {}, mini(a, true), h("span", { class: "step" }, a.method)));
+  for (const p of d.lineage) lin.append(h("li", {}, mini(p, false), h("span", { class: "step" }, p.method)));
+  lin.append(h("li", {}, mini(a, true), h("span", { class: "step current" }, a.method + " (this)")));
   $("#children-box").hidden = d.children.length === 0;
   $("#children").replaceChildren(...d.children.map((c) => mini(c, false)));
 
