@@ -132,6 +132,7 @@ func (d *draft) render(t *tmpl, r ref) sentence {
 		spaces += strings.Count(v, " ")
 	}
 	d.adds = append(d.adds, t.adds...)
+	d.facts |= t.sets
 	// Fix "a"/"an" in place: the sentence is the tail of the buffer.
 	if t.articles {
 		d.buf = append(d.buf[:start], fixArticles(d.buf[start:])...)
@@ -504,6 +505,9 @@ func ideaPhrase(idea string, sc *easel.Scene) string {
 	if sc != nil && sc.Subject != "" && strings.HasPrefix(strings.ToLower(s), sc.Subject) && scene.Plural(sc.Subject) {
 		return s
 	}
+	if sc != nil && len(sc.Subjects) > 0 && massNouns[sc.Subjects[0].Noun] && strings.EqualFold(s, sc.Subject) {
+		return s // "abstract art", not "an abstract art"
+	}
 	if sc != nil && sc.Subject == "" && scene.Plural(s) {
 		return s
 	}
@@ -693,15 +697,48 @@ func (d *draft) chooseMoodWords() {
 	if !ok {
 		m = moods["serene"]
 	}
-	adjs := d.fresh(m.adjs, "")
-	nouns := d.fresh(m.nouns, adjs[0])
+	list := m.adjs
+	if d.dim() {
+		// "A bright landscape of a red barn at night" reads badly.
+		list = make([]string, 0, len(m.adjs))
+		for _, a := range m.adjs {
+			if !sunnyWords[a] {
+				list = append(list, a)
+			}
+		}
+	}
+	adjs := d.fresh(list, [2]string{})
+	nouns := d.fresh(m.nouns, adjs)
 	d.mood = adjs
 	d.moodNoun = nouns
 }
 
+// sunnyWords are mood words that promise daylight.
+var sunnyWords = map[string]bool{"bright": true, "sunny": true, "radiant": true}
+
+// dim reports whether the scene's light is too low or grey for words of
+// sunshine: night, dusk, storm, rain, fog or an overcast sky.
+func (d *draft) dim() bool {
+	if d.facts&cNight != 0 {
+		return true
+	}
+	switch d.sc.Weather {
+	case "storm", "rain", "fog", "overcast":
+		return true
+	}
+	return false
+}
+
+// echoes reports whether w begins like avoid, in its first four or five
+// letters ("power" and "powerful", "otherworldly" and "otherworldliness").
+func echoes(w, avoid string) bool {
+	n := min(5, len(w), len(avoid))
+	return n >= 4 && w[:n] == avoid[:n]
+}
+
 // fresh returns two words of list in random order, preferring words the
 // idea does not already use.
-func (d *draft) fresh(list []string, avoid string) [2]string {
+func (d *draft) fresh(list []string, avoid [2]string) [2]string {
 	var out [2]string
 	n := 0
 	start := d.rng.IntN(len(list))
@@ -710,7 +747,7 @@ func (d *draft) fresh(list []string, avoid string) [2]string {
 			w := list[(start+i)%len(list)]
 			// Pass 0 takes only words the idea does not use and that do
 			// not echo avoid ("powerful, with an undertone of power").
-			clash := strings.Contains(d.ideaLow, w) || (len(avoid) >= 4 && len(w) >= 4 && w[:4] == avoid[:4])
+			clash := strings.Contains(d.ideaLow, w) || echoes(w, avoid[0]) || echoes(w, avoid[1])
 			if (pass == 0) == clash || w == out[0] {
 				continue
 			}
@@ -750,6 +787,8 @@ func (d *draft) background() string {
 		return "a softly blurred backdrop"
 	case "space":
 		return "the starry void"
+	case "abstract":
+		return "a field of color"
 	case "underwater":
 		return "the blue depths"
 	}

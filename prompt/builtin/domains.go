@@ -19,9 +19,13 @@ var outdoorWeathers = []string{"clear", "clear", "cloudy", "mist", "fog", "overc
 
 var landscape = profile{
 	light: "outdoor", medium: "landscape",
-	moods:    []string{"serene", "majestic", "dreamy", "contemplative"},
-	times:    []string{"golden hour", "morning", "sunset", "dawn", "afternoon"},
-	views:    []string{"wide", "wide", "eye level", "aerial"},
+	moods: []string{"serene", "majestic", "dreamy", "contemplative"},
+	// Plain daylight unless the idea says otherwise: most ideas that name
+	// no hour mean an ordinary day, and a sheet of sunsets reads as a tic.
+	times: []string{"afternoon", "morning", "noon", "golden hour", "sunset"},
+	// A view from above is the exception, not a default: it suits an
+	// island or farmland, not a lighthouse or a knight.
+	views:    []string{"wide", "wide", "eye level"},
 	weathers: outdoorWeathers,
 	details: []string{
 		"Fine details fill the foreground: textured ground, small stones and tufts of grass catching the light.",
@@ -50,13 +54,14 @@ var profiles = map[string]profile{
 	"island": landscape.with(func(p *profile) {
 		p.moods = []string{"serene", "joyful", "dreamy"}
 		p.times = []string{"noon", "afternoon", "golden hour", "morning"}
+		p.views = []string{"wide", "wide", "eye level", "aerial"}
 		p.weathers = []string{"clear", "clear", "cloudy", "wind"}
 		p.colors = []string{"turquoise", "white sand", "lush green"}
 		p.details = []string{"[+sea]Shallow turquoise water rings the shore, fading to deep blue further out."}
 	}),
 	"mountains": landscape.with(func(p *profile) {
 		p.moods = []string{"majestic", "serene", "epic", "solitary"}
-		p.views = []string{"wide", "wide", "low angle", "aerial"}
+		p.views = []string{"wide", "wide", "low angle"}
 		p.colors = []string{"cool granite grey", "alpine blue", "pine green"}
 		p.details = []string{"The crisp, thin air makes even the farthest ridges look sharp and clear."}
 	}),
@@ -160,7 +165,7 @@ var profiles = map[string]profile{
 		p.medium = "cityscape"
 		p.moods = []string{"lively", "romantic", "mysterious", "nostalgic"}
 		p.times = []string{"dusk", "night", "golden hour", "morning"}
-		p.views = []string{"wide", "eye level", "aerial", "low angle"}
+		p.views = []string{"wide", "eye level", "low angle"}
 		p.colors = []string{"warm streetlight amber", "steel blue", "glass reflections"}
 		p.details = []string{"[people]Pedestrians hurry by, slightly blurred by motion.", "[night]Traffic leaves thin ribbons of light along the avenues."}
 		p.negative = []string{"distorted perspective", "warped buildings"}
@@ -238,7 +243,7 @@ var profiles = map[string]profile{
 	"portrait": {
 		light: "portrait", medium: "portrait",
 		moods:    []string{"contemplative", "serene", "melancholic", "joyful"},
-		times:    []string{"golden hour", "afternoon", "morning"},
+		times:    []string{"afternoon", "golden hour", "morning"},
 		views:    []string{"portrait"},
 		colors:   []string{"warm skin tones", "muted earth brown", "deep umber"},
 		details:  []string{"The background stays simple and softly blurred, so nothing competes with the face."},
@@ -256,7 +261,7 @@ var profiles = map[string]profile{
 		light: "interior", medium: "food photograph",
 		moods:    []string{"cozy", "joyful", "serene"},
 		times:    []string{"morning", "afternoon", "golden hour", "night"},
-		views:    []string{"close-up", "close-up", "eye level", "aerial"},
+		views:    []string{"close-up", "close-up", "eye level"},
 		colors:   []string{"warm wood brown", "rich golden tones", "fresh green garnish"},
 		details:  []string{"A few scattered crumbs and a folded linen napkin sit to one side, adding a lived-in touch."},
 		negative: []string{"messy plate", "unappetizing", "plastic-looking food"},
@@ -305,7 +310,7 @@ var profiles = map[string]profile{
 	}),
 	"fantasy": landscape.with(func(p *profile) {
 		p.medium = "fantasy scene"
-		p.views = []string{"wide", "low angle", "eye level", "aerial"}
+		p.views = []string{"wide", "low angle", "eye level"}
 		p.moods = []string{"epic", "whimsical", "mysterious", "majestic"}
 		p.colors = []string{"enchanted gold", "deep emerald", "twilight violet"}
 		p.details = []string{"Small magical touches, drifting motes of light and ancient carvings, reward a closer look."}
@@ -342,7 +347,7 @@ var profiles = map[string]profile{
 		p.negative = []string{"gore", "cheerful colors"}
 	}),
 	"abstract": {
-		light: "interior", medium: "abstract composition",
+		light: "abstract", medium: "abstract composition",
 		moods:    []string{"dreamy", "energetic", "serene"},
 		views:    []string{"eye level"},
 		colors:   []string{"vivid cobalt", "warm vermilion", "soft cream"},
@@ -379,7 +384,7 @@ var profiles = map[string]profile{
 var generic = profile{
 	light: "outdoor", medium: "image",
 	moods:    []string{"dreamy", "whimsical", "serene", "mysterious"},
-	times:    []string{"golden hour", "afternoon", "dusk", "morning"},
+	times:    []string{"afternoon", "morning", "golden hour", "dusk"},
 	views:    []string{"eye level", "close-up", "wide"},
 	weathers: []string{"clear", "clear", "mist", "cloudy"},
 	colors:   []string{"warm gold", "soft teal", "dusky rose", "cream"},

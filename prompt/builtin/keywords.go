@@ -106,6 +106,8 @@ func lightKeyword(t, light string, urban bool) string {
 		return "sunbeams through water"
 	case "space":
 		return "starlight"
+	case "abstract":
+		return "luminous color"
 	case "portrait":
 		switch t {
 		case "night", "dusk":

@@ -100,18 +100,20 @@ var weatherLights = map[string][]string{
 		"[night]Snowflakes drift through the dark, glittering wherever the warm light catches them.",
 	},
 	"fog": {
-		"A thick fog softens the light into a pale, even glow, and shapes dissolve into the distance.",
-		"[lowsun]Low sunlight filters through the fog in soft, glowing shafts of light.",
+		"[!night]A thick fog softens the light into a pale, even glow, and shapes dissolve into the distance.",
+		"[lowsun,!night]Low sunlight filters through the fog in soft, glowing shafts of light.",
 		"[night]Fog swallows the night, each light source blooming into a soft, haloed glow.",
 	},
 	"mist": {
 		"Fine mist hangs in the air, diffusing the light into a soft, pearly glow and layering the distance in haze.",
-		"[lowsun]Shafts of warm light cut through the drifting mist, turning it luminous.",
+		"[lowsun,!night]Shafts of warm light cut through the drifting mist, turning it luminous.",
 		"[!night]Soft light diffuses through the mist, so the near shapes are crisp and the far ones fade to pale silhouettes.",
 	},
 	"overcast": {
-		"An overcast sky spreads soft, shadowless light evenly across the scene, muting the colors into gentle tones.",
-		"The light is flat and soft under a blanket of cloud, calm and a little moody.",
+		"[!night]An overcast sky spreads soft, shadowless light evenly across the scene, muting the colors into gentle tones.",
+		"[!night]The light is flat and soft under a blanket of cloud, calm and a little moody.",
+		"[night]A low blanket of cloud smothers the last of the light, and soft shapes fade into deep shadow, lit only by faint, scattered glows.",
+		"[night]Under a heavy, overcast sky the light is dim and muted, with a few warm glows breaking the gloom.",
 	},
 }
 
@@ -121,20 +123,25 @@ var contextLights = map[string][]string{
 	"interior": {
 		"[!night]Soft daylight pours in through a nearby window, falling across the scene in a gentle gradient of light and shadow.",
 		"[!night]Diffused window light from one side models every shape softly, with quiet shadows on the other.",
-		"[lowsun]Warm, low sunlight slants in through the window, laying long golden stripes of light across the room.",
+		"[lowsun,!night]Warm, low sunlight slants in through the window, laying long golden stripes of light across the room.",
 		"[night]Warm lamplight glows from one side, leaving the corners in soft, cozy shadow.",
 		"[night]The only light comes from a warm lamp nearby, a soft amber glow against the dark.",
 	},
 	"portrait": {
 		"Soft, directional light falls across the face from one side, revealing every line and texture.",
 		"Gentle window light models the features, with a warm catchlight in the eyes and soft shadow on the far cheek.",
-		"[lowsun]Low golden sunlight lights the face from the side, warm and flattering, with a glowing rim of light on the hair.",
+		"[lowsun,!night]Low golden sunlight lights the face from the side, warm and flattering, with a glowing rim of light on the hair.",
 		"[night]A single warm light source sculpts the face out of the darkness, like a Rembrandt portrait.",
 	},
 	"underwater": {
 		"Shafts of sunlight filter down from the surface, rippling across the water in shifting beams of light.",
 		"Soft blue light glows from above and fades to deep indigo below, with bright caustics dancing across every surface.",
 		"[night]Only a faint bioluminescent glow lights the dark water, soft blue and violet.",
+	},
+	"abstract": {
+		"Light seems to come from within the shapes themselves, each color glowing against its neighbors.",
+		"Soft, even light falls across the surface, so every edge and overlap reads clearly.",
+		"Flat, even light keeps the shapes crisp, with a faint glow where the brightest colors meet.",
 	},
 	"space": {
 		"Harsh, clean light from a distant star falls from one side, leaving crisp black shadows on every shape.",
@@ -165,11 +172,11 @@ var monoColorLines = []string{
 // compositions place the subject, by view.
 var compositions = map[string][]string{
 	"wide": {
-		"A wide composition places {subj} on the left third of the frame, with {bg} stretching into the distance.",
-		"{Subj} sit{s} slightly off-center in a wide, balanced frame, with a clear foreground, middle ground and background.",
+		"[@offcenter]A wide composition places {subj} on the left third of the frame, with {bg} stretching into the distance.",
+		"[@offcenter]{Subj} sit{s} slightly off-center in a wide, balanced frame, with a clear foreground, middle ground and background.",
 		"[outdoor]The composition is wide and open, with a low horizon and generous space above {subj}.",
 		"Leading lines draw the eye from the foreground toward {subj}, set against {bg}.",
-		"{Subj} anchor{s} the right third of the frame, balanced by open space on the left.",
+		"[@offcenter]{Subj} anchor{s} the right third of the frame, balanced by open space on the left.",
 	},
 	"aerial": {
 		"Seen from high above, the composition reads like a map, with {subj} at its center and clear patterns all around.",
@@ -184,17 +191,25 @@ var compositions = map[string][]string{
 		"A low, close viewpoint brings {subj} right up to the viewer, with the background melting into soft bokeh.",
 	},
 	"portrait": {
-		"Framed from the chest up, the portrait keeps {subj} slightly off-center against a softly blurred background.",
+		"[@offcenter]Framed from the chest up, the portrait keeps {subj} slightly off-center against a softly blurred background.",
 		"A classic portrait composition, close and at eye level, with shallow depth of field and the eyes in sharp focus.",
 		"The frame is tight and vertical, with {subj} filling most of it and the background kept simple and dark.",
 		"A head-and-shoulders composition places the eyes on the upper third line of the frame, the background dissolving into soft blur.",
 	},
 	"eye level": {
 		"Shot at eye level, the composition feels natural and immediate, with {subj} in the middle ground and {bg} behind.",
-		"An eye-level view invites the viewer straight in, with {subj} placed on a third line of the frame.",
+		"[@offcenter]An eye-level view invites the viewer straight in, with {subj} placed on a third line of the frame.",
 		"The camera sits at eye level, close enough to feel present, with {subj} framed by soft foreground shapes.",
 		"A steady, eye-level composition centers {subj}, with a gentle depth of field separating {it} from {bg}.",
 		"Framed at eye level with a natural perspective, {subj} fill{s} the middle of the picture while the edges fall softly out of focus.",
+	},
+	// "abstract" is not a view: it places an abstract work, which has no
+	// horizon, camera or background.
+	"abstract": {
+		"The composition balances large, calm fields of color against small, busy clusters of shapes, with no horizon and no single focal point.",
+		"Shapes repeat and turn across the frame in a steady rhythm, leading the eye from one corner to the other.",
+		"A bold diagonal cuts through the composition, with the densest shapes gathered near the center of the frame.",
+		"The pattern fills the frame edge to edge, spilling past the borders as if it carried on beyond the picture.",
 	},
 	"low angle": {
 		"A low camera angle makes {subj} loom large in the frame, giving the picture a strong sense of scale.",
@@ -235,7 +250,7 @@ var moods = map[string]mood{
 	"joyful": {
 		adjs:    []string{"joyful", "cheerful", "bright", "lighthearted", "happy"},
 		nouns:   []string{"joy", "delight", "cheer", "lightness"},
-		closers: []string{"The mood is bright and joyful, full of easy delight.", "It feels cheerful and light, a picture that makes people smile."},
+		closers: []string{"[!night]The mood is bright and joyful, full of easy delight.", "It feels cheerful and light, a picture that makes people smile."},
 	},
 	"melancholic": {
 		adjs:    []string{"melancholic", "wistful", "quiet", "bittersweet", "pensive"},
@@ -265,7 +280,7 @@ var moods = map[string]mood{
 	"nostalgic": {
 		adjs:    []string{"nostalgic", "timeless", "wistful", "old-fashioned", "sentimental"},
 		nouns:   []string{"nostalgia", "memory", "timelessness", "sentiment"},
-		closers: []string{"The mood is warm and nostalgic, like a memory from a long-ago summer.", "It feels timeless, a moment pulled from an old family album."},
+		closers: []string{"[!snowy]The mood is warm and nostalgic, like a memory from a long-ago summer.", "It feels timeless, a moment pulled from an old family album."},
 	},
 	"whimsical": {
 		adjs:    []string{"whimsical", "magical", "playful", "enchanting", "storybook"},
@@ -300,7 +315,7 @@ var moods = map[string]mood{
 	"energetic": {
 		adjs:    []string{"energetic", "dynamic", "vivid", "kinetic", "exhilarating"},
 		nouns:   []string{"energy", "momentum", "speed", "excitement"},
-		closers: []string{"The mood is dynamic and exhilarating, full of momentum.", "Everything feels fast, bright and alive."},
+		closers: []string{"The mood is dynamic and exhilarating, full of momentum.", "[!night]Everything feels fast, bright and alive."},
 	},
 }
 

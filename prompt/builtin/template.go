@@ -7,12 +7,16 @@ import (
 
 // A phrase template is plain text with {slot} placeholders, optionally
 // prefixed by [tags]: conditions the scene must meet ("night", "calm",
-// "!winter") and elements the sentence adds to the Scene ("+seagulls").
+// "!winter"), elements the sentence adds to the Scene ("+seagulls") and
+// facts it establishes for the sentences chosen after it ("@offcenter": a
+// composition that puts the subject on a third, so no later sentence may
+// put it at the heart of the picture).
 // Templates are compiled once, so writing a prompt never parses them.
 //
 //	"[calm,+seagulls]A few seagulls wander along the shoreline."
 type tmpl struct {
 	need, not cond     // conditions that must hold, and must not
+	sets      cond     // facts the sentence establishes ("@offcenter")
 	adds      []string // elements the sentence puts in the picture
 	segs      []seg
 	src       string
@@ -87,6 +91,7 @@ const (
 	cPlural
 	cPeople
 	cClear
+	cOffCenter // the composition puts the subject off the centre
 )
 
 var condNames = map[string]cond{
@@ -94,7 +99,7 @@ var condNames = map[string]cond{
 	"wet": cWet, "snowy": cSnowy, "fog": cFog, "spring": cSpring, "summer": cSummer,
 	"autumn": cAutumn, "winter": cWinter, "urban": cUrban, "moon": cMoon, "water": cWater,
 	"sea": cSea, "rest": cRest, "fly": cFly, "outdoor": cOutdoor, "plural": cPlural,
-	"people": cPeople, "clear": cClear,
+	"people": cPeople, "clear": cClear, "offcenter": cOffCenter,
 }
 
 // compile parses one template. It panics on a malformed one: templates are
@@ -112,6 +117,12 @@ func compile(src string) tmpl {
 			switch {
 			case strings.HasPrefix(tag, "+"):
 				t.adds = append(t.adds, tag[1:])
+			case strings.HasPrefix(tag, "@"):
+				c, ok := condNames[tag[1:]]
+				if !ok {
+					panic(fmt.Sprintf("template %q: unknown fact %q", src, tag))
+				}
+				t.sets |= c
 			case strings.HasPrefix(tag, "!"):
 				c, ok := condNames[tag[1:]]
 				if !ok {

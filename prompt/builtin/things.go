@@ -9,7 +9,18 @@ var subjectLines = map[string][]string{
 	"*": {
 		"{Subj} {is} the clear focal point, rendered with crisp detail and a strong, readable silhouette.",
 		"Every surface of {subj} is described with care: fine textures, subtle highlights and soft shadows.",
-		"{Subj} sit{s} at the heart of the picture, sharply in focus and full of character.",
+		"[!offcenter]{Subj} sit{s} at the heart of the picture, sharply in focus and full of character.",
+	},
+	// abstract work: "shape" is the lexicon's key for patterns, spirals,
+	// swirls and lines, "gradient" for textures and fluids.
+	"shape": {
+		"{Subj} {is} built from interlocking curves and crisp geometric forms, repeating with small, surprising variations.",
+		"Bold forms overlap and interlock across {subj}, some hard-edged, some soft and blurred.",
+		"{Subj} unfold{s} in layered bands and circles, each layer a little brighter than the one beneath.",
+	},
+	"gradient": {
+		"{Subj} flow{s} in soft, blended layers, one color melting slowly into the next.",
+		"Swirling ribbons of color drift through {subj}, blooming and folding like ink in water.",
 	},
 	// coasts and water
 	"beach": {
@@ -109,7 +120,8 @@ var subjectLines = map[string][]string{
 	},
 	"camel": {
 		"{Subj} plod{s} slowly across the sand, {its} long shadow stretching out beside {it}.",
-		"{Subj} stand{s} patiently atop a ridge, a dark silhouette against the bright sky.",
+		"[!night]{Subj} stand{s} patiently atop a ridge, a dark silhouette against the bright sky.",
+		"[night]{Subj} stand{s} patiently atop a ridge, a dark silhouette against the deep blue of the sky.",
 	},
 	"field": {
 		"{Subj} stretch{es} to the horizon, rippling gently in the breeze.",

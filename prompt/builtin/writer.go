@@ -91,10 +91,13 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	// Fill what the idea left open from the seed alone, so every variation
 	// starts from the same picture; then let variations wander by chaos.
 	first := newSource(uint64(seed), 0x9e3779b97f4a7c15)
-	open := fillDefaults(sc, prof, light, &first)
+	var hint daylight
+	hint.day, hint.sunny = scene.Daylight(idea)
+	open := fillDefaults(sc, prof, light, hint, &first)
 	if v > 0 && chaos > 0 {
 		w := newSource(uint64(seed), 0x51ed27+uint64(v))
-		wander(sc, prof, light, open, chaos, &w)
+		wander(sc, prof, light, open, hint, chaos, &w)
+		settle(sc, prof, open, hint)
 	}
 	words := newSource(uint64(seed), 0xc0ffee+uint64(v)<<8)
 
@@ -241,6 +244,9 @@ func (d *draft) compose() string {
 		subjLines = d.linesFor(d.sc.Subject, "")
 	}
 	tm := d.choose("subject", subjLines)
+	if tm == nil && d.sc.Subject != "" && d.light == "abstract" {
+		tm = d.choose("subject", t.subjects["shape"])
+	}
 	if tm == nil && d.sc.Subject != "" {
 		tm = d.choose("subject", t.subjects["*"])
 	}
@@ -384,6 +390,9 @@ func (d *draft) lightSentence() sentence {
 }
 
 func (d *draft) compositionSentence() sentence {
+	if d.light == "abstract" {
+		return d.render(d.choose("composition", d.t.compositions["abstract"]), d.subj)
+	}
 	list := d.t.compositions[d.sc.View]
 	if !d.fits(list) {
 		list = d.t.compositions["wide"]
@@ -460,8 +469,10 @@ func lightContext(sc *easel.Scene, p profile) string {
 }
 
 // fillDefaults fills the time, weather, mood and view the idea left open,
-// and reports which it filled.
-func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]bool) {
+// and reports which it filled. The choices agree with the idea and with
+// each other: "under a blue sky" is daytime and fair, a joyful scene is
+// not shrouded in fog, and a night is not called bright.
+func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *source) (open [4]bool) {
 	lean := func(list []string) string {
 		if len(list) == 0 {
 			return ""
@@ -472,7 +483,11 @@ func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]
 		return list[r.IntN(len(list))]
 	}
 	if sc.TimeOfDay == "" && (light == "outdoor" || light == "interior" || light == "portrait") {
-		sc.TimeOfDay = lean(p.times)
+		times := p.times
+		if hint.day {
+			times = dayTimes(times)
+		}
+		sc.TimeOfDay = lean(times)
 		open[0] = sc.TimeOfDay != ""
 	}
 	if sc.Weather == "" && light == "outdoor" && len(p.weathers) > 0 {
@@ -484,7 +499,7 @@ func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]
 		case k < 17:
 			sc.Weather = "cloudy"
 		default:
-			w := weathersFor(sc, p.weathers)
+			w := weathersFor(sc, p.weathers, hint)
 			sc.Weather = w[r.IntN(len(w))]
 		}
 		open[1] = true
@@ -502,7 +517,109 @@ func fillDefaults(sc *easel.Scene, p profile, light string, r *source) (open [4]
 		sc.View = lean(p.views)
 		open[3] = true
 	}
+	settle(sc, p, open, hint)
 	return open
+}
+
+// daylight is what the idea's words say about the light (scene.Daylight).
+type daylight struct{ day, sunny bool }
+
+// dayTimes keeps the times of list that are full daylight, or gives the
+// plain daytimes when list has none.
+func dayTimes(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, t := range list {
+		if t == "morning" || t == "noon" || t == "afternoon" {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return []string{"afternoon", "morning", "noon"}
+	}
+	return out
+}
+
+// settle makes the open choices agree with what the idea fixed and with
+// each other. What the person typed always stands; among the open slots
+// the light (time and weather) leads and the mood follows it, unless the
+// mood was typed, and then the weather gives way.
+func settle(sc *easel.Scene, p profile, open [4]bool, hint daylight) {
+	if !open[2] {
+		if open[0] && !moodSuits(sc.Mood, sc.Weather, sc.TimeOfDay, sc, hint) {
+			times := append(slices.Clone(p.times), allTimes...)
+			if hint.day {
+				times = dayTimes(times)
+			}
+			sc.TimeOfDay = suiting(times, func(t string) bool { return moodSuits(sc.Mood, sc.Weather, t, sc, hint) })[0]
+		}
+		if open[1] && !moodSuits(sc.Mood, sc.Weather, sc.TimeOfDay, sc, hint) {
+			sc.Weather = suiting([]string{"clear", "cloudy", "mist", "overcast"}, func(w string) bool { return moodSuits(sc.Mood, w, sc.TimeOfDay, sc, hint) })[0]
+		}
+		return
+	}
+	if !moodSuits(sc.Mood, sc.Weather, sc.TimeOfDay, sc, hint) {
+		for _, m := range p.moods {
+			if moodSuits(m, sc.Weather, sc.TimeOfDay, sc, hint) {
+				sc.Mood = m
+				return
+			}
+		}
+		for _, m := range allMoods {
+			if moodSuits(m, sc.Weather, sc.TimeOfDay, sc, hint) {
+				sc.Mood = m
+				return
+			}
+		}
+	}
+}
+
+// moodSuits reports whether a mood reads naturally under a weather and at
+// a time: a joyful or lively scene wants fair weather, a serene one no
+// storm, joy at night belongs to towns and festivals, not to a barn in the
+// dark, and a sunny blue sky is not shadowy or ominous.
+func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool {
+	switch mood {
+	case "mysterious", "eerie", "ominous", "melancholic":
+		if hint.sunny || time == "noon" && (weather == "" || weather == "clear") {
+			return false
+		}
+	case "joyful", "energetic", "lively":
+		if weather != "" && weather != "clear" && weather != "cloudy" && weather != "wind" && !(mood == "lively" && weather == "rain" && bustling(sc)) {
+			return false
+		}
+		if (time == "night" || time == "dusk") && !bustling(sc) {
+			return false
+		}
+	case "whimsical", "romantic":
+		if weather == "storm" || weather == "overcast" || weather == "fog" {
+			return false
+		}
+	case "serene", "dreamy":
+		if weather == "storm" || weather == "wind" {
+			return false
+		}
+	case "cozy":
+		if weather == "wind" {
+			return false
+		}
+	}
+	return true
+}
+
+// bustling reports whether a scene is a place where people gather, which
+// stays lively after dark and in the rain.
+func bustling(sc *easel.Scene) bool {
+	for _, e := range sc.Elements {
+		switch e {
+		case "city", "street", "neon", "lanterns", "people", "skyline":
+			return true
+		}
+	}
+	switch sc.Domain {
+	case "festival", "market", "music", "city", "cyberpunk", "sports":
+		return true
+	}
+	return false
 }
 
 // alsoCovers: a sentence about the first element speaks for the others
@@ -521,8 +638,12 @@ var weatherElements = map[string][]string{
 }
 
 // weathersFor drops weathers that cannot happen in the scene: no rain in
-// a snowy winter scene (it snows instead).
-func weathersFor(sc *easel.Scene, list []string) []string {
+// a snowy winter scene (it snows instead), nothing but fair skies when the
+// idea promised sun.
+func weathersFor(sc *easel.Scene, list []string, hint daylight) []string {
+	if hint.sunny {
+		return []string{"clear", "clear", "cloudy", "wind"}
+	}
 	if sc.Season != "winter" && !sc.HasElement("snow") {
 		return list
 	}
@@ -544,7 +665,7 @@ var (
 
 // wander changes, with probability chaos/100 each (always at 100), the
 // time, weather, mood and view that the idea left open.
-func wander(sc *easel.Scene, p profile, light string, open [4]bool, chaos int, r *source) {
+func wander(sc *easel.Scene, p profile, light string, open [4]bool, hint daylight, chaos int, r *source) {
 	moves := func() bool { return chaos >= 100 || r.IntN(100) < chaos }
 	other := func(cur string, list []string) string {
 		var c []string
@@ -558,14 +679,29 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, chaos int, r
 		}
 		return c[r.IntN(len(c))]
 	}
+	// A mood the person typed keeps the light that suits it; an open mood
+	// moves to one that suits the new light.
+	typedMood := !open[2]
 	if open[0] && moves() {
-		sc.TimeOfDay = other(sc.TimeOfDay, allTimes)
+		times := allTimes
+		if hint.day {
+			times = dayTimes(times)
+		}
+		if typedMood {
+			times = suiting(times, func(t string) bool { return moodSuits(sc.Mood, sc.Weather, t, sc, hint) })
+		}
+		sc.TimeOfDay = other(sc.TimeOfDay, times)
 	}
 	if open[1] && moves() {
-		sc.Weather = other(sc.Weather, weathersFor(sc, p.weathers))
+		ws := weathersFor(sc, p.weathers, hint)
+		if typedMood {
+			ws = suiting(ws, func(w string) bool { return moodSuits(sc.Mood, w, sc.TimeOfDay, sc, hint) })
+		}
+		sc.Weather = other(sc.Weather, ws)
 	}
 	if open[2] && moves() {
-		sc.Mood = other(sc.Mood, append(slices.Clone(p.moods), allMoods...))
+		ms := append(slices.Clone(p.moods), allMoods...)
+		sc.Mood = other(sc.Mood, suiting(ms, func(m string) bool { return moodSuits(m, sc.Weather, sc.TimeOfDay, sc, hint) }))
 	}
 	if open[3] && moves() {
 		// A close-up suits a thing, not a place: no close-up of a desert.
@@ -576,8 +712,26 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, chaos int, r
 		if p.light == "portrait" {
 			views = []string{"portrait", "close-up", "eye level"}
 		}
+		if light == "abstract" {
+			views = nil // an abstract work has no camera
+		}
 		sc.View = other(sc.View, views)
 	}
+}
+
+// suiting returns the items of list that ok accepts, or list itself when
+// it accepts none.
+func suiting(list []string, ok func(string) bool) []string {
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if ok(x) {
+			out = append(out, x)
+		}
+	}
+	if len(out) == 0 {
+		return list
+	}
+	return out
 }
 
 // describe writes an idea for a Scene that came without one (from an LLM
