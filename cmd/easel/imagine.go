@@ -37,6 +37,8 @@ type genFlags struct {
 	out       string
 	template  bool
 	wildcards string
+	llm       string
+	system    string
 }
 
 func (g *genFlags) add(fs *flag.FlagSet) {
@@ -52,6 +54,8 @@ func (g *genFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&g.dialect, "for", "", "prompt dialect (default: the engine's own)")
 	fs.StringVar(&g.out, "out", "", "also copy the images into this directory")
 	fs.BoolVar(&g.template, "template", false, "the idea is a dynamic-prompt template: {a|b}, __wildcards__, ...; -v N expands it N times")
+	fs.StringVar(&g.llm, "llm", "builtin", "prompt writer NAME[:MODEL]: builtin, openai, anthropic or ollama")
+	fs.StringVar(&g.system, "system", "", "file with your own instructions for the language model (with --llm)")
 	fs.StringVar(&g.wildcards, "wildcards", "", "wildcard directory for --template (default <data dir>/wildcards)")
 }
 
@@ -93,6 +97,10 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	writer, err := a.openWriter(g.llm, g.system, !g.json)
+	if err != nil {
+		return err
+	}
 	seed := resolveSeed(g.seed)
 	// Expand a template before anything is opened, so a broken one changes nothing.
 	ideas := []string{idea}
@@ -112,7 +120,7 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer gal.Close()
-	p := &pipeline.Pipeline{Writer: a.writer(), Gallery: gal, Dialect: renderDialect(style), Log: a.log}
+	p := &pipeline.Pipeline{Writer: writer, Gallery: gal, Dialect: renderDialect(style), Log: a.log}
 	req := pipeline.Request{
 		Idea:   easel.Idea{Text: idea, Style: g.style, Negative: g.negative},
 		Engine: eng, Model: model, Size: size, Seed: seed,

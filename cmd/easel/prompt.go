@@ -31,6 +31,8 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 	chaos := fs.Int("chaos", 50, "how far variations wander, 0 (wording) to 100 (new composition, light and mood)")
 	styleName := fs.String("style", "", "style preset (see easel styles list)")
 	negative := fs.String("negative", "", "more things to keep out of the picture")
+	llmSpec := fs.String("llm", "builtin", "prompt writer NAME[:MODEL]: builtin, openai, anthropic or ollama")
+	systemFile := fs.String("system", "", "file with your own instructions for the language model (with --llm)")
 	isTemplate := fs.Bool("template", false, "the idea is a dynamic-prompt template: {a|b}, __wildcards__, ...; -v N expands it N times")
 	wildcards := fs.String("wildcards", "", "wildcard directory for --template (default <data dir>/wildcards)")
 	pos, err := parseFlags(fs, args)
@@ -63,6 +65,10 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	writer, err := a.openWriter(*llmSpec, *systemFile, !df.json)
+	if err != nil {
+		return err
+	}
 	s := resolveSeed(*seed)
 	var prompts []*easel.Prompt
 	if *isTemplate {
@@ -76,7 +82,7 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		for i, text := range ideas {
-			ps, err := a.writer().WritePrompts(ctx, easel.WriteRequest{
+			ps, err := writer.WritePrompts(ctx, easel.WriteRequest{
 				Idea: text, Template: idea, Style: *styleName, Negative: *negative, Seed: s + int64(i), N: 1, Chaos: *chaos, Dialect: d,
 			})
 			if err != nil {
@@ -86,7 +92,7 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 			prompts = append(prompts, ps...)
 		}
 	} else {
-		prompts, err = a.writer().WritePrompts(ctx, easel.WriteRequest{
+		prompts, err = writer.WritePrompts(ctx, easel.WriteRequest{
 			Idea: idea, Style: *styleName, Negative: *negative, Seed: s, N: *v, Chaos: *chaos, Dialect: d,
 		})
 		if err != nil {

@@ -84,7 +84,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 			return styles.List()
 		},
 		Engines: engines().Names(),
-		LLMs:    []string{"builtin"},
+		LLMs:    llmNames(),
 		Log:     a.log,
 	}, server.Options{
 		Token: tok, LocalOnly: tok == "", Engine: *engineSpec, LLM: *llmSpec,
@@ -140,15 +140,6 @@ func displayAddr(addr string) string {
 }
 
 // serveWriter opens the prompt writer named by spec for the server.
-// TODO(lead): replace with the LLM registry when it is wired in.
 func (a *app) serveWriter(spec string) (easel.PromptWriter, error) {
-	name, _, _ := strings.Cut(strings.TrimSpace(spec), ":")
-	switch strings.ToLower(name) {
-	case "", "builtin":
-		if w := a.writer(); w != nil {
-			return w, nil
-		}
-		return nil, easel.Errorf(easel.ECONFIG, "the built-in prompt writer is not wired in yet")
-	}
-	return nil, easel.Errorf(easel.EINVALID, "unknown prompt writer %q: use builtin", name)
+	return a.openWriter(spec, "", false)
 }

@@ -56,6 +56,8 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	negative := fs.String("negative", "", "more things to keep out of the picture")
 	dialectName := fs.String("for", "", "prompt dialect (default: the picture's, else the engine's own)")
 	out := fs.String("out", "", "also copy the images into this directory")
+	llmSpec := fs.String("llm", "builtin", "prompt writer NAME[:MODEL]: builtin, openai, anthropic or ollama")
+	systemFile := fs.String("system", "", "file with your own instructions for the language model (with --llm)")
 	promptOnly := fs.Bool("prompt-only", false, "write and print the variations without rendering them")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -142,7 +144,10 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	}
 	idea := lineage.IdeaOf(parent)
 	s := resolveSeed(*seed)
-	w := a.writer()
+	w, err := a.openWriter(*llmSpec, *systemFile, !df.json)
+	if err != nil {
+		return err
+	}
 	prompts, err := w.WritePrompts(ctx, easel.WriteRequest{
 		Idea: idea, Template: parent.Template, Scene: lineage.VariationScene(parent, ch), Style: styleName,
 		Negative: extraNeg, Seed: s, N: *n, Chaos: ch, Dialect: writeDialect,
