@@ -35,9 +35,13 @@ func TestPromptWithEachLLM(t *testing.T) {
 		env  func(url string) map[string]string
 	}{
 		{"openai", func(t *testing.T) fake { return llmtest.NewOpenAI(t, key) },
-			func(u string) map[string]string { return map[string]string{"OPENAI_BASE_URL": u, "OPENAI_API_KEY": key} }},
+			func(u string) map[string]string {
+				return map[string]string{"OPENAI_BASE_URL": u, "OPENAI_API_KEY": key}
+			}},
 		{"anthropic", func(t *testing.T) fake { return llmtest.NewAnthropic(t, key) },
-			func(u string) map[string]string { return map[string]string{"ANTHROPIC_BASE_URL": u, "ANTHROPIC_API_KEY": key} }},
+			func(u string) map[string]string {
+				return map[string]string{"ANTHROPIC_BASE_URL": u, "ANTHROPIC_API_KEY": key}
+			}},
 		{"ollama", func(t *testing.T) fake { return llmtest.NewOllama(t) },
 			func(u string) map[string]string { return map[string]string{"OLLAMA_HOST": u} }},
 	}
