@@ -28,6 +28,7 @@ func commands() []command {
 		{"tokens", "CLIP token count, ids and 75-token chunks of a prompt", cmdTokens},
 		{"styles", "list, show and import style presets", cmdStyles},
 		{"engines", "list the image engines, their configuration and (--check) whether they are reachable", cmdEngines},
+		{"doctor", "check the gallery and whether every configured engine and language model answers", cmdDoctor},
 		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
 		{"gallery", "list, search, show and remove pictures in the gallery", cmdGallery},
 		{"serve", "web studio, JSON API and OpenAI-compatible images API on 127.0.0.1:8420", cmdServe},

@@ -14,8 +14,8 @@ import (
 
 const enginesUsage = `easel engines [--check] [--json]
 
-Lists the image engines, whether each is configured, and the variable to
-set for it. --check also asks each configured engine's service whether it
+Lists the image engines and the prompt writers (language models), whether
+each is configured, and the variable to set for it. --check also asks each configured engine's service whether it
 is reachable and accepts the credentials (it makes no picture and costs
 nothing). Use an engine with --engine NAME[:MODEL], for example
   easel imagine "a beach sunset" --engine a1111
@@ -23,6 +23,7 @@ nothing). Use an engine with --engine NAME[:MODEL], for example
 
 // engineStatus is one engine's line in `easel engines` (and `easel doctor`).
 type engineStatus struct {
+	Kind       string              `json:"kind"` // "engine", beside the "llm" lines
 	Name       string              `json:"name"`
 	Summary    string              `json:"summary"`
 	Configured bool                `json:"configured"`
@@ -49,7 +50,7 @@ func (a *app) engineStatuses(ctx context.Context, reg *engine.Registry, check bo
 	out := make([]engineStatus, len(facs))
 	var wg sync.WaitGroup
 	for i, f := range facs {
-		st := engineStatus{Name: f.Name, Summary: f.Summary, Configured: f.Configured(a.getenv)}
+		st := engineStatus{Kind: "engine", Name: f.Name, Summary: f.Summary, Configured: f.Configured(a.getenv)}
 		if f.Endpoint != nil {
 			st.Endpoint = f.Endpoint(a.getenv)
 		}
@@ -120,11 +121,17 @@ func cmdEngines(ctx context.Context, a *app, args []string) error {
 		return easel.Errorf(easel.EINVALID, "easel engines takes no arguments, got %q", strings.Join(pos, " "))
 	}
 	statuses := a.engineStatuses(ctx, engines(), *check, *timeout)
+	writers := a.llmStatuses(ctx, *check, *timeout)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if *asJSON {
 		for _, st := range statuses {
+			if err := printJSON(a.stdout, st); err != nil {
+				return err
+			}
+		}
+		for _, st := range writers {
 			if err := printJSON(a.stdout, st); err != nil {
 				return err
 			}
@@ -161,6 +168,10 @@ func cmdEngines(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(tw, line)
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout)
+	if err := a.printLLMStatuses(writers, *check); err != nil {
 		return err
 	}
 	if !*check {

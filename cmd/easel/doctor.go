@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/llm"
+)
+
+// llmStatus is one prompt writer's line in `easel engines` and `easel doctor`.
+type llmStatus struct {
+	Kind       string `json:"kind"`
+	Name       string `json:"name"`
+	Summary    string `json:"summary"`
+	Model      string `json:"default_model,omitempty"`
+	Configured bool   `json:"configured"`
+	State      string `json:"state"`
+	Set        string `json:"set,omitempty"`
+	Endpoint   string `json:"endpoint_var,omitempty"`
+	Checked    bool   `json:"checked"`
+	Reachable  *bool  `json:"reachable,omitempty"`
+	Error      string `json:"error,omitempty"`
+}
+
+// llmStatuses describes the built-in writer and every LLM provider; with
+// check, it asks each configured one whether it answers (no tokens spent).
+func (a *app) llmStatuses(ctx context.Context, check bool, timeout time.Duration) []llmStatus {
+	out := []llmStatus{{Kind: "llm", Name: "builtin", Summary: "the built-in prompt writer (offline, free)", Configured: true, State: "ready"}}
+	var wg sync.WaitGroup
+	for _, p := range llms().Providers() {
+		st := llmStatus{Kind: "llm", Name: p.Name, Summary: p.Summary, Model: p.DefaultModel, Endpoint: p.URLVar}
+		c, err := p.Open("", a.getenv, nil)
+		switch {
+		case err != nil && easel.ErrorCode(err) == easel.ECONFIG:
+			st.State, st.Set = "not configured", p.KeyVar
+		case err != nil:
+			st.State, st.Error = "misconfigured", easel.ErrorMessage(err)
+		default:
+			st.Configured, st.State = true, "configured"
+			if p.KeyVar == "" && strings.TrimSpace(a.getenv(p.URLVar)) == "" {
+				st.State = "default URL"
+			}
+		}
+		out = append(out, st)
+		if ck, ok := c.(llm.Checker); ok && check && err == nil {
+			i := len(out) - 1
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cctx, cancel := context.WithTimeout(ctx, timeout)
+				defer cancel()
+				err := ck.Check(cctx)
+				ok := err == nil
+				out[i].Checked, out[i].Reachable = true, &ok
+				if err != nil {
+					out[i].Error = easel.ErrorMessage(err)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	return out
+}
+
+func (a *app) printLLMStatuses(sts []llmStatus, check bool) error {
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	header := "PROMPT WRITER\tSTATE\tDEFAULT MODEL\tSET"
+	if check {
+		header += "\tREACHABLE"
+	}
+	fmt.Fprintln(tw, header)
+	for _, st := range sts {
+		line := fmt.Sprintf("%s\t%s\t%s\t%s", st.Name, st.State, dash(st.Model), dash(st.Set))
+		if check {
+			switch {
+			case !st.Checked && st.Error != "":
+				line += "\t" + st.Error
+			case !st.Checked:
+				line += "\t-"
+			case *st.Reachable:
+				line += "\tyes"
+			default:
+				line += "\tno: " + st.Error
+			}
+		}
+		fmt.Fprintln(tw, line)
+	}
+	return tw.Flush()
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+const doctorUsage = `easel doctor [--json] [--timeout D]
+
+Checks that easel can work here: the data directory and gallery, every
+image engine and every prompt writer (language model) that is configured,
+asking each service whether it answers (no picture made, no tokens spent).`
+
+func cmdDoctor(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("doctor", doctorUsage)
+	var df dataFlags
+	df.add(fs)
+	timeout := fs.Duration("timeout", 5*time.Second, "how long to wait for each service")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return easel.Errorf(easel.EINVALID, "easel doctor takes no arguments")
+	}
+	dir := config.DataDir(df.dataDir, a.getenv)
+	gallery := map[string]any{"kind": "gallery", "data_dir": dir}
+	g, gerr := a.openGallery(ctx, dir)
+	if gerr == nil {
+		arts, err := g.List(ctx, easel.ArtworkFilter{})
+		g.Close()
+		gallery["ok"], gallery["artworks"] = err == nil, len(arts)
+		if err != nil {
+			gallery["error"] = easel.ErrorMessage(err)
+		}
+	} else {
+		gallery["ok"], gallery["error"] = false, easel.ErrorMessage(gerr)
+	}
+	var engs []engineStatus
+	var writers []llmStatus
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); engs = a.engineStatuses(ctx, engines(), true, *timeout) }()
+	go func() { defer wg.Done(); writers = a.llmStatuses(ctx, true, *timeout) }()
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if df.json {
+		printJSON(a.stdout, gallery)
+		for _, st := range engs {
+			printJSON(a.stdout, st)
+		}
+		for _, st := range writers {
+			printJSON(a.stdout, st)
+		}
+	} else {
+		if gerr == nil {
+			fmt.Fprintf(a.stdout, "gallery: %s (%d pictures): ok\n\n", dir, gallery["artworks"])
+		} else {
+			fmt.Fprintf(a.stdout, "gallery: %s: %s\n\n", dir, gallery["error"])
+		}
+		tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ENGINE\tSTATE\tREACHABLE")
+		for _, st := range engs {
+			r := "-"
+			switch {
+			case st.Checked && *st.Reachable:
+				r = "yes"
+			case st.Checked:
+				r = "no: " + st.Error
+			case st.Error != "":
+				r = st.Error
+			case !st.Configured && st.Set != "":
+				r = "set " + st.Set
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", st.Name, st.State, r)
+		}
+		tw.Flush()
+		fmt.Fprintln(a.stdout)
+		a.printLLMStatuses(writers, true)
+	}
+	if gerr != nil {
+		return gerr
+	}
+	return nil
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/easel-art/easel/llm/llmtest"
+)
+
+func TestDoctor(t *testing.T) {
+	env := home(t)
+	o := llmtest.NewOllama(t)
+	env["OLLAMA_HOST"] = o.BaseURL()
+	// Nothing listens here: the check must say so, not hang or fail the run.
+	env["EASEL_A1111_URL"] = "http://127.0.0.1:1"
+	env["EASEL_COMFYUI_URL"] = "http://127.0.0.1:1"
+	r := runEasel(t, env, "doctor", "--json", "--timeout", "2s")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	byName := map[string]map[string]any{}
+	for _, o := range ndjson(t, r.stdout) {
+		name, _ := o["name"].(string)
+		byName[o["kind"].(string)+"/"+name] = o
+	}
+	if g := byName["gallery/"]; g == nil || g["ok"] != true {
+		t.Errorf("gallery = %v", g)
+	}
+	if e := byName["engine/builtin"]; e == nil || e["reachable"] != true {
+		t.Errorf("builtin engine = %v", e)
+	}
+	if e := byName["engine/a1111"]; e == nil || e["reachable"] != false || !strings.Contains(e["error"].(string), "EASEL_A1111_URL") {
+		t.Errorf("a1111 = %v", e)
+	}
+	if l := byName["llm/ollama"]; l == nil || l["reachable"] != true {
+		t.Errorf("ollama = %v", l)
+	}
+	if l := byName["llm/openai"]; l == nil || l["configured"] != false || l["set"] != "OPENAI_API_KEY" {
+		t.Errorf("openai = %v", l)
+	}
+	r = runEasel(t, env, "engines")
+	if r.code != 0 || !strings.Contains(r.stdout, "PROMPT WRITER") || !strings.Contains(r.stdout, "anthropic") {
+		t.Fatalf("engines: exit %d, %s", r.code, r.stdout)
+	}
+}
