@@ -13,6 +13,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/pngmeta"
+	"github.com/easel-art/easel/queue"
 )
 
 // Pipeline holds the stages. Every field but Log and Now is required.
@@ -23,6 +24,9 @@ type Pipeline struct {
 	Dialect func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (Rendered, error)
 	Log     *slog.Logger
 	Now     func() time.Time
+	// Retry, when set, retries engine calls that failed with a rate limit
+	// or a transient error (see queue.Do); nil tries once.
+	Retry *queue.RetryPolicy
 }
 
 // Rendered is a prompt in an engine's dialect.
@@ -158,12 +162,13 @@ func (p *Pipeline) renderCall(ctx context.Context, r Request, pr *easel.Prompt, 
 		now = p.Now
 	}
 	start := now()
-	res, err := r.Engine.Render(ctx, &easel.RenderRequest{
+	rr := &easel.RenderRequest{
 		Prompt: rend.Text, Negative: rend.Negative, Scene: pr.Scene, Style: sceneStyle(pr),
 		Seed: seed, Width: r.Size.Width, Height: r.Size.Height, Model: r.Model, N: n,
 		Steps: r.Steps, CFGScale: r.CFGScale, Sampler: r.Sampler,
 		Progress: r.Progress,
-	})
+	}
+	res, err := p.renderOnce(ctx, r.Engine, rr)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", r.Engine.Name(), err)
 	}
@@ -214,6 +219,16 @@ func artworkOf(r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, res 
 		Scene: pr.Scene, ParentID: r.ParentID, Method: r.Method,
 		CostUSD: res.CostUSD / float64(len(res.Images)), ElapsedMS: elapsed,
 	}
+}
+
+// renderOnce calls the engine, through the retry policy when there is one.
+func (p *Pipeline) renderOnce(ctx context.Context, e easel.Engine, rr *easel.RenderRequest) (*easel.RenderResult, error) {
+	if p.Retry == nil {
+		return e.Render(ctx, rr)
+	}
+	return queue.Do(ctx, *p.Retry, func(ctx context.Context) (*easel.RenderResult, error) {
+		return e.Render(ctx, rr)
+	})
 }
 
 func sceneStyle(p *easel.Prompt) string {

@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"time"
+
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/easel-art/easel/queue"
 	"os"
 	"testing"
 
@@ -158,5 +161,40 @@ func TestRunPassesDiffusionSettings(t *testing.T) {
 	r := eng.Requests()[0]
 	if r.Steps != 30 || r.CFGScale != 6.5 || r.Sampler != "DPM++ 2M" {
 		t.Fatalf("engine got steps %d, cfg %g, sampler %q; want 30, 6.5, DPM++ 2M", r.Steps, r.CFGScale, r.Sampler)
+	}
+}
+
+// flaky fails with a rate limit the first time, then renders.
+type flaky struct {
+	enginetest.Fake
+	calls int
+}
+
+func (f *flaky) Render(ctx context.Context, req *easel.RenderRequest) (*easel.RenderResult, error) {
+	f.calls++
+	if f.calls == 1 {
+		return nil, &easel.Error{Code: easel.ERATELIMIT, Message: "slow down", RetryAfter: 3 * time.Second}
+	}
+	return f.Fake.Render(ctx, req)
+}
+
+func TestRunRetriesRateLimits(t *testing.T) {
+	p, _, _ := newTest(t)
+	var waited []time.Duration
+	pol := queue.DefaultRetryPolicy()
+	pol.Sleep = func(ctx context.Context, d time.Duration) error { waited = append(waited, d); return nil }
+	p.Retry = &pol
+	eng := &flaky{}
+	arts, err := p.Run(t.Context(), Request{Idea: easel.Idea{Text: "a fox"}, Engine: eng, Size: easel.Size{Width: 64, Height: 64}})
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("Run = %d artworks, %v; want 1 after a retry", len(arts), err)
+	}
+	if eng.calls != 2 || len(waited) != 1 || waited[0] != 3*time.Second {
+		t.Fatalf("calls %d, waits %v; want 2 calls and one 3s wait (the Retry-After)", eng.calls, waited)
+	}
+	// Without a policy, one try.
+	p.Retry = nil
+	if _, err := p.Run(t.Context(), Request{Idea: easel.Idea{Text: "a fox"}, Engine: &flaky{}, Size: easel.Size{Width: 64, Height: 64}}); easel.ErrorCode(err) != easel.ERATELIMIT {
+		t.Fatalf("err = %v; want the rate limit", err)
 	}
 }

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"time"
+
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/easel-art/easel/queue"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -101,4 +104,14 @@ func mkdirProbe(dir string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// retryPolicy is how interactive commands retry an engine that is rate
+// limited or briefly down: honouring Retry-After, and saying so.
+func (a *app) retryPolicy() *queue.RetryPolicy {
+	p := queue.DefaultRetryPolicy()
+	p.OnRetry = func(attempt int, wait time.Duration, err error) {
+		fmt.Fprintf(a.stderr, "easel: %s; trying again in %s\n", easel.ErrorMessage(err), wait.Round(time.Second))
+	}
+	return &p
 }

@@ -120,7 +120,7 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer gal.Close()
-	p := &pipeline.Pipeline{Writer: writer, Gallery: gal, Dialect: renderDialect(style), Log: a.log}
+	p := &pipeline.Pipeline{Writer: writer, Gallery: gal, Dialect: renderDialect(style), Log: a.log, Retry: a.retryPolicy()}
 	req := pipeline.Request{
 		Idea:   easel.Idea{Text: idea, Style: g.style, Negative: g.negative},
 		Engine: eng, Model: model, Size: size, Seed: seed,

@@ -168,7 +168,7 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 		}
 		imported = true
 	}
-	p := &pipeline.Pipeline{Writer: w, Gallery: g, Dialect: dialectStage, Log: a.log}
+	p := &pipeline.Pipeline{Writer: w, Gallery: g, Dialect: dialectStage, Log: a.log, Retry: a.retryPolicy()}
 	// Each prompt is printed with its picture, once the engine took it:
 	// a prompt the engine refuses is bad input, which gets one line.
 	var pending strings.Builder
