@@ -320,7 +320,7 @@ func (q *Queue) Stats(ctx context.Context, batch string) (Stats, error) {
 	var s Stats
 	err := q.db.each(ctx, `SELECT state, CASE WHEN state = 'cancelled' AND `+q.db.lastError()+` LIKE ? THEN 1 ELSE 0 END, count(*)
 		FROM river_job WHERE kind = ? AND `+q.db.argsBatch()+` = ? GROUP BY 1, 2`,
-		[]any{budgetPrefix + "%", Kind, batch}, func(r row) error {
+		[]any{"%" + budgetPrefix + "%", Kind, batch}, func(r row) error {
 			var state string
 			var budget, n int
 			if err := r.Scan(&state, &budget, &n); err != nil {
@@ -373,6 +373,8 @@ func (q *Queue) Failures(ctx context.Context, batch string) ([]Failure, error) {
 			if err := json.Unmarshal([]byte(args), &f.Job); err != nil {
 				return err
 			}
+			// River writes a cancelled job's error as "JobCancelError: …".
+			msg = strings.TrimPrefix(msg, "JobCancelError: ")
 			f.Skipped = strings.HasPrefix(msg, budgetPrefix)
 			f.Error = msg
 			out = append(out, f)

@@ -1,4 +1,4 @@
-package queue
+package queue_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
 	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/queue"
 	"github.com/easel-art/easel/store/sqlite"
 )
 
@@ -47,16 +48,16 @@ func TestPostgresTwoWorkers(t *testing.T) {
 	p := &pipeline.Pipeline{Gallery: gal}
 	var mu sync.Mutex
 	did := map[int]int{}
-	open := func(worker int, workers int) *Queue {
-		q, err := Open(ctx, Config{URL: url, Workers: workers, PollInterval: 100 * time.Millisecond,
-			Limits: func(string) Limit { return Limit{Concurrency: 3} },
-			Run: func(ctx context.Context, j easel.Job, call Call) ([]*easel.Artwork, error) {
+	open := func(worker int, workers int) *queue.Queue {
+		q, err := queue.Open(ctx, queue.Config{URL: url, Workers: workers, PollInterval: 100 * time.Millisecond,
+			Limits: func(string) queue.Limit { return queue.Limit{Concurrency: 3} },
+			Run: func(ctx context.Context, j easel.Job, call queue.Call) ([]*easel.Artwork, error) {
 				// A little latency, as a remote engine has, so both get work.
 				time.Sleep(20 * time.Millisecond)
 				return p.RunJob(ctx, pipeline.JobRun{Job: j, Engine: eng, Store: gal, Call: call})
 			},
-			OnEvent: func(ev Event) {
-				if ev.State == StateDone {
+			OnEvent: func(ev queue.Event) {
+				if ev.State == queue.StateDone {
 					mu.Lock()
 					did[worker]++
 					mu.Unlock()
@@ -70,14 +71,14 @@ func TestPostgresTwoWorkers(t *testing.T) {
 	}
 	batch := "pg" + time.Now().Format("150405")
 	inserter := open(0, 0) // migrates
-	if _, err := pool.Exec(ctx, `DELETE FROM river_job WHERE kind = $1`, Kind); err != nil {
+	if _, err := pool.Exec(ctx, `DELETE FROM river_job WHERE kind = $1`, queue.Kind); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := inserter.Insert(ctx, testJobs(batch, 40)); err != nil {
 		t.Fatal(err)
 	}
 	a, b := open(1, 3), open(2, 3)
-	for _, q := range []*Queue{a, b} {
+	for _, q := range []*queue.Queue{a, b} {
 		if err := q.Start(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -99,7 +100,7 @@ func TestPostgresTwoWorkers(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	for _, q := range []*Queue{a, b} {
+	for _, q := range []*queue.Queue{a, b} {
 		q.Stop(context.WithoutCancel(ctx))
 	}
 	if n := len(eng.Requests()); n != 40 {

@@ -1,4 +1,4 @@
-package queue
+package queue_test
 
 import (
 	"context"
@@ -14,21 +14,22 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
 	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/queue"
 	"github.com/easel-art/easel/store/sqlite"
 )
 
 // harness is a working queue on SQLite in a temporary directory, running
 // jobs through the real pipeline into a real gallery.
 type harness struct {
-	q   *Queue
+	q   *queue.Queue
 	gal *sqlite.DB
 	dir string
 
 	mu     sync.Mutex
-	events []Event
+	events []queue.Event
 }
 
-func newHarness(t *testing.T, dir string, eng easel.Engine, edit func(*Config)) *harness {
+func newHarness(t *testing.T, dir string, eng easel.Engine, edit func(*queue.Config)) *harness {
 	t.Helper()
 	gal, err := sqlite.Open(t.Context(), dir)
 	if err != nil {
@@ -37,14 +38,14 @@ func newHarness(t *testing.T, dir string, eng easel.Engine, edit func(*Config)) 
 	t.Cleanup(func() { gal.Close() })
 	h := &harness{gal: gal, dir: dir}
 	p := &pipeline.Pipeline{Gallery: gal}
-	cfg := Config{
+	cfg := queue.Config{
 		File: filepath.Join(dir, "queue.db"), Workers: 4, PollInterval: 100 * time.Millisecond,
-		Run: func(ctx context.Context, j easel.Job, call Call) ([]*easel.Artwork, error) {
+		Run: func(ctx context.Context, j easel.Job, call queue.Call) ([]*easel.Artwork, error) {
 			return p.RunJob(ctx, pipeline.JobRun{Job: j, Engine: eng, Store: gal, Call: call})
 		},
-		Retry:  RetryPolicy{MaxAttempts: 3, Base: time.Millisecond, Max: time.Millisecond},
-		Limits: func(string) Limit { return Limit{Concurrency: 4} },
-		OnEvent: func(ev Event) {
+		Retry:  queue.RetryPolicy{MaxAttempts: 3, Base: time.Millisecond, Max: time.Millisecond},
+		Limits: func(string) queue.Limit { return queue.Limit{Concurrency: 4} },
+		OnEvent: func(ev queue.Event) {
 			h.mu.Lock()
 			h.events = append(h.events, ev)
 			h.mu.Unlock()
@@ -53,7 +54,7 @@ func newHarness(t *testing.T, dir string, eng easel.Engine, edit func(*Config)) 
 	if edit != nil {
 		edit(&cfg)
 	}
-	q, err := Open(t.Context(), cfg)
+	q, err := queue.Open(t.Context(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func testJobs(batch string, n int) []easel.Job {
 }
 
 // runAll starts the queue and waits until batch has no job left.
-func (h *harness) runAll(t *testing.T, batch string) Stats {
+func (h *harness) runAll(t *testing.T, batch string) queue.Stats {
 	t.Helper()
 	if err := h.q.Start(t.Context()); err != nil {
 		t.Fatal(err)
@@ -150,7 +151,7 @@ func TestQueuePermanentFailureIsNotRetried(t *testing.T) {
 
 func TestQueueTransientFailureIsRetried(t *testing.T) {
 	eng := &enginetest.Fake{Fault: enginetest.FaultUnavailable}
-	h := newHarness(t, t.TempDir(), eng, func(c *Config) { c.MaxAttempts = 1 })
+	h := newHarness(t, t.TempDir(), eng, func(c *queue.Config) { c.MaxAttempts = 1 })
 	h.q.Insert(t.Context(), testJobs("b1", 2))
 	st := h.runAll(t, "b1")
 	if st.Failed != 2 {
@@ -181,8 +182,8 @@ func (e *throttling) Render(ctx context.Context, req *easel.RenderRequest) (*eas
 func TestQueueRateLimitIsNotAFailure(t *testing.T) {
 	// The engine allows 20 a second; easel is told 10 times that.
 	eng := &throttling{Fake: &enginetest.Fake{}, lim: rate.NewLimiter(20, 1)}
-	h := newHarness(t, t.TempDir(), eng, func(c *Config) {
-		c.Limits = func(string) Limit { return Limit{Concurrency: 4, ImagesPerMinute: 12000} }
+	h := newHarness(t, t.TempDir(), eng, func(c *queue.Config) {
+		c.Limits = func(string) queue.Limit { return queue.Limit{Concurrency: 4, ImagesPerMinute: 12000} }
 	})
 	h.q.Insert(t.Context(), testJobs("b1", 20))
 	st := h.runAll(t, "b1")
@@ -226,7 +227,7 @@ func TestQueueReclaimsJobsOfAKilledProcess(t *testing.T) {
 	dir := t.TempDir()
 	eng := &enginetest.Fake{}
 	// A process that only stores the jobs.
-	h := newHarness(t, dir, eng, func(c *Config) { c.Workers = 0 })
+	h := newHarness(t, dir, eng, func(c *queue.Config) { c.Workers = 0 })
 	h.q.Insert(t.Context(), testJobs("b1", 4))
 	h.q.Close()
 	// What a kill -9 leaves: jobs marked running by a process that is gone.
@@ -250,9 +251,9 @@ func TestQueueReclaimsJobsOfAKilledProcess(t *testing.T) {
 func TestQueueOneWorkingProcessOnSQLite(t *testing.T) {
 	dir := t.TempDir()
 	newHarness(t, dir, &enginetest.Fake{}, nil)
-	_, err := Open(t.Context(), Config{File: filepath.Join(dir, "queue.db"), Workers: 1,
-		Run: func(context.Context, easel.Job, Call) ([]*easel.Artwork, error) { return nil, nil }})
+	_, err := queue.Open(t.Context(), queue.Config{File: filepath.Join(dir, "queue.db"), Workers: 1,
+		Run: func(context.Context, easel.Job, queue.Call) ([]*easel.Artwork, error) { return nil, nil }})
 	if easel.ErrorCode(err) != easel.ECONFLICT {
-		t.Fatalf("second working Open = %v; want a conflict", err)
+		t.Fatalf("second working queue.Open = %v; want a conflict", err)
 	}
 }

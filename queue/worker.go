@@ -60,11 +60,13 @@ func (w *worker) Work(ctx context.Context, job *river.Job[renderArgs]) error {
 		return river.JobSnooze(0)
 	case errors.Is(err, ErrBudget):
 		ev.State = StateSkipped
-		err = river.JobCancel(err)
+		// River keeps the text: keep the person's message, which the
+		// batch report tells apart by its start.
+		err = river.JobCancel(errors.New(easel.ErrorMessage(err)))
 	case !easel.Retryable(err) || job.Attempt >= job.MaxAttempts:
 		ev.State = StateFailed
 		log.Warn("job failed", "err", err)
-		err = river.JobCancel(err)
+		err = river.JobCancel(errors.New(easel.ErrorMessage(err)))
 	default:
 		ev.State = StateRetry
 		log.Info("job will be retried", "err", err)

@@ -257,6 +257,14 @@ func benchKill(args []string) error {
 	for round := 1; round <= *rounds; round++ {
 		cmd := exec.Command(*bin, args2...)
 		cmd.Env = env
+		if logs := os.Getenv("BATCHBENCH_LOGS"); logs != "" {
+			f, err := os.Create(filepath.Join(logs, fmt.Sprintf("round%02d.log", round)))
+			if err == nil {
+				cmd.Stderr = f
+				cmd.Stdout = f
+				defer f.Close()
+			}
+		}
 		if err := cmd.Start(); err != nil {
 			return err
 		}
@@ -317,6 +325,17 @@ func benchKill(args []string) error {
 					}
 				}
 				ps = append(ps, fmt.Sprintf("%s ×%d (first answer %v before a kill)", strings.TrimSuffix(p, ": a lighthouse on a cliff at dusk"), c, gap.Round(100*time.Microsecond)))
+				if os.Getenv("BATCHBENCH_LOGS") != "" {
+					var ts []string
+					for _, a := range st.Answered[p] {
+						ts = append(ts, a.Format("15:04:05.000"))
+					}
+					var ks []string
+					for _, k := range kills {
+						ks = append(ks, k.Format("15:04:05.000"))
+					}
+					fmt.Println("kill: debug:", p, "answers", ts, "kills", ks)
+				}
 			}
 		}
 		sort.Strings(ps)
