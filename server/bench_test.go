@@ -1,6 +1,7 @@
 package server
 
 import (
+	"image"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -46,6 +47,30 @@ func BenchmarkListArtworks(b *testing.B) {
 		e.srv.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/artworks?limit=30&offset=60", nil))
 		if rec.Code != http.StatusOK {
 			b.Fatal(rec.Code)
+		}
+	}
+}
+
+func TestHalve(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 4, 2))
+	for i := range src.Pix {
+		src.Pix[i] = uint8(i * 7)
+	}
+	got := halve(src)
+	if got.Rect.Dx() != 2 || got.Rect.Dy() != 1 {
+		t.Fatalf("size %v", got.Rect)
+	}
+	for x := range 2 {
+		for c := range 4 {
+			sum := 0
+			for _, p := range []int{0, 1} {
+				for _, q := range []int{0, 1} {
+					sum += int(src.Pix[q*src.Stride+(2*x+p)*4+c])
+				}
+			}
+			if want := uint8((sum + 2) / 4); got.Pix[x*4+c] != want {
+				t.Errorf("pixel %d channel %d = %d; want %d", x, c, got.Pix[x*4+c], want)
+			}
 		}
 	}
 }

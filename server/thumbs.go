@@ -100,13 +100,45 @@ func makeThumb(data []byte, w int) ([]byte, error) {
 		return nil, nil
 	}
 	h := max(1, sb.Dy()*w/sb.Dx())
+	// Halving by averaging 2x2 blocks keeps fine detail (stars, rain)
+	// from aliasing and is cheap; the last step, under 2x, is bilinear.
+	rgba := toRGBA(src)
+	for rgba.Rect.Dx() >= 2*w && rgba.Rect.Dy() >= 2 {
+		rgba = halve(rgba)
+	}
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	// BiLinear widens its kernel when shrinking, so fine detail (stars,
-	// rain) averages out instead of aliasing.
-	draw.BiLinear.Scale(dst, dst.Bounds(), src, sb, draw.Src, nil)
+	draw.ApproxBiLinear.Scale(dst, dst.Bounds(), rgba, rgba.Rect, draw.Src, nil)
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 85}); err != nil {
 		return nil, fmt.Errorf("thumbnail: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+func toRGBA(img image.Image) *image.RGBA {
+	if r, ok := img.(*image.RGBA); ok && r.Rect.Min == (image.Point{}) {
+		return r
+	}
+	b := img.Bounds()
+	r := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(r, r.Rect, img, b.Min, draw.Src)
+	return r
+}
+
+// halve returns src at half its size, each pixel the mean of a 2x2 block.
+func halve(src *image.RGBA) *image.RGBA {
+	w, h := src.Rect.Dx()/2, src.Rect.Dy()/2
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		r0 := src.Pix[2*y*src.Stride:]
+		r1 := src.Pix[(2*y+1)*src.Stride:]
+		d := dst.Pix[y*dst.Stride:]
+		for x := range w {
+			i, o := 8*x, 4*x
+			for c := range 4 {
+				d[o+c] = uint8((uint(r0[i+c]) + uint(r0[i+4+c]) + uint(r1[i+c]) + uint(r1[i+4+c]) + 2) / 4)
+			}
+		}
+	}
+	return dst
 }
