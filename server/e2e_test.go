@@ -57,7 +57,7 @@ func TestStudioInChromium(t *testing.T) {
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()
-	ctx, cancel := context.WithTimeout(bctx, 50*time.Second)
+	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
 	defer cancel()
 
 	// Start the browser, then collect what the page logs as errors.
