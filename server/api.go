@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/easel-art/easel"
@@ -438,9 +439,12 @@ func (s *Server) listArtworks(w http.ResponseWriter, r *http.Request, query, par
 	f := easel.ArtworkFilter{Limit: limit + 1, Offset: offset, ParentID: parent}
 	var arts []*easel.Artwork
 	var err error
-	if strings.TrimSpace(query) != "" {
+	switch {
+	case strings.TrimSpace(query) != "" && !strings.ContainsFunc(query, isWordRune):
+		// Only punctuation: nothing can match it.
+	case strings.TrimSpace(query) != "":
 		arts, err = s.deps.Gallery.Search(r.Context(), query, f)
-	} else {
+	default:
 		arts, err = s.deps.Gallery.List(r.Context(), f)
 	}
 	if err != nil {
@@ -458,6 +462,8 @@ func (s *Server) listArtworks(w http.ResponseWriter, r *http.Request, query, par
 	}
 	writeJSON(w, http.StatusOK, resp)
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
 func intParam(v string, def, lo, hi int, name string) (int, error) {
 	if v == "" {

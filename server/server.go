@@ -89,6 +89,8 @@ type Options struct {
 const (
 	maxJSONBody = 1 << 20
 	maxPNGBody  = 32 << 20
+	// bodyTimeout is how long a request body may take to arrive.
+	bodyTimeout = time.Minute
 )
 
 // Server is the HTTP handler. Close it (or Shutdown) to stop its workers.
@@ -378,6 +380,8 @@ func requireBody(ct string, next http.Handler) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		// A client that trickles its body must not hold a handler forever.
+		http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyTimeout))
 		next.ServeHTTP(w, r)
 	})
 }
