@@ -12,13 +12,14 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/engine/openai/openaitest"
 )
 
 func TestConformance(t *testing.T) {
-	var fakes sync.Map // *Client → *fakeOpenAI
+	var fakes sync.Map // *Client → *openaitest.Server
 	open := func(t *testing.T, f enginetest.Fault) easel.Engine {
 		fk := newFake(t, f)
-		c := fk.client(t, Config{})
+		c := client(t, fk, Config{})
 		fakes.Store(c, fk)
 		return c
 	}
@@ -27,7 +28,7 @@ func TestConformance(t *testing.T) {
 		enginetest.WithFaults(open),
 		enginetest.WithRequests(func(e easel.Engine) int {
 			fk, _ := fakes.Load(e)
-			return fk.(*fakeOpenAI).requests()
+			return fk.(*openaitest.Server).Requests()
 		}),
 		enginetest.WithSecret(testKey),
 	)
@@ -35,14 +36,14 @@ func TestConformance(t *testing.T) {
 
 func TestRenderSendsWhatTheAPITakes(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	fk.revised = "A calm beach at sunset, painted in warm light."
-	c := fk.client(t, Config{Quality: "high", Background: "opaque"})
+	fk.Revised = "A calm beach at sunset, painted in warm light."
+	c := client(t, fk, Config{Quality: "high", Background: "opaque"})
 	req := &easel.RenderRequest{Prompt: "a beach sunset", Negative: "blurry", Width: 1920, Height: 1080, N: 3, Seed: 9}
 	res, err := c.Render(t.Context(), req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := fk.bodies[0]
+	body := fk.Bodies()[0]
 	want := map[string]any{"model": "gpt-image-1", "prompt": "a beach sunset", "n": 3.0, "size": "1536x1024", "quality": "high", "background": "opaque", "output_format": "png"}
 	for k, v := range want {
 		if body[k] != v {
@@ -56,8 +57,8 @@ func TestRenderSendsWhatTheAPITakes(t *testing.T) {
 		t.Errorf("size %dx%d, notes %q; want 1536x1024 and a note", res.Width, res.Height, res.Notes)
 	}
 	for i, im := range res.Images {
-		if im.RevisedPrompt != fk.revised {
-			t.Errorf("image %d revised prompt %q; want %q", i, im.RevisedPrompt, fk.revised)
+		if im.RevisedPrompt != fk.Revised {
+			t.Errorf("image %d revised prompt %q; want %q", i, im.RevisedPrompt, fk.Revised)
 		}
 		if im.Seed != 9+int64(i) {
 			t.Errorf("image %d seed %d", i, im.Seed)
@@ -71,13 +72,13 @@ func TestRenderSendsWhatTheAPITakes(t *testing.T) {
 
 func TestFreeSizeModel(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	c := fk.client(t, Config{Model: "gpt-image-2"})
+	c := client(t, fk, Config{Model: "gpt-image-2"})
 	res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 1000, Height: 250, N: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// 1000x250 is 4:1; the model takes 3:1 at most, in multiples of 16.
-	if got := fk.bodies[0]["size"]; got != "752x256" {
+	if got := fk.Bodies()[0]["size"]; got != "752x256" {
 		t.Errorf("size %v; want 752x256", got)
 	}
 	if res.Width != 752 || len(res.Notes) != 1 {
@@ -88,8 +89,8 @@ func TestFreeSizeModel(t *testing.T) {
 func TestCompatibleServers(t *testing.T) {
 	t.Run("no usage, escaped slashes", func(t *testing.T) {
 		fk := newFake(t, enginetest.FaultNone)
-		fk.noUsage, fk.escapeSlashes = true, true
-		c := fk.client(t, Config{Quality: "low"})
+		fk.NoUsage, fk.EscapeSlashes = true, true
+		c := client(t, fk, Config{Quality: "low"})
 		res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 1024, Height: 1024, N: 2})
 		if err != nil {
 			t.Fatal(err)
@@ -100,8 +101,8 @@ func TestCompatibleServers(t *testing.T) {
 	})
 	t.Run("url answers", func(t *testing.T) {
 		fk := newFake(t, enginetest.FaultNone)
-		fk.asURL = true
-		c := fk.client(t, Config{})
+		fk.AsURL = true
+		c := client(t, fk, Config{})
 		res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 1024, Height: 1024, N: 2})
 		if err != nil || len(res.Images) != 2 {
 			t.Fatalf("%v %v", res, err)
@@ -144,7 +145,7 @@ func TestServiceErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := fk.client(t, tt.cfg).Render(t.Context(), &tt.req)
+			_, err := client(t, fk, tt.cfg).Render(t.Context(), &tt.req)
 			if easel.ErrorCode(err) != tt.code || !strings.Contains(err.Error(), tt.msg) {
 				t.Errorf("err = %v (%s); want %s mentioning %q", err, easel.ErrorCode(err), tt.code, tt.msg)
 			}
@@ -157,10 +158,10 @@ func TestServiceErrors(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	if err := fk.client(t, Config{}).Check(t.Context()); err != nil {
+	if err := client(t, fk, Config{}).Check(t.Context()); err != nil {
 		t.Errorf("Check: %v", err)
 	}
-	if err := fk.client(t, Config{APIKey: "sk-bad-bad-bad"}).Check(t.Context()); easel.ErrorCode(err) != easel.ECONFIG {
+	if err := client(t, fk, Config{APIKey: "sk-bad-bad-bad"}).Check(t.Context()); easel.ErrorCode(err) != easel.ECONFIG {
 		t.Errorf("Check with a bad key: %v", err)
 	}
 }

@@ -1,0 +1,278 @@
+// Package openaitest is a strict fake of the OpenAI Images API on loopback,
+// for tests in any package: the engine's own tests and the end-to-end tests
+// of the CLI, which point OPENAI_BASE_URL at URL().
+package openaitest
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/easel-art/easel/engine/enginetest"
+)
+
+// Key is the only API key the fake accepts.
+const Key = "sk-test-0123456789abcdef"
+
+// Server is a strict stand-in for POST /v1/images/generations and
+// GET /v1/models. It rejects what the real service rejects: a missing or
+// wrong bearer key, a body that is not JSON, unknown parameters, a missing
+// model (the API would fall back to the shut-down dall-e-2), unknown
+// models, sizes, qualities, backgrounds or formats the model does not
+// take, n outside 1..10, and empty or over-long prompts.
+//
+// The exported fields are switches: set them before the first request.
+type Server struct {
+	// Fault makes every valid generation request fail that way.
+	Fault enginetest.Fault
+	// Revised, when set, is returned as every image's revised_prompt.
+	Revised string
+	// NoUsage leaves usage out, as compatible servers do.
+	NoUsage bool
+	// EscapeSlashes writes "\/" in the base64 text, as some encoders do.
+	EscapeSlashes bool
+	// AsURL answers with url instead of b64_json, as LocalAI does by default.
+	AsURL bool
+
+	srv *httptest.Server
+
+	mu     sync.Mutex // guards calls and bodies
+	calls  int
+	bodies []map[string]any
+}
+
+// New starts a fake that fails the way fault says (enginetest.FaultNone
+// for a well-behaved one); it is closed when the test ends.
+func New(t testing.TB, fault enginetest.Fault) *Server {
+	s := &Server{Fault: fault}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/images/generations", s.generate)
+	mux.HandleFunc("GET /v1/models", func(w http.ResponseWriter, r *http.Request) {
+		if !authorized(w, r) {
+			return
+		}
+		fmt.Fprint(w, `{"object":"list","data":[{"id":"gpt-image-1","object":"model"}]}`)
+	})
+	mux.HandleFunc("GET /files/{name}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(enginetest.PNG(1024, 1024, 1))
+	})
+	s.srv = httptest.NewServer(mux)
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+// URL is the API root including /v1, what OPENAI_BASE_URL holds.
+func (s *Server) URL() string { return s.srv.URL + "/v1" }
+
+// Client returns an HTTP client for the fake.
+func (s *Server) Client() *http.Client { return s.srv.Client() }
+
+// Requests returns how many generation requests reached the fake, valid or not.
+func (s *Server) Requests() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.calls
+}
+
+// Bodies returns the JSON bodies of the generation requests that passed
+// the key and parameter-name checks, in order.
+func (s *Server) Bodies() []map[string]any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]map[string]any, len(s.bodies))
+	for i, b := range s.bodies {
+		out[i] = maps.Clone(b)
+	}
+	return out
+}
+
+func apiError(w http.ResponseWriter, status int, typ, code, param, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	e := map[string]any{"message": msg, "type": typ, "param": nil, "code": nil}
+	if code != "" {
+		e["code"] = code
+	}
+	if param != "" {
+		e["param"] = param
+	}
+	json.NewEncoder(w).Encode(map[string]any{"error": e})
+}
+
+func authorized(w http.ResponseWriter, r *http.Request) bool {
+	auth := r.Header.Get("Authorization")
+	switch {
+	case auth == "":
+		apiError(w, 401, "invalid_request_error", "", "", "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).")
+		return false
+	case auth != "Bearer "+Key:
+		key := strings.TrimPrefix(auth, "Bearer ")
+		// The real message shows the key; the client must redact it.
+		apiError(w, 401, "invalid_request_error", "invalid_api_key", "", "Incorrect API key provided: "+key+". You can find your API key at https://platform.openai.com/account/api-keys.")
+		return false
+	}
+	return true
+}
+
+var models = map[string]struct {
+	sizes []string // nil: any multiple of 16 within 1:3..3:1
+}{
+	"gpt-image-1":      {[]string{"1024x1024", "1536x1024", "1024x1536", "auto"}},
+	"gpt-image-1-mini": {[]string{"1024x1024", "1536x1024", "1024x1536", "auto"}},
+	"gpt-image-1.5":    {[]string{"1024x1024", "1536x1024", "1024x1536", "auto"}},
+	"gpt-image-2":      {nil},
+}
+
+func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	s.calls++
+	s.mu.Unlock()
+	if !authorized(w, r) {
+		return
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		apiError(w, 400, "invalid_request_error", "", "", "Invalid Content-Type header ("+r.Header.Get("Content-Type")+"), expected application/json.")
+		return
+	}
+	var raw map[string]json.RawMessage
+	if err := json.NewDecoder(r.Body).Decode(&raw); err != nil {
+		apiError(w, 400, "invalid_request_error", "", "", "We could not parse the JSON body of your request.")
+		return
+	}
+	allowed := []string{"model", "prompt", "n", "size", "quality", "background", "output_format", "output_compression", "moderation", "user", "stream", "partial_images", "response_format", "style"}
+	body := map[string]any{}
+	for k, v := range raw {
+		if !slices.Contains(allowed, k) {
+			apiError(w, 400, "invalid_request_error", "unknown_parameter", k, fmt.Sprintf("Unknown parameter: '%s'.", k))
+			return
+		}
+		var x any
+		json.Unmarshal(v, &x)
+		body[k] = x
+	}
+	s.mu.Lock()
+	s.bodies = append(s.bodies, body)
+	s.mu.Unlock()
+	str := func(k string) string { v, _ := body[k].(string); return v }
+	model := str("model")
+	if model == "" {
+		model = "dall-e-2" // the spec's default, shut down since 2026-05-12
+	}
+	m, ok := models[model]
+	if !ok {
+		apiError(w, 404, "invalid_request_error", "model_not_found", "model", fmt.Sprintf("The model `%s` does not exist or you do not have access to it.", model))
+		return
+	}
+	prompt := str("prompt")
+	if prompt == "" || utf8.RuneCountInString(prompt) > 32000 {
+		apiError(w, 400, "invalid_request_error", "invalid_value", "prompt", "Invalid 'prompt': string must be 1 to 32000 characters.")
+		return
+	}
+	n := 1
+	if v, ok := body["n"]; ok {
+		f, isNum := v.(float64)
+		if !isNum || f != float64(int(f)) || f < 1 || f > 10 {
+			apiError(w, 400, "invalid_request_error", "invalid_value", "n", "Invalid 'n': integer must be between 1 and 10.")
+			return
+		}
+		n = int(f)
+	}
+	for k, vals := range map[string][]string{
+		"quality":         {"low", "medium", "high", "auto"},
+		"background":      {"transparent", "opaque", "auto"},
+		"output_format":   {"png", "jpeg", "webp"},
+		"response_format": {}, // not supported by the gpt-image models
+	} {
+		if v, ok := body[k]; ok && !slices.Contains(vals, fmt.Sprint(v)) {
+			apiError(w, 400, "invalid_request_error", "invalid_value", k, fmt.Sprintf("Invalid value: '%v'. Supported values are: %s.", v, strings.Join(vals, ", ")))
+			return
+		}
+	}
+	if str("background") == "transparent" && str("output_format") == "jpeg" {
+		apiError(w, 400, "invalid_request_error", "invalid_value", "background", "Transparent background requires png or webp.")
+		return
+	}
+	size := str("size")
+	wd, ht := 1024, 1024
+	if size != "" && size != "auto" {
+		a, b, _ := strings.Cut(size, "x")
+		wd, _ = strconv.Atoi(a)
+		ht, _ = strconv.Atoi(b)
+	}
+	okSize := slices.Contains(m.sizes, size) || size == ""
+	if m.sizes == nil {
+		okSize = size == "auto" || size == "" || (wd%16 == 0 && ht%16 == 0 && wd > 0 && ht > 0 && wd <= 3*ht && ht <= 3*wd && wd*ht <= 3840*2160)
+	}
+	if !okSize {
+		apiError(w, 400, "invalid_request_error", "invalid_value", "size", fmt.Sprintf("Invalid size '%s'. Supported sizes are %v.", size, m.sizes))
+		return
+	}
+
+	switch s.Fault {
+	case enginetest.FaultRateLimit:
+		w.Header().Set("Retry-After", "7")
+		w.Header().Set("x-ratelimit-reset-requests", "1m0s")
+		apiError(w, 429, "requests", "rate_limit_exceeded", "", "Rate limit reached for gpt-image-1 in organization org-x on images per minute (IPM): Limit 5, Used 5, Requested 1.")
+		return
+	case enginetest.FaultUnavailable:
+		apiError(w, 503, "server_error", "", "", "The server is overloaded or not ready yet.")
+		return
+	case enginetest.FaultContentPolicy:
+		apiError(w, 400, "image_generation_user_error", "moderation_blocked", "", "Your request was rejected as a result of our safety system.")
+		return
+	case enginetest.FaultHang:
+		<-r.Context().Done()
+		return
+	}
+
+	w.Header().Set("Content-Type", "application/json")
+	var buf bytes.Buffer
+	buf.WriteString(`{"created":1764000000,"data":[`)
+	for i := range n {
+		if i > 0 {
+			buf.WriteString(",")
+		}
+		img := enginetest.PNG(wd, ht, int64(i+1))
+		switch s.Fault {
+		case enginetest.FaultTruncatedImage:
+			img = enginetest.Truncated(img)
+		case enginetest.FaultMalformedImage:
+			img = enginetest.Malformed()
+		}
+		if s.AsURL {
+			fmt.Fprintf(&buf, `{"url":%q}`, s.srv.URL+"/files/img"+strconv.Itoa(i)+".png")
+			continue
+		}
+		b64 := base64.StdEncoding.EncodeToString(img)
+		if s.EscapeSlashes {
+			b64 = strings.ReplaceAll(b64, "/", `\/`)
+		}
+		// revised_prompt comes first in one image and last in another,
+		// so the decoder cannot rely on the key order.
+		if s.Revised != "" && i%2 == 0 {
+			fmt.Fprintf(&buf, `{"revised_prompt":%q, "b64_json" : "%s"}`, s.Revised, b64)
+		} else if s.Revised != "" {
+			fmt.Fprintf(&buf, `{"b64_json":"%s","revised_prompt":%q}`, b64, s.Revised)
+		} else {
+			fmt.Fprintf(&buf, `{"b64_json":"%s"}`, b64)
+		}
+	}
+	fmt.Fprintf(&buf, `],"background":"opaque","output_format":"png","quality":"medium","size":"%dx%d"`, wd, ht)
+	if !s.NoUsage {
+		fmt.Fprintf(&buf, `,"usage":{"input_tokens":50,"input_tokens_details":{"image_tokens":0,"text_tokens":50},"output_tokens":%d,"output_tokens_details":{"image_tokens":%d,"text_tokens":0},"total_tokens":%d}`, 1056*n, 1056*n, 50+1056*n)
+	}
+	buf.WriteString("}")
+	w.Write(buf.Bytes())
+}
