@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/a1111/a1111test"
 	"github.com/easel-art/easel/engine/enginetest"
 )
 
@@ -16,8 +17,8 @@ func TestConformance(t *testing.T) {
 			t.Skip("AUTOMATIC1111 has no content policy")
 		}
 		fk := newFake(t, f)
-		fk.user, fk.pass = "artist", "s3cret-pass"
-		c := fk.client(t, Config{})
+		fk.User, fk.Pass = "artist", "s3cret-pass"
+		c := client(t, fk, Config{})
 		fakes.Store(c, fk)
 		return c
 	}
@@ -26,7 +27,7 @@ func TestConformance(t *testing.T) {
 		enginetest.WithFaults(open),
 		enginetest.WithRequests(func(e easel.Engine) int {
 			fk, _ := fakes.Load(e)
-			return fk.(*fakeA1111).requests()
+			return fk.(*a1111test.Server).Requests()
 		}),
 		enginetest.WithSecret("s3cret-pass"),
 	)
@@ -34,8 +35,8 @@ func TestConformance(t *testing.T) {
 
 func TestRender(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	fk.grid = true
-	c := fk.client(t, Config{Model: "sd_xl_base_1.0.safetensors"})
+	fk.Grid = true
+	c := client(t, fk, Config{Model: "sd_xl_base_1.0.safetensors"})
 	if c.Capabilities().Dialect != easel.DialectSDXL {
 		t.Errorf("dialect %q; want sdxl for an XL checkpoint", c.Capabilities().Dialect)
 	}
@@ -48,7 +49,7 @@ func TestRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := fk.bodies[0]
+	body := fk.Bodies()[0]
 	want := map[string]any{
 		"prompt": "(a beach:1.2), sunset", "negative_prompt": "blurry", "seed": 100.0, "steps": 30.0,
 		"cfg_scale": 5.5, "sampler_name": "Euler a", "scheduler": "Automatic", "width": 1000.0, "height": 704.0,
@@ -88,18 +89,18 @@ func TestRender(t *testing.T) {
 func TestSetupErrors(t *testing.T) {
 	tests := []struct {
 		name  string
-		setup func(fk *fakeA1111)
-		url   func(fk *fakeA1111) string
+		setup func(fk *a1111test.Server)
+		url   func(fk *a1111test.Server) string
 		req   easel.RenderRequest
 		code  string
 		msg   string
 	}{
-		{"no --api", func(fk *fakeA1111) { fk.noAPI = true }, nil, easel.RenderRequest{}, easel.ECONFIG, "--api"},
-		{"wrong password", func(fk *fakeA1111) { fk.user, fk.pass = "u", "right" },
-			func(fk *fakeA1111) string { return strings.Replace(fk.srv.URL, "http://", "http://u:wrong-pass@", 1) },
+		{"no --api", func(fk *a1111test.Server) { fk.NoAPI = true }, nil, easel.RenderRequest{}, easel.ECONFIG, "--api"},
+		{"wrong password", func(fk *a1111test.Server) { fk.User, fk.Pass = "u", "right" },
+			func(fk *a1111test.Server) string { return fk.URLWith("u", "wrong-pass") },
 			easel.RenderRequest{}, easel.ECONFIG, "EASEL_A1111_URL"},
-		{"no password", func(fk *fakeA1111) { fk.user, fk.pass = "u", "right" },
-			func(fk *fakeA1111) string { return strings.Replace(fk.srv.URL, "http://", "http://@", 1) },
+		{"no password", func(fk *a1111test.Server) { fk.User, fk.Pass = "u", "right" },
+			func(fk *a1111test.Server) string { return strings.Replace(fk.Addr(), "http://", "http://@", 1) },
 			easel.RenderRequest{}, easel.ECONFIG, "EASEL_A1111_URL"},
 		{"unknown sampler", nil, nil, easel.RenderRequest{Sampler: "Heun++ 9"}, easel.EINVALID, "Sampler not found"},
 	}
@@ -118,7 +119,7 @@ func TestSetupErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tt.url == nil {
-				c = fk.client(t, cfg)
+				c = client(t, fk, cfg)
 			}
 			req := tt.req
 			req.Prompt, req.Width, req.Height, req.N = "a fox", 512, 512, 1
@@ -140,8 +141,8 @@ func TestSetupErrors(t *testing.T) {
 
 func TestUnreachable(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	url := fk.srv.URL
-	fk.srv.Close()
+	url := fk.Addr()
+	fk.Close()
 	c, _ := New(Config{URL: url}, nil)
 	err := c.Check(t.Context())
 	if easel.ErrorCode(err) != easel.EUNAVAILABLE || !strings.Contains(err.Error(), "EASEL_A1111_URL") {
