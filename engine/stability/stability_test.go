@@ -8,13 +8,14 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/engine/stability/stabilitytest"
 )
 
 func TestConformance(t *testing.T) {
 	var fakes sync.Map
 	open := func(t *testing.T, f enginetest.Fault) easel.Engine {
 		fk := newFake(t, f)
-		c := fk.client(t, Config{})
+		c := client(t, fk, Config{})
 		fakes.Store(c, fk)
 		return c
 	}
@@ -23,7 +24,7 @@ func TestConformance(t *testing.T) {
 		enginetest.WithFaults(open),
 		enginetest.WithRequests(func(e easel.Engine) int {
 			fk, _ := fakes.Load(e)
-			return fk.(*fakeStability).requests()
+			return fk.(*stabilitytest.Server).Requests()
 		}),
 		enginetest.WithSecret(testKey),
 	)
@@ -46,17 +47,17 @@ func TestRenderForms(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.model, func(t *testing.T) {
 			fk := newFake(t, enginetest.FaultNone)
-			c := fk.client(t, Config{Model: tt.model})
+			c := client(t, fk, Config{Model: tt.model})
 			req := tt.req
 			req.N = 2
 			res, err := c.Render(t.Context(), &req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(fk.forms) != 2 || fk.paths[0] != tt.endpoint {
-				t.Fatalf("calls %v", fk.paths)
+			if len(fk.Forms()) != 2 || fk.Paths()[0] != tt.endpoint {
+				t.Fatalf("calls %v", fk.Paths())
 			}
-			got := fk.forms[0]
+			got := fk.Forms()[0]
 			for k, v := range tt.want {
 				if got[k] != v {
 					t.Errorf("sent %s = %q; want %q", k, got[k], v)
@@ -77,19 +78,19 @@ func TestRenderForms(t *testing.T) {
 
 func TestNoteOnAspect(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	res, err := fk.client(t, Config{}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 1000, Height: 700, N: 1})
+	res, err := client(t, fk, Config{}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 1000, Height: 700, N: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fk.forms[0]["aspect_ratio"] != "3:2" || res.Width != 1216 || res.Height != 832 || len(res.Notes) != 1 {
-		t.Errorf("ratio %q size %dx%d notes %q", fk.forms[0]["aspect_ratio"], res.Width, res.Height, res.Notes)
+	if fk.Forms()[0]["aspect_ratio"] != "3:2" || res.Width != 1216 || res.Height != 832 || len(res.Notes) != 1 {
+		t.Errorf("ratio %q size %dx%d notes %q", fk.Forms()[0]["aspect_ratio"], res.Width, res.Height, res.Notes)
 	}
 }
 
 func TestFilteredIsContentPolicy(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	fk.filtered = true
-	_, err := fk.client(t, Config{}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 1024, Height: 1024, N: 1})
+	fk.Filtered = true
+	_, err := client(t, fk, Config{}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 1024, Height: 1024, N: 1})
 	if easel.ErrorCode(err) != easel.EPERMANENT || !strings.Contains(err.Error(), "content policy") {
 		t.Errorf("err = %v", err)
 	}
@@ -105,10 +106,10 @@ func TestConfig(t *testing.T) {
 		t.Errorf("unknown model: %v", err)
 	}
 	fk := newFake(t, enginetest.FaultNone)
-	if err := fk.client(t, Config{}).Check(t.Context()); err != nil {
+	if err := client(t, fk, Config{}).Check(t.Context()); err != nil {
 		t.Errorf("Check: %v", err)
 	}
-	if err := fk.client(t, Config{APIKey: "sk-nope-nope"}).Check(t.Context()); easel.ErrorCode(err) != easel.ECONFIG {
+	if err := client(t, fk, Config{APIKey: "sk-nope-nope"}).Check(t.Context()); easel.ErrorCode(err) != easel.ECONFIG {
 		t.Errorf("Check with a bad key: %v", err)
 	}
 }
