@@ -10,13 +10,14 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/engine/runway/runwaytest"
 )
 
 func TestConformance(t *testing.T) {
 	var fakes sync.Map
 	open := func(t *testing.T, f enginetest.Fault) easel.Engine {
 		fk := newFake(t, f)
-		c := fk.client(t, Config{})
+		c := client(t, fk, Config{})
 		fakes.Store(c, fk)
 		return c
 	}
@@ -25,7 +26,7 @@ func TestConformance(t *testing.T) {
 		enginetest.WithFaults(open),
 		enginetest.WithRequests(func(e easel.Engine) int {
 			fk, _ := fakes.Load(e)
-			return fk.(*fakeRunway).requests()
+			return fk.(*runwaytest.Server).Requests()
 		}),
 		enginetest.WithSecret(testKey),
 	)
@@ -33,8 +34,8 @@ func TestConformance(t *testing.T) {
 
 func TestRender(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	fk.throttle = 2
-	c := fk.client(t, Config{})
+	fk.Throttle = 2
+	c := client(t, fk, Config{})
 	var seen []float64
 	res, err := c.Render(t.Context(), &easel.RenderRequest{
 		Prompt: "a beach sunset", Negative: "ignored", Width: 1280, Height: 700, Seed: 4294967295, N: 2,
@@ -43,17 +44,18 @@ func TestRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	bodies := fk.Bodies()
 	want := map[string]any{"model": "gen4_image", "promptText": "a beach sunset", "ratio": "1280:720", "seed": 4294967295.0}
 	for k, v := range want {
-		if fk.bodies[0][k] != v {
-			t.Errorf("sent %s = %v; want %v", k, fk.bodies[0][k], v)
+		if bodies[0][k] != v {
+			t.Errorf("sent %s = %v; want %v", k, bodies[0][k], v)
 		}
 	}
-	if len(fk.bodies[0]) != len(want) {
-		t.Errorf("sent %v", fk.bodies[0])
+	if len(bodies[0]) != len(want) {
+		t.Errorf("sent %v", bodies[0])
 	}
-	if fk.bodies[1]["seed"] != 0.0 {
-		t.Errorf("second seed %v; want 0 (wrapped)", fk.bodies[1]["seed"])
+	if bodies[1]["seed"] != 0.0 {
+		t.Errorf("second seed %v; want 0 (wrapped)", bodies[1]["seed"])
 	}
 	if res.Width != 1280 || res.Height != 720 || len(res.Notes) != 1 {
 		t.Errorf("size %dx%d notes %q", res.Width, res.Height, res.Notes)
@@ -68,18 +70,16 @@ func TestRender(t *testing.T) {
 
 func TestCancelLeavesNoTask(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	fk.throttle = 1 << 30 // never runs
-	c := fk.client(t, Config{})
+	fk.Throttle = 1 << 30 // never runs
+	c := client(t, fk, Config{})
 	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	_, err := c.Render(ctx, &easel.RenderRequest{Prompt: "x", Width: 1024, Height: 1024, N: 1})
 	if easel.ErrorCode(err) != easel.EUNAVAILABLE {
 		t.Errorf("err = %v", err)
 	}
-	fk.mu.Lock()
-	defer fk.mu.Unlock()
-	if len(fk.cancelled) != 1 {
-		t.Errorf("cancelled %v; want the task cancelled", fk.cancelled)
+	if got := fk.Cancelled(); len(got) != 1 {
+		t.Errorf("cancelled %v; want the task cancelled", got)
 	}
 }
 
@@ -94,10 +94,28 @@ func TestConfig(t *testing.T) {
 		}
 	}
 	fk := newFake(t, enginetest.FaultNone)
-	if err := fk.client(t, Config{}).Check(t.Context()); err != nil {
+	if err := client(t, fk, Config{}).Check(t.Context()); err != nil {
 		t.Errorf("Check: %v", err)
 	}
-	if err := fk.client(t, Config{APIKey: "key_wrong_1234"}).Check(t.Context()); easel.ErrorCode(err) != easel.ECONFIG || !strings.Contains(err.Error(), "RUNWAYML_API_SECRET") {
+	if err := client(t, fk, Config{APIKey: "key_wrong_1234"}).Check(t.Context()); easel.ErrorCode(err) != easel.ECONFIG || !strings.Contains(err.Error(), "RUNWAYML_API_SECRET") {
 		t.Errorf("Check with a bad key: %v", err)
+	}
+}
+
+// TestInstantFake checks the fake's switch that the CLI's end-to-end tests
+// rely on: a task that ends at its first poll still goes through create,
+// poll and a key-less download.
+func TestInstantFake(t *testing.T) {
+	fk := newFake(t, enginetest.FaultNone)
+	fk.Instant = true
+	res, err := client(t, fk, Config{}).Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 1024, Height: 1024, N: 1, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fk.Requests(); got != 2 {
+		t.Errorf("%d API requests; want 2 (create, one poll)", got)
+	}
+	if len(res.Images) != 1 || res.Width != 1024 {
+		t.Errorf("result %+v", res)
 	}
 }
