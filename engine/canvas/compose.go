@@ -12,6 +12,11 @@ import (
 // drawn as an empty one (a landscape picked by the seed), style "" means
 // scene.Style, and sizes are clamped to easel.MinSide..easel.MaxSide.
 func Draw(scene *easel.Scene, style string, w, h int, seed int64) *image.RGBA {
+	return drawFramed(scene, style, w, h, seed, frame{})
+}
+
+// drawFramed is Draw with the composition a prompt's words asked for.
+func drawFramed(scene *easel.Scene, style string, w, h int, seed int64, fr frame) *image.RGBA {
 	if scene == nil {
 		scene = &easel.Scene{}
 	}
@@ -30,7 +35,7 @@ func Draw(scene *easel.Scene, style string, w, h int, seed int64) *image.RGBA {
 		c := newCanvas(sw, sh, s, st)
 		defer c.release()
 		d := &painter{canvas: c}
-		d.p = makePlan(scene, name, sw, sh, c)
+		d.p = makePlan(scene, name, sw, sh, c, fr)
 		d.paint()
 		d.grade()
 		d.pixelPalette()
@@ -39,7 +44,7 @@ func Draw(scene *easel.Scene, style string, w, h int, seed int64) *image.RGBA {
 	c := newCanvas(w, h, s, st)
 	defer c.release()
 	d := &painter{canvas: c}
-	d.p = makePlan(scene, name, w, h, c)
+	d.p = makePlan(scene, name, w, h, c, fr)
 	d.paint()
 	d.grade()
 	d.stylePost()
@@ -81,6 +86,8 @@ func (d *painter) paint() {
 		d.street()
 	case "portrait":
 		d.portrait()
+	case "abstract":
+		d.abstract()
 	default:
 		d.landscape()
 	}
@@ -128,7 +135,7 @@ func (d *painter) skyLayer() {
 	if d.st.name == StyleSynthwave {
 		cover = 0.08
 	}
-	if hasWord(p.words, "above the clouds") {
+	if p.above {
 		cover *= 0.4
 	}
 	d.clouds(p.horizon, cover)
@@ -211,7 +218,7 @@ func (d *painter) landscape() {
 	W, H := float32(d.w), float32(d.h)
 	hz := p.horizon
 	d.skyLayer()
-	above := hasWord(p.words, "above the clouds")
+	above := p.above
 	synth := d.st.name == StyleSynthwave
 	snowy := p.season == "winter" || p.el["snow"] || hasWord(p.words, "snowy") || hasWord(p.words, "snow-capped")
 
@@ -270,7 +277,7 @@ func (d *painter) landscape() {
 		d.village(hz+1, 14, 36*d.u)
 	}
 	if p.el["castle"] && water {
-		d.castle(W*d.rnd(0.3, 0.7), hz+1, 55*d.u)
+		d.castle(d.xFor("castle", 0.3, 0.7), hz+1, 55*d.u)
 	}
 	if p.weather == "mist" || p.weather == "fog" || p.el["mist"] {
 		d.fogBand(0, d.h, hz, H*0.08, 0.55, d.fogColour())
@@ -311,6 +318,9 @@ func (d *painter) landscape() {
 		}
 		if p.el["cliffs"] || p.el["lighthouse"] || hasWord(p.words, "rocky") || hasWord(p.words, "cliff") {
 			left := d.chance(0.5)
+			if p.main == "lighthouse" && p.subjX > 0 && p.subjX != 0.5 {
+				left = p.subjX < 0.5 // the lighthouse stands on its cliff
+			}
 			ctop := hz + (H-hz)*0.12
 			d.cliffs(ctop, H+2, left)
 			if p.el["lighthouse"] {
@@ -409,7 +419,11 @@ func (d *painter) boats(hz, shore float32) {
 			if k == "ship" {
 				s *= 1.4
 			}
-			d.boat(W*d.rnd(0.2, 0.8), y, s, k)
+			x := W * d.rnd(0.2, 0.8)
+			if i == 0 {
+				x = d.xFor(k, 0.2, 0.8)
+			}
+			d.boat(x, y, s, k)
 		}
 	}
 }
@@ -425,7 +439,7 @@ func (d *painter) buildings(groundTop float32) {
 	}
 	if p.el["castle"] && !p.el["sea"] && !p.el["lake"] {
 		// A castle sits on its own hill.
-		cx := W * d.rnd(0.35, 0.65)
+		cx := d.xFor("castle", 0.35, 0.65)
 		base := mid + 40*d.u
 		hy := hz - (H-hz)*0.25
 		d.moveTo(cx-W*0.5, base)
@@ -443,22 +457,24 @@ func (d *painter) buildings(groundTop float32) {
 		d.village(mid+10*d.u, 9, 38*d.u)
 	}
 	if p.el["temple"] {
-		d.temple(W*d.rnd(0.6, 0.8), mid, 80*d.u)
+		d.temple(d.xFor("temple", 0.6, 0.8), mid, 80*d.u)
 	}
 	if p.el["windmill"] {
-		d.windmill(W*d.rnd(0.2, 0.8), mid, 70*d.u)
+		d.windmill(d.xFor("windmill", 0.2, 0.8), mid, 70*d.u)
 	}
 	if p.el["tower"] {
-		d.tower(W*d.rnd(0.6, 0.8), hz+4*d.u, 45*d.u)
+		d.tower(d.xFor("tower", 0.6, 0.8), hz+4*d.u, 45*d.u)
 	}
 	if p.el["barn"] {
-		d.barn(W*d.rnd(0.25, 0.6), groundTop+(H-groundTop)*0.22, 80*d.u)
+		s := 80 * d.u
+		d.barn(d.xFor("barn", 0.3, 0.65)-0.8*s, groundTop+(H-groundTop)*0.22, s) // barn takes its left edge
 	}
 	if p.el["cabin"] {
-		d.cabin(W*d.rnd(0.25, 0.45), groundTop+(H-groundTop)*0.6, 170*d.u)
+		s := 170 * d.u
+		d.cabin(d.xFor("cabin", 0.37, 0.57)-0.75*s, groundTop+(H-groundTop)*0.6, s) // cabin takes its left edge
 	}
 	if p.el["lighthouse"] && !p.el["sea"] && !p.el["lake"] {
-		d.lighthouse(W*0.7, mid, 70*d.u)
+		d.lighthouse(d.xFor("lighthouse", 0.7, 0.7), mid, 70*d.u)
 	}
 	if p.el["bridge"] && (p.el["river"] || p.el["pond"]) {
 		d.bridge(groundTop+(H-groundTop)*0.3, 50*d.u)
@@ -526,7 +542,7 @@ func (d *painter) trees(groundTop float32, water bool) {
 	for i := 0; i < n; i++ {
 		x := W * d.rnd(0.05, 0.95)
 		if n == 1 {
-			x = W * d.rnd(0.35, 0.65)
+			x = d.xFor("trees", 0.35, 0.65)
 		}
 		if n == 2 && water && p.el["lake"] {
 			x = W * (0.05 + 0.9*float32(i))
@@ -614,25 +630,25 @@ func (d *painter) animals(groundTop float32) {
 		if d.chance(0.5) {
 			dir = -1
 		}
-		d.quadruped(beasts[k], W*d.rnd(0.3, 0.7), y, s, dir)
+		d.quadruped(beasts[k], d.xFor(k, 0.3, 0.7), y, s, dir)
 	}
 	if p.el["fox"] {
 		if hasWord(p.words, "sleeping") || hasWord(p.words, "asleep") || hasWord(p.words, "curled") {
 			if p.el["autumn leaves"] {
 				d.leafLitter()
 			}
-			d.sleepingFox(W*d.rnd(0.4, 0.6), H*0.86, 190*d.u)
+			d.sleepingFox(d.xFor("fox", 0.4, 0.6), H*0.86, 190*d.u)
 		} else {
-			d.quadruped(beasts["fox"], W*d.rnd(0.3, 0.7), groundTop+(H-groundTop)*0.6, 120*d.u, 1)
+			d.quadruped(beasts["fox"], d.xFor("fox", 0.3, 0.7), groundTop+(H-groundTop)*0.6, 120*d.u, 1)
 		}
 	}
 	if p.el["cat"] {
-		d.cat(W*d.rnd(0.3, 0.7), H*0.88, 150*d.u)
+		d.cat(d.xFor("cat", 0.3, 0.7), H*0.88, 150*d.u)
 	}
 	if p.el["car"] {
-		x := W * d.rnd(0.3, 0.45)
+		x := d.xFor("car", 0.3, 0.45)
 		if p.el["road"] {
-			x = W * 0.5
+			x = W * 0.5 // on the road, which runs to the centre
 		}
 		d.car(x, H*0.93, 190*d.u)
 	}
@@ -643,7 +659,11 @@ func (d *painter) animals(groundTop float32) {
 		}
 		for i := 0; i < n; i++ {
 			y := groundTop + (H-groundTop)*d.rnd(0.5, 0.9)
-			d.person(W*d.rnd(0.15, 0.85), y, 130*d.u*(y/H), d.lit(hex("#2a2a30"), 0.1), p.weather == "rain")
+			x := W * d.rnd(0.15, 0.85)
+			if i == 0 {
+				x = d.xFor("person", 0.15, 0.85)
+			}
+			d.person(x, y, 130*d.u*(y/H), d.lit(hex("#2a2a30"), 0.1), p.weather == "rain")
 		}
 	}
 }
@@ -651,7 +671,6 @@ func (d *painter) animals(groundTop float32) {
 // airborne draws what flies: birds, balloons, dragons, planes.
 func (d *painter) airborne(hz float32) {
 	p := d.p
-	W := float32(d.w)
 	if p.el["balloon"] {
 		s := 110 * d.u
 		y := hz * d.rnd(0.4, 0.6)
@@ -659,16 +678,16 @@ func (d *painter) airborne(hz float32) {
 			s = 110 * d.u
 			y = hz * 0.55
 		}
-		d.balloon(W*d.rnd(0.3, 0.7), y, s)
+		d.balloon(d.xFor("balloon", 0.3, 0.7), y, s)
 	}
 	if p.el["dragon"] {
-		d.dragon(W*d.rnd(0.3, 0.7), hz*d.rnd(0.35, 0.5), 160*d.u)
+		d.dragon(d.xFor("dragon", 0.3, 0.7), hz*d.rnd(0.35, 0.5), 160*d.u)
 	}
 	if p.el["airplane"] {
-		d.airplane(W*d.rnd(0.3, 0.8), hz*d.rnd(0.15, 0.4), 30*d.u)
+		d.airplane(d.xFor("airplane", 0.3, 0.8), hz*d.rnd(0.15, 0.4), 30*d.u)
 	}
 	if p.el["spaceship"] {
-		d.spaceship(W*d.rnd(0.3, 0.7), hz*0.3, 60*d.u)
+		d.spaceship(d.xFor("spaceship", 0.3, 0.7), hz*0.3, 60*d.u)
 	}
 	if p.el["birds"] || p.el["seagulls"] || (p.el["sea"] && !p.lt.night && p.weather == "clear" && d.chance(0.5)) {
 		d.birds(5+d.rng.IntN(6), p.el["seagulls"] && !p.lt.night)

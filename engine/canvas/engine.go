@@ -62,7 +62,9 @@ func (e *Engine) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 			return nil, err
 		}
 		seed := req.Seed + int64(i)
-		img := Draw(req.Scene, req.Style, req.Width, req.Height, seed)
+		// The prompt's composition words place the subject, so the
+		// picture shows what the text says ("on the left third").
+		img := drawFramed(req.Scene, req.Style, req.Width, req.Height, seed, frameOf(req.Prompt, seed))
 		b, err := EncodePNG(img)
 		if err != nil {
 			return nil, fmt.Errorf("canvas encode: %w", err)

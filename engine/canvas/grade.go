@@ -12,7 +12,7 @@ func (d *painter) grade() {
 	p := d.p
 	var tint rgb
 	tk := float32(0)
-	if len(p.tint) > 0 {
+	if len(p.tint) > 0 && p.kind != "abstract" { // an abstract work paints in its palette already
 		for _, t := range p.tint {
 			tint = tint.add(t)
 		}

@@ -42,8 +42,13 @@ type plan struct {
 	foliage                           []rgb  // tree colours by season
 	grass                             rgb    // ground colour by season
 	haze                              rgb    // distance colour
-	kind                              string // landscape, underwater, space, aerial, interior, table, portrait, street
+	kind                              string // landscape, underwater, space, aerial, interior, table, portrait, street, abstract
 	sat, contrast, bright             float32
+	main                              string  // the main subject's element, which the composition words place
+	subjX                             float32 // where the words put it, as a fraction of the width (0: free)
+	high                              bool    // seen from high above, looking out over the land
+	above                             bool    // above the clouds: a sea of cloud below the horizon
+	layout                            string  // an abstract work's arrangement, from the composition words
 }
 
 // words that imply elements when the scene parser did not list them (a
@@ -91,8 +96,11 @@ var domainElements = map[string][]string{
 
 // makePlan reads the Scene. Nothing in it is an error: unknown words are
 // ignored and missing fields get defaults picked by the seed.
-func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
-	p := &plan{el: map[string]bool{}}
+func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan {
+	p := &plan{el: map[string]bool{}, subjX: fr.subjX, layout: fr.layout}
+	if len(s.Subjects) > 0 {
+		p.main = strings.ToLower(s.Subjects[0].Element)
+	}
 	var words []string
 	words = append(words, s.Idea, s.Subject, s.Setting, s.View)
 	for _, sub := range s.Subjects {
@@ -127,19 +135,27 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
 	p.view = strings.ToLower(s.View + " " + p.words)
 
 	// What kind of picture this is decides the whole composition.
+	fromAbove := strings.Contains(p.view, "aerial") || strings.Contains(p.view, "from above") || strings.Contains(p.view, "top-down") || strings.Contains(p.view, "bird's-eye")
 	switch {
 	case p.el["underwater"]:
 		p.kind = "underwater"
+	case p.el["bowl"] || p.el["food"] || p.el["table"]:
+		p.kind = "table" // a flat lay is still a meal on a table
 	// A view from above wins over what lives in the water: coral seen from
-	// the air is a reef around an island, not a dive.
-	case strings.Contains(p.view, "aerial") || strings.Contains(p.view, "from above") || strings.Contains(p.view, "top-down") || strings.Contains(p.view, "bird's-eye"):
+	// the air is a reef around an island, not a dive. Only what reads from
+	// straight above is drawn so (an island, open water, farmland, a
+	// forest); anything else is seen from high up, looking out over it.
+	case fromAbove && topDown(p.el, p.words):
 		p.kind = "aerial"
+	case fromAbove && !p.el["space"] && !p.el["planet"] && !p.el["window"] && !p.el["street"]:
+		p.kind = "landscape"
+		p.high = true
+	case abstractScene(s, p.el):
+		p.kind = "abstract"
 	case p.el["coral"] || (p.el["fish"] && !p.el["pond"] && !p.el["koi"]) || p.el["whale"]:
 		p.kind = "underwater"
 	case p.el["space"] || p.el["planet"] || p.el["nebula"] || (p.el["spaceship"] && !p.el["skyline"]):
 		p.kind = "space"
-	case p.el["bowl"] || p.el["food"] || p.el["table"]:
-		p.kind = "table"
 	case p.el["window"] || p.el["cat"] && strings.Contains(p.words, "sill"):
 		p.kind = "interior"
 	case p.el["street"] || p.el["lanterns"] && p.el["people"]:
@@ -187,8 +203,17 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
 	case p.el["field"] || p.el["sunflowers"] || p.el["wheat"]:
 		p.horizon = float32(h) * c.rnd(0.42, 0.52)
 	}
+	if fr.lowHorizon {
+		p.horizon = max(p.horizon, float32(h)*c.rnd(0.64, 0.7))
+	}
 	if strings.Contains(p.view, "low angle") {
 		p.horizon = float32(h) * 0.72
+	}
+	// A mountain seen from above is a peak rising out of a sea of cloud.
+	p.above = hasWord(p.words, "above the clouds") || p.high && p.el["mountains"]
+	if p.high && !p.above {
+		// Seen from high up: a narrow band of sky, the land spread out below.
+		p.horizon = float32(h) * c.rnd(0.22, 0.3)
 	}
 
 	p.sunX = float32(w) * c.rnd(0.2, 0.8)
@@ -204,6 +229,36 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas) *plan {
 	p.seasonColours()
 	p.moodAndPalette(s.Palette)
 	return p
+}
+
+// topDown reports whether a scene seen from above can be drawn looking
+// straight down: an island or a reef, open water, farmland, a forest.
+// Mountains, towns, deserts and cliffs are drawn from high up instead.
+func topDown(el map[string]bool, words string) bool {
+	if hasAny(el, "mountains", "volcano", "canyon", "cliffs", "lighthouse", "city", "skyline", "village", "houses",
+		"castle", "dunes", "desert", "waterfall", "balloon", "dragon", "airplane", "spaceship", "person", "people") || hasWord(words, "above the clouds") {
+		return false
+	}
+	switch {
+	case el["beach"] || el["palms"] || el["coral"] || hasWord(words, "island"):
+		return true // an island in the sea
+	case el["sea"] && !el["lake"] && !el["river"]:
+		return true // open water, with whatever sails or swims in it
+	case hasAny(el, "field", "wheat", "sunflowers", "meadow", "barn", "windmill"):
+		return true // a patchwork of fields
+	case hasAny(el, "forest", "pines", "jungle", "trees") && !el["lake"] && !el["river"]:
+		return true // a canopy of tree crowns
+	}
+	return false
+}
+
+// abstractScene reports whether a Scene is an abstract work with nothing
+// to place in a landscape: shapes and colour, no horizon.
+func abstractScene(s *easel.Scene, el map[string]bool) bool {
+	if !strings.EqualFold(s.Domain, "abstract") {
+		return false
+	}
+	return !hasAny(el, landscapeElements...) && !hasAny(el, "sea", "space", "planet", "underwater", "person", "people", "window", "bowl", "table", "street")
 }
 
 var landscapeElements = []string{

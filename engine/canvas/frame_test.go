@@ -1,0 +1,111 @@
+package canvas
+
+import (
+	"testing"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/scene"
+)
+
+func TestFrameOf(t *testing.T) {
+	tests := []struct {
+		text   string
+		subjX  float32
+		low    bool
+		layout string
+	}{
+		{"A wide composition places the barn on the left third of the frame.", 0.33, false, ""},
+		{"The barn anchors the right third of the frame, balanced by open space on the left.", 0.67, false, ""},
+		{"Seen from high above, the composition reads like a map, with the island at its center.", 0.5, false, ""},
+		{"A steady, eye-level composition centers the fox, with a gentle depth of field.", 0.5, false, ""},
+		{"The composition is wide and open, with a low horizon and generous space above the field.", 0, true, ""},
+		{"Rows of sunflowers turn their bright faces toward the light, petals glowing against dark centers.", 0, false, ""},
+		{"A bold diagonal cuts through the composition. Treated abstractly, with shapes and fields of color.", 0, false, "diagonal"},
+		{"The composition balances large, calm fields of color against small, busy clusters of shapes.", 0, false, "calm fields of color"},
+		{"", 0, false, ""},
+	}
+	for _, tt := range tests {
+		f := frameOf(tt.text, 2)
+		if f.subjX != tt.subjX || f.lowHorizon != tt.low || f.layout != tt.layout {
+			t.Errorf("frameOf(%q) = %+v; want subjX %v, low horizon %v, layout %q", tt.text, f, tt.subjX, tt.low, tt.layout)
+		}
+	}
+	// "Off-center" picks a side by the seed, never the middle.
+	for seed := int64(0); seed < 4; seed++ {
+		if x := frameOf("The fox sits slightly off-center in a wide, balanced frame.", seed).subjX; x != 0.38 && x != 0.62 {
+			t.Errorf("off-center seed %d: subjX %v", seed, x)
+		}
+	}
+}
+
+func FuzzFrameOf(f *testing.F) {
+	for _, s := range []string{"places the barn on the left third", "at its center", "a low horizon", "", "LEFT THIRD right third"} {
+		f.Add(s, int64(1))
+	}
+	f.Fuzz(func(t *testing.T, text string, seed int64) {
+		fr := frameOf(text, seed)
+		if fr.subjX != 0 && (fr.subjX < 0.3 || fr.subjX > 0.7) {
+			t.Errorf("frameOf(%q): subjX %v out of the frame's thirds", text, fr.subjX)
+		}
+	})
+}
+
+// TestCompositionWordsPlaceTheSubject renders a red barn with the words of
+// two compositions: the barn stands where the text says.
+func TestCompositionWordsPlaceTheSubject(t *testing.T) {
+	sc := &easel.Scene{Idea: "a red barn in a field", TimeOfDay: "noon", Weather: "clear",
+		Subjects: []easel.Subject{{Noun: "barn", Element: "barn"}}, Elements: []string{"barn", "field"}}
+	where := func(text string, seed int64) float64 {
+		img := drawFramed(sc, "flat vector", 240, 160, seed, frameOf(text, seed))
+		var sx, n float64
+		for y := 0; y < 160; y++ {
+			for x := 0; x < 240; x++ {
+				i := y*img.Stride + x*4
+				r, g, b := int(img.Pix[i]), int(img.Pix[i+1]), int(img.Pix[i+2])
+				if r > 120 && r > 2*g && r > 2*b {
+					sx += float64(x)
+					n++
+				}
+			}
+		}
+		if n < 20 {
+			t.Fatalf("seed %d: no red barn found (%v red pixels)", seed, n)
+		}
+		return sx / n / 240
+	}
+	for seed := int64(1); seed <= 4; seed++ {
+		left := where("A wide composition places the red barn on the left third of the frame.", seed)
+		right := where("The red barn anchors the right third of the frame, balanced by open space on the left.", seed)
+		if left > 0.45 || right < 0.55 {
+			t.Errorf("seed %d: barn at %.2f for the left third and %.2f for the right third", seed, left, right)
+		}
+	}
+}
+
+// TestViewsFromAbove: only what reads from straight above is drawn so; a
+// mountain or a knight seen from above is seen from high up instead, and
+// a bowl of ramen stays on its table.
+func TestViewsFromAbove(t *testing.T) {
+	tests := []struct {
+		idea, kind string
+	}{
+		{"a tropical island seen from above", "aerial"},
+		{"a red barn in a wheat field seen from above", "aerial"},
+		{"a forest seen from above", "aerial"},
+		{"a whale in the deep ocean seen from above", "aerial"},
+		{"a snowy mountain peak from above", "landscape"},
+		{"a knight seen from above", "landscape"},
+		{"a harbor town from above", "landscape"},
+		{"a bowl of ramen from above", "table"},
+		{"an abstract pattern in red and gold", "abstract"},
+	}
+	for _, tt := range tests {
+		sc := scene.Parse(tt.idea)
+		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
+		p := makePlan(sc, StylePhoto, 64, 64, c, frame{})
+		c.release()
+		if p.kind != tt.kind {
+			t.Errorf("%q: drawn as %q; want %q", tt.idea, p.kind, tt.kind)
+		}
+	}
+}
