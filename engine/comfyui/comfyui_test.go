@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/comfyui/comfyuitest"
 	"github.com/easel-art/easel/engine/enginetest"
 )
 
@@ -18,7 +19,7 @@ func TestConformance(t *testing.T) {
 			t.Skip("ComfyUI has no content policy")
 		}
 		fk := newFake(t, f)
-		c := fk.client(t, Config{})
+		c := client(t, fk, Config{})
 		fakes.Store(c, fk)
 		return c
 	}
@@ -27,7 +28,7 @@ func TestConformance(t *testing.T) {
 		enginetest.WithFaults(open),
 		enginetest.WithRequests(func(e easel.Engine) int {
 			fk, _ := fakes.Load(e)
-			return fk.(*fakeComfy).requests()
+			return fk.(*comfyuitest.Server).Requests()
 		}),
 	)
 }
@@ -37,19 +38,19 @@ func TestConformance(t *testing.T) {
 func TestRaces(t *testing.T) {
 	tests := []struct {
 		name  string
-		setup func(fk *fakeComfy)
+		setup func(fk *comfyuitest.Server)
 	}{
-		{"socket", func(fk *fakeComfy) {}},
-		{"history late", func(fk *fakeComfy) { fk.historyLag = 100 * 1e6 }},
-		{"no socket", func(fk *fakeComfy) { fk.noWS = true }},
-		{"socket drops", func(fk *fakeComfy) { fk.dropWS = true }},
-		{"socket silent", func(fk *fakeComfy) { fk.silentWS = true }},
+		{"socket", func(fk *comfyuitest.Server) {}},
+		{"history late", func(fk *comfyuitest.Server) { fk.HistoryLag = 100 * 1e6 }},
+		{"no socket", func(fk *comfyuitest.Server) { fk.NoWS = true }},
+		{"socket drops", func(fk *comfyuitest.Server) { fk.DropWS = true }},
+		{"socket silent", func(fk *comfyuitest.Server) { fk.SilentWS = true }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fk := newFake(t, enginetest.FaultNone)
 			tt.setup(fk)
-			c := fk.client(t, Config{})
+			c := client(t, fk, Config{})
 			var seen []float64
 			res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 512, Height: 512, N: 3, Seed: 7,
 				Progress: func(f float64) { seen = append(seen, f) }})
@@ -68,15 +69,18 @@ func TestRaces(t *testing.T) {
 
 func TestRenderFillsTheWorkflow(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
-	c := fk.client(t, Config{})
+	c := client(t, fk, Config{})
 	res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "(a fox:1.2)", Negative: "blurry", Width: 1000, Height: 600, N: 1, Seed: 11, Steps: 30, CFGScale: 6.5, Sampler: "dpmpp_2m"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := fk.prompts[fk.order[0]]
+	g := fk.Prompts()[0]
 	in := func(node string) map[string]any { return g[node].(map[string]any)["inputs"].(map[string]any) }
 	if in("6")["text"] != "(a fox:1.2)" || in("7")["text"] != "blurry" {
 		t.Errorf("texts %v %v", in("6")["text"], in("7")["text"])
+	}
+	if pos, neg := comfyuitest.Texts(g); pos != "(a fox:1.2)" || neg != "blurry" {
+		t.Errorf("comfyuitest.Texts = %q, %q", pos, neg)
 	}
 	if in("5")["width"] != 1000.0 || in("5")["height"] != 600.0 {
 		t.Errorf("size %v x %v", in("5")["width"], in("5")["height"])
@@ -89,8 +93,8 @@ func TestRenderFillsTheWorkflow(t *testing.T) {
 	if in("4")["ckpt_name"] != "sd_xl_base_1.0.safetensors" || res.Model != "sd_xl_base_1.0.safetensors" {
 		t.Errorf("checkpoint %v, model %q", in("4")["ckpt_name"], res.Model)
 	}
-	if fk.clientIDs[0] != c.clientID || c.clientID == "" {
-		t.Errorf("client_id %q; want %q", fk.clientIDs[0], c.clientID)
+	if ids := fk.ClientIDs(); ids[0] != c.clientID || c.clientID == "" {
+		t.Errorf("client_id %q; want %q", ids[0], c.clientID)
 	}
 	if res.Steps != 30 || res.CFGScale != 6.5 || res.Sampler != "dpmpp_2m" || res.Width != 1000 || res.Height != 600 {
 		t.Errorf("result %+v", res)
@@ -100,26 +104,26 @@ func TestRenderFillsTheWorkflow(t *testing.T) {
 func TestServerErrors(t *testing.T) {
 	t.Run("unknown checkpoint", func(t *testing.T) {
 		fk := newFake(t, enginetest.FaultNone)
-		_, err := fk.client(t, Config{Model: "nope.safetensors"}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 512, Height: 512, N: 1})
+		_, err := client(t, fk, Config{Model: "nope.safetensors"}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 512, Height: 512, N: 1})
 		if easel.ErrorCode(err) != easel.EINVALID || !strings.Contains(err.Error(), "Value not in list") || !strings.Contains(err.Error(), "nope.safetensors") {
 			t.Errorf("err = %v", err)
 		}
 	})
 	t.Run("workflow fails", func(t *testing.T) {
 		fk := newFake(t, enginetest.FaultNone)
-		fk.execError = true
-		_, err := fk.client(t, Config{}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 512, Height: 512, N: 2})
+		fk.ExecError = true
+		_, err := client(t, fk, Config{}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 512, Height: 512, N: 2})
 		if easel.ErrorCode(err) != easel.EPERMANENT || !strings.Contains(err.Error(), "exceed allowed memory") {
 			t.Errorf("err = %v", err)
 		}
-		if len(fk.deleted) == 0 {
+		if len(fk.Deleted()) == 0 {
 			t.Errorf("the second prompt was left queued")
 		}
 	})
 	t.Run("unreachable", func(t *testing.T) {
 		fk := newFake(t, enginetest.FaultNone)
-		c := fk.client(t, Config{})
-		fk.srv.Close()
+		c := client(t, fk, Config{})
+		fk.Close()
 		if err := c.Check(t.Context()); easel.ErrorCode(err) != easel.EUNAVAILABLE || !strings.Contains(err.Error(), "EASEL_COMFYUI_URL") {
 			t.Errorf("Check: %v", err)
 		}
@@ -133,14 +137,14 @@ func TestUserWorkflow(t *testing.T) {
 	file := filepath.Join(dir, "mine.json")
 	os.WriteFile(file, []byte(wf), 0o644)
 	fk := newFake(t, enginetest.FaultNone)
-	c := fk.client(t, Config{WorkflowFile: file, Model: "v1-5-pruned-emaonly.safetensors"})
+	c := client(t, fk, Config{WorkflowFile: file, Model: "v1-5-pruned-emaonly.safetensors"})
 	if c.Capabilities().Negative {
 		t.Error("a workflow without {{negative}} cannot honour a negative prompt")
 	}
 	if _, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 512, Height: 512, N: 1}); err != nil {
 		t.Fatal(err)
 	}
-	g := fk.prompts[fk.order[0]]
+	g := fk.Prompts()[0]
 	if got := g["6"].(map[string]any)["inputs"].(map[string]any)["text"]; got != "masterpiece, a fox" {
 		t.Errorf("text %q", got)
 	}
