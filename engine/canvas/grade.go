@@ -12,12 +12,12 @@ func (d *painter) grade() {
 	p := d.p
 	var tint rgb
 	tk := float32(0)
-	if len(p.tint) > 0 && p.kind != "abstract" { // an abstract work paints in its palette already
-		for _, t := range p.tint {
+	if len(p.grade) > 0 && p.kind != "abstract" { // an abstract work paints in its palette already
+		for _, t := range p.grade {
 			tint = tint.add(t)
 		}
-		tint = tint.scale(1 / float32(len(p.tint)))
-		tk = 0.3
+		tint = tint.scale(1 / float32(len(p.grade)))
+		tk = p.gradeK
 	}
 	tl := max(tint.lum(), 0.05)
 	sat, con, br := p.sat, p.contrast, p.bright

@@ -37,12 +37,14 @@ type plan struct {
 	sunX, sunY                        float32 // pixels
 	showSun, showMoon                 bool
 	fullMoon                          bool
-	tint                              []rgb  // palette colours to grade towards
-	accent                            rgb    // colour for buildings, boats, balloons
-	foliage                           []rgb  // tree colours by season
-	grass                             rgb    // ground colour by season
-	haze                              rgb    // distance colour
-	kind                              string // landscape, underwater, space, aerial, interior, table, portrait, street, abstract
+	tint                              []rgb   // palette colours, which things may take
+	grade                             []rgb   // colours to grade the whole picture towards
+	gradeK                            float32 // how far to grade towards them
+	accent                            rgb     // colour for buildings, boats, balloons
+	foliage                           []rgb   // tree colours by season
+	grass                             rgb     // ground colour by season
+	haze                              rgb     // distance colour
+	kind                              string  // landscape, underwater, space, aerial, interior, table, portrait, street, abstract
 	sat, contrast, bright             float32
 	main                              string  // the main subject's element, which the composition words place
 	subjX                             float32 // where the words put it, as a fraction of the width (0: free)
@@ -160,7 +162,9 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		p.kind = "interior"
 	case p.el["street"] || p.el["lanterns"] && p.el["people"]:
 		p.kind = "street"
-	case p.el["person"] && (strings.Contains(p.words, "portrait") || strings.ToLower(s.Domain) == "portrait"):
+	// One person as the main subject ("a knight", "a wizard in a forest")
+	// is shown close, as the words describe them: face, clothes, gaze.
+	case p.el["person"] && (strings.Contains(p.words, "portrait") || strings.ToLower(s.Domain) == "portrait" || p.main == "person"):
 		p.kind = "portrait"
 	default:
 		p.kind = "landscape"
@@ -227,7 +231,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 
 	p.weatherLight()
 	p.seasonColours()
-	p.moodAndPalette(s.Palette)
+	p.moodAndPalette(s.Palette, s.Subjects, strings.TrimSpace(s.Idea) != "")
 	return p
 }
 
@@ -430,7 +434,16 @@ var paletteColours = map[string]rgb{
 }
 
 // moodAndPalette sets the colour grading from mood and palette words.
-func (p *plan) moodAndPalette(pal []string) {
+func (p *plan) moodAndPalette(pal []string, subjects []easel.Subject, fromIdea bool) {
+	strong := false
+	defer func() {
+		switch {
+		case strong:
+			p.gradeK = 0.3
+		case len(p.grade) > 0:
+			p.gradeK = 0.12
+		}
+	}()
 	p.sat, p.contrast, p.bright = 1, 1, 1
 	p.accent = hex("#c0392b")
 	first := true
@@ -460,6 +473,21 @@ func (p *plan) moodAndPalette(pal []string) {
 				p.accent = c
 				first = false
 			}
+			// A colour grades the whole picture only when it is said of
+			// the picture ("in red and gold"). The colour of a thing ("a
+			// red barn", "green hills") is that thing's, a blue sky is
+			// already blue, and a colour the words only imply (pink for
+			// cherry blossoms) is a hint.
+			switch {
+			case hasWord(p.words, word+" sky") || hasWord(p.words, word+" skies"):
+			case subjectColour(word, subjects):
+			case hasWord(p.words, word) || !fromIdea:
+				// Said in the idea, or written into a Scene by hand.
+				p.grade = append(p.grade, c)
+				strong = true
+			default:
+				p.grade = append(p.grade, c)
+			}
 		}
 	}
 	switch p.mood {
@@ -473,8 +501,10 @@ func (p *plan) moodAndPalette(pal []string) {
 		p.contrast *= 1.1
 		p.bright *= 0.85
 		p.tint = append(p.tint, hex("#4a7a60"))
+		p.grade, strong = append(p.grade, hex("#4a7a60")), true
 	case "cozy", "warm", "romantic":
 		p.tint = append(p.tint, hex("#f0a050"))
+		p.grade, strong = append(p.grade, hex("#f0a050")), true
 		p.sat *= 1.05
 	case "joyful", "happy", "cheerful", "playful", "whimsical":
 		p.sat *= 1.25
@@ -483,10 +513,25 @@ func (p *plan) moodAndPalette(pal []string) {
 		p.sat *= 0.65
 		p.bright *= 0.92
 		p.tint = append(p.tint, hex("#5a6a8a"))
+		p.grade, strong = append(p.grade, hex("#5a6a8a")), true
 	case "mysterious", "mystical", "magical":
 		p.bright *= 0.9
 		p.tint = append(p.tint, hex("#5a4a9a"))
+		p.grade, strong = append(p.grade, hex("#5a4a9a")), true
 	}
+}
+
+// subjectColour reports whether a colour word describes one of the
+// subjects ("red" in "a red barn").
+func subjectColour(word string, subjects []easel.Subject) bool {
+	for _, s := range subjects {
+		for _, a := range s.Adjectives {
+			if strings.EqualFold(a, word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sceneSeed mixes the Scene's words into the seed, so that two different
