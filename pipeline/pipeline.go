@@ -13,7 +13,6 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/pngmeta"
-	"github.com/easel-art/easel/queue"
 )
 
 // Pipeline holds the stages. Every field but Log and Now is required.
@@ -24,9 +23,11 @@ type Pipeline struct {
 	Dialect func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (Rendered, error)
 	Log     *slog.Logger
 	Now     func() time.Time
-	// Retry, when set, retries engine calls that failed with a rate limit
-	// or a transient error (see queue.Do); nil tries once.
-	Retry *queue.RetryPolicy
+	// Retry, when set, runs each engine call, retrying it as it sees fit
+	// (cmd/easel passes queue.Do with a policy); nil tries once. It is a
+	// function so this package does not import queue, whose workers run
+	// pipelines.
+	Retry func(ctx context.Context, call func(ctx context.Context) error) error
 }
 
 // Rendered is a prompt in an engine's dialect.
@@ -226,9 +227,13 @@ func (p *Pipeline) renderOnce(ctx context.Context, e easel.Engine, rr *easel.Ren
 	if p.Retry == nil {
 		return e.Render(ctx, rr)
 	}
-	return queue.Do(ctx, *p.Retry, func(ctx context.Context) (*easel.RenderResult, error) {
-		return e.Render(ctx, rr)
+	var res *easel.RenderResult
+	err := p.Retry(ctx, func(ctx context.Context) error {
+		var err error
+		res, err = e.Render(ctx, rr)
+		return err
 	})
+	return res, err
 }
 
 func sceneStyle(p *easel.Prompt) string {

@@ -183,7 +183,10 @@ func TestRunRetriesRateLimits(t *testing.T) {
 	var waited []time.Duration
 	pol := queue.DefaultRetryPolicy()
 	pol.Sleep = func(ctx context.Context, d time.Duration) error { waited = append(waited, d); return nil }
-	p.Retry = &pol
+	p.Retry = func(ctx context.Context, call func(context.Context) error) error {
+		_, err := queue.Do(ctx, pol, func(ctx context.Context) (struct{}, error) { return struct{}{}, call(ctx) })
+		return err
+	}
 	eng := &flaky{}
 	arts, err := p.Run(t.Context(), Request{Idea: easel.Idea{Text: "a fox"}, Engine: eng, Size: easel.Size{Width: 64, Height: 64}})
 	if err != nil || len(arts) != 1 {

@@ -108,10 +108,13 @@ func mkdirProbe(dir string) error {
 
 // retryPolicy is how interactive commands retry an engine that is rate
 // limited or briefly down: honouring Retry-After, and saying so.
-func (a *app) retryPolicy() *queue.RetryPolicy {
+func (a *app) retryPolicy() func(ctx context.Context, call func(context.Context) error) error {
 	p := queue.DefaultRetryPolicy()
 	p.OnRetry = func(attempt int, wait time.Duration, err error) {
 		fmt.Fprintf(a.stderr, "easel: %s; trying again in %s\n", easel.ErrorMessage(err), wait.Round(time.Second))
 	}
-	return &p
+	return func(ctx context.Context, call func(context.Context) error) error {
+		_, err := queue.Do(ctx, p, func(ctx context.Context) (struct{}, error) { return struct{}{}, call(ctx) })
+		return err
+	}
 }
