@@ -110,6 +110,43 @@ func (d *painter) house(x, y, s float32) {
 }
 
 // village sets houses along a line, back to front.
+// town is a village that reads as a place: rows of houses from the back
+// row (at top) to the front row (at base), each row larger and nearer,
+// with a church steeple rising among them.
+func (d *painter) town(top, base, s float32, rows int) {
+	W := float32(d.w)
+	church, churchX := max(rows-2, 0), W*d.rnd(0.25, 0.75)
+	for r := 0; r < rows; r++ {
+		t := float32(r) / float32(max(rows-1, 1))
+		y := top + (base-top)*t
+		ss := s * (0.55 + 0.45*t)
+		for x := -d.rnd(0.2, 1) * ss; x < W; {
+			if r == church && x+ss*1.4 > churchX-ss*0.5 && x < churchX+ss*0.5 {
+				d.steeple(churchX, y, ss)
+				x = churchX + ss*0.6
+				continue
+			}
+			d.house(x, y+d.rnd(-0.08, 0.08)*ss, ss)
+			x += ss * d.rnd(1.15, 1.6)
+		}
+	}
+}
+
+// steeple is a village church tower with a pointed spire.
+func (d *painter) steeple(x, y, s float32) {
+	stone := d.lit(hex("#d8d0c0"), 0.1)
+	roof := d.lit(hex("#4a4048"), 0.1)
+	d.rect(x-s*0.32, y-s*2.3, x+s*0.32, y)
+	d.fill(solid(stone))
+	d.poly(x-s*0.4, y-s*2.3, x, y-s*3.6, x+s*0.4, y-s*2.3)
+	d.fill(solid(roof))
+	if d.p.season == "winter" || d.p.el["snow"] {
+		d.poly(x-s*0.4, y-s*2.3, x, y-s*3.6, x-s*0.05, y-s*2.5)
+		d.fill(solid(d.lit(rgb{0.95, 0.96, 1}, 0)))
+	}
+	d.window(x-s*0.1, y-s*1.9, x+s*0.1, y-s*1.55, d.dark())
+}
+
 func (d *painter) village(y float32, count int, s float32) {
 	for r := 0; r < 2; r++ {
 		yy := y + float32(r)*s*0.6

@@ -272,9 +272,16 @@ func (d *painter) landscape() {
 		d.forest(hz-10*d.u, hz+1, []treeKind{treePine}, 2)
 	}
 	if (p.el["houses"] || p.el["village"]) && water {
-		// A town on the far shore, reflected in the water.
-		d.hills(1, hz-float32(d.h)*0.06, hz, p.grass.mix(p.haze, 0.4))
-		d.village(hz+1, 14, 36*d.u)
+		if p.main == "houses" || p.main == "village" {
+			// A harbour town: houses stacked up the hillside behind the
+			// water, reflected in it.
+			d.hills(1, hz-H*0.2, hz, p.grass.mix(p.haze, 0.3))
+			d.town(hz-H*0.13, hz+1, 55*d.u, 3)
+		} else {
+			// A town on the far shore, reflected in the water.
+			d.hills(1, hz-float32(d.h)*0.06, hz, p.grass.mix(p.haze, 0.4))
+			d.village(hz+1, 14, 36*d.u)
+		}
 	}
 	if p.el["castle"] && water {
 		d.castle(d.xFor("castle", 0.3, 0.7), hz+1, 55*d.u)
@@ -447,14 +454,21 @@ func (d *painter) buildings(groundTop float32) {
 		col := d.lit(p.grass, 0.2)
 		d.fill(vgrad(col.scale(1.1), col.scale(0.8), hy, base))
 		s := 70 * d.u
-		if p.el["village"] || p.el["houses"] {
+		switch {
+		case p.el["village"] || p.el["houses"]:
 			s = 50 * d.u
+		case p.main == "castle":
+			s = 100 * d.u // the subject, not a speck on the skyline
 		}
 		// A cubic with both handles at hy peaks three quarters of the way up.
 		d.castle(cx, base+(hy-base)*0.75+s*0.15, s)
 	}
 	if (p.el["village"] || p.el["houses"]) && !(p.el["sea"] || p.el["lake"]) {
-		d.village(mid+10*d.u, 9, 38*d.u)
+		if p.main == "village" || p.main == "houses" {
+			d.town(groundTop+(H-groundTop)*0.04, groundTop+(H-groundTop)*0.5, 70*d.u, 4)
+		} else {
+			d.town(groundTop+(H-groundTop)*0.02, mid+10*d.u, 44*d.u, 3)
+		}
 	}
 	if p.el["temple"] {
 		d.temple(d.xFor("temple", 0.6, 0.8), mid, 80*d.u)

@@ -118,7 +118,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		p.el[strings.ToLower(strings.TrimSpace(e))] = true
 	}
 	for k, v := range impliedBy {
-		if hasWord(p.words, k) {
+		if impliedWord(p.words, k) {
 			for _, e := range v {
 				p.el[e] = true
 			}
@@ -552,6 +552,28 @@ func normWords(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// impliedWord reports whether words hold k as the noun or adjective that
+// implies an element: "clouds", "cloudy" and "starry" count; verbs made of
+// a noun do not ("a fishing village" has no fish, "towering peaks" no
+// tower, "staring" no stars), except "reflected" and "reflecting".
+func impliedWord(words, k string) bool {
+	if k == "reflect" {
+		return hasWord(words, k)
+	}
+	for i := 0; ; {
+		j := strings.Index(words[i:], " "+k)
+		if j < 0 {
+			return false
+		}
+		rest := words[i+j+1+len(k):]
+		switch rest[:strings.IndexByte(rest, ' ')] {
+		case "", "s", "es", "y", "ry":
+			return true
+		}
+		i += j + 1
+	}
 }
 
 // hasWord reports whether words (from normWords) holds the word or phrase k
