@@ -93,6 +93,13 @@ func TestOpenChoicesCohere(t *testing.T) {
 					if strings.Contains(text, "heart of the picture") && (strings.Contains(text, "third") || strings.Contains(text, "off-center")) {
 						fail("puts the subject both at the centre and off it")
 					}
+					if typed.Weather == "" && sc.Weather != "" && sc.Weather != "clear" && sc.Weather != "cloudy" && sc.Weather != "wind" {
+						for _, e := range skyElements {
+							if typed.HasElement(e) {
+								fail("clouds over the " + e + " the idea named")
+							}
+						}
+					}
 					if typed.Mood == "" && typed.Weather == "" {
 						switch sc.Mood {
 						case "joyful", "lively", "energetic":

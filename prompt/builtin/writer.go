@@ -93,6 +93,9 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	first := newSource(uint64(seed), 0x9e3779b97f4a7c15)
 	var hint daylight
 	hint.day, hint.sunny = scene.Daylight(idea)
+	for _, e := range skyElements {
+		hint.sky = hint.sky || base.HasElement(e)
+	}
 	open := fillDefaults(sc, prof, light, hint, &first)
 	if v > 0 && chaos > 0 {
 		w := newSource(uint64(seed), 0x51ed27+uint64(v))
@@ -521,8 +524,13 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 	return open
 }
 
-// daylight is what the idea's words say about the light (scene.Daylight).
-type daylight struct{ day, sunny bool }
+// daylight is what the idea's words say about the light: daytime, sunny
+// (scene.Daylight), and sky when they name something in the sky that
+// cloud would hide (a sunset's sun, a full moon, stars, an aurora).
+type daylight struct{ day, sunny, sky bool }
+
+// skyElements are what an overcast or rainy sky would hide.
+var skyElements = []string{"sun", "moon", "full moon", "stars", "aurora", "milky way", "rainbow"}
 
 // dayTimes keeps the times of list that are full daylight, or gives the
 // plain daytimes when list has none.
@@ -639,9 +647,9 @@ var weatherElements = map[string][]string{
 
 // weathersFor drops weathers that cannot happen in the scene: no rain in
 // a snowy winter scene (it snows instead), nothing but fair skies when the
-// idea promised sun.
+// idea promised sun or named the moon or stars.
 func weathersFor(sc *easel.Scene, list []string, hint daylight) []string {
-	if hint.sunny {
+	if hint.sunny || hint.sky {
 		return []string{"clear", "clear", "cloudy", "wind"}
 	}
 	if sc.Season != "winter" && !sc.HasElement("snow") {
