@@ -27,6 +27,8 @@ type Job struct {
 	Dialect Dialect `json:"dialect,omitempty"`
 	// Engine is the engine spec, NAME[:MODEL].
 	Engine string `json:"engine"`
+	// Writer is the prompt writer spec, NAME[:MODEL] ("" for the built-in one).
+	Writer string `json:"writer,omitempty"`
 	// Seed is the first image's seed; Chaos how far a written prompt wanders.
 	Seed  int64 `json:"seed"`
 	Chaos int   `json:"chaos,omitempty"`

@@ -123,6 +123,10 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if g.system != "" {
+		// Jobs carry names, not files: a worker on another machine could not read it.
+		return easel.Errorf(easel.EINVALID, "easel batch does not take --system: use it with easel prompt or imagine")
+	}
 	setMax := false
 	fs.Visit(func(f *flag.Flag) { setMax = setMax || f.Name == "max-cost" })
 	if setMax && g.maxCost < 0 {
@@ -352,7 +356,7 @@ func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir
 				vi := i*g.n + k
 				j := easel.Job{
 					Batch: id, Line: l.Num, Variation: vi, Template: tmpl,
-					Negative: g.negative, Style: g.style, Dialect: d, Engine: g.engine,
+					Negative: g.negative, Style: g.style, Dialect: d, Engine: g.engine, Writer: g.llm,
 					Seed: base + int64(vi), Chaos: g.chaos, Steps: l.Steps, Width: w, Height: hgt, N: 1,
 				}
 				if l.Prompt != "" {
@@ -400,7 +404,11 @@ func (a *app) jobRunner(gal *sqlite.DB, dataDir string) queue.RunFunc {
 		}
 		mu.Unlock()
 		_, model := engine.ParseSpec(j.Engine)
-		p := &pipeline.Pipeline{Writer: a.writer(), Gallery: gal, Dialect: dial, Log: a.log}
+		w, err := a.openWriter(j.Writer, "", false)
+		if err != nil {
+			return nil, err
+		}
+		p := &pipeline.Pipeline{Writer: w, Gallery: gal, Dialect: dial, Log: a.log}
 		return p.RunJob(ctx, pipeline.JobRun{Job: j, Engine: eng, Model: model, Store: gal, Call: call})
 	}
 }

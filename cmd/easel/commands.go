@@ -23,6 +23,8 @@ func commands() []command {
 		{"prompt", "idea → detailed prompt(s), without rendering", cmdPrompt},
 		{"vary", "variations of a picture or a prompt (--strength subtle|strong), rendered and saved as its children", cmdVary},
 		{"reproduce", "render a picture again with the same prompt, seed, size, steps and engine", cmdReproduce},
+		{"batch", "many pictures from a file: concurrent, rate-limited, budgeted, resumable", cmdBatch},
+		{"worker", "work the batch queue (several with --db postgres://…)", cmdWorker},
 		{"template", "expand a dynamic-prompt template (variants, wildcards, variables)", cmdTemplate},
 		{"render", "draw a Scene JSON file with the built-in canvas", cmdRender},
 		{"tokens", "CLIP token count, ids and 75-token chunks of a prompt", cmdTokens},
