@@ -416,3 +416,68 @@ func wantFailure(t *testing.T, r result, env map[string]string, code int, want, 
 		t.Errorf("gallery after the failure: exit %d, %q", g.code, g.stdout)
 	}
 }
+
+// TestImagineComfyUIWorkflow runs imagine with a workflow of the person's
+// own (EASEL_COMFYUI_WORKFLOW): other node ids, a fixed scheduler.
+func TestImagineComfyUIWorkflow(t *testing.T) {
+	t.Parallel()
+	const workflow = `{
+  "1": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "{{model}}"}},
+  "20": {"class_type": "CLIPTextEncode", "inputs": {"text": "{{prompt}}", "clip": ["1", 1]}},
+  "21": {"class_type": "CLIPTextEncode", "inputs": {"text": "{{negative}}", "clip": ["1", 1]}},
+  "30": {"class_type": "EmptyLatentImage", "inputs": {"width": "{{width}}", "height": "{{height}}", "batch_size": 1}},
+  "40": {"class_type": "KSampler", "inputs": {"seed": "{{seed}}", "steps": 12, "cfg": "{{cfg}}",
+        "sampler_name": "dpmpp_2m", "scheduler": "karras", "denoise": 1.0,
+        "model": ["1", 0], "positive": ["20", 0], "negative": ["21", 0], "latent_image": ["30", 0]}},
+  "50": {"class_type": "VAEDecode", "inputs": {"samples": ["40", 0], "vae": ["1", 2]}},
+  "60": {"class_type": "SaveImage", "inputs": {"filename_prefix": "mine", "images": ["50", 0]}}
+}`
+	file := filepath.Join(t.TempDir(), "mine.json")
+	if err := os.WriteFile(file, []byte(workflow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fk := comfyuitest.New(t, enginetest.FaultNone)
+	env := with(t, map[string]string{"EASEL_COMFYUI_URL": fk.URL(), "EASEL_COMFYUI_WORKFLOW": file})
+	r := runEasel(t, env, "imagine", "--engine", "comfyui", "a beach sunset", "--seed", "7", "--size", "512x384", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+	}
+	graphs := fk.Prompts()
+	if len(graphs) != 1 {
+		t.Fatalf("the fake received %d prompts; want 1", len(graphs))
+	}
+	k, _ := graphs[0]["40"].(map[string]any)
+	in, _ := k["inputs"].(map[string]any)
+	if in["scheduler"] != "karras" || in["seed"] != 7.0 {
+		t.Errorf("KSampler inputs %v; want the workflow's scheduler and seed 7", in)
+	}
+	pos, _ := comfyuitest.Texts(graphs[0])
+	o := ndjson(t, r.stdout)[0]
+	data, err := os.ReadFile(str(o["path"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := pngmeta.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pos == "" || o["prompt"] != pos || md.Prompt != pos || md.Seed != 7 || md.Width != 512 || md.Height != 384 {
+		t.Errorf("saved prompt %q, metadata %q seed %d size %dx%d; want %q, 7, 512x384", o["prompt"], md.Prompt, md.Seed, md.Width, md.Height, pos)
+	}
+	// The workflow fixed its steps and sampler: the picture must not claim easel's.
+	if md.Steps != 0 || md.Sampler != "" || md.Model != "sd_xl_base_1.0.safetensors" {
+		t.Errorf("metadata steps %d, sampler %q, model %q; want no steps or sampler (the workflow's own) and the checkpoint used", md.Steps, md.Sampler, md.Model)
+	}
+
+	// A workflow that is not one is refused before anything is sent.
+	bad := filepath.Join(t.TempDir(), "ui.json")
+	os.WriteFile(bad, []byte(`{"nodes":[],"links":[],"version":0.4}`), 0o644)
+	env["EASEL_COMFYUI_WORKFLOW"] = bad
+	r = runEasel(t, env, "imagine", "--engine", "comfyui", "a beach sunset", "--seed", "7", "--size", "512x384")
+	if r.code != 2 || !strings.Contains(r.stderr, "UI format") {
+		t.Errorf("a UI-format workflow: exit %d, stderr %q; want 2 and a message about the format", r.code, r.stderr)
+	}
+	if n := len(fk.Prompts()); n != 1 {
+		t.Errorf("the fake received %d prompts; want no more after the refusal", n)
+	}
+}

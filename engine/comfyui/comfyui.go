@@ -234,8 +234,22 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 		}
 		ids[i] = id
 	}
-	res := &easel.RenderResult{Model: model, Steps: values["steps"].(int), Sampler: values["sampler"].(string)}
-	res.CFGScale, _ = values["cfg"].(float64)
+	// Report only the settings the workflow took from easel: a person's
+	// own workflow may fix its checkpoint, steps, sampler or cfg, and the
+	// artwork must not claim ours.
+	res := &easel.RenderResult{}
+	if c.workflow.Uses("model") {
+		res.Model = model
+	}
+	if c.workflow.Uses("steps") {
+		res.Steps = values["steps"].(int)
+	}
+	if c.workflow.Uses("sampler") {
+		res.Sampler = values["sampler"].(string)
+	}
+	if c.workflow.Uses("cfg") {
+		res.CFGScale, _ = values["cfg"].(float64)
+	}
 	if w != req.Width || h != req.Height {
 		res.Notes = append(res.Notes, fmt.Sprintf("size %dx%d rounded to %dx%d: Stable Diffusion works in steps of %d pixels", req.Width, req.Height, w, h, caps.SizeStep))
 	}

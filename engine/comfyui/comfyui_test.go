@@ -141,12 +141,39 @@ func TestUserWorkflow(t *testing.T) {
 	if c.Capabilities().Negative {
 		t.Error("a workflow without {{negative}} cannot honour a negative prompt")
 	}
-	if _, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 512, Height: 512, N: 1}); err != nil {
+	res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 512, Height: 512, N: 1})
+	if err != nil {
 		t.Fatal(err)
 	}
 	g := fk.Prompts()[0]
 	if got := g["6"].(map[string]any)["inputs"].(map[string]any)["text"]; got != "masterpiece, a fox" {
 		t.Errorf("text %q", got)
+	}
+	if res.Model != "v1-5-pruned-emaonly.safetensors" || res.Steps == 0 || res.Sampler == "" {
+		t.Errorf("result %+v; want the model, steps and sampler the workflow took", res)
+	}
+}
+
+// TestUserWorkflowFixedSettings: settings a workflow fixes itself are not
+// reported as easel's, so the artwork does not claim what was not used.
+func TestUserWorkflowFixedSettings(t *testing.T) {
+	wf := string(defaultWorkflow)
+	for ph, v := range map[string]string{`"{{model}}"`: `"v1-5-pruned-emaonly.safetensors"`, `"{{steps}}"`: `12`, `"{{sampler}}"`: `"dpmpp_2m"`, `"{{cfg}}"`: `5.5`} {
+		if !strings.Contains(wf, ph) {
+			t.Fatalf("the built-in workflow has no %s", ph)
+		}
+		wf = strings.ReplaceAll(wf, ph, v)
+	}
+	file := filepath.Join(t.TempDir(), "fixed.json")
+	os.WriteFile(file, []byte(wf), 0o644)
+	fk := newFake(t, enginetest.FaultNone)
+	c := client(t, fk, Config{WorkflowFile: file, Model: "sd_xl_base_1.0.safetensors"})
+	res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 512, Height: 512, N: 1, Steps: 30, Sampler: "euler"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Model != "" || res.Steps != 0 || res.Sampler != "" || res.CFGScale != 0 {
+		t.Errorf("result model %q, steps %d, sampler %q, cfg %v; want none: the workflow fixed them", res.Model, res.Steps, res.Sampler, res.CFGScale)
 	}
 }
 
