@@ -481,3 +481,25 @@ func TestImagineComfyUIWorkflow(t *testing.T) {
 		t.Errorf("the fake received %d prompts; want no more after the refusal", n)
 	}
 }
+
+// TestImagineWaitsOutARateLimit: a 429 is retried after the Retry-After
+// the service asked for (1s here, to keep the test quick), and said so.
+func TestImagineWaitsOutARateLimit(t *testing.T) {
+	t.Parallel()
+	fk := openaitest.New(t, enginetest.FaultNone)
+	fk.RateLimited, fk.RetryAfter = 1, "1"
+	env := with(t, map[string]string{"OPENAI_API_KEY": openaitest.Key, "OPENAI_BASE_URL": fk.URL()})
+	r := runEasel(t, env, "imagine", "--engine", "openai", "a beach sunset", "--seed", "7", "--size", "1024x1024", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "easel: OpenAI is rate limiting requests") || !strings.Contains(r.stderr, "trying again in 1s") {
+		t.Errorf("stderr %q; want the rate limit and the wait", r.stderr)
+	}
+	if n := len(fk.Bodies()); n != 2 {
+		t.Errorf("the fake received %d requests; want 2", n)
+	}
+	if objs := ndjson(t, r.stdout); len(objs) != 1 {
+		t.Errorf("%d pictures; want 1", len(objs))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
@@ -250,5 +251,22 @@ func BenchmarkDecodeImages(b *testing.B) {
 		if _, _, err := decodeImages(bytes.NewReader(buf.Bytes())); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRateLimitedThenServed checks the fake's switch that the CLI's
+// end-to-end tests rely on: a 429 with the Retry-After asked for, then a
+// picture.
+func TestRateLimitedThenServed(t *testing.T) {
+	fk := newFake(t, enginetest.FaultNone)
+	fk.RateLimited, fk.RetryAfter = 1, "2"
+	c := client(t, fk, Config{})
+	req := &easel.RenderRequest{Prompt: "a fox", Width: 1024, Height: 1024, N: 1}
+	_, err := c.Render(t.Context(), req)
+	if easel.ErrorCode(err) != easel.ERATELIMIT || easel.RetryAfter(err) != 2*time.Second {
+		t.Fatalf("first call: %v (%s, retry after %v); want a rate limit of 2s", err, easel.ErrorCode(err), easel.RetryAfter(err))
+	}
+	if res, err := c.Render(t.Context(), req); err != nil || len(res.Images) != 1 {
+		t.Fatalf("second call: %v", err)
 	}
 }

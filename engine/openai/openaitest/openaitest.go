@@ -5,6 +5,7 @@ package openaitest
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -44,12 +45,18 @@ type Server struct {
 	EscapeSlashes bool
 	// AsURL answers with url instead of b64_json, as LocalAI does by default.
 	AsURL bool
+	// RateLimited is how many valid generation requests are answered 429
+	// before the fake serves, as a busy account would be; RetryAfter is
+	// the Retry-After they carry (and FaultRateLimit's), "7" when empty.
+	RateLimited int
+	RetryAfter  string
 
 	srv *httptest.Server
 
-	mu     sync.Mutex // guards calls and bodies
-	calls  int
-	bodies []map[string]any
+	mu      sync.Mutex // guards calls, bodies and limited
+	calls   int
+	bodies  []map[string]any
+	limited int
 }
 
 // New starts a fake that fails the way fault says (enginetest.FaultNone
@@ -220,9 +227,19 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	switch s.Fault {
+	s.mu.Lock()
+	busy := s.limited < s.RateLimited
+	if busy {
+		s.limited++
+	}
+	s.mu.Unlock()
+	fault := s.Fault
+	if busy {
+		fault = enginetest.FaultRateLimit
+	}
+	switch fault {
 	case enginetest.FaultRateLimit:
-		w.Header().Set("Retry-After", "7")
+		w.Header().Set("Retry-After", cmp.Or(s.RetryAfter, "7"))
 		w.Header().Set("x-ratelimit-reset-requests", "1m0s")
 		apiError(w, 429, "requests", "rate_limit_exceeded", "", "Rate limit reached for gpt-image-1 in organization org-x on images per minute (IPM): Limit 5, Used 5, Requested 1.")
 		return
