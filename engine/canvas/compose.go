@@ -636,9 +636,18 @@ func (d *painter) animals(groundTop float32) {
 		}
 		s := 120 * d.u
 		y := groundTop + (H-groundTop)*d.rnd(0.3, 0.5)
-		if k == "camel" && p.el["dunes"] {
+		switch {
+		case k == "camel" && p.el["dunes"]:
 			y = groundTop + (H-groundTop)*0.45
 			s = 170 * d.u
+		case p.el["forest"] || p.el["jungle"]:
+			// In front of the trees, not on top of their crowns.
+			y = H * d.rnd(0.88, 0.95)
+			s = 200 * d.u
+		case k == p.main:
+			// The subject comes close enough to be seen.
+			y = groundTop + (H-groundTop)*d.rnd(0.5, 0.7)
+			s = 190 * d.u
 		}
 		dir := float32(1)
 		if d.chance(0.5) {

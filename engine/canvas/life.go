@@ -294,7 +294,7 @@ type beast struct {
 }
 
 var beasts = map[string]beast{
-	"camel":  {1.1, 1.1, 0.9, 0.28, 0.3, 0.05, true, hex("#b0804a")},
+	"camel":  {1.1, 1.1, 0.9, 0.3, 0.3, 0.05, true, hex("#8e5e34")},
 	"horse":  {1.0, 0.95, 0.7, 0.32, 0.45, 0.1, false, hex("#6a4028")},
 	"deer":   {0.85, 1.0, 0.6, 0.25, 0.15, 0.2, false, hex("#9a6a40")},
 	"fox":    {0.8, 0.45, 0.35, 0.25, 0.7, 0.22, false, hex("#d8682a")},
@@ -322,17 +322,35 @@ func (d *painter) quadruped(b beast, x, y, s, dir float32) {
 		d.cubeTo(X(-L/2), by-bh*1.2, X(L/2), by-bh*1.3, X(L/2), by-bh*0.6)
 	}
 	d.cubeTo(X(L/2), by+bh*0.1, X(-L/2), by+bh*0.1, X(-L/2), by)
-	// Neck and head.
+	// Neck and head. The neck tapers along a curve: a camel's dips
+	// forward from the chest before rising to the head.
 	nx, ny := X(L*0.42), by-bh*0.7
 	hx, hy := X(L*0.42+s*b.neck*0.45), by-bh*0.7-s*b.neck*0.8
-	d.line(nx, ny, hx, hy, s*0.13)
+	cx, cy := X(L*0.42+s*b.neck*0.35), ny-s*b.neck*0.35
+	if b.hump {
+		cx, cy = X(L*0.42+s*b.neck*0.75), ny+bh*0.2
+	}
+	const steps = 8
+	for i := 0; i < steps; i++ {
+		t0, t1 := float32(i)/steps, float32(i+1)/steps
+		q := func(t float32) (float32, float32) {
+			u := 1 - t
+			return u*u*nx + 2*u*t*cx + t*t*hx, u*u*ny + 2*u*t*cy + t*t*hy
+		}
+		x0, y0 := q(t0)
+		x1, y1 := q(t1)
+		d.line(x0, y0, x1, y1, s*(0.17-0.08*t0))
+	}
 	d.ellipse(hx+dir*s*b.head*0.3, hy, s*b.head*0.6, s*b.head*0.32)
 	if b.ears > 0 {
 		d.poly(hx-dir*s*0.02, hy-s*0.05, hx+dir*s*0.02, hy-s*0.05-s*b.ears, hx+dir*s*0.08, hy-s*0.05)
 	}
-	// Legs.
+	// Legs: thick at the top, a knee, a slimmer shank down to the hoof.
 	for _, lx := range []float32{-0.4, -0.3, 0.3, 0.4} {
-		d.line(X(L*lx), by, X(L*lx)+d.rnd(-0.04, 0.04)*s, y, s*0.07)
+		top, foot := X(L*lx), X(L*lx)+d.rnd(-0.04, 0.04)*s
+		kx, ky := (top+foot)/2+dir*s*0.015, by+(y-by)*0.5
+		d.line(top, by-bh*0.2, kx, ky, s*0.095)
+		d.line(kx, ky, foot, y, s*0.06)
 	}
 	// Tail.
 	d.line(X(-L/2), by-bh*0.5, X(-L/2-s*b.tail*0.5), by+bh*0.5, s*0.08*(1+b.tail))

@@ -124,6 +124,9 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 			}
 		}
 	}
+	if p.el["ship"] && hasWord(p.words, "sailing") && !hasWord(p.words, "sailboat") {
+		delete(p.el, "sailboat") // "an old sailing ship" is one ship, not a ship and a dinghy
+	}
 	if !hasAny(p.el, landscapeElements...) && !hasAny(p.el, "underwater", "space", "planet", "window", "bowl", "table", "street") {
 		for _, e := range domainElements[strings.ToLower(s.Domain)] {
 			p.el[e] = true

@@ -149,15 +149,52 @@ func (d *painter) pond(koi bool) {
 func (d *painter) waterfall(top, bottom float32) {
 	cx := float32(d.w) * d.rnd(0.35, 0.65)
 	wd := float32(d.w) * d.rnd(0.08, 0.14)
-	// Rock walls either side.
-	rock := d.lit(hex("#3e4440"), 0.15)
+	// Rock walls either side: a broken top edge rising to the sides,
+	// ledges, and moss and plants along the rim.
+	rock := d.lit(hex("#5a5248"), 0.15)
+	moss := d.lit(d.p.foliage[0], 0.1)
+	if d.p.season == "winter" || d.p.el["snow"] {
+		moss = d.lit(rgb{0.92, 0.94, 0.97}, 0.05)
+	}
+	const n = 24
 	for _, side := range []float32{-1, 1} {
 		edge := cx + side*wd/2
 		far := cx + side*float32(d.w)*0.7
-		d.poly(edge, top-10*d.u, far, top-60*d.u, far, bottom, edge+side*20*d.u, bottom)
-		pt := vgrad(rock.scale(1.1), rock.scale(0.6), top, bottom)
-		pt.tex, pt.texAmt, pt.texScale = texStreakV, 0.3, 14*d.u
+		rim := make([]vec, n+1)
+		for i := range rim {
+			t := float32(i) / n
+			x := edge + (far-edge)*t
+			y := top - 10*d.u - t*70*d.u - (fbm1(t*5+side*7, 3, d.seed+1600)-0.5)*60*d.u*t
+			rim[i] = vec{x, y}
+		}
+		d.moveTo(rim[0].x, rim[0].y)
+		for _, v := range rim[1:] {
+			d.lineTo(v.x, v.y)
+		}
+		d.lineTo(far, bottom)
+		d.lineTo(edge+side*20*d.u, bottom)
+		pt := vgrad(rock.scale(1.1), rock.scale(0.55), top, bottom)
+		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.35, 18*d.u
 		d.fill(pt)
+		// Ledges: darker breaks across the face.
+		for k := 0; k < 4; k++ {
+			y := top + (bottom-top)*d.rnd(0.15, 0.85)
+			x0 := edge + side*d.rnd(10, 60)*d.u
+			x1 := x0 + side*d.rnd(80, 220)*d.u
+			d.poly(x0, y, x1, y+d.rnd(-10, 10)*d.u, x1, y+12*d.u, x0, y+6*d.u)
+		}
+		d.fillNoInk(paint{col: rock.scale(0.5), alpha: 0.35})
+		// Moss and plants along the rim.
+		for i := 1; i <= n; i++ {
+			d.line(rim[i-1].x, rim[i-1].y+4*d.u, rim[i].x, rim[i].y+4*d.u, 16*d.u)
+		}
+		d.fillNoInk(solid(moss))
+		for i := 0; i < 10; i++ {
+			v := rim[d.rng.IntN(n)]
+			r := d.rnd(14, 30) * d.u
+			d.ellipse(v.x, v.y-d.rnd(0, 6)*d.u, r, r*0.6)
+			d.fillNoInk(solid(moss.scale(d.rnd(0.85, 1.1))))
+		}
 	}
 	d.poly(cx-wd/2, top, cx+wd/2, top, cx+wd/2+12*d.u, bottom, cx-wd/2-12*d.u, bottom)
 	white := d.lit(rgb{0.92, 0.96, 1}, 0.1)
