@@ -181,7 +181,7 @@ var compositions = map[string][]string{
 	"aerial": {
 		"Seen from high above, the composition reads like a map, with {subj} at its center and clear patterns all around.",
 		"A bird's-eye view flattens the scene into bold shapes, with {subj} framed by the patterns around {it}.",
-		"The camera looks straight down from above, turning {subj} into a strong graphic shape within the frame.",
+		"The camera looks down from high above, turning {subj} into a strong graphic shape within the frame.",
 		"An aerial view from a drone's height shows {subj} whole, with its surroundings spreading out to the edges of the frame.",
 	},
 	"close-up": {
