@@ -765,7 +765,8 @@ func (s *Server) handleVary(w http.ResponseWriter, r *http.Request) {
 	switch vr.Strength {
 	case "", "subtle":
 	case "strong":
-		chaos, method = 75, easel.MethodVaryStrong
+		// The same scale as easel vary: subtle 15, strong 85.
+		chaos, method = 85, easel.MethodVaryStrong
 	default:
 		writeError(w, r, s.log, easel.Errorf(easel.EINVALID, "strength %q: use subtle or strong", vr.Strength))
 		return
@@ -775,7 +776,8 @@ func (s *Server) handleVary(w http.ResponseWriter, r *http.Request) {
 		Size: fmt.Sprintf("%dx%d", a.Width, a.Height), N: 1, Variations: cmpOr(vr.Variations, 2),
 		Chaos: &chaos, ParentID: a.ID, Method: method,
 	}
-	if slices.Contains(s.deps.LLMs, a.Writer) {
+	// Writer records NAME:MODEL ("openai:gpt-5.4-mini"); the list has names.
+	if name, _, _ := strings.Cut(a.Writer, ":"); slices.Contains(s.deps.LLMs, name) {
 		jr.LLM = a.Writer
 	}
 	if vr.Engine != "" {
