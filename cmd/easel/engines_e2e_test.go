@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"image/png"
 	"io/fs"
@@ -247,6 +248,13 @@ func TestImagineOnEachEngine(t *testing.T) {
 			}
 			if tc.negative && md.NegativePrompt != negative {
 				t.Errorf("PNG negative prompt %q; want the one sent, %q", md.NegativePrompt, negative)
+			}
+			var own struct {
+				Engine        string `json:"engine"`
+				RevisedPrompt string `json:"revised_prompt"`
+			}
+			if err := json.Unmarshal(md.Easel, &own); err != nil || own.Engine != tc.name || own.RevisedPrompt != tc.revised {
+				t.Errorf("PNG easel chunk: engine %q, revised prompt %q (%v); want %s, %q", own.Engine, own.RevisedPrompt, err, tc.name, tc.revised)
 			}
 
 			// The gallery row.
