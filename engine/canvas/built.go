@@ -396,6 +396,34 @@ func (d *painter) tower(x, y, s float32) {
 }
 
 // bridge draws an arched bridge across the picture at y.
+// viaduct is a stone railway bridge of arches striding across a valley,
+// its deck at y.
+func (d *painter) viaduct(y float32) {
+	W, H := float32(d.w), float32(d.h)
+	stone := d.lit(hex("#9a8a74"), 0.2)
+	spans := 5
+	sw := W / float32(spans)
+	deck := 18 * d.u
+	for i := -1; i <= spans; i++ {
+		xa, xb := float32(i)*sw, float32(i+1)*sw
+		pw := sw * 0.12
+		ys := y + deck + sw*0.15
+		d.moveTo(xa, H+2)
+		d.lineTo(xa, y)
+		d.lineTo(xb, y)
+		d.lineTo(xb, H+2)
+		d.lineTo(xb-pw, H+2)
+		d.lineTo(xb-pw, ys+sw*0.35)
+		d.quadTo((xa+xb)/2, ys-sw*0.45, xa+pw, ys+sw*0.35)
+		d.lineTo(xa+pw, H+2)
+		pt := vgrad(stone.scale(1.1), stone.scale(0.7), y, H)
+		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.3, 8*d.u
+		d.fill(pt)
+	}
+	d.rect(-2, y-4*d.u, W+2, y+deck)
+	d.fill(solid(stone.scale(0.85)))
+}
+
 func (d *painter) bridge(y, s float32) {
 	col := d.lit(hex("#8a6a50"), 0.15)
 	if d.p.el["temple"] || d.p.el["koi"] || d.p.el["pond"] {

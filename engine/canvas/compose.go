@@ -291,6 +291,7 @@ func (d *painter) landscape() {
 	}
 
 	groundTop := hz
+	beds := false // a garden's flowering bushes, set in front of everything
 	switch {
 	case water:
 		shore := H + 2
@@ -355,6 +356,7 @@ func (d *painter) landscape() {
 		if p.el["meadow"] || p.el["flowers"] || p.season == "spring" {
 			d.meadow(hz, 500)
 		}
+		beds = p.el["flowers"] && !p.el["meadow"]
 	}
 	if p.el["river"] && !water {
 		d.river(hz + (H-hz)*0.1)
@@ -369,6 +371,9 @@ func (d *painter) landscape() {
 	d.buildings(groundTop)
 	d.trees(groundTop, water)
 	d.animals(groundTop)
+	if beds {
+		d.flowerBeds(groundTop)
+	}
 	d.airborne(hz)
 	d.weatherLayer(hz)
 }
@@ -464,7 +469,11 @@ func (d *painter) buildings(groundTop float32) {
 		d.castle(cx, base+(hy-base)*0.75+s*0.15, s)
 	}
 	if (p.el["village"] || p.el["houses"]) && !(p.el["sea"] || p.el["lake"]) {
-		if p.main == "village" || p.main == "houses" {
+		if p.main == "houses" && p.single && !p.el["village"] {
+			// One house, the subject: large, in the middle ground.
+			s := 160 * d.u
+			d.house(d.xFor("houses", 0.35, 0.6)-0.6*s, groundTop+(H-groundTop)*0.3, s) // house takes its left edge
+		} else if p.main == "village" || p.main == "houses" {
 			d.town(groundTop+(H-groundTop)*0.04, groundTop+(H-groundTop)*0.5, 70*d.u, 4)
 		} else {
 			d.town(groundTop+(H-groundTop)*0.02, mid+10*d.u, 44*d.u, 3)
@@ -497,7 +506,17 @@ func (d *painter) buildings(groundTop float32) {
 		d.pond(p.el["koi"])
 	}
 	if p.el["train"] {
-		d.train(mid, 40*d.u)
+		switch {
+		case p.el["bridge"] && !p.el["river"] && !p.el["pond"]:
+			// A train crossing a bridge: a viaduct over the valley.
+			y := hz + (H-hz)*0.3
+			d.viaduct(y)
+			d.train(y-4*d.u, 70*d.u)
+		case p.main == "train":
+			d.train(groundTop+(H-groundTop)*0.4, 80*d.u)
+		default:
+			d.train(mid, 40*d.u)
+		}
 	}
 }
 

@@ -210,6 +210,83 @@ func (d *painter) field(top float32) {
 	if p.el["wheat"] {
 		d.wheat(top)
 	}
+	if p.el["flowers"] && !p.el["sunflowers"] && !p.el["wheat"] {
+		d.flowerRows(top, vx)
+	}
+}
+
+// flowerColours are the colours of the scene's flowers: roses red and
+// pink, lavender purple, the palette's colour when the words give one,
+// else a mixed bunch.
+func (d *painter) flowerColours() []rgb {
+	w := d.p.words
+	switch {
+	case hasWord(w, "rose"):
+		return []rgb{hex("#c8202e"), hex("#e84a6a"), hex("#f08aa0"), hex("#a01828")}
+	case hasWord(w, "lavender"):
+		return []rgb{hex("#8a6ac8"), hex("#9a7ad8"), hex("#7a5ab0")}
+	case hasWord(w, "poppy") || hasWord(w, "poppies"):
+		return []rgb{hex("#e0281e"), hex("#f03a2a")}
+	case len(d.p.tint) > 0:
+		return []rgb{d.p.tint[0], d.p.tint[0].scale(0.85), d.p.tint[0].mix(rgb{1, 1, 1}, 0.3)}
+	}
+	return []rgb{hex("#e0283a"), hex("#f2c21e"), hex("#e85a9a"), hex("#f27a1e"), hex("#9a4ad0"), hex("#f4f0f0")}
+}
+
+// flowerRows turns a field into rows of flowers in bloom, each row one
+// colour, running to the vanishing point at vx: a tulip field.
+func (d *painter) flowerRows(top, vx float32) {
+	cols := d.flowerColours()
+	W, H := float32(d.w), float32(d.h)
+	rows := 22
+	span := 3 * W / float32(rows)
+	for i := 0; i <= rows; i++ {
+		bx := (float32(i)/float32(rows)*3 - 1) * W
+		wd := span * 0.32
+		d.poly(vx, top, bx-wd, H, bx+wd, H)
+		pt := solid(d.lit(cols[i%len(cols)], 0.15))
+		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.35, 4*d.u
+		d.fillNoInk(pt)
+	}
+	// Flower heads in the nearest rows.
+	for i := 0; i <= rows; i++ {
+		bx := (float32(i)/float32(rows)*3 - 1) * W
+		col := d.lit(cols[i%len(cols)], 0)
+		for k := 0; k < 14; k++ {
+			t := d.rnd(0.55, 1)
+			x := vx + (bx-vx)*t + d.rnd(-0.3, 0.3)*span*0.3*t
+			y := top + (H-top)*t
+			r := (2 + 10*t*t) * d.u
+			d.ellipse(x, y-r*0.6, r*0.7, r)
+			d.fillNoInk(solid(col.scale(d.rnd(0.9, 1.15))))
+		}
+	}
+}
+
+// flowerBeds sets flowering bushes along the foreground of a garden.
+func (d *painter) flowerBeds(top float32) {
+	cols := d.flowerColours()
+	W, H := float32(d.w), float32(d.h)
+	leaf := d.lit(hex("#2f6a2a"), 0)
+	for i := 0; i < 7; i++ {
+		x := W * (float32(i) + d.rnd(-0.3, 0.3)) / 6
+		y := H - d.rnd(0, 0.08)*H
+		r := d.rnd(70, 120) * d.u
+		d.blob(x, y, r, r*0.7)
+		pt := vgrad(leaf.scale(1.15), leaf.scale(0.7), y-r*0.7, y)
+		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.3, 10*d.u
+		d.fill(pt)
+		for k := 0; k < 16; k++ {
+			a := d.rnd(math.Pi, 2*math.Pi)
+			rr := d.rnd(0.2, 0.9)
+			fx := x + float32(math.Cos(float64(a)))*r*rr
+			fy := y + float32(math.Sin(float64(a)))*r*0.65*rr
+			fr := d.rnd(7, 13) * d.u
+			c := d.lit(cols[d.rng.IntN(len(cols))], 0)
+			d.disc(fx, fy, fr, c, 1, false)
+			d.disc(fx-fr*0.25, fy-fr*0.25, fr*0.45, c.scale(1.25), 0.7, false)
+		}
+	}
 }
 
 // sunflowers draws heads that grow with nearness, back to front.

@@ -198,7 +198,9 @@ func (d *painter) airplane(x, y, s float32) {
 func (d *painter) train(y, s float32) {
 	d.rect(0, y, float32(d.w), y+s*0.06)
 	d.fill(solid(d.lit(hex("#3a3030"), 0.2)))
-	x := float32(d.w) * d.rnd(0.05, 0.3)
+	// The locomotive leads from the right, its carriages trailing left
+	// into the frame.
+	x := d.xFor("train", 0.55, 0.8) - s*1.6
 	body := d.lit(d.p.accent, 0.2)
 	for i := 0; i < 5; i++ {
 		w := s * 1.6

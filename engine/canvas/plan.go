@@ -51,6 +51,7 @@ type plan struct {
 	high                              bool    // seen from high above, looking out over the land
 	above                             bool    // above the clouds: a sea of cloud below the horizon
 	layout                            string  // an abstract work's arrangement, from the composition words
+	single                            bool    // the main subject is one thing ("a cottage", not "a village")
 }
 
 // words that imply elements when the scene parser did not list them (a
@@ -83,6 +84,8 @@ var impliedBy = map[string][]string{
 	"frozen": {"ice"}, "ice": {"ice"}, "glacier": {"ice", "mountains"}, "milky way": {"milky way"}, "nebula": {"nebula"},
 	"rainbow": {"rainbow"}, "lightning": {"lightning"}, "bamboo": {"bamboo"}, "garden": {"pond", "trees", "flowers"},
 	"tree": {"trees"}, "paris": {"tower"}, "reflect": {"reflection"},
+	"tulip": {"flowers"}, "rose": {"flowers"}, "poppy": {"flowers"}, "poppies": {"flowers"},
+	"field of lavender": {"flowers", "field"}, "lavender field": {"flowers", "field"},
 }
 
 // domainElements gives each Scene domain a composition of its own.
@@ -102,6 +105,10 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	p := &plan{el: map[string]bool{}, subjX: fr.subjX, layout: fr.layout}
 	if len(s.Subjects) > 0 {
 		p.main = strings.ToLower(s.Subjects[0].Element)
+		// "a cottage" is one house; "a harbor town" or "houses" are many.
+		n := strings.ToLower(s.Subjects[0].Noun)
+		p.single = s.Subjects[0].Count <= 1 && !strings.HasSuffix(n, "s") &&
+			!strings.Contains(n, "town") && !strings.Contains(n, "village") && !strings.Contains(n, "city") && !strings.Contains(n, "hamlet")
 	}
 	var words []string
 	words = append(words, s.Idea, s.Subject, s.Setting, s.View)
@@ -177,8 +184,8 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		// coloured by the rest of the Scene.
 		p.el["hills"] = true
 		p.el["meadow"] = true
-		if c.chance(0.6) {
-			p.el["trees"] = true
+		if c.chance(0.6) && !p.el["train"] && !p.el["car"] {
+			p.el["trees"] = true // not in front of a train or a car that is the subject
 		}
 	}
 	if (p.el["stars"] || p.el["aurora"] || p.el["milky way"]) && s.TimeOfDay == "" {
