@@ -124,6 +124,13 @@ func (p *Pipeline) Run(ctx context.Context, r Request) ([]*easel.Artwork, error)
 		if err != nil {
 			return out, err
 		}
+		if !caps.Negative && !caps.Local {
+			// A remote engine that takes no negative prompt is not sent one,
+			// and the artwork records exactly what was sent. (The canvas keeps
+			// the written negative so the picture can be remade on an engine
+			// that honours it.)
+			rend.Negative = ""
+		}
 		if r.OnPrompt != nil {
 			r.OnPrompt(pr, rend)
 		}

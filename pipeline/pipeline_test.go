@@ -53,7 +53,7 @@ func newTest(t *testing.T) (*Pipeline, *sqlite.DB, *[]easel.WriteRequest) {
 
 func TestRunSavesEveryPictureWithMetadata(t *testing.T) {
 	p, g, reqs := newTest(t)
-	eng := &enginetest.Fake{Caps: easel.Capabilities{MaxN: 2, Dialect: easel.DialectSD}}
+	eng := &enginetest.Fake{Caps: easel.Capabilities{MaxN: 2, Dialect: easel.DialectSD, Negative: true}}
 	var seen []string
 	arts, err := p.Run(t.Context(), Request{
 		Idea: easel.Idea{Text: "a fox", Template: "a {fox|cat}"}, Engine: eng, Size: easel.Size{Width: 64, Height: 64},
@@ -199,5 +199,26 @@ func TestRunRetriesRateLimits(t *testing.T) {
 	p.Retry = nil
 	if _, err := p.Run(t.Context(), Request{Idea: easel.Idea{Text: "a fox"}, Engine: &flaky{}, Size: easel.Size{Width: 64, Height: 64}}); easel.ErrorCode(err) != easel.ERATELIMIT {
 		t.Fatalf("err = %v; want the rate limit", err)
+	}
+}
+
+func TestRemoteEngineWithoutNegativeRecordsNone(t *testing.T) {
+	p, _, _ := newTest(t)
+	for _, tc := range []struct {
+		caps easel.Capabilities
+		want string
+	}{
+		{easel.Capabilities{Negative: true}, "blurry"},
+		{easel.Capabilities{Negative: false}, ""},
+		{easel.Capabilities{Negative: false, Local: true}, "blurry"},
+	} {
+		eng := &enginetest.Fake{Caps: tc.caps}
+		arts, err := p.Run(t.Context(), Request{Idea: easel.Idea{Text: "a fox"}, Engine: eng, Size: easel.Size{Width: 64, Height: 64}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if arts[0].NegativePrompt != tc.want || eng.Requests()[0].Negative != tc.want {
+			t.Errorf("caps %+v: recorded %q, sent %q; want %q", tc.caps, arts[0].NegativePrompt, eng.Requests()[0].Negative, tc.want)
+		}
 	}
 }
