@@ -218,6 +218,14 @@ func (d *painter) landscape() {
 	W, H := float32(d.w), float32(d.h)
 	hz := p.horizon
 	d.skyLayer()
+	if p.el["canyon"] && (p.main == "canyon" || p.main == "river") && !p.el["mountains"] && !p.high {
+		// "A desert canyon": the view from inside it, not mesas far away.
+		d.canyonWalls()
+		d.animals(hz)
+		d.airborne(hz)
+		d.weatherLayer(hz)
+		return
+	}
 	above := p.above
 	synth := d.st.name == StyleSynthwave
 	snowy := p.season == "winter" || p.el["snow"] || hasWord(p.words, "snowy") || hasWord(p.words, "snow-capped")
@@ -356,7 +364,8 @@ func (d *painter) landscape() {
 		if p.el["meadow"] || p.el["flowers"] || p.season == "spring" {
 			d.meadow(hz, 500)
 		}
-		beds = p.el["flowers"] && !p.el["meadow"]
+		// A Japanese garden is moss, stone and water, not flower beds.
+		beds = p.el["flowers"] && !p.el["meadow"] && !hasWord(p.words, "japanese") && !hasWord(p.words, "zen")
 	}
 	if p.el["river"] && !water {
 		d.river(hz + (H-hz)*0.1)
@@ -480,7 +489,11 @@ func (d *painter) buildings(groundTop float32) {
 		}
 	}
 	if p.el["temple"] {
-		d.temple(d.xFor("temple", 0.6, 0.8), mid, 80*d.u)
+		s := 80 * d.u
+		if p.main == "temple" {
+			s = 130 * d.u
+		}
+		d.temple(d.xFor("temple", 0.6, 0.8), mid, s)
 	}
 	if p.el["windmill"] {
 		d.windmill(d.xFor("windmill", 0.2, 0.8), mid, 70*d.u)

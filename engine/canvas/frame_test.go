@@ -109,3 +109,34 @@ func TestViewsFromAbove(t *testing.T) {
 		}
 	}
 }
+
+// TestThingColoursStayOnThings: "green hills" are green, the sky above
+// them stays blue; "in red and gold" colours the whole picture.
+func TestThingColoursStayOnThings(t *testing.T) {
+	skyBlue := func(idea string) (b, g, r float64) {
+		sc := scene.Parse(idea)
+		sc.TimeOfDay, sc.Weather = "noon", "clear"
+		img := Draw(sc, "photo", 120, 120, 3)
+		n := 0.0
+		for y := 0; y < 18; y++ {
+			for x := 0; x < 120; x++ {
+				i := y*img.Stride + x*4
+				r += float64(img.Pix[i])
+				g += float64(img.Pix[i+1])
+				b += float64(img.Pix[i+2])
+				n++
+			}
+		}
+		return b / n, g / n, r / n
+	}
+	if b, g, _ := skyBlue("a hot air balloon over green hills"); b < g+20 {
+		t.Errorf("the sky over green hills is blue %.0f, green %.0f; want it blue", b, g)
+	}
+	if b, g, _ := skyBlue("a red barn in a field"); b < g+20 {
+		t.Errorf("the sky over a red barn is blue %.0f, green %.0f; want it blue", b, g)
+	}
+	_, _, plain := skyBlue("a field of hills")
+	if _, _, red := skyBlue("a field of hills in red and gold"); red < plain+10 {
+		t.Errorf("'in red and gold' left the sky's red at %.0f (plain %.0f); want the picture warmed", red, plain)
+	}
+}

@@ -97,6 +97,55 @@ func (d *painter) volcano(bottom float32) {
 }
 
 // canyon draws flat-topped mesas with strata.
+// canyonWalls is the view from inside a canyon: layered red rock walls
+// rising on both sides and narrowing to a gap far away, a sandy floor
+// (or a river, when there is one) winding between them.
+func (d *painter) canyonWalls() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	hz := p.horizon
+	gap := W * d.rnd(0.42, 0.58)
+	// The floor.
+	floor := d.lit(hex("#c8945a"), 0.2)
+	if p.el["river"] {
+		floor = d.skyAt(hz*0.5, hz).mix(hex("#2a6a7a"), 0.5)
+	}
+	d.poly(gap-W*0.03, hz, gap+W*0.03, hz, W*0.75, H+2, W*0.25, H+2)
+	d.fill(vgrad(floor.scale(0.85), floor.scale(1.1), hz, H))
+	const n = 16
+	for _, side := range []float32{-1, 1} {
+		outer := float32(-2)
+		if side > 0 {
+			outer = W + 2
+		}
+		d.moveTo(outer, -2)
+		for i := 0; i <= n; i++ {
+			t := float32(i) / n // 0 at the top of the frame .. 1 at the bottom
+			y := H * t
+			// The inner edge steps out from the gap towards the viewer,
+			// in ledges.
+			near := clamp01((y - hz*0.8) / (H - hz*0.8))
+			x := gap + side*(W*0.03+W*0.2*near*near) + side*(fbm1(t*6+side*3, 3, d.seed+1700)-0.5)*W*0.08
+			if y < hz*0.8 {
+				x = gap + side*W*(0.03+0.04*(1-y/(hz*0.8)))
+			}
+			d.lineTo(x, y)
+		}
+		d.lineTo(outer, H+2)
+		rock := d.lit(hex("#b0583a"), 0.05)
+		pt := vgrad(rock.scale(1.15), rock.scale(0.7), 0, H)
+		pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.45, 12*d.u
+		d.fill(pt)
+		// Strata: paler and darker bands across the wall.
+		for k := 0; k < 12; k++ {
+			y := H * d.rnd(0.05, 0.9)
+			x0 := gap + side*W*0.05
+			d.poly(x0, y, outer, y, outer, y+d.rnd(6, 16)*d.u, x0, y+d.rnd(4, 10)*d.u)
+			d.fillNoInk(paint{col: []rgb{hex("#e0a070"), hex("#7a3424")}[k%2].mul(p.lt.ambient), alpha: 0.5})
+		}
+	}
+}
+
 func (d *painter) canyon(bottom float32) {
 	hz := d.p.horizon
 	for l := 0; l < 3; l++ {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/scene"
 )
 
 // light is the lighting of one time of day.
@@ -196,6 +197,9 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	}
 	if p.time == "" {
 		p.time = []string{"morning", "afternoon", "golden hour", "afternoon", "noon"}[c.rng.IntN(5)]
+		if day, _ := scene.Daylight(s.Idea); day && p.time == "golden hour" {
+			p.time = "noon" // "under a blue sky", "a sunny day": full daylight
+		}
 	}
 	if style == StyleSynthwave && p.time != "night" {
 		p.time = "dusk"
@@ -490,7 +494,7 @@ func (p *plan) moodAndPalette(pal []string, subjects []easel.Subject, fromIdea b
 			// cherry blossoms) is a hint.
 			switch {
 			case hasWord(p.words, word+" sky") || hasWord(p.words, word+" skies"):
-			case subjectColour(word, subjects):
+			case subjectColour(word, subjects) || colourOfThing(p.words, word):
 			case hasWord(p.words, word) || !fromIdea:
 				// Said in the idea, or written into a Scene by hand.
 				p.grade = append(p.grade, c)
@@ -542,6 +546,28 @@ func subjectColour(word string, subjects []easel.Subject) bool {
 		}
 	}
 	return false
+}
+
+// colourOfThing reports whether a colour word is said of a thing in the
+// idea, because a noun follows it ("green hills", "a red barn"), rather
+// than of the picture ("in red and gold", "red, gold").
+func colourOfThing(words, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(words[i:], " "+word+" ")
+		if j < 0 {
+			return false
+		}
+		rest := words[i+j+len(word)+2:]
+		next, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+		switch next {
+		case "", "and", "or", "with", "in", "on", "at", "of", "color", "colors", "colour", "colours", "tones", "hues", "palette", "light":
+		default:
+			if _, isColour := paletteColours[next]; !isColour {
+				return true
+			}
+		}
+		i += j + 1
+	}
 }
 
 // sceneSeed mixes the Scene's words into the seed, so that two different
