@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -32,7 +33,7 @@ func commands() []command {
 		{"engines", "list the image engines, their configuration and (--check) whether they are reachable", cmdEngines},
 		{"doctor", "check the gallery and whether every configured engine and language model answers", cmdDoctor},
 		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
-		{"gallery", "list, search, show and remove pictures in the gallery", cmdGallery},
+		{"gallery", "the gallery: list, search, show (with lineage), tree, sheet, rm", cmdGallery},
 		{"serve", "web studio, JSON API and OpenAI-compatible images API on 127.0.0.1:8420", cmdServe},
 		{"version", "print easel's version", cmdVersion},
 	}
@@ -58,13 +59,14 @@ Exit codes: 0 done, 1 failed, 2 bad usage or input, 3 missing configuration, 130
 
 func (a *app) dispatch(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		a.mainHelp()
+		// An error: the help goes to stderr, keeping stdout for results.
+		a.mainHelp(a.stderr)
 		return easel.Errorf(easel.EINVALID, "no command given: try easel imagine \"a beach sunset\"")
 	}
 	name := args[0]
 	switch name {
 	case "-h", "--help", "help":
-		a.mainHelp()
+		a.mainHelp(a.stdout)
 		return nil
 	case "--version", "-version":
 		return cmdVersion(ctx, a, nil)
@@ -77,12 +79,12 @@ func (a *app) dispatch(ctx context.Context, args []string) error {
 	return easel.Errorf(easel.EINVALID, "unknown command %q: run easel --help for the list", name)
 }
 
-func (a *app) mainHelp() {
+func (a *app) mainHelp(w io.Writer) {
 	var b strings.Builder
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintf(a.stdout, mainUsage, b.String())
+	fmt.Fprintf(w, mainUsage, b.String())
 }
 
 func cmdVersion(ctx context.Context, a *app, args []string) error {

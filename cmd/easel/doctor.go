@@ -101,7 +101,7 @@ func dash(s string) string {
 	return s
 }
 
-const doctorUsage = `easel doctor [--json] [--timeout D]
+const doctorUsage = `Usage: easel doctor [--json] [--timeout D]
 
 Checks that easel can work here: the data directory and gallery, every
 image engine and every prompt writer (language model) that is configured,

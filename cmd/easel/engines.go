@@ -12,14 +12,16 @@ import (
 	"github.com/easel-art/easel/engine"
 )
 
-const enginesUsage = `easel engines [--check] [--json]
+const enginesUsage = `Usage: easel engines [--check] [--json]
 
 Lists the image engines and the prompt writers (language models), whether
-each is configured, and the variable to set for it. --check also asks each configured engine's service whether it
-is reachable and accepts the credentials (it makes no picture and costs
-nothing). Use an engine with --engine NAME[:MODEL], for example
+each is configured, and the variable to set for it. --check also asks each
+configured service whether it is reachable and accepts the credentials (it
+makes no picture, spends no tokens and costs nothing). Use an engine with
+--engine NAME[:MODEL] and a writer with --llm NAME[:MODEL], for example
   easel imagine "a beach sunset" --engine a1111
-  easel imagine "a beach sunset" --engine openai:gpt-image-1`
+  easel imagine "a beach sunset" --engine openai:gpt-image-1
+  easel prompt "a beach sunset" --llm ollama:llama3.2`
 
 // engineStatus is one engine's line in `easel engines` (and `easel doctor`).
 type engineStatus struct {
@@ -111,8 +113,8 @@ func (a *app) engineStatuses(ctx context.Context, reg *engine.Registry, check bo
 func cmdEngines(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("engines", enginesUsage)
 	asJSON := fs.Bool("json", false, "print one JSON object a line (NDJSON), for scripts")
-	check := fs.Bool("check", false, "ask each configured engine whether it is reachable")
-	timeout := fs.Duration("timeout", 5*time.Second, "how long --check waits for each engine")
+	check := fs.Bool("check", false, "ask each configured engine and language model whether it is reachable")
+	timeout := fs.Duration("timeout", 5*time.Second, "how long --check waits for each service")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

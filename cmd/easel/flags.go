@@ -48,13 +48,20 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 // Errors are EINVALID with the flag package's message; --help prints the
 // usage and returns flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	// The flag package calls Usage on every parse error too; a typo should
+	// get one line on stderr, not the whole help on stdout.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
-				return nil, err // the flag package has printed the usage
+				usage()
+				return nil, err
 			}
-			return nil, easel.Errorf(easel.EINVALID, "%s: %v (see %s --help)", fs.Name(), err, fs.Name())
+			name := strings.TrimPrefix(fs.Name(), "easel ")
+			return nil, easel.Errorf(easel.EINVALID, "%s: %s (see %s --help)", name, flagError(err), fs.Name())
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -68,6 +75,37 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// flagError rewords the flag package's messages with the dashes people
+// type: "flag provided but not defined: -bogus" becomes "unknown flag --bogus".
+func flagError(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag " + dashes(name)
+	}
+	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return dashes(rest) + " needs a value"
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		// invalid value "x" for flag -n: parse error
+		if i := strings.Index(rest, " for flag -"); i >= 0 {
+			flagName, why, _ := strings.Cut(rest[i+len(" for flag -"):], ": ")
+			msg := "invalid value " + rest[:i] + " for " + dashes(flagName)
+			if why != "" && !strings.HasPrefix(why, "parse error") {
+				msg += ": " + why // the flag's own reason, such as "must be 0 to 100"
+			}
+			return msg
+		}
+	}
+	return msg
+}
+
+func dashes(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // oneArg joins the positional arguments into one, so that

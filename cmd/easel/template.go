@@ -15,7 +15,7 @@ import (
 	"github.com/easel-art/easel/prompt/template"
 )
 
-const templateUsage = `easel template [flags] TEMPLATE
+const templateUsage = `Usage: easel template [flags] TEMPLATE
 
 Expands a dynamic-prompt template, written as for the sd-dynamic-prompts
 extension (A1111/Forge, ComfyUI, InvokeAI), and prints one prompt a line.
