@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 
@@ -84,8 +85,17 @@ func (a *app) printMeta(path string, md *pngmeta.Metadata) {
 	if md.Source == pngmeta.SourceUnknown {
 		fmt.Fprintln(w, "No generation metadata found (no easel, parameters, ComfyUI or InvokeAI chunk).")
 	}
+	// easel's own chunk also says what the person asked for and who wrote
+	// and drew it, which the A1111 infotext has no place for.
+	var art easel.Artwork
+	if md.Easel != nil {
+		_ = json.Unmarshal(md.Easel, &art) // best effort: the common fields are already read
+	}
+	row("idea", art.Idea)
+	row("template", art.Template)
 	row("prompt", md.Prompt)
 	row("negative prompt", md.NegativePrompt)
+	row("revised prompt", art.RevisedPrompt)
 	if md.Source != pngmeta.SourceUnknown {
 		row("seed", fmt.Sprint(md.Seed))
 	}
@@ -101,12 +111,16 @@ func (a *app) printMeta(path string, md *pngmeta.Metadata) {
 		row("cfg scale", fmt.Sprint(md.CFGScale))
 	}
 	row("model", md.Model)
+	row("engine", art.Engine)
+	row("writer", art.Writer)
+	row("dialect", string(art.Dialect))
+	row("style", art.Style)
 	for _, p := range md.Params {
 		switch p.Key {
 		case "Steps", "Sampler", "CFG scale", "Seed", "Size", "Model", "Schedule type", "Size-1", "Size-2":
 			continue
 		}
-		row(p.Key, p.Value)
+		row(lowerKey(p.Key), p.Value)
 	}
 	for _, t := range md.Texts {
 		switch t.Keyword {
@@ -115,4 +129,13 @@ func (a *app) printMeta(path string, md *pngmeta.Metadata) {
 		}
 		row("chunk "+t.Keyword, oneLine(t.Value, 100))
 	}
+}
+
+// lowerKey writes an infotext key ("Denoising strength", "Version") the way
+// the other rows are written, leaving acronyms ("VAE hash") alone.
+func lowerKey(k string) string {
+	if len(k) > 1 && k[0] >= 'A' && k[0] <= 'Z' && k[1] >= 'a' && k[1] <= 'z' {
+		return string(k[0]+'a'-'A') + k[1:]
+	}
+	return k
 }
