@@ -40,3 +40,11 @@ func FuzzDaylight(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkDaylight(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Daylight("a field of sunflowers under a blue sky")
+		Daylight("a cozy cabin in a snowy forest at night")
+	}
+}

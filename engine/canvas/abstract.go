@@ -15,7 +15,7 @@ func (d *painter) abstract() {
 	pt.tex, pt.texAmt, pt.texScale = texNoise, 0.12, 40*d.u
 	d.fillNoInk(pt)
 	cols = cols[:len(cols)-1]
-	col := func(i int) rgb { return cols[i%len(cols)] }
+	col := func(i int) rgb { return cols[((i%len(cols))+len(cols))%len(cols)] }
 	shape := func(x, y, r float32, kind int, turn float64, c rgb) {
 		switch kind % 3 {
 		case 0:

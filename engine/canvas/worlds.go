@@ -403,19 +403,26 @@ func (d *painter) openSea() {
 	deep, light = d.lit(deep, 0), d.lit(light, 0)
 	seed := d.seed + 9400
 	rough := p.weather == "storm" || p.weather == "wind" || hasWord(p.words, "rough")
+	// Per-pixel noise comes from the precomputed tile, offset by the seed,
+	// so open water costs about what the sky does.
+	ox, oy := float32(seed%89)*0.37, float32(seed%97)*0.41
+	lo, hi := float32(0.78), float32(0.9)
+	if rough {
+		lo, hi = 0.62, 0.85
+	}
 	d.rows(0, d.h, func(y0, y1 int) {
 		for y := y0; y < y1; y++ {
 			for x := 0; x < d.w; x++ {
 				fx, fy := float32(x), float32(y)
-				n := fbm(fx/(260*d.u), fy/(260*d.u), 3, seed)
+				n := tile(fx/(260*d.u)+ox, fy/(260*d.u)+oy)
 				col := deep.mix(light, n)
 				// Swell: long rows of waves, their crests catching the light.
-				w := valueNoise(fx/(90*d.u), fy/(14*d.u), seed+1)
+				// Slanted, and multiplied at two unrelated scales, so the
+				// tile's repeat does not show as a grid.
+				sx, sy := fx+fy*0.31, fy-fx*0.17
+				w := tile(sx/(90*d.u)+oy, sy/(14*d.u)+ox)
 				col = col.scale(0.9 + 0.2*w)
-				f := smoothstep(0.78, 0.9, valueNoise(fx/(30*d.u), fy/(8*d.u), seed+2))
-				if rough {
-					f = smoothstep(0.62, 0.85, valueNoise(fx/(30*d.u), fy/(8*d.u), seed+2))
-				}
+				f := smoothstep(lo, hi, tile(sx/(30*d.u)+ox*2, sy/(8*d.u)+oy*2)*(0.55+0.6*tile(sy/(170*d.u)+ox, sx/(130*d.u)+oy)))
 				col = col.mix(rgb{0.95, 0.97, 1}, f*0.7)
 				i := (y*d.w + x) * 3
 				d.pix[i], d.pix[i+1], d.pix[i+2] = col.r, col.g, col.b
@@ -452,9 +459,12 @@ func (d *painter) openSea() {
 				l = 170
 			}
 			l *= d.u
-			// The wake fans out behind.
-			d.poly(x-l*0.15, y+l*0.4, x+l*0.15, y+l*0.4, x+l*0.9, y+l*3.5, x-l*0.9, y+l*3.5)
-			d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.25})
+			// The wake: two arms of foam fanning out behind.
+			for _, side := range []float32{-1, 1} {
+				d.line(x+side*l*0.12, y+l*0.4, x+side*l*0.9, y+l*3.2, l*0.07)
+			}
+			d.line(x, y+l*0.45, x, y+l*2.4, l*0.1)
+			d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.35})
 			d.moveTo(x, y-l*0.55)
 			d.quadTo(x+l*0.22, y-l*0.1, x+l*0.16, y+l*0.45)
 			d.lineTo(x-l*0.16, y+l*0.45)

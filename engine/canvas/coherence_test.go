@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"image"
+	"strings"
 	"testing"
 
 	"github.com/easel-art/easel"
@@ -138,5 +140,53 @@ func TestThingColoursStayOnThings(t *testing.T) {
 	_, _, plain := skyBlue("a field of hills")
 	if _, _, red := skyBlue("a field of hills in red and gold"); red < plain+10 {
 		t.Errorf("'in red and gold' left the sky's red at %.0f (plain %.0f); want the picture warmed", red, plain)
+	}
+}
+
+// BenchmarkDrawScenes1024 measures the compositions other than benchScene's
+// at 1024x1024: a village, a tulip field, views from above, an abstract work.
+func BenchmarkDrawScenes1024(b *testing.B) {
+	for _, idea := range []string{"a village at noon", "a windmill in a tulip field", "a forest seen from above",
+		"a whale in the deep ocean seen from above", "an abstract pattern in red and gold", "a desert canyon"} {
+		sc := scene.Parse(idea)
+		b.Run(strings.ReplaceAll(idea, " ", "-"), func(b *testing.B) {
+			for b.Loop() {
+				Draw(sc, "", 1024, 1024, 1)
+			}
+		})
+	}
+}
+
+// TestAbstractLayouts draws an abstract idea in every arrangement the
+// writer's composition words name, in every style: each is a picture, and
+// the words pick the arrangement.
+func TestAbstractLayouts(t *testing.T) {
+	sc := scene.Parse("an abstract pattern in red and gold")
+	var others []*image.RGBA
+	for _, text := range []string{
+		"The composition balances large, calm fields of color against small, busy clusters of shapes.",
+		"Shapes repeat and turn across the frame in a steady rhythm.",
+		"A bold diagonal cuts through the composition.",
+		"The pattern fills the frame edge to edge, spilling past the borders.",
+		"Shapes overlap and flow into one another, guiding the eye in a slow spiral.",
+	} {
+		var first *image.RGBA
+		for _, st := range Styles {
+			for seed := int64(0); seed < 3; seed++ {
+				img := drawFramed(sc, st, 96, 72, seed, frameOf(text, seed))
+				if _, _, sd := stats(img); sd < 0.02 {
+					t.Errorf("%q in %s seed %d: luminance spread %.3f; nearly blank", text, st, seed, sd)
+				}
+				if st == StyleFlat && seed == 0 {
+					first = img
+				}
+			}
+		}
+		for i, o := range others {
+			if diff(first, o) == 0 {
+				t.Errorf("%q draws the same picture as arrangement %d: the words do not pick the arrangement", text, i)
+			}
+		}
+		others = append(others, first)
 	}
 }
