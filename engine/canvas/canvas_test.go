@@ -306,6 +306,8 @@ func FuzzSceneJSON(f *testing.F) {
 	f.Add([]byte(`{"elements":["castle","full moon","hills"],"palette":["red","pastel"],"mood":"eerie"}`), "woodblock", int64(2))
 	f.Add([]byte(`{"idea":"a fox","view":"aerial","elements":["sea"]}`), "pixel art", int64(-5))
 	f.Add([]byte(`{}`), "", int64(0))
+	f.Add([]byte(`{"idea":"an abstract pattern","domain":"abstract","palette":["red","gold"]}`), "flat vector", int64(-3))
+	f.Add([]byte(`{"idea":"a cabin in a forest seen from above","view":"aerial","subjects":[{"noun":"cabin","element":"cabin"}],"elements":["cabin","forest","snow"]}`), "", int64(4))
 	f.Fuzz(func(t *testing.T, data []byte, style string, seed int64) {
 		var s easel.Scene
 		if json.Unmarshal(data, &s) != nil {
