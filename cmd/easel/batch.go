@@ -320,7 +320,8 @@ func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir
 		return nil, "", "", err
 	}
 	defer closeWC()
-	topts := template.Options{Wildcards: wc}
+	var tw templateWarnings
+	topts := template.Options{Wildcards: wc, Log: tw.logger()}
 	var jobs []easel.Job
 	var problems []string
 	for _, l := range lines {
@@ -346,6 +347,14 @@ func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir
 			topts.Seed = base
 			if texts, err = template.Expand(ctx, text, g.v, topts); err != nil {
 				problems = append(problems, fmt.Sprintf("line %d: %s", l.Num, easel.ErrorMessage(err)))
+				continue
+			}
+			// A wildcard with no values would be drawn (and paid for) as
+			// the literal "__name__".
+			if err := tw.missingWildcards(wildcardsDir(g.wildcards, dataDir)); err != nil {
+				problems = append(problems, fmt.Sprintf("line %d: %s", l.Num, easel.ErrorMessage(err)))
+				tw = templateWarnings{}
+				topts.Log = tw.logger()
 				continue
 			}
 			tmpl = text

@@ -109,7 +109,7 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		ideas, err = expandIdeas(ctx, idea, true, g.v, seed, wc)
+		ideas, err = expandIdeas(ctx, idea, true, g.v, seed, wc, wildcardsDir(g.wildcards, dataDir))
 		closeWC()
 		if err != nil {
 			return err

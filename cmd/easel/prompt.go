@@ -77,7 +77,7 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		defer closeWC()
-		ideas, err := expandIdeas(ctx, idea, true, *v, s, wc)
+		ideas, err := expandIdeas(ctx, idea, true, *v, s, wc, wildcardsDir(*wildcards, dataDir))
 		if err != nil {
 			return err
 		}

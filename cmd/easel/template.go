@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -82,10 +83,17 @@ func cmdTemplate(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return template.UserError(err)
 	}
-	opts := template.Options{Mode: mode, Count: *n, Seed: s, Wildcards: wfs, Log: a.log}
+	// The first pass tells the person what it warns about (a wildcard with
+	// no values is left as written); the second, which prints, is quiet.
+	var tw templateWarnings
+	opts := template.Options{Mode: mode, Count: *n, Seed: s, Wildcards: wfs, Log: tw.logger()}
 	if err := t.Validate(ctx, opts); err != nil {
 		return template.UserError(err)
 	}
+	for _, m := range tw.messages(wildcardsDir(*wildcards, config.DataDir(*dataDir, a.getenv))) {
+		fmt.Fprintf(a.stderr, "easel: template: %s\n", m)
+	}
+	opts.Log = a.log
 	w := bufio.NewWriter(a.stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
