@@ -100,6 +100,9 @@ func TestOpenChoicesCohere(t *testing.T) {
 							}
 						}
 					}
+					if strings.Contains(idea, "above the clouds") && sc.Weather != "clear" && sc.Weather != "cloudy" && sc.Weather != "wind" {
+						fail("weather under the clouds seen from above them")
+					}
 					if typed.Mood == "" && typed.Weather == "" {
 						switch sc.Mood {
 						case "joyful", "lively", "energetic":

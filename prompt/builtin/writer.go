@@ -96,6 +96,9 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	for _, e := range skyElements {
 		hint.sky = hint.sky || base.HasElement(e)
 	}
+	if low := strings.ToLower(idea); strings.Contains(low, "above the cloud") || strings.Contains(low, "over the cloud") {
+		hint.sky = true // above the clouds the sky is clear; the weather is below
+	}
 	open := fillDefaults(sc, prof, light, hint, &first)
 	if v > 0 && chaos > 0 {
 		w := newSource(uint64(seed), 0x51ed27+uint64(v))
