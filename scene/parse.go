@@ -644,6 +644,27 @@ func fillFields(sc *easel.Scene, items []item) {
 			addEl(items[i].e, items[i].plural)
 		}
 	}
+	dropImpliedSea(sc, items)
+}
+
+// dropImpliedSea removes the sea that a boat, a whale or a fishing village
+// implies when the idea names a lake, a river or a pond for it instead: "a
+// sailboat on a lake" sails on the lake, not on the sea. A sea the idea
+// names ("a lake by the sea", "a beach") stays.
+func dropImpliedSea(sc *easel.Scene, items []item) {
+	i := slices.Index(sc.Elements, "sea")
+	if i < 0 || !slices.ContainsFunc(sc.Elements, func(e string) bool { return e == "lake" || e == "river" || e == "pond" }) {
+		return
+	}
+	for _, it := range items {
+		if it.e != nil && len(it.e.elements) > 0 {
+			switch it.e.elements[0] {
+			case "sea", "beach", "palms":
+				return
+			}
+		}
+	}
+	sc.Elements = slices.Delete(sc.Elements, i, i+1)
 }
 
 // setting returns the place phrase of the idea: the first phrase whose head

@@ -326,3 +326,21 @@ func TestHasWord(t *testing.T) {
 		}
 	}
 }
+
+// TestImpliedSeaGivesWay: a boat or a fishing village implies the sea,
+// unless the idea names the lake or river it is on.
+func TestImpliedSeaGivesWay(t *testing.T) {
+	for idea, sea := range map[string]bool{
+		"a sailboat on a lake":          false,
+		"a fishing village by the lake": false,
+		"a boat on a river at dawn":     false,
+		"a sailboat at sea":             true,
+		"a lake by the sea":             true,
+		"a beach with a small pond":     true,
+		"a whale in the deep ocean":     true,
+	} {
+		if got := slices.Contains(Parse(idea).Elements, "sea"); got != sea {
+			t.Errorf("Parse(%q) has the sea: %v; want %v", idea, got, sea)
+		}
+	}
+}
