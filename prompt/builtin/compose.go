@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -661,6 +662,19 @@ func (d *draft) chooseColors() {
 	if sc := seasonColors[d.sc.Season]; len(sc) > 0 && d.rng.IntN(2) == 0 {
 		place = sc
 	}
+	// What is in bloom or glows colours the place first: a tulip field is
+	// red and yellow before it is meadow green.
+	for _, e := range d.sc.Elements {
+		if c, ok := elementColors[e]; ok {
+			add(c[d.rng.IntN(len(c))])
+			place = append(slices.Clone(c), place...)
+			break
+		}
+	}
+	if d.facts&cNight == 0 {
+		// By day no window or street light sets the colour.
+		place = slices.DeleteFunc(slices.Clone(place), func(c string) bool { return nightColors[c] })
+	}
 	a, b := d.rng.IntN(len(light)+1), d.rng.IntN(len(place)+1)
 	for i := 0; i < len(light) || i < len(place); i++ {
 		if i < len(light) {
@@ -671,7 +685,7 @@ func (d *draft) chooseColors() {
 		}
 	}
 	d.each(timeColors[d.sc.TimeOfDay], add)
-	d.each(d.prof.colors, add)
+	d.each(place, add)
 	for _, c := range generic.colors {
 		add(c)
 	}

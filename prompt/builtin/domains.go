@@ -49,7 +49,7 @@ var profiles = map[string]profile{
 	"ocean": landscape.with(func(p *profile) {
 		p.moods = []string{"serene", "majestic", "dramatic"}
 		p.colors = []string{"deep ocean blue", "sea green", "foamy white"}
-		p.details = []string{"The open water stretches to a clean, unbroken horizon."}
+		p.details = []string{"[outdoor]The open water stretches to a clean, unbroken horizon.", "[!outdoor]Tiny bubbles rise slowly toward the shimmering surface far above."}
 	}),
 	"island": landscape.with(func(p *profile) {
 		p.moods = []string{"serene", "joyful", "dreamy"}

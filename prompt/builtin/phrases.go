@@ -600,6 +600,22 @@ var weatherColors = map[string][]string{
 	"overcast": {"muted grey", "soft sage", "dusty blue"},
 }
 
+// elementColors are the colours of what blooms or glows in a scene, put
+// before the place's own.
+var elementColors = map[string][]string{
+	"flowers":         {"tulip red", "sunny yellow", "petal pink"},
+	"sunflowers":      {"sunflower yellow", "leaf green"},
+	"cherry blossoms": {"blossom pink", "soft white"},
+	"autumn leaves":   {"burnt orange", "rust", "ochre"},
+	"lanterns":        {"lantern red", "warm gold"},
+	"neon":            {"neon magenta", "electric cyan"},
+}
+
+// nightColors are colours of artificial light, which only read after dark.
+var nightColors = map[string]bool{
+	"warm window light": true, "warm streetlight amber": true, "warm stage amber": true,
+}
+
 var seasonColors = map[string][]string{
 	"spring": {"blossom pink", "fresh green", "soft white"},
 	"summer": {"vivid green", "sunny yellow", "bright sky blue"},

@@ -60,9 +60,10 @@ var subjectLines = map[string][]string{
 		"[+palms,+coral]Coral reefs show as dark patches through the clear shallows around {subj}.",
 	},
 	"sea": {
-		"[calm]{Subj} lie{s} calm and glassy all the way to the horizon.",
-		"[rough]{Subj} heave{s} and churn{s}, whipped into white-capped waves.",
-		"{Subj} stretch{es} away to a soft, distant horizon.",
+		"[calm,outdoor]{Subj} lie{s} calm and glassy all the way to the horizon.",
+		"[rough,outdoor]{Subj} heave{s} and churn{s}, whipped into white-capped waves.",
+		"[outdoor]{Subj} stretch{es} away to a soft, distant horizon.",
+		"[!outdoor]{Subj} open{s} out in every direction, fading from clear blue to a deep, endless indigo.",
 	},
 	"calm sea": {
 		"The water is calm and reflective, barely a ripple disturbing the surface.",
@@ -143,8 +144,12 @@ var subjectLines = map[string][]string{
 		"{Subj} turn{s} slowly, {its} great sails outlined against the sky.",
 	},
 	"garden": {
-		"Paths of raked gravel wind between mossy stones, clipped shrubs and carefully placed lanterns.",
+		"Flower beds spill over with blooms along winding paths, framed by neatly clipped hedges.",
 		"The garden is carefully tended, with curving paths, moss and plants arranged in quiet harmony.",
+	},
+	"tulip field": {
+		"{Subj} stretch{es} toward the horizon in long, bright stripes of color, row after row in full bloom.",
+		"Rows of flowers run toward the horizon in bands of red, yellow, pink and white, like a vast striped carpet.",
 	},
 	"japanese garden": {
 		"[+bridge]A small arched bridge crosses the water, surrounded by clipped pines, mossy stones and a stone lantern.",
@@ -300,7 +305,8 @@ var subjectLines = map[string][]string{
 		"{Subj} rise{s} high above everything, a landmark against the sky.",
 	},
 	"bridge": {
-		"{Subj} arc{s} gracefully across the water, {its} curve mirrored below.",
+		"[water]{Subj} arc{s} gracefully across the water, {its} curve mirrored below.",
+		"[!water]{Subj} stride{s} across the valley on tall stone arches.",
 	},
 	"temple": {
 		"{Subj} {has} sweeping curved roofs and red pillars, half hidden among the trees.",
@@ -475,7 +481,7 @@ var sceneLines = map[string][]string{
 	"barn":            {"A weathered barn stands at the edge of the field."},
 	"houses":          {"Clustered houses with steep roofs gather together.", "[night]Warm light glows in the windows of the houses."},
 	"village":         {"The village huddles together, its roofs and chimneys forming a gentle, uneven line.", "[night]Warm light glows in the small windows of the village, and smoke curls from the chimneys."},
-	"bridge":          {"An arched bridge spans the water, its curve mirrored below."},
+	"bridge":          {"[water]An arched bridge spans the water, its curve mirrored below.", "[!water]A stone viaduct strides across the valley on tall arches."},
 	"temple":          {"The sweeping curved roof of a temple rises among the trees."},
 	"windmill":        {"A windmill turns slowly on the horizon."},
 	"tower":           {"A tall tower rises above the rooftops, a landmark against the sky."},

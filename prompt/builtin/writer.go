@@ -138,6 +138,9 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	}
 	d.bg = d.background()
 	d.medium = prof.medium
+	if light == "underwater" && prof.light != "underwater" {
+		d.medium = "underwater scene" // "a whale in the deep ocean" is not a landscape
+	}
 	if d.style != nil {
 		d.medium = d.style.medium
 	}
@@ -464,6 +467,11 @@ func lightContext(sc *easel.Scene, p profile) string {
 	switch {
 	case sc.HasElement("underwater"):
 		return "underwater"
+	// A whale, a reef or fish in the open water are seen under the
+	// surface, as the canvas draws them, unless the view is from above.
+	case sc.View != "aerial" && (sc.HasElement("whale") || sc.HasElement("coral") ||
+		sc.HasElement("fish") && !sc.HasElement("pond") && !sc.HasElement("koi")):
+		return "underwater"
 	case sc.HasElement("space") && !sc.HasElement("moon"):
 		return "space"
 	case p.light == "outdoor" && (sc.HasElement("window") || sc.Setting == "" && sc.HasElement("table")):
@@ -725,6 +733,11 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, hint dayligh
 		}
 		if light == "abstract" {
 			views = nil // an abstract work has no camera
+		}
+		if sc.HasElement("street") || sc.HasElement("window") || sc.HasElement("table") || sc.HasElement("bowl") {
+			// A street between its facades, a room or a table is seen
+			// from inside it, never from above.
+			views = slices.DeleteFunc(views, func(v string) bool { return v == "aerial" })
 		}
 		sc.View = other(sc.View, views)
 	}
