@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"strings"
+	"sync"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine"
@@ -87,16 +90,45 @@ func (a *app) openWriter(spec, systemFile string, stream bool) (easel.PromptWrit
 		}
 	}
 	if stream && isTerminal(a.stderr) {
-		last := -1
-		opts.OnText = func(p promptllm.Progress) {
-			if p.Variation != last || p.Attempt > 1 {
-				fmt.Fprintln(a.stderr)
-				last = p.Variation
-			}
-			fmt.Fprint(a.stderr, p.Text)
-		}
+		s := &streamedWriter{w: a.stderr}
+		opts.OnText = s.onText
+		s.PromptWriter = promptllm.New(c, opts)
+		return s, nil
 	}
 	return promptllm.New(c, opts), nil
+}
+
+// streamedWriter shows the prompts on the terminal as the model writes
+// them, each on its own lines, and ends the last line when the model is
+// done, so what is printed next does not run on from it.
+type streamedWriter struct {
+	easel.PromptWriter
+	w       io.Writer
+	mu      sync.Mutex
+	last    int  // variation being shown
+	attempt int  // attempt being shown
+	open    bool // a line of streamed text is not ended yet
+}
+
+func (s *streamedWriter) onText(p promptllm.Progress) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.open && (p.Variation != s.last || p.Attempt != s.attempt) {
+		fmt.Fprintln(s.w)
+	}
+	s.last, s.attempt, s.open = p.Variation, p.Attempt, true
+	fmt.Fprint(s.w, p.Text)
+}
+
+func (s *streamedWriter) WritePrompts(ctx context.Context, req easel.WriteRequest) ([]*easel.Prompt, error) {
+	ps, err := s.PromptWriter.WritePrompts(ctx, req)
+	s.mu.Lock()
+	if s.open {
+		fmt.Fprint(s.w, "\n\n")
+		s.open = false
+	}
+	s.mu.Unlock()
+	return ps, err
 }
 
 // loadStyle returns the style preset called name from the built-ins and
