@@ -396,26 +396,26 @@ func (d *painter) tower(x, y, s float32) {
 }
 
 // bridge draws an arched bridge across the picture at y.
-// viaduct is a stone railway bridge of arches striding across a valley,
-// its deck at y.
-func (d *painter) viaduct(y float32) {
-	W, H := float32(d.w), float32(d.h)
+// viaduct is a stone bridge of arches striding across a valley, its deck
+// at y and its piers standing on the valley floor at bottom, in spans
+// arches across the picture.
+func (d *painter) viaduct(y, bottom float32, spans int) {
+	W, H := float32(d.w), bottom
 	stone := d.lit(hex("#9a8a74"), 0.2)
-	spans := 5
 	sw := W / float32(spans)
-	deck := 18 * d.u
+	deck := 18 * d.u * 5 / float32(spans)
 	for i := -1; i <= spans; i++ {
 		xa, xb := float32(i)*sw, float32(i+1)*sw
 		pw := sw * 0.12
 		ys := y + deck + sw*0.15
-		d.moveTo(xa, H+2)
+		d.moveTo(xa, H)
 		d.lineTo(xa, y)
 		d.lineTo(xb, y)
-		d.lineTo(xb, H+2)
-		d.lineTo(xb-pw, H+2)
+		d.lineTo(xb, H)
+		d.lineTo(xb-pw, H)
 		d.lineTo(xb-pw, ys+sw*0.35)
 		d.quadTo((xa+xb)/2, ys-sw*0.45, xa+pw, ys+sw*0.35)
-		d.lineTo(xa+pw, H+2)
+		d.lineTo(xa+pw, H)
 		pt := vgrad(stone.scale(1.1), stone.scale(0.7), y, H)
 		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.3, 8*d.u
 		d.fill(pt)

@@ -512,8 +512,12 @@ func (d *painter) buildings(groundTop float32) {
 	if p.el["lighthouse"] && !p.el["sea"] && !p.el["lake"] {
 		d.lighthouse(d.xFor("lighthouse", 0.7, 0.7), mid, 70*d.u)
 	}
-	if p.el["bridge"] && (p.el["river"] || p.el["pond"]) {
+	switch {
+	case p.el["bridge"] && (p.el["river"] || p.el["pond"]):
 		d.bridge(groundTop+(H-groundTop)*0.3, 50*d.u)
+	case p.el["bridge"] && !p.el["train"] && !p.el["sea"] && !p.el["lake"]:
+		// A bridge with no water spans a valley in the middle distance.
+		d.viaduct(hz+(H-hz)*0.08, hz+(H-hz)*0.5, 7)
 	}
 	if p.el["pond"] || p.el["koi"] {
 		d.pond(p.el["koi"])
@@ -523,7 +527,7 @@ func (d *painter) buildings(groundTop float32) {
 		case p.el["bridge"] && !p.el["river"] && !p.el["pond"]:
 			// A train crossing a bridge: a viaduct over the valley.
 			y := hz + (H-hz)*0.3
-			d.viaduct(y)
+			d.viaduct(y, H+2, 5)
 			d.train(y-4*d.u, 70*d.u)
 		case p.main == "train":
 			d.train(groundTop+(H-groundTop)*0.4, 80*d.u)

@@ -104,7 +104,7 @@ func (d *painter) canyonWalls() {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	hz := p.horizon
-	gap := W * d.rnd(0.42, 0.58)
+	gap := d.xFor("canyon", 0.42, 0.58)
 	// The floor.
 	floor := d.lit(hex("#c8945a"), 0.2)
 	if p.el["river"] {

@@ -283,7 +283,7 @@ var landscapeElements = []string{
 	"mountains", "hills", "dunes", "desert", "field", "meadow", "wheat", "sunflowers", "flowers", "snow", "ice",
 	"rocks", "cliffs", "volcano", "canyon", "sea", "beach", "lake", "river", "waterfall", "pond", "forest", "pines",
 	"trees", "palms", "jungle", "bamboo", "city", "skyline", "lighthouse", "cabin", "castle", "barn", "houses",
-	"village", "temple", "windmill", "tower", "road", "cherry blossoms", "autumn leaves",
+	"village", "temple", "windmill", "tower", "road", "cherry blossoms", "autumn leaves", "bridge",
 }
 
 func hasAny(m map[string]bool, keys ...string) bool {
