@@ -11,6 +11,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -117,4 +118,37 @@ func (a *app) retryPolicy() func(ctx context.Context, call func(context.Context)
 		_, err := queue.Do(ctx, p, func(ctx context.Context) (struct{}, error) { return struct{}{}, call(ctx) })
 		return err
 	}
+}
+
+// printSaved prints the lines imagine, vary and reproduce print for a
+// saved picture: the engine's own rewrite of the prompt, when it made one
+// (gpt-image does; a person compares it with what easel wrote), then where
+// the picture is, what made it and, on a paid engine, what it cost. how
+// says how it was made ("vary-subtle of 3f2a…"), or nothing for imagine.
+func (a *app) printSaved(path string, art *easel.Artwork, how string) {
+	if rp := strings.TrimSpace(art.RevisedPrompt); rp != "" && rp != strings.TrimSpace(art.Prompt) {
+		fmt.Fprintf(a.stdout, "revised: %s\n", rp)
+	}
+	parts := []string{"id " + art.ID}
+	if how != "" {
+		parts = append(parts, how)
+	}
+	parts = append(parts, fmt.Sprintf("seed %d", art.Seed), fmt.Sprintf("%dx%d", art.Width, art.Height))
+	if art.ElapsedMS > 0 {
+		parts = append(parts, (time.Duration(art.ElapsedMS) * time.Millisecond).Round(time.Millisecond).String())
+	}
+	if art.CostUSD > 0 {
+		parts = append(parts, usd(art.CostUSD))
+	}
+	fmt.Fprintf(a.stdout, "saved %s  (%s)\n", path, strings.Join(parts, ", "))
+}
+
+// usd writes a price the way price lists do: $0.04, $0.0425, $1.20.
+func usd(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	s = strings.TrimRight(s, "0")
+	if i := strings.IndexByte(s, '.'); len(s)-i < 3 {
+		s += strings.Repeat("0", 3-(len(s)-i))
+	}
+	return "$" + s
 }

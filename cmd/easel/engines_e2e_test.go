@@ -290,9 +290,22 @@ func TestImagineOnEachEngine(t *testing.T) {
 				t.Errorf("gallery cost_usd %v; want %v", row["cost_usd"], tc.cost)
 			}
 
+			// Without --json, a person sees the engine's revised prompt
+			// and, on a paid engine, the cost.
+			r3 := runEasel(t, env, "imagine", "--engine", tc.name, "a beach sunset", "--seed", "8", "--size", tc.size)
+			if r3.code != 0 {
+				t.Fatalf("imagine without --json: exit %d: %s", r3.code, r3.stderr)
+			}
+			if has := strings.Contains(r3.stdout, "\nrevised: "+tc.revised+"\n"); has != (tc.revised != "") {
+				t.Errorf("imagine printed the revised prompt: %v; want %v:\n%s", has, tc.revised != "", r3.stdout)
+			}
+			if has := strings.Contains(r3.stdout, ", $0."); has != (tc.cost > 0) {
+				t.Errorf("imagine printed a cost: %v; want %v:\n%s", has, tc.cost > 0, r3.stdout)
+			}
+
 			// No credential is written anywhere.
 			if fk.secret != "" {
-				for what, s := range map[string]string{"stdout": r.stdout, "stderr": r.stderr, "gallery show": r2.stdout} {
+				for what, s := range map[string]string{"stdout": r.stdout, "stderr": r.stderr, "gallery show": r2.stdout, "text stdout": r3.stdout + r3.stderr} {
 					if strings.Contains(s, fk.secret) {
 						t.Errorf("the credential is in %s:\n%s", what, s)
 					}

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
@@ -148,8 +147,7 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 				printJSON(a.stdout, imageJSON(art, path))
 				return
 			}
-			fmt.Fprintf(a.stdout, "saved %s  (id %s, seed %d, %dx%d, %s)\n", path, art.ID, art.Seed, art.Width, art.Height,
-				(time.Duration(art.ElapsedMS) * time.Millisecond).Round(time.Millisecond))
+			a.printSaved(path, art, "")
 		},
 	}
 	if g.out != "" {

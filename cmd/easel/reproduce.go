@@ -143,7 +143,7 @@ func (a *app) reportReproduction(art *easel.Artwork, out string, asJSON bool, or
 		}
 		return printJSON(a.stdout, m)
 	}
-	fmt.Fprintf(a.stdout, "saved %s  (id %s, reproduce of %s, seed %d, %dx%d)\n", path, art.ID, orNone(origID), art.Seed, art.Width, art.Height)
+	a.printSaved(path, art, "reproduce of "+orNone(origID))
 	switch {
 	case !compared:
 	case same:

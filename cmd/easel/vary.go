@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
@@ -322,8 +321,7 @@ func (a *app) reportArtwork(art *easel.Artwork, out string, asJSON bool) {
 		printJSON(a.stdout, imageJSON(art, path))
 		return
 	}
-	fmt.Fprintf(a.stdout, "saved %s  (id %s, %s of %s, seed %d, %dx%d, %s)\n", path, art.ID, art.Method, orNone(art.ParentID), art.Seed,
-		art.Width, art.Height, (time.Duration(art.ElapsedMS) * time.Millisecond).Round(time.Millisecond))
+	a.printSaved(path, art, art.Method+" of "+orNone(art.ParentID))
 }
 
 func orNone(id string) string {
