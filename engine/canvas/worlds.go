@@ -171,6 +171,10 @@ func (d *painter) space() {
 	}
 	d.p.horizon = H
 	d.stars(H, 2.5)
+	if hasWord(p.words, "on the moon") || hasWord(p.words, "lunar") || p.el["moon"] && p.el["person"] {
+		d.lunarSurface()
+		return
+	}
 	pr := W * d.rnd(0.28, 0.42)
 	px, py := W*d.rnd(0.3, 0.7), H*d.rnd(0.7, 0.95)
 	if p.el["planet"] || !p.el["nebula"] {
@@ -183,6 +187,65 @@ func (d *painter) space() {
 			d.planet(W*d.rnd(0.1, 0.9), H*0.2, 25*d.u)
 		}
 	}
+}
+
+// lunarSurface is standing on the moon: grey cratered ground, the Earth
+// hanging in the black sky, and an astronaut when there is one.
+func (d *painter) lunarSurface() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	d.planet(W*d.rnd(0.6, 0.8), H*d.rnd(0.15, 0.25), W*0.09)
+	top := H * d.rnd(0.58, 0.66)
+	n := d.samples()
+	ys := make([]float32, n)
+	for i := range ys {
+		ys[i] = top + (fbm1(float32(i)/float32(n)*4, 3, d.seed+9500)-0.5)*60*d.u
+	}
+	d.ridgePath(ys, H+2)
+	ground := hex("#8a8a8e")
+	pt := vgrad(ground.scale(0.8), ground.scale(1.1), top, H)
+	pt.tex, pt.texAmt, pt.texScale = texNoise, 0.3, 14*d.u
+	d.fill(pt)
+	for i := 0; i < 14; i++ {
+		t := d.rnd(0, 1)
+		y := top + (H-top)*t
+		r := (10 + 70*t) * d.u
+		x := d.rnd(0, W)
+		d.ellipse(x, y, r, r*0.35)
+		d.fillNoInk(paint{col: ground.scale(0.55), alpha: 0.6})
+		d.ellipse(x, y+r*0.06, r*0.85, r*0.26)
+		d.fillNoInk(paint{col: ground.scale(0.95), alpha: 0.5})
+	}
+	if p.el["person"] || p.el["people"] || hasWord(p.words, "astronaut") {
+		d.astronaut(d.xFor("person", 0.35, 0.65), top+(H-top)*0.55, 300*d.u)
+	}
+}
+
+// astronaut is a figure in a white suit and a helmet with a gold visor,
+// feet at y, s tall.
+func (d *painter) astronaut(x, y, s float32) {
+	suit := hex("#e8e8e4")
+	shade := suit.scale(0.7)
+	// Legs, body, arms.
+	d.rect(x-s*0.13, y-s*0.4, x-s*0.02, y)
+	d.rect(x+s*0.02, y-s*0.4, x+s*0.13, y)
+	d.fill(vgrad(suit, shade, y-s*0.4, y))
+	d.moveTo(x-s*0.17, y-s*0.38)
+	d.lineTo(x-s*0.19, y-s*0.75)
+	d.quadTo(x, y-s*0.82, x+s*0.19, y-s*0.75)
+	d.lineTo(x+s*0.17, y-s*0.38)
+	d.fill(vgrad(suit, shade, y-s*0.8, y-s*0.38))
+	d.line(x-s*0.19, y-s*0.72, x-s*0.27, y-s*0.45, s*0.07)
+	d.line(x+s*0.19, y-s*0.72, x+s*0.27, y-s*0.45, s*0.07)
+	d.fill(solid(suit.scale(0.85)))
+	// Backpack edge, helmet and visor.
+	d.rect(x+s*0.15, y-s*0.78, x+s*0.22, y-s*0.45)
+	d.fill(solid(shade))
+	d.ellipse(x, y-s*0.9, s*0.13, s*0.13)
+	d.fill(solid(suit))
+	d.ellipse(x+s*0.01, y-s*0.89, s*0.09, s*0.075)
+	d.fill(vgrad(hex("#f0c050"), hex("#8a5a1a"), y-s*0.97, y-s*0.82))
+	d.disc(x-s*0.03, y-s*0.92, s*0.02, rgb{1, 1, 1}, 0.8, false)
 }
 
 // planet draws a lit sphere with cloud bands and an atmosphere rim.
@@ -589,6 +652,13 @@ func (d *painter) interior() {
 	d.fill(vgrad(frame, frame.scale(0.8), wy1, wy1+fw*2.5))
 	d.rect(wx0-fw*3, wy1+fw*2.5, wx1+fw*3, wy1+fw*4)
 	d.fill(solid(frame.scale(0.6)))
+	if hasWord(p.words, "library") || hasWord(p.words, "book") || hasWord(p.words, "study") {
+		d.bookshelves(0, wx0-fw*5, H)
+		d.bookshelves(wx1+fw*5, W, H)
+	}
+	if hasWord(p.words, "fireplace") || hasWord(p.words, "hearth") || hasWord(p.words, "fire") {
+		d.fireplace(W*0.5, H, W*0.36)
+	}
 	if p.el["cat"] {
 		d.cat(d.xFor("cat", 0.35, 0.6), wy1+2*d.u, 190*d.u)
 	}
@@ -603,6 +673,58 @@ func (d *painter) interior() {
 	if p.lt.night && !d.st.hardEdge {
 		d.glow(W*0.05, H*0.9, W*0.3, warmLight, 0.25)
 	}
+}
+
+// bookshelves fills x0..x1 with shelves of books from the ceiling down.
+func (d *painter) bookshelves(x0, x1, bottom float32) {
+	if x1-x0 < 10*d.u {
+		return
+	}
+	wood := d.lit(hex("#5a3a22"), 0)
+	d.rect(x0, -2, x1, bottom+2)
+	d.fill(solid(wood.scale(0.7)))
+	spines := []rgb{hex("#8a2a2a"), hex("#2a4a6a"), hex("#3a5a2a"), hex("#a8843a"), hex("#5a2a4a"), hex("#c8b890")}
+	shelf := 110 * d.u
+	for y := 20 * d.u; y+shelf < bottom; y += shelf {
+		d.rect(x0, y+shelf-10*d.u, x1, y+shelf)
+		d.fill(solid(wood))
+		for x := x0 + 6*d.u; x < x1-6*d.u; {
+			bw := d.rnd(10, 22) * d.u
+			bh := shelf * d.rnd(0.6, 0.85)
+			d.rect(x, y+shelf-10*d.u-bh, min(x+bw, x1-4*d.u), y+shelf-10*d.u)
+			d.fill(solid(d.lit(spines[d.rng.IntN(len(spines))], 0)))
+			x += bw + d.rnd(1, 3)*d.u
+		}
+	}
+}
+
+// fireplace is a stone hearth with a fire burning, its glow warming the
+// room.
+func (d *painter) fireplace(cx, bottom, w float32) {
+	h := w * 0.8
+	stone := d.lit(hex("#8a7a6a"), 0)
+	d.rect(cx-w/2, bottom-h, cx+w/2, bottom)
+	pt := solid(stone)
+	pt.tex, pt.texAmt, pt.texScale = texNoise, 0.35, 10*d.u
+	d.fill(pt)
+	d.rect(cx-w*0.6, bottom-h-18*d.u, cx+w*0.6, bottom-h)
+	d.fill(solid(stone.scale(0.8)))
+	// The opening, and the fire in it.
+	ow, oh := w*0.6, h*0.6
+	d.moveTo(cx-ow/2, bottom)
+	d.lineTo(cx-ow/2, bottom-oh*0.7)
+	d.quadTo(cx, bottom-oh*1.15, cx+ow/2, bottom-oh*0.7)
+	d.lineTo(cx+ow/2, bottom)
+	d.fill(solid(hex("#140c08")))
+	for i := 0; i < 5; i++ {
+		fx := cx + (float32(i)-2)*ow*0.13
+		fh := oh * d.rnd(0.35, 0.6)
+		d.moveTo(fx-ow*0.1, bottom-4*d.u)
+		d.quadTo(fx-ow*0.08, bottom-fh*0.6, fx, bottom-fh)
+		d.quadTo(fx+ow*0.08, bottom-fh*0.6, fx+ow*0.1, bottom-4*d.u)
+		d.fillNoInk(paint{col: []rgb{hex("#ff8a1e"), hex("#ffc83a"), hex("#ff5a1a")}[i%3], alpha: 0.9})
+	}
+	d.glow(cx, bottom-oh*0.3, w*1.2, hex("#ff9a3a"), 0.45)
 }
 
 // table: a close-up still life on a wooden table: a bowl (ramen when the
@@ -643,10 +765,15 @@ func (d *painter) table() {
 	d.fill(vgrad(bowl.scale(1.4), bowl.scale(0.6), cy, cy+ry*2.5))
 	d.ellipse(cx, cy, rx, ry)
 	d.fill(solid(bowl.mix(rgb{0.9, 0.9, 0.9}, 0.5)))
-	ramen := hasWord(p.words, "ramen") || hasWord(p.words, "noodle") || hasWord(p.words, "soup")
+	ramen := hasWord(p.words, "ramen") || hasWord(p.words, "noodle") || hasWord(p.words, "soup") || hasWord(p.words, "pho")
+	fruit := hasWord(p.words, "fruit") || hasWord(p.words, "apple") || hasWord(p.words, "orange") || hasWord(p.words, "berries") || hasWord(p.words, "grape")
+	hot := ramen || hasWord(p.words, "rice") || hasWord(p.words, "stew") || hasWord(p.words, "curry") || hasWord(p.words, "dumpling")
 	broth := hex("#d8943a")
 	if !ramen {
 		broth = hex("#c8b890")
+	}
+	if fruit {
+		broth = hex("#5a3a24") // the shadow inside the bowl, under the fruit
 	}
 	d.ellipse(cx, cy+ry*0.08, rx*0.9, ry*0.82)
 	d.fill(vgrad(broth.scale(1.1), broth.scale(0.8), cy-ry, cy+ry))
@@ -678,6 +805,32 @@ func (d *painter) table() {
 		for i := 0; i < 40; i++ {
 			d.disc(cx+d.rnd(-0.6, 0.6)*rx, cy+d.rnd(-0.5, 0.6)*ry, 3.5*d.u, hex("#5ab83a"), 1, false)
 		}
+	}
+	if fruit {
+		// A heap of apples, oranges and grapes rising above the rim.
+		cols := []rgb{hex("#c8282a"), hex("#f08a1e"), hex("#e8c83a"), hex("#7aa83a"), hex("#6a2a6a")}
+		// A heap: a wide row in the bowl, narrower rows piled above it.
+		for row, n := range []int{6, 4, 2} {
+			for i := 0; i < n; i++ {
+				t := (float32(i) + 0.5) / float32(n)
+				spread := rx * (0.75 - 0.2*float32(row))
+				fx := cx + (t*2-1)*spread + d.rnd(-0.05, 0.05)*rx
+				fy := cy + ry*0.2 - float32(row)*ry*0.95 + d.rnd(-0.1, 0.1)*ry
+				r := d.rnd(0.15, 0.19) * rx
+				c := d.lit(cols[d.rng.IntN(len(cols))], 0)
+				d.disc(fx, fy, r, c, 1, false)
+				d.disc(fx-r*0.3, fy-r*0.35, r*0.35, c.mix(rgb{1, 1, 1}, 0.45), 0.7, false)
+			}
+		}
+		// The bowl's front rim covers the lowest fruit.
+		d.moveTo(cx-rx, cy)
+		d.cubeTo(cx-rx, cy+ry*3.2, cx+rx, cy+ry*3.2, cx+rx, cy)
+		d.cubeTo(cx+rx*0.9, cy+ry*0.9, cx-rx*0.9, cy+ry*0.9, cx-rx, cy)
+		d.fill(vgrad(bowl.scale(1.4), bowl.scale(0.6), cy, cy+ry*2.5))
+		return
+	}
+	if !hot {
+		return
 	}
 	// Chopsticks resting across the bowl.
 	d.line(cx-rx*0.2, cy-ry*1.4, cx+rx*1.3, cy+ry*0.6, 7*d.u)
@@ -739,6 +892,26 @@ func (d *painter) street() {
 					x1, topAt(x1)+(botAt(x1)-topAt(x1))*f1, x0, topAt(x0)+(botAt(x0)-topAt(x0))*f1)
 				d.fillNoInk(solid(c))
 			}
+		}
+	}
+	if p.el["neon"] || hasWord(p.words, "cyberpunk") {
+		// Neon signs hang off the facades, glowing magenta and cyan.
+		neon := []rgb{hex("#ff3ad8"), hex("#2ae8ff"), hex("#ff5a3a"), hex("#9a5aff")}
+		for k := 0; k < 10; k++ {
+			t := d.rnd(0.15, 1)
+			side := float32(1)
+			if k%2 == 0 {
+				side = -1
+			}
+			x := vx + side*W*(0.06+0.42*t*t)
+			y := hz - H*0.05 + (H*0.45)*t*d.rnd(-0.6, 0.4)
+			sw, sh := (8+40*t*t)*d.u, (20+90*t*t)*d.u
+			c := neon[d.rng.IntN(len(neon))]
+			d.glow(x, y, sh*1.2, c, 0.35)
+			d.rect(x-sw/2, y-sh/2, x+sw/2, y+sh/2)
+			d.fillNoInk(paint{col: c, alpha: 0.9})
+			d.rect(x-sw/2+2*d.u, y-sh/2+2*d.u, x+sw/2-2*d.u, y+sh/2-2*d.u)
+			d.fillNoInk(paint{col: c.mix(rgb{1, 1, 1}, 0.6), alpha: 0.8})
 		}
 	}
 	// The road: wet cobbles reflecting the lights in long streaks.
