@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -15,7 +16,7 @@ import (
 )
 
 // gallerySheet is `easel gallery sheet [QUERY] -o FILE.png`: thumbnails of
-// the gallery (or of what QUERY finds) with their ideas as captions.
+// the gallery (or of what QUERY finds) captioned with their ids and ideas.
 func (a *app) gallerySheet(ctx context.Context, g easel.Gallery, query, out string, limit, cols, cell int, asJSON bool) error {
 	if out == "" {
 		return easel.Errorf(easel.EINVALID, "gallery sheet needs -o FILE.png: where to write the contact sheet")
@@ -37,16 +38,22 @@ func (a *app) gallerySheet(ctx context.Context, g easel.Gallery, query, out stri
 	if len(arts) == 0 {
 		return easel.Errorf(easel.ENOTFOUND, "nothing to put on the sheet: the gallery has no pictures%s", map[bool]string{true: "", false: " matching " + fmt.Sprintf("%q", query)}[query == ""])
 	}
-	// Oldest first reads like the order they were made in.
+	// Oldest first reads like the order they were made in (a search
+	// returns them best match first).
+	slices.Reverse(arts)
+	slices.SortStableFunc(arts, func(x, y *easel.Artwork) int { return x.CreatedAt.Compare(y.CreatedAt) })
 	items := make([]canvas.SheetItem, 0, len(arts))
-	for i := len(arts) - 1; i >= 0; i-- {
-		art := arts[i]
+	ids := make([]string, 0, len(arts))
+	for _, art := range arts {
 		img, err := decodeFile(art.Path)
 		if err != nil {
 			fmt.Fprintf(a.stderr, "easel: note: skipping %s: %v\n", art.ID, err)
 			continue
 		}
-		items = append(items, canvas.SheetItem{Image: img, Caption: art.Idea})
+		// The id comes first: it is what a person types next, to vary,
+		// reproduce or show the picture they picked.
+		items = append(items, canvas.SheetItem{Image: img, Caption: shortID(art.ID) + " · " + art.Idea})
+		ids = append(ids, art.ID)
 	}
 	title := "easel gallery"
 	if query != "" {
@@ -66,7 +73,7 @@ func (a *app) gallerySheet(ctx context.Context, g easel.Gallery, query, out stri
 		return err
 	}
 	if asJSON {
-		return printJSON(a.stdout, map[string]any{"path": path, "count": len(items), "width": sheet.Bounds().Dx(), "height": sheet.Bounds().Dy()})
+		return printJSON(a.stdout, map[string]any{"path": path, "count": len(items), "ids": ids, "width": sheet.Bounds().Dx(), "height": sheet.Bounds().Dy()})
 	}
 	fmt.Fprintf(a.stdout, "saved %s  (%d pictures)\n", path, len(items))
 	return nil
@@ -108,4 +115,13 @@ func writeOut(dir, name string, data []byte) (string, error) {
 		return "", fmt.Errorf("write %s: %w", dst, err)
 	}
 	return dst, nil
+}
+
+// shortID is the prefix of an id people type: gallery commands take any
+// unique prefix, and eight hex digits are unique in any real gallery.
+func shortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
 }
