@@ -26,6 +26,7 @@ type tables struct {
 	subjects, scenes   map[string][]tmpl
 	details            map[string][]tmpl // generic details by domain
 	genericDetails     []tmpl
+	lunar              []tmpl
 }
 
 var compiled = sync.OnceValue(func() *tables {
@@ -45,6 +46,7 @@ var compiled = sync.OnceValue(func() *tables {
 		subjects:     compileMap(subjectLines),
 		scenes:       compileMap(sceneLines),
 		details:      map[string][]tmpl{},
+		lunar:        compileAll(lunarLines),
 	}
 	for k, m := range moods {
 		t.moodClosers[k] = append(compileAll(m.closers), t.closers...)

@@ -11,6 +11,15 @@ var subjectLines = map[string][]string{
 		"Every surface of {subj} is described with care: fine textures, subtle highlights and soft shadows.",
 		"[!offcenter]{Subj} sit{s} at the heart of the picture, sharply in focus and full of character.",
 	},
+	// rooms: "library" and "fireplace" are looked up by the word itself.
+	"library": {
+		"Shelves of old books climb to the ceiling, their worn spines in warm reds, greens and golds.",
+		"Tall bookcases line the walls, crammed with leather-bound volumes, a reading chair waiting by the shelves.",
+	},
+	"fireplace": {
+		"A fire crackles in the stone fireplace, its warm glow flickering across the room.",
+		"Flames dance in the hearth, throwing a warm, moving light over everything nearby.",
+	},
 	// abstract work: "shape" is the lexicon's key for patterns, spirals,
 	// swirls and lines, "gradient" for textures and fluids.
 	"shape": {
@@ -431,6 +440,12 @@ var subjectLines = map[string][]string{
 // sceneLines describe elements the idea implies but did not name (the sea
 // of a beach, the stars of a night sky), keyed by easel element. They
 // never mention the subject.
+// lunarLines describe the ground of an idea set on the moon, where the
+// moon is underfoot rather than in the sky.
+var lunarLines = []string{
+	"The grey, cratered ground of the moon stretches away under a black sky, the Earth hanging above the horizon.",
+}
+
 var sceneLines = map[string][]string{
 	"moon":            {"[night]A slim moon hangs in the sky, bright against the darkness."},
 	"full moon":       {"A huge full moon hangs in the sky, outlining everything in silver."},

@@ -284,6 +284,12 @@ func (d *draft) compose() string {
 			}
 		}
 	}
+	if strings.Contains(d.ideaLow, "on the moon") {
+		// The moon is the ground here, not a disc in the sky.
+		cover("moon")
+		cover("full moon")
+		tryWithin(d.choose("lunar", t.lunar), d.subj, &detailS, hardMax-4)
+	}
 	// Other things the person named come next; the first two may stretch
 	// the budget, since they were asked for.
 	for i := 1; i < len(d.sc.Subjects) && i <= 3; i++ {
