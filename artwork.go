@@ -66,6 +66,8 @@ type ArtworkFilter struct {
 	Limit    int
 	Offset   int
 	ParentID string
+	// SHA256, when set, keeps the artworks whose PNG file has this digest.
+	SHA256 string
 }
 
 // Gallery keeps artworks and their PNG files.

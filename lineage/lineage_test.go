@@ -67,7 +67,7 @@ func (g *memGallery) Get(ctx context.Context, id string) (*easel.Artwork, error)
 func (g *memGallery) List(ctx context.Context, f easel.ArtworkFilter) ([]*easel.Artwork, error) {
 	var out []*easel.Artwork
 	for _, a := range slices.Backward(g.arts) {
-		if f.ParentID == "" || a.ParentID == f.ParentID {
+		if (f.ParentID == "" || a.ParentID == f.ParentID) && (f.SHA256 == "" || strings.EqualFold(a.SHA256, f.SHA256)) {
 			c := *a
 			out = append(out, &c)
 		}

@@ -120,22 +120,14 @@ func resolvePNG(ctx context.Context, g easel.Gallery, path string, size int64) (
 func FindFile(ctx context.Context, g easel.Gallery, png []byte) (*easel.Artwork, error) {
 	sum := sha256.Sum256(png)
 	want := hex.EncodeToString(sum[:])
-	const page = 500
-	var found *easel.Artwork
-	for off := 0; ; off += page {
-		arts, err := g.List(ctx, easel.ArtworkFilter{Limit: page, Offset: off})
-		if err != nil {
-			return nil, fmt.Errorf("find file in gallery: %w", err)
-		}
-		for _, a := range arts {
-			if a.SHA256 == want {
-				found = a // List is newest first: keep going to the oldest
-			}
-		}
-		if len(arts) < page {
-			return found, nil
-		}
+	arts, err := g.List(ctx, easel.ArtworkFilter{SHA256: want})
+	if err != nil {
+		return nil, fmt.Errorf("find file in gallery: %w", err)
 	}
+	if len(arts) == 0 {
+		return nil, nil
+	}
+	return arts[len(arts)-1], nil // List is newest first: the oldest is the original
 }
 
 // Import adds the PNG of r to the gallery as an artwork of its own

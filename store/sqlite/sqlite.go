@@ -184,11 +184,15 @@ func (d *DB) Get(ctx context.Context, id string) (*easel.Artwork, error) {
 
 // List returns artworks, newest first.
 func (d *DB) List(ctx context.Context, f easel.ArtworkFilter) ([]*easel.Artwork, error) {
-	q := `SELECT ` + columns + ` FROM artworks`
+	q := `SELECT ` + columns + ` FROM artworks WHERE 1 = 1`
 	var args []any
 	if f.ParentID != "" {
-		q += ` WHERE parent_id = ?`
+		q += ` AND parent_id = ?`
 		args = append(args, f.ParentID)
+	}
+	if f.SHA256 != "" {
+		q += ` AND sha256 = ?`
+		args = append(args, strings.ToLower(f.SHA256))
 	}
 	q += ` ORDER BY created_at DESC, rowid DESC` + limitClause(f)
 	return d.query(ctx, q, args...)
@@ -206,6 +210,10 @@ func (d *DB) Search(ctx context.Context, query string, f easel.ArtworkFilter) ([
 	if f.ParentID != "" {
 		q += ` AND a.parent_id = ?`
 		args = append(args, f.ParentID)
+	}
+	if f.SHA256 != "" {
+		q += ` AND a.sha256 = ?`
+		args = append(args, strings.ToLower(f.SHA256))
 	}
 	q += ` ORDER BY bm25(artworks_fts), a.created_at DESC` + limitClause(f)
 	return d.query(ctx, q, args...)

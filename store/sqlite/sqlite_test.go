@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/easel-art/easel"
@@ -206,5 +207,21 @@ func TestUnwritableDir(t *testing.T) {
 	_, err := Open(t.Context(), ro)
 	if easel.ErrorCode(err) != easel.EINVALID {
 		t.Fatalf("Open(%s) err = %v; want invalid", ro, err)
+	}
+}
+
+func TestListBySHA256(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	a, b, c := artwork("a", "a"), artwork("b", "b"), artwork("c", "c")
+	db.Add(ctx, a, []byte("one"))
+	db.Add(ctx, b, []byte("two"))
+	db.Add(ctx, c, []byte("one"))
+	got, err := db.List(ctx, easel.ArtworkFilter{SHA256: strings.ToUpper(a.SHA256)})
+	if err != nil || len(got) != 2 || got[0].ID != c.ID || got[1].ID != a.ID {
+		t.Fatalf("List by sha = %v, %v; want c then a", got, err)
+	}
+	if got, _ := db.List(ctx, easel.ArtworkFilter{SHA256: "00"}); len(got) != 0 {
+		t.Fatalf("unknown digest found %v", got)
 	}
 }
