@@ -19,7 +19,7 @@ type pgxTx = pgx.Tx
 
 // The queue keeps two tables of its own beside River's, in the same
 // database, so that several workers share them: the batches (with their
-// budget) and what each job reserved or spent.
+// budget) and what each job reserved or spent; and one index on River's.
 const schema = `
 CREATE TABLE IF NOT EXISTS easel_batch (
 	id         TEXT PRIMARY KEY,
@@ -36,6 +36,9 @@ CREATE TABLE IF NOT EXISTS easel_spend (
 	settled INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS easel_spend_batch ON easel_spend (batch);
+-- River indexes unique_key only among live states, but Stats and Failures look
+-- a failed job's key up among all of them (see notSuperseded).
+CREATE INDEX IF NOT EXISTS easel_river_job_unique_key ON river_job (unique_key);
 `
 
 // row scans one result row.
@@ -315,11 +318,21 @@ func (s Stats) Total() int { return s.Queued + s.Running + s.Done + s.Failed + s
 // Finished reports whether no job is left to run.
 func (s Stats) Finished() bool { return s.Queued+s.Running == 0 }
 
+// notSuperseded keeps the rows of river_job that no later row with the
+// same unique key replaces. A job that failed or was not started for the
+// budget stays in the table; running the batch again stores it anew (River
+// keeps jobs unique only among the states that are not final failures),
+// and only the new row says how that job stands.
+// Only final failures can be superseded; the index on unique_key in
+// schema keeps the look-up cheap in a batch of thousands.
+const notSuperseded = `(state NOT IN ('cancelled', 'discarded') OR NOT EXISTS (SELECT 1 FROM river_job later
+	WHERE later.unique_key = river_job.unique_key AND later.id > river_job.id))`
+
 // Stats counts batch's jobs by state, from the queue's database.
 func (q *Queue) Stats(ctx context.Context, batch string) (Stats, error) {
 	var s Stats
 	err := q.db.each(ctx, `SELECT state, CASE WHEN state = 'cancelled' AND `+q.db.lastError()+` LIKE ? THEN 1 ELSE 0 END, count(*)
-		FROM river_job WHERE kind = ? AND `+q.db.argsBatch()+` = ? GROUP BY 1, 2`,
+		FROM river_job WHERE kind = ? AND `+q.db.argsBatch()+` = ? AND `+notSuperseded+` GROUP BY 1, 2`,
 		[]any{"%" + budgetPrefix + "%", Kind, batch}, func(r row) error {
 			var state string
 			var budget, n int
@@ -363,7 +376,7 @@ func (q *Queue) Failures(ctx context.Context, batch string) ([]Failure, error) {
 		argsText = "args::text"
 	}
 	err := q.db.each(ctx, `SELECT `+argsText+`, `+q.db.lastError()+` FROM river_job
-		WHERE kind = ? AND `+q.db.argsBatch()+` = ? AND state IN ('cancelled', 'discarded') ORDER BY id`,
+		WHERE kind = ? AND `+q.db.argsBatch()+` = ? AND state IN ('cancelled', 'discarded') AND `+notSuperseded+` ORDER BY id`,
 		[]any{Kind, batch}, func(r row) error {
 			var args, msg string
 			if err := r.Scan(&args, &msg); err != nil {

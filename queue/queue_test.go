@@ -221,6 +221,27 @@ func TestQueueBudget(t *testing.T) {
 	if len(fails) != 3 || !fails[0].Skipped {
 		t.Fatalf("Failures = %+v; want 3 skipped", fails)
 	}
+
+	// The same batch again with a bigger budget runs the three that were
+	// not started, and the batch then reads as done: the jobs refused
+	// before are superseded, not counted as well.
+	if err := h.q.SaveBatch(t.Context(), "b1", "test", 6, 10, true); err != nil {
+		t.Fatal(err)
+	}
+	ins, err := h.q.Insert(t.Context(), testJobs("b1", 6))
+	if err != nil || ins.Inserted != 3 || ins.Existing != 3 {
+		t.Fatalf("Insert again = %+v, %v; want the 3 not started stored anew", ins, err)
+	}
+	st = h.runAll(t, "b1")
+	if st.Done != 6 || st.Skipped != 0 || st.Total() != 6 {
+		t.Fatalf("stats after a bigger budget = %+v; want 6 done of 6", st)
+	}
+	if fails, _ := h.q.Failures(t.Context(), "b1"); len(fails) != 0 {
+		t.Fatalf("Failures after a bigger budget = %+v; want none", fails)
+	}
+	if n := len(eng.Requests()); n != 6 {
+		t.Fatalf("engine calls = %d; want 6", n)
+	}
 }
 
 func TestQueueReclaimsJobsOfAKilledProcess(t *testing.T) {
