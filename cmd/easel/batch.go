@@ -168,6 +168,10 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 		workers = a.limits(g.limitFlags, engName)(engName).Concurrency + 2
 	}
 	rep := newReporter(a, g.json)
+	rep.limitOf = a.limits(g.limitFlags, engName)
+	if jobs != nil {
+		rep.ceiling = limitCeiling(rep.limitOf(engName))
+	}
 	q, err := queue.Open(ctx, queue.Config{
 		URL: g.db, File: filepath.Join(dataDir, "queue.db"), Workers: workers,
 		Run: a.jobRunner(gal, dataDir), Limits: a.limits(g.limitFlags, engName),
@@ -259,7 +263,10 @@ func (a *app) runBatch(ctx context.Context, q *queue.Queue, rep *reporter, batch
 	if failed > 0 {
 		what := fmt.Sprintf("%d of %d jobs failed", st.Failed, st.Total())
 		if st.Failed == 0 {
-			what = fmt.Sprintf("%d of %d jobs were not started", st.Skipped, st.Total())
+			// Only the budget stopped them: running the same command
+			// again would stop them again.
+			return easel.Errorf(easel.EPERMANENT, "%d of %d jobs were not started: they could take the batch past --max-cost $%.2f ($%.4f spent); to finish them, run the same command again with a bigger --max-cost (only those jobs run)",
+				st.Skipped, st.Total(), b.MaxUSD, b.Spent)
 		} else if st.Skipped > 0 {
 			what += fmt.Sprintf(" and %d were not started", st.Skipped)
 		}

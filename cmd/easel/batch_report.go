@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine"
 	"github.com/easel-art/easel/queue"
 )
 
@@ -16,9 +17,16 @@ import (
 // terminal (stderr), NDJSON events with --json (stdout), one line per
 // saved picture when stdout is not a terminal, and a final summary.
 type reporter struct {
-	a       *app
-	json    bool
-	bar     bool // stderr is a terminal: draw the bar
+	a    *app
+	json bool
+	bar  bool // stderr is a terminal: draw the bar
+	// ceiling is the most pictures a second the engine's limits allow
+	// (0: unknown), so the rate and ETA shown never promise more.
+	ceiling float64
+	// limitOf gives an engine's limits, to learn the ceiling from the
+	// first job reported when the engine was not known at the start
+	// (easel batch --resume).
+	limitOf func(engine string) queue.Limit
 	perJob  bool // print a line per saved picture on stdout
 	started time.Time
 
@@ -74,6 +82,10 @@ func (r *reporter) event(out string) func(queue.Event) {
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		j := ev.Job
+		if r.ceiling == 0 && r.limitOf != nil && j.Engine != "" {
+			name, _ := engine.ParseSpec(j.Engine)
+			r.ceiling = limitCeiling(r.limitOf(name))
+		}
 		if r.json {
 			m := map[string]any{"event": string(ev.State), "batch": j.Batch, "line": j.Line, "variation": j.Variation, "attempt": ev.Attempt}
 			if ev.Err != nil {
@@ -122,15 +134,32 @@ func (r *reporter) copyOut(art *easel.Artwork, out string) string {
 }
 
 // rate returns pictures a second finished by this run, and the time left.
+// Both keep to the engine's limits: a first picture that came quickly
+// says nothing about a limit of five a minute.
 func (r *reporter) rate(st queue.Stats) (perSec float64, eta time.Duration) {
 	el := time.Since(r.started).Seconds()
 	done := st.Done - r.doneFirst
+	left := float64(st.Queued + st.Running)
 	if el <= 0 || done <= 0 {
+		if r.ceiling > 0 && left > 0 {
+			return 0, time.Duration(left / r.ceiling * float64(time.Second))
+		}
 		return 0, -1
 	}
 	perSec = float64(done) / el
-	left := st.Queued + st.Running
-	return perSec, time.Duration(float64(left) / perSec * float64(time.Second))
+	if r.ceiling > 0 {
+		perSec = min(perSec, r.ceiling)
+	}
+	return perSec, time.Duration(left / perSec * float64(time.Second))
+}
+
+// limitCeiling is the most pictures a second lim allows, 0 for no limit.
+func limitCeiling(lim queue.Limit) float64 {
+	per := lim.ImagesPerMinute
+	if rpm := lim.RequestsPerMinute; rpm > 0 && (per == 0 || rpm < per) {
+		per = rpm
+	}
+	return per / 60
 }
 
 func (r *reporter) progress(st queue.Stats, spent float64) {
@@ -204,8 +233,8 @@ func (r *reporter) summary(batch string, st queue.Stats, b queue.Budget, fails [
 		return
 	}
 	r.clearBar()
-	for _, f := range fails {
-		fmt.Fprintf(r.a.stderr, "easel: line %d: %s\n", f.Job.Line, f.Error)
+	for _, g := range groupFailures(fails) {
+		fmt.Fprintf(r.a.stderr, "easel: %s: %s\n", g.lines, g.msg)
 	}
 	budget := ""
 	if b.HasMax {
@@ -221,3 +250,61 @@ func (r *reporter) summary(batch string, st queue.Stats, b queue.Budget, fails [
 
 func round2(v float64) float64 { return float64(int64(v*100+0.5)) / 100 }
 func round4(v float64) float64 { return float64(int64(v*10000+0.5)) / 10000 }
+
+// failureGroup is one line of a batch's summary: the lines that failed
+// the same way.
+type failureGroup struct {
+	lines string // "line 4", "lines 2, 3 and 5"
+	msg   string
+}
+
+// groupFailures folds failures with the same message into one line each,
+// in line order, so that a budget that stops 300 jobs says so once. The
+// budget's message names what was spent when each job was refused, which
+// differs from job to job: skipped jobs are one group.
+func groupFailures(fails []queue.Failure) []failureGroup {
+	var keys []string
+	byKey := map[string][]int{}
+	msgs := map[string]string{}
+	for _, f := range fails {
+		key, msg := f.Error, f.Error
+		if f.Skipped {
+			key = "\x00skipped"
+			// "not started: its price ($0.0420) could take the batch
+			// past --max-cost $0.10 ($0.0840 spent or reserved)": the
+			// last part is the moment's, not the group's.
+			if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, " spent or reserved)") {
+				msg = msg[:i]
+			}
+		}
+		if _, ok := byKey[key]; !ok {
+			keys = append(keys, key)
+			msgs[key] = msg
+		}
+		if ls := byKey[key]; len(ls) == 0 || ls[len(ls)-1] != f.Job.Line {
+			byKey[key] = append(ls, f.Job.Line)
+		}
+	}
+	out := make([]failureGroup, len(keys))
+	for i, k := range keys {
+		out[i] = failureGroup{lineList(byKey[k]), msgs[k]}
+	}
+	return out
+}
+
+// lineList writes batch-file lines for a person: "line 4", "lines 2, 3
+// and 5", "lines 2, 3, 4, 5, 6, 7, 8, 9 and 292 more".
+func lineList(lines []int) string {
+	if len(lines) == 1 {
+		return fmt.Sprintf("line %d", lines[0])
+	}
+	const show = 8
+	var parts []string
+	for i, l := range lines {
+		if i == show && len(lines) > show+1 {
+			return "lines " + strings.Join(parts, ", ") + fmt.Sprintf(" and %d more", len(lines)-show)
+		}
+		parts = append(parts, fmt.Sprint(l))
+	}
+	return "lines " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/engine/stability/stabilitytest"
 )
 
 // runCmd runs one command function in-process, as run does once it is
@@ -93,5 +96,51 @@ func TestBatchBadInput(t *testing.T) {
 				t.Fatalf("code %d, stderr %q; want %d and %q", r.code, r.stderr, tt.code, tt.want)
 			}
 		})
+	}
+}
+
+// TestBatchBudget walks a catalogue on a paid engine past its budget: the
+// jobs not started are reported once, with the way to finish them, and
+// the same command with a bigger budget finishes them and reads as done.
+func TestBatchBudget(t *testing.T) {
+	fk := stabilitytest.New(t, enginetest.FaultNone) // $0.03 a picture
+	env := with(t, map[string]string{"STABILITY_API_KEY": stabilitytest.Key, "EASEL_STABILITY_URL": fk.URL()})
+	file := filepath.Join(t.TempDir(), "ideas.txt")
+	os.WriteFile(file, []byte("a red mug\na blue mug\na green mug\na yellow mug\na white mug\n"), 0o644)
+
+	r := runEasel(t, env, "batch", file, "--engine", "stability", "--max-cost", "0.07", "--concurrency", "1")
+	if r.code != exitFailed {
+		t.Fatalf("over budget: exit %d; want %d\n%s", r.code, exitFailed, r.stderr)
+	}
+	if n := fk.Requests(); n != 2 {
+		t.Fatalf("%d pictures bought within $0.07 at $0.03; want 2", n)
+	}
+	if strings.Count(r.stderr, "not started") != 2 || !strings.Contains(r.stderr, "lines ") || !strings.Contains(r.stderr, "bigger --max-cost") {
+		t.Errorf("want one line for the 3 jobs not started and the way to finish them:\n%s", r.stderr)
+	}
+
+	r = runEasel(t, env, "batch", file, "--engine", "stability", "--max-cost", "1")
+	if r.code != exitOK || !strings.Contains(r.stdout, "5 of 5 done (3 in this run), 0 failed, 0 not started") {
+		t.Fatalf("bigger budget: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	if n := fk.Requests(); n != 5 {
+		t.Fatalf("%d pictures bought in all; want 5: none twice", n)
+	}
+}
+
+func TestLineList(t *testing.T) {
+	for _, tc := range []struct {
+		lines []int
+		want  string
+	}{
+		{[]int{4}, "line 4"},
+		{[]int{2, 3}, "lines 2 and 3"},
+		{[]int{2, 3, 5}, "lines 2, 3 and 5"},
+		{[]int{1, 2, 3, 4, 5, 6, 7, 8, 9}, "lines 1, 2, 3, 4, 5, 6, 7, 8 and 9"},
+		{[]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, "lines 1, 2, 3, 4, 5, 6, 7, 8 and 3 more"},
+	} {
+		if got := lineList(tc.lines); got != tc.want {
+			t.Errorf("lineList(%v) = %q; want %q", tc.lines, got, tc.want)
+		}
 	}
 }

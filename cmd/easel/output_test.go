@@ -2,8 +2,12 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/easel-art/easel/queue"
 )
 
 func TestUSD(t *testing.T) {
@@ -43,5 +47,41 @@ func TestGallerySheetOrder(t *testing.T) {
 	got := fmt.Sprint(ndjson(t, r.stdout)[0]["ids"])
 	if w := fmt.Sprint(want); got != w {
 		t.Errorf("sheet ids %s; want oldest first %s", got, w)
+	}
+}
+
+func TestBatchRateKeepsToTheLimit(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		ceiling    float64 // pictures a second
+		done, left int
+		elapsed    time.Duration
+		wantPerMin float64
+		wantETA    time.Duration // -1: unknown
+	}{
+		{"no limit, nothing done", 0, 0, 10, time.Second, 0, -1},
+		{"no limit", 0, 10, 10, time.Minute, 10, time.Minute},
+		{"limit, nothing done", 5.0 / 60, 0, 10, time.Second, 0, 2 * time.Minute},
+		// One picture in two seconds is 30 a minute, but the limit is 5.
+		{"quick first picture", 5.0 / 60, 1, 19, 2 * time.Second, 5, 228 * time.Second},
+		{"slower than the limit", 5.0 / 60, 2, 10, time.Minute, 2, 5 * time.Minute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &reporter{ceiling: tc.ceiling, started: time.Now().Add(-tc.elapsed)}
+			perSec, eta := r.rate(queue.Stats{Done: tc.done, Queued: tc.left})
+			if math.Abs(perSec*60-tc.wantPerMin) > 0.01 {
+				t.Errorf("rate %.2f/min; want %.2f", perSec*60, tc.wantPerMin)
+			}
+			if tc.wantETA < 0 {
+				if eta >= 0 {
+					t.Errorf("ETA %s; want unknown", eta)
+				}
+			} else if d := eta - tc.wantETA; d < -time.Second || d > time.Second {
+				t.Errorf("ETA %s; want %s", eta, tc.wantETA)
+			}
+		})
+	}
+	if got := limitCeiling(queue.Limit{RequestsPerMinute: 50, ImagesPerMinute: 5}) * 60; math.Abs(got-5) > 1e-9 {
+		t.Errorf("ceiling of 50 rpm, 5 ipm = %v/min; want 5", got)
 	}
 }
