@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"log/slog"
 	"runtime"
 	"strings"
 	"sync"
@@ -54,16 +55,26 @@ func DefaultLimit(name string) Limit {
 // service's answers: a rate-limit answer pauses every caller until the
 // service's Retry-After and lowers the rate (multiplicatively); each
 // success raises it again (additively) up to the configured Limit.
-// It is safe for concurrent use.
+// On a PostgreSQL queue the rate, the pause and the lowered rate are
+// shared with every process working the queue (see shared.go); the
+// concurrency stays per process. It is safe for concurrent use.
 type Limiter struct {
 	sem chan struct{}
 	max Limit
+
+	// name and shared are the engine's row in the shared limit; shared
+	// is nil when this process alone works the queue.
+	name   string
+	shared sharedRate
+	log    *slog.Logger
 
 	mu         sync.Mutex // guards the fields below
 	req, img   *rate.Limiter
 	scale      float64 // fraction of max in force, (0, 1]
 	pauseUntil time.Time
 	throttled  int
+	gains      int  // successes not yet told to the shared limit
+	sharedDown bool // the shared limit failed last time: logged once
 
 	// Now is the clock; tests replace it.
 	Now func() time.Time
@@ -80,7 +91,7 @@ const (
 // NewLimiter returns a limiter for l.
 func NewLimiter(l Limit) *Limiter {
 	l.Concurrency = max(l.Concurrency, 1)
-	lim := &Limiter{sem: make(chan struct{}, l.Concurrency), max: l, scale: 1, Now: time.Now}
+	lim := &Limiter{sem: make(chan struct{}, l.Concurrency), max: l, scale: 1, Now: time.Now, log: slog.New(slog.DiscardHandler)}
 	if l.RequestsPerMinute > 0 {
 		lim.req = rate.NewLimiter(perSecond(l.RequestsPerMinute), 1)
 	}
@@ -112,6 +123,100 @@ func (l *Limiter) Acquire(ctx context.Context, n int) (release func(), err error
 }
 
 func (l *Limiter) wait(ctx context.Context, n int) error {
+	if l.shared != nil && (l.max.RequestsPerMinute > 0 || l.max.ImagesPerMinute > 0) {
+		err := l.waitShared(ctx, n)
+		if err == nil || ctx.Err() != nil {
+			return err
+		}
+		// The database is where the workers meet: when it fails them,
+		// River cannot hand out jobs either, so keeping to the limit in
+		// this process alone for a moment is the lesser harm.
+		l.setSharedDown(err)
+	}
+	return l.waitLocal(ctx, n)
+}
+
+func (l *Limiter) setSharedDown(err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err != nil && !l.sharedDown {
+		l.log.Warn("shared rate limit unavailable; this worker keeps to the limit on its own", "engine", l.name, "err", err)
+	} else if err == nil && l.sharedDown {
+		l.log.Info("shared rate limit back", "engine", l.name)
+	}
+	l.sharedDown = err != nil
+}
+
+// waitShared books the call's send time in the shared limit and waits
+// for it; a pause pushed meanwhile by another worker's 429 is honoured.
+func (l *Limiter) waitShared(ctx context.Context, n int) error {
+	for {
+		if err := l.waitPause(ctx); err != nil {
+			return err
+		}
+		l.mu.Lock()
+		gains := l.gains
+		l.gains = 0
+		l.mu.Unlock()
+		g, err := l.shared.reserve(ctx, l.name, l.max, n, gains)
+		if err != nil {
+			l.mu.Lock()
+			l.gains += gains
+			l.mu.Unlock()
+			return err
+		}
+		l.mu.Lock()
+		if g.scale != l.scale {
+			l.setScale(g.scale)
+		}
+		l.mu.Unlock()
+		l.setSharedDown(nil)
+		if g.wait <= 0 {
+			return nil // booked with every pause known, for now
+		}
+		if err := sleepCtx(ctx, g.wait); err != nil {
+			return err
+		}
+		left, err := l.shared.paused(ctx, l.name)
+		if err != nil {
+			return nil // the slot was granted; only the check failed
+		}
+		if left <= 0 && !l.pausedNow() {
+			return nil
+		}
+		// Paused after we booked: the slot is lost (taking it would be
+		// sending into the pause); book another once the pause ends.
+		l.mu.Lock()
+		if until := l.Now().Add(left); until.After(l.pauseUntil) {
+			l.pauseUntil = until
+		}
+		l.mu.Unlock()
+	}
+}
+
+// waitPause waits out this process's pause.
+func (l *Limiter) waitPause(ctx context.Context) error {
+	for {
+		l.mu.Lock()
+		pause := l.pauseUntil.Sub(l.Now())
+		l.mu.Unlock()
+		if pause <= 0 {
+			return nil
+		}
+		if err := sleepCtx(ctx, pause); err != nil {
+			return err
+		}
+	}
+}
+
+func (l *Limiter) pausedNow() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.pauseUntil.After(l.Now())
+}
+
+// waitLocal keeps to the limit with this process's buckets.
+func (l *Limiter) waitLocal(ctx context.Context, n int) error {
 	for {
 		l.mu.Lock()
 		pause := l.pauseUntil.Sub(l.Now())
@@ -151,11 +256,16 @@ func (l *Limiter) wait(ctx context.Context, n int) error {
 // whether the rate was lowered: it is not when the call was only a hair
 // early.
 func (l *Limiter) Throttled(wait time.Duration) (slowed bool) {
+	return l.throttledCtx(context.Background(), wait)
+}
+
+// throttledCtx is Throttled, also telling the shared limit (if any) so
+// that every worker pauses and slows down, not just this one.
+func (l *Limiter) throttledCtx(ctx context.Context, wait time.Duration) (slowed bool) {
 	if wait <= 0 {
 		wait = time.Second
 	}
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.throttled++
 	if until := l.Now().Add(wait); until.After(l.pauseUntil) {
 		l.pauseUntil = until
@@ -165,9 +275,18 @@ func (l *Limiter) Throttled(wait time.Duration) (slowed bool) {
 	// one means the service allows less than we send: slow down.
 	if wait > l.interval() {
 		l.setScale(max(l.scale*throttleDown, minScale))
-		return true
+		slowed = true
 	}
-	return false
+	shared := l.shared
+	l.mu.Unlock()
+	if shared != nil {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		if err := shared.throttled(ctx, l.name, wait, slowed); err != nil {
+			l.log.Warn("could not share a rate-limit answer with the other workers", "engine", l.name, "err", err)
+		}
+	}
+	return slowed
 }
 
 // interval is the time between calls at the rate in force; 0 without a
@@ -190,6 +309,9 @@ func (l *Limiter) interval() time.Duration {
 func (l *Limiter) Succeeded() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.shared != nil {
+		l.gains++ // told with the next reservation, saving a round trip
+	}
 	if l.scale < 1 {
 		l.setScale(min(l.scale+throttleUp, 1))
 	}
@@ -223,9 +345,11 @@ func (l *Limiter) setScale(s float64) {
 // Limiters hands out one Limiter per engine name, created on first use
 // from a limit function (DefaultLimit when nil).
 type Limiters struct {
-	mu    sync.Mutex // guards byName
-	by    map[string]*Limiter
-	limit func(engine string) Limit
+	mu     sync.Mutex // guards by
+	by     map[string]*Limiter
+	limit  func(engine string) Limit
+	shared sharedRate
+	log    *slog.Logger
 }
 
 // NewLimiters returns an empty set; limit gives each engine's Limit.
@@ -243,6 +367,10 @@ func (ls *Limiters) For(engine string) *Limiter {
 	l, ok := ls.by[engine]
 	if !ok {
 		l = NewLimiter(ls.limit(engine))
+		l.name, l.shared = engine, ls.shared
+		if ls.log != nil {
+			l.log = ls.log
+		}
 		ls.by[engine] = l
 	}
 	return l

@@ -149,6 +149,7 @@ func Open(ctx context.Context, cfg Config) (*Queue, error) {
 		q.log = slog.New(slog.DiscardHandler)
 	}
 	q.log = q.log.With(easel.LogKeyComponent, "queue")
+	q.limiters.log = q.log
 	var err error
 	if IsPostgres(cfg.URL) {
 		err = q.openPostgres(ctx)
@@ -259,6 +260,14 @@ func (q *Queue) openPostgres(ctx context.Context) error {
 	q.be = &riverBackend[pgxTx]{client: client, driver: driver, close: pool.Close}
 	q.db = &pgDB{pool: pool}
 	q.pg = true
+	// Several processes may work this queue: they share each engine's
+	// rate limit through the database.
+	shared, err := newPGRate(ctx, pool)
+	if err != nil {
+		pool.Close()
+		return fmt.Errorf("open queue: %w", err)
+	}
+	q.limiters.shared = shared
 	return nil
 }
 

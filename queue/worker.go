@@ -148,7 +148,7 @@ func (q *Queue) tryRender(ctx context.Context, eng easel.Engine, req *easel.Rend
 			throttles++
 			// The retry takes its own share of the rate: sending it at
 			// once would take the share of the call behind it.
-			lim.Throttled(easel.RetryAfter(err))
+			lim.throttledCtx(context.WithoutCancel(ctx), easel.RetryAfter(err))
 		case easel.Retryable(err) && attempt < p.MaxAttempts:
 			wait := p.backoff(attempt, easel.RetryAfter(err))
 			if p.OnRetry != nil {

@@ -1,0 +1,124 @@
+package queue
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+func TestSchedule(t *testing.T) {
+	const now = 1000.0
+	tests := []struct {
+		name                        string
+		l                           Limit
+		n, gains                    int
+		reqAt, imgAt, pause, scale  float64
+		wantReq, wantImg, wantScale float64
+		wantWait                    time.Duration
+	}{
+		{name: "fresh row sends now", l: Limit{ImagesPerMinute: 120}, n: 1, scale: 1,
+			wantImg: 1000.5, wantScale: 1},
+		{name: "next slot ahead", l: Limit{ImagesPerMinute: 120}, n: 1, imgAt: 1000.3, scale: 1,
+			wantImg: 1000.8, wantScale: 1, wantWait: 300 * time.Millisecond},
+		{name: "n images cost n slots", l: Limit{ImagesPerMinute: 120}, n: 3, imgAt: 1000.5, scale: 1,
+			wantImg: 1002, wantScale: 1, wantWait: 500 * time.Millisecond},
+		{name: "a shared pause holds the call", l: Limit{ImagesPerMinute: 120}, n: 1, imgAt: 1000.3, pause: 1002, scale: 1,
+			wantImg: 1002.5, wantScale: 1, wantWait: 2 * time.Second},
+		{name: "requests and images: the later wins", l: Limit{RequestsPerMinute: 60, ImagesPerMinute: 120}, n: 2,
+			reqAt: 1001, imgAt: 1000.5, scale: 1, wantReq: 1002, wantImg: 1002, wantScale: 1, wantWait: time.Second},
+		{name: "no rate: no wait and no change", l: Limit{}, n: 1, reqAt: 1005, imgAt: 1005, scale: 1,
+			wantReq: 1005, wantImg: 1005, wantScale: 1},
+		{name: "a lowered rate spaces calls wider", l: Limit{ImagesPerMinute: 120}, n: 1, imgAt: 999, scale: 0.5,
+			wantImg: 1001, wantScale: 0.5},
+		{name: "successes raise the rate", l: Limit{ImagesPerMinute: 120}, n: 1, gains: 5, imgAt: 999, scale: 0.5,
+			wantImg: 1000 + 0.5/0.6, wantScale: 0.6},
+		{name: "raised no higher than the limit", l: Limit{ImagesPerMinute: 120}, n: 1, gains: 100, imgAt: 999, scale: 0.9,
+			wantImg: 1000.5, wantScale: 1},
+		{name: "an idle row forgets a slow-down", l: Limit{ImagesPerMinute: 120}, n: 1, imgAt: 900, pause: 900, scale: 0.2,
+			wantImg: 1000.5, wantScale: 1},
+		{name: "a broken scale is held to the floor", l: Limit{ImagesPerMinute: 120}, n: 1, imgAt: 999, scale: 0,
+			wantImg: 1000 + 0.5/minScale, wantScale: minScale},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, img, scale, g := schedule(tt.l, tt.n, tt.gains, tt.reqAt, tt.imgAt, tt.pause, tt.scale, now)
+			near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+			if !near(req, tt.wantReq) || !near(img, tt.wantImg) || !near(scale, tt.wantScale) || !near(g.scale, scale) {
+				t.Errorf("row = req %v img %v scale %v (grant %v); want %v %v %v", req, img, scale, g.scale, tt.wantReq, tt.wantImg, tt.wantScale)
+			}
+			if d := g.wait - tt.wantWait; d < -time.Microsecond || d > time.Microsecond {
+				t.Errorf("wait = %v; want %v", g.wait, tt.wantWait)
+			}
+		})
+	}
+}
+
+// TestPGRateSharesA429 checks that a rate-limit answer seen by one worker
+// holds and slows the others, through the database: a reservation made by
+// another process after it waits for the pause and runs at the lowered
+// rate; further answers of the same episode extend the pause without
+// lowering the rate again.
+func TestPGRateSharesA429(t *testing.T) {
+	url := os.Getenv("EASEL_TEST_POSTGRES")
+	if url == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("EASEL_TEST_POSTGRES is not set under CI: .ci/run should have started PostgreSQL")
+		}
+		t.Skip("EASEL_TEST_POSTGRES is not set (.ci/run sets it after starting PostgreSQL)")
+	}
+	ctx := t.Context()
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	// Two workers: two connections to the table, as two processes have.
+	a, err := newPGRate(ctx, pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newPGRate(ctx, pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine := fmt.Sprintf("pausetest-%d", time.Now().UnixNano())
+	t.Cleanup(func() { pool.Exec(t.Context(), `DELETE FROM easel_rate WHERE engine = $1`, engine) })
+	l := Limit{ImagesPerMinute: 6} // 10 s apart
+	if g, err := b.reserve(ctx, engine, l, 1, 0); err != nil || g.wait != 0 || g.scale != 1 {
+		t.Fatalf("first reserve = %+v, %v; want at once at full rate", g, err)
+	}
+	if err := a.throttled(ctx, engine, 30*time.Second, true); err != nil {
+		t.Fatal(err)
+	}
+	// The same episode: other calls already on the wire come back 429.
+	if err := b.throttled(ctx, engine, 20*time.Second, true); err != nil {
+		t.Fatal(err)
+	}
+	left, err := b.paused(ctx, engine)
+	if err != nil || left < 25*time.Second || left > 30*time.Second {
+		t.Fatalf("paused = %v, %v; want about 30s (the longer wait wins)", left, err)
+	}
+	g, err := b.reserve(ctx, engine, l, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.wait < 25*time.Second || g.wait > 30*time.Second {
+		t.Errorf("reserve during the pause waits %v; want about 30s", g.wait)
+	}
+	if g.scale != throttleDown {
+		t.Errorf("scale = %v; want %v: lowered once for one episode", g.scale, throttleDown)
+	}
+	// The next call books after that one, at the lowered rate.
+	g2, err := a.reserve(ctx, engine, l, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (Less the moment between the two bookings.)
+	if gap, want := g2.wait-g.wait, time.Duration(float64(10*time.Second)/throttleDown); gap < want-time.Second || gap > want {
+		t.Errorf("next booking %v after the first; want %v", gap, want)
+	}
+}
