@@ -264,6 +264,7 @@ async function runJob(method, path, body, first) {
   $("#progress").value = 0;
   setStatus(first || "Queued…");
   $("#results").replaceChildren();
+  $("#cancel-btn").hidden = false;
   try {
     const job = await api(method, path, body);
     state.job = job;
@@ -274,6 +275,8 @@ async function runJob(method, path, body, first) {
   } finally {
     btn.disabled = false;
     state.job = null;
+    // A finished job has nothing left to cancel.
+    $("#cancel-btn").hidden = true;
   }
 }
 
