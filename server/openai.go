@@ -20,7 +20,8 @@ import (
 type ImagesRequest struct {
 	Prompt string `json:"prompt"`
 	// Model is "easel" (or empty) for the server's default engine, or an
-	// engine spec listed by GET /v1/models.
+	// engine spec listed by GET /v1/models. OpenAI's own image models
+	// (gpt-image-1, dall-e-3) also mean the default engine.
 	Model string `json:"model"`
 	N     *int   `json:"n"`
 	// Size is WIDTHxHEIGHT or "auto".
@@ -154,9 +155,18 @@ func (s *Server) imagesJob(ir ImagesRequest) (JobRequest, string, error) {
 	return jr, format, nil
 }
 
-// modelEngine maps an OpenAI model name to an engine spec.
+// modelEngine maps an OpenAI model name to an engine spec. OpenAI's own
+// image models (gpt-image-1, dall-e-3, ...) mean the server's default
+// engine too, so a script written for OpenAI works by changing only its
+// base URL; when that engine is OpenAI's, the model asked for is used.
 func (s *Server) modelEngine(model string) (string, error) {
 	if model == "" || model == modelEasel {
+		return s.opts.Engine, nil
+	}
+	if isOpenAIImageModel(model) {
+		if name, _, _ := strings.Cut(s.opts.Engine, ":"); name == "openai" {
+			return "openai:" + model, nil
+		}
 		return s.opts.Engine, nil
 	}
 	name, _, _ := strings.Cut(model, ":")
@@ -166,6 +176,13 @@ func (s *Server) modelEngine(model string) (string, error) {
 		}
 	}
 	return "", easel.Errorf(easel.ENOTFOUND, "the model %q does not exist here: use %q or one listed by GET /v1/models", model, modelEasel)
+}
+
+// isOpenAIImageModel reports whether model names one of OpenAI's image
+// models, which scripts written for OpenAI send.
+func isOpenAIImageModel(model string) bool {
+	m := strings.ToLower(model)
+	return strings.HasPrefix(m, "gpt-image-") || strings.HasPrefix(m, "dall-e-") || strings.HasPrefix(m, "chatgpt-image")
 }
 
 func absURL(r *http.Request, path string) string {

@@ -146,7 +146,7 @@ func TestOpenAIErrors(t *testing.T) {
 		{"jpeg output", `{"prompt":"a fox","output_format":"jpeg"}`, 400},
 		{"bad size", `{"prompt":"a fox","size":"huge"}`, 400},
 		{"size too big", `{"prompt":"a fox","size":"4096x4096"}`, 400},
-		{"unknown model", `{"prompt":"a fox","model":"dall-e-3"}`, 404},
+		{"unknown model", `{"prompt":"a fox","model":"midjourney-v7"}`, 404},
 		{"not json", `prompt=a fox`, 400},
 		{"two objects", `{"prompt":"a fox"}{"prompt":"a fox"}`, 400},
 	} {
@@ -167,6 +167,40 @@ func TestOpenAIErrors(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Errorf("extra OpenAI fields: %d %s", res.StatusCode, b)
 	}
+}
+
+// TestOpenAIModelNames checks that a script written for OpenAI works by
+// changing only its base URL: OpenAI's own image models mean easel's
+// default engine.
+func TestOpenAIModelNames(t *testing.T) {
+	e := newTestEnv(t, Options{})
+	c := openaiClient(e, "unused")
+	for _, model := range []string{"gpt-image-1", "dall-e-3", "gpt-image-1.5"} {
+		resp, err := c.Images.Generate(t.Context(), openai.ImageGenerateParams{Prompt: "a fox in the snow", Model: model, Size: "128x128"})
+		if err != nil {
+			t.Fatalf("model %s: %v", model, err)
+		}
+		if len(resp.Data) != 1 || resp.Data[0].B64JSON == "" {
+			t.Fatalf("model %s: %d images", model, len(resp.Data))
+		}
+		m, err := pngmeta.Read(mustB64(t, resp.Data[0].B64JSON))
+		if err != nil || m.Model != "canvas" {
+			t.Errorf("model %s drew with %q (%v); want the default engine, the canvas", model, m.Model, err)
+		}
+	}
+	s := &Server{opts: Options{Engine: "openai"}}
+	if spec, err := s.modelEngine("gpt-image-1-mini"); err != nil || spec != "openai:gpt-image-1-mini" {
+		t.Errorf("on an openai server, gpt-image-1-mini = %q, %v; want that model", spec, err)
+	}
+}
+
+func mustB64(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func TestOpenAIModels(t *testing.T) {
