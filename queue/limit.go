@@ -4,6 +4,8 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"log/slog"
 	"runtime"
 	"strings"
@@ -11,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/easel-art/easel"
 )
 
 // Limit is how hard one engine may be driven.
@@ -67,6 +71,9 @@ type Limiter struct {
 	name   string
 	shared sharedRate
 	log    *slog.Logger
+	// maxBook bounds how far ahead a call may book its send in the
+	// shared limit (0: no bound); see bookHorizon.
+	maxBook time.Duration
 
 	mu         sync.Mutex // guards the fields below
 	req, img   *rate.Limiter
@@ -125,7 +132,7 @@ func (l *Limiter) Acquire(ctx context.Context, n int) (release func(), err error
 func (l *Limiter) wait(ctx context.Context, n int) error {
 	if l.shared != nil && (l.max.RequestsPerMinute > 0 || l.max.ImagesPerMinute > 0) {
 		err := l.waitShared(ctx, n)
-		if err == nil || ctx.Err() != nil {
+		if err == nil || ctx.Err() != nil || errors.Is(err, errRateFull) {
 			return err
 		}
 		// The database is where the workers meet: when it fails them,
@@ -158,7 +165,10 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 		gains := l.gains
 		l.gains = 0
 		l.mu.Unlock()
-		g, err := l.shared.reserve(ctx, l.name, l.max, n, gains)
+		l.mu.Lock()
+		horizon := l.bookHorizon(n)
+		l.mu.Unlock()
+		g, err := l.shared.reserve(ctx, l.name, l.max, n, gains, horizon)
 		if err != nil {
 			l.mu.Lock()
 			l.gains += gains
@@ -171,6 +181,13 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 		}
 		l.mu.Unlock()
 		l.setSharedDown(nil)
+		if !g.booked {
+			// So many workers wait that this call's turn is far off:
+			// waiting for it here would hold the job past its timeout.
+			// The job goes back to the queue until its turn is near.
+			return &easel.Error{Code: easel.ERATELIMIT, Err: errRateFull, RetryAfter: g.wait - horizon/2,
+				Message: fmt.Sprintf("%s: every send of the shared rate limit is booked for the next %v", l.name, g.wait.Round(time.Second))}
+		}
 		if g.wait <= 0 {
 			return nil // booked with every pause known, for now
 		}
@@ -192,6 +209,22 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 		}
 		l.mu.Unlock()
 	}
+}
+
+// errRateFull marks a call whose turn in the shared rate limit is too far
+// off to wait for within its job.
+var errRateFull = errors.New("shared rate limit fully booked")
+
+// bookHorizon is how far ahead a call of n images may book its send: a
+// few calls' worth (at least 5 s, so that jobs sent back to the queue
+// return before the booked sends run out), and no more than maxBook.
+// The caller holds mu.
+func (l *Limiter) bookHorizon(n int) time.Duration {
+	if l.maxBook <= 0 {
+		return 0
+	}
+	h := max(4*time.Duration(max(n, 1))*l.interval(), 5*time.Second)
+	return min(h, l.maxBook)
 }
 
 // waitPause waits out this process's pause.
@@ -350,6 +383,8 @@ type Limiters struct {
 	limit  func(engine string) Limit
 	shared sharedRate
 	log    *slog.Logger
+	// maxBook is each limiter's maxBook.
+	maxBook time.Duration
 }
 
 // NewLimiters returns an empty set; limit gives each engine's Limit.
@@ -367,7 +402,7 @@ func (ls *Limiters) For(engine string) *Limiter {
 	l, ok := ls.by[engine]
 	if !ok {
 		l = NewLimiter(ls.limit(engine))
-		l.name, l.shared = engine, ls.shared
+		l.name, l.shared, l.maxBook = engine, ls.shared, ls.maxBook
 		if ls.log != nil {
 			l.log = ls.log
 		}

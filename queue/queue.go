@@ -268,6 +268,8 @@ func (q *Queue) openPostgres(ctx context.Context) error {
 		return fmt.Errorf("open queue: %w", err)
 	}
 	q.limiters.shared = shared
+	// A job waiting for its turn must not run into its timeout.
+	q.limiters.maxBook = q.cfg.JobTimeout / 4
 	return nil
 }
 

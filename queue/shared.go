@@ -40,16 +40,20 @@ const idleReset = 60 * time.Second
 type grant struct {
 	wait  time.Duration // until the call may be sent
 	scale float64       // fraction of the configured rate in force
+	// booked is false when the send would have been further off than
+	// the horizon asked for: nothing was booked.
+	booked bool
 }
 
 // sharedRate is the rate limit of each engine, shared by every process
 // that works one queue.
 type sharedRate interface {
 	// reserve books the next send of a call of n images under limit l
-	// and says how long to wait before sending it. gains is how many
+	// and says how long to wait before sending it; when that is further
+	// off than horizon (if > 0) it books nothing. gains is how many
 	// calls went through since the last reservation (each raises a
 	// lowered rate a little).
-	reserve(ctx context.Context, engine string, l Limit, n, gains int) (grant, error)
+	reserve(ctx context.Context, engine string, l Limit, n, gains int, horizon time.Duration) (grant, error)
 	// paused says how long the shared pause still lasts (0 if none).
 	paused(ctx context.Context, engine string) (time.Duration, error)
 	// throttled pushes the shared pause to at least wait from now and,
@@ -100,7 +104,7 @@ func (r *pgRate) ensureRow(ctx context.Context, engine string) error {
 	return nil
 }
 
-func (r *pgRate) reserve(ctx context.Context, engine string, l Limit, n, gains int) (grant, error) {
+func (r *pgRate) reserve(ctx context.Context, engine string, l Limit, n, gains int, horizon time.Duration) (grant, error) {
 	var g grant
 	if err := r.ensureRow(ctx, engine); err != nil {
 		return g, fmt.Errorf("reserve rate: %w", err)
@@ -112,7 +116,10 @@ func (r *pgRate) reserve(ctx context.Context, engine string, l Limit, n, gains i
 		if err != nil {
 			return err
 		}
-		reqAt, imgAt, scale, g = schedule(l, n, gains, reqAt, imgAt, pauseUntil, scale, now)
+		reqAt, imgAt, scale, g = schedule(l, n, gains, horizon, reqAt, imgAt, pauseUntil, scale, now)
+		if !g.booked {
+			return nil
+		}
 		_, err = tx.Exec(ctx, `UPDATE easel_rate SET req_at = $2, img_at = $3, scale = $4 WHERE engine = $1`, engine, reqAt, imgAt, scale)
 		return err
 	})
@@ -124,7 +131,7 @@ func (r *pgRate) reserve(ctx context.Context, engine string, l Limit, n, gains i
 
 // schedule is the bucket's arithmetic, apart from the database: given the
 // row read at time now, it returns the row to write and the grant.
-func schedule(l Limit, n, gains int, reqAt, imgAt, pauseUntil, scale, now float64) (float64, float64, float64, grant) {
+func schedule(l Limit, n, gains int, horizon time.Duration, reqAt, imgAt, pauseUntil, scale, now float64) (float64, float64, float64, grant) {
 	if idle := time.Duration((now - max(reqAt, imgAt, pauseUntil)) * float64(time.Second)); idle > idleReset {
 		scale = 1
 	}
@@ -136,13 +143,17 @@ func schedule(l Limit, n, gains int, reqAt, imgAt, pauseUntil, scale, now float6
 	if l.ImagesPerMinute > 0 {
 		at = max(at, imgAt)
 	}
+	wait := time.Duration((at - now) * float64(time.Second))
+	if horizon > 0 && wait > horizon {
+		return reqAt, imgAt, scale, grant{wait: wait, scale: scale}
+	}
 	if l.RequestsPerMinute > 0 {
 		reqAt = at + 60/(l.RequestsPerMinute*scale)
 	}
 	if l.ImagesPerMinute > 0 {
 		imgAt = at + float64(max(n, 1))*60/(l.ImagesPerMinute*scale)
 	}
-	return reqAt, imgAt, scale, grant{wait: time.Duration((at - now) * float64(time.Second)), scale: scale}
+	return reqAt, imgAt, scale, grant{wait: wait, scale: scale, booked: true}
 }
 
 func (r *pgRate) paused(ctx context.Context, engine string) (time.Duration, error) {

@@ -1,13 +1,19 @@
 package queue
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/enginetest"
 )
 
 func TestSchedule(t *testing.T) {
@@ -16,9 +22,11 @@ func TestSchedule(t *testing.T) {
 		name                        string
 		l                           Limit
 		n, gains                    int
+		horizon                     time.Duration
 		reqAt, imgAt, pause, scale  float64
 		wantReq, wantImg, wantScale float64
 		wantWait                    time.Duration
+		unbooked                    bool
 	}{
 		{name: "fresh row sends now", l: Limit{ImagesPerMinute: 120}, n: 1, scale: 1,
 			wantImg: 1000.5, wantScale: 1},
@@ -40,15 +48,22 @@ func TestSchedule(t *testing.T) {
 			wantImg: 1000.5, wantScale: 1},
 		{name: "an idle row forgets a slow-down", l: Limit{ImagesPerMinute: 120}, n: 1, imgAt: 900, pause: 900, scale: 0.2,
 			wantImg: 1000.5, wantScale: 1},
+		{name: "within the horizon: booked", l: Limit{ImagesPerMinute: 120}, n: 1, horizon: time.Second, imgAt: 1001, scale: 1,
+			wantImg: 1001.5, wantScale: 1, wantWait: time.Second},
+		{name: "past the horizon: nothing booked", l: Limit{ImagesPerMinute: 120}, n: 1, horizon: time.Second, imgAt: 1001.5, scale: 1,
+			wantImg: 1001.5, wantScale: 1, wantWait: 1500 * time.Millisecond, unbooked: true},
 		{name: "a broken scale is held to the floor", l: Limit{ImagesPerMinute: 120}, n: 1, imgAt: 999, scale: 0,
 			wantImg: 1000 + 0.5/minScale, wantScale: minScale},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			req, img, scale, g := schedule(tt.l, tt.n, tt.gains, tt.reqAt, tt.imgAt, tt.pause, tt.scale, now)
+			req, img, scale, g := schedule(tt.l, tt.n, tt.gains, tt.horizon, tt.reqAt, tt.imgAt, tt.pause, tt.scale, now)
 			near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 			if !near(req, tt.wantReq) || !near(img, tt.wantImg) || !near(scale, tt.wantScale) || !near(g.scale, scale) {
 				t.Errorf("row = req %v img %v scale %v (grant %v); want %v %v %v", req, img, scale, g.scale, tt.wantReq, tt.wantImg, tt.wantScale)
+			}
+			if g.booked == tt.unbooked {
+				t.Errorf("booked = %v; want %v", g.booked, !tt.unbooked)
 			}
 			if d := g.wait - tt.wantWait; d < -time.Microsecond || d > time.Microsecond {
 				t.Errorf("wait = %v; want %v", g.wait, tt.wantWait)
@@ -88,7 +103,7 @@ func TestPGRateSharesA429(t *testing.T) {
 	engine := fmt.Sprintf("pausetest-%d", time.Now().UnixNano())
 	t.Cleanup(func() { pool.Exec(t.Context(), `DELETE FROM easel_rate WHERE engine = $1`, engine) })
 	l := Limit{ImagesPerMinute: 6} // 10 s apart
-	if g, err := b.reserve(ctx, engine, l, 1, 0); err != nil || g.wait != 0 || g.scale != 1 {
+	if g, err := b.reserve(ctx, engine, l, 1, 0, 0); err != nil || g.wait != 0 || g.scale != 1 {
 		t.Fatalf("first reserve = %+v, %v; want at once at full rate", g, err)
 	}
 	if err := a.throttled(ctx, engine, 30*time.Second, true); err != nil {
@@ -102,7 +117,7 @@ func TestPGRateSharesA429(t *testing.T) {
 	if err != nil || left < 25*time.Second || left > 30*time.Second {
 		t.Fatalf("paused = %v, %v; want about 30s (the longer wait wins)", left, err)
 	}
-	g, err := b.reserve(ctx, engine, l, 1, 0)
+	g, err := b.reserve(ctx, engine, l, 1, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,12 +128,106 @@ func TestPGRateSharesA429(t *testing.T) {
 		t.Errorf("scale = %v; want %v: lowered once for one episode", g.scale, throttleDown)
 	}
 	// The next call books after that one, at the lowered rate.
-	g2, err := a.reserve(ctx, engine, l, 1, 0)
+	g2, err := a.reserve(ctx, engine, l, 1, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// (Less the moment between the two bookings.)
 	if gap, want := g2.wait-g.wait, time.Duration(float64(10*time.Second)/throttleDown); gap < want-time.Second || gap > want {
 		t.Errorf("next booking %v after the first; want %v", gap, want)
+	}
+}
+
+// fullRate is a shared limit whose sends are booked far ahead for the
+// first few reservations, then free.
+type fullRate struct {
+	mu    sync.Mutex
+	full  int // reservations still to refuse
+	asked int
+}
+
+func (f *fullRate) reserve(_ context.Context, _ string, _ Limit, _, _ int, horizon time.Duration) (grant, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.asked++
+	if f.full > 0 {
+		f.full--
+		return grant{wait: horizon + 500*time.Millisecond, scale: 1}, nil
+	}
+	return grant{scale: 1, booked: true}, nil
+}
+
+func (f *fullRate) paused(context.Context, string) (time.Duration, error) { return 0, nil }
+func (f *fullRate) throttled(context.Context, string, time.Duration, bool) error {
+	return nil
+}
+
+// TestQueueFullyBookedJobGoesBack checks that a job whose turn in the
+// shared rate limit is far off goes back to the queue (not as a failed
+// attempt) and is done when it comes round again.
+func TestQueueFullyBookedJobGoesBack(t *testing.T) {
+	eng := &enginetest.Fake{}
+	var mu sync.Mutex
+	var states []State
+	q, err := Open(t.Context(), Config{File: filepath.Join(t.TempDir(), "queue.db"), Workers: 2, PollInterval: 100 * time.Millisecond,
+		MaxAttempts: 1,
+		Limits:      func(string) Limit { return Limit{Concurrency: 2, ImagesPerMinute: 6000} },
+		Run: func(ctx context.Context, j easel.Job, call Call) ([]*easel.Artwork, error) {
+			_, err := call(ctx, eng, &easel.RenderRequest{Prompt: j.Prompt, Width: 64, Height: 64, N: 1})
+			return nil, err
+		},
+		OnEvent: func(ev Event) {
+			mu.Lock()
+			states = append(states, ev.State)
+			mu.Unlock()
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	// As on PostgreSQL, with a fake of the shared limit.
+	shared := &fullRate{full: 2}
+	q.limiters.shared, q.limiters.maxBook = shared, 200*time.Millisecond
+	jobs := []easel.Job{{Batch: "b1", Line: 1, Prompt: "a fox", Engine: "fake", Width: 64, Height: 64, N: 1},
+		{Batch: "b1", Line: 2, Prompt: "a hare", Engine: "fake", Width: 64, Height: 64, N: 1}}
+	if _, err := q.Insert(t.Context(), jobs); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	defer q.Stop(context.WithoutCancel(t.Context()))
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		st, err := q.Stats(t.Context(), "b1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Finished() {
+			if st.Done != 2 {
+				t.Fatalf("stats = %+v; want 2 done (one attempt each: going back is no attempt)", st)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("batch did not finish: %+v", st)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n := len(eng.Requests()); n != 2 {
+		t.Errorf("engine calls = %d; want 2", n)
+	}
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.asked != 4 {
+		t.Errorf("reservations = %d; want 4 (2 refused, 2 booked)", shared.asked)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, s := range states {
+		if s != StateDone {
+			t.Errorf("events = %v; want only done", states)
+			break
+		}
 	}
 }

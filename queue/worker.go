@@ -58,6 +58,12 @@ func (w *worker) Work(ctx context.Context, job *river.Job[renderArgs]) error {
 		// is not at fault; the next process takes it up again.
 		log.Info("job interrupted")
 		return river.JobSnooze(0)
+	case errors.Is(err, errRateFull):
+		// Its turn in the shared rate limit is far off: back to the
+		// queue (not an attempt) until it is near, so a long wait never
+		// runs into the job's timeout.
+		log.Debug("job waits for its turn in the queue", "err", err)
+		return river.JobSnooze(max(easel.RetryAfter(err), time.Second))
 	case errors.Is(err, ErrBudget):
 		ev.State = StateSkipped
 		// River keeps the text: keep the person's message, which the
