@@ -99,6 +99,8 @@ type canvas struct {
 	rng  *rand.Rand
 	st   *styleInfo
 	seed uint32
+	// mirror writes the picture out left-right reversed (look.mirror).
+	mirror bool
 
 	ras  vector.Rasterizer
 	mask []uint8
@@ -150,6 +152,16 @@ func (c *canvas) toRGBA() *image.RGBA {
 		for y := y0; y < y1; y++ {
 			src := c.pix[y*c.w*3 : (y+1)*c.w*3]
 			dst := img.Pix[y*img.Stride : y*img.Stride+c.w*4]
+			if c.mirror {
+				for x := 0; x < c.w; x++ {
+					o := (c.w - 1 - x) * 4
+					dst[o] = to8(src[x*3])
+					dst[o+1] = to8(src[x*3+1])
+					dst[o+2] = to8(src[x*3+2])
+					dst[o+3] = 255
+				}
+				continue
+			}
 			for x := 0; x < c.w; x++ {
 				dst[x*4] = to8(src[x*3])
 				dst[x*4+1] = to8(src[x*3+1])
@@ -195,13 +207,17 @@ func (c *canvas) rows(y0, y1 int, fn func(a, b int)) {
 		next <- a
 	}
 	close(next)
-	for range n {
-		wg.Go(func() {
-			for a := range next {
-				fn(a, min(a+step, y1))
-			}
-		})
+	// One closure for all workers, and this goroutine is one of them: a
+	// parallel pass costs a few allocations however large the picture.
+	work := func() {
+		for a := range next {
+			fn(a, min(a+step, y1))
+		}
 	}
+	for range n - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
 }
 

@@ -36,6 +36,7 @@ func drawFramed(scene *easel.Scene, style string, w, h int, seed int64, fr frame
 		defer c.release()
 		d := &painter{canvas: c}
 		d.p = makePlan(scene, name, sw, sh, c, fr)
+		c.mirror = d.p.look.mirror
 		d.paint()
 		d.grade()
 		d.pixelPalette()
@@ -45,6 +46,7 @@ func drawFramed(scene *easel.Scene, style string, w, h int, seed int64, fr frame
 	defer c.release()
 	d := &painter{canvas: c}
 	d.p = makePlan(scene, name, w, h, c, fr)
+	c.mirror = d.p.look.mirror
 	d.paint()
 	d.grade()
 	d.stylePost()
@@ -67,7 +69,7 @@ func (d *painter) paint() {
 		d.p.haze = hex("#a03a8a")
 		d.p.showSun = d.p.kind == "landscape" && !d.p.lt.night
 		d.p.sunX = float32(d.w) / 2
-		d.p.horizon = float32(d.h) * 0.6
+		d.p.horizon = float32(d.h) * between(0.52, 0.66, d.p.look.horizon)
 		d.p.sunY = d.p.horizon - float32(d.h)*0.12
 		d.p.weather = "clear"
 	}
@@ -126,6 +128,14 @@ func (d *painter) skyLayer() {
 	}
 	cover := map[string]float32{"clear": 0.14, "wind": 0.3, "cloudy": 0.45, "overcast": 0.85, "rain": 0.75,
 		"storm": 0.85, "snow": 0.7, "fog": 0.5, "mist": 0.3}[p.weather]
+	switch p.weather {
+	case "clear":
+		// A clear sky may be empty or dotted with fair-weather cloud: the
+		// seed says.
+		cover = between(0.04, 0.4, p.look.cloud)
+	case "wind", "cloudy":
+		cover *= between(0.7, 1.3, p.look.cloud)
+	}
 	if p.el["clouds"] {
 		cover = max(cover, 0.36)
 	}
@@ -233,7 +243,7 @@ func (d *painter) landscape() {
 	// Far land, which water reflects.
 	water := p.el["sea"] || p.el["lake"] || p.el["ice"]
 	if p.el["mountains"] || p.el["volcano"] || p.el["canyon"] || (p.el["lake"] && !p.el["sea"] && d.chance(0.5)) || (p.el["forest"] && d.chance(0.4)) {
-		top := hz - H*d.rnd(0.22, 0.32)
+		top := hz - H*d.rnd(0.22, 0.32)*p.look.ridge
 		if above {
 			top = hz - H*0.45
 		}
@@ -243,7 +253,7 @@ func (d *painter) landscape() {
 		case p.el["canyon"]:
 			d.canyon(hz + 1)
 		case p.el["mountains"] || !p.el["volcano"]:
-			layers := 3
+			layers := p.look.ridgeLayers
 			if !p.el["mountains"] {
 				layers = 2
 				top = hz - H*0.12
@@ -304,9 +314,9 @@ func (d *painter) landscape() {
 	case water:
 		shore := H + 2
 		if p.el["beach"] || p.el["palms"] && !p.el["ship"] {
-			shore = hz + (H-hz)*d.rnd(0.4, 0.6)
+			shore = hz + (H-hz)*between(0.3, 0.66, p.look.shore)
 		} else if p.el["lake"] || p.el["ice"] {
-			shore = hz + (H-hz)*d.rnd(0.6, 0.8)
+			shore = hz + (H-hz)*between(0.55, 0.85, p.look.shore)
 		}
 		calm := float32(0.35)
 		if p.el["lake"] || p.el["ice"] {
@@ -323,6 +333,7 @@ func (d *painter) landscape() {
 			d.breakers(hz+(shore-hz)*0.1, shore, int(40*(1-calm)))
 		}
 		d.boats(hz, shore)
+		d.distantSail(hz, shore)
 		groundTop = shore
 		if shore < H {
 			if p.el["beach"] || p.el["sea"] {
@@ -340,11 +351,11 @@ func (d *painter) landscape() {
 			ctop := hz + (H-hz)*0.12
 			d.cliffs(ctop, H+2, left)
 			if p.el["lighthouse"] {
-				x := W * 0.14
+				x := W * between(0.1, 0.2, p.look.shore)
 				if !left {
 					x = W - x
 				}
-				d.lighthouse(x, ctop+12*d.u, 70*d.u)
+				d.lighthouse(x, ctop+12*d.u, d.zoomed("lighthouse", 70*d.u))
 			}
 			d.rocks(H-30*d.u, 6, 1.2)
 		}
@@ -376,6 +387,9 @@ func (d *painter) landscape() {
 	if skyline && !water {
 		d.skyline(hz+(H-hz)*0.15, p.el["neon"] || p.lt.night)
 		d.groundPlane(hz+(H-hz)*0.15, hex("#3a3a40"), texNoise)
+	}
+	if !water && !synth && !skyline && !p.el["forest"] && !p.el["jungle"] && !p.el["dunes"] && !p.el["desert"] {
+		d.horizonTrees(hz)
 	}
 	d.buildings(groundTop)
 	d.trees(groundTop, water)
@@ -435,10 +449,16 @@ func (d *painter) boats(hz, shore float32) {
 		}
 		for i := 0; i < n; i++ {
 			t := d.rnd(0.15, 0.55)
+			if i == 0 && k == p.main {
+				t = p.look.near(d.rnd(0.1, 0.45))
+			}
 			y := hz + (shore-hz)*t
 			s := (20 + 80*t) * d.u
 			if k == "ship" {
 				s *= 1.4
+			}
+			if i == 0 {
+				s = d.zoomed(k, s)
 			}
 			x := W * d.rnd(0.2, 0.8)
 			if i == 0 {
@@ -447,6 +467,53 @@ func (d *painter) boats(hz, shore float32) {
 			d.boat(x, y, s, k)
 		}
 	}
+}
+
+// horizonTrees stands a few small trees on the far edge of open land, on
+// some seeds: secondary elements that change the skyline, kept small and
+// away from the main subject's place so they never compete with it.
+func (d *painter) horizonTrees(hz float32) {
+	p := d.p
+	n := p.look.extras
+	if n == 0 || p.above || p.high {
+		return
+	}
+	kind := treeBroad
+	if p.season == "winter" || p.el["pines"] || p.el["mountains"] {
+		kind = treePine
+	}
+	subj := float32(-1)
+	if p.subjX > 0 {
+		subj = p.subjX
+	}
+	x := d.rnd(0.05, 0.95)
+	for i := 0; i < n+1; i++ {
+		if subj >= 0 && x > subj-0.14 && x < subj+0.14 {
+			x += 0.3 // step out of the subject's way
+		}
+		if x > 0.97 {
+			x -= 0.9
+		}
+		h := d.rnd(45, 100) * d.u
+		col := d.lit(p.foliage[d.rng.IntN(len(p.foliage))], 0.55)
+		if kind == treePine {
+			col = d.lit(hex("#2f5a3a"), 0.55)
+		}
+		d.tree(treeSpot{float32(d.w) * x, hz + d.rnd(1, 4)*d.u, h, kind, col})
+		x += d.rnd(0.03, 0.09) // a clump
+	}
+}
+
+// distantSail puts a small sail near the horizon of a sea with no boat in
+// it, on some seeds: a secondary element, far off so it never competes.
+func (d *painter) distantSail(hz, shore float32) {
+	p := d.p
+	if p.look.extras < 2 || !p.el["sea"] || hasAny(p.el, "ship", "sailboat", "boat", "lighthouse") || p.lt.night ||
+		p.weather == "storm" || p.weather == "fog" || shore-hz < 40*d.u {
+		return
+	}
+	x := float32(d.w) * between(0.15, 0.85, 1-p.look.sunX) // away from the sun's path
+	d.boat(x, hz+(shore-hz)*0.06, 14*d.u, "sailboat")
 }
 
 // buildings places the scene's buildings on the ground.
@@ -460,7 +527,7 @@ func (d *painter) buildings(groundTop float32) {
 	}
 	if p.el["castle"] && !p.el["sea"] && !p.el["lake"] {
 		// A castle sits on its own hill.
-		cx := d.xFor("castle", 0.35, 0.65)
+		cx := d.xFor("castle", 0.28, 0.72)
 		base := mid + 40*d.u
 		hy := hz - (H-hz)*0.25
 		d.moveTo(cx-W*0.5, base)
@@ -472,7 +539,7 @@ func (d *painter) buildings(groundTop float32) {
 		case p.el["village"] || p.el["houses"]:
 			s = 50 * d.u
 		case p.main == "castle":
-			s = 100 * d.u // the subject, not a speck on the skyline
+			s = d.zoomed("castle", 100*d.u) // the subject, not a speck on the skyline
 		}
 		// A cubic with both handles at hy peaks three quarters of the way up.
 		d.castle(cx, base+(hy-base)*0.75+s*0.15, s)
@@ -480,8 +547,8 @@ func (d *painter) buildings(groundTop float32) {
 	if (p.el["village"] || p.el["houses"]) && !(p.el["sea"] || p.el["lake"]) {
 		if p.main == "houses" && p.single && !p.el["village"] {
 			// One house, the subject: large, in the middle ground.
-			s := 160 * d.u
-			d.house(d.xFor("houses", 0.35, 0.6)-0.6*s, groundTop+(H-groundTop)*0.3, s) // house takes its left edge
+			s := d.zoomed("houses", 160*d.u)
+			d.house(d.xFor("houses", 0.35, 0.6)-0.6*s, groundTop+(H-groundTop)*p.look.near(0.3), s) // house takes its left edge
 		} else if p.main == "village" || p.main == "houses" {
 			d.town(groundTop+(H-groundTop)*0.04, groundTop+(H-groundTop)*0.5, 70*d.u, 4)
 		} else {
@@ -491,26 +558,26 @@ func (d *painter) buildings(groundTop float32) {
 	if p.el["temple"] {
 		s := 80 * d.u
 		if p.main == "temple" {
-			s = 130 * d.u
+			s = d.zoomed("temple", 130*d.u)
 		}
 		d.temple(d.xFor("temple", 0.6, 0.8), mid, s)
 	}
 	if p.el["windmill"] {
-		d.windmill(d.xFor("windmill", 0.2, 0.8), mid, 70*d.u)
+		d.windmill(d.xFor("windmill", 0.2, 0.8), mid, d.zoomed("windmill", 70*d.u))
 	}
 	if p.el["tower"] {
 		d.tower(d.xFor("tower", 0.6, 0.8), hz+4*d.u, 45*d.u)
 	}
 	if p.el["barn"] {
-		s := 80 * d.u
-		d.barn(d.xFor("barn", 0.3, 0.65)-0.8*s, groundTop+(H-groundTop)*0.22, s) // barn takes its left edge
+		s := d.zoomed("barn", 80*d.u)
+		d.barn(d.xFor("barn", 0.3, 0.65)-0.8*s, groundTop+(H-groundTop)*p.look.near(0.22), s) // barn takes its left edge
 	}
 	if p.el["cabin"] {
-		s := 170 * d.u
-		d.cabin(d.xFor("cabin", 0.37, 0.57)-0.75*s, groundTop+(H-groundTop)*0.6, s) // cabin takes its left edge
+		s := d.zoomed("cabin", 170*d.u)
+		d.cabin(d.xFor("cabin", 0.3, 0.62)-0.75*s, groundTop+(H-groundTop)*min(p.look.near(0.6), 0.8), s) // cabin takes its left edge
 	}
 	if p.el["lighthouse"] && !p.el["sea"] && !p.el["lake"] {
-		d.lighthouse(d.xFor("lighthouse", 0.7, 0.7), mid, 70*d.u)
+		d.lighthouse(d.xFor("lighthouse", 0.62, 0.78), mid, d.zoomed("lighthouse", 70*d.u))
 	}
 	switch {
 	case p.el["bridge"] && (p.el["river"] || p.el["pond"]):
@@ -537,6 +604,15 @@ func (d *painter) buildings(groundTop float32) {
 	}
 }
 
+// zoomed scales size s by the camera distance when el is the main
+// subject: the seed brings the camera nearer or steps it back.
+func (d *painter) zoomed(el string, s float32) float32 {
+	if el != "" && el == d.p.main {
+		return s * d.p.look.zoom
+	}
+	return s
+}
+
 // trees adds the scene's trees: a forest band, or a few trees to frame.
 func (d *painter) trees(groundTop float32, water bool) {
 	p := d.p
@@ -558,9 +634,18 @@ func (d *painter) trees(groundTop float32, water bool) {
 		top := groundTop + (H-groundTop)*0.05
 		if p.el["cabin"] {
 			// A clearing: trees behind and at the sides, the cabin in front.
-			d.forest(top, top+(H-top)*0.25, kinds, 1.4)
-			for _, side := range []float32{0.06, 0.94} {
-				d.tree(treeSpot{W * side, H - 10*d.u, 380 * d.u, kinds[0], d.lit(p.foliage[0], 0)})
+			d.forest(top, top+(H-top)*between(0.15, 0.35, p.look.shore), kinds, 1.4)
+			// Trees framing the clearing: one or two a side, as the seed says.
+			for i, side := range []float32{0.06, 0.94, 0.2, 0.8} {
+				if i >= 2+p.look.extras {
+					break
+				}
+				x := W * (side + d.rnd(-0.05, 0.05))
+				h := d.rnd(0.6, 1.1) * 380 * d.u
+				if i >= 2 {
+					h *= 0.6
+				}
+				d.tree(treeSpot{x, H - d.rnd(2, 40)*d.u, h, kinds[0], d.lit(p.foliage[0], 0)})
 			}
 			return
 		}
@@ -585,6 +670,10 @@ func (d *painter) trees(groundTop float32, water bool) {
 	case p.el["mountains"] && !water || p.el["lake"] || p.el["cabin"]:
 		n = 2
 	}
+	if n > 0 && !p.el["cabin"] {
+		n += p.look.extras - 1 // a frame with one more or one fewer
+		n = max(n, 1)
+	}
 	if hasWord(p.words, "lone tree") || hasWord(p.words, "single tree") {
 		n = 1
 	}
@@ -606,6 +695,7 @@ func (d *painter) trees(groundTop float32, water bool) {
 			if p.el["hills"] {
 				y = p.horizon + (H-p.horizon)*0.05
 			}
+			h = min(d.zoomed("trees", h), y*0.85) // near, but never cut off at the top
 		}
 		if p.el["beach"] && kinds[0] == treePalm {
 			y = H - d.rnd(0, 0.1)*H
@@ -685,6 +775,7 @@ func (d *painter) animals(groundTop float32) {
 			y = groundTop + (H-groundTop)*d.rnd(0.5, 0.7)
 			s = 190 * d.u
 		}
+		s = d.zoomed(k, s)
 		dir := float32(1)
 		if d.chance(0.5) {
 			dir = -1
@@ -696,13 +787,13 @@ func (d *painter) animals(groundTop float32) {
 			if p.el["autumn leaves"] {
 				d.leafLitter()
 			}
-			d.sleepingFox(d.xFor("fox", 0.4, 0.6), H*0.86, 190*d.u)
+			d.sleepingFox(d.xFor("fox", 0.35, 0.65), H*0.86, d.zoomed("fox", 190*d.u))
 		} else {
 			d.quadruped(beasts["fox"], d.xFor("fox", 0.3, 0.7), groundTop+(H-groundTop)*0.6, 120*d.u, 1)
 		}
 	}
 	if p.el["cat"] {
-		d.cat(d.xFor("cat", 0.3, 0.7), H*0.88, 150*d.u)
+		d.cat(d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 150*d.u))
 	}
 	if p.el["car"] {
 		x := d.xFor("car", 0.3, 0.45)
@@ -737,10 +828,10 @@ func (d *painter) airborne(hz float32) {
 			s = 110 * d.u
 			y = hz * 0.55
 		}
-		d.balloon(d.xFor("balloon", 0.3, 0.7), y, s)
+		d.balloon(d.xFor("balloon", 0.3, 0.7), y, d.zoomed("balloon", s))
 	}
 	if p.el["dragon"] {
-		d.dragon(d.xFor("dragon", 0.3, 0.7), hz*d.rnd(0.35, 0.5), 160*d.u)
+		d.dragon(d.xFor("dragon", 0.3, 0.7), hz*d.rnd(0.35, 0.5), d.zoomed("dragon", 160*d.u))
 	}
 	if p.el["airplane"] {
 		d.airplane(d.xFor("airplane", 0.3, 0.8), hz*d.rnd(0.15, 0.4), 30*d.u)
@@ -748,8 +839,9 @@ func (d *painter) airborne(hz float32) {
 	if p.el["spaceship"] {
 		d.spaceship(d.xFor("spaceship", 0.3, 0.7), hz*0.3, 60*d.u)
 	}
-	if p.el["birds"] || p.el["seagulls"] || (p.el["sea"] && !p.lt.night && p.weather == "clear" && d.chance(0.5)) {
-		d.birds(5+d.rng.IntN(6), p.el["seagulls"] && !p.lt.night)
+	calm := !p.lt.night && (p.weather == "clear" || p.weather == "cloudy" || p.weather == "wind")
+	if p.el["birds"] || p.el["seagulls"] || (p.el["sea"] && calm && d.chance(0.5)) || p.look.birds && calm && p.kind == "landscape" {
+		d.birds(3+d.rng.IntN(4)+3*p.look.extras, p.el["seagulls"] && !p.lt.night)
 	}
 }
 

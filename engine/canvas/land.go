@@ -344,7 +344,7 @@ func (d *painter) sunflowers(top float32) {
 	for row := 0; row < 14; row++ {
 		t := float32(row) / 13 // 0 far .. 1 near
 		y := top + hh*t*t*1.05
-		r := (3 + 42*t*t) * d.u
+		r := (3 + 42*t*t) * d.u * d.p.look.zoom // the camera's distance sizes the near heads
 		n := int(float32(d.w) / (r * 2.2))
 		for i := 0; i <= n; i++ {
 			x := (float32(i) + d.rnd(-0.3, 0.3)) * r * 2.2

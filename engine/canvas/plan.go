@@ -36,6 +36,7 @@ type plan struct {
 	lt                                light
 	horizon                           float32 // y of the horizon, pixels
 	sunX, sunY                        float32 // pixels
+	sunR                              float32 // the sun disc's radius once drawn, 0 before
 	showSun, showMoon                 bool
 	fullMoon                          bool
 	tint                              []rgb   // palette colours, which things may take
@@ -53,6 +54,7 @@ type plan struct {
 	above                             bool    // above the clouds: a sea of cloud below the horizon
 	layout                            string  // an abstract work's arrangement, from the composition words
 	single                            bool    // the main subject is one thing ("a cottage", not "a village")
+	look                              look    // what the seed changes in the composition
 }
 
 // words that imply elements when the scene parser did not list them (a
@@ -103,7 +105,12 @@ var domainElements = map[string][]string{
 // makePlan reads the Scene. Nothing in it is an error: unknown words are
 // ignored and missing fields get defaults picked by the seed.
 func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan {
-	p := &plan{el: map[string]bool{}, subjX: fr.subjX, layout: fr.layout}
+	p := &plan{el: map[string]bool{}, subjX: fr.subjX, layout: fr.layout, look: newLook(int64(c.seed))}
+	if p.look.mirror && p.subjX > 0 {
+		// The picture is painted reversed and flipped back: a side the
+		// words name is flipped too, so it ends up where they say.
+		p.subjX = 1 - p.subjX
+	}
 	if len(s.Subjects) > 0 {
 		p.main = strings.ToLower(s.Subjects[0].Element)
 		// "a cottage" is one house; "a harbor town" or "houses" are many.
@@ -212,30 +219,36 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		p.el["stars"] = true
 	}
 
-	p.horizon = float32(h) * c.rnd(0.5, 0.62)
+	// The horizon's range depends on what lies below it; the seed's look
+	// picks a place in it, so frames of one idea do not share one line.
+	lk := &p.look
+	lo, hi := float32(0.44), float32(0.66)
 	switch {
 	case p.el["sea"] || p.el["lake"] || p.el["ice"]:
-		p.horizon = float32(h) * c.rnd(0.46, 0.56)
+		lo, hi = 0.38, 0.62
 	case p.el["mountains"]:
-		p.horizon = float32(h) * c.rnd(0.58, 0.68)
+		lo, hi = 0.54, 0.72
 	case p.el["field"] || p.el["sunflowers"] || p.el["wheat"]:
-		p.horizon = float32(h) * c.rnd(0.42, 0.52)
+		lo, hi = 0.34, 0.58
 	}
+	p.horizon = float32(h) * between(lo, hi, lk.horizon)
 	if fr.lowHorizon {
-		p.horizon = max(p.horizon, float32(h)*c.rnd(0.64, 0.7))
+		p.horizon = max(p.horizon, float32(h)*between(0.62, 0.78, lk.horizon))
 	}
 	if strings.Contains(p.view, "low angle") {
-		p.horizon = float32(h) * 0.72
+		p.horizon = float32(h) * between(0.68, 0.76, lk.horizon)
 	}
 	// A mountain seen from above is a peak rising out of a sea of cloud.
 	p.above = hasWord(p.words, "above the clouds") || p.high && p.el["mountains"]
 	if p.high && !p.above {
 		// Seen from high up: a narrow band of sky, the land spread out below.
-		p.horizon = float32(h) * c.rnd(0.22, 0.3)
+		p.horizon = float32(h) * between(0.2, 0.32, lk.horizon)
 	}
 
-	p.sunX = float32(w) * c.rnd(0.2, 0.8)
-	p.sunY = p.horizon * p.lt.sunY
+	p.sunX = float32(w) * lk.sunX
+	// The sun's height follows the time of day; the seed moves it a little
+	// (a setting sun may already touch the horizon).
+	p.sunY = p.horizon * min(max(p.lt.sunY*lk.sunY, 0.08), 1.02)
 	p.showSun = !p.lt.night && p.time != "dusk" && (p.weather == "clear" || p.weather == "cloudy" || p.weather == "wind" || p.weather == "mist")
 	p.showMoon = p.lt.night && p.weather != "overcast" && p.weather != "rain" && p.weather != "storm" || p.el["full moon"]
 	p.fullMoon = p.el["full moon"] || c.chance(0.5)

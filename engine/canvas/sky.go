@@ -78,6 +78,7 @@ func (d *painter) sunDisc() {
 	if p.time == "sunset" || p.time == "dawn" || p.time == "golden hour" {
 		r = 48 * d.u
 	}
+	r *= p.look.sunR
 	col := p.lt.sun
 	if !d.st.hardEdge {
 		d.glow(p.sunX, p.sunY, r*1.6, col, 0.55)
@@ -88,6 +89,7 @@ func (d *painter) sunDisc() {
 	}
 	d.ellipse(p.sunX, p.sunY, r, r)
 	d.fillNoInk(solid(col.mix(rgb{1, 1, 1}, 0.5)))
+	p.sunR = r
 }
 
 // moonDisc draws the moon, full or a crescent, with a soft glow.
@@ -100,6 +102,7 @@ func (d *painter) moonDisc() {
 	if p.el["full moon"] {
 		r = 62 * d.u
 	}
+	r *= p.look.sunR
 	cx := p.sunX
 	cy := p.horizon * d.rnd(0.18, 0.35)
 	if p.fullMoon && d.chance(0.5) {
@@ -247,8 +250,8 @@ func (d *painter) clouds(bottom float32, cover float32) {
 	gh := int(bottom)/cell + 2
 	den := make([]float32, gw*gh)
 	shade := make([]float32, gw*gh)
-	fx := 1 / (float32(d.w) * 0.24)
-	fy := 1 / (float32(d.h) * 0.11)
+	fx := 1 / (float32(d.w) * 0.24 * p.look.cloudScale)
+	fy := 1 / (float32(d.h) * 0.11 * p.look.cloudScale)
 	// Light comes from the sun (or from above when it is hidden).
 	lx, ly := float32(0), float32(-1)
 	if p.showSun || p.showMoon {

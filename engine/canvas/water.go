@@ -27,7 +27,9 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 	if p.lt.night {
 		glitter = hex("#e8e8d8")
 	}
-	amp := (1 - calm) * 6 * d.u
+	// Even a still lake has a faint ripple: without one the sun's disc is
+	// mirrored whole and reads as a ball floating in the water.
+	amp := max((1-calm)*6, 1.2) * d.u
 	if frozen {
 		calm = 1
 		amp = 0
@@ -56,7 +58,21 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 				n2 := tile(fx*1.3+oy, fy*1.4+ox)
 				wave := n*0.65 + n2*0.35
 				dx := int((wave - 0.5) * amp * 2 * (0.3 + persp*3))
-				src := d.at(x+dx, ry)
+				sx := x + dx
+				if p.sunR > 0 && showGlint {
+					// Water does not mirror the sun as a disc: what lies under
+					// it reflects the glow beside it, a bright column that the
+					// glitter path then breaks up.
+					ddx, ddy := float32(sx)-p.sunX, float32(ry)-p.sunY
+					if ddx*ddx+ddy*ddy < p.sunR*p.sunR*1.2 {
+						if ddx < 0 {
+							sx = int(p.sunX - p.sunR*1.15)
+						} else {
+							sx = int(p.sunX + p.sunR*1.15)
+						}
+					}
+				}
+				src := d.at(sx, ry)
 				col := src.mix(deep, 1-reflect)
 				// Fresnel: the far water reflects more; near water shows its colour.
 				col = col.mix(deep, t*0.45)
