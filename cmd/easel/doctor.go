@@ -32,6 +32,11 @@ type llmStatus struct {
 // check, it asks each configured one whether it answers (no tokens spent).
 func (a *app) llmStatuses(ctx context.Context, check bool, timeout time.Duration) []llmStatus {
 	out := []llmStatus{{Kind: "llm", Name: "builtin", Summary: "the built-in prompt writer (offline, free)", Configured: true, State: "ready"}}
+	if check {
+		// It is in this process, so it always answers, like the built-in engine.
+		yes := true
+		out[0].Checked, out[0].Reachable = true, &yes
+	}
 	var wg sync.WaitGroup
 	for _, p := range llms().Providers() {
 		st := llmStatus{Kind: "llm", Name: p.Name, Summary: p.Summary, Model: p.DefaultModel, Endpoint: p.URLVar}
@@ -44,7 +49,8 @@ func (a *app) llmStatuses(ctx context.Context, check bool, timeout time.Duration
 		default:
 			st.Configured, st.State = true, "configured"
 			if p.KeyVar == "" && strings.TrimSpace(a.getenv(p.URLVar)) == "" {
-				st.State = "default URL"
+				// As for the engines: name the variable that points it elsewhere.
+				st.State, st.Set = "default URL", p.URLVar
 			}
 		}
 		out = append(out, st)

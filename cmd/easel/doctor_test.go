@@ -43,3 +43,30 @@ func TestDoctor(t *testing.T) {
 		t.Fatalf("engines: exit %d, %s", r.code, r.stdout)
 	}
 }
+
+// TestDoctorDefaults checks the lines of services left at their default
+// address: they name the variable that points them elsewhere, and the
+// built-in writer answers, like the built-in engine.
+func TestDoctorDefaults(t *testing.T) {
+	env := home(t)
+	// Nothing listens here, whatever runs on this machine's usual ports.
+	env["EASEL_A1111_URL"] = "http://127.0.0.1:1"
+	r := runEasel(t, env, "doctor", "--json", "--timeout", "2s")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	byName := map[string]map[string]any{}
+	for _, o := range ndjson(t, r.stdout) {
+		name, _ := o["name"].(string)
+		byName[o["kind"].(string)+"/"+name] = o
+	}
+	if l := byName["llm/ollama"]; l == nil || l["state"] != "default URL" || l["set"] != "OLLAMA_HOST" {
+		t.Errorf("ollama = %v; want default URL, set OLLAMA_HOST", l)
+	}
+	if l := byName["llm/builtin"]; l == nil || l["reachable"] != true {
+		t.Errorf("builtin writer = %v; want reachable", l)
+	}
+	if e := byName["engine/comfyui"]; e == nil || e["state"] != "default URL" || e["set"] != "EASEL_COMFYUI_URL" {
+		t.Errorf("comfyui = %v; want default URL, set EASEL_COMFYUI_URL", e)
+	}
+}
