@@ -231,3 +231,35 @@ func TestQueueFullyBookedJobGoesBack(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPGRateReserve measures one booking in the shared limit (a
+// transaction with SELECT … FOR UPDATE and UPDATE), the cost every paid
+// call pays on PostgreSQL; with -cpu N, N callers contend for the row.
+func BenchmarkPGRateReserve(b *testing.B) {
+	url := os.Getenv("EASEL_TEST_POSTGRES")
+	if url == "" {
+		b.Skip("EASEL_TEST_POSTGRES is not set")
+	}
+	ctx := b.Context()
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pool.Close()
+	r, err := newPGRate(ctx, pool)
+	if err != nil {
+		b.Fatal(err)
+	}
+	engine := fmt.Sprintf("bench-%d", time.Now().UnixNano())
+	defer pool.Exec(context.WithoutCancel(ctx), `DELETE FROM easel_rate WHERE engine = $1`, engine)
+	// A rate so high that no booking waits: only the database is measured.
+	l := Limit{RequestsPerMinute: 1e12, ImagesPerMinute: 1e12}
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := r.reserve(ctx, engine, l, 1, 0, 0); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
