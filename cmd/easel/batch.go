@@ -115,7 +115,8 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 	g.genFlags.add(fs)
 	g.limitFlags.add(fs)
 	fs.BoolVar(&g.resume, "resume", false, "resume the last batch (no FILE needed)")
-	fs.Float64Var(&g.maxCost, "max-cost", -1, "budget in US dollars: no job starts that could cross it")
+	fs.Float64Var(&g.maxCost, "max-cost", -1, "budget in US dollars: no job starts that could cross it (default: none)")
+	fs.Lookup("max-cost").DefValue = "" // not "-1": --help shows the usage's default
 	fs.StringVar(&g.db, "db", "", "queue database: postgres://… to share the work with easel worker processes (default: SQLite in the data directory)")
 	fs.BoolVar(&g.enqueueOnly, "enqueue-only", false, "store the jobs and report progress, leaving the work to easel worker processes")
 	fs.BoolVar(&g.fresh, "new", false, "start a new batch even if this file and these options ran before")

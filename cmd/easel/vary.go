@@ -39,6 +39,8 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	var sf sizeFlags
 	df.add(fs)
 	sf.add(fs)
+	// A variation keeps its picture's size unless told otherwise.
+	fs.Lookup("size").Usage = "picture size WIDTHxHEIGHT, 64..2048 a side (default: the picture's)"
 	n := fs.Int("n", defaultVariations, "number of variations")
 	strength := fs.String("strength", string(lineage.Subtle), "subtle (same composition, new wording and details) or strong (new composition, light and mood)")
 	chaos := -1 // unset: the strength's
