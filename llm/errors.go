@@ -127,9 +127,21 @@ func TransportError(parent context.Context, provider, endpoint string, timeout t
 		e.Err = err
 		return e
 	}
-	e := easel.Errorf(easel.EUNAVAILABLE, "cannot reach %s at %s: is it running and reachable?", provider, endpoint)
+	hint := "is it running and reachable?"
+	if v := endpointVars[provider]; v != "" {
+		hint = "is it running, and is " + v + " right?"
+	}
+	e := easel.Errorf(easel.EUNAVAILABLE, "cannot reach %s at %s: %s", provider, endpoint, hint)
 	e.Err = err
 	return e
+}
+
+// endpointVars name the variable that says where each provider is, for
+// the message when it cannot be reached (as the engines' messages do).
+var endpointVars = map[string]string{
+	"openai":    "OPENAI_BASE_URL",
+	"anthropic": "ANTHROPIC_BASE_URL",
+	"ollama":    "OLLAMA_HOST",
 }
 
 // BadReply classifies a reply that arrived but cannot be read (not JSON,

@@ -70,6 +70,11 @@ func TestTransportError(t *testing.T) {
 	if easel.ErrorCode(err) != easel.EUNAVAILABLE || !strings.Contains(easel.ErrorMessage(err), "http://h") {
 		t.Errorf("network: %v (%s)", err, easel.ErrorCode(err))
 	}
+	// A known provider's message names the variable that says where it is.
+	err = llm.TransportError(context.Background(), "ollama", "http://127.0.0.1:11434", time.Second, errors.New("connection refused"))
+	if !strings.Contains(easel.ErrorMessage(err), "OLLAMA_HOST") {
+		t.Errorf("ollama unreachable: %q; want it to name OLLAMA_HOST", easel.ErrorMessage(err))
+	}
 }
 
 func TestRedact(t *testing.T) {
