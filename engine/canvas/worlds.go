@@ -175,8 +175,12 @@ func (d *painter) space() {
 		d.lunarSurface()
 		return
 	}
-	pr := W * d.rnd(0.28, 0.42)
-	px, py := W*d.rnd(0.3, 0.7), H*d.rnd(0.7, 0.95)
+	// The seed's camera: a planet near and huge as an arc, or further off
+	// and whole, to one side or the other.
+	lk := p.look
+	pr := W * d.rnd(0.28, 0.42) * between(0.75, 1.45, (lk.zoom-0.8)/0.75)
+	px, py := W*between(0.25, 0.75, lk.sunX), H*between(0.6, 0.95, lk.horizon)
+	py = max(py, H*0.22+pr) // never a planet filling the whole frame
 	if p.el["planet"] || !p.el["nebula"] {
 		d.planet(px, py, pr)
 	}
@@ -320,8 +324,11 @@ func (d *painter) island() {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	seed := d.seed + 9300
-	cx, cy := W*d.rnd(0.4, 0.6), H*d.rnd(0.4, 0.6)
-	R := float32(min(d.w, d.h)) * d.rnd(0.22, 0.3)
+	lk := p.look
+	cx, cy := W*between(0.36, 0.64, lk.sunX), H*between(0.38, 0.62, lk.horizon)
+	// The camera's height: a small island in a wide sea, or one that
+	// nearly fills the frame (never cut off by it).
+	R := float32(min(d.w, d.h)) * d.rnd(0.22, 0.3) * min(lk.zoom, 1.25)
 	deep, shallow := hex("#0a4a8a"), hex("#3ad0d0")
 	sand, jungle := hex("#f0dca8"), hex("#2f7a2e")
 	inv := 1 / R
@@ -621,8 +628,11 @@ func (d *painter) interior() {
 	}
 	d.landscape()
 	*p = saved
-	wx0, wx1 := W*0.2, W*0.8
-	wy0, wy1 := H*0.1, H*0.68
+	// The window's size and place in the wall are the seed's.
+	ww := between(0.5, 0.66, p.look.shore)
+	wc := between(0.42, 0.58, p.look.sunX)
+	wx0, wx1 := W*(wc-ww/2), W*(wc+ww/2)
+	wy0, wy1 := H*0.1, H*between(0.6, 0.72, p.look.horizon)
 	wall := d.lit(hex("#c8a888"), 0.05).mix(rgb{0.9, 0.85, 0.8}, 0.3)
 	if p.lt.night {
 		wall = hex("#5a4030") // lamp-lit room
@@ -660,7 +670,9 @@ func (d *painter) interior() {
 		d.fireplace(W*0.5, H, W*0.36)
 	}
 	if p.el["cat"] {
-		d.cat(d.xFor("cat", 0.35, 0.6), wy1+2*d.u, 190*d.u)
+		// On the sill, inside the window whatever its place.
+		x := min(max(d.xFor("cat", 0.35, 0.6), wx0+W*0.1), wx1-W*0.1)
+		d.cat(x, wy1+2*d.u, d.zoomed("cat", 190*d.u))
 	}
 	if p.el["flowers"] || d.chance(0.5) {
 		x := wx0 + (wx1-wx0)*0.82
@@ -732,7 +744,7 @@ func (d *painter) fireplace(cx, bottom, w float32) {
 func (d *painter) table() {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
-	top := H * 0.48
+	top := H * between(0.38, 0.56, p.look.horizon)
 	back := hex("#3a2a22").mix(p.accent, 0.1)
 	d.rect(-2, -2, W+2, top+2)
 	d.fillNoInk(vgrad(back.scale(0.6), back, 0, top))
@@ -753,8 +765,10 @@ func (d *painter) table() {
 	if !(p.el["bowl"] || p.el["food"]) {
 		return
 	}
-	cx, cy := W*d.rnd(0.45, 0.55), H*0.62
-	rx, ry := W*0.3, H*0.09
+	// The camera's distance sizes the bowl; the table's edge carries it.
+	zk := min(1+(p.look.zoom-1)*0.5, 1.2)
+	cx, cy := W*between(0.4, 0.6, p.look.sunX), top+H*0.14
+	rx, ry := W*0.3*zk, H*0.09*zk
 	// Bowl body, then the rim with the soup inside.
 	d.moveTo(cx-rx, cy)
 	d.cubeTo(cx-rx, cy+ry*3.2, cx+rx, cy+ry*3.2, cx+rx, cy)
@@ -852,13 +866,13 @@ func (d *painter) table() {
 func (d *painter) street() {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
-	p.horizon = H * 0.5
+	p.horizon = H * between(0.4, 0.6, p.look.horizon)
 	hz := p.horizon
 	d.skyLayer()
 	if p.el["tower"] {
 		d.tower(W*d.rnd(0.4, 0.6), hz, 40*d.u)
 	}
-	vx := W * d.rnd(0.42, 0.58)
+	vx := W * between(0.3, 0.7, p.look.sunX) // where the street turns out of sight
 	night := d.dark()
 	wallCols := []rgb{hex("#c8b8a0"), hex("#b0a090"), hex("#d8c8a8"), hex("#a89888")}
 	// Facades on each side, in perspective towards (vx, hz).
@@ -979,12 +993,13 @@ func (d *painter) portrait() {
 		p.el["sea"] = true
 		p.el["boat"] = true
 	}
-	p.horizon = H * 0.55
+	p.horizon = H * between(0.42, 0.64, p.look.horizon)
 	d.landscape()
+	bg.horizon, bg.sunX, bg.sunY = p.horizon, p.sunX, p.sunY
 	*p = bg
 	// Soften the background as a shallow focus would.
 	d.fogBand(0, d.h, H*0.5, H*0.6, 0.35, p.haze)
-	cx := d.xFor("person", 0.42, 0.58)
+	cx := d.xFor("person", 0.36, 0.64)
 	old := hasWord(p.words, "elderly") || hasWord(p.words, "old") || hasWord(p.words, "aged")
 	skin := hex("#d8a07a")
 	if old {
@@ -1005,8 +1020,10 @@ func (d *painter) portrait() {
 		coat = p.accent.scale(0.7)
 	}
 	coat = coat.mul(p.lt.ambient.mix(rgb{1, 1, 1}, 0.4))
-	hr := W * 0.13
-	hy := H * 0.45
+	// The camera's distance: a head and shoulders, or a closer face.
+	zk := 1 + (p.look.zoom-1)*0.35
+	hr := W * 0.13 * zk
+	hy := H * (0.45 + (zk-1)*0.25)
 	// Shoulders.
 	d.moveTo(cx-W*0.42, H+2)
 	d.cubeTo(cx-W*0.4, H*0.72, cx-W*0.2, H*0.66, cx, H*0.66)
