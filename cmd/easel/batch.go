@@ -39,8 +39,10 @@ prompts-from-file style:
   --prompt "a castle, oil painting" --negative_prompt "blurry" --seed 7 --steps 30 --width 768 --height 512
 
 Every job is stored before any engine call. If the batch stops (Ctrl-C, a
-crash, kill -9), run the same command again, or easel batch --resume: only
-what did not finish runs; nothing finished is paid for twice.
+crash, kill -9), run the same command again, or easel batch [FILE] --resume
+(which keeps the options the batch started with): only what did not finish
+runs; nothing finished is paid for twice. Jobs --max-cost did not start run
+when the same command is given a bigger --max-cost.
 
 Engines are driven within their limits (concurrency, requests and images a
 minute; raise them with the flags or EASEL_<ENGINE>_CONCURRENCY, _RPM and
@@ -170,9 +172,6 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 	}
 	rep := newReporter(a, g.json)
 	rep.limitOf = a.limits(g.limitFlags, engName)
-	if jobs != nil {
-		rep.ceiling = limitCeiling(rep.limitOf(engName))
-	}
 	q, err := queue.Open(ctx, queue.Config{
 		URL: g.db, File: filepath.Join(dataDir, "queue.db"), Workers: workers,
 		Run: a.jobRunner(gal, dataDir), Limits: a.limits(g.limitFlags, engName),
@@ -182,6 +181,14 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer q.Close()
+	if jobs != nil && g.resume {
+		if jobs, err = a.resumeFile(ctx, q, jobs, batchID, name); err != nil {
+			return err
+		}
+	}
+	if jobs != nil {
+		rep.ceiling = limitCeiling(rep.limitOf(engName))
+	}
 
 	if jobs == nil {
 		b, err := q.LatestBatch(ctx)
@@ -205,6 +212,29 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 		rep.start(batchID, name, len(jobs), ins)
 	}
 	return a.runBatch(ctx, q, rep, batchID, workers > 0)
+}
+
+// resumeFile decides what easel batch FILE --resume resumes. The batch is
+// named by the file and its options, so the same file typed again without
+// the options it ran with (easel batch ideas.txt --resume, after
+// easel batch ideas.txt --engine openai) names another batch: then the
+// file's last batch is resumed, as the person means, rather than a new
+// one started. It returns nil jobs to resume the last batch, or jobs
+// unchanged when that batch is the one the options name.
+func (a *app) resumeFile(ctx context.Context, q *queue.Queue, jobs []easel.Job, batchID, name string) ([]easel.Job, error) {
+	st, err := q.Stats(ctx, batchID)
+	if err != nil {
+		return nil, err
+	}
+	if st.Total() > 0 {
+		return jobs, nil // stored already: only what did not finish runs
+	}
+	last, err := q.LatestBatch(ctx)
+	if err == nil && last.Name == name {
+		fmt.Fprintf(a.stderr, "easel: resuming batch %s of %s, with the options it was started with\n", last.ID, name)
+		return nil, nil
+	}
+	return nil, easel.Errorf(easel.EINVALID, "nothing to resume: %s has not run before with these options; run it without --resume to start it", name)
 }
 
 // runBatch works (or, without workers, watches) the batch until no job is

@@ -144,3 +144,28 @@ func TestLineList(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchResumeFileWithoutItsOptions checks easel batch FILE --resume
+// typed without the options the batch ran with: it resumes the file's
+// batch instead of starting another one on the default engine.
+func TestBatchResumeFileWithoutItsOptions(t *testing.T) {
+	fk := stabilitytest.New(t, enginetest.FaultNone)
+	env := with(t, map[string]string{"STABILITY_API_KEY": stabilitytest.Key, "EASEL_STABILITY_URL": fk.URL()})
+	file := filepath.Join(t.TempDir(), "ideas.txt")
+	os.WriteFile(file, []byte("a red mug\na blue mug\n"), 0o644)
+	if r := runEasel(t, env, "batch", file, "--engine", "stability"); r.code != exitOK {
+		t.Fatalf("batch: exit %d: %s", r.code, r.stderr)
+	}
+	r := runEasel(t, env, "batch", file, "--resume")
+	if r.code != exitOK || !strings.Contains(r.stderr, "resuming batch") || !strings.Contains(r.stdout, "2 of 2 done (0 in this run)") {
+		t.Fatalf("--resume without --engine: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	if r := runEasel(t, env, "gallery", "list", "--json"); len(ndjson(t, r.stdout)) != 2 || fk.Requests() != 2 {
+		t.Errorf("gallery %s, %d engine calls; want the 2 stability pictures only", r.stdout, fk.Requests())
+	}
+	other := filepath.Join(t.TempDir(), "other.txt")
+	os.WriteFile(other, []byte("a green mug\n"), 0o644)
+	if r := runEasel(t, env, "batch", other, "--resume"); r.code != exitUsage || !strings.Contains(r.stderr, "without --resume") {
+		t.Errorf("--resume of a file never run: exit %d, %s", r.code, r.stderr)
+	}
+}
