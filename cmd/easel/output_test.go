@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,5 +84,42 @@ func TestBatchRateKeepsToTheLimit(t *testing.T) {
 	}
 	if got := limitCeiling(queue.Limit{RequestsPerMinute: 50, ImagesPerMinute: 5}) * 60; math.Abs(got-5) > 1e-9 {
 		t.Errorf("ceiling of 50 rpm, 5 ipm = %v/min; want 5", got)
+	}
+}
+
+// TestUsageErrors checks what a person sees after a slip: the help (for
+// no command) or one line naming the mistake, on stderr, with exit 2 and
+// nothing on stdout, where scripts read results.
+func TestUsageErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		want  []string
+		lines int // lines on stderr; 0: any
+	}{
+		{"no command", nil, []string{"Commands:", "easel: no command given"}, 0},
+		{"unknown flag", []string{"imagine", "a fox", "--bogus"}, []string{"easel: imagine: unknown flag --bogus (see easel imagine --help)"}, 1},
+		{"bad number", []string{"imagine", "a fox", "-n", "x"}, []string{`invalid value "x" for -n`}, 1},
+		{"flag without value", []string{"prompt", "a fox", "--seed"}, []string{"--seed needs a value"}, 1},
+		{"flag's own reason", []string{"vary", "a fox", "--chaos", "101"}, []string{"--chaos", "0 to 100"}, 1},
+		{"gallery action", []string{"gallery", "list", "--zzz"}, []string{"easel: gallery list: unknown flag --zzz"}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runEasel(t, home(t), tc.args...)
+			if r.code != exitUsage || r.stdout != "" {
+				t.Errorf("exit %d, stdout %q; want 2 and nothing", r.code, r.stdout)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr %q lacks %q", r.stderr, w)
+				}
+			}
+			if n := strings.Count(r.stderr, "\n"); tc.lines > 0 && n != tc.lines {
+				t.Errorf("stderr has %d lines; want %d:\n%s", n, tc.lines, r.stderr)
+			}
+		})
+	}
+	if r := runEasel(t, home(t), "--help"); r.code != exitOK || !strings.Contains(r.stdout, "Commands:") || r.stderr != "" {
+		t.Errorf("--help: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }
