@@ -388,8 +388,9 @@ func (d *painter) landscape() {
 		d.skyline(hz+(H-hz)*0.15, p.el["neon"] || p.lt.night)
 		d.groundPlane(hz+(H-hz)*0.15, hex("#3a3a40"), texNoise)
 	}
-	if !water && !synth && !skyline && !p.el["forest"] && !p.el["jungle"] && !p.el["dunes"] && !p.el["desert"] {
-		d.horizonTrees(hz)
+	if !water && !synth && !skyline && !p.el["forest"] && !p.el["jungle"] && !p.el["dunes"] && !p.el["desert"] &&
+		!hasWord(p.words, "lone") && !hasWord(p.words, "single") && !hasWord(p.words, "solitary") {
+		d.horizonTrees(hz) // not beside a lone tree, which is alone
 	}
 	d.buildings(groundTop)
 	d.trees(groundTop, water)
@@ -450,7 +451,7 @@ func (d *painter) boats(hz, shore float32) {
 		for i := 0; i < n; i++ {
 			t := d.rnd(0.15, 0.55)
 			if i == 0 && k == p.main {
-				t = p.look.near(d.rnd(0.1, 0.45))
+				t = p.look.near(d.rnd(0.2, 0.5)) // the subject, never a speck
 			}
 			y := hz + (shore-hz)*t
 			s := (20 + 80*t) * d.u
@@ -674,13 +675,16 @@ func (d *painter) trees(groundTop float32, water bool) {
 		n += p.look.extras - 1 // a frame with one more or one fewer
 		n = max(n, 1)
 	}
-	if hasWord(p.words, "lone tree") || hasWord(p.words, "single tree") {
+	// A lone tree is the subject: large, where the words put it. One tree
+	// that is only the seed's sparest frame stays an ordinary tree.
+	lone := hasWord(p.words, "lone tree") || hasWord(p.words, "single tree")
+	if lone {
 		n = 1
 	}
 	spots := make([]treeSpot, 0, n)
 	for i := 0; i < n; i++ {
 		x := W * d.rnd(0.05, 0.95)
-		if n == 1 {
+		if lone {
 			x = d.xFor("trees", 0.35, 0.65)
 		}
 		if n == 2 && water && p.el["lake"] {
@@ -689,7 +693,7 @@ func (d *painter) trees(groundTop float32, water bool) {
 		t := d.rnd(0.3, 1)
 		y := groundTop + (H-groundTop)*t*0.9
 		h := (120 + 260*t) * d.u
-		if n == 1 {
+		if lone {
 			y = groundTop + (H-groundTop)*0.3
 			h = 360 * d.u
 			if p.el["hills"] {
@@ -822,13 +826,15 @@ func (d *painter) animals(groundTop float32) {
 func (d *painter) airborne(hz float32) {
 	p := d.p
 	if p.el["balloon"] {
-		s := 110 * d.u
+		s := d.zoomed("balloon", 110*d.u)
 		y := hz * d.rnd(0.4, 0.6)
-		if hasWord(p.words, "airship") || hasWord(p.words, "steampunk") {
-			s = 110 * d.u
-			y = hz * 0.55
+		x := d.xFor("balloon", 0.3, 0.7)
+		if hasWord(p.words, "airship") || hasWord(p.words, "steampunk") || hasWord(p.words, "zeppelin") {
+			y = hz * d.rnd(0.4, 0.62) // above the cloud sea, high or low as the seed says
+			// An airship is long: near as the camera comes, never cut by the frame.
+			s = min(s, (min(x, float32(d.w)-x)-0.03*float32(d.w))/2.2)
 		}
-		d.balloon(d.xFor("balloon", 0.3, 0.7), y, d.zoomed("balloon", s))
+		d.balloon(x, y, s)
 	}
 	if p.el["dragon"] {
 		d.dragon(d.xFor("dragon", 0.3, 0.7), hz*d.rnd(0.35, 0.5), d.zoomed("dragon", 160*d.u))

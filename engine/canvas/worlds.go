@@ -180,13 +180,18 @@ func (d *painter) space() {
 	lk := p.look
 	pr := W * d.rnd(0.28, 0.42) * between(0.75, 1.45, (lk.zoom-0.8)/0.75)
 	px, py := W*between(0.25, 0.75, lk.sunX), H*between(0.6, 0.95, lk.horizon)
-	py = max(py, H*0.22+pr) // never a planet filling the whole frame
+	py = max(py, H*0.32+pr) // never a planet filling the whole frame
 	if p.el["planet"] || !p.el["nebula"] {
 		d.planet(px, py, pr)
 	}
 	if p.el["spaceship"] || p.el["moon"] {
 		if p.el["spaceship"] {
-			d.spaceship(W*d.rnd(0.3, 0.7), H*d.rnd(0.2, 0.4), 90*d.u)
+			// The ship keeps to the other side of the sky from the planet.
+			x := d.rnd(0.22, 0.45)
+			if px < W*0.5 {
+				x = 1 - x
+			}
+			d.spaceship(W*x, H*d.rnd(0.2, 0.32), d.zoomed("spaceship", 90*d.u))
 		} else {
 			d.planet(W*d.rnd(0.1, 0.9), H*0.2, 25*d.u)
 		}
