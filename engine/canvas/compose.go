@@ -68,9 +68,11 @@ func (d *painter) paint() {
 		d.p.lt = light{hex("#0d0628"), hex("#5a1670"), hex("#ff4f8a"), hex("#ffd23a"), rgb{0.55, 0.4, 0.75}, 0.78, false}
 		d.p.haze = hex("#a03a8a")
 		d.p.showSun = d.p.kind == "landscape" && !d.p.lt.night
-		d.p.sunX = float32(d.w) / 2
+		// The synthwave sun stays near the middle, as the genre has it; the
+		// seed nudges it and sets how far it has sunk.
+		d.p.sunX = float32(d.w) * between(0.38, 0.62, d.p.look.sunX)
 		d.p.horizon = float32(d.h) * between(0.52, 0.66, d.p.look.horizon)
-		d.p.sunY = d.p.horizon - float32(d.h)*0.12
+		d.p.sunY = d.p.horizon - float32(d.h)*0.12*d.p.look.sunY
 		d.p.weather = "clear"
 	}
 	switch d.p.kind {
@@ -157,7 +159,7 @@ func (d *painter) skyLayer() {
 // synthSun is the synthwave sun: a yellow-to-pink disc cut by bands.
 func (d *painter) synthSun() {
 	p := d.p
-	r := float32(d.w) * 0.18
+	r := float32(d.w) * 0.18 * min(p.look.sunR, 1.2)
 	cx, cy := p.sunX, p.sunY
 	d.glow(cx, cy, r*0.9, hex("#ff3a8a"), 0.35)
 	top, bot := hex("#ffe03a"), hex("#ff2a8a")
