@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the batch must-show benchmarks and prints their figures.
-#   bench/run.sh [rate|canvas|kill|postgres|all]
-# rate takes ~2.5 min, canvas ~6 min on 2 cores, kill ~1 min, postgres ~15 s
-# (it starts Debian's PostgreSQL 15 and uses a scratch database).
+#   bench/run.sh [rate|canvas|kill|postgres|sharedrate|all]
+# rate takes ~2.5 min, canvas ~6 min on 2 cores, kill ~1 min, postgres ~15 s,
+# sharedrate ~2 min (postgres and sharedrate start Debian's PostgreSQL 15
+# and use a scratch database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -15,13 +16,24 @@ case "$what" in rate | all) run rate ;; esac
 case "$what" in rate | all) run rate -client-ipm 600 ;; esac
 case "$what" in canvas | all) run canvas ;; esac
 case "$what" in kill | all) run kill ;; esac
-case "$what" in postgres | all)
+# pgscratch starts PostgreSQL and makes an empty easel_bench database.
+pgscratch() {
 	pg_ctlcluster 15 main start 2>/dev/null || true
 	for _ in $(seq 1 30); do pg_isready -q && break; sleep 1; done
 	runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname = 'easel'" | grep -q 1 ||
 		runuser -u postgres -- psql -qc "CREATE ROLE easel LOGIN PASSWORD 'easel' CREATEDB"
 	runuser -u postgres -- dropdb --if-exists easel_bench
 	runuser -u postgres -- createdb -O easel easel_bench
+}
+case "$what" in postgres | all)
+	pgscratch
 	run postgres -db "postgres://easel:easel@127.0.0.1:5432/easel_bench?sslmode=disable"
+	;;
+esac
+case "$what" in sharedrate | all)
+	pgscratch
+	run sharedrate -db "postgres://easel:easel@127.0.0.1:5432/easel_bench?sslmode=disable"
+	pgscratch
+	run sharedrate -db "postgres://easel:easel@127.0.0.1:5432/easel_bench?sslmode=disable" -workers 4 -client-ipm 600
 	;;
 esac

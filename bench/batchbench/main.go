@@ -5,6 +5,7 @@
 //	batchbench canvas   -bin EASEL   # 10,000 jobs on the built-in canvas at 256x256: peak RSS
 //	batchbench kill     -bin EASEL   # kill -9 at random moments, resume, ten times: exactly once, no orphans
 //	batchbench postgres -bin EASEL -db postgres://…  # one queue on PostgreSQL, two easel worker processes
+//	batchbench sharedrate -bin EASEL -db postgres://…  # two workers, one fake allowing 120/min: one shared limit
 //
 // The fake engine runs in this process, so its counts survive the easel
 // process being killed. Run it through bench/run.sh, which builds the binary.
@@ -31,7 +32,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: batchbench rate|canvas|kill|postgres -bin EASEL [flags]")
+		fmt.Fprintln(os.Stderr, "usage: batchbench rate|canvas|kill|postgres|sharedrate -bin EASEL [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -44,6 +45,8 @@ func main() {
 		err = benchKill(os.Args[2:])
 	case "postgres":
 		err = benchPostgres(os.Args[2:])
+	case "sharedrate":
+		err = benchSharedRate(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown benchmark %q", os.Args[1])
 	}
