@@ -553,9 +553,10 @@ func (d *painter) buildings(groundTop float32) {
 			s := d.zoomed("houses", 160*d.u)
 			d.house(d.xFor("houses", 0.35, 0.6)-0.6*s, groundTop+(H-groundTop)*p.look.near(0.3), s) // house takes its left edge
 		} else if p.main == "village" || p.main == "houses" {
-			d.town(groundTop+(H-groundTop)*0.04, groundTop+(H-groundTop)*0.5, 70*d.u, 4)
+			// The seed sets how much of the village the frame holds.
+			d.town(groundTop+(H-groundTop)*0.04, groundTop+(H-groundTop)*p.look.near(0.5), d.zoomed("village", 70*d.u), 3+p.look.extras)
 		} else {
-			d.town(groundTop+(H-groundTop)*0.02, mid+10*d.u, 44*d.u, 3)
+			d.town(groundTop+(H-groundTop)*0.02, mid+10*d.u, 44*d.u, 2+p.look.extras)
 		}
 	}
 	if p.el["temple"] {
@@ -834,7 +835,7 @@ func (d *painter) airborne(hz float32) {
 		if hasWord(p.words, "airship") || hasWord(p.words, "steampunk") || hasWord(p.words, "zeppelin") {
 			y = hz * d.rnd(0.4, 0.62) // above the cloud sea, high or low as the seed says
 			// An airship is long: near as the camera comes, never cut by the frame.
-			s = min(s, (min(x, float32(d.w)-x)-0.03*float32(d.w))/2.2)
+			s = max(min(s, (min(x, float32(d.w)-x)-0.03*float32(d.w))/2.2), 40*d.u)
 		}
 		d.balloon(x, y, s)
 	}
