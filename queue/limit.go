@@ -216,14 +216,16 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 var errRateFull = errors.New("shared rate limit fully booked")
 
 // bookHorizon is how far ahead a call of n images may book its send: a
-// few calls' worth (at least 5 s, so that jobs sent back to the queue
-// return before the booked sends run out), and no more than maxBook.
+// few calls' worth, and no more than maxBook. It is at least 15 s: a job
+// sent back to the queue is snoozed for its wait less half the horizon,
+// and River may take up to 5 s (its scheduler's round) more to hand it
+// out again; it must be back before the booked sends run out.
 // The caller holds mu.
 func (l *Limiter) bookHorizon(n int) time.Duration {
 	if l.maxBook <= 0 {
 		return 0
 	}
-	h := max(4*time.Duration(max(n, 1))*l.interval(), 5*time.Second)
+	h := max(4*time.Duration(max(n, 1))*l.interval(), 15*time.Second)
 	return min(h, l.maxBook)
 }
 

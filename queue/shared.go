@@ -105,9 +105,24 @@ func (r *pgRate) ensureRow(ctx context.Context, engine string) error {
 }
 
 func (r *pgRate) reserve(ctx context.Context, engine string, l Limit, n, gains int, horizon time.Duration) (grant, error) {
+	g, err := r.reserveOnce(ctx, engine, l, n, gains, horizon)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// The row was deleted under us (a cleared table): make it again.
+		r.mu.Lock()
+		delete(r.rows, engine)
+		r.mu.Unlock()
+		g, err = r.reserveOnce(ctx, engine, l, n, gains, horizon)
+	}
+	if err != nil {
+		return g, fmt.Errorf("reserve rate: %w", err)
+	}
+	return g, nil
+}
+
+func (r *pgRate) reserveOnce(ctx context.Context, engine string, l Limit, n, gains int, horizon time.Duration) (grant, error) {
 	var g grant
 	if err := r.ensureRow(ctx, engine); err != nil {
-		return g, fmt.Errorf("reserve rate: %w", err)
+		return g, err
 	}
 	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
 		// A booking lost to a database crash costs nothing worse than a
@@ -128,10 +143,7 @@ func (r *pgRate) reserve(ctx context.Context, engine string, l Limit, n, gains i
 		_, err = tx.Exec(ctx, `UPDATE easel_rate SET req_at = $2, img_at = $3, scale = $4 WHERE engine = $1`, engine, reqAt, imgAt, scale)
 		return err
 	})
-	if err != nil {
-		return g, fmt.Errorf("reserve rate: %w", err)
-	}
-	return g, nil
+	return g, err
 }
 
 // schedule is the bucket's arithmetic, apart from the database: given the

@@ -1,11 +1,15 @@
 package queue
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -136,6 +140,13 @@ func TestPGRateSharesA429(t *testing.T) {
 	if gap, want := g2.wait-g.wait, time.Duration(float64(10*time.Second)/throttleDown); gap < want-time.Second || gap > want {
 		t.Errorf("next booking %v after the first; want %v", gap, want)
 	}
+	// A row deleted under a worker (a cleared table) is made again.
+	if _, err := pool.Exec(ctx, `DELETE FROM easel_rate WHERE engine = $1`, engine); err != nil {
+		t.Fatal(err)
+	}
+	if g, err := a.reserve(ctx, engine, l, 1, 0, 0); err != nil || g.wait != 0 || !g.booked {
+		t.Errorf("reserve after the row went = %+v, %v; want booked at once", g, err)
+	}
 }
 
 // fullRate is a shared limit whose sends are booked far ahead for the
@@ -262,4 +273,39 @@ func BenchmarkPGRateReserve(b *testing.B) {
 			}
 		}
 	})
+}
+
+// downRate is a shared limit whose database does not answer.
+type downRate struct{ asked int }
+
+func (d *downRate) reserve(context.Context, string, Limit, int, int, time.Duration) (grant, error) {
+	d.asked++
+	return grant{}, errors.New("connection refused")
+}
+func (d *downRate) paused(context.Context, string) (time.Duration, error) {
+	return 0, errors.New("connection refused")
+}
+func (d *downRate) throttled(context.Context, string, time.Duration, bool) error {
+	return errors.New("connection refused")
+}
+
+func TestLimiterFallsBackWhenSharedLimitFails(t *testing.T) {
+	var logs bytes.Buffer
+	ls := NewLimiters(func(string) Limit { return Limit{Concurrency: 1, ImagesPerMinute: 60000} })
+	down := &downRate{}
+	ls.shared, ls.log = down, slog.New(slog.NewTextHandler(&logs, nil))
+	l := ls.For("paid")
+	for range 3 {
+		release, err := l.Acquire(t.Context(), 1)
+		if err != nil {
+			t.Fatalf("Acquire with the shared limit down = %v; want the local limit to take over", err)
+		}
+		release()
+	}
+	if down.asked != 3 {
+		t.Errorf("shared limit asked %d times; want each call to try it first", down.asked)
+	}
+	if n := strings.Count(logs.String(), "shared rate limit unavailable"); n != 1 {
+		t.Errorf("logged %d warnings; want 1 for the outage:\n%s", n, logs.String())
+	}
 }
