@@ -247,8 +247,8 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 
 	p.sunX = float32(w) * lk.sunX
 	// The sun's height follows the time of day; the seed moves it a little
-	// (a setting sun may already touch the horizon).
-	p.sunY = p.horizon * min(max(p.lt.sunY*lk.sunY, 0.08), 1.02)
+	// (a setting sun may already touch the horizon, never sink below it).
+	p.sunY = p.horizon * min(max(p.lt.sunY*lk.sunY, 0.08), 0.97)
 	p.showSun = !p.lt.night && p.time != "dusk" && (p.weather == "clear" || p.weather == "cloudy" || p.weather == "wind" || p.weather == "mist")
 	p.showMoon = p.lt.night && p.weather != "overcast" && p.weather != "rain" && p.weather != "storm" || p.el["full moon"]
 	p.fullMoon = p.el["full moon"] || c.chance(0.5)

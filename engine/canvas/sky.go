@@ -259,6 +259,10 @@ func (d *painter) clouds(bottom float32, cover float32) {
 		ly = -0.6
 	}
 	thr := 1 - cover
+	clearR := float32(0)
+	if p.showSun && p.weather == "clear" && (p.sunY > p.horizon*0.6 || p.time == "sunset" || p.time == "dawn" || p.time == "golden hour") {
+		clearR = 60 * d.u * p.look.sunR
+	}
 	seed := d.seed + 500
 	for gy := 0; gy < gh; gy++ {
 		y := float32(gy * cell)
@@ -272,6 +276,11 @@ func (d *painter) clouds(bottom float32, cover float32) {
 			v := smoothstep(thr, thr+0.22, n)
 			if d.st.hardEdge {
 				v = smoothstep(thr+0.08, thr+0.1, n)
+			}
+			if clearR > 0 && v > 0 {
+				// A low sun is the picture: the cloud parts around it.
+				dx, dy := float32(gx*cell)-p.sunX, y-p.sunY
+				v *= smoothstep(clearR, clearR*2.4, float32(math.Sqrt(float64(dx*dx+dy*dy))))
 			}
 			den[gy*gw+gx] = v
 			if v > 0 {

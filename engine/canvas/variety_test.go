@@ -37,7 +37,7 @@ var varietyIdeas = []string{
 // seed chose a composition (a horizon, a subject and a sun that barely
 // moved) the closest pair was 4.4 to 7.7 levels apart for 11 of the 24 sets
 // (the open sea and the storm were further apart, by sun glitter, lightning
-// and rain). With a seed's look (look.go) every closest pair is 8.9 to 18.9
+// and rain). With a seed's look (look.go) every closest pair is 9.3 to 19.6
 // levels apart: a horizon moved by a tenth of the frame, or a picture
 // mirrored, moves 8 or more.
 const minSeedDistance = 8
