@@ -164,8 +164,6 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 		l.mu.Lock()
 		gains := l.gains
 		l.gains = 0
-		l.mu.Unlock()
-		l.mu.Lock()
 		horizon := l.bookHorizon(n)
 		l.mu.Unlock()
 		g, err := l.shared.reserve(ctx, l.name, l.max, n, gains, horizon)
@@ -209,6 +207,27 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 		}
 		l.mu.Unlock()
 	}
+}
+
+// farTurn says how long a job whose call of n images could not book its
+// send now (see bookHorizon) should wait in the queue; 0 when it may go.
+// It books nothing: it spares a job the work before its engine call (a
+// prompt written by a paid LLM, say) when that call would be sent back.
+func (l *Limiter) farTurn(ctx context.Context, n int) time.Duration {
+	if l.shared == nil || l.maxBook <= 0 || (l.max.RequestsPerMinute <= 0 && l.max.ImagesPerMinute <= 0) {
+		return 0
+	}
+	wait, err := l.shared.peek(ctx, l.name, l.max, n)
+	if err != nil {
+		return 0 // the call itself will find out
+	}
+	l.mu.Lock()
+	horizon := l.bookHorizon(n)
+	l.mu.Unlock()
+	if wait <= horizon {
+		return 0
+	}
+	return wait - horizon/2
 }
 
 // errRateFull marks a call whose turn in the shared rate limit is too far

@@ -54,6 +54,9 @@ type sharedRate interface {
 	// calls went through since the last reservation (each raises a
 	// lowered rate a little).
 	reserve(ctx context.Context, engine string, l Limit, n, gains int, horizon time.Duration) (grant, error)
+	// peek says how long a call of n images booked now would wait,
+	// booking nothing.
+	peek(ctx context.Context, engine string, l Limit, n int) (time.Duration, error)
 	// paused says how long the shared pause still lasts (0 if none).
 	paused(ctx context.Context, engine string) (time.Duration, error)
 	// throttled pushes the shared pause to at least wait from now and,
@@ -171,6 +174,20 @@ func schedule(l Limit, n, gains int, horizon time.Duration, reqAt, imgAt, pauseU
 		imgAt = at + float64(max(n, 1))*60/(l.ImagesPerMinute*scale)
 	}
 	return reqAt, imgAt, scale, grant{wait: wait, scale: scale, booked: true}
+}
+
+func (r *pgRate) peek(ctx context.Context, engine string, l Limit, n int) (time.Duration, error) {
+	var reqAt, imgAt, pauseUntil, scale, now float64
+	err := r.pool.QueryRow(ctx, `SELECT req_at, img_at, pause_until, scale, extract(epoch FROM clock_timestamp())::double precision
+		FROM easel_rate WHERE engine = $1`, engine).Scan(&reqAt, &imgAt, &pauseUntil, &scale, &now)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	_, _, _, g := schedule(l, n, 0, 0, reqAt, imgAt, pauseUntil, scale, now)
+	return g.wait, nil
 }
 
 func (r *pgRate) paused(ctx context.Context, engine string) (time.Duration, error) {

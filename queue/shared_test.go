@@ -140,6 +140,12 @@ func TestPGRateSharesA429(t *testing.T) {
 	if gap, want := g2.wait-g.wait, time.Duration(float64(10*time.Second)/throttleDown); gap < want-time.Second || gap > want {
 		t.Errorf("next booking %v after the first; want %v", gap, want)
 	}
+	// A peek sees the turn after those two, and books nothing.
+	for range 2 {
+		if d, err := b.peek(ctx, engine, l, 1); err != nil || d < g2.wait || d > g2.wait+time.Duration(float64(10*time.Second)/throttleDown) {
+			t.Errorf("peek = %v, %v; want the turn after %v", d, err, g2.wait)
+		}
+	}
 	// A row deleted under a worker (a cleared table) is made again.
 	if _, err := pool.Exec(ctx, `DELETE FROM easel_rate WHERE engine = $1`, engine); err != nil {
 		t.Fatal(err)
@@ -152,9 +158,20 @@ func TestPGRateSharesA429(t *testing.T) {
 // fullRate is a shared limit whose sends are booked far ahead for the
 // first few reservations, then free.
 type fullRate struct {
-	mu    sync.Mutex
-	full  int // reservations still to refuse
-	asked int
+	mu       sync.Mutex
+	full     int // reservations still to refuse
+	peekFull int // peeks still to answer "far off"
+	asked    int
+}
+
+func (f *fullRate) peek(_ context.Context, _ string, _ Limit, _ int) (time.Duration, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.peekFull > 0 {
+		f.peekFull--
+		return 700 * time.Millisecond, nil
+	}
+	return 0, nil
 }
 
 func (f *fullRate) reserve(_ context.Context, _ string, _ Limit, _, _ int, horizon time.Duration) (grant, error) {
@@ -175,15 +192,21 @@ func (f *fullRate) throttled(context.Context, string, time.Duration, bool) error
 
 // TestQueueFullyBookedJobGoesBack checks that a job whose turn in the
 // shared rate limit is far off goes back to the queue (not as a failed
-// attempt) and is done when it comes round again.
+// attempt) and is done when it comes round again: sent back before it
+// runs when its turn is seen to be far off, or by its engine call when
+// the last free turn went meanwhile.
 func TestQueueFullyBookedJobGoesBack(t *testing.T) {
 	eng := &enginetest.Fake{}
 	var mu sync.Mutex
 	var states []State
+	runs := 0
 	q, err := Open(t.Context(), Config{File: filepath.Join(t.TempDir(), "queue.db"), Workers: 2, PollInterval: 100 * time.Millisecond,
 		MaxAttempts: 1,
 		Limits:      func(string) Limit { return Limit{Concurrency: 2, ImagesPerMinute: 6000} },
 		Run: func(ctx context.Context, j easel.Job, call Call) ([]*easel.Artwork, error) {
+			mu.Lock()
+			runs++
+			mu.Unlock()
 			_, err := call(ctx, eng, &easel.RenderRequest{Prompt: j.Prompt, Width: 64, Height: 64, N: 1})
 			return nil, err
 		},
@@ -197,7 +220,7 @@ func TestQueueFullyBookedJobGoesBack(t *testing.T) {
 	}
 	defer q.Close()
 	// As on PostgreSQL, with a fake of the shared limit.
-	shared := &fullRate{full: 2}
+	shared := &fullRate{full: 2, peekFull: 2}
 	q.limiters.shared, q.limiters.maxBook = shared, 200*time.Millisecond
 	jobs := []easel.Job{{Batch: "b1", Line: 1, Prompt: "a fox", Engine: "fake", Width: 64, Height: 64, N: 1},
 		{Batch: "b1", Line: 2, Prompt: "a hare", Engine: "fake", Width: 64, Height: 64, N: 1}}
@@ -235,6 +258,9 @@ func TestQueueFullyBookedJobGoesBack(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
+	if runs != 4 {
+		t.Errorf("jobs ran %d times; want 4: twice sent back by the call, twice before running", runs)
+	}
 	for _, s := range states {
 		if s != StateDone {
 			t.Errorf("events = %v; want only done", states)
@@ -281,6 +307,9 @@ type downRate struct{ asked int }
 func (d *downRate) reserve(context.Context, string, Limit, int, int, time.Duration) (grant, error) {
 	d.asked++
 	return grant{}, errors.New("connection refused")
+}
+func (d *downRate) peek(context.Context, string, Limit, int) (time.Duration, error) {
+	return 0, errors.New("connection refused")
 }
 func (d *downRate) paused(context.Context, string) (time.Duration, error) {
 	return 0, errors.New("connection refused")

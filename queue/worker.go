@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -39,6 +40,13 @@ func (w *worker) Work(ctx context.Context, job *river.Job[renderArgs]) error {
 	q := w.q
 	j := job.Args.Job
 	log := q.log.With(easel.LogKeyJobID, j.Key(), easel.LogKeyAttempt, job.Attempt)
+	// Its engine's turn is far off (many workers share its rate limit):
+	// back to the queue before doing anything (not an attempt).
+	name, _, _ := strings.Cut(j.Engine, ":")
+	if d := q.limiters.For(name).farTurn(ctx, max(j.N, 1)); d > 0 {
+		log.Debug("job waits for its engine's turn in the queue", "wait", d)
+		return river.JobSnooze(d)
+	}
 	var spent float64
 	arts, err := q.cfg.Run(ctx, j, q.call(j, &spent))
 	if err == nil && spent > 0 {
