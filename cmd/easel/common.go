@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"syscall"
 	"time"
 
 	"context"
@@ -115,7 +117,15 @@ func (a *app) retryPolicy() func(ctx context.Context, call func(context.Context)
 		fmt.Fprintf(a.stderr, "easel: %s; trying again in %s\n", easel.ErrorMessage(err), wait.Round(time.Second))
 	}
 	return func(ctx context.Context, call func(context.Context) error) error {
-		_, err := queue.Do(ctx, p, func(ctx context.Context) (struct{}, error) { return struct{}{}, call(ctx) })
+		_, err := queue.Do(ctx, p, func(ctx context.Context) (struct{}, error) {
+			err := call(ctx)
+			if errors.Is(err, syscall.ECONNREFUSED) {
+				// Nothing listens there: a local engine that is not running
+				// will not start while we wait, so say so at once.
+				err = &easel.Error{Code: easel.EPERMANENT, Message: easel.ErrorMessage(err), Err: err}
+			}
+			return struct{}{}, err
+		})
 		return err
 	}
 }

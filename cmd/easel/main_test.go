@@ -316,3 +316,12 @@ func TestReproduceIsByteIdentical(t *testing.T) {
 		t.Fatalf("reproduction = %v; want the same file bytes as %v, as a child", again, orig)
 	}
 }
+
+func TestLocalEngineNotRunningFailsAtOnce(t *testing.T) {
+	env := home(t)
+	env["EASEL_A1111_URL"] = "http://127.0.0.1:1" // nothing listens on port 1
+	r := runEasel(t, env, "imagine", "a fox", "--engine", "a1111", "--size", "512x512")
+	if r.code != 1 || !strings.Contains(r.stderr, "EASEL_A1111_URL") || strings.Contains(r.stderr, "trying again") {
+		t.Fatalf("exit %d, stderr %q; want exit 1 naming EASEL_A1111_URL, with no retry", r.code, r.stderr)
+	}
+}
