@@ -111,7 +111,9 @@ const doctorUsage = `Usage: easel doctor [--json] [--timeout D]
 
 Checks that easel can work here: the data directory and gallery, every
 image engine and every prompt writer (language model) that is configured,
-asking each service whether it answers (no picture made, no tokens spent).`
+asking each service whether it answers (no picture made, no tokens spent).
+Exits 1 when the gallery cannot be used or a service whose variable is set
+does not answer.`
 
 func cmdDoctor(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("doctor", doctorUsage)
@@ -184,6 +186,22 @@ func cmdDoctor(ctx context.Context, a *app, args []string) error {
 	}
 	if gerr != nil {
 		return gerr
+	}
+	// A service the person pointed easel at (its variable is set) and that
+	// does not answer is a problem; one left at its default address is not.
+	var down []string
+	for _, st := range engs {
+		if st.State == "configured" && st.Checked && !*st.Reachable {
+			down = append(down, st.Name)
+		}
+	}
+	for _, st := range writers {
+		if st.State == "configured" && st.Checked && !*st.Reachable {
+			down = append(down, st.Name)
+		}
+	}
+	if len(down) > 0 {
+		return easel.Errorf(easel.EUNAVAILABLE, "configured but not answering: %s (see above)", strings.Join(down, ", "))
 	}
 	return nil
 }

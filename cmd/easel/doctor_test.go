@@ -15,8 +15,8 @@ func TestDoctor(t *testing.T) {
 	env["EASEL_A1111_URL"] = "http://127.0.0.1:1"
 	env["EASEL_COMFYUI_URL"] = "http://127.0.0.1:1"
 	r := runEasel(t, env, "doctor", "--json", "--timeout", "2s")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	if r.code != 1 || !strings.Contains(r.stderr, "a1111, comfyui") {
+		t.Fatalf("exit %d, %q; want 1 naming the configured engines that do not answer", r.code, r.stderr)
 	}
 	byName := map[string]map[string]any{}
 	for _, o := range ndjson(t, r.stdout) {
@@ -38,6 +38,11 @@ func TestDoctor(t *testing.T) {
 	if l := byName["llm/openai"]; l == nil || l["configured"] != false || l["set"] != "OPENAI_API_KEY" {
 		t.Errorf("openai = %v", l)
 	}
+	delete(env, "EASEL_A1111_URL")
+	delete(env, "EASEL_COMFYUI_URL")
+	if r := runEasel(t, env, "doctor"); r.code != 0 {
+		t.Fatalf("doctor with defaults: exit %d: %s", r.code, r.stderr)
+	}
 	r = runEasel(t, env, "engines")
 	if r.code != 0 || !strings.Contains(r.stdout, "PROMPT WRITER") || !strings.Contains(r.stdout, "anthropic") {
 		t.Fatalf("engines: exit %d, %s", r.code, r.stdout)
@@ -52,8 +57,8 @@ func TestDoctorDefaults(t *testing.T) {
 	// Nothing listens here, whatever runs on this machine's usual ports.
 	env["EASEL_A1111_URL"] = "http://127.0.0.1:1"
 	r := runEasel(t, env, "doctor", "--json", "--timeout", "2s")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	if r.code != 1 || !strings.Contains(r.stderr, "not answering: a1111 ") {
+		t.Fatalf("exit %d, %q; want 1 naming a1111, whose variable is set", r.code, r.stderr)
 	}
 	byName := map[string]map[string]any{}
 	for _, o := range ndjson(t, r.stdout) {
