@@ -225,13 +225,15 @@ func (w *Writer) prompt(req easel.WriteRequest, model string, i int, d draft) *e
 		neg = cleanTerms(append(neg, strings.Split(req.Negative, ",")...))
 	}
 	return &easel.Prompt{
-		Idea:      req.Idea,
-		Template:  req.Template,
-		Text:      d.Text,
-		Keywords:  d.Keywords,
-		Negative:  neg,
-		Style:     req.Style,
-		Seed:      req.Seed,
+		Idea:     req.Idea,
+		Template: req.Template,
+		Text:     d.Text,
+		Keywords: d.Keywords,
+		Negative: neg,
+		Style:    req.Style,
+		// Variation i has seed Seed+i, as the built-in writer's do, so each
+		// variation's picture and record is its own.
+		Seed:      req.Seed + int64(i),
 		Variation: i,
 		Chaos:     req.Chaos,
 		Writer:    llm.Writer(w.client, model),

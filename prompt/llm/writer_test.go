@@ -110,7 +110,7 @@ func TestWritePrompts(t *testing.T) {
 				t.Fatalf("got %d prompts; want 3", len(ps))
 			}
 			for i, pr := range ps {
-				if pr.Text != three[i] || pr.Variation != i || pr.Seed != 42 || pr.Chaos != 30 || pr.Idea != "a beach sunset" {
+				if pr.Text != three[i] || pr.Variation != i || pr.Seed != 42+int64(i) || pr.Chaos != 30 || pr.Idea != "a beach sunset" {
 					t.Errorf("prompt %d = %+v", i, pr)
 				}
 				if pr.Writer != p.name+":"+llmtest.TestModel {
