@@ -16,8 +16,9 @@ const workerUsage = `Usage: easel worker [flags]
 Works the batch queue: takes jobs stored by easel batch and renders them into
 the gallery, until interrupted (or, with --idle-exit, until the queue has been
 empty that long). With --db postgres://… any number of workers, on any number
-of machines, share one queue; each keeps to the engines' limits (--concurrency,
---rpm, --ipm apply to every engine).
+of machines, share one queue. Together they keep to each engine's rate
+(--rpm, --ipm), shared through the database, and wait out a 429 together;
+--concurrency is per worker.
 
 Examples:
   easel worker --db postgres://easel@db/easel
