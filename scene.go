@@ -87,6 +87,9 @@ var Elements = []string{
 	"underwater", "coral", "planet", "space", "nebula",
 	// objects
 	"table", "bowl", "food", "window",
+	// products: one everyday object as a still life or product shot; the
+	// noun (mug, hat, backpack...) says which shape
+	"object",
 }
 
 // HasElement reports whether s lists element e.
