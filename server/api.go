@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -82,6 +83,9 @@ type plan struct {
 	pipe  *pipeline.Pipeline
 	req   pipeline.Request
 	style *styles.Style
+	// jr is the request with what newPlan chose filled in (seed, engine,
+	// writer), so that running it again makes the same pictures.
+	jr JobRequest
 }
 
 // newPlan checks jr and opens what it needs; every mistake is reported
@@ -182,7 +186,15 @@ func (s *Server) newPlan(ctx context.Context, jr JobRequest) (*plan, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
-	return &plan{pipe: pipe, req: req, style: style}, nil
+	jr.Seed = &seed
+	jr.Chaos = &chaos
+	if strings.TrimSpace(jr.Engine) == "" {
+		jr.Engine = s.opts.Engine
+	}
+	if strings.TrimSpace(jr.LLM) == "" && len(prepared) == 0 {
+		jr.LLM = s.opts.LLM
+	}
+	return &plan{pipe: pipe, req: req, style: style, jr: jr}, nil
 }
 
 // ideaFromPrompt makes an idea out of a prompt that came without one (a
@@ -260,13 +272,44 @@ func (s *Server) openWriter(spec string) (easel.PromptWriter, error) {
 	return w, nil
 }
 
-// submitPlan queues pl as a job that reports its progress as events.
-func (s *Server) submitPlan(pl *plan) (*job, error) {
-	return s.jobs.submit(func(ctx context.Context, j *job) error {
+// submitPlan queues pl as a job that reports its progress as events; a
+// kept job is recorded in the job store (when there is one) and survives
+// a restart.
+func (s *Server) submitPlan(pl *plan, keep bool) (*job, error) {
+	var request []byte
+	if keep {
+		b, err := json.Marshal(pl.jr)
+		if err != nil {
+			return nil, fmt.Errorf("record job: %w", err)
+		}
+		request = b
+	}
+	return s.jobs.submit(s.planRun(pl), request)
+}
+
+// planRun is the work of a job that runs pl.
+func (s *Server) planRun(pl *plan) runFunc {
+	return func(ctx context.Context, j *job) error {
+		pipe := pl.pipe
+		req := pl.req
+		var saved []string
+		if j.persisted {
+			var err error
+			if saved, err = s.deps.Jobs.JobArtworks(ctx, j.id); err != nil {
+				return err
+			}
+		}
+		if len(saved) > 0 {
+			// An earlier run saved these: skip them (see resume.go).
+			p := *pipe
+			p.Gallery = &skipGallery{Gallery: pipe.Gallery, saved: saved}
+			pipe = &p
+			req.Engine = &skipEngine{Engine: req.Engine, skip: len(saved)}
+		}
 		var mu sync.Mutex
+		made := 0
 		done, total := -1, pl.req.Prompts
 		last := -1.0
-		req := pl.req
 		req.OnPrompt = func(p *easel.Prompt, r pipeline.Rendered) {
 			mu.Lock()
 			done++
@@ -287,12 +330,24 @@ func (s *Server) submitPlan(pl *plan) (*job, error) {
 			}
 		}
 		req.OnArtwork = func(a *easel.Artwork) {
+			mu.Lock()
+			idx := made
+			made++
+			mu.Unlock()
+			if j.persisted && idx >= len(saved) {
+				// Recorded at once, so a stop from here on does not make it again.
+				rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
+				if err := s.deps.Jobs.AddJobArtwork(rctx, j.id, idx, a.ID); err != nil {
+					s.log.Error("record job artwork", easel.LogKeyJobID, j.id, easel.LogKeyArtworkID, a.ID, "err", err)
+				}
+				cancel()
+			}
 			j.addArtwork(a)
 			j.emit(EventArtwork, s.artworkView(a))
 		}
-		_, err := pl.pipe.Run(ctx, req)
+		_, err := pipe.Run(ctx, req)
 		return err
-	})
+	}
 }
 
 func (s *Server) handleCreateJob(w http.ResponseWriter, r *http.Request) {
@@ -310,7 +365,7 @@ func (s *Server) startJob(w http.ResponseWriter, r *http.Request, jr JobRequest)
 		writeError(w, r, s.log, err)
 		return
 	}
-	j, err := s.submitPlan(pl)
+	j, err := s.submitPlan(pl, true)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return

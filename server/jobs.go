@@ -42,7 +42,9 @@ type event struct {
 type job struct {
 	id      string
 	created time.Time
-	run     func(ctx context.Context, j *job) error
+	run     runFunc
+	// persisted jobs have a record in the runner's JobStore.
+	persisted bool
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -55,6 +57,26 @@ type job struct {
 	err      error
 	changed  chan struct{} // closed and replaced on every new event
 	final    bool          // the EventDone event is in the log
+	// canceledByPerson is set by a cancel request: such a job stays
+	// cancelled, where one a shutdown stopped runs again.
+	canceledByPerson bool
+}
+
+// runFunc is a job's work.
+type runFunc func(ctx context.Context, j *job) error
+
+// cancelByPerson cancels the job for good.
+func (j *job) cancelByPerson() {
+	j.mu.Lock()
+	j.canceledByPerson = true
+	j.mu.Unlock()
+	j.cancel()
+}
+
+func (j *job) isCanceledByPerson() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.canceledByPerson
 }
 
 // emit appends an event and wakes every subscriber.
@@ -98,7 +120,8 @@ func (j *job) since(i int) ([]event, bool, <-chan struct{}) {
 	return evs, j.final, j.changed
 }
 
-// finish records the outcome and emits the final event.
+// finish records the outcome and emits the final event. The job's
+// record, if any, is left to the caller.
 func (j *job) finish(s *Server, err error) {
 	st := StateDone
 	switch {
@@ -151,6 +174,7 @@ const maxKeptJobs = 200
 // jobRunner runs jobs on a fixed number of workers from a bounded queue.
 type jobRunner struct {
 	s      *Server
+	store  JobStore        // nil: jobs live in memory only
 	ctx    context.Context // cancelled at the end of a shutdown
 	cancel context.CancelFunc
 	queue  chan *job
@@ -162,9 +186,9 @@ type jobRunner struct {
 	closed bool
 }
 
-func newJobRunner(s *Server, workers, queue int) *jobRunner {
+func newJobRunner(s *Server, store JobStore, workers, queue int) *jobRunner {
 	ctx, cancel := context.WithCancel(context.Background())
-	r := &jobRunner{s: s, ctx: ctx, cancel: cancel, queue: make(chan *job, queue), byID: map[string]*job{}}
+	r := &jobRunner{s: s, store: store, ctx: ctx, cancel: cancel, queue: make(chan *job, queue), byID: map[string]*job{}}
 	for range workers {
 		r.wg.Add(1)
 		go r.work()
@@ -172,25 +196,63 @@ func newJobRunner(s *Server, workers, queue int) *jobRunner {
 	return r
 }
 
-// submit queues a job that runs fn. It never blocks: a full queue or a
-// server shutting down is an error the API turns into 503.
-func (r *jobRunner) submit(fn func(ctx context.Context, j *job) error) (*job, error) {
-	j := &job{id: newJobID(), created: time.Now().UTC(), run: fn, state: StateQueued, changed: make(chan struct{}), done: make(chan struct{})}
+func (r *jobRunner) newJob(id string, created time.Time, fn runFunc) *job {
+	j := &job{id: id, created: created, run: fn, state: StateQueued, changed: make(chan struct{}), done: make(chan struct{})}
 	j.ctx, j.cancel = context.WithCancel(r.ctx)
+	return j
+}
+
+// submit queues a job that runs fn. It never blocks: a full queue or a
+// server shutting down is an error the API turns into 503. A request,
+// when given and the runner has a store, is recorded before the job is
+// queued, so the job survives a stop.
+func (r *jobRunner) submit(fn runFunc, request []byte) (*job, error) {
+	j := r.newJob(newJobID(), time.Now().UTC(), fn)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.closed {
 		j.cancel()
 		return nil, easel.Errorf(easel.EUNAVAILABLE, "the server is shutting down: try again when it is back")
 	}
-	select {
-	case r.queue <- j:
-	default:
+	// Only submit and requeue send, under r.mu, so a free slot seen here
+	// is still free below.
+	if len(r.queue) >= cap(r.queue) {
 		j.cancel()
 		return nil, &easel.Error{Code: errQueueFull, Message: fmt.Sprintf("%d jobs are already waiting: try again when some have finished", cap(r.queue)), RetryAfter: 5 * time.Second}
 	}
+	if r.store != nil && request != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		err := r.store.AddJob(ctx, StoredJob{ID: j.id, Request: request, State: StateQueued, CreatedAt: j.created})
+		cancel()
+		if err != nil {
+			j.cancel()
+			return nil, fmt.Errorf("record job: %w", err)
+		}
+		j.persisted = true
+	}
+	r.queue <- j
 	r.byID[j.id] = j
 	return j, nil
+}
+
+// requeue queues a job a previous server left unfinished; New sizes the
+// queue so that it never blocks.
+func (r *jobRunner) requeue(j *job) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.byID[j.id] = j
+	r.queue <- j
+}
+
+// failNow ends a job that cannot run and records that it failed.
+func (r *jobRunner) failNow(j *job, err error) {
+	r.mu.Lock()
+	r.byID[j.id] = j
+	r.mu.Unlock()
+	j.cancel()
+	j.finish(r.s, err)
+	r.setStored(j, StateFailed)
+	r.forgetOld(j.id)
 }
 
 func (r *jobRunner) get(id string) (*job, bool) {
@@ -213,20 +275,45 @@ func (r *jobRunner) runOne(j *job) {
 	closed := r.closed
 	r.mu.Unlock()
 	switch {
+	case j.isCanceledByPerson():
+		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled", Err: context.Canceled})
+		r.setStored(j, StateCanceled)
+	case closed && j.persisted:
+		// Waiting jobs do not start during a shutdown; the record stays
+		// queued for the next server.
+		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the server shut down before this job started: it will run when the server starts again", Err: context.Canceled})
 	case closed:
-		// Waiting jobs do not start during a shutdown.
 		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the server shut down before this job started: submit it again", Err: context.Canceled})
 	case j.ctx.Err() != nil:
 		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled", Err: context.Canceled})
+		r.setStored(j, StateCanceled)
 	default:
 		j.setState(StateRunning)
+		r.setStored(j, StateRunning)
 		err := j.run(j.ctx, j)
+		interrupted := false
 		if err != nil && j.ctx.Err() != nil {
-			err = &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled before it finished; the pictures made so far are in the gallery", Err: err}
+			msg := "the job was cancelled before it finished; the pictures made so far are in the gallery"
+			if j.persisted && !j.isCanceledByPerson() {
+				// A shutdown stopped it: the record stays running, and the
+				// next server runs it again.
+				interrupted = true
+				msg = "the server shut down before this job finished; the pictures made so far are in the gallery, and it will make the rest when the server starts again"
+			}
+			err = &easel.Error{Code: easel.ECANCELED, Message: msg, Err: err}
 		}
 		j.finish(r.s, err)
+		if !interrupted {
+			r.setStored(j, j.currentState())
+		}
 	}
 	r.forgetOld(j.id)
+}
+
+func (j *job) currentState() string {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.state
 }
 
 func (r *jobRunner) forgetOld(id string) {
@@ -334,6 +421,8 @@ func (s *Server) handleCancelJob(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, easel.Errorf(easel.ENOTFOUND, "no job %q", r.PathValue("id")))
 		return
 	}
-	j.cancel()
+	j.cancelByPerson()
+	// Recorded now: a stop before the job notices must not run it again.
+	s.jobs.setStored(j, StateCanceled)
 	writeJSON(w, http.StatusAccepted, s.jobView(j))
 }

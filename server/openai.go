@@ -69,7 +69,7 @@ func (s *Server) handleOpenAIGenerate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	j, err := s.submitPlan(pl)
+	j, err := s.submitPlan(pl, false)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return

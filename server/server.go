@@ -24,6 +24,7 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -60,6 +61,10 @@ type Deps struct {
 	LLMs    []string
 	// Log receives operator logs; nil discards them.
 	Log *slog.Logger
+	// Jobs, when set, keeps jobs across restarts: New queues again the
+	// jobs a previous server left queued or running (see resume.go). Nil
+	// keeps them in memory only.
+	Jobs JobStore
 }
 
 // Options are the server's settings.
@@ -149,8 +154,20 @@ func New(deps Deps, opts Options) (*Server, error) {
 		k := sha256.Sum256([]byte("easel image url\x00" + opts.Token))
 		s.sigKey = k[:]
 	}
-	s.jobs = newJobRunner(s, opts.Workers, opts.Queue)
+	var pending []StoredJob
+	if deps.Jobs != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		var err error
+		pending, err = deps.Jobs.UnfinishedJobs(ctx)
+		cancel()
+		if err != nil {
+			return nil, fmt.Errorf("server: read unfinished jobs: %w", err)
+		}
+	}
+	// Room for every job left over, on top of the usual queue.
+	s.jobs = newJobRunner(s, deps.Jobs, opts.Workers, opts.Queue+len(pending))
 	s.handler = s.routes()
+	s.resumeJobs(pending)
 	return s, nil
 }
 
@@ -159,7 +176,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 
 // Shutdown stops taking jobs, lets running ones finish until the soft stop
 // time (or ctx) runs out, then cancels them and waits for them to end.
-// Jobs still waiting in the queue are cancelled at once.
+// Jobs still waiting in the queue are cancelled at once. With Deps.Jobs,
+// the jobs it cancels (waiting or running) stay recorded as unfinished
+// and the next server runs them again.
 func (s *Server) Shutdown(ctx context.Context) error {
 	return s.jobs.shutdown(ctx, s.opts.SoftStop)
 }

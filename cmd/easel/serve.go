@@ -25,7 +25,10 @@ It listens on 127.0.0.1 only unless given a token: any other address needs
 --token or EASEL_TOKEN, which every API call must then send as
 "Authorization: Bearer TOKEN" (the studio asks for it once).
 On Ctrl-C it stops taking work, lets running jobs finish (up to --soft-stop),
-then cancels them.
+then cancels them. Jobs are kept in the gallery database: those it did not
+finish (waiting or cancelled by the stop) run again at the next easel serve
+on the same data directory, skipping the pictures they already saved. A job
+a person cancelled stays cancelled.
 
 Examples:
   easel serve
@@ -86,6 +89,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 		Engines: engines().Names(),
 		LLMs:    llmNames(),
 		Log:     a.log,
+		Jobs:    serveJobs{gal},
 	}, server.Options{
 		Token: tok, LocalOnly: tok == "", Engine: *engineSpec, LLM: *llmSpec,
 		Rewrite: *rewrite, Workers: *workers, SoftStop: *softStop,
@@ -114,7 +118,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	fmt.Fprintln(a.stderr, "easel: stopping: running jobs may finish for up to", *softStop)
+	fmt.Fprintln(a.stderr, "easel: stopping: running jobs may finish for up to", *softStop, "(the others run at the next start)")
 	// Stop accepting at once; open streams end as their jobs end.
 	httpDone := make(chan error, 1)
 	sctx, cancel := context.WithTimeout(context.Background(), *softStop+10*time.Second)
