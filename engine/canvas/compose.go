@@ -86,6 +86,8 @@ func (d *painter) paint() {
 		d.interior()
 	case "table":
 		d.table()
+	case "product":
+		d.productShot()
 	case "street":
 		d.street()
 	case "portrait":

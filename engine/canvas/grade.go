@@ -49,6 +49,10 @@ func (d *painter) finish() {
 	cx, cy := float32(d.w)/2, float32(d.h)/2
 	inv := 1 / (cx*cx + cy*cy)
 	film := st.name == StyleFilm
+	vig := st.vignette
+	if d.p.kind == "product" && d.p.prod.surface == "white" {
+		vig *= 0.3 // a clean white sweep, edge to edge
+	}
 	seed := d.seed + 3000
 	// Grain is in blobs of about one pixel at 1024 and scales with size,
 	// as film grain does with enlargement.
@@ -66,7 +70,7 @@ func (d *painter) finish() {
 					l := c.lum()
 					c = c.mix(rgb{l * 1.06, l, l * 0.9}, 0.15)
 				}
-				v := 1 - st.vignette*smoothstep(0.15, 1, (dx*dx+dy*dy)*inv)
+				v := 1 - vig*smoothstep(0.15, 1, (dx*dx+dy*dy)*inv)
 				c = c.scale(v)
 				if st.grain > 0 {
 					g := grain(int(float32(x)/gs), int(float32(y)/gs), seed) * st.grain * 2

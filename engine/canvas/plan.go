@@ -46,7 +46,7 @@ type plan struct {
 	foliage                           []rgb   // tree colours by season
 	grass                             rgb     // ground colour by season
 	haze                              rgb     // distance colour
-	kind                              string  // landscape, underwater, space, aerial, interior, table, portrait, street, abstract
+	kind                              string  // landscape, underwater, space, aerial, interior, table, product, portrait, street, abstract
 	sat, contrast, bright             float32
 	main                              string  // the main subject's element, which the composition words place
 	subjX                             float32 // where the words put it, as a fraction of the width (0: free)
@@ -55,6 +55,7 @@ type plan struct {
 	layout                            string  // an abstract work's arrangement, from the composition words
 	single                            bool    // the main subject is one thing ("a cottage", not "a village")
 	look                              look    // what the seed changes in the composition
+	prod                              product // a still life's object, when kind is "product"
 }
 
 // words that imply elements when the scene parser did not list them (a
@@ -187,6 +188,15 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	default:
 		p.kind = "landscape"
 	}
+	// One everyday object ("a ceramic mug on a wooden table", "a red
+	// backpack") is a still life or a product shot, not a landscape or an
+	// empty table.
+	switch p.kind {
+	case "table", "landscape", "interior", "abstract":
+		if pr, ok := productScene(s, p); ok {
+			p.kind, p.prod = "product", pr
+		}
+	}
 	if p.kind == "landscape" && !hasAny(p.el, landscapeElements...) {
 		// Nothing we know how to place: rolling hills and a tree or two,
 		// coloured by the rest of the Scene.
@@ -259,6 +269,12 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	p.weatherLight()
 	p.seasonColours()
 	p.moodAndPalette(s.Palette, s.Subjects, strings.TrimSpace(s.Idea) != "")
+	if p.kind == "product" && p.prod.surface == "white" {
+		// A clean product shot: the object's own colours on white, not
+		// the mood's grade.
+		p.grade, p.gradeK = nil, 0
+		p.contrast, p.bright = 1, max(p.bright, 1)
+	}
 	return p
 }
 
