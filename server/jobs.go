@@ -120,9 +120,10 @@ func (j *job) since(i int) ([]event, bool, <-chan struct{}) {
 	return evs, j.final, j.changed
 }
 
-// finish records the outcome and emits the final event. The job's
-// record, if any, is left to the caller.
-func (j *job) finish(s *Server, err error) {
+// finish records the outcome and emits the final event. With record, the
+// job's stored state is set first, so whoever sees the end can rely on it;
+// without, a stored job stays unfinished (a shutdown stopped it).
+func (j *job) finish(s *Server, err error, record bool) {
 	st := StateDone
 	switch {
 	case err == nil:
@@ -135,6 +136,9 @@ func (j *job) finish(s *Server, err error) {
 	j.state = st
 	j.err = err
 	j.mu.Unlock()
+	if record {
+		s.jobs.setStored(j, st)
+	}
 	j.emit(EventDone, s.jobView(j))
 	close(j.done)
 }
@@ -250,8 +254,7 @@ func (r *jobRunner) failNow(j *job, err error) {
 	r.byID[j.id] = j
 	r.mu.Unlock()
 	j.cancel()
-	j.finish(r.s, err)
-	r.setStored(j, StateFailed)
+	j.finish(r.s, err, true)
 	r.forgetOld(j.id)
 }
 
@@ -276,17 +279,15 @@ func (r *jobRunner) runOne(j *job) {
 	r.mu.Unlock()
 	switch {
 	case j.isCanceledByPerson():
-		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled", Err: context.Canceled})
-		r.setStored(j, StateCanceled)
+		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled", Err: context.Canceled}, true)
 	case closed && j.persisted:
 		// Waiting jobs do not start during a shutdown; the record stays
 		// queued for the next server.
-		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the server shut down before this job started: it will run when the server starts again", Err: context.Canceled})
+		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the server shut down before this job started: it will run when the server starts again", Err: context.Canceled}, false)
 	case closed:
-		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the server shut down before this job started: submit it again", Err: context.Canceled})
+		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the server shut down before this job started: submit it again", Err: context.Canceled}, true)
 	case j.ctx.Err() != nil:
-		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled", Err: context.Canceled})
-		r.setStored(j, StateCanceled)
+		j.finish(r.s, &easel.Error{Code: easel.ECANCELED, Message: "the job was cancelled", Err: context.Canceled}, true)
 	default:
 		j.setState(StateRunning)
 		r.setStored(j, StateRunning)
@@ -302,18 +303,9 @@ func (r *jobRunner) runOne(j *job) {
 			}
 			err = &easel.Error{Code: easel.ECANCELED, Message: msg, Err: err}
 		}
-		j.finish(r.s, err)
-		if !interrupted {
-			r.setStored(j, j.currentState())
-		}
+		j.finish(r.s, err, !interrupted)
 	}
 	r.forgetOld(j.id)
-}
-
-func (j *job) currentState() string {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return j.state
 }
 
 func (r *jobRunner) forgetOld(id string) {
