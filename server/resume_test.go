@@ -239,3 +239,32 @@ func TestResumeUnrunnable(t *testing.T) {
 		t.Errorf("still unfinished: %v", left)
 	}
 }
+
+// A running job the person cancelled stays cancelled across a restart.
+func TestCancelledRunningJobStaysCancelled(t *testing.T) {
+	dir := t.TempDir()
+	engA := &stallEngine{Engine: canvas.New(), free: 0}
+	a, stopA := startOn(t, dir, engA, Options{Workers: 1, SoftStop: 20 * time.Millisecond})
+	id := postJob(t, a, `{"idea":"a beach sunset","size":"96x96","seed":1}`)
+	for deadline := time.Now().Add(20 * time.Second); len(engA.calls()) == 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the job never called its engine")
+		}
+	}
+	if res, b := a.do(t, "DELETE", "/api/v1/jobs/"+id, nil); res.StatusCode != http.StatusAccepted {
+		t.Fatalf("DELETE: %d %s", res.StatusCode, b)
+	}
+	if jv := waitJob(t, a, id); jv.State != StateCanceled {
+		t.Fatalf("cancelled job ended %s", jv.State)
+	}
+	stopA()
+	engB := &stallEngine{Engine: canvas.New(), free: -1}
+	b, stopB := startOn(t, dir, engB, Options{})
+	defer stopB()
+	if code, _ := lookupJob(t, b, id); code != http.StatusNotFound {
+		t.Errorf("the cancelled job is back: GET answered %d", code)
+	}
+	if calls := engB.calls(); len(calls) != 0 {
+		t.Errorf("the second server called its engine: %v", calls)
+	}
+}

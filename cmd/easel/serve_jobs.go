@@ -38,3 +38,5 @@ func (s serveJobs) AddJobArtwork(ctx context.Context, id string, idx int, artwor
 func (s serveJobs) JobArtworks(ctx context.Context, id string) ([]string, error) {
 	return s.db.ServerJobArtworks(ctx, id)
 }
+
+var _ server.JobStore = serveJobs{}
