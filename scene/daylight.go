@@ -5,7 +5,7 @@ import "strings"
 // Daylight reports what an idea's words say about the light when they may
 // name no time of day. day is true when they imply daytime ("under a blue
 // sky", "a sunny meadow", "in broad daylight", "a bright day at the
-// beach"); sunny is true when they also promise fair weather, a sun or a
+// beach", and a product shot "on a white background"); sunny is true when they also promise fair weather, a sun or a
 // blue sky, rather than only the hour ("daytime", "a rainy day").
 //
 // The prompt writer uses it to keep the time and weather it picks for an
@@ -43,6 +43,9 @@ var (
 	dayPhrases = []string{
 		" day ", " days ", " daytime ", " day time ", " daylight ", " daylit ", " by day ",
 		" midday ", " noon ", " noontime ", " morning ", " afternoon ", " lunchtime ",
+		// A product shot is lit bright, never by a lamp in the dark.
+		" white background ", " plain background ", " seamless background ", " studio backdrop ",
+		" product shot ", " product photo ", " product photography ", " packshot ",
 	}
 )
 

@@ -19,6 +19,8 @@ func TestDaylight(t *testing.T) {
 		{"a cozy cabin in a snowy forest at night", false, false},
 		{"sundays in the park", false, false}, // "sundays" is not "sun" nor "day"
 		{"a daydream", false, false},
+		{"a red backpack on a white background", true, false},
+		{"a product shot of a perfume bottle", true, false},
 		{"", false, false},
 	}
 	for _, tt := range tests {

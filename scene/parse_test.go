@@ -126,6 +126,21 @@ func TestParse(t *testing.T) {
 		{"Sunset, watercolor; a FOX!", func(s *easel.Scene) string {
 			return want(s.TimeOfDay == "sunset" && s.Style == "watercolor" && has(s.Elements, "fox"), "punctuation and capitals")
 		}},
+		{"a ceramic coffee mug on a wooden table", func(s *easel.Scene) string {
+			return want(s.Subjects[0].Noun == "mug" && s.Subjects[0].Element == "object" && has(s.Elements, "object", "table") && !has(s.Elements, "flowers"), "a mug is the object, ceramic is its material")
+		}},
+		{"a straw hat on a garden bench", func(s *easel.Scene) string {
+			return want(s.Subjects[0].Element == "object" && !has(s.Elements, "person") && s.Setting == "garden bench", "a hat alone is an object, not a portrait")
+		}},
+		{"a woman in a straw hat", func(s *easel.Scene) string {
+			return want(s.Subjects[0].Element == "person" && s.Domain == "portrait", "a hat on a person stays a portrait")
+		}},
+		{"a red backpack on a white background", func(s *easel.Scene) string {
+			return want(s.Subjects[0].Element == "object" && slices.Contains(s.Subjects[0].Adjectives, "red") && s.Setting == "white background", "colour of the object, surface as setting")
+		}},
+		{"black headphones on a studio backdrop", func(s *easel.Scene) string {
+			return want(s.Subjects[0].Noun == "headphones" && s.Subjects[0].Element == "object", "headphones are an object, not music")
+		}},
 		{"a lighthouse during a storm", func(s *easel.Scene) string {
 			return want(s.Weather == "storm" && s.Mood == "dramatic" && has(s.Elements, "lightning", "rain"), "storm")
 		}},

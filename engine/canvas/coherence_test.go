@@ -100,6 +100,11 @@ func TestViewsFromAbove(t *testing.T) {
 		{"a harbor town from above", "landscape"},
 		{"a bowl of ramen from above", "table"},
 		{"an abstract pattern in red and gold", "abstract"},
+		{"a ceramic coffee mug on a wooden table", "product"},
+		{"a straw hat on a garden bench", "product"},
+		{"a cup of coffee", "product"},
+		{"a woman in a straw hat", "portrait"},
+		{"a bowl of fruit on a table", "table"},
 	}
 	for _, tt := range tests {
 		sc := scene.Parse(tt.idea)

@@ -187,7 +187,7 @@ func (d *painter) productShot() {
 	p := d.p
 	pr := p.prod
 	W, H := float32(d.w), float32(d.h)
-	top := H * between(0.5, 0.64, p.look.horizon)
+	top := H * between(0.42, 0.66, p.look.horizon)
 	dim := float32(1)
 	if p.lt.night {
 		dim = 0.6
@@ -201,7 +201,7 @@ func (d *painter) productShot() {
 		}
 		// A seamless sweep: no edge, only the light falling off.
 		d.rect(-2, -2, W+2, H+2)
-		d.fillNoInk(vgrad(bg.scale(0.86*dim), bg.scale(1.02*dim), 0, top))
+		d.fillNoInk(vgrad(bg.scale(0.93*dim), bg.scale(1.02*dim), 0, top))
 		d.rect(-2, top, W+2, H+2)
 		d.fillNoInk(vgrad(bg.scale(1.02*dim), bg.scale(0.9*dim), top, H))
 		d.glow(W*0.3, top*0.6, W*0.3, rgb{1, 1, 1}, 0.12)
@@ -270,17 +270,57 @@ func (d *painter) productShot() {
 		pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.45, 8*d.u
 		d.fill(pt)
 	}
-	// Soft light from the window on the left (the look may mirror it).
+	// Soft light from the window on the left (the look may mirror it);
+	// on a wall, the window's own patch of light, where the seed puts it.
 	if pr.surface != "white" {
 		d.glow(W*0.12, top*0.45, W*0.35, hex("#fff2dc"), 0.22*dim)
 	}
-	// The object: near the middle, standing on the surface.
-	zk := between(0.85, 1.15, (p.look.zoom-0.78)/0.54)
+	if pr.surface != "white" && pr.surface != "backdrop" && pr.surface != "bench" && !p.lt.night {
+		wx := W * between(-0.1, 0.7, (p.look.cloud-0.55)/1.05)
+		ww := W * between(0.25, 0.45, p.look.cloudScale-0.7)
+		d.poly(wx, top*0.08, wx+ww, top*0.02, wx+ww*1.25, top, wx+ww*0.25, top)
+		d.fillNoInk(paint{col: hex("#fff0d8"), alpha: 0.16})
+		d.fillRect(wx+ww*0.55, top*0.05, wx+ww*0.6, top, rgb{0, 0, 0}, 0.05)
+	}
+	// The object stands on the surface where the seed frames it: on a
+	// third or near the middle, near or further off; a small plant may keep
+	// it company, a linen cloth or a low podium may lift it.
+	zk := between(0.8, 1.25, (p.look.zoom-0.78)/0.54)
 	s := min(W, H) * 0.34 * zk
-	cx := W * between(0.42, 0.58, p.look.sunX)
-	base := top + (H-top)*between(0.35, 0.55, p.look.shore)
+	cx := W * between(0.34, 0.66, p.look.sunX)
+	base := top + (H-top)*between(0.3, 0.6, p.look.shore)
 	if pr.surface == "shelf" {
 		base = top + (H-top)*0.5
+	}
+	side := float32(1) // where the company goes: the other side of the frame
+	if cx > W/2 {
+		side = -1
+	}
+	switch {
+	case p.look.extras == 1 && pr.shape != "plant" && pr.shape != "chair":
+		// A small companion: a plant, a little bowl or a candle.
+		comp := []product{{shape: "plant", col: hex("#c0643a"), gloss: 0.1}, {shape: "bowl", col: hex("#e8e0d2"), gloss: 0.5},
+			{shape: "candle", col: hex("#f2ead8")}}[int(p.look.sunY*100)%3]
+		if comp.shape == pr.shape {
+			comp = product{shape: "plant", col: hex("#eee6d8"), gloss: 0.3}
+		}
+		d.object(comp, cx+side*s*1.15, base-(H-top)*0.08, s*0.5)
+	case p.look.extras == 2 && (pr.surface == "white" || pr.surface == "backdrop"):
+		// A low round podium.
+		pc := pr.bg.mix(rgb{1, 1, 1}, 0.5)
+		if pr.surface == "white" {
+			pc = hex("#ecebe8")
+		}
+		d.shadow(cx, base+s*0.05, s*0.9)
+		d.lathe(cx, base+s*0.1, s*0.22, [][2]float32{{0, 0.85 * s}, {1, 0.85 * s}}, pc, 0.1, topLid)
+		base -= s * 0.12
+	case p.look.extras == 2:
+		// A folded linen cloth under the object.
+		lin := hex("#ece4d4").scale(dim)
+		d.poly(cx-s*1.1, base+s*0.2, cx+s*0.9, base+s*0.28, cx+s*1.2, base-s*0.18, cx-s*0.7, base-s*0.26)
+		d.fill(vgrad(lin, lin.scale(0.85), base-s*0.26, base+s*0.28))
+		d.line(cx-s*0.9, base+s*0.05, cx+s*1.05, base+s*0.1, 2*d.u)
+		d.fillNoInk(paint{col: lin.scale(0.7), alpha: 0.6})
 	}
 	d.object(pr, cx, base, s)
 	if p.lt.night && pr.shape != "candle" && pr.shape != "lamp" {
@@ -291,10 +331,10 @@ func (d *painter) productShot() {
 // shadow lays a soft shadow of an object of half-width r at (cx, base),
 // falling away from the light.
 func (d *painter) shadow(cx, base, r float32) {
-	for k := 3; k >= 1; k-- {
-		f := float32(k) / 3
+	for k := 6; k >= 1; k-- {
+		f := float32(k) / 6
 		d.ellipse(cx+r*0.25*f, base, r*(1+0.5*f), r*0.22*(1+0.6*f))
-		d.fillNoInk(paint{col: rgb{0.05, 0.04, 0.04}, alpha: 0.16})
+		d.fillNoInk(paint{col: rgb{0.05, 0.04, 0.04}, alpha: 0.085})
 	}
 }
 
@@ -745,31 +785,46 @@ func (d *painter) shoe(cx, base, s float32, col rgb, boot, sneaker bool) {
 	if col.lum() > 0.8 && sneaker {
 		sole = hex("#e8e2d6")
 	}
-	top := base - s*0.55
+	// The upper: a low rounded toe on the left, the tongue rising at the
+	// laces, the collar dipping, the heel counter standing at the back.
+	lift := float32(1)
 	if boot {
-		top = base - s*1.0
+		lift = 1.6
 	}
-	// The upper: toe on the left rising to the heel on the right.
-	d.moveTo(x0+L*0.02, base-s*0.1)
-	d.cubeTo(x0, base-s*0.3, x0+L*0.2, base-s*0.36, x0+L*0.45, top+s*0.12)
-	d.lineTo(x0+L*0.6, top)
-	d.lineTo(x0+L*0.95, top)
-	d.cubeTo(x0+L*1.0, base-s*0.3, x0+L*1.0, base-s*0.15, x0+L*0.98, base-s*0.08)
-	d.lineTo(x0+L*0.02, base-s*0.08)
-	d.fill(vgrad(shade(col, -0.4, 0.2), col.scale(0.7), top, base))
+	pt := func(x, y float32) (float32, float32) { return x0 + L*x, base - s*y*lift }
+	d.moveTo(pt(0.02, 0.08))
+	x1, y1 := pt(0, 0.3)
+	x2, y2 := pt(0.18, 0.36)
+	x3, y3 := pt(0.42, 0.42)
+	d.cubeTo(x1, y1, x2, y2, x3, y3)
+	d.lineTo(pt(0.56, 0.68))
+	d.lineTo(pt(0.64, 0.66))
+	x1, y1 = pt(0.7, 0.54)
+	x2, y2 = pt(0.86, 0.56)
+	x3, y3 = pt(0.94, 0.64)
+	d.quadTo(x1, y1, x2, y2)
+	d.lineTo(x3, y3)
+	x1, y1 = pt(1.01, 0.4)
+	x2, y2 = pt(0.99, 0.08)
+	d.quadTo(x1, y1, x2, y2)
+	d.fill(vgrad(shade(col, -0.4, 0.2), col.scale(0.72), base-s*0.68*lift, base))
+	top := base - s*0.56*lift
 	// The sole.
 	d.roundRect(x0, base-s*0.12, x0+L, base, s*0.05)
 	d.fill(solid(sole))
-	// Laces and an opening.
-	d.ellipse(x0+L*0.78, top+s*0.02, L*0.17, s*0.05)
+	// The opening, the laces and a toe cap.
+	d.ellipse(x0+L*0.78, top+s*0.03, L*0.13, s*0.045)
 	d.fillNoInk(solid(col.scale(0.3)))
-	if !boot || sneaker {
-		for i := 0; i < 4; i++ {
-			x := x0 + L*(0.46+float32(i)*0.06)
-			d.line(x, top+s*0.08+float32(3-i)*s*0.03, x+L*0.05, top+s*0.2+float32(3-i)*s*0.03, 3*d.u)
-		}
-		d.fillNoInk(solid(col.mix(rgb{1, 1, 1}, 0.7)))
+	for i := 0; i < 4; i++ {
+		x, y := pt(0.44+float32(i)*0.035, 0.44+float32(i)*0.055)
+		d.line(x-L*0.03, y+s*0.02, x+L*0.05, y-s*0.03, max(3*d.u, s*0.025))
 	}
+	d.fillNoInk(solid(col.mix(rgb{1, 1, 1}, 0.6).mix(rgb{0.2, 0.2, 0.2}, 0.2)))
+	d.moveTo(pt(0.03, 0.16))
+	x1, y1 = pt(0.1, 0.3)
+	x2, y2 = pt(0.26, 0.3)
+	d.quadTo(x1, y1, x2, y2)
+	d.strokeOpen(max(3*d.u, s*0.02), col.scale(0.6), 0.7)
 	if sneaker {
 		d.moveTo(x0+L*0.35, base-s*0.2)
 		d.quadTo(x0+L*0.6, base-s*0.35, x0+L*0.85, base-s*0.3)

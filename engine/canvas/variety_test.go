@@ -27,6 +27,8 @@ var varietyIdeas = []string{
 	"a desert with sand dunes and a lone camel",
 	"a quiet japanese garden with a koi pond",
 	"a hot air balloon over green hills",
+	"a ceramic coffee mug on a wooden table",
+	"a red backpack on a white background",
 }
 
 // minSeedDistance is the least mean absolute difference, in 8-bit grey

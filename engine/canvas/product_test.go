@@ -1,0 +1,67 @@
+package canvas
+
+import (
+	"testing"
+
+	"github.com/easel-art/easel/scene"
+)
+
+// TestProductShots: one everyday object is drawn as itself, on the surface
+// the words name, in the colour they give it.
+func TestProductShots(t *testing.T) {
+	tests := []struct {
+		idea, shape, surface string
+		colour               string // a paletteColours name, or "" for any
+	}{
+		{"a ceramic coffee mug on a wooden table", "mug", "wood", ""},
+		{"a straw hat on a garden bench", "hat", "bench", ""},
+		{"a red backpack on a white background", "backpack", "white", "red"},
+		{"a blue glass vase on a marble counter", "vase", "marble", "blue"},
+		{"a white sneaker on a studio backdrop", "shoe", "backdrop", "white"},
+		{"a potted plant on a shelf", "plant", "shelf", ""},
+		{"black headphones on a studio backdrop", "headphones", "backdrop", "black"},
+		{"a green teapot", "teapot", "", "green"},
+		{"a cup of coffee", "cup", "", ""},
+		{"a leather handbag on a pink background", "bag", "backdrop", ""},
+		{"a stack of books on a wooden table", "book", "wood", ""},
+		{"a yellow zorbulator on a white background", "generic", "white", "yellow"},
+	}
+	for _, tt := range tests {
+		sc := scene.Parse(tt.idea)
+		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
+		p := makePlan(sc, StylePhoto, 64, 64, c, frame{})
+		c.release()
+		if p.kind != "product" {
+			t.Errorf("%q: drawn as %q; want a product shot", tt.idea, p.kind)
+			continue
+		}
+		if p.prod.shape != tt.shape {
+			t.Errorf("%q: shape %q; want %q", tt.idea, p.prod.shape, tt.shape)
+		}
+		if tt.surface != "" && p.prod.surface != tt.surface {
+			t.Errorf("%q: on %q; want %q", tt.idea, p.prod.surface, tt.surface)
+		}
+		if tt.colour != "" && p.prod.col != paletteColours[tt.colour] {
+			t.Errorf("%q: coloured %v; want %s %v", tt.idea, p.prod.col, tt.colour, paletteColours[tt.colour])
+		}
+	}
+}
+
+// TestWhiteBackgroundIsClean: "on a white background" is a clean product
+// shot: the corners stay near white whatever the seed or the mood.
+func TestWhiteBackgroundIsClean(t *testing.T) {
+	sc := scene.Parse("a red backpack on a white background")
+	for _, mood := range []string{"", "melancholic", "mysterious"} {
+		sc.Mood = mood
+		for seed := int64(1); seed <= 4; seed++ {
+			img := Draw(sc, StylePhoto, 96, 96, seed)
+			for _, pt := range [][2]int{{2, 2}, {93, 2}} {
+				i := pt[1]*img.Stride + pt[0]*4
+				r, g, b := img.Pix[i], img.Pix[i+1], img.Pix[i+2]
+				if r < 200 || g < 200 || b < 200 {
+					t.Errorf("mood %q seed %d: corner %v is (%d,%d,%d); want near white", mood, seed, pt, r, g, b)
+				}
+			}
+		}
+	}
+}
