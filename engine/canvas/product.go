@@ -42,6 +42,11 @@ var productShapes = []struct{ word, shape string }{
 	{"headphone", "headphones"}, {"earbud", "speaker"}, {"phone", "phone"}, {"tablet", "phone"}, {"laptop", "laptop"},
 	{"camera", "camera"}, {"speaker", "speaker"}, {"sunglasses", "glasses"}, {"glasses", "glasses"},
 	{"chair", "chair"}, {"stool", "chair"},
+	{"necklace", "beads"}, {"bracelet", "beads"}, {"pendant", "beads"}, {"jewel", "beads"}, {"earring", "beads"},
+	{"dress", "dress"}, {"gown", "dress"}, {"kimono", "dress"}, {"skirt", "skirt"},
+	{"jeans", "trousers"}, {"trousers", "trousers"}, {"pants", "trousers"}, {"shorts", "trousers"},
+	{"hoodie", "top"}, {"sweat", "top"}, {"shirt", "top"}, {"tee", "top"}, {"blouse", "top"}, {"jumper", "top"},
+	{"cardigan", "top"}, {"blazer", "top"}, {"jacket", "top"}, {"coat", "top"}, {"parka", "top"}, {"suit", "top"},
 	{"coffee", "mug"}, {"latte", "cup"}, {"cappuccino", "cup"}, {"espresso", "cup"}, {"tea", "cup"}, {"matcha", "cup"},
 }
 
@@ -53,6 +58,25 @@ var materials = map[string]rgb{
 	"steel": hex("#b8c0c8"), "stainless": hex("#c0c8d0"), "metal": hex("#a8b0b8"), "chrome": hex("#d0d8e0"),
 	"denim": hex("#3a5a8a"), "canvas": hex("#d8ccb0"), "wicker": hex("#c8a060"), "rattan": hex("#c8a060"),
 	"velvet": hex("#7a2a4a"), "marble": hex("#e8e6e2"), "concrete": hex("#9a9a96"), "bamboo": hex("#c8b070"),
+}
+
+// fashionColours are colour words of catalogues the palette does not
+// name.
+var fashionColours = map[string]rgb{
+	"beige": hex("#d8c8a8"), "cream": hex("#f0e8d4"), "ivory": hex("#f4efe2"), "tan": hex("#c09a6a"),
+	"camel": hex("#c0965a"), "khaki": hex("#b0a070"), "olive": hex("#6a7038"), "burgundy": hex("#6a1a2a"),
+	"maroon": hex("#6a1a22"), "charcoal": hex("#3a3c40"), "mustard": hex("#d0a020"), "pearl": hex("#f0ece4"),
+	"sage": hex("#9ab08a"), "blush": hex("#f0c0b8"), "taupe": hex("#a09080"), "denim": hex("#3a5a8a"),
+}
+
+// namedColour returns the colour a word names, from the palette or the
+// catalogue's words.
+func namedColour(w string) (rgb, bool) {
+	if c, ok := paletteColours[w]; ok {
+		return c, true
+	}
+	c, ok := fashionColours[w]
+	return c, ok
 }
 
 // shapeColours is an object's colour when the words give none.
@@ -69,6 +93,9 @@ var shapeColours = map[string][]rgb{
 	"watch": {hex("#c0c8d0")}, "phone": {hex("#1e1e24")}, "laptop": {hex("#c0c4c8")}, "headphones": {hex("#1e1e24"), hex("#e8e4dc")},
 	"camera": {hex("#2a2a2e")}, "speaker": {hex("#3a3a40"), hex("#d8d0c4")}, "glasses": {hex("#1e1e24")},
 	"perfume": {hex("#f0c8d0"), hex("#e8c070")}, "chair": {hex("#9a6a3a"), hex("#d8d0c4")},
+	"beads": {hex("#f0ece4"), hex("#d8b050")},
+	"top":   {hex("#f2f0ea"), hex("#2a3a5a"), hex("#8a8a86")}, "dress": {hex("#c83a4a"), hex("#2a2a30")},
+	"skirt": {hex("#2a2a30"), hex("#c8a070")}, "trousers": {hex("#3a5a8a")},
 	"generic": {hex("#c8583a"), hex("#3a6a8a"), hex("#e8c070"), hex("#5a8a6a")},
 }
 
@@ -119,7 +146,7 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		if c, ok := materials[a]; ok && !said {
 			pr.col = c
 		}
-		if c, ok := paletteColours[a]; ok {
+		if c, ok := namedColour(a); ok {
 			pr.col, said = c, true
 		}
 		switch a {
@@ -145,12 +172,14 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		pr.bg = []rgb{hex("#c8ccd0"), hex("#d8cfc2"), hex("#b8c4bc")}[(pick/4)%3]
 	}
 	// "on a pink background": the backdrop takes the colour said of it.
-	for name, c := range paletteColours {
-		if hasWord(p.words, name+" background") || hasWord(p.words, name+" backdrop") {
-			pr.bg = c.mix(rgb{1, 1, 1}, 0.35)
-			if name != "white" {
-				pr.surface = "backdrop"
-			}
+	for _, w := range strings.Fields(p.words) {
+		c, ok := namedColour(w)
+		if !ok || !(hasWord(p.words, w+" background") || hasWord(p.words, w+" backdrop")) {
+			continue
+		}
+		pr.bg = c.mix(rgb{1, 1, 1}, 0.35)
+		if w != "white" {
+			pr.surface = "backdrop"
 		}
 	}
 	return pr, true
@@ -296,7 +325,10 @@ func (d *painter) productShot() {
 	if cx > W/2 {
 		side = -1
 	}
+	hangs := pr.shape == "top" || pr.shape == "dress" || pr.shape == "skirt" || pr.shape == "trousers"
 	switch {
+	case hangs:
+		// Clothes hang alone, as a catalogue shows them.
 	case p.look.extras == 1 && pr.shape != "plant" && pr.shape != "chair":
 		// A small companion: a plant, a little bowl or a candle.
 		comp := []product{{shape: "plant", col: hex("#c0643a"), gloss: 0.1}, {shape: "bowl", col: hex("#e8e0d2"), gloss: 0.5},
@@ -720,6 +752,26 @@ func (d *painter) object(pr product, cx, base, s float32) {
 		d.line(cx-w/2+s*0.2, base-s*0.75, cx-w/2+s*0.2, base-s*0.6, s*0.06)
 		d.line(cx+w/2+s*0.1, base-s*0.75, cx+w/2+s*0.1, base-s*0.6, s*0.06)
 		d.fill(solid(col.scale(0.6)))
+	case "top", "dress", "skirt", "trousers":
+		d.garment(pr, cx, base, s)
+	case "beads":
+		// A string of beads lying in a loop, a pendant at its lowest point.
+		d.shadow(cx, base-s*0.1, s*0.7)
+		r := s * 0.055
+		if strings.Contains(pr.noun, "bracelet") {
+			r = s * 0.08
+		}
+		for i := 0; i < 28; i++ {
+			a := float32(i) / 28 * 2 * math.Pi
+			x, y := cx+s*0.75*cos32(a), base-s*0.15+s*0.25*sin32(a)
+			d.disc(x+r*0.3, y+r*0.4, r, rgb{0, 0, 0}, 0.2, false)
+			d.disc(x, y, r, shade(col, -0.2, 0).scale(0.95), 1, false)
+			d.disc(x-r*0.3, y-r*0.35, r*0.35, rgb{1, 1, 1}, 0.6, false)
+		}
+		if !strings.Contains(pr.noun, "bracelet") {
+			d.disc(cx, base-s*0.15+s*0.25+r*2.5, r*2.2, shade(col, -0.2, g), 1, false)
+			d.disc(cx-r*0.6, base-s*0.15+s*0.25+r*1.9, r*0.7, rgb{1, 1, 1}, 0.5, false)
+		}
 	default:
 		// Something the canvas has no shape for: a pleasing rounded box
 		// or a vase, in its colour.
@@ -829,5 +881,122 @@ func (d *painter) shoe(cx, base, s float32, col rgb, boot, sneaker bool) {
 		d.moveTo(x0+L*0.35, base-s*0.2)
 		d.quadTo(x0+L*0.6, base-s*0.35, x0+L*0.85, base-s*0.3)
 		d.strokeOpen(5*d.u, col.scale(0.55), 0.9)
+	}
+}
+
+// garment hangs a piece of clothing on a hanger in front of the backdrop,
+// as a catalogue shows it: a top (long sleeves for a sweater, a jacket or
+// a hoodie, short for a t-shirt), a dress, a skirt or trousers.
+func (d *painter) garment(pr product, cx, base, s float32) {
+	col := pr.col
+	long := !strings.Contains(pr.noun, "t-shirt") && !strings.Contains(pr.noun, "tshirt") && !strings.Contains(pr.noun, "tee") && !strings.Contains(pr.noun, "blouse")
+	coat := strings.Contains(pr.noun, "coat") || strings.Contains(pr.noun, "parka") || strings.Contains(pr.noun, "raincoat")
+	// Whatever the surface, the garment hangs in the frame: its size and
+	// place come from the picture's height, the seed's zoom nudging them.
+	H := float32(d.h)
+	s = min(s*1.05, H*0.4)
+	hem := map[string]float32{"top": 1.1, "dress": 1.8, "skirt": 1.25, "trousers": 1.6}[pr.shape]
+	switch {
+	case pr.shape == "top" && (strings.Contains(pr.noun, "coat") || strings.Contains(pr.noun, "parka")):
+		hem = 1.6
+	case strings.Contains(pr.noun, "shorts"):
+		hem = 0.8
+	}
+	s = min(s, H*0.8/(hem+0.3))
+	hy := H*0.5 - s*(hem-0.25)/2 // the hanger's bar
+	// Hook and bar.
+	d.arc(cx, hy-s*0.18, s*0.07, s*0.08, math.Pi*0.9, math.Pi*2.3, max(2*d.u, s*0.02), hex("#8a8a8a"))
+	d.line(cx, hy-s*0.1, cx, hy-s*0.02, max(2*d.u, s*0.02))
+	d.fillNoInk(solid(hex("#8a8a8a")))
+	outline := func(dx, dy float32) {
+		P := func(x, y float32) (float32, float32) { return cx + x*s + dx, hy + y*s + dy }
+		switch pr.shape {
+		case "top":
+			slv := float32(0.55)
+			if long {
+				slv = 1.05
+			}
+			d.moveTo(P(-0.14, 0))
+			d.lineTo(P(-0.42, 0.06))
+			d.lineTo(P(-0.62, 0.2))
+			d.lineTo(P(-0.72-0.1*slv, 0.1+slv*0.95))
+			d.lineTo(P(-0.54-0.06*slv, 0.14+slv))
+			d.lineTo(P(-0.44, 0.45))
+			d.lineTo(P(-0.44, hem))
+			d.lineTo(P(0.44, hem))
+			d.lineTo(P(0.44, 0.45))
+			d.lineTo(P(0.54+0.06*slv, 0.14+slv))
+			d.lineTo(P(0.72+0.1*slv, 0.1+slv*0.95))
+			d.lineTo(P(0.62, 0.2))
+			d.lineTo(P(0.42, 0.06))
+			d.lineTo(P(0.14, 0))
+			x1, y1 := P(0, 0.16)
+			x2, y2 := P(-0.14, 0)
+			d.quadTo(x1, y1, x2, y2)
+		case "dress":
+			d.moveTo(P(-0.16, 0))
+			d.lineTo(P(-0.3, 0.08))
+			d.lineTo(P(-0.34, 0.45))
+			d.lineTo(P(-0.26, 0.72))
+			d.lineTo(P(-0.7, 1.75))
+			x1, y1 := P(0, 1.85)
+			x2, y2 := P(0.7, 1.75)
+			d.quadTo(x1, y1, x2, y2)
+			d.lineTo(P(0.26, 0.72))
+			d.lineTo(P(0.34, 0.45))
+			d.lineTo(P(0.3, 0.08))
+			d.lineTo(P(0.16, 0))
+			x1, y1 = P(0, 0.22)
+			x2, y2 = P(-0.16, 0)
+			d.quadTo(x1, y1, x2, y2)
+		case "skirt":
+			d.moveTo(P(-0.4, 0))
+			d.lineTo(P(0.4, 0))
+			d.lineTo(P(0.72, 1.2))
+			x1, y1 := P(0, 1.3)
+			x2, y2 := P(-0.72, 1.2)
+			d.quadTo(x1, y1, x2, y2)
+		default: // trousers
+			leg := hem
+			d.moveTo(P(-0.42, 0))
+			d.lineTo(P(0.42, 0))
+			d.lineTo(P(0.5, leg))
+			d.lineTo(P(0.06, leg))
+			d.lineTo(P(0, 0.45))
+			d.lineTo(P(-0.06, leg))
+			d.lineTo(P(-0.5, leg))
+		}
+	}
+	// A soft shadow on the backdrop, then the cloth lit from the left.
+	outline(s*0.06, s*0.05)
+	d.fillNoInk(paint{col: rgb{0, 0, 0}, alpha: 0.14})
+	outline(0, 0)
+	d.fill(vgrad(shade(col, -0.35, 0), col.scale(0.78), hy, base))
+	// Folds: a few soft darker and lighter streaks down the cloth.
+	for i := 0; i < 5; i++ {
+		x := cx + (float32(i)-2)*s*0.17 + d.rnd(-0.04, 0.04)*s
+		y0 := hy + s*0.5
+		y1 := hy + s*hem*d.rnd(0.7, 0.92)
+		if pr.shape == "trousers" || pr.shape == "skirt" {
+			y0 = hy + s*0.2
+		}
+		d.line(x, y0, x+d.rnd(-0.05, 0.05)*s, y1, s*0.03)
+		d.fillNoInk(paint{col: col.scale(0.55), alpha: 0.25})
+	}
+	switch {
+	case pr.shape == "top" && (coat || strings.Contains(pr.noun, "jacket") || strings.Contains(pr.noun, "blazer") || strings.Contains(pr.noun, "cardigan")):
+		// An opening down the front with buttons.
+		d.line(cx, hy+s*0.12, cx, hy+s*(hem-0.02), max(1.5*d.u, s*0.012))
+		d.fillNoInk(solid(col.scale(0.45)))
+		for k := 0; k < 4; k++ {
+			d.disc(cx+s*0.04, hy+s*(0.35+0.25*float32(k)), s*0.025, col.scale(0.4), 1, false)
+		}
+	case pr.shape == "top" && strings.Contains(pr.noun, "hoodie"):
+		d.ellipse(cx, hy+s*0.08, s*0.2, s*0.14)
+		d.fill(solid(col.scale(0.7)))
+		d.roundRect(cx-s*0.24, hy+s*0.62, cx+s*0.24, hy+s*0.88, s*0.05)
+		d.fillNoInk(paint{col: col.scale(0.6), alpha: 0.5})
+	case pr.shape == "trousers":
+		d.fillRect(cx-s*0.42, hy, cx+s*0.42, hy+s*0.08, col.scale(0.7), 1)
 	}
 }

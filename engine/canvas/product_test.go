@@ -25,6 +25,10 @@ func TestProductShots(t *testing.T) {
 		{"a leather handbag on a pink background", "bag", "backdrop", ""},
 		{"a stack of books on a wooden table", "book", "wood", ""},
 		{"a yellow zorbulator on a white background", "generic", "white", "yellow"},
+		{"a red t-shirt on a white background", "top", "white", "red"},
+		{"a green dress on a grey background", "dress", "backdrop", "green"},
+		{"blue jeans on a white background", "trousers", "white", "blue"},
+		{"a pearl necklace on a velvet background", "beads", "backdrop", ""},
 	}
 	for _, tt := range tests {
 		sc := scene.Parse(tt.idea)
