@@ -284,6 +284,17 @@ var profiles = map[string]profile{
 		details:  []string{"The objects are carefully arranged, each one casting a soft, overlapping shadow."},
 		negative: []string{"clutter"},
 	},
+	// One everyday object shown for itself, as a catalogue shows it: a
+	// mug, a hat, a backpack, a dress on a hanger.
+	"product": {
+		light: "interior", medium: "product photograph",
+		moods:    []string{"serene", "joyful", "cozy"},
+		times:    []string{"morning", "afternoon", "noon"},
+		views:    []string{"close-up", "eye level"},
+		colors:   []string{"clean white", "soft neutral backdrop", "gentle shadow grey"},
+		details:  []string{"A soft shadow grounds it, and its material reads clearly: the weave, the glaze, the stitching, the grain."},
+		negative: []string{"clutter", "busy background", "distorted shape"},
+	},
 	"music": {
 		light: "interior", medium: "scene",
 		moods:    []string{"lively", "romantic", "nostalgic"},
