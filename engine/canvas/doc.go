@@ -1,7 +1,7 @@
 // Package canvas is easel's built-in engine: a procedural painter that draws
 // a Scene (sky, sun and moon, clouds, mountains, water and reflections,
 // fields, forests, cities, buildings, boats, creatures, weather, underwater
-// and space) in one of several styles, offline, in pure Go. It is
+// and space, and one everyday object as a product shot) in one of several styles, offline, in pure Go. It is
 // procedural art, not a diffusion model: it paints the Elements it knows
 // from shapes and noise, and it never fails on words it does not know.
 //

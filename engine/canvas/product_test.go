@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/easel-art/easel/scene"
@@ -67,5 +68,20 @@ func TestWhiteBackgroundIsClean(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// BenchmarkDrawProducts1024 measures product shots at 1024x1024: a mug on
+// wood (turned shapes), a backpack on white, a dress on a hanger, a
+// sneaker on a backdrop.
+func BenchmarkDrawProducts1024(b *testing.B) {
+	for _, idea := range []string{"a ceramic coffee mug on a wooden table", "a red backpack on a white background",
+		"a green dress on a grey background", "a white sneaker on a studio backdrop", "a blue glass vase on a marble counter"} {
+		sc := scene.Parse(idea)
+		b.Run(strings.ReplaceAll(idea, " ", "-"), func(b *testing.B) {
+			for b.Loop() {
+				Draw(sc, "", 1024, 1024, 1)
+			}
+		})
 	}
 }
