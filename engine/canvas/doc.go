@@ -1,8 +1,8 @@
 // Package canvas is easel's built-in engine: a procedural painter that draws
 // a Scene (sky, sun and moon, clouds, mountains, water and reflections,
 // fields, forests, cities, buildings, boats, creatures, weather, underwater
-// and space, and one everyday object as a product shot) in one of several styles, offline, in pure Go. It is
-// procedural art, not a diffusion model: it paints the Elements it knows
+// and space, and one everyday object as a product shot) in one of several
+// styles, offline, in pure Go. It is procedural art, not a diffusion model: it paints the Elements it knows
 // from shapes and noise, and it never fails on words it does not know.
 //
 // Draw paints a picture; Engine (New) wraps it as an easel.Engine that
