@@ -2,8 +2,9 @@
 // a Scene (sky, sun and moon, clouds, mountains, water and reflections,
 // fields, forests, cities, buildings, boats, creatures, weather, underwater
 // and space, and one everyday object as a product shot) in one of several
-// styles, offline, in pure Go. It is procedural art, not a diffusion model: it paints the Elements it knows
-// from shapes and noise, and it never fails on words it does not know.
+// styles, offline, in pure Go. It is procedural art, not a diffusion
+// model: it paints the Elements it knows from shapes and noise, and it
+// never fails on words it does not know.
 //
 // Draw paints a picture; Engine (New) wraps it as an easel.Engine that
 // returns PNGs encoded at image/png BestSpeed; Sheet lays pictures out as a
