@@ -363,11 +363,33 @@ func (d *painter) productShot() {
 // shadow lays a soft shadow of an object of half-width r at (cx, base),
 // falling away from the light.
 func (d *painter) shadow(cx, base, r float32) {
-	for k := 6; k >= 1; k-- {
-		f := float32(k) / 6
-		d.ellipse(cx+r*0.25*f, base, r*(1+0.5*f), r*0.22*(1+0.6*f))
-		d.fillNoInk(paint{col: rgb{0.05, 0.04, 0.04}, alpha: 0.085})
+	// Darker under the object, fading smoothly outwards: an elliptical
+	// falloff computed per pixel, with no rings.
+	cx += r * 0.2
+	rx, ry := r*1.6, r*0.4
+	x0, x1 := max(int(cx-rx), 0), min(int(cx+rx)+1, d.w)
+	y0, y1 := max(int(base-ry), 0), min(int(base+ry)+1, d.h)
+	if x1 <= x0 || y1 <= y0 {
+		return
 	}
+	d.rows(y0, y1, func(ya, yb int) {
+		for y := ya; y < yb; y++ {
+			dy := (float32(y) + 0.5 - base) / ry
+			for x := x0; x < x1; x++ {
+				dx := (float32(x) + 0.5 - cx) / rx
+				q := dx*dx + dy*dy
+				if q >= 1 {
+					continue
+				}
+				// Dense near the middle (the contact), soft at the rim.
+				k := 1 - 0.55*(1-q)*(1-q) - 0.2*(1-q)
+				i := (y*d.w + x) * 3
+				d.pix[i] *= k
+				d.pix[i+1] *= k
+				d.pix[i+2] *= k
+			}
+		}
+	})
 }
 
 // strokeOpen strokes the current open polyline as thick segments.
