@@ -252,6 +252,9 @@ var goldenCases = []struct {
 	{"underwater-flat", &easel.Scene{Elements: []string{"underwater", "fish", "coral"}}, "flat vector", 9},
 	{"storm-film", &easel.Scene{Weather: "storm", Elements: []string{"sea", "lighthouse", "cliffs"}}, "film photo", 10},
 	{"barn-pencil", &easel.Scene{Elements: []string{"barn", "wheat", "field"}}, "pencil sketch", 11},
+	{"mug-wood", &easel.Scene{Idea: "a ceramic mug on a wooden table", Subjects: []easel.Subject{{Noun: "mug", Adjectives: []string{"ceramic"}, Element: "object"}},
+		Elements: []string{"object", "table"}}, "", 12},
+	{"backpack-white-watercolor", &easel.Scene{Idea: "a red backpack on a white background", Subject: "a red backpack", Elements: []string{"object"}}, "watercolor", 13},
 }
 
 func TestGolden(t *testing.T) {

@@ -121,12 +121,25 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	if sub.Noun == "" && len(s.Subjects) > 0 {
 		sub = s.Subjects[0]
 	}
+	if sub.Noun == "" {
+		// A Scene written by hand or by an LLM may only say "a red mug".
+		sub.Noun = s.Subject
+	}
 	pr.noun = strings.ToLower(sub.Noun)
 	pr.shape = "generic"
 	for _, ps := range productShapes {
 		if strings.Contains(pr.noun, ps.word) {
 			pr.shape = ps.shape
 			break
+		}
+	}
+	if len(sub.Adjectives) == 0 {
+		// No adjectives parsed: a colour said in the noun phrase still
+		// colours the object.
+		for _, w := range strings.Fields(pr.noun) {
+			if _, ok := namedColour(w); ok {
+				sub.Adjectives = append(sub.Adjectives, w)
+			}
 		}
 	}
 	if pr.shape == "generic" {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/scene"
 )
 
@@ -30,9 +31,15 @@ func TestProductShots(t *testing.T) {
 		{"a green dress on a grey background", "dress", "backdrop", "green"},
 		{"blue jeans on a white background", "trousers", "white", "blue"},
 		{"a pearl necklace on a velvet background", "beads", "backdrop", ""},
+		{"", "backpack", "white", "red"}, // a Scene written by hand, below
 	}
 	for _, tt := range tests {
 		sc := scene.Parse(tt.idea)
+		if tt.idea == "" {
+			// Only a subject phrase and the element: the noun and its
+			// colour are read from the phrase.
+			sc = &easel.Scene{Idea: "a red backpack on a white background", Subject: "a red backpack", Elements: []string{"object"}}
+		}
 		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
 		p := makePlan(sc, StylePhoto, 64, 64, c, frame{})
 		c.release()
