@@ -105,6 +105,8 @@ func TestViewsFromAbove(t *testing.T) {
 		{"a cup of coffee", "product"},
 		{"a woman in a straw hat", "portrait"},
 		{"a bowl of fruit on a table", "table"},
+		{"a bowl of ramen on a wooden table", "table"},
+		{"a cactus in the desert", "landscape"},
 	}
 	for _, tt := range tests {
 		sc := scene.Parse(tt.idea)

@@ -26,6 +26,7 @@ var productShapes = []struct{ word, shape string }{
 	{"perfume", "perfume"}, {"cologne", "perfume"}, {"lotion", "bottle"}, {"skincare", "bottle"}, {"cosmetic", "perfume"},
 	{"lipstick", "candle"}, {"soap", "box"},
 	{"teapot", "teapot"}, {"coffee pot", "teapot"}, {"kettle", "teapot"}, {"teacup", "cup"}, {"coffee cup", "cup"},
+	{"sunglasses", "glasses"}, {"eyeglasses", "glasses"}, {"spectacles", "glasses"},
 	{"mug", "mug"}, {"cup", "cup"}, {"tumbler", "jar"}, {"glass", "jar"}, {"goblet", "vase"},
 	{"wine bottle", "bottle"}, {"water bottle", "bottle"}, {"bottle", "bottle"}, {"flask", "bottle"},
 	{"pitcher", "teapot"}, {"jug", "vase"}, {"urn", "vase"}, {"vase", "vase"}, {"pottery", "vase"},
@@ -104,6 +105,8 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	var pr product
 	switch {
 	case p.el["object"] && (p.main == "object" || p.main == "table" || p.main == "" || p.main == "flowers" || p.main == "window" || p.main == "food"):
+	case p.main == "bowl" && !p.el["food"] && !hasWord(p.words, "fruit"):
+		// An empty bowl is a piece of pottery to show.
 	case p.el["table"] && !p.el["bowl"] && !p.el["food"] && (p.main == "table" || p.main == "") && drinkWord(p.words) != "":
 		// "a cup of coffee": the drink's cup.
 	case len(s.Subjects) > 0 && s.Subjects[0].Element == "" && surfaceOf(p.words) != "" && !hasAny(p.el, landscapeElements...):
@@ -113,7 +116,7 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	}
 	sub := easel.Subject{}
 	for _, x := range s.Subjects {
-		if x.Element == "object" {
+		if x.Element == "object" || x.Element == "bowl" {
 			sub = x
 			break
 		}
@@ -600,7 +603,18 @@ func (d *painter) object(pr product, cx, base, s float32) {
 		d.lathe(cx, base-s*0.8, s*0.55, [][2]float32{{0, 0.5 * s}, {1, 0.3 * s}}, col, 0, topLid)
 	case "plant":
 		d.shadow(cx, base, s*0.36)
-		d.leaves(cx, base-s*0.5, s)
+		if strings.Contains(pr.noun, "cactus") {
+			// A ribbed green column with an arm each side.
+			green := hex("#3f8a4a")
+			d.lathe(cx-s*0.2, base-s*0.75, s*0.3, [][2]float32{{0, 0.08 * s}, {0.8, 0.08 * s}, {1, 0.03 * s}}, green, 0.1, topNone)
+			d.lathe(cx+s*0.2, base-s*0.65, s*0.25, [][2]float32{{0, 0.08 * s}, {0.8, 0.08 * s}, {1, 0.03 * s}}, green, 0.1, topNone)
+			d.line(cx-s*0.2, base-s*0.78, cx, base-s*0.78, s*0.14)
+			d.line(cx+s*0.2, base-s*0.68, cx, base-s*0.68, s*0.14)
+			d.fillNoInk(solid(green.scale(0.8)))
+			d.lathe(cx, base-s*0.5, s*0.75, [][2]float32{{0, 0.17 * s}, {0.85, 0.17 * s}, {1, 0.06 * s}}, green, 0.1, topNone)
+		} else {
+			d.leaves(cx, base-s*0.5, s)
+		}
 		d.lathe(cx, base, s*0.55, [][2]float32{{0, 0.24 * s}, {0.9, 0.34 * s}, {1, 0.36 * s}}, col, g, topOpen)
 	case "hat":
 		d.shadow(cx, base, s*0.8)
@@ -616,6 +630,11 @@ func (d *painter) object(pr product, cx, base, s float32) {
 			band = hex("#8a2a2a")
 		}
 		d.lathe(cx, base-s*0.1, s*0.1, [][2]float32{{0, 0.425 * s}, {1, 0.42 * s}}, band, 0.2, topNone)
+		if strings.Contains(pr.noun, "cap") {
+			// A cap's visor reaches forward and to the side.
+			d.ellipse(cx-s*0.5, base-s*0.08, s*0.42, s*0.11)
+			d.fill(vgrad(shade(col, -0.6, 0), col.scale(0.6), base-s*0.2, base))
+		}
 	case "shoe", "boot":
 		d.shoe(cx, base, s, col, pr.shape == "boot", strings.Contains(pr.noun, "sneaker") || strings.Contains(pr.noun, "trainer"))
 	case "bag":

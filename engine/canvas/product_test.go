@@ -31,6 +31,9 @@ func TestProductShots(t *testing.T) {
 		{"a green dress on a grey background", "dress", "backdrop", "green"},
 		{"blue jeans on a white background", "trousers", "white", "blue"},
 		{"a pearl necklace on a velvet background", "beads", "backdrop", ""},
+		{"black sunglasses on a white background", "glasses", "white", "black"},
+		{"a cactus in a pot on a shelf", "plant", "shelf", ""},
+		{"a ceramic bowl on a white background", "bowl", "white", ""},
 		{"", "backpack", "white", "red"}, // a Scene written by hand, below
 	}
 	for _, tt := range tests {
