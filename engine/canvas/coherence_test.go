@@ -107,6 +107,9 @@ func TestViewsFromAbove(t *testing.T) {
 		{"a bowl of fruit on a table", "table"},
 		{"a bowl of ramen on a wooden table", "table"},
 		{"a cactus in the desert", "landscape"},
+		{"a library full of books", "interior"},
+		{"a table set for dinner", "table"},
+		{"a vase of sunflowers", "product"},
 	}
 	for _, tt := range tests {
 		sc := scene.Parse(tt.idea)

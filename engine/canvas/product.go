@@ -104,12 +104,15 @@ var shapeColours = map[string][]rgb{
 func productScene(s *easel.Scene, p *plan) (product, bool) {
 	var pr product
 	switch {
-	case p.el["object"] && (p.main == "object" || p.main == "table" || p.main == "" || p.main == "flowers" || p.main == "window" || p.main == "food"):
+	case p.el["object"] && (p.main == "object" || p.main == "table" || p.main == "" && !p.el["window"]):
+		// ("a library full of books" is a room, not a book.)
+	case p.el["object"] && (p.main == "flowers" || p.main == "sunflowers") && holdsFlowers(s.Subjects):
+		// "a vase of sunflowers": the vase, with its flowers.
 	case p.main == "bowl" && !p.el["food"] && !hasWord(p.words, "fruit"):
 		// An empty bowl is a piece of pottery to show.
 	case p.el["table"] && !p.el["bowl"] && !p.el["food"] && (p.main == "table" || p.main == "") && drinkWord(p.words) != "":
 		// "a cup of coffee": the drink's cup.
-	case len(s.Subjects) > 0 && s.Subjects[0].Element == "" && surfaceOf(p.words) != "" && !hasAny(p.el, landscapeElements...):
+	case p.kind == "landscape" && len(s.Subjects) > 0 && s.Subjects[0].Element == "" && surfaceOf(p.words) != "" && !hasAny(p.el, landscapeElements...):
 		// An object the lexicon does not know, shown on a surface.
 	default:
 		return pr, false
@@ -199,6 +202,22 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		}
 	}
 	return pr, true
+}
+
+// holdsFlowers reports whether an object among subjects is a vessel that
+// flowers stand in.
+func holdsFlowers(subjects []easel.Subject) bool {
+	for _, x := range subjects {
+		if x.Element != "object" {
+			continue
+		}
+		for _, w := range []string{"vase", "jar", "jug", "pot", "bottle", "pitcher", "urn"} {
+			if strings.Contains(strings.ToLower(x.Noun), w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // drinkWord returns the drink the words name, if any.
@@ -573,8 +592,8 @@ func (d *painter) object(pr product, cx, base, s float32) {
 		d.lathe(cx, base-s*1.3, s*0.12, [][2]float32{{0, 0.085 * s}, {1, 0.085 * s}}, hex("#2a2a2a"), 0.4, topLid)
 	case "vase":
 		d.shadow(cx, base, s*0.4)
-		if hasAny(d.p.el, "flowers") || hasWord(d.p.words, "flowers") || hasWord(d.p.words, "tulips") || hasWord(d.p.words, "roses") {
-			d.bouquet(cx, base-s*1.2, s)
+		if hasAny(d.p.el, "flowers", "sunflowers") || hasWord(d.p.words, "flowers") || hasWord(d.p.words, "tulips") || hasWord(d.p.words, "roses") {
+			d.bouquet(cx, base-s*1.2, s, d.p.el["sunflowers"])
 		}
 		d.lathe(cx, base, s*1.2, [][2]float32{{0, 0.22 * s}, {0.12, 0.34 * s}, {0.4, 0.4 * s}, {0.7, 0.22 * s}, {0.86, 0.15 * s}, {1, 0.21 * s}}, col, g, topOpen)
 	case "bowl":
@@ -844,8 +863,11 @@ func (d *painter) object(pr product, cx, base, s float32) {
 }
 
 // bouquet puts a few flowers on stems above a vase's mouth.
-func (d *painter) bouquet(cx, top, s float32) {
+func (d *painter) bouquet(cx, top, s float32, sunflowers bool) {
 	cols := []rgb{hex("#e84a6a"), hex("#f8d040"), hex("#f4f0f0"), hex("#e87a3a")}
+	if sunflowers {
+		cols = []rgb{hex("#f2c21a"), hex("#f8d040"), hex("#e8a81a")}
+	}
 	for i := 0; i < 7; i++ {
 		x := cx + d.rnd(-0.5, 0.5)*s
 		y := top - d.rnd(0.25, 0.6)*s
