@@ -237,6 +237,7 @@ func surfaceOf(words string) string {
 		{"marble", "marble"}, {"counter", "marble"}, {"bench", "bench"}, {"shelf", "shelf"}, {"mantel", "shelf"},
 		{"concrete", "concrete"}, {"background", "backdrop"}, {"backdrop", "backdrop"}, {"studio", "backdrop"},
 		{"product", "white"}, {"table", "wood"}, {"desk", "wood"}, {"wooden", "wood"}, {"tabletop", "wood"},
+		{"window", "wood"}, {"cafe", "wood"}, {"kitchen", "marble"}, {"bathroom", "marble"},
 	} {
 		if hasWord(words, s.w) || strings.Contains(words, " "+s.w) {
 			return s.surface
