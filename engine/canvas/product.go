@@ -594,7 +594,9 @@ func (d *painter) object(pr product, cx, base, s float32) {
 	case "vase":
 		d.shadow(cx, base, s*0.4)
 		if hasAny(d.p.el, "flowers", "sunflowers") || hasWord(d.p.words, "flowers") || hasWord(d.p.words, "tulips") || hasWord(d.p.words, "roses") {
-			d.bouquet(cx, base-s*1.2, s, d.p.el["sunflowers"])
+			// Smaller, so the flowers above it stay in the frame.
+			s *= 0.7
+			d.bouquet(cx, base-s*1.2, s*1.3, d.p.el["sunflowers"])
 		}
 		d.lathe(cx, base, s*1.2, [][2]float32{{0, 0.22 * s}, {0.12, 0.34 * s}, {0.4, 0.4 * s}, {0.7, 0.22 * s}, {0.86, 0.15 * s}, {1, 0.21 * s}}, col, g, topOpen)
 	case "bowl":
@@ -869,15 +871,15 @@ func (d *painter) bouquet(cx, top, s float32, sunflowers bool) {
 	if sunflowers {
 		cols = []rgb{hex("#f2c21a"), hex("#f8d040"), hex("#e8a81a")}
 	}
-	for i := 0; i < 7; i++ {
-		x := cx + d.rnd(-0.5, 0.5)*s
-		y := top - d.rnd(0.25, 0.6)*s
-		d.line(cx+(x-cx)*0.15, top+s*0.1, x, y, 3*d.u)
+	// Each flower's stem runs from the vase's mouth to its head.
+	var heads [9][2]float32
+	for i := range heads {
+		heads[i] = [2]float32{cx + d.rnd(-0.5, 0.5)*s, top - d.rnd(0.2, 0.6)*s}
+		d.line(cx+(heads[i][0]-cx)*0.15, top+s*0.1, heads[i][0], heads[i][1], 3*d.u)
 	}
 	d.fillNoInk(solid(hex("#3a6a2a")))
-	for i := 0; i < 7; i++ {
-		x := cx + d.rnd(-0.5, 0.5)*s
-		y := top - d.rnd(0.25, 0.6)*s
+	for _, hd := range heads {
+		x, y := hd[0], hd[1]
 		c := cols[d.rng.IntN(len(cols))]
 		d.disc(x, y, s*0.12, c, 1, false)
 		d.disc(x, y, s*0.04, hex("#6a4a1a"), 1, false)
