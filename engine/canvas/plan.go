@@ -269,9 +269,10 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	p.weatherLight()
 	p.seasonColours()
 	p.moodAndPalette(s.Palette, s.Subjects, strings.TrimSpace(s.Idea) != "")
-	if p.kind == "product" && p.prod.surface == "white" {
-		// A clean product shot: the object's own colours on white, not
-		// the mood's grade.
+	if p.kind == "product" && (p.prod.surface == "white" || p.prod.surface == "backdrop") {
+		// A clean product shot: the object's own colours on the backdrop
+		// the words name ("on a grey background" is grey), not the
+		// mood's grade.
 		p.grade, p.gradeK = nil, 0
 		p.contrast, p.bright = 1, max(p.bright, 1)
 	}
