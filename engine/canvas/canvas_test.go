@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -299,6 +300,34 @@ func TestSheet(t *testing.T) {
 	}
 	if got := wrap(face, "short", 128, 2); len(got) != 1 || got[0] != "short" {
 		t.Errorf("wrap(short) = %q", got)
+	}
+}
+
+// TestSheetWideRows checks that a sheet of 16:9 pictures is only as tall
+// as the pictures need: no empty band of a square cell's height around them.
+func TestSheetWideRows(t *testing.T) {
+	wide := Draw(nil, "", 160, 90, 1)
+	square := Draw(nil, "", 90, 90, 1)
+	var wides, squares []SheetItem
+	for range 4 {
+		wides = append(wides, SheetItem{Image: wide, Caption: "wide"})
+		squares = append(squares, SheetItem{Image: square, Caption: "square"})
+	}
+	opts := SheetOptions{Columns: 2, Cell: 160}
+	w, s := Sheet(wides, opts).Bounds(), Sheet(squares, opts).Bounds()
+	if w.Dx() != s.Dx() {
+		t.Errorf("wide sheet is %d wide, square sheet %d; want the same columns", w.Dx(), s.Dx())
+	}
+	// Two rows, each 160-90 = 70 pixels less tall.
+	if got, want := s.Dy()-w.Dy(), 2*70; got != want {
+		t.Errorf("wide sheet is %d pixels shorter than a square one; want %d", got, want)
+	}
+	// The thumbnail fills its cell's width: the pixel at the left edge of the
+	// first cell, half way down the picture, is the picture, not the background.
+	img := Sheet(wides[:1], SheetOptions{Columns: 1, Cell: 160})
+	pad := 10
+	if got := img.RGBAAt(pad, pad+45); got == (color.RGBA{0x1c, 0x1c, 0x20, 0xff}) {
+		t.Errorf("pixel (%d,%d) is the sheet's background; want the picture", pad, pad+45)
 	}
 }
 

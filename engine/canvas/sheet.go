@@ -53,9 +53,35 @@ func Sheet(items []SheetItem, opts SheetOptions) *image.RGBA {
 	if opts.Title != "" {
 		titleH = lineH + pad
 	}
-	cw, ch := cell+pad, cell+capH+pad
+	// Each thumbnail fills its cell's width (or its height, when taller than
+	// wide), and each row is only as tall as its tallest thumbnail, so a
+	// sheet of 16:9 pictures has no empty bands between the rows.
+	thumb := make([]image.Point, len(items))
+	rowH := make([]int, rows)
+	for i, it := range items {
+		tw, th := cell, cell
+		if it.Image != nil {
+			b := it.Image.Bounds()
+			if b.Dx() >= b.Dy() {
+				th = max(cell*b.Dy()/max(b.Dx(), 1), 1)
+			} else {
+				tw = max(cell*b.Dx()/max(b.Dy(), 1), 1)
+			}
+		}
+		thumb[i] = image.Pt(tw, th)
+		rowH[i/cols] = max(rowH[i/cols], th)
+	}
+	cw := cell + pad
 	W := cols*cw + pad
-	H := rows*ch + pad + titleH
+	H := pad + titleH
+	rowY := make([]int, rows)
+	for r := range rows {
+		if rowH[r] == 0 {
+			rowH[r] = cell
+		}
+		rowY[r] = H
+		H += rowH[r] + capH + pad
+	}
 	img := image.NewRGBA(image.Rect(0, 0, W, H))
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{0x1c, 0x1c, 0x20, 0xff}), image.Point{}, draw.Src)
 	text := image.NewUniform(color.RGBA{0xe8, 0xe6, 0xe0, 0xff})
@@ -64,21 +90,17 @@ func Sheet(items []SheetItem, opts SheetOptions) *image.RGBA {
 	}
 	for i, it := range items {
 		x := pad + (i%cols)*cw
-		y := titleH + pad + (i/cols)*ch
+		y := rowY[i/cols]
+		h := rowH[i/cols]
 		if it.Image != nil {
-			b := it.Image.Bounds()
-			tw, th := cell, cell
-			if b.Dx() >= b.Dy() {
-				th = max(cell*b.Dy()/max(b.Dx(), 1), 1)
-			} else {
-				tw = max(cell*b.Dx()/max(b.Dy(), 1), 1)
-			}
-			r := image.Rect(x+(cell-tw)/2, y+(cell-th)/2, x+(cell-tw)/2+tw, y+(cell-th)/2+th)
-			draw.ApproxBiLinear.Scale(img, r, it.Image, b, draw.Src, nil)
+			tw, th := thumb[i].X, thumb[i].Y
+			// Bottom-aligned so a caption sits right under its picture.
+			r := image.Rect(x+(cell-tw)/2, y+h-th, x+(cell-tw)/2+tw, y+h)
+			draw.ApproxBiLinear.Scale(img, r, it.Image, it.Image.Bounds(), draw.Src, nil)
 		}
 		lines := wrap(face, it.Caption, cell, 2)
 		for k, l := range lines {
-			drawText(img, face, text, x, y+cell+pad/2+int(size)+k*lineH, cell, l)
+			drawText(img, face, text, x, y+h+pad/2+int(size)+k*lineH, cell, l)
 		}
 	}
 	return img
