@@ -119,6 +119,10 @@ func (w *Writer) WritePrompts(ctx context.Context, req easel.WriteRequest) ([]*e
 	if err := easel.ValidateIdeaText(req.Idea); err != nil {
 		return nil, err
 	}
+	if req.N < 0 {
+		// Exactly req.N prompts cannot be written; one would be a surprise.
+		return nil, easel.Errorf(easel.EINVALID, "cannot write %d variations: ask for 1 or more", req.N)
+	}
 	if req.Dialect == "" {
 		req.Dialect = easel.DialectNatural
 	}
