@@ -116,3 +116,32 @@ func TestOpenChoicesCohere(t *testing.T) {
 		}
 	}
 }
+
+// TestStudioShotsHaveNoWindow: a product on a white or plain background is
+// shot in a studio, as the canvas draws it: the text speaks of studio
+// light, never of a window or a room, and "plain" is not the plains.
+func TestStudioShotsHaveNoWindow(t *testing.T) {
+	for _, idea := range []string{"a perfume bottle on a white background", "a red mug on a plain background",
+		"a leather wallet on a white backdrop", "a straw hat on a pink background"} {
+		for seed := int64(0); seed < 12; seed++ {
+			for _, chaos := range []int{0, 100} {
+				for _, p := range writeN(t, idea, seed, 2, chaos) {
+					text := strings.ToLower(p.Text)
+					for _, kw := range p.Keywords {
+						text += ", " + strings.ToLower(kw.Text)
+					}
+					for _, bad := range []string{"window", "room", "horizon", "breeze", "stem and leaf", "lamplight"} {
+						if strings.Contains(text, bad) {
+							t.Errorf("%q seed %d chaos %d variation %d speaks of %q: %s", idea, seed, chaos, p.Variation, bad, text)
+						}
+					}
+				}
+			}
+		}
+	}
+	// A mug on a wooden table is still lit by the window.
+	text := strings.ToLower(writeN(t, "a mug on a wooden table", 1, 1, 0)[0].Text)
+	if !strings.Contains(text, "window") {
+		t.Errorf("a mug on a wooden table: %s; want window light", text)
+	}
+}

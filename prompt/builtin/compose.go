@@ -801,6 +801,8 @@ func (d *draft) background() string {
 	switch d.light {
 	case "interior", "portrait":
 		return "a softly blurred backdrop"
+	case "studio":
+		return "a clean, seamless backdrop"
 	case "space":
 		return "the starry void"
 	case "abstract":

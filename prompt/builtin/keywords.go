@@ -116,6 +116,8 @@ func lightKeyword(t, light string, urban bool) string {
 			return "warm golden side light"
 		}
 		return "soft window light"
+	case "studio":
+		return "soft studio lighting"
 	case "interior":
 		if t == "night" || t == "dusk" {
 			return "warm lamplight"

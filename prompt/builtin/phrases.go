@@ -127,6 +127,13 @@ var contextLights = map[string][]string{
 		"[night]Warm lamplight glows from one side, leaving the corners in soft, cozy shadow.",
 		"[night]The only light comes from a warm lamp nearby, a soft amber glow against the dark.",
 	},
+	// A studio shot: the backdrop is seamless and the light is the
+	// photographer's, whatever the time of day.
+	"studio": {
+		"Soft, even studio light wraps around {subj}, leaving a gentle shadow beneath and no harsh highlights.",
+		"A large softbox to one side models {subj} with clean, diffused light, its shadow falling softly on the seamless backdrop.",
+		"Bright, even studio lighting keeps the backdrop clean and every edge of {subj} crisp, with one soft shadow to ground it.",
+	},
 	"portrait": {
 		"Soft, directional light falls across the face from one side, revealing every line and texture.",
 		"Gentle window light models the features, with a warm catchlight in the eyes and soft shadow on the far cheek.",

@@ -428,7 +428,8 @@ func (d *draft) closer() sentence {
 // settingKeys returns the lexicon names in a setting that have lines of
 // their own: "rainy street in paris" gives "street" and "paris".
 func settingKeys(setting string) []string {
-	if setting == "" {
+	if setting == "" || studioBackdrop(setting) {
+		// "a plain background" is a backdrop, not the plains.
 		return nil
 	}
 	// Names first ("paris"), then the one most specific other key.
@@ -484,8 +485,19 @@ func lightContext(sc *easel.Scene, p profile) string {
 		return "interior"
 	case p.light == "portrait" && (sc.Setting != "" || sc.Weather != "" && sc.Weather != "clear"):
 		return "outdoor" // a portrait in the rain is lit by the rain
+	case p.light == "interior" && studioBackdrop(sc.Setting):
+		// A product on a white or plain background is shot in a studio,
+		// as the canvas draws it: no window, no room.
+		return "studio"
 	}
 	return p.light
+}
+
+// studioBackdrop reports whether a setting is a photographer's backdrop
+// ("a white background", "a plain backdrop") rather than a place.
+func studioBackdrop(setting string) bool {
+	s := strings.ToLower(setting)
+	return strings.Contains(s, "background") || strings.Contains(s, "backdrop")
 }
 
 // fillDefaults fills the time, weather, mood and view the idea left open,
@@ -502,7 +514,7 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 		}
 		return list[r.IntN(len(list))]
 	}
-	if sc.TimeOfDay == "" && (light == "outdoor" || light == "interior" || light == "portrait") {
+	if sc.TimeOfDay == "" && (light == "outdoor" || light == "interior" || light == "studio" || light == "portrait") {
 		times := p.times
 		if hint.day {
 			times = dayTimes(times)
