@@ -48,6 +48,12 @@ var openings = []string{
 	"An aerial view of %s at dawn, mist in the distance, pastel colours.",
 	"%s at night, lit by lanterns, deep shadows and a mysterious mood.",
 	"A painterly picture of %s in spring, fresh greens and gentle light.",
+	"%s seen from a low angle, towering against a pale winter sky.",
+	"A watercolor of %s, loose washes of ochre and soft edges.",
+	"%s in heavy fog, muted silhouettes and a hushed atmosphere.",
+	"A vintage film photo of %s, grainy, faded reds and warm shadows.",
+	"%s framed by a window, quiet interior light and long shadows.",
+	"A bold graphic poster of %s, flat shapes in teal and orange.",
 }
 
 func (m *model) Chat(ctx context.Context, req llm.Request) (llm.Response, error) {
@@ -56,7 +62,7 @@ func (m *model) Chat(ctx context.Context, req llm.Request) (llm.Response, error)
 		return m.Client.Chat(ctx, req)
 	}
 	var idea, subject string
-	n := 0
+	n, written := 0, 0
 	for _, line := range strings.Split(req.Messages[0].Content, "\n") {
 		switch {
 		case strings.HasPrefix(line, "Idea: "):
@@ -69,11 +75,13 @@ func (m *model) Chat(ctx context.Context, req llm.Request) (llm.Response, error)
 				m.t.Errorf("model: the scene sent is not JSON: %v", err)
 			}
 			subject = sc.Subject
+		case strings.HasPrefix(line, "- "):
+			written++ // a prompt already written, which new ones must differ from
 		}
 	}
-	if n < 1 || n > len(openings) {
-		m.t.Errorf("model: asked for %d prompts in one call; want 1 to %d", n, len(openings))
-		n = max(min(n, len(openings)), 1)
+	if n < 1 || written+n > len(openings) {
+		m.t.Errorf("model: asked for %d prompts after %d; want 1 to %d in all", n, written, len(openings))
+		n = max(min(n, len(openings)-written), 1)
 	}
 	what := idea
 	if subject != "" {
@@ -87,7 +95,8 @@ func (m *model) Chat(ctx context.Context, req llm.Request) (llm.Response, error)
 	}
 	var ps []prompt
 	for i := range n {
-		text := fmt.Sprintf(openings[i], what)
+		// A model told what it already wrote writes something new.
+		text := fmt.Sprintf(openings[(written+i)%len(openings)], what)
 		ps = append(ps, prompt{
 			Text:     strings.ToUpper(text[:1]) + text[1:],
 			Keywords: []map[string]any{{"term": what, "weight": 1.2}},

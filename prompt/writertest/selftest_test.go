@@ -131,6 +131,15 @@ func TestSuiteCatchesBrokenWriters(t *testing.T) {
 			ps[len(ps)-1] = nil
 			return ps, err
 		}}, "N3GivesThreeVariations", "is nil"},
+		{"OneCallOnly", &ref{after: func(_ easel.WriteRequest, ps []*easel.Prompt, err error) ([]*easel.Prompt, error) {
+			return ps[:min(len(ps), 6)], err
+		}}, "ManyVariations", "got 6 prompts"},
+		{"BatchesRepeat", &ref{after: func(_ easel.WriteRequest, ps []*easel.Prompt, err error) ([]*easel.Prompt, error) {
+			for i := 6; i < len(ps); i++ {
+				ps[i].Text = ps[i-6].Text
+			}
+			return ps, err
+		}}, "ManyVariations", "same text"},
 		{"VariationAlwaysZero", &ref{after: each(func(_ int, p *easel.Prompt) { p.Variation = 0 })}, "N3GivesThreeVariations", "Variation = 0; want 1"},
 		{"SameTexts", &ref{after: each(func(_ int, p *easel.Prompt) { p.Text = "a fox" })}, "N3GivesThreeVariations", "same text"},
 		{"IdeaDropped", &ref{after: each(func(_ int, p *easel.Prompt) { p.Idea = "" })}, "N0GivesOne", "Idea ="},

@@ -3,7 +3,8 @@
 // all keep the contract documented in the root package's prompt.go.
 //
 // The cases: N=0 gives one prompt; N=3 gives three with Variation 0..2,
-// seeds Seed+i and distinct texts; every prompt keeps the idea and the
+// seeds Seed+i and distinct texts, and so do N=8 (more than one call of
+// a remote writer); every prompt keeps the idea and the
 // template, has a text, names its writer and records the chaos; a Scene in
 // the request is the Scene the prompts describe; a cancelled context is an
 // error with context.Canceled in its chain and no prompts; an empty idea is
@@ -75,6 +76,8 @@ type testCase struct {
 const (
 	idea     = "a fox in the snow"
 	template = "a {fox|wolf} in the snow"
+	// manyN is more prompts than prompt/llm asks for in one call.
+	manyN = 8
 )
 
 func baseRequest(n int) easel.WriteRequest {
@@ -137,6 +140,30 @@ var cases = []testCase{
 			}
 			if j, ok := seen[p.Text]; ok {
 				r.errorf("N=3: variations %d and %d have the same text %q; variations must differ", j, i, p.Text)
+			}
+			seen[p.Text] = i
+		}
+	}},
+	{name: "ManyVariations", run: func(ctx context.Context, r *report, w easel.PromptWriter) {
+		// More than a remote writer asks for in one call: the batches must
+		// join up into one run of variations.
+		req := baseRequest(manyN)
+		ps, err := w.WritePrompts(ctx, req)
+		if err != nil {
+			r.errorf("N=%d: WritePrompts: %v", manyN, err)
+			return
+		}
+		if len(ps) != manyN {
+			r.errorf("N=%d: got %d prompts; want %d", manyN, len(ps), manyN)
+			return
+		}
+		seen := map[string]int{}
+		for i, p := range ps {
+			if !checkPrompt(r, req, i, p) {
+				continue
+			}
+			if j, ok := seen[p.Text]; ok {
+				r.errorf("N=%d: variations %d and %d have the same text %q", manyN, j, i, p.Text)
 			}
 			seen[p.Text] = i
 		}
