@@ -155,6 +155,12 @@ func TestSuiteCatchesBrokenWriters(t *testing.T) {
 			}
 			return ps, err
 		}}, "SceneIsUsed", "want the request's"},
+		{"SceneChanged", &ref{after: func(req easel.WriteRequest, ps []*easel.Prompt, err error) ([]*easel.Prompt, error) {
+			if req.Scene != nil {
+				req.Scene.Elements = append(req.Scene.Elements[:0], "lighthouse", "moon")
+			}
+			return ps, err
+		}}, "SceneIsUsed", "changed the request's Scene"},
 		{"SceneDropped", &ref{after: each(func(_ int, p *easel.Prompt) { p.Scene = nil })}, "SceneIsUsed", "has no Scene"},
 		{"SceneElementsLost", &ref{after: each(func(_ int, p *easel.Prompt) { p.Scene.Elements = []string{"sea"} })}, "SceneIsUsed", "lighthouse"},
 		{"IgnoresCancel", &ref{ignoreCtx: true}, "CancelledContext", "no error"},

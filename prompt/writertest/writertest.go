@@ -3,13 +3,18 @@
 // all keep the contract documented in the root package's prompt.go.
 //
 // The cases: N=0 gives one prompt; N=3 gives three with Variation 0..2,
-// seeds Seed+i and distinct texts, and so do N=8 (more than one call of
-// a remote writer); every prompt keeps the idea and the
-// template, has a text, names its writer and records the chaos; a Scene in
-// the request is the Scene the prompts describe; a cancelled context is an
-// error with context.Canceled in its chain and no prompts; an empty idea is
-// EINVALID; and, for a writer that claims it, the same request gives the
-// same prompts.
+// seeds Seed+i and distinct texts, and so does N=8 (more than one call of
+// a remote writer); every prompt keeps the idea and the template, has a
+// text, names its writer and records the chaos; a Scene in the request is
+// the Scene the prompts describe, and the writer leaves it unchanged; a
+// cancelled context is an error with context.Canceled in its chain and no
+// prompts; an empty idea and a negative N are EINVALID; and, for a writer
+// that claims it, the same request gives the same prompts and another
+// seed gives others.
+//
+// Each case reports to a collector rather than to *testing.T, so the
+// package's own test can run the cases against broken writers and show
+// that every breach is caught.
 package writertest
 
 import (
@@ -170,7 +175,12 @@ var cases = []testCase{
 	}},
 	{name: "SceneIsUsed", run: func(ctx context.Context, r *report, w easel.PromptWriter) {
 		req := sceneRequest()
+		before := sceneRequest().Scene
 		ps, err := w.WritePrompts(ctx, req)
+		if !reflect.DeepEqual(req.Scene, before) {
+			// The caller's Scene may be shared (a batch, the web studio).
+			r.errorf("with a Scene: the writer changed the request's Scene to %+v", *req.Scene)
+		}
 		if err != nil {
 			r.errorf("with a Scene: WritePrompts: %v", err)
 			return
