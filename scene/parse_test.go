@@ -141,6 +141,12 @@ func TestParse(t *testing.T) {
 		{"black headphones on a studio backdrop", func(s *easel.Scene) string {
 			return want(s.Subjects[0].Noun == "headphones" && s.Subjects[0].Element == "object", "headphones are an object, not music")
 		}},
+		{"a knight holding a sword", func(s *easel.Scene) string {
+			return want(s.Subjects[0].Element == "person" && !has(s.Elements, "table"), "a sword is carried, not laid on a table")
+		}},
+		{"a teddy bear on a bed", func(s *easel.Scene) string {
+			return want(s.Subjects[0].Noun == "teddy bear" && s.Subjects[0].Element == "object" && !has(s.Elements, "table"), "a toy is an object to show")
+		}},
 		{"a lighthouse during a storm", func(s *easel.Scene) string {
 			return want(s.Weather == "storm" && s.Mood == "dramatic" && has(s.Elements, "lightning", "rain"), "storm")
 		}},
