@@ -110,6 +110,9 @@ func TestViewsFromAbove(t *testing.T) {
 		{"a library full of books", "interior"},
 		{"a table set for dinner", "table"},
 		{"a vase of sunflowers", "product"},
+		{"a knight holding a sword", "portrait"},
+		{"a teddy bear on a bed", "product"},
+		{"a cup of tea by the window", "product"},
 	}
 	for _, tt := range tests {
 		sc := scene.Parse(tt.idea)

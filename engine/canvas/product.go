@@ -11,18 +11,20 @@ import (
 // product is what a still life or product shot shows: one everyday object
 // on the surface the words name, in the colour they give it.
 type product struct {
-	shape   string // mug, cup, teapot, bottle, vase, bowl, jar, candle, lamp, plant, hat, shoe, boot, bag, backpack, suitcase, wallet, box, gift, book, clock, watch, phone, laptop, headphones, camera, speaker, glasses, perfume, chair, generic
+	shape   string // teddy, robot, mug, cup, teapot, bottle, vase, bowl, jar, candle, lamp, plant, hat, shoe, boot, bag, backpack, suitcase, wallet, box, gift, book, clock, watch, phone, laptop, headphones, camera, speaker, glasses, perfume, chair, generic
 	col     rgb    // the object's own colour
 	glass   bool   // see-through and glossy
 	gloss   float32
 	surface string // wood, marble, white, backdrop, bench, shelf, concrete
 	bg      rgb    // a backdrop's colour
 	noun    string
+	window  bool // the words put it by a window: the wall behind has one
 }
 
 // productShapes maps words of an object's noun to the shape that draws it,
 // most specific first.
 var productShapes = []struct{ word, shape string }{
+	{"teddy", "teddy"}, {"plush", "teddy"}, {"stuffed", "teddy"}, {"toy robot", "robot"}, {"robot", "robot"},
 	{"perfume", "perfume"}, {"cologne", "perfume"}, {"lotion", "bottle"}, {"skincare", "bottle"}, {"cosmetic", "perfume"},
 	{"lipstick", "candle"}, {"soap", "box"},
 	{"teapot", "teapot"}, {"coffee pot", "teapot"}, {"kettle", "teapot"}, {"teacup", "cup"}, {"coffee cup", "cup"},
@@ -97,6 +99,7 @@ var shapeColours = map[string][]rgb{
 	"beads": {hex("#f0ece4"), hex("#d8b050")},
 	"top":   {hex("#f2f0ea"), hex("#2a3a5a"), hex("#8a8a86")}, "dress": {hex("#c83a4a"), hex("#2a2a30")},
 	"skirt": {hex("#2a2a30"), hex("#c8a070")}, "trousers": {hex("#3a5a8a")},
+	"teddy": {hex("#a8744a"), hex("#c89a64"), hex("#8a5a3a")}, "robot": {hex("#c0c8d0"), hex("#d84a3a"), hex("#3a7ab8")},
 	"generic": {hex("#c8583a"), hex("#3a6a8a"), hex("#e8c070"), hex("#5a8a6a")},
 }
 
@@ -181,6 +184,7 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		pr.col, pr.gloss = hex("#e0c07a"), 0.05
 	}
 	pr.surface = surfaceOf(p.words)
+	pr.window = hasWord(p.words, "window") || hasWord(p.words, "windowsill") || p.el["window"]
 	if pr.surface == "" {
 		// Nothing named: a studio sweep or a table by the window, as the
 		// seed frames it.
@@ -236,6 +240,7 @@ func surfaceOf(words string) string {
 		{"white background", "white"}, {"plain background", "white"}, {"seamless", "white"}, {"isolated", "white"},
 		{"marble", "marble"}, {"counter", "marble"}, {"bench", "bench"}, {"shelf", "shelf"}, {"mantel", "shelf"},
 		{"concrete", "concrete"}, {"background", "backdrop"}, {"backdrop", "backdrop"}, {"studio", "backdrop"},
+		{"bed", "bed"}, {"sofa", "bed"}, {"couch", "bed"}, {"blanket", "bed"}, {"pillow", "bed"},
 		{"product", "white"}, {"table", "wood"}, {"desk", "wood"}, {"wooden", "wood"}, {"tabletop", "wood"},
 		{"window", "wood"}, {"cafe", "wood"}, {"kitchen", "marble"}, {"bathroom", "marble"},
 	} {
@@ -325,6 +330,37 @@ func (d *painter) productShot() {
 			}
 		}
 		d.fillRect(0, top, W, top+3*d.u, stone.scale(1.05), 0.8)
+	case "bed":
+		// A bedroom wall and a soft quilt with a pillow at the back.
+		wall := hex("#e4d8c8").scale(dim)
+		d.rect(-2, -2, W+2, H+2)
+		d.fillNoInk(vgrad(wall.scale(0.82), wall, 0, top))
+		d.productWindow(top, dim)
+		quilt := []rgb{hex("#9ab4d0"), hex("#e0b0b0"), hex("#efe6d2"), hex("#a8c0a0")}[int(p.look.cloudScale*100)%4].scale(dim)
+		pillow := hex("#f4f0e8").scale(dim)
+		d.roundRect(W*0.05, top-(H-top)*0.25, W*0.6, top+(H-top)*0.22, 24*d.u)
+		d.fill(vgrad(pillow, pillow.scale(0.86), top-(H-top)*0.25, top+(H-top)*0.22))
+		qt := top + (H-top)*0.12
+		d.moveTo(-2, qt)
+		for i := 0; i <= 8; i++ {
+			x := W * float32(i) / 8
+			d.lineTo(x, qt+sin32(float32(i)*1.3)*6*d.u)
+		}
+		d.lineTo(W+2, H+2)
+		d.lineTo(-2, H+2)
+		pt := vgrad(quilt.scale(1.05), quilt.scale(0.82), qt, H)
+		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.06, 12*d.u
+		d.fillNoInk(pt)
+		// Soft folds running across the quilt.
+		for k := 0; k < 4; k++ {
+			y := qt + (H-qt)*(0.2+0.22*float32(k))
+			d.moveTo(-2, y)
+			for i := 1; i <= 10; i++ {
+				x := W * float32(i) / 10
+				d.lineTo(x, y+sin32(float32(i)*0.9+float32(k))*10*d.u)
+			}
+			d.strokeOpen(5*d.u, quilt.scale(0.7), 0.35)
+		}
 	default: // wood
 		back := hex("#4a3a30").scale(dim)
 		d.rect(-2, -2, W+2, top+2)
@@ -335,12 +371,15 @@ func (d *painter) productShot() {
 		pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.45, 8*d.u
 		d.fill(pt)
 	}
+	if pr.surface != "bed" && pr.surface != "white" && pr.surface != "backdrop" && pr.surface != "bench" {
+		d.productWindow(top, dim)
+	}
 	// Soft light from the window on the left (the look may mirror it);
 	// on a wall, the window's own patch of light, where the seed puts it.
 	if pr.surface != "white" {
 		d.glow(W*0.12, top*0.45, W*0.35, hex("#fff2dc"), 0.22*dim)
 	}
-	if pr.surface != "white" && pr.surface != "backdrop" && pr.surface != "bench" && !p.lt.night {
+	if pr.surface != "white" && pr.surface != "backdrop" && pr.surface != "bench" && !p.lt.night && !pr.window {
 		wx := W * between(-0.1, 0.7, (p.look.cloud-0.55)/1.05)
 		ww := W * between(0.25, 0.45, p.look.cloudScale-0.7)
 		d.poly(wx, top*0.08, wx+ww, top*0.02, wx+ww*1.25, top, wx+ww*0.25, top)
@@ -382,7 +421,7 @@ func (d *painter) productShot() {
 		d.shadow(cx, base+s*0.05, s*0.9)
 		d.lathe(cx, base+s*0.1, s*0.22, [][2]float32{{0, 0.85 * s}, {1, 0.85 * s}}, pc, 0.1, topLid)
 		base -= s * 0.12
-	case p.look.extras == 2:
+	case p.look.extras == 2 && pr.surface != "bed":
 		// A folded linen cloth under the object.
 		lin := hex("#ece4d4").scale(dim)
 		d.poly(cx-s*1.1, base+s*0.2, cx+s*0.9, base+s*0.28, cx+s*1.2, base-s*0.18, cx-s*0.7, base-s*0.26)
@@ -394,6 +433,128 @@ func (d *painter) productShot() {
 	if p.lt.night && pr.shape != "candle" && pr.shape != "lamp" {
 		d.glow(cx-s, base-s, s*1.2, warmLight, 0.12)
 	}
+}
+
+// productWindow paints the window the words put the object by ("a cup of
+// tea by the window") in the wall behind it: the sky outside, a pale frame
+// with its bars and sill, and the light it lets in. The seed places it.
+func (d *painter) productWindow(top, dim float32) {
+	p := d.p
+	if !p.prod.window {
+		return
+	}
+	W := float32(d.w)
+	ww := W * between(0.34, 0.48, (p.look.cloudScale-0.7)/0.75)
+	// Across from where the object stands (productShot places it by
+	// sunX), wholly inside the frame: a window cut by the edge reads as a
+	// stray bar.
+	wc := 1 - between(0.34, 0.66, p.look.sunX) + between(-0.04, 0.04, (p.look.cloud-0.55)/1.05)
+	wx0 := W*min(max(wc, 0.3), 0.7) - ww/2
+	wx1 := wx0 + ww
+	wy0, wy1 := top*0.1, top*0.86
+	// Outside: the sky, paler near the horizon, with a line of distant trees.
+	sky0, sky1 := hex("#8ab8e0"), hex("#e4eef2")
+	switch {
+	case p.lt.night:
+		sky0, sky1 = hex("#0e1630"), hex("#26365a")
+	case p.time == "golden hour" || p.time == "dusk" || p.time == "dawn" || p.time == "sunset":
+		sky0, sky1 = hex("#8aa0c8"), hex("#f4c890")
+	}
+	d.rect(wx0, wy0, wx1, wy1)
+	d.fillNoInk(vgrad(sky0, sky1, wy0, wy1))
+	if !p.lt.night {
+		for i := 0; i < 3; i++ {
+			d.glow(wx0+ww*d.rnd(0.15, 0.85), wy0+(wy1-wy0)*d.rnd(0.1, 0.4), ww*0.08, rgb{1, 1, 1}, 0.15)
+		}
+	}
+	hz := wy0 + (wy1-wy0)*0.8
+	d.moveTo(wx0, wy1)
+	for i := 0; i <= 12; i++ {
+		x := wx0 + ww*float32(i)/12
+		d.lineTo(x, hz-d.rnd(0, 0.08)*(wy1-wy0))
+	}
+	d.lineTo(wx1, wy1)
+	d.fillNoInk(solid(hex("#5a7a5a").mix(sky1, 0.35).scale(map[bool]float32{true: 0.3, false: 1}[p.lt.night])))
+	// The frame: four panes, a sill below.
+	frame := hex("#f2eee6").scale(dim)
+	fw := max(8*d.u, 2)
+	d.rect(wx0-fw, wy0-fw, wx1+fw, wy0)
+	d.rect(wx0-fw, wy0, wx0, wy1)
+	d.rect(wx1, wy0, wx1+fw, wy1)
+	d.rect((wx0+wx1)/2-fw/2, wy0, (wx0+wx1)/2+fw/2, wy1)
+	d.rect(wx0, (wy0+wy1)/2-fw/2, wx1, (wy0+wy1)/2+fw/2)
+	d.fill(solid(frame))
+	d.rect(wx0-fw*2.5, wy1, wx1+fw*2.5, wy1+fw*2)
+	d.fill(vgrad(frame, frame.scale(0.8), wy1, wy1+fw*2))
+	if !p.lt.night {
+		// Daylight from the window falls into the room.
+		d.glow((wx0+wx1)/2, (wy0+wy1)/2, ww*0.7, hex("#fff4e0"), 0.12*dim)
+	}
+}
+
+// teddy draws a sitting teddy bear: round plush parts, lit from the left,
+// with paler paws, ears and muzzle.
+func (d *painter) teddy(cx, base, s float32, col rgb) {
+	d.shadow(cx, base, s*0.6)
+	pad := col.mix(hex("#f2e2c8"), 0.55)
+	part := func(x, y, rx, ry float32, c rgb) {
+		d.ellipse(x, y, rx, ry)
+		pt := vgrad(c.scale(1.1), c.scale(0.7), y-ry, y+ry)
+		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.14, 3*d.u
+		d.fill(pt)
+		d.ellipse(x-rx*0.3, y-ry*0.32, rx*0.5, ry*0.45)
+		d.fillNoInk(paint{col: c.scale(1.3), alpha: 0.22})
+	}
+	// Arms behind the body's edge, legs stretched towards the viewer.
+	part(cx-s*0.34, base-s*0.48, s*0.12, s*0.2, col)
+	part(cx+s*0.34, base-s*0.48, s*0.12, s*0.2, col)
+	part(cx, base-s*0.42, s*0.32, s*0.36, col)
+	d.ellipse(cx, base-s*0.38, s*0.19, s*0.22)
+	d.fillNoInk(paint{col: pad, alpha: 0.55})
+	for _, sx := range []float32{-1, 1} {
+		part(cx+sx*s*0.24, base-s*0.13, s*0.16, s*0.13, col)
+		part(cx+sx*s*0.27, base-s*0.12, s*0.08, s*0.09, pad)
+	}
+	hy := base - s*0.98
+	for _, sx := range []float32{-1, 1} {
+		part(cx+sx*s*0.2, hy-s*0.2, s*0.1, s*0.1, col)
+		d.disc(cx+sx*s*0.2, hy-s*0.19, s*0.05, pad, 1, false)
+	}
+	part(cx, hy, s*0.27, s*0.25, col)
+	part(cx, hy+s*0.08, s*0.12, s*0.09, pad)
+	eye := hex("#1a1410")
+	d.ellipse(cx, hy+s*0.04, s*0.045, s*0.03)
+	d.fillNoInk(solid(eye))
+	d.line(cx, hy+s*0.06, cx, hy+s*0.12, max(1.5*d.u, 0.8))
+	d.fillNoInk(solid(eye))
+	for _, sx := range []float32{-1, 1} {
+		d.disc(cx+sx*s*0.1, hy-s*0.06, s*0.028, eye, 1, false)
+		d.disc(cx+sx*s*0.1-s*0.01, hy-s*0.07, s*0.008, rgb{1, 1, 1}, 0.8, false)
+	}
+}
+
+// robot draws a toy robot: a boxy body and head, round eyes, an antenna.
+func (d *painter) robot(cx, base, s float32, col rgb) {
+	d.shadow(cx, base, s*0.45)
+	grey := hex("#5a5e66")
+	for _, sx := range []float32{-1, 1} {
+		d.box3d(cx+sx*s*0.14-s*0.07, base, s*0.14, s*0.22, s*0.08, grey, s*0.02)
+		d.box3d(cx+sx*s*0.36-s*0.05, base-s*0.32, s*0.1, s*0.3, s*0.08, grey, s*0.02)
+	}
+	d.box3d(cx-s*0.28, base-s*0.2, s*0.56, s*0.46, s*0.18, col, s*0.05)
+	d.fillRect(cx-s*0.14, base-s*0.52, cx+s*0.14, base-s*0.36, grey, 0.8)
+	for i := 0; i < 3; i++ {
+		d.disc(cx-s*0.08+float32(i)*s*0.08, base-s*0.44, s*0.025, []rgb{hex("#e84a3a"), hex("#f8d040"), hex("#4ac87a")}[i], 1, false)
+	}
+	d.box3d(cx-s*0.2, base-s*0.68, s*0.4, s*0.3, s*0.14, col, s*0.06)
+	hy := base - s*0.84
+	for _, sx := range []float32{-1, 1} {
+		d.disc(cx+sx*s*0.09, hy, s*0.06, hex("#1e1e24"), 1, false)
+		d.disc(cx+sx*s*0.09, hy, s*0.035, hex("#8ae0ff"), 1, false)
+	}
+	d.line(cx, base-s*0.98, cx, base-s*1.12, max(2*d.u, 1))
+	d.fillNoInk(solid(grey))
+	d.disc(cx, base-s*1.13, s*0.035, hex("#e84a3a"), 1, false)
 }
 
 // shadow lays a soft shadow of an object of half-width r at (cx, base),
@@ -848,6 +1009,10 @@ func (d *painter) object(pr product, cx, base, s float32) {
 			d.disc(cx, base-s*0.15+s*0.25+r*2.5, r*2.2, shade(col, -0.2, g), 1, false)
 			d.disc(cx-r*0.6, base-s*0.15+s*0.25+r*1.9, r*0.7, rgb{1, 1, 1}, 0.5, false)
 		}
+	case "teddy":
+		d.teddy(cx, base, s, col)
+	case "robot":
+		d.robot(cx, base, s, col)
 	default:
 		// Something the canvas has no shape for: a pleasing rounded box
 		// or a vase, in its colour.

@@ -34,6 +34,11 @@ func TestProductShots(t *testing.T) {
 		{"black sunglasses on a white background", "glasses", "white", "black"},
 		{"a cactus in a pot on a shelf", "plant", "shelf", ""},
 		{"a ceramic bowl on a white background", "bowl", "white", ""},
+		{"a teddy bear on a bed", "teddy", "bed", ""},
+		{"a teddy bear", "teddy", "", ""},
+		{"a toy robot on a shelf", "robot", "shelf", ""},
+		{"a doll on a shelf", "generic", "shelf", ""},
+		{"a cup of tea by the window", "cup", "wood", ""},
 		{"", "backpack", "white", "red"}, // a Scene written by hand, below
 	}
 	for _, tt := range tests {
@@ -58,6 +63,48 @@ func TestProductShots(t *testing.T) {
 		}
 		if tt.colour != "" && p.prod.col != paletteColours[tt.colour] {
 			t.Errorf("%q: coloured %v; want %s %v", tt.idea, p.prod.col, tt.colour, paletteColours[tt.colour])
+		}
+	}
+}
+
+// TestByTheWindow: an object the words put by a window has a window in the
+// wall behind it, with the sky outside (bluer than the wall), wherever the
+// seed frames it; a mug on a table with no window named has none.
+func TestByTheWindow(t *testing.T) {
+	for _, tt := range []struct {
+		idea   string
+		window bool
+	}{
+		{"a cup of tea by the window", true},
+		{"a teddy bear on a bed", true}, // a bed is in a room with a window
+		{"a teapot on a kitchen counter by the window", true},
+		{"a ceramic coffee mug on a wooden table", false},
+		{"a red backpack on a white background", false},
+	} {
+		sc := scene.Parse(tt.idea)
+		sc.TimeOfDay = "afternoon"
+		for seed := int64(1); seed <= 6; seed++ {
+			c := newCanvas(96, 96, seed, styleFor(StylePhoto))
+			p := makePlan(sc, StylePhoto, 96, 96, c, frame{})
+			c.release()
+			if p.prod.window != tt.window {
+				t.Errorf("%q seed %d: window %v; want %v", tt.idea, seed, p.prod.window, tt.window)
+			}
+			img := Draw(sc, StylePhoto, 96, 96, seed)
+			// Sky is blue: look for it in the upper half, on the wall.
+			sky := 0
+			for y := 4; y < 40; y++ {
+				for x := 0; x < 96; x++ {
+					i := y*img.Stride + x*4
+					r, g, b := int(img.Pix[i]), int(img.Pix[i+1]), int(img.Pix[i+2])
+					if b > r+25 && b > g {
+						sky++
+					}
+				}
+			}
+			if got := sky > 100; got != tt.window {
+				t.Errorf("%q seed %d: %d sky-blue pixels on the wall; want a window %v", tt.idea, seed, sky, tt.window)
+			}
 		}
 	}
 }
