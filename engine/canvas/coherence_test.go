@@ -203,3 +203,48 @@ func TestAbstractLayouts(t *testing.T) {
 		others = append(others, first)
 	}
 }
+
+// TestHeldThings: "a knight holding a sword" shows the sword beside him,
+// and "a wizard with a staff" the staff: a tall, narrow thing beside the
+// head; a knight with nothing in hand holds nothing.
+func TestHeldThings(t *testing.T) {
+	for _, tt := range []struct {
+		idea string
+		held bool
+	}{
+		{"a knight holding a sword", true},
+		{"a wizard with a staff", true},
+		{"a knight", false},
+	} {
+		sc := scene.Parse(tt.idea)
+		if sc.HasElement("table") {
+			t.Errorf("%q: elements %v; a held thing is not on a table", tt.idea, sc.Elements)
+		}
+		c := newCanvas(120, 120, 1, styleFor(StylePhoto))
+		d := &painter{canvas: c, p: makePlan(sc, StylePhoto, 120, 120, c, frame{})}
+		if d.p.kind != "portrait" {
+			t.Errorf("%q: drawn as %q; want a portrait", tt.idea, d.p.kind)
+		}
+		// On an empty canvas, only the held thing is drawn.
+		d.heldThing(60, 54, 16, hex("#d8a07a"), hex("#8a9098"))
+		cols, rows := map[int]bool{}, map[int]bool{}
+		for y := 0; y < 120; y++ {
+			for x := 0; x < 120; x++ {
+				i := (y*120 + x) * 3
+				if c.pix[i]+c.pix[i+1]+c.pix[i+2] > 0.3 { // not the faint reach of a glow
+					cols[x], rows[y] = true, true
+				}
+			}
+		}
+		c.release()
+		if !tt.held {
+			if len(rows) > 0 {
+				t.Errorf("%q: something drawn in %d rows; want nothing in hand", tt.idea, len(rows))
+			}
+			continue
+		}
+		if len(rows) < 60 || len(cols) == 0 || len(cols) > 30 {
+			t.Errorf("%q: held thing spans %d rows and %d columns; want a tall, narrow thing", tt.idea, len(rows), len(cols))
+		}
+	}
+}

@@ -1036,7 +1036,8 @@ func (d *painter) portrait() {
 	d.fill(vgrad(coat.scale(1.15), coat.scale(0.6), H*0.66, H))
 	woman := hasWord(p.words, "woman") || hasWord(p.words, "women") || hasWord(p.words, "girl") || hasWord(p.words, "lady") ||
 		hasWord(p.words, "queen") || hasWord(p.words, "princess") || hasWord(p.words, "bride") || hasWord(p.words, "mother") ||
-		hasWord(p.words, "grandmother") || hasWord(p.words, "actress") || hasWord(p.words, "she")
+		hasWord(p.words, "grandmother") || hasWord(p.words, "actress") || hasWord(p.words, "she") ||
+		hasWord(p.words, "witch") || hasWord(p.words, "sorceress")
 	hair := hex("#4a3020")
 	switch {
 	case old:
@@ -1161,7 +1162,70 @@ func (d *painter) portrait() {
 		pt.tex, pt.texAmt, pt.texScale = texStreakV, 0.3, 2*d.u
 		d.fill(pt)
 	}
+	d.heldThing(cx, hy, hr, skin, coat)
 	d.weatherLayer(p.horizon)
+}
+
+// heldThing draws what a portrait's words put in the person's hand ("a
+// knight holding a sword", "a wizard with a staff") upright beside the
+// head, on the side with more room, the hand (or gauntlet) around it.
+func (d *painter) heldThing(cx, hy, hr float32, skin, coat rgb) {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	sx := float32(1)
+	if cx > W/2 {
+		sx = -1
+	}
+	x := cx + sx*W*0.3
+	hand := skin
+	if hasWord(p.words, "knight") || hasWord(p.words, "soldier") || hasWord(p.words, "paladin") {
+		hand = coat.scale(1.1) // a gauntlet
+	}
+	amb := p.lt.ambient.mix(rgb{1, 1, 1}, 0.5)
+	switch {
+	case hasWord(p.words, "sword") || hasWord(p.words, "swords") || hasWord(p.words, "longsword") || hasWord(p.words, "blade"):
+		steel := hex("#d0d6dc").mul(amb)
+		bw := W * 0.028
+		tip := hy - hr*1.3
+		guard := H * 0.8
+		// The blade, lit on its left edge, with its fuller down the middle.
+		d.poly(x-bw/2, guard, x-bw/2, tip+bw*2, x, tip, x+bw/2, tip+bw*2, x+bw/2, guard)
+		d.fill(solid(steel.scale(0.78)))
+		d.poly(x-bw/2, guard, x-bw/2, tip+bw*2, x, tip, x, guard)
+		d.fillNoInk(solid(steel))
+		d.line(x, guard-bw, x, tip+bw*3, bw*0.14)
+		d.fillNoInk(paint{col: steel.scale(0.6), alpha: 0.7})
+		// Crossguard, grip and pommel.
+		brass := hex("#b8903a").mul(amb)
+		d.roundRect(x-bw*2.6, guard, x+bw*2.6, guard+bw*0.9, bw*0.3)
+		d.fill(vgrad(brass.scale(1.2), brass.scale(0.7), guard, guard+bw*0.9))
+		d.rect(x-bw*0.4, guard+bw*0.9, x+bw*0.4, H+2)
+		d.fill(solid(hex("#4a2e1e").mul(amb)))
+		d.ellipse(x, guard+bw*3.2, bw*1.1, bw*1.4)
+		d.fill(vgrad(hand.scale(1.1), hand.scale(0.75), guard+bw*1.8, guard+bw*4.6))
+	case hasWord(p.words, "staff") || hasWord(p.words, "spear"):
+		wood := hex("#6a4428").mul(amb)
+		top := hy - hr*1.6
+		d.line(x, H+2, x, top, W*0.018)
+		d.fill(solid(wood))
+		if hasWord(p.words, "spear") {
+			steel := hex("#c8ced4").mul(amb)
+			d.poly(x-W*0.02, top, x, top-W*0.08, x+W*0.02, top)
+			d.fill(solid(steel))
+		} else {
+			// A glowing stone set in the staff's head.
+			d.disc(x, top-W*0.02, W*0.03, hex("#8ae0ff"), 1, false)
+			d.glow(x, top-W*0.02, W*0.05, hex("#8ae0ff"), 0.5)
+		}
+		d.ellipse(x, H*0.86, W*0.03, W*0.04)
+		d.fill(vgrad(hand.scale(1.1), hand.scale(0.75), H*0.82, H*0.9))
+	case hasWord(p.words, "wand"):
+		d.line(x, H*0.88, x+sx*W*0.05, H*0.66, W*0.008)
+		d.fill(solid(hex("#3a2418").mul(amb)))
+		d.glow(x+sx*W*0.05, H*0.66, W*0.02, hex("#fff0b0"), 0.6)
+		d.ellipse(x, H*0.89, W*0.03, W*0.035)
+		d.fill(vgrad(hand.scale(1.1), hand.scale(0.75), H*0.85, H*0.93))
+	}
 }
 
 // without returns a copy of m without keys.
