@@ -24,7 +24,9 @@ type SheetItem struct {
 type SheetOptions struct {
 	// Columns is how many thumbnails a row holds (default: about square).
 	Columns int
-	// Cell is the thumbnail box in pixels, width and height (default 256).
+	// Cell is the thumbnail box in pixels (default 256): a wide picture
+	// fills its width, a tall one its height. Each row is only as tall as
+	// its tallest thumbnail.
 	Cell int
 	// Title is printed above the grid when set.
 	Title string
