@@ -130,10 +130,12 @@ func TestWhiteBackgroundIsClean(t *testing.T) {
 
 // BenchmarkDrawProducts1024 measures product shots at 1024x1024: a mug on
 // wood (turned shapes), a backpack on white, a dress on a hanger, a
-// sneaker on a backdrop.
+// sneaker on a backdrop, a teddy bear on a bed by a window, a cup of tea
+// by the window.
 func BenchmarkDrawProducts1024(b *testing.B) {
 	for _, idea := range []string{"a ceramic coffee mug on a wooden table", "a red backpack on a white background",
-		"a green dress on a grey background", "a white sneaker on a studio backdrop", "a blue glass vase on a marble counter"} {
+		"a green dress on a grey background", "a white sneaker on a studio backdrop", "a blue glass vase on a marble counter",
+		"a teddy bear on a bed", "a cup of tea by the window"} {
 		sc := scene.Parse(idea)
 		b.Run(strings.ReplaceAll(idea, " ", "-"), func(b *testing.B) {
 			for b.Loop() {
