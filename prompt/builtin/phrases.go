@@ -11,7 +11,7 @@ var openings = []string{
 	"{Idea}, captured as a {mood} {medium}.",
 	"Picture {idea}, {mood} and {mood2}.",
 	"This {mood} {medium} shows {idea}.",
-	"{Idea}, seen in a {mood}, {mood2} {medium}.",
+	"{Idea}, in a {mood}, {mood2} mood.",
 	"Imagine {idea}: a {mood} {medium}, rich in atmosphere.",
 	"An evocative, {mood} {medium} of {idea}.",
 }
@@ -165,7 +165,7 @@ var colorLines = []string{
 	"The color scheme rests on {c1} and {c2}, with {c3} in the shadows.",
 	"Hues of {c1} and {c2} wash across the picture, balanced by {c3}.",
 	"A harmonious palette of {c1}, {c2} and {c3} ties everything together.",
-	"Rich tones of {c1} and {c2} meet quieter notes of {c3}.",
+	"{C1} and {c2} carry most of the palette, with softer touches of {c3}.",
 	"Expect {c1} and {c2} throughout the palette, with a few carefully placed touches of {c3}.",
 	"The colors stay in a tight family of {c1}, {c2} and {c3}.",
 }
@@ -332,7 +332,7 @@ var closers = []string{
 	"The whole scene feels {mood} and {mood2}, inviting the viewer to linger.",
 	"The atmosphere is {mood}, filled with a gentle sense of {moodnoun}.",
 	"Above all, the picture should convey a mood of {moodnoun}.",
-	"The overall feeling is one of {moodnoun}, {mood} and unforced.",
+	"The overall feeling is {mood} and unforced, full of {moodnoun}.",
 	"Let the mood be {mood} and {mood2}, full of {moodnoun}.",
 	"It should feel {mood}, with an undertone of {moodnoun}.",
 }

@@ -144,6 +144,10 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	if d.style != nil {
 		d.medium = d.style.medium
 	}
+	if first, rest, ok := strings.Cut(d.medium, " "); ok && wordIn(d.ideaLow, first) {
+		// "a steampunk scene of a steampunk airship": the idea says it.
+		d.medium = rest
+	}
 	d.chooseMoodWords()
 	d.chooseColors()
 
@@ -422,7 +426,41 @@ func (d *draft) closer() sentence {
 	if !ok {
 		list = d.t.closers
 	}
-	return d.render(d.choose("close", list), d.subj)
+	// The opening has already used the two mood words: the closer takes
+	// the mood's other words where it has them, so a prompt never says
+	// "a serene landscape ... serene and unforced".
+	saved := d.mood
+	d.mood = d.closerMoods()
+	s := d.render(d.choose("close", list), d.subj)
+	d.mood = saved
+	return s
+}
+
+// closerMoods returns two mood adjectives that the opening and the idea
+// have not used, or the opening's own where the mood has no others.
+func (d *draft) closerMoods() [2]string {
+	m, ok := moods[d.sc.Mood]
+	if !ok {
+		m = moods["serene"]
+	}
+	out, n := d.mood, 0
+	// A hash, not d.rng: the sentences after the closer keep their draws.
+	start := int(mix(d.seed+uint64(d.variation), "closemood") % uint64(len(m.adjs)))
+	for i := range m.adjs {
+		w := m.adjs[(start+i)%len(m.adjs)]
+		if w == d.mood[0] || w == d.mood[1] || strings.Contains(d.ideaLow, w) ||
+			(d.dim() && sunnyWords[w]) || echoes(w, d.moodNoun[0]) || echoes(w, d.moodNoun[1]) {
+			continue
+		}
+		out[n] = w
+		if n++; n == 2 {
+			break
+		}
+	}
+	if n == 1 {
+		out[1] = d.mood[0]
+	}
+	return out
 }
 
 // settingKeys returns the lexicon names in a setting that have lines of
@@ -830,6 +868,16 @@ func namesPicture(idea string, sc *easel.Scene) bool {
 	}
 	for _, link := range []string{" of ", " with "} {
 		if i := strings.Index(idea, link+subj); i > 0 && countWords(idea[:i]) <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIn reports whether w is one of the words of s.
+func wordIn(s, w string) bool {
+	for f := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
+		if f == w {
 			return true
 		}
 	}

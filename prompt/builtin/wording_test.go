@@ -1,0 +1,97 @@
+package builtin
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Classes of awkward wording a skilled prompt writer would never produce,
+// checked over every idea, several seeds and variations.
+
+// wordingIdeas are ideas beyond testdata/ideas.txt, across domains.
+var wordingIdeas = []string{
+	"a snowy village at night", "a cozy cabin in the woods", "a serene lake at dawn",
+	"a red fox in a snowy forest", "a calm harbor at sunset", "a lonely lighthouse in a storm",
+	"a quiet street in paris in the rain", "a rich crimson rose", "a warm cup of coffee by the window",
+}
+
+var (
+	// "one of calm, serene and unforced": a list of mixed parts of speech.
+	oneOfList = regexp.MustCompile(`\bone of \w+, \w+ and \w+`)
+	// "meet quieter notes of": a musical figure that does not describe a picture.
+	quieterNotes = regexp.MustCompile(`\bquieter notes\b`)
+	// "seen in a ... scene": the scene of a scene.
+	seenInScene = regexp.MustCompile(`\bseen in an? [\w ,-]+ scene\b`)
+)
+
+// sentencesOf splits a prompt's text into sentences.
+func sentencesOf(text string) []string {
+	var out []string
+	for s := range strings.SplitSeq(text, ". ") {
+		if s = strings.TrimSpace(strings.TrimSuffix(s, ".")); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// repeatedAdjective returns a word that appears twice within a short run
+// of words with no comma, full stop or "and" between: "rich tones of rich
+// crimson", "the warm glow of warm light".
+func repeatedAdjective(text string) string {
+	for _, s := range sentencesOf(text) {
+		for clause := range strings.SplitSeq(s, ",") {
+			w := strings.Fields(strings.ToLower(clause))
+			for i := range w {
+				if len(w[i]) < 4 || stopWords[w[i]] {
+					continue
+				}
+				for j := i + 1; j < len(w) && j <= i+4; j++ {
+					if w[j] == "and" || w[j] == "with" || (j == i+2 && (w[i+1] == "upon" || w[i+1] == "for" || w[i+1] == "by")) {
+						// "layer upon layer", "peak for peak", "one by one".
+						break
+					}
+					if w[j] == w[i] {
+						return w[i]
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func TestWording(t *testing.T) {
+	ideas := append(readIdeas(t), wordingIdeas...)
+	for _, idea := range ideas {
+		for seed := int64(1); seed <= 4; seed++ {
+			for _, p := range writeN(t, idea, seed, 3, 0) {
+				text := p.Text
+				for _, re := range []*regexp.Regexp{oneOfList, quieterNotes, seenInScene} {
+					if m := re.FindString(text); m != "" {
+						t.Errorf("%q seed %d: awkward %q in:\n%s", idea, seed, m, text)
+					}
+				}
+				if w := repeatedAdjective(text); w != "" {
+					t.Errorf("%q seed %d: %q repeated within a phrase:\n%s", idea, seed, w, text)
+				}
+			}
+		}
+	}
+}
+
+func TestRepeatedAdjective(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+	}{
+		{"Rich tones of rich crimson fill it.", "rich"},
+		{"The warm glow of warm light.", "warm"},
+		{"Warm light, and a warm sky.", ""},
+		{"Deep blue and deep green.", ""},
+	} {
+		if got := repeatedAdjective(c.in); got != c.want {
+			t.Errorf("repeatedAdjective(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
