@@ -39,7 +39,8 @@ func (d *draft) keywords() []easel.Keyword {
 	if d.style != nil {
 		add(d.style.medium, wMedium)
 	}
-	if !strings.Contains(subj, sc.Setting) {
+	// "rainy street" in "rainy street in tokyo" would be said twice.
+	if !strings.Contains(subj, sc.Setting) && !strings.Contains(sc.Setting, subj) {
 		add(sc.Setting, wSetting)
 	}
 	for i := 1; i < len(sc.Subjects); i++ {
@@ -50,7 +51,7 @@ func (d *draft) keywords() []easel.Keyword {
 			add(strings.Join(s.Adjectives, " ")+" "+s.Noun, wSetting)
 		}
 	}
-	if l := lightKeyword(sc.TimeOfDay, d.light, d.facts&cUrban != 0); l != "" {
+	if l := lightKeyword(sc.TimeOfDay, d.light, nightLights(sc)); l != "" {
 		add(l, wLight)
 	}
 	switch sc.Weather {
@@ -100,7 +101,28 @@ var viewKeywords = map[string]string{
 	"eye level": "eye-level shot", "low angle": "low angle shot",
 }
 
-func lightKeyword(t, light string, urban bool) string {
+// nightLights names the lights of the scene's buildings at night: a
+// city's lights, a village's or a market's lanterns, or none (moonlight).
+func nightLights(sc *easel.Scene) string {
+	kind := ""
+	for _, e := range sc.Elements {
+		switch e {
+		case "city", "street", "neon", "skyline":
+			return "city lights at night"
+		case "lanterns":
+			kind = "lantern light at night"
+		case "houses", "village":
+			if kind == "" {
+				kind = "glowing windows at night"
+			}
+		}
+	}
+	return kind
+}
+
+// lightKeyword names the light; nightLights is what lights a night scene
+// besides the moon, if anything.
+func lightKeyword(t, light string, nightLights string) string {
 	switch light {
 	case "underwater":
 		return "sunbeams through water"
@@ -128,8 +150,8 @@ func lightKeyword(t, light string, urban bool) string {
 	case "":
 		return ""
 	case "night":
-		if urban {
-			return "city lights at night"
+		if nightLights != "" {
+			return nightLights
 		}
 		return "moonlit night"
 	case "golden hour":

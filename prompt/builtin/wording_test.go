@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -92,6 +93,44 @@ func TestRepeatedAdjective(t *testing.T) {
 	} {
 		if got := repeatedAdjective(c.in); got != c.want {
 			t.Errorf("repeatedAdjective(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestNightLightKeyword checks that a keyword prompt names the lights a
+// night scene really has: a village has lit windows, not city lights.
+func TestNightLightKeyword(t *testing.T) {
+	for _, c := range []struct {
+		idea, want, not string
+	}{
+		{"a snowy village at night", "glowing windows at night", "city lights at night"},
+		{"a rainy street in tokyo at night", "city lights at night", ""},
+		{"a lonely cabin in the mountains at night", "moonlit night", "city lights at night"},
+	} {
+		p := writeN(t, c.idea, 1, 1, 0)[0]
+		var got []string
+		for _, k := range p.Keywords {
+			got = append(got, k.Text)
+		}
+		if !slices.Contains(got, c.want) || (c.not != "" && slices.Contains(got, c.not)) {
+			t.Errorf("%q: keywords %q; want %q and not %q", c.idea, got, c.want, c.not)
+		}
+	}
+}
+
+// TestKeywordsNotRepeated checks that no keyword is contained in a longer
+// one of the same weight class: not "rainy street" and "rainy street in tokyo".
+func TestKeywordsNotRepeated(t *testing.T) {
+	for _, idea := range append(readIdeas(t), wordingIdeas...) {
+		p := writeN(t, idea, 1, 1, 0)[0]
+		if len(p.Keywords) < 2 {
+			continue
+		}
+		subj := p.Keywords[0].Text
+		for _, k := range p.Keywords[1:] {
+			if k.Text != subj && strings.HasPrefix(k.Text, subj+" ") {
+				t.Errorf("%q: keyword %q repeats the subject %q", idea, k.Text, subj)
+			}
 		}
 	}
 }
