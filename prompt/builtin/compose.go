@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -83,6 +84,7 @@ func (s *source) IntN(n int) int {
 // ref is a subject as sentences refer to it.
 type ref struct {
 	text   string // "the cozy cabin"
+	short  string // "the cabin": how later mentions say it; "" if text is short
 	plural bool
 }
 
@@ -349,10 +351,37 @@ func (d *draft) finish(ss []sentence) string {
 	}
 	var out strings.Builder
 	out.Grow(n + 8)
+	// The subject's full phrase is said once; later mentions use the
+	// short one ("the snowy village ... the village"), as a writer would.
+	var full, short []byte
+	if d.subj.short != "" && d.subj.short != d.subj.text {
+		full, short = []byte(d.subj.text), []byte(d.subj.short)
+	}
+	said := false
+	if full != nil && len(ss) > 0 {
+		// An opening that states the idea ("a snowy village at night")
+		// has already named the subject in full.
+		o := d.buf[ss[0].start:ss[0].end]
+		said = bytes.Contains(o, bytes.TrimPrefix(full, []byte("the ")))
+	}
 	for _, s := range ss {
 		t := d.buf[s.start:s.end]
 		if len(t) == 0 {
 			continue
+		}
+		if full != nil {
+			if i := bytes.Index(t, full); i >= 0 {
+				if !said {
+					// Keep this first mention; shorten any after it.
+					said = true
+					j := i + len(full)
+					if bytes.Contains(t[j:], full) {
+						t = append(slices.Clip(t[:j]), bytes.ReplaceAll(t[j:], full, short)...)
+					}
+				} else {
+					t = bytes.ReplaceAll(t, full, short)
+				}
+			}
 		}
 		if out.Len() > 0 {
 			out.WriteByte(' ')
@@ -549,7 +578,11 @@ func refOf(sc *easel.Scene, i int) ref {
 			words = words[1:]
 		}
 		s := strings.Join(words, " ")
-		return ref{text: "the " + scene.Display(s), plural: scene.Plural(words[0])}
+		r := ref{text: "the " + scene.Display(s), plural: scene.Plural(words[0])}
+		if len(words) > 2 && words[1] == "of" && scene.Key(words[0]) != "" {
+			r.short = "the " + scene.Display(words[0]) // "the field", of sunflowers
+		}
+		return r
 	}
 	if i >= len(sc.Subjects) {
 		if i == 0 && sc.Subject != "" {
@@ -586,7 +619,16 @@ func refOf(sc *easel.Scene, i int) ref {
 	if len(adjs) == 0 && scene.Proper(s.Noun) {
 		return ref{text: text, plural: plural} // "Mars", not "the Mars"
 	}
-	return ref{text: "the " + text, plural: plural}
+	r := ref{text: "the " + text, plural: plural}
+	// Only a noun the lexicon knows stands alone: "the village", not
+	// "the zizzle" of "a blorp zizzle".
+	if len(adjs) > 0 && scene.Key(s.Noun) != "" {
+		r.short = "the " + scene.Display(s.Noun)
+		if scene.Proper(s.Noun) {
+			r.short = scene.Display(s.Noun)
+		}
+	}
+	return r
 }
 
 // incidental elements are drawn with a subject but are not what it is: a

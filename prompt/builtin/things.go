@@ -291,7 +291,7 @@ var subjectLines = map[string][]string{
 		"{Subj} glow{s} red and gold, strung in long lines between the rooftops.",
 	},
 	"village": {
-		"{Subj} huddle{s} together, steep roofs and chimneys forming a gentle, uneven line.",
+		"The houses of {subj} huddle together, steep roofs and chimneys forming a gentle, uneven line.",
 		"[night]Warm light glows from the small windows of {subj}, and smoke curls from the chimneys.",
 	},
 	"town": {
@@ -495,7 +495,7 @@ var sceneLines = map[string][]string{
 	"castle":          {"A castle crowns the horizon, its towers silhouetted against the sky."},
 	"barn":            {"A weathered barn stands at the edge of the field."},
 	"houses":          {"Clustered houses with steep roofs gather together.", "[night]Warm light glows in the windows of the houses."},
-	"village":         {"The village huddles together, its roofs and chimneys forming a gentle, uneven line.", "[night]Warm light glows in the small windows of the village, and smoke curls from the chimneys."},
+	"village":         {"The houses of the village huddle together, their roofs and chimneys forming a gentle, uneven line.", "[night]Warm light glows in the small windows of the village, and smoke curls from the chimneys."},
 	"bridge":          {"[water]An arched bridge spans the water, its curve mirrored below.", "[!water]A stone viaduct strides across the valley on tall arches."},
 	"temple":          {"The sweeping curved roof of a temple rises among the trees."},
 	"windmill":        {"A windmill turns slowly on the horizon."},

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/easel-art/easel/scene"
 )
 
 // Classes of awkward wording a skilled prompt writer would never produce,
@@ -130,6 +132,26 @@ func TestKeywordsNotRepeated(t *testing.T) {
 		for _, k := range p.Keywords[1:] {
 			if k.Text != subj && strings.HasPrefix(k.Text, subj+" ") {
 				t.Errorf("%q: keyword %q repeats the subject %q", idea, k.Text, subj)
+			}
+		}
+	}
+}
+
+// TestSubjectNotRepeated checks that the subject's full phrase ("the snowy
+// village") is said at most twice, counting the idea's own words: later
+// mentions use the short phrase ("the village").
+func TestSubjectNotRepeated(t *testing.T) {
+	for _, idea := range append(readIdeas(t), wordingIdeas...) {
+		r := refOf(scene.Parse(idea), 0)
+		if r.short == "" {
+			continue
+		}
+		bare := strings.TrimPrefix(strings.ToLower(r.text), "the ")
+		for seed := int64(1); seed <= 4; seed++ {
+			for _, p := range writeN(t, idea, seed, 3, 0) {
+				if n := strings.Count(strings.ToLower(p.Text), bare); n > 2 {
+					t.Errorf("%q seed %d: %q said %d times:\n%s", idea, seed, bare, n, p.Text)
+				}
 			}
 		}
 	}
