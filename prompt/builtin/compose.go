@@ -579,8 +579,16 @@ func refOf(sc *easel.Scene, i int) ref {
 		}
 		s := strings.Join(words, " ")
 		r := ref{text: "the " + scene.Display(s), plural: scene.Plural(words[0])}
-		if len(words) > 2 && words[1] == "of" && scene.Key(words[0]) != "" {
-			r.short = "the " + scene.Display(words[0]) // "the field", of sunflowers
+		// Later mentions name the head: "the field" of sunflowers, "the
+		// library" full of books.
+		if k := slices.Index(words, "of"); k > 0 {
+			head := words[k-1]
+			if head == "full" && k > 1 {
+				head = words[k-2]
+			}
+			if scene.Key(head) != "" && !scene.Proper(head) {
+				r.short = "the " + head
+			}
 		}
 		return r
 	}

@@ -332,7 +332,7 @@ var closers = []string{
 	"The whole scene feels {mood} and {mood2}, inviting the viewer to linger.",
 	"The atmosphere is {mood}, filled with a gentle sense of {moodnoun}.",
 	"Above all, the picture should convey a mood of {moodnoun}.",
-	"The overall feeling is {mood} and unforced, full of {moodnoun}.",
+	"The overall feeling is {mood} and {mood2}, with {moodnoun} at its heart.",
 	"Let the mood be {mood} and {mood2}, full of {moodnoun}.",
 	"It should feel {mood}, with an undertone of {moodnoun}.",
 }

@@ -16,7 +16,8 @@ import (
 var wordingIdeas = []string{
 	"a snowy village at night", "a cozy cabin in the woods", "a serene lake at dawn",
 	"a red fox in a snowy forest", "a calm harbor at sunset", "a lonely lighthouse in a storm",
-	"a quiet street in paris in the rain", "a rich crimson rose", "a warm cup of coffee by the window",
+	"a quiet street in paris in the rain", "a rich crimson rose", "a warm cup of coffee by the window", "an old library full of books",
+	"a field of sunflowers under a blue sky", "a lighthouse on a rocky coast during a storm",
 }
 
 var (
@@ -26,6 +27,8 @@ var (
 	quieterNotes = regexp.MustCompile(`\bquieter notes\b`)
 	// "seen in a ... scene": the scene of a scene.
 	seenInScene = regexp.MustCompile(`\bseen in an? [\w ,-]+ scene\b`)
+	// "dramatic and unforced": a closer that contradicts a strong mood.
+	unforced = regexp.MustCompile(`\band unforced\b`)
 )
 
 // sentencesOf splits a prompt's text into sentences.
@@ -71,7 +74,7 @@ func TestWording(t *testing.T) {
 		for seed := int64(1); seed <= 4; seed++ {
 			for _, p := range writeN(t, idea, seed, 3, 0) {
 				text := p.Text
-				for _, re := range []*regexp.Regexp{oneOfList, quieterNotes, seenInScene} {
+				for _, re := range []*regexp.Regexp{oneOfList, quieterNotes, seenInScene, unforced} {
 					if m := re.FindString(text); m != "" {
 						t.Errorf("%q seed %d: awkward %q in:\n%s", idea, seed, m, text)
 					}
