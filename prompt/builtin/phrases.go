@@ -131,7 +131,7 @@ var contextLights = map[string][]string{
 	// photographer's, whatever the time of day.
 	"studio": {
 		"Soft, even studio light wraps around {subj}, leaving a gentle shadow beneath and no harsh highlights.",
-		"A large softbox to one side models {subj} with clean, diffused light, its shadow falling softly on the seamless backdrop.",
+		"A large softbox to one side models {subj} with clean, diffused light, {its} shadow falling softly on the seamless backdrop.",
 		"Bright, even studio lighting keeps the backdrop clean and every edge of {subj} crisp, with one soft shadow to ground it.",
 	},
 	"portrait": {
@@ -189,7 +189,7 @@ var compositions = map[string][]string{
 		"Seen from high above, the composition reads like a map, with {subj} at its center and clear patterns all around.",
 		"A bird's-eye view flattens the scene into bold shapes, with {subj} framed by the patterns around {it}.",
 		"The camera looks down from high above, turning {subj} into a strong graphic shape within the frame.",
-		"An aerial view from a drone's height shows {subj} whole, with its surroundings spreading out to the edges of the frame.",
+		"An aerial view from a drone's height shows {subj} whole, with {its} surroundings spreading out to the edges of the frame.",
 	},
 	"close-up": {
 		"A tight close-up fills the frame with {subj}, the background falling away into a soft blur.",
@@ -222,7 +222,7 @@ var compositions = map[string][]string{
 		"A low camera angle makes {subj} loom large in the frame, giving the picture a strong sense of scale.",
 		"Looking up from below, the composition gives {subj} a heroic presence, with strong diagonals leading upward.",
 		"Shot from a low vantage point, {subj} rise{s} against the sky, framed by dark foreground shapes.",
-		"The camera looks up at {subj} from near the ground, exaggerating its height and drama within the frame.",
+		"The camera looks up at {subj} from near the ground, exaggerating {its} height and drama within the frame.",
 	},
 }
 
