@@ -798,7 +798,17 @@ func (d *painter) animals(groundTop float32) {
 			}
 			d.sleepingFox(d.xFor("fox", 0.35, 0.65), H*0.86, d.zoomed("fox", 190*d.u))
 		} else {
-			d.quadruped(beasts["fox"], d.xFor("fox", 0.3, 0.7), groundTop+(H-groundTop)*0.6, 120*d.u, 1)
+			y, s := groundTop+(H-groundTop)*0.6, float32(120)*d.u
+			if p.el["forest"] || p.el["jungle"] || p.main == "fox" {
+				// The subject, or in front of the trees: near and large
+				// enough to be seen, not lost among the trunks.
+				y, s = H*0.9, d.zoomed("fox", 200*d.u)
+			}
+			dir := float32(1)
+			if d.chance(0.5) {
+				dir = -1
+			}
+			d.quadruped(beasts["fox"], d.xFor("fox", 0.3, 0.7), y, s, dir)
 		}
 	}
 	if p.el["cat"] {

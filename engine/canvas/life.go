@@ -287,25 +287,288 @@ func (d *painter) jellyfish(x, y, s float32) {
 	d.fillNoInk(paint{col: col, alpha: 0.5})
 }
 
-// quadruped draws a four-legged animal in profile. The shape is made from a
-// few proportions so one routine serves horse, deer, dog and the rest.
+// beast is a four-legged animal in profile, made from a few proportions so
+// one routine serves horse, deer, dog and the rest. Lengths are in units of
+// the animal's size s; angles are in degrees above the horizontal.
 type beast struct {
 	body, legs, neck, head, tail, ears float32
 	hump                               bool
 	col                                rgb
+
+	kind    string  // "horse", "deer", "dog", "fox": picks the tail, mane and antlers
+	depth   float32 // body depth, belly to back
+	neckAng float32 // the neck's rise: a horse's about 45-50, a dog's lower
+	headAng float32 // the head's axis from the poll, negative is down
+	jaw     float32 // head depth at the jaw
+	muzzle  float32 // muzzle depth as a part of the jaw's: small is pointed
+	limb    float32 // leg thickness factor
 }
 
 var beasts = map[string]beast{
-	"camel":  {1.1, 1.1, 0.9, 0.3, 0.3, 0.05, true, hex("#8e5e34")},
-	"horse":  {1.0, 0.95, 0.7, 0.32, 0.45, 0.1, false, hex("#6a4028")},
-	"deer":   {0.85, 1.0, 0.6, 0.25, 0.15, 0.2, false, hex("#9a6a40")},
-	"fox":    {0.8, 0.45, 0.35, 0.25, 0.7, 0.22, false, hex("#d8682a")},
-	"dog":    {0.8, 0.55, 0.35, 0.28, 0.4, 0.15, false, hex("#8a6a48")},
-	"animal": {0.9, 0.7, 0.45, 0.28, 0.35, 0.12, false, hex("#7a5a3a")},
+	"camel": {body: 1.1, legs: 1.1, neck: 0.9, head: 0.3, tail: 0.3, ears: 0.05, hump: true, col: hex("#8e5e34")},
+	"horse": {body: 1.0, legs: 0.95, neck: 0.5, head: 0.36, tail: 0.55, ears: 0.08, col: hex("#6a4028"),
+		kind: "horse", depth: 0.4, neckAng: 52, headAng: -62, jaw: 0.17, muzzle: 0.55, limb: 1.25},
+	"deer": {body: 0.82, legs: 1.0, neck: 0.32, head: 0.26, tail: 0.1, ears: 0.12, col: hex("#9a6a40"),
+		kind: "deer", depth: 0.32, neckAng: 48, headAng: -52, jaw: 0.13, muzzle: 0.45, limb: 0.7},
+	"fox": {body: 0.72, legs: 0.5, neck: 0.16, head: 0.26, tail: 0.6, ears: 0.13, col: hex("#d8682a"),
+		kind: "fox", depth: 0.26, neckAng: 38, headAng: -12, jaw: 0.13, muzzle: 0.25, limb: 0.75},
+	"dog": {body: 0.75, legs: 0.7, neck: 0.2, head: 0.27, tail: 0.35, ears: 0.1, col: hex("#8a6a48"),
+		kind: "dog", depth: 0.3, neckAng: 45, headAng: -18, jaw: 0.14, muzzle: 0.5, limb: 0.85},
+	"animal": {body: 0.85, legs: 0.75, neck: 0.3, head: 0.28, tail: 0.35, ears: 0.1, col: hex("#7a5a3a"),
+		kind: "dog", depth: 0.32, neckAng: 45, headAng: -30, jaw: 0.14, muzzle: 0.5, limb: 0.9},
 }
 
-// quadruped draws beast b standing on y at x, size s, facing dir.
+// quadruped draws beast b standing on y at x, size s, facing dir: legs
+// with knees and hocks, a body longer than tall, a neck rising at its own
+// angle to a wedge of a head, ears, and the tail, mane or antlers of its kind,
+// lit from above and darker under the belly; the far legs are in shade.
 func (d *painter) quadruped(b beast, x, y, s, dir float32) {
+	if b.hump {
+		d.humped(b, x, y, s, dir)
+		return
+	}
+	col := d.lit(b.col, 0.1)
+	if d.p.lt.night || d.p.time == "sunset" && d.p.el["dunes"] {
+		col = col.scale(0.25) // a silhouette against the low sun
+	}
+	// Local coordinates: u forward along the animal, v up from the ground,
+	// both in units of s.
+	P := func(u, v float32) (float32, float32) { return x + dir*u*s, y - v*s }
+	L := b.body
+	legH := b.legs * 0.6
+	top := legH + b.depth
+	lw := b.limb
+	rad := func(a float32) (float32, float32) {
+		r := float64(a) * math.Pi / 180
+		return float32(math.Cos(r)), float32(math.Sin(r))
+	}
+	// Neck from the withers and chest to the poll; the head hangs from it.
+	wu, wv := L/2-0.2, top-0.01
+	cu, cv := L/2+0.04, legH+b.depth*0.4
+	nc, ns := rad(b.neckAng)
+	pu, pv := wu+nc*b.neck, wv+ns*b.neck
+	ac, as := rad(b.headAng)
+	mu, mv := pu+ac*b.head, pv+as*b.head // muzzle tip
+	jnu, jnv := as, -ac                  // towards the jaw side of the head
+	ju, jv := pu+ac*b.head*0.3+jnu*b.jaw, pv+as*b.head*0.3+jnv*b.jaw
+	tu, tv := pu+jnu*b.jaw*0.75-ac*0.03, pv+jnv*b.jaw*0.75-as*0.03
+	md := b.jaw * b.muzzle
+
+	stride := d.rnd(-0.04, 0.04)
+	legs := func(far bool) {
+		o, h := float32(0), float32(0)
+		if far {
+			o, h = 0.07+stride, -0.05-stride
+		}
+		fu := L/2 - 0.13 + o
+		d.limb(P, lw, [][3]float32{
+			{fu, legH + b.depth*0.55, 0.13}, {fu + 0.01, legH - 0.01, 0.085},
+			{fu + 0.02, legH * 0.48, 0.06}, {fu + 0.025, 0.06, 0.045}, {fu + 0.05, 0, 0.055}})
+		hu := -L/2 + 0.15 + h
+		d.limb(P, lw, [][3]float32{
+			{hu, legH + b.depth*0.6, 0.2}, {hu + 0.04, legH, 0.12},
+			{hu - 0.06, legH * 0.45, 0.055}, {hu - 0.035, 0.06, 0.045}, {hu - 0.01, 0, 0.055}})
+	}
+	legs(true)
+	d.fill(solid(col.scale(0.68)))
+
+	// Tail, behind the body.
+	ru, rv := -L/2+0.02, legH+b.depth*0.85
+	tailCol := col.scale(0.8)
+	switch b.kind {
+	case "horse":
+		tailCol = col.scale(0.45)
+		d.limb(P, 1, [][3]float32{{ru, rv, 0.07}, {ru - 0.09, rv - 0.12, 0.11},
+			{ru - 0.11, legH * 0.5, 0.1}, {ru - 0.08, legH * 0.18, 0.05}})
+	case "deer":
+		tailCol = col.mix(rgb{0.95, 0.93, 0.88}, 0.6)
+		d.limb(P, 1, [][3]float32{{ru + 0.01, rv + 0.02, 0.06}, {ru - 0.05, rv - 0.08, 0.04}})
+	case "fox":
+		d.limb(P, 1, [][3]float32{{ru, rv - 0.04, 0.08}, {ru - 0.18, rv - b.depth*0.55, 0.15},
+			{ru - 0.38, legH * 0.55, 0.12}, {ru - 0.52, legH * 0.45, 0.02}})
+	default:
+		d.limb(P, 1, [][3]float32{{ru, rv, 0.06}, {ru - 0.1, rv + 0.1, 0.05},
+			{ru - 0.14, rv + b.tail*0.5, 0.025}})
+	}
+	d.fill(solid(tailCol))
+	if b.kind == "fox" {
+		// The white tip of the brush.
+		d.limb(P, 1, [][3]float32{{ru - 0.44, legH*0.52 + 0.005, 0.09}, {ru - 0.52, legH * 0.45, 0.02}})
+		d.fillNoInk(solid(d.lit(rgb{0.95, 0.93, 0.9}, 0.1)))
+	}
+
+	// Body: a long barrel, the back dipping a little behind the withers.
+	shade := vgrad(col.scale(1.18), col.scale(0.72), y-top*s, y-legH*s)
+	d.moveTo(P(-L/2+0.06, top))
+	bx, by := P(0, top-0.05)
+	ex, ey := P(wu, top)
+	d.quadTo(bx, by, ex, ey)
+	bx, by = P(L/2+0.1, top+0.02)
+	ex, ey = P(cu, cv)
+	d.quadTo(bx, by, ex, ey)
+	bx, by = P(L/2, legH-0.02)
+	ex, ey = P(L/2-0.2, legH)
+	d.quadTo(bx, by, ex, ey)
+	bx, by = P(-L/6, legH-0.03)
+	ex, ey = P(-L/2+0.12, legH+0.03)
+	d.quadTo(bx, by, ex, ey)
+	bx, by = P(-L/2-0.09, legH+b.depth*0.55)
+	ex, ey = P(-L/2+0.06, top)
+	d.quadTo(bx, by, ex, ey)
+	d.fill(shade)
+
+	// Neck: a crest curving up to the poll, the throat straighter below.
+	d.moveTo(P(cu, cv))
+	d.lineTo(P(wu-0.04, wv))
+	bx, by = P((wu+pu)/2-ns*0.05, (wv+pv)/2+nc*0.05)
+	ex, ey = P(pu, pv)
+	d.quadTo(bx, by, ex, ey)
+	d.lineTo(P(tu, tv))
+	bx, by = P((tu+cu)/2+ns*0.03, (tv+cv)/2-nc*0.03)
+	ex, ey = P(cu, cv)
+	d.quadTo(bx, by, ex, ey)
+	d.fill(shade)
+
+	// Head: a wedge from the poll to the muzzle, deep at the jaw.
+	d.moveTo(P(pu-ac*0.03, pv-as*0.03))
+	bx, by = P((pu+mu)/2-jnu*0.02, (pv+mv)/2-jnv*0.02)
+	ex, ey = P(mu, mv)
+	d.quadTo(bx, by, ex, ey)
+	bx, by = P(mu+ac*0.02+jnu*md*0.6, mv+as*0.02+jnv*md*0.6)
+	ex, ey = P(mu-ac*0.03+jnu*md, mv-as*0.03+jnv*md)
+	d.quadTo(bx, by, ex, ey)
+	bx, by = P((mu+ju)/2+jnu*md*0.3, (mv+jv)/2+jnv*md*0.3)
+	ex, ey = P(ju, jv)
+	d.quadTo(bx, by, ex, ey)
+	bx, by = P(ju-ac*0.06, jv-as*0.06)
+	ex, ey = P(tu, tv)
+	d.quadTo(bx, by, ex, ey)
+	d.fill(solid(col.scale(1.05)))
+	// The eye and the nose.
+	eu, ev := pu+ac*b.head*0.32+jnu*b.jaw*0.3, pv+as*b.head*0.32+jnv*b.jaw*0.3
+	ex, ey = P(eu, ev)
+	d.ellipse(ex, ey, s*0.016, s*0.016)
+	nx, ny := P(mu-ac*0.015+jnu*md*0.3, mv-as*0.015+jnv*md*0.3)
+	d.ellipse(nx, ny, s*0.014, s*0.014)
+	d.fillNoInk(solid(col.scale(0.25)))
+
+	// Ears: pointed, set on the poll and leaning back.
+	for _, k := range []float32{0, 0.035} {
+		bu, bv := pu+ac*(0.01+k), pv+as*(0.01+k)
+		eu := bu - jnu*b.ears - ac*b.ears*0.35
+		ev := bv - jnv*b.ears - as*b.ears*0.35
+		w := b.ears * 0.35
+		ax, ay := P(bu-ac*w, bv-as*w)
+		tx, ty := P(eu, ev)
+		cx, cy := P(bu+ac*w, bv+as*w)
+		d.poly(ax, ay, tx, ty, cx, cy)
+	}
+	d.fill(solid(col.scale(0.85)))
+
+	legs(false)
+	d.fill(solid(col.scale(0.95)))
+	// Hooves and paws.
+	hoof := col.scale(0.35)
+	if b.kind == "fox" {
+		hoof = hex("#1e1410").mul(d.p.lt.ambient)
+		for _, u := range []float32{L/2 - 0.08, -L/2 + 0.1} {
+			d.limb(P, lw, [][3]float32{{u, legH * 0.35, 0.055}, {u + 0.03, 0, 0.06}})
+		}
+		d.fillNoInk(solid(hoof))
+	}
+
+	switch b.kind {
+	case "horse":
+		// Mane: a band along the crest with a ragged outer edge, and a
+		// forelock.
+		mane := col.scale(0.45)
+		const n = 10
+		crest := func(t, off float32) (float32, float32) {
+			a, c := 1-t, t
+			qu := a*a*(wu-0.04) + 2*a*c*((wu+pu)/2-ns*0.05) + c*c*pu
+			qv := a*a*wv + 2*a*c*((wv+pv)/2+nc*0.05) + c*c*pv
+			return P(qu-ns*off, qv+nc*off)
+		}
+		d.moveTo(crest(0, -0.02))
+		for i := 0; i <= n; i++ {
+			t := float32(i) / n
+			d.lineTo(crest(t, 0.035+0.02*float32(i%2)+0.02*t*(1-t)))
+		}
+		for i := n; i >= 0; i-- {
+			d.lineTo(crest(float32(i)/n, -0.02))
+		}
+		d.fill(solid(mane))
+		fx, fy := P(pu+ac*0.02, pv+as*0.02)
+		gx, gy := P(pu+ac*0.1-jnu*0.01, pv+as*0.1-jnv*0.01)
+		hx, hy := P(pu+ac*0.08+jnu*0.04, pv+as*0.08+jnv*0.04)
+		d.poly(fx, fy, gx, gy, hx, hy)
+		d.fill(solid(mane))
+	case "deer":
+		if hasWord(d.p.words, "doe") || hasWord(d.p.words, "fawn") {
+			break
+		}
+		// A stag's antlers: a beam sweeping up and back, then forward, with
+		// a brow tine and two more; the far antler spreads the other way.
+		ant := d.lit(hex("#c8b08a"), 0.1)
+		for _, k := range []float32{0.06, 0} {
+			bu, bv := pu+ac*0.02-jnu*0.02+k, pv+as*0.02-jnv*0.02+k*0.2
+			pts := [][3]float32{{bu, bv, 0.04}, {bu - 0.1 + k*0.5, bv + 0.15, 0.034},
+				{bu - 0.08 + k, bv + 0.31, 0.026}, {bu + 0.05 + k, bv + 0.42, 0.014}}
+			d.limb(P, 1, pts)
+			for i, q := range pts[:3] {
+				l := []float32{0.08, 0.11, 0.1}[i]
+				d.limb(P, 1, [][3]float32{{q[0], q[1], 0.024}, {q[0] + l, q[1] + l*0.8, 0.01}})
+			}
+		}
+		d.fill(solid(ant))
+	}
+}
+
+// limb adds a tapering stroke through points {u, v, width} given in the
+// animal's local coordinates (see quadruped), joined smoothly at each point
+// so knees and hocks bend without gaps. Widths are scaled by k.
+func (d *painter) limb(P func(u, v float32) (float32, float32), k float32, pts [][3]float32) {
+	n := len(pts)
+	if n < 2 {
+		return
+	}
+	var xs, ys, nx, ny [8]float32
+	if n > len(xs) {
+		n = len(xs)
+	}
+	for i := 0; i < n; i++ {
+		xs[i], ys[i] = P(pts[i][0], pts[i][1])
+	}
+	// One pixel-space length of "one unit" of local size, from the first
+	// two points' distance in both spaces.
+	du, dv := pts[1][0]-pts[0][0], pts[1][1]-pts[0][1]
+	lu := float32(math.Hypot(float64(du), float64(dv)))
+	lp := float32(math.Hypot(float64(xs[1]-xs[0]), float64(ys[1]-ys[0])))
+	scale := float32(0)
+	if lu > 1e-6 {
+		scale = lp / lu
+	}
+	for i := 0; i < n; i++ {
+		a, b := max(i-1, 0), min(i+1, n-1)
+		dx, dy := xs[b]-xs[a], ys[b]-ys[a]
+		l := float32(math.Hypot(float64(dx), float64(dy)))
+		if l < 1e-3 {
+			l = 1
+		}
+		w := pts[i][2] * k * scale / 2
+		nx[i], ny[i] = -dy/l*w, dx/l*w
+	}
+	d.moveTo(xs[0]+nx[0], ys[0]+ny[0])
+	for i := 1; i < n; i++ {
+		d.lineTo(xs[i]+nx[i], ys[i]+ny[i])
+	}
+	for i := n - 1; i >= 0; i-- {
+		d.lineTo(xs[i]-nx[i], ys[i]-ny[i])
+	}
+}
+
+// humped draws a camel standing on y at x, size s, facing dir.
+func (d *painter) humped(b beast, x, y, s, dir float32) {
 	col := d.lit(b.col, 0.1)
 	if d.p.lt.night || d.p.time == "sunset" && d.p.el["dunes"] {
 		col = col.scale(0.25) // a silhouette against the low sun

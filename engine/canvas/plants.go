@@ -209,9 +209,30 @@ func (d *painter) forest(top, bottom float32, kinds []treeKind, density float32)
 		}
 	}
 	sort.SliceStable(spots, func(i, j int) bool { return spots[i].y < spots[j].y })
+	// In mist or fog a layer of it lies between the rows, over the feet of
+	// each row and before the next: the further rows fade row by row.
+	misty := p.weather == "mist" || p.weather == "fog" || p.el["mist"] || p.el["fog"]
+	row := 0
 	for _, s := range spots {
+		for misty && row < rows-1 && s.y > top+(bottom-top)*(float32(row)+0.5)/float32(rows-1) {
+			d.mistRow(top, bottom, row, rows)
+			row++
+		}
 		d.tree(s)
 	}
+}
+
+// mistRow lays a thin band of mist over the foot of forest row r of rows.
+func (d *painter) mistRow(top, bottom float32, r, rows int) {
+	t := float32(r) / float32(rows-1)
+	y := top + (bottom-top)*t
+	h := (40 + 140*t) * d.u
+	amount := 0.75 - 0.3*t
+	if d.p.weather == "fog" || d.p.el["fog"] {
+		amount += 0.15
+	}
+	peak, spread := y-h*0.2, h*0.45
+	d.fogBand(max(int(peak-spread*2.5), 0), min(int(peak+spread*2.5), d.h), peak, spread, amount, d.fogColour())
 }
 
 func (d *painter) tree(s treeSpot) {
