@@ -683,6 +683,11 @@ func (d *draft) chooseColors() {
 			if heads[i] == h || (f != h && firsts[i] == f) {
 				return
 			}
+			// Nor one word echoing another: "rusty red" and "rust",
+			// "golden yellow" and "warm gold".
+			if echoes(f, firsts[i]) || echoes(h, heads[i]) || echoes(f, heads[i]) || echoes(h, firsts[i]) {
+				return
+			}
 		}
 		heads[len(out)], firsts[len(out)] = h, f
 		out = append(out, c)
