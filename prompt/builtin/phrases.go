@@ -68,7 +68,7 @@ var lights = map[string][]string{
 	"dusk": {
 		"Dusk settles in, the last glow of the sun fading into deep blue twilight.",
 		"The blue hour has arrived: soft, cool twilight with a thin band of warm light along the horizon.",
-		"The last of the twilight lingers, dim and even, the sky shading from peach at the horizon to deep indigo above.",
+		"Twilight lingers, the light dim and even, the sky shading from peach at the horizon to deep indigo above.",
 		"[urban]Dusk falls and the first lights flicker on, warm windows glowing against the deepening blue sky.",
 	},
 	"night": {
