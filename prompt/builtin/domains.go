@@ -166,7 +166,7 @@ var profiles = map[string]profile{
 		p.moods = []string{"lively", "romantic", "mysterious", "nostalgic"}
 		p.times = []string{"dusk", "night", "golden hour", "morning"}
 		p.views = []string{"wide", "eye level", "low angle"}
-		p.colors = []string{"warm streetlight amber", "steel blue", "glass reflections"}
+		p.colors = []string{"warm streetlight amber", "steel blue", "glassy blue-grey"}
 		p.details = []string{"[people]Pedestrians hurry by, slightly blurred by motion.", "[night]Traffic leaves thin ribbons of light along the avenues."}
 		p.negative = []string{"distorted perspective", "warped buildings"}
 	}),

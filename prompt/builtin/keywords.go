@@ -27,7 +27,9 @@ func (d *draft) keywords() []easel.Keyword {
 			return
 		}
 		for _, k := range out {
-			if k.Text == text {
+			// "village" adds nothing after "medieval village", nor
+			// "books" after "old library full of books".
+			if k.Text == text || containsWords(k.Text, text) {
 				return
 			}
 		}
@@ -253,4 +255,20 @@ func appendNegative(list []string, extra string) []string {
 		}
 	}
 	return list
+}
+
+// containsWords reports whether phrase holds words as whole words.
+func containsWords(phrase, words string) bool {
+	for i := 0; ; {
+		j := strings.Index(phrase[i:], words)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(words)
+		if (j == 0 || phrase[j-1] == ' ') && (end == len(phrase) || phrase[end] == ' ') {
+			return true
+		}
+		i = j + 1
+	}
 }
