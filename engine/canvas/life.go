@@ -312,8 +312,8 @@ var beasts = map[string]beast{
 		kind: "deer", depth: 0.32, neckAng: 48, headAng: -52, jaw: 0.13, muzzle: 0.45, limb: 0.7},
 	"fox": {body: 0.72, legs: 0.5, neck: 0.16, head: 0.26, tail: 0.6, ears: 0.13, col: hex("#d8682a"),
 		kind: "fox", depth: 0.26, neckAng: 38, headAng: -12, jaw: 0.13, muzzle: 0.25, limb: 0.75},
-	"dog": {body: 0.75, legs: 0.7, neck: 0.2, head: 0.27, tail: 0.35, ears: 0.1, col: hex("#8a6a48"),
-		kind: "dog", depth: 0.3, neckAng: 45, headAng: -18, jaw: 0.14, muzzle: 0.5, limb: 0.85},
+	"dog": {body: 0.78, legs: 0.6, neck: 0.3, head: 0.27, tail: 0.35, ears: 0.1, col: hex("#8a6a48"),
+		kind: "dog", depth: 0.36, neckAng: 58, headAng: -14, jaw: 0.16, muzzle: 0.6, limb: 1.05},
 	"animal": {body: 0.85, legs: 0.75, neck: 0.3, head: 0.28, tail: 0.35, ears: 0.1, col: hex("#7a5a3a"),
 		kind: "dog", depth: 0.32, neckAng: 45, headAng: -30, jaw: 0.14, muzzle: 0.5, limb: 0.9},
 }
