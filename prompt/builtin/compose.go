@@ -803,6 +803,9 @@ func (d *draft) dim() bool {
 // echoes reports whether w begins like avoid, in its first four or five
 // letters ("power" and "powerful", "otherworldly" and "otherworldliness").
 func echoes(w, avoid string) bool {
+	if w != "" && avoid != "" && (strings.HasPrefix(w, avoid+"-") || strings.HasPrefix(avoid, w+"-")) {
+		return true // "awe-inspiring, with an undertone of awe"
+	}
 	n := min(5, len(w), len(avoid))
 	return n >= 4 && w[:n] == avoid[:n]
 }

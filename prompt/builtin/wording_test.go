@@ -29,6 +29,10 @@ var (
 	seenInScene = regexp.MustCompile(`\bseen in an? [\w ,-]+ scene\b`)
 	// "dramatic and unforced": a closer that contradicts a strong mood.
 	unforced = regexp.MustCompile(`\band unforced\b`)
+	// "feel storybook": a noun used as a feeling.
+	feelNoun = regexp.MustCompile(`\bfeel(s)? storybook\b`)
+	// "awe-inspiring, with an undertone of awe": the mood said twice.
+	aweAwe = regexp.MustCompile(`\b(\w+)-\w+\b[^.]*\bof (\w+)\.`)
 )
 
 // sentencesOf splits a prompt's text into sentences.
@@ -71,12 +75,17 @@ func repeatedAdjective(text string) string {
 func TestWording(t *testing.T) {
 	ideas := append(readIdeas(t), wordingIdeas...)
 	for _, idea := range ideas {
-		for seed := int64(1); seed <= 4; seed++ {
+		for seed := int64(1); seed <= 8; seed++ {
 			for _, p := range writeN(t, idea, seed, 3, 0) {
 				text := p.Text
-				for _, re := range []*regexp.Regexp{oneOfList, quieterNotes, seenInScene, unforced} {
+				for _, re := range []*regexp.Regexp{oneOfList, quieterNotes, seenInScene, unforced, feelNoun} {
 					if m := re.FindString(text); m != "" {
 						t.Errorf("%q seed %d: awkward %q in:\n%s", idea, seed, m, text)
+					}
+				}
+				for _, m := range aweAwe.FindAllStringSubmatch(text, -1) {
+					if m[1] == m[2] {
+						t.Errorf("%q seed %d: mood said twice in %q", idea, seed, m[0])
 					}
 				}
 				if w := repeatedAdjective(text); w != "" {

@@ -448,7 +448,9 @@ func (d *draft) closerMoods() [2]string {
 	start := int(mix(d.seed+uint64(d.variation), "closemood") % uint64(len(m.adjs)))
 	for i := range m.adjs {
 		w := m.adjs[(start+i)%len(m.adjs)]
-		if w == d.mood[0] || w == d.mood[1] || strings.Contains(d.ideaLow, w) ||
+		// "storybook" names a kind of thing, not a feeling: "it should
+		// feel storybook" does not parse.
+		if w == d.mood[0] || w == d.mood[1] || w == "storybook" || strings.Contains(d.ideaLow, w) ||
 			(d.dim() && sunnyWords[w]) || echoes(w, d.moodNoun[0]) || echoes(w, d.moodNoun[1]) {
 			continue
 		}
