@@ -586,7 +586,11 @@ func refOf(sc *easel.Scene, i int) ref {
 			if head == "full" && k > 1 {
 				head = words[k-2]
 			}
-			if scene.Key(head) != "" && !scene.Proper(head) {
+			// Only when the head is what the subject's lines speak of:
+			// the lines of a vase of sunflowers are the sunflowers' ("turn
+			// their bright faces"), so "the vase" would not do.
+			isHead := len(sc.Subjects) == 0 || sc.Subjects[0].Noun == head || words[k-1] == "full"
+			if isHead && scene.Key(head) != "" && !scene.Proper(head) {
 				r.short = "the " + head
 			}
 		}
