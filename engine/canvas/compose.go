@@ -812,7 +812,16 @@ func (d *painter) animals(groundTop float32) {
 		}
 	}
 	if p.el["cat"] {
-		d.cat(d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 150*d.u))
+		if hasWord(p.words, "walking") || hasWord(p.words, "standing") || hasWord(p.words, "prowling") || hasWord(p.words, "stalking") {
+			// A cat on its feet is drawn in profile like the other animals.
+			b := beasts["cat"]
+			if len(p.tint) > 0 {
+				b.col = p.tint[0].scale(0.6)
+			}
+			d.quadruped(b, d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 220*d.u), 1)
+		} else {
+			d.cat(d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 150*d.u))
+		}
 	}
 	if p.el["car"] {
 		x := d.xFor("car", 0.3, 0.45)

@@ -314,6 +314,8 @@ var beasts = map[string]beast{
 		kind: "fox", depth: 0.26, neckAng: 38, headAng: -12, jaw: 0.13, muzzle: 0.25, limb: 0.75},
 	"dog": {body: 0.78, legs: 0.6, neck: 0.3, head: 0.27, tail: 0.35, ears: 0.1, col: hex("#8a6a48"),
 		kind: "dog", depth: 0.36, neckAng: 58, headAng: -14, jaw: 0.16, muzzle: 0.6, limb: 1.05},
+	"cat": {body: 0.78, legs: 0.5, neck: 0.12, head: 0.17, tail: 0.55, ears: 0.1, col: hex("#3a3034"),
+		kind: "cat", depth: 0.22, neckAng: 40, headAng: -5, jaw: 0.14, muzzle: 0.8, limb: 0.7},
 	"animal": {body: 0.85, legs: 0.75, neck: 0.3, head: 0.28, tail: 0.35, ears: 0.1, col: hex("#7a5a3a"),
 		kind: "dog", depth: 0.32, neckAng: 45, headAng: -30, jaw: 0.14, muzzle: 0.5, limb: 0.9},
 }
@@ -386,6 +388,10 @@ func (d *painter) quadruped(b beast, x, y, s, dir float32) {
 	case "fox":
 		d.limb(P, 1, [][3]float32{{ru, rv - 0.04, 0.08}, {ru - 0.18, rv - b.depth*0.55, 0.15},
 			{ru - 0.38, legH * 0.55, 0.12}, {ru - 0.52, legH * 0.45, 0.02}})
+	case "cat":
+		// A long tail raised in a question mark.
+		d.limb(P, 1, [][3]float32{{ru, rv, 0.04}, {ru - 0.12, rv + 0.1, 0.035},
+			{ru - 0.17, rv + 0.32, 0.032}, {ru - 0.1, rv + 0.42, 0.03}})
 	default:
 		d.limb(P, 1, [][3]float32{{ru, rv, 0.06}, {ru - 0.1, rv + 0.1, 0.05},
 			{ru - 0.14, rv + b.tail*0.5, 0.025}})
