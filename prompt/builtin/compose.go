@@ -628,8 +628,13 @@ func refOf(sc *easel.Scene, i int) ref {
 		adjs = adjs[len(adjs)-2:]
 	}
 	text := scene.Display(strings.Join(append(adjs, s.Noun), " "))
-	if len(adjs) == 0 && scene.Proper(s.Noun) {
-		return ref{text: text, plural: plural} // "Mars", not "the Mars"
+	if scene.Proper(s.Noun) {
+		// "Mars", not "the Mars"; "cyberpunk Tokyo", not "the cyberpunk Tokyo".
+		r := ref{text: text, plural: plural}
+		if len(adjs) > 0 {
+			r.short = scene.Display(s.Noun)
+		}
+		return r
 	}
 	r := ref{text: "the " + text, plural: plural}
 	// Only a noun the lexicon knows stands alone: "the village", not

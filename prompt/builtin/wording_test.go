@@ -171,3 +171,18 @@ func TestSubjectNotRepeated(t *testing.T) {
 		}
 	}
 }
+
+// TestNoArticleBeforeName checks that a named place with an adjective
+// takes no "the": "cyberpunk Tokyo stretches", not "the cyberpunk Tokyo".
+func TestNoArticleBeforeName(t *testing.T) {
+	re := regexp.MustCompile(`\b[Tt]he (cyberpunk|misty|rainy|snowy) (Tokyo|London|Paris)\b`)
+	for _, idea := range []string{"a neon-lit alley in cyberpunk tokyo", "a red bus in misty london", "a cafe in snowy paris"} {
+		for seed := int64(1); seed <= 6; seed++ {
+			for _, p := range writeN(t, idea, seed, 2, 0) {
+				if m := re.FindString(p.Text); m != "" {
+					t.Errorf("%q seed %d: %q:\n%s", idea, seed, m, p.Text)
+				}
+			}
+		}
+	}
+}

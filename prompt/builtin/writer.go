@@ -132,7 +132,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	d.subj = refOf(sc, 0)
 	if sc.Setting != "" {
 		d.setting = scene.Display(sc.Setting)
-		if d.setting == sc.Setting || !scene.Proper(sc.Setting) {
+		if (d.setting == sc.Setting || !scene.Proper(sc.Setting)) && !properPlace(sc.Setting) {
 			d.setting = "the " + d.setting
 		}
 	}
@@ -884,4 +884,24 @@ func wordIn(s, w string) bool {
 		}
 	}
 	return false
+}
+
+// properPlace reports whether a setting is a named place with only
+// adjectives before it ("cyberpunk tokyo", "misty london"), which takes no
+// "the"; "rainy street in paris" does.
+func properPlace(setting string) bool {
+	words := strings.Fields(setting)
+	if len(words) < 2 || !scene.Proper(words[len(words)-1]) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		switch w {
+		case "in", "of", "on", "near", "by", "at", "over", "under":
+			return false
+		}
+		if scene.Proper(w) {
+			return false // "new york" is the lexicon's own business
+		}
+	}
+	return true
 }
