@@ -143,7 +143,11 @@ var subjectLines = map[string][]string{
 	},
 	"sunflower": {
 		"{Subj} turn{s} {its} bright faces toward the light, petals glowing yellow against dark centers.",
+	},
+	// A field of them is its own entry: a vase of sunflowers has no field.
+	"sunflower field": {
 		"Thousands of tall sunflowers crowd together, their heavy golden heads nodding in the breeze.",
+		"{Subj} stretch{es} to the horizon, every golden head turned toward the light.",
 	},
 	"barn": {
 		"{Subj} {has} weathered wooden boards and a pitched tin roof, slightly faded by years of sun.",

@@ -186,3 +186,26 @@ func TestNoArticleBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// wrongLines are sentences that belong to another subject than the idea's:
+// a vase of sunflowers has no field, a flying car no whitewall tires.
+var wrongLines = []struct {
+	idea string
+	not  *regexp.Regexp
+}{
+	{"a vase of sunflowers", regexp.MustCompile(`(?i)thousands of tall sunflowers|nodding in the breeze|open fields`)},
+}
+
+// TestNoWrongLines checks that no variation of an idea says a line that
+// belongs to another subject.
+func TestNoWrongLines(t *testing.T) {
+	for _, c := range wrongLines {
+		for seed := int64(1); seed <= 8; seed++ {
+			for _, p := range writeN(t, c.idea, seed, 3, 0) {
+				if m := c.not.FindString(p.Text); m != "" {
+					t.Errorf("%q seed %d: %q:\n%s", c.idea, seed, m, p.Text)
+				}
+			}
+		}
+	}
+}
