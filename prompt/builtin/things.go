@@ -336,6 +336,11 @@ var subjectLines = map[string][]string{
 		"{Subj} gleam{s} with polished chrome and rounded fenders, {its} paint catching the light.",
 		"{Subj} {is} parked at the roadside, chrome bumper and whitewall tires glinting.",
 	},
+	// A flying car is not a vintage one: no whitewall tires at the roadside.
+	"flying car": {
+		"{Subj} glide{s} between the towers, sleek and wheelless, trailing thin ribbons of light.",
+		"{Subj} hover{s} above the traffic lanes, blue running lights glowing beneath {it}.",
+	},
 	"train": {
 		"{Subj} wind{s} through the landscape, a plume of steam trailing behind.",
 	},

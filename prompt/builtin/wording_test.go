@@ -194,6 +194,7 @@ var wrongLines = []struct {
 	not  *regexp.Regexp
 }{
 	{"a vase of sunflowers", regexp.MustCompile(`(?i)thousands of tall sunflowers|nodding in the breeze|open fields`)},
+	{"flying cars", regexp.MustCompile(`(?i)whitewall|chrome bumper|rounded fenders|parked`)},
 }
 
 // TestNoWrongLines checks that no variation of an idea says a line that
