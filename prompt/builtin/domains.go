@@ -183,7 +183,7 @@ var profiles = map[string]profile{
 		p.medium = "scene"
 		p.moods = []string{"cozy", "serene", "nostalgic", "whimsical"}
 		p.colors = []string{"weathered stone", "warm window light", "moss green"}
-		p.details = []string{"Cobbled lanes wind between the houses, worn smooth by time.", "[night]Warm light glows in the small windows."}
+		p.details = []string{"[urban]Cobbled lanes wind between the houses, worn smooth by time.", "[night]Warm light glows in the small windows."}
 	}),
 	"interior": {
 		light: "interior", medium: "interior scene",

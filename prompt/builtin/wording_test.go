@@ -195,6 +195,7 @@ var wrongLines = []struct {
 }{
 	{"a vase of sunflowers", regexp.MustCompile(`(?i)thousands of tall sunflowers|nodding in the breeze|open fields`)},
 	{"flying cars", regexp.MustCompile(`(?i)whitewall|chrome bumper|rounded fenders|parked`)},
+	{"a cozy cabin in the woods", regexp.MustCompile(`(?i)cobbled lanes|between the houses`)},
 }
 
 // TestNoWrongLines checks that no variation of an idea says a line that
