@@ -728,6 +728,12 @@ func (d *draft) chooseColors() {
 	if sc := seasonColors[d.sc.Season]; len(sc) > 0 && d.rng.IntN(2) == 0 {
 		place = sc
 	}
+	for _, e := range d.sc.Elements {
+		if c, ok := groundColors[e]; ok {
+			place = c
+			break
+		}
+	}
 	// What is in bloom or glows colours the place first: a tulip field is
 	// red and yellow before it is meadow green.
 	for _, e := range d.sc.Elements {

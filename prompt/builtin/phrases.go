@@ -586,12 +586,14 @@ var shades = map[string][]string{
 }
 
 // timeColors, weatherColors, seasonColors and domainColors are colour
-// phrases that suit a scene when the person named none.
+// phrases that suit a scene when the person named none. timeColors are the
+// colours of the light and sky only: green is the land's, and a polar bear
+// on snow or a desert has none.
 var timeColors = map[string][]string{
 	"dawn":        {"pale peach", "soft lavender", "pearl grey", "warm gold"},
-	"morning":     {"fresh green", "clear sky blue", "soft white", "pale gold"},
-	"noon":        {"saturated blue", "bright white", "crisp green"},
-	"afternoon":   {"warm ochre", "soft blue", "sunlit green"},
+	"morning":     {"clear sky blue", "soft white", "pale gold"},
+	"noon":        {"saturated blue", "bright white", "deep shadow"},
+	"afternoon":   {"warm ochre", "soft blue", "mellow gold"},
 	"golden hour": {"honey gold", "warm amber", "dusty rose", "cool slate blue"},
 	"sunset":      {"burnt orange", "coral pink", "deep violet", "glowing amber"},
 	"dusk":        {"deep blue", "soft violet", "dusky rose", "warm amber"},
@@ -616,6 +618,14 @@ var elementColors = map[string][]string{
 	"autumn leaves":   {"burnt orange", "rust", "ochre"},
 	"lanterns":        {"lantern red", "warm gold"},
 	"neon":            {"neon magenta", "electric cyan"},
+}
+
+// groundColors are the colours of what covers the ground, which replace
+// the place's own: a polar bear on snow is not set in the animal domain's
+// soft green.
+var groundColors = map[string][]string{
+	"snow": {"snow white", "icy blue", "pale silver"},
+	"ice":  {"icy blue", "glacial white", "pale silver"},
 }
 
 // nightColors are colours of artificial light, which only read after dark.

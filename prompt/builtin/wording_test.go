@@ -196,6 +196,9 @@ var wrongLines = []struct {
 	{"a vase of sunflowers", regexp.MustCompile(`(?i)thousands of tall sunflowers|nodding in the breeze|open fields`)},
 	{"flying cars", regexp.MustCompile(`(?i)whitewall|chrome bumper|rounded fenders|parked`)},
 	{"a cozy cabin in the woods", regexp.MustCompile(`(?i)cobbled lanes|between the houses`)},
+	// Green is the land's colour, not the afternoon light's.
+	{"a polar bear", regexp.MustCompile(`(?i)(sunlit|soft|fresh|crisp|leaf|moss) green`)},
+	{"a desert", regexp.MustCompile(`(?i)(sunlit|soft|fresh|crisp|leaf|moss) green`)},
 }
 
 // TestNoWrongLines checks that no variation of an idea says a line that
