@@ -397,8 +397,10 @@ var subjectLines = map[string][]string{
 		"{Subj} glide{s} through the water, vast and unhurried.",
 	},
 	"jellyfish": {
-		"Translucent jellyfish drift gracefully, their bells glowing softly and long tentacles trailing like ribbons.",
-		"The jellyfish pulse slowly upward, their delicate bodies lit from within in pink and violet.",
+		"[plural]Translucent jellyfish drift gracefully, their bells glowing softly and long tentacles trailing like ribbons.",
+		"[plural]The jellyfish pulse slowly upward, their delicate bodies lit from within in pink and violet.",
+		"[!plural]{Subj} drift{s} gracefully, {its} translucent bell glowing softly and long tentacles trailing like ribbons.",
+		"[!plural]{Subj} pulse{s} slowly upward, {its} delicate body lit from within in pink and violet.",
 	},
 	"coral": {
 		"{Subj} spread{s} across the seabed in fans and branches of orange, pink and violet.",

@@ -199,6 +199,9 @@ var wrongLines = []struct {
 	// Green is the land's colour, not the afternoon light's.
 	{"a polar bear", regexp.MustCompile(`(?i)(sunlit|soft|fresh|crisp|leaf|moss) green`)},
 	{"a desert", regexp.MustCompile(`(?i)(sunlit|soft|fresh|crisp|leaf|moss) green`)},
+	// One jellyfish is "it", not "they".
+	{"a single jellyfish", regexp.MustCompile(`(?i)jellyfish (drift|pulse) |translucent jellyfish|their (bells|delicate bodies)`)},
+	{"jellyfish in the deep sea", regexp.MustCompile(`(?i)jellyfish (drifts|pulses) `)},
 }
 
 // TestNoWrongLines checks that no variation of an idea says a line that

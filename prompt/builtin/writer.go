@@ -130,6 +130,10 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	d.long = countWords(d.idea) >= longIdeaWords || strings.ContainsAny(strings.TrimRight(d.idea, ".!? "), ".!?")
 	d.framed = namesPicture(strings.ToLower(d.idea), sc)
 	d.subj = refOf(sc, 0)
+	if d.subj.plural {
+		// Lines that speak of several ("the jellyfish pulse") need it.
+		d.facts |= cPlural
+	}
 	if sc.Setting != "" {
 		d.setting = scene.Display(sc.Setting)
 		if (d.setting == sc.Setting || !scene.Proper(sc.Setting)) && !properPlace(sc.Setting) {
