@@ -150,6 +150,8 @@ var functionWords = map[string]fnKind{
 	"within": fnPrep, "atop": fnPrep, "via": fnPrep, "like": fnPrep, "after": fnPrep,
 	"before": fnPrep, "next": fnPrep, "throughout": fnPrep, "featuring": fnPrep, "showing": fnPrep,
 	"out": fnPrep, "up": fnPrep, "down": fnPrep,
+	// "full" links like "with": "a library full of books" is a library.
+	"full": fnPrep,
 
 	"and": fnConj, "or": fnConj, "but": fnConj, "while": fnConj, "as": fnConj, "where": fnConj,
 	"which": fnConj, "who": fnConj, "that": fnConj, "whose": fnConj, "when": fnConj,

@@ -147,6 +147,12 @@ func TestParse(t *testing.T) {
 		{"a teddy bear on a bed", func(s *easel.Scene) string {
 			return want(s.Subjects[0].Noun == "teddy bear" && s.Subjects[0].Element == "object" && !has(s.Elements, "table"), "a toy is an object to show")
 		}},
+		{"an old library full of books", func(s *easel.Scene) string {
+			return want(s.Subject == "an old library" && s.Subjects[0].Noun == "old library" && s.Domain == "interior" && len(s.Subjects) == 2 && s.Subjects[1].Noun == "books", "full of links like with: the library is the noun, not full")
+		}},
+		{"a full moon over a lake", func(s *easel.Scene) string {
+			return want(s.Subjects[0].Noun == "full moon", "full moon stays a phrase")
+		}},
 		{"a lighthouse during a storm", func(s *easel.Scene) string {
 			return want(s.Weather == "storm" && s.Mood == "dramatic" && has(s.Elements, "lightning", "rain"), "storm")
 		}},
