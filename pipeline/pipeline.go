@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/easel-art/easel"
@@ -107,11 +106,6 @@ func (p *Pipeline) Run(ctx context.Context, r Request) ([]*easel.Artwork, error)
 	d := r.Dialect
 	if d == "" {
 		d = caps.Dialect
-		// Checkpoints are named by their families: an SDXL one ("sd_xl_base",
-		// "juggernautXL") wants the SDXL dialect.
-		if d == easel.DialectSD && strings.Contains(strings.ToLower(r.Model), "xl") {
-			d = easel.DialectSDXL
-		}
 	}
 	prompts := r.Prepared
 	if prompts == nil {

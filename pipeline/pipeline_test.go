@@ -222,17 +222,3 @@ func TestRemoteEngineWithoutNegativeRecordsNone(t *testing.T) {
 		}
 	}
 }
-
-func TestSDXLCheckpointGetsSDXLDialect(t *testing.T) {
-	p, _, reqs := newTest(t)
-	eng := &enginetest.Fake{Caps: easel.Capabilities{Dialect: easel.DialectSD, Negative: true}}
-	for model, want := range map[string]easel.Dialect{"sd_xl_base_1.0.safetensors": easel.DialectSDXL, "v1-5-pruned": easel.DialectSD, "": easel.DialectSD} {
-		*reqs = nil
-		if _, err := p.Run(t.Context(), Request{Idea: easel.Idea{Text: "a fox"}, Engine: eng, Model: model, Size: easel.Size{Width: 64, Height: 64}}); err != nil {
-			t.Fatal(err)
-		}
-		if got := (*reqs)[0].Dialect; got != want {
-			t.Errorf("model %q: dialect %s; want %s", model, got, want)
-		}
-	}
-}
