@@ -87,34 +87,14 @@ func decodeFile(path string) (image.Image, error) {
 	return png.Decode(bytes.NewReader(data))
 }
 
-// writeOut writes data to dir/name through a temporary file and a rename.
+// writeOut writes data to dir/name (creating dir) through a temporary
+// file and a rename; see writeFileAtomic.
 func writeOut(dir, name string, data []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", easel.Errorf(easel.EINVALID, "cannot create %s: %v", dir, err)
 	}
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return "", easel.Errorf(easel.EINVALID, "cannot write to %s: %v", dir, err)
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
 	dst := filepath.Join(dir, name)
-	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("write %s: %w", dst, err)
-	}
-	return dst, nil
+	return dst, writeFileAtomic(dst, data)
 }
 
 // shortID is the prefix of an id people type: gallery commands take any
