@@ -427,6 +427,7 @@ func (a *app) jobRunner(gal *sqlite.DB, dataDir string) queue.RunFunc {
 	var mu sync.Mutex
 	engines := map[string]easel.Engine{}
 	dialects := map[string]func(*easel.Prompt, easel.Dialect, easel.Size, string) (pipeline.Rendered, error){}
+	writers := map[string]easel.PromptWriter{}
 	return func(ctx context.Context, j easel.Job, call queue.Call) ([]*easel.Artwork, error) {
 		mu.Lock()
 		eng, ok := engines[j.Engine]
@@ -449,12 +450,17 @@ func (a *app) jobRunner(gal *sqlite.DB, dataDir string) queue.RunFunc {
 			dial = renderDialect(st)
 			dialects[j.Style] = dial
 		}
+		w, ok := writers[j.Writer]
+		if !ok {
+			var err error
+			if w, err = a.openWriter(j.Writer, "", false); err != nil {
+				mu.Unlock()
+				return nil, err
+			}
+			writers[j.Writer] = w
+		}
 		mu.Unlock()
 		_, model := engine.ParseSpec(j.Engine)
-		w, err := a.openWriter(j.Writer, "", false)
-		if err != nil {
-			return nil, err
-		}
 		p := &pipeline.Pipeline{Writer: w, Gallery: gal, Dialect: dial, Log: a.log}
 		return p.RunJob(ctx, pipeline.JobRun{Job: j, Engine: eng, Model: model, Store: gal, Call: call})
 	}
