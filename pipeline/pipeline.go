@@ -24,7 +24,7 @@ type Pipeline struct {
 	Log     *slog.Logger
 	Now     func() time.Time
 	// Retry, when set, runs each engine call, retrying it as it sees fit
-	// (cmd/easel passes queue.Do with a policy); nil tries once. It is a
+	// (cmd/easel passes retry.Do with a policy); nil tries once. It is a
 	// function so this package does not import queue, whose workers run
 	// pipelines.
 	Retry func(ctx context.Context, call func(ctx context.Context) error) error

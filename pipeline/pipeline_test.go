@@ -6,7 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/easel-art/easel/queue"
+	"github.com/easel-art/easel/retry"
 	"os"
 	"testing"
 
@@ -181,10 +181,10 @@ func (f *flaky) Render(ctx context.Context, req *easel.RenderRequest) (*easel.Re
 func TestRunRetriesRateLimits(t *testing.T) {
 	p, _, _ := newTest(t)
 	var waited []time.Duration
-	pol := queue.DefaultRetryPolicy()
+	pol := retry.Default()
 	pol.Sleep = func(ctx context.Context, d time.Duration) error { waited = append(waited, d); return nil }
 	p.Retry = func(ctx context.Context, call func(context.Context) error) error {
-		_, err := queue.Do(ctx, pol, func(ctx context.Context) (struct{}, error) { return struct{}{}, call(ctx) })
+		_, err := retry.Do(ctx, pol, func(ctx context.Context) (struct{}, error) { return struct{}{}, call(ctx) })
 		return err
 	}
 	eng := &flaky{}

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/retry"
 )
 
 // Limit is how hard one engine may be driven.
@@ -189,7 +190,7 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 		if g.wait <= 0 {
 			return nil // booked with every pause known, for now
 		}
-		if err := sleepCtx(ctx, g.wait); err != nil {
+		if err := retry.Sleep(ctx, g.wait); err != nil {
 			return err
 		}
 		left, err := l.shared.paused(ctx, l.name)
@@ -257,7 +258,7 @@ func (l *Limiter) waitPause(ctx context.Context) error {
 		if pause <= 0 {
 			return nil
 		}
-		if err := sleepCtx(ctx, pause); err != nil {
+		if err := retry.Sleep(ctx, pause); err != nil {
 			return err
 		}
 	}
@@ -277,7 +278,7 @@ func (l *Limiter) waitLocal(ctx context.Context, n int) error {
 		req, img := l.req, l.img
 		l.mu.Unlock()
 		if pause > 0 {
-			if err := sleepCtx(ctx, pause); err != nil {
+			if err := retry.Sleep(ctx, pause); err != nil {
 				return err
 			}
 			continue

@@ -22,6 +22,7 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/retry"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -60,7 +61,7 @@ type Config struct {
 	// Limits gives each engine's Limit (DefaultLimit when nil).
 	Limits func(engine string) Limit
 	// Retry is the back-off for transient engine failures, within a job.
-	Retry RetryPolicy
+	Retry retry.Policy
 	// MaxAttempts is how many times a job is taken up before it is given
 	// up (default 3); each attempt retries transient failures per Retry.
 	MaxAttempts int
@@ -138,7 +139,7 @@ func Open(ctx context.Context, cfg Config) (*Queue, error) {
 		return nil, errors.New("queue: Config.Run is required with workers")
 	}
 	if cfg.Retry.MaxAttempts == 0 {
-		cfg.Retry = DefaultRetryPolicy()
+		cfg.Retry = retry.Default()
 	}
 	cfg.MaxAttempts = cmpOr(cfg.MaxAttempts, 3)
 	cfg.PollInterval = max(cmpOr(cfg.PollInterval, 200*time.Millisecond), 100*time.Millisecond)
@@ -424,10 +425,10 @@ func (b *riverBackend[TTx]) reclaim(ctx context.Context) (int, error) {
 
 // riverRetry is River's retry policy for jobs that failed all their
 // in-job retries: the same jittered exponential back-off, in larger steps.
-type riverRetry struct{ p RetryPolicy }
+type riverRetry struct{ p retry.Policy }
 
 func (r riverRetry) NextRetry(job *rivertype.JobRow) time.Time {
 	p := r.p
 	p.Base = max(p.Base*5, time.Second)
-	return time.Now().Add(p.backoff(max(job.Attempt, 1), 0))
+	return time.Now().Add(p.Backoff(max(job.Attempt, 1), 0))
 }

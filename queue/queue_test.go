@@ -15,6 +15,7 @@ import (
 	"github.com/easel-art/easel/engine/enginetest"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/queue"
+	"github.com/easel-art/easel/retry"
 	"github.com/easel-art/easel/store/sqlite"
 )
 
@@ -43,7 +44,7 @@ func newHarness(t *testing.T, dir string, eng easel.Engine, edit func(*queue.Con
 		Run: func(ctx context.Context, j easel.Job, call queue.Call) ([]*easel.Artwork, error) {
 			return p.RunJob(ctx, pipeline.JobRun{Job: j, Engine: eng, Store: gal, Call: call})
 		},
-		Retry:  queue.RetryPolicy{MaxAttempts: 3, Base: time.Millisecond, Max: time.Millisecond},
+		Retry:  retry.Policy{MaxAttempts: 3, Base: time.Millisecond, Max: time.Millisecond},
 		Limits: func(string) queue.Limit { return queue.Limit{Concurrency: 4} },
 		OnEvent: func(ev queue.Event) {
 			h.mu.Lock()

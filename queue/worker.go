@@ -10,6 +10,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/retry"
 )
 
 // ErrBudget marks a job that was not started because its price could take
@@ -133,49 +134,31 @@ func mayHaveCharged(err error) bool {
 	return true
 }
 
+// tryRender calls the engine through its limiter and the queue's retry
+// policy: rate limits pause the limiter (every caller of the engine waits
+// until Retry-After) and are not counted as attempts.
 func (q *Queue) tryRender(ctx context.Context, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
 	lim := q.limiters.For(eng.Name())
 	p := q.cfg.Retry
-	sleep := p.Sleep
-	if sleep == nil {
-		sleep = sleepCtx
+	p.MaxThrottles = maxThrottles
+	p.Throttle = func(ctx context.Context, err error) error {
+		// The retry takes its own share of the rate: sending it at once
+		// would take the share of the call behind it.
+		lim.throttledCtx(context.WithoutCancel(ctx), easel.RetryAfter(err))
+		return nil
 	}
-	attempt, throttles := 1, 0
-	for {
+	return retry.Do(ctx, p, func(ctx context.Context) (*easel.RenderResult, error) {
 		release, err := lim.Acquire(ctx, max(req.N, 1))
 		if err != nil {
-			return nil, err
+			return nil, retry.Stop(err)
 		}
 		res, err := eng.Render(ctx, req)
 		release()
 		if err == nil {
 			lim.Succeeded()
-			return res, nil
 		}
-		if ctx.Err() != nil {
-			return nil, err
-		}
-		code := easel.ErrorCode(err)
-		switch {
-		case code == easel.ERATELIMIT && throttles < maxThrottles:
-			// The limiter pauses every caller until Retry-After.
-			throttles++
-			// The retry takes its own share of the rate: sending it at
-			// once would take the share of the call behind it.
-			lim.throttledCtx(context.WithoutCancel(ctx), easel.RetryAfter(err))
-		case easel.Retryable(err) && attempt < p.MaxAttempts:
-			wait := p.backoff(attempt, easel.RetryAfter(err))
-			if p.OnRetry != nil {
-				p.OnRetry(attempt, wait, err)
-			}
-			attempt++
-			if serr := sleep(ctx, wait); serr != nil {
-				return nil, serr
-			}
-		default:
-			return nil, err
-		}
-	}
+		return res, err
+	})
 }
 
 func (q *Queue) reserve(ctx context.Context, j easel.Job, usd float64) error {

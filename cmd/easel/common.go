@@ -9,7 +9,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/easel-art/easel/queue"
+	"github.com/easel-art/easel/retry"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -112,12 +112,12 @@ func mkdirProbe(dir string) error {
 // retryPolicy is how interactive commands retry an engine that is rate
 // limited or briefly down: honouring Retry-After, and saying so.
 func (a *app) retryPolicy() func(ctx context.Context, call func(context.Context) error) error {
-	p := queue.DefaultRetryPolicy()
+	p := retry.Default()
 	p.OnRetry = func(attempt int, wait time.Duration, err error) {
 		fmt.Fprintf(a.stderr, "easel: %s; trying again in %s\n", easel.ErrorMessage(err), wait.Round(time.Second))
 	}
 	return func(ctx context.Context, call func(context.Context) error) error {
-		_, err := queue.Do(ctx, p, func(ctx context.Context) (struct{}, error) {
+		_, err := retry.Do(ctx, p, func(ctx context.Context) (struct{}, error) {
 			err := call(ctx)
 			if errors.Is(err, syscall.ECONNREFUSED) {
 				// Nothing listens there: a local engine that is not running

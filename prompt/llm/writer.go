@@ -19,7 +19,7 @@
 // either repairs what is left (cutting an over-long text at a sentence)
 // or returns a clear EPERMANENT error.
 //
-// Every call goes through queue.Do, so rate limits and transient failures
+// Every call goes through retry.Do, so rate limits and transient failures
 // are retried with the server's Retry-After, and nothing else is.
 package promptllm
 
@@ -35,7 +35,7 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/prompt/dialect"
-	"github.com/easel-art/easel/queue"
+	"github.com/easel-art/easel/retry"
 	"github.com/easel-art/easel/scene"
 )
 
@@ -62,9 +62,9 @@ type Options struct {
 	System string
 	// Model overrides the client's model ("" keeps it).
 	Model string
-	// Retry is the retry policy of each call (queue.DefaultRetryPolicy
+	// Retry is the retry policy of each call (retry.Default
 	// when MaxAttempts is 0).
-	Retry queue.RetryPolicy
+	Retry retry.Policy
 	// Temperature overrides the sampling temperature that chaos implies.
 	// Providers whose models refuse one leave it out.
 	Temperature *float64
@@ -86,7 +86,7 @@ type Writer struct {
 // New returns a writer that asks client.
 func New(client llm.Client, opts Options) *Writer {
 	if opts.Retry.MaxAttempts == 0 {
-		opts.Retry = queue.DefaultRetryPolicy()
+		opts.Retry = retry.Default()
 	}
 	log := opts.Logger
 	if log == nil {
@@ -183,7 +183,7 @@ func (w *Writer) batch(ctx context.Context, req easel.WriteRequest, model string
 			})
 			creq.OnToken = ts.Write
 		}
-		resp, err := queue.Do(ctx, w.opts.Retry, func(ctx context.Context) (llm.Response, error) {
+		resp, err := retry.Do(ctx, w.opts.Retry, func(ctx context.Context) (llm.Response, error) {
 			return w.client.Chat(ctx, creq)
 		})
 		if err != nil {

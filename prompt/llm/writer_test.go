@@ -14,7 +14,7 @@ import (
 	"github.com/easel-art/easel/llm/ollama"
 	"github.com/easel-art/easel/llm/openai"
 	promptllm "github.com/easel-art/easel/prompt/llm"
-	"github.com/easel-art/easel/queue"
+	"github.com/easel-art/easel/retry"
 )
 
 // provider starts one provider's fake and a client for it.
@@ -51,8 +51,8 @@ var providers = []provider{
 }
 
 // noSleep is a retry policy whose waits are recorded, not slept.
-func noSleep(waits *[]time.Duration) queue.RetryPolicy {
-	p := queue.DefaultRetryPolicy()
+func noSleep(waits *[]time.Duration) retry.Policy {
+	p := retry.Default()
 	p.Sleep = func(ctx context.Context, d time.Duration) error {
 		*waits = append(*waits, d)
 		return ctx.Err()
