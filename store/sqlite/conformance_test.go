@@ -10,3 +10,5 @@ import (
 func TestGalleryConformance(t *testing.T) {
 	gallerytest.Run(t, func(t *testing.T) easel.Gallery { return openTest(t) })
 }
+
+func TestSearchTable(t *testing.T) { gallerytest.RunSearchTable(t, openTest(t)) }

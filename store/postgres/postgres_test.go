@@ -1,0 +1,174 @@
+package postgres
+
+import (
+	"bytes"
+	"encoding/base64"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/easel-art/easel"
+)
+
+// TestMigrateConcurrently opens one new database from four pools at once,
+// as four processes starting together would: the advisory lock lets one
+// create the tables and the others find them, so all succeed and each
+// migration is recorded once.
+func TestMigrateConcurrently(t *testing.T) {
+	url := testURL(t)
+	ctx := t.Context()
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	dbs := make([]*DB, 4)
+	for i := range errs {
+		wg.Go(func() { dbs[i], errs[i] = Open(ctx, url, DirImages{Dir: t.TempDir()}) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("Open %d: %v", i, err)
+		}
+		defer dbs[i].Close()
+	}
+	var n, applied int
+	if err := dbs[0].pool.QueryRow(ctx, `SELECT count(*), count(DISTINCT name) FROM easel_gallery_migrations`).Scan(&n, &applied); err != nil {
+		t.Fatal(err)
+	}
+	if n != applied || n == 0 {
+		t.Fatalf("migrations recorded %d times for %d names", n, applied)
+	}
+}
+
+func TestOpenBadURL(t *testing.T) {
+	_, err := Open(t.Context(), "postgres://easel:secret@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", DirImages{Dir: t.TempDir()})
+	if easel.ErrorCode(err) != easel.EUNAVAILABLE {
+		t.Fatalf("Open(closed port) err = %v; want EUNAVAILABLE", err)
+	}
+	if bytes.Contains([]byte(err.Error()), []byte("secret")) {
+		t.Fatalf("error shows the password: %v", err)
+	}
+}
+
+func testPNG(t *testing.T, seed int) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, 4, 4))
+	img.Set(0, 0, color.NRGBA{uint8(seed), 2, 3, 255})
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func jobArtwork(idea string) *easel.Artwork {
+	return &easel.Artwork{Idea: idea, Prompt: idea, Engine: "fake", Seed: 1, Width: 64, Height: 64, Method: easel.MethodBatch}
+}
+
+func TestSaveJobOnce(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	p := testPNG(t, 1)
+	for range 2 { // a rerun after a crash changes nothing
+		if err := db.SaveJob(ctx, "b-1-0", []*easel.Artwork{jobArtwork("a fox")}, [][]byte{p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, err := db.JobArtworks(ctx, "b-1-0")
+	if err != nil || len(arts) != 1 || arts[0].Idea != "a fox" {
+		t.Fatalf("JobArtworks = %+v, %v; want one", arts, err)
+	}
+	if none, err := db.JobArtworks(ctx, "b-2-0"); err != nil || none != nil {
+		t.Fatalf("JobArtworks of an unsaved job = %+v, %v; want nil", none, err)
+	}
+	in, err := db.VerifyJobs(ctx)
+	if err != nil || in.Artworks != 1 || in.JobRows != 1 || in.Objects != 1 || len(in.Problems) != 0 {
+		t.Fatalf("VerifyJobs = %+v, %v", in, err)
+	}
+}
+
+// TestStagedJobSurvives: a worker that staged a job and died before its
+// rows leaves a staging row; the job, run again (on any worker), finds the
+// pictures there and saves them without the engine.
+func TestStagedJobSurvives(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	body := []byte(`{"key":"b-9-0","artworks":[{"id":"00112233aabbccdd","idea":"a lighthouse","prompt":"p","engine":"fake","seed":3,"width":4,"height":4,"method":"batch"}],"pngs":["` + b64(testPNG(t, 9)) + `"]}`)
+	if _, err := db.pool.Exec(ctx, `INSERT INTO easel_staged_jobs (job_key, body) VALUES ($1, $2)`, "b-9-0", body); err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.RecoverJobs(ctx)
+	if err != nil || r.Pending != 1 {
+		t.Fatalf("RecoverJobs = %+v, %v; want the staged job kept", r, err)
+	}
+	arts, pngs, err := db.StagedJob("b-9-0")
+	if err != nil || len(arts) != 1 || len(pngs) != 1 || arts[0].ID != "00112233aabbccdd" {
+		t.Fatalf("StagedJob = %v, %d, %v", arts, len(pngs), err)
+	}
+	if err := db.SaveJob(ctx, "b-9-0", arts, pngs); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := db.JobArtworks(ctx, "b-9-0"); err != nil || len(got) != 1 || got[0].ID != "00112233aabbccdd" {
+		t.Fatalf("JobArtworks = %v, %v; want the staged artwork, same id", got, err)
+	}
+	if in, err := db.VerifyJobs(ctx); err != nil || len(in.Problems) != 0 {
+		t.Fatalf("VerifyJobs = %+v, %v", in, err)
+	}
+}
+
+// TestDeleteSharedObject: deleting one of two artworks sharing an object
+// keeps the object; deleting the last removes it.
+func TestDeleteSharedObject(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	p := testPNG(t, 2)
+	a, b := jobArtwork("one"), jobArtwork("two")
+	if err := db.Add(ctx, a, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Add(ctx, b, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Delete(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(b.Path); err != nil {
+		t.Fatalf("shared object removed with one of its rows: %v", err)
+	}
+	if err := db.Delete(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(b.Path); !os.IsNotExist(err) {
+		t.Fatalf("object kept after its last row: %v", err)
+	}
+}
+
+func TestServerJobs(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	if err := db.AddServerJob(ctx, ServerJob{ID: "j1", Request: []byte(`{"idea":"x"}`), State: ServerJobQueued, CreatedAt: db.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddServerJob(ctx, ServerJob{ID: "j2", Request: []byte(`{}`), State: ServerJobRunning, CreatedAt: db.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := db.AddServerJobArtwork(ctx, "j1", 0, "aa"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.SetServerJobState(ctx, "j2", "done")
+	db.SetServerJobState(ctx, "j2", ServerJobRunning) // ended: stays done
+	js, err := db.UnfinishedServerJobs(ctx)
+	if err != nil || len(js) != 1 || js[0].ID != "j1" || string(js[0].Request) != `{"idea":"x"}` {
+		t.Fatalf("UnfinishedServerJobs = %+v, %v", js, err)
+	}
+	ids, err := db.ServerJobArtworks(ctx, "j1")
+	if err != nil || len(ids) != 1 || ids[0] != "aa" {
+		t.Fatalf("ServerJobArtworks = %v, %v", ids, err)
+	}
+}
+
+func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
