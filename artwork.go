@@ -79,11 +79,15 @@ type ArtworkFilter struct {
 // is no match (EINVALID when a prefix is ambiguous). Delete removes the
 // record, and the file when no other artwork shares it; children keep
 // their ParentID. Search takes words (full-text over idea and prompt).
+// Images is the store of the pictures' files: read an artwork's PNG with
+// Images().Open(ctx, a.SHA256), not by its Path, which only a gallery on
+// the local disk fills in.
 type Gallery interface {
 	Add(ctx context.Context, a *Artwork, png []byte) error
 	Get(ctx context.Context, id string) (*Artwork, error)
 	List(ctx context.Context, f ArtworkFilter) ([]*Artwork, error)
 	Search(ctx context.Context, query string, f ArtworkFilter) ([]*Artwork, error)
 	Delete(ctx context.Context, id string) error
+	Images() ImageStore
 	Close() error
 }

@@ -81,6 +81,9 @@ func (g *memGallery) List(ctx context.Context, f easel.ArtworkFilter) ([]*easel.
 	return out, nil
 }
 
+// Images is nil: lineage reads no picture files through the gallery.
+func (g *memGallery) Images() easel.ImageStore { return nil }
+
 func (g *memGallery) Search(ctx context.Context, q string, f easel.ArtworkFilter) ([]*easel.Artwork, error) {
 	return nil, nil
 }

@@ -9,8 +9,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -688,7 +686,7 @@ func (s *Server) handleImage(w http.ResponseWriter, r *http.Request) {
 	}
 	if tw := r.URL.Query().Get("w"); tw != "" {
 		n, _ := strconv.Atoi(tw)
-		b, ct, err := s.thumbnail(a, n)
+		b, ct, err := s.thumbnail(r.Context(), a, n)
 		if err != nil {
 			writeError(w, r, s.log, err)
 			return
@@ -698,7 +696,7 @@ func (s *Server) handleImage(w http.ResponseWriter, r *http.Request) {
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(b))
 		return
 	}
-	f, err := s.openImage(a)
+	f, err := s.openImage(r.Context(), a)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
@@ -714,31 +712,36 @@ func (s *Server) handleImage(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, f)
 }
 
-// openImage opens an artwork's file, refusing any that is not a regular
-// file inside ImageDir.
-func (s *Server) openImage(a *easel.Artwork) (*os.File, error) {
-	missing := easel.Errorf(easel.ENOTFOUND, "the image file of artwork %s is missing", a.ID)
-	p := filepath.Clean(a.Path)
-	if s.deps.ImageDir != "" {
-		rel, err := filepath.Rel(s.deps.ImageDir, p)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-			s.log.Warn("artwork path outside the image directory", easel.LogKeyArtworkID, a.ID)
-			return nil, missing
-		}
-	}
-	f, err := os.Open(p)
+// openImage opens an artwork's file in the gallery's image store, by its
+// digest: a record's path is never opened, so a tampered database cannot
+// expose other files.
+func (s *Server) openImage(ctx context.Context, a *easel.Artwork) (io.ReadSeekCloser, error) {
+	rc, err := s.deps.Gallery.Images().Open(ctx, a.SHA256)
 	if err != nil {
-		return nil, missing
+		if easel.ErrorCode(err) != easel.ENOTFOUND {
+			s.log.Warn("open artwork image", easel.LogKeyArtworkID, a.ID, "err", err)
+		}
+		return nil, easel.Errorf(easel.ENOTFOUND, "the image file of artwork %s is missing", a.ID)
 	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		f.Close()
-		return nil, missing
+	if rs, ok := rc.(io.ReadSeekCloser); ok {
+		return rs, nil
 	}
-	return f, nil
+	// A store that cannot seek (object storage): serve from memory, so
+	// range requests still work.
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	return nopSeekCloser{bytes.NewReader(b)}, nil
 }
 
-func (s *Server) readImage(a *easel.Artwork) ([]byte, error) {
-	f, err := s.openImage(a)
+type nopSeekCloser struct{ *bytes.Reader }
+
+func (nopSeekCloser) Close() error { return nil }
+
+func (s *Server) readImage(ctx context.Context, a *easel.Artwork) ([]byte, error) {
+	f, err := s.openImage(ctx, a)
 	if err != nil {
 		return nil, err
 	}

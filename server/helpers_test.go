@@ -34,7 +34,6 @@ func newTestEnv(t testing.TB, opts Options, adjust ...func(*Deps)) *testEnv {
 	t.Cleanup(func() { gal.Close() })
 	deps := Deps{
 		Gallery:  gal,
-		ImageDir: gal.Dir(),
 		Writer: func(spec string) (easel.PromptWriter, error) {
 			if spec != "builtin" {
 				return nil, easel.Errorf(easel.EINVALID, "unknown prompt writer %q", spec)

@@ -97,7 +97,7 @@ func (s *Server) handleOpenAIGenerate(w http.ResponseWriter, r *http.Request) {
 		if format == "url" {
 			d.URL = absURL(r, s.imageURL(a.ID, ""))
 		} else {
-			b, err := s.readImage(a)
+			b, err := s.readImage(r.Context(), a)
 			if err != nil {
 				writeError(w, r, s.log, err)
 				return

@@ -87,7 +87,7 @@ func startOn(t *testing.T, dir string, eng *stallEngine, opts Options) (*testEnv
 		t.Fatal(err)
 	}
 	srv, err := New(Deps{
-		Gallery: gal, ImageDir: gal.Dir(),
+		Gallery: gal,
 		Writer:  func(string) (easel.PromptWriter, error) { return builtin.New(), nil },
 		Engine:  func(string) (easel.Engine, string, error) { return eng, "", nil },
 		Engines: []string{"builtin"}, LLMs: []string{"builtin"},

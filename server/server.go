@@ -40,9 +40,6 @@ import (
 type Deps struct {
 	// Gallery keeps the pictures.
 	Gallery easel.Gallery
-	// ImageDir, when set, is the directory every served image file must be
-	// inside: a record pointing elsewhere is refused, not served.
-	ImageDir string
 	// Writer returns the prompt writer named by spec, NAME[:MODEL] as in
 	// --llm ("" for the default). Errors are easel.Errors (EINVALID for an
 	// unknown name, ECONFIG for a missing key).

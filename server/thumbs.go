@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"container/list"
+	"context"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -63,7 +64,7 @@ func (c *thumbCache) put(key string, data []byte) {
 
 // thumbnail returns a JPEG of a at width w (or its PNG when it is no
 // wider), and its content type.
-func (s *Server) thumbnail(a *easel.Artwork, w int) ([]byte, string, error) {
+func (s *Server) thumbnail(ctx context.Context, a *easel.Artwork, w int) ([]byte, string, error) {
 	if !slices.Contains(ThumbWidths, w) {
 		return nil, "", easel.Errorf(easel.EINVALID, "thumbnail width %d: use one of %v", w, ThumbWidths)
 	}
@@ -71,7 +72,7 @@ func (s *Server) thumbnail(a *easel.Artwork, w int) ([]byte, string, error) {
 	if b, ok := s.thumbs.get(key); ok {
 		return b, "image/jpeg", nil
 	}
-	data, err := s.readImage(a)
+	data, err := s.readImage(ctx, a)
 	if err != nil {
 		return nil, "", err
 	}

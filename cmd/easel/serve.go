@@ -76,7 +76,6 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	defer gal.Close()
 	srv, err := server.New(server.Deps{
 		Gallery:  gal,
-		ImageDir: gal.Dir(),
 		Writer:   a.serveWriter,
 		Engine:   a.openEngine,
 		Style:    func(name string) (*styles.Style, error) { return loadStyle(dir, name) },

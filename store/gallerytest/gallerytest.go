@@ -6,6 +6,7 @@ package gallerytest
 import (
 	"context"
 	"fmt"
+	"io"
 	"testing"
 
 	"github.com/easel-art/easel"
@@ -19,6 +20,7 @@ func Run(t *testing.T, newGallery func(t *testing.T) easel.Gallery) {
 	t.Run("ListOrderAndFilters", func(t *testing.T) { testList(t, newGallery(t)) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, newGallery(t)) })
 	t.Run("DeleteKeepsChildren", func(t *testing.T) { testDelete(t, newGallery(t)) })
+	t.Run("ImagesByDigest", func(t *testing.T) { testImages(t, newGallery(t)) })
 }
 
 func art(idea string) *easel.Artwork {
@@ -121,5 +123,42 @@ func testDelete(t *testing.T, g easel.Gallery) {
 	}
 	if err := g.Delete(ctx, p.ID); easel.ErrorCode(err) != easel.ENOTFOUND {
 		t.Errorf("second Delete err = %v; want ENOTFOUND", err)
+	}
+}
+
+func readImage(t *testing.T, g easel.Gallery, key string) (string, error) {
+	t.Helper()
+	rc, err := g.Images().Open(context.Background(), key)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	return string(b), err
+}
+
+// testImages checks that a picture's bytes are read back by its digest,
+// and that its file goes with the last artwork that shares it.
+func testImages(t *testing.T, g easel.Gallery) {
+	ctx := context.Background()
+	a := add(t, g, art("a red kite"), "kite png")
+	b := add(t, g, art("a red kite again"), "kite png")
+	if a.SHA256 != b.SHA256 {
+		t.Fatalf("same bytes, digests %s and %s", a.SHA256, b.SHA256)
+	}
+	if got, err := readImage(t, g, a.SHA256); err != nil || got != "kite png" {
+		t.Fatalf("Images().Open = %q, %v; want the PNG's bytes", got, err)
+	}
+	if err := g.Delete(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := readImage(t, g, b.SHA256); err != nil || got != "kite png" {
+		t.Fatalf("after deleting one of two sharing the file: %q, %v; want the file kept", got, err)
+	}
+	if err := g.Delete(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readImage(t, g, b.SHA256); easel.ErrorCode(err) != easel.ENOTFOUND {
+		t.Fatalf("after deleting the last: %v; want ENOTFOUND", err)
 	}
 }

@@ -29,12 +29,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/atomicfile"
 )
 
 // stagedJob is the content of a staging file.
@@ -107,7 +107,7 @@ func (d *DB) SaveJob(ctx context.Context, key string, arts []*easel.Artwork, png
 	for i, a := range arts {
 		sum := sha256.Sum256(pngs[i])
 		a.SHA256 = hex.EncodeToString(sum[:])
-		a.Path = filepath.Join(d.dir, "images", a.SHA256[:2], a.SHA256+".png")
+		a.Path = d.images.Path(a.SHA256)
 		if a.ID == "" {
 			a.ID = newID()
 		}
@@ -201,47 +201,8 @@ const tmpPrefix = ".tmp-job-"
 // writeAtomicPID writes data to path through a temporary file named after
 // this process (synced when sync is set) and a rename, so a crash leaves
 // the whole file or a temporary one that RecoverJobs can tell is abandoned.
-func writeAtomicPID(path string, data []byte, sync bool) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, tmpPrefix+strconv.Itoa(os.Getpid())+"-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if sync {
-		if err = f.Sync(); err != nil {
-			f.Close()
-			return err
-		}
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	if sync {
-		if df, derr := os.Open(dir); derr == nil {
-			df.Sync()
-			df.Close()
-		}
-	}
-	return nil
+func writeAtomicPID(path string, data []byte, sync bool) error {
+	return atomicfile.Write(path, data, atomicfile.Options{Prefix: tmpPrefix, NoSync: !sync})
 }
 
 // RecoverReport says what RecoverJobs cleaned up.
@@ -297,14 +258,7 @@ func (d *DB) RecoverJobs(ctx context.Context) (RecoverReport, error) {
 	return r, nil
 }
 
-func tmpPID(name string) (int, bool) {
-	s, _, ok := strings.Cut(strings.TrimPrefix(name, tmpPrefix), "-")
-	if !ok {
-		return 0, false
-	}
-	pid, err := strconv.Atoi(s)
-	return pid, err == nil && pid > 0
-}
+func tmpPID(name string) (int, bool) { return atomicfile.PID(name, tmpPrefix) }
 
 // alive reports whether process pid exists (on this machine).
 func alive(pid int) bool {

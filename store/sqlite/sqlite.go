@@ -6,7 +6,6 @@ package sqlite
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
@@ -19,13 +18,15 @@ import (
 	"unicode"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/store/localdir"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // DB is the gallery. It is safe for concurrent use.
 type DB struct {
-	db  *sql.DB
-	dir string
+	db     *sql.DB
+	dir    string
+	images *localdir.Store
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -54,7 +55,7 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open gallery: %w", err)
 	}
-	return &DB{db: db, dir: dir, Now: time.Now}, nil
+	return &DB{db: db, dir: dir, images: localdir.New(filepath.Join(dir, "images")), Now: time.Now}, nil
 }
 
 func unusableDir(dir string, err error) error {
@@ -71,22 +72,24 @@ func (d *DB) Close() error { return d.db.Close() }
 // Dir returns the gallery's directory.
 func (d *DB) Dir() string { return d.dir }
 
+// Images returns the store of the pictures' files, dir/images.
+func (d *DB) Images() easel.ImageStore { return d.images }
+
 const columns = `id, sha256, path, idea, template, prompt, negative_prompt, dialect, style, writer,
 	engine, model, seed, width, height, steps, cfg_scale, sampler, revised_prompt, engine_info,
 	scene, parent_id, method, cost_usd, elapsed_ms, created_at`
 
 // Add stores png and a together; see easel.Gallery.
 func (d *DB) Add(ctx context.Context, a *easel.Artwork, png []byte) error {
-	sum := sha256.Sum256(png)
-	hexsum := hex.EncodeToString(sum[:])
-	rel := filepath.Join("images", hexsum[:2], hexsum+".png")
-	created, err := writeFileAtomic(filepath.Join(d.dir, rel), png)
+	hexsum := localdir.Key(png)
+	created, err := d.images.PutNew(ctx, png)
 	if err != nil {
-		return fmt.Errorf("save image: %w", err)
+		return err
 	}
 	a.ID = newID()
 	a.SHA256 = hexsum
-	a.Path = filepath.Join(d.dir, rel)
+	a.Path = d.images.Path(hexsum)
+	rel, _ := filepath.Rel(d.dir, a.Path)
 	a.CreatedAt = d.Now().UTC()
 	var scene string
 	if a.Scene != nil {
@@ -103,56 +106,11 @@ func (d *DB) Add(ctx context.Context, a *easel.Artwork, png []byte) error {
 	if err != nil {
 		if created {
 			// Leave nothing half-done: the file we just wrote has no record.
-			os.Remove(a.Path)
+			d.images.Delete(context.WithoutCancel(ctx), hexsum)
 		}
 		return fmt.Errorf("save artwork: %w", err)
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to path through a synced temporary file and
-// a rename, so a crash leaves either the whole file or none. It reports
-// whether it created the file (false when identical content was there).
-func writeFileAtomic(path string, data []byte) (created bool, err error) {
-	if _, err := os.Stat(path); err == nil {
-		return false, nil
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, err
-	}
-	f, err := os.CreateTemp(dir, ".tmp-*.png")
-	if err != nil {
-		return false, err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		f.Close()
-		return false, err
-	}
-	if err = f.Sync(); err != nil {
-		f.Close()
-		return false, err
-	}
-	if err = f.Close(); err != nil {
-		return false, err
-	}
-	if err = os.Chmod(tmp, 0o644); err != nil {
-		return false, err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return false, err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return true, nil
 }
 
 // newID returns a 16-character random hex identifier.
@@ -270,8 +228,8 @@ func (d *DB) Delete(ctx context.Context, id string) error {
 		return fmt.Errorf("delete artwork: %w", err)
 	}
 	if others == 0 {
-		if err := os.Remove(a.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("delete image file: %w", err)
+		if err := d.images.Delete(ctx, a.SHA256); err != nil {
+			return err
 		}
 	}
 	return nil

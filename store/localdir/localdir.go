@@ -1,0 +1,114 @@
+// Package localdir is the easel.ImageStore in a local directory: each file
+// at <dir>/<first two hex digits>/<sha256>.png, written atomically.
+package localdir
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/atomicfile"
+)
+
+// Store is an image store in a directory. It is safe for concurrent use,
+// by several processes too.
+type Store struct {
+	dir string
+}
+
+// New returns the store in dir; Put creates dir when needed.
+func New(dir string) *Store { return &Store{dir: dir} }
+
+// Dir returns the store's directory.
+func (s *Store) Dir() string { return s.dir }
+
+// Path returns where the file of key is (or would be).
+func (s *Store) Path(key string) string {
+	if len(key) < 2 {
+		return filepath.Join(s.dir, key+".png")
+	}
+	return filepath.Join(s.dir, key[:2], key+".png")
+}
+
+// Put stores data; see easel.ImageStore.
+func (s *Store) Put(ctx context.Context, data []byte) (string, error) {
+	key := Key(data)
+	_, err := s.PutNew(ctx, data)
+	return key, err
+}
+
+// PutNew stores data and reports whether it wrote the file (false when the
+// same bytes were there), so a caller whose record then fails to save can
+// remove only what it made.
+func (s *Store) PutNew(ctx context.Context, data []byte) (created bool, err error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	path := s.Path(Key(data))
+	if _, err := os.Stat(path); err == nil {
+		return false, nil
+	}
+	if err := atomicfile.Write(path, data, atomicfile.Options{}); err != nil {
+		return false, fmt.Errorf("save image: %w", err)
+	}
+	return true, nil
+}
+
+// Open opens the file of key; see easel.ImageStore. The file is a regular
+// file (an *os.File, which seeks).
+func (s *Store) Open(ctx context.Context, key string) (io.ReadCloser, error) {
+	if !ValidKey(key) {
+		return nil, easel.Errorf(easel.EINVALID, "%q is not a SHA-256 image key", key)
+	}
+	f, err := os.Open(s.Path(key))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, easel.Errorf(easel.ENOTFOUND, "image %s is missing from %s", key, s.dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open image: %w", err)
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, easel.Errorf(easel.ENOTFOUND, "image %s is not a regular file", key)
+	}
+	return f, nil
+}
+
+// Delete removes the file of key; see easel.ImageStore.
+func (s *Store) Delete(ctx context.Context, key string) error {
+	if !ValidKey(key) {
+		return easel.Errorf(easel.EINVALID, "%q is not a SHA-256 image key", key)
+	}
+	if err := os.Remove(s.Path(key)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("delete image: %w", err)
+	}
+	return nil
+}
+
+// Key returns the key of data: its SHA-256 in lowercase hex.
+func Key(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// ValidKey reports whether key is 64 lowercase hex digits.
+func ValidKey(key string) bool {
+	if len(key) != 64 {
+		return false
+	}
+	for _, c := range key {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+var _ easel.ImageStore = (*Store)(nil)
