@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -31,22 +30,15 @@ func keyOf(b []byte) string {
 
 func read(t *testing.T, s easel.ImageStore, key string) ([]byte, error) {
 	t.Helper()
-	rc, err := s.Open(t.Context(), key)
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return io.ReadAll(rc)
+	return easel.ReadImage(t.Context(), s, key)
 }
 
 func testPutOpenDelete(t *testing.T, s easel.ImageStore) {
 	data := []byte("\x89PNG\r\n\x1a\n not really a picture")
-	key, err := s.Put(t.Context(), data)
-	if err != nil {
-		t.Fatalf("Put: %v", err)
-	}
-	if key != keyOf(data) {
-		t.Fatalf("Put key = %q; want the SHA-256 %q", key, keyOf(data))
+	key := keyOf(data)
+	created, err := s.Put(t.Context(), key, data)
+	if err != nil || !created {
+		t.Fatalf("Put = %v, %v; want a new file", created, err)
 	}
 	got, err := read(t, s, key)
 	if err != nil || !bytes.Equal(got, data) {
@@ -65,15 +57,15 @@ func testPutOpenDelete(t *testing.T, s easel.ImageStore) {
 
 func testPutTwice(t *testing.T, s easel.ImageStore) {
 	data := []byte("same bytes")
-	k1, err1 := s.Put(t.Context(), data)
-	k2, err2 := s.Put(t.Context(), data)
-	if err1 != nil || err2 != nil || k1 != k2 {
-		t.Fatalf("Put twice = %q, %v and %q, %v; want the same key", k1, err1, k2, err2)
+	k1 := keyOf(data)
+	c1, err1 := s.Put(t.Context(), k1, data)
+	c2, err2 := s.Put(t.Context(), k1, data)
+	if err1 != nil || err2 != nil || !c1 || c2 {
+		t.Fatalf("Put twice = %v, %v and %v, %v; want created, then not", c1, err1, c2, err2)
 	}
 	other := []byte("other bytes")
-	k3, err := s.Put(t.Context(), other)
-	if err != nil || k3 == k1 {
-		t.Fatalf("Put of other bytes = %q, %v", k3, err)
+	if _, err := s.Put(t.Context(), keyOf(other), other); err != nil {
+		t.Fatalf("Put of other bytes: %v", err)
 	}
 	if got, err := read(t, s, k1); err != nil || !bytes.Equal(got, data) {
 		t.Fatalf("first file after another Put = %q, %v", got, err)
@@ -92,6 +84,13 @@ func testBadKeys(t *testing.T, s easel.ImageStore) {
 	if _, err := s.Open(t.Context(), keyOf([]byte("never stored"))); easel.ErrorCode(err) != easel.ENOTFOUND {
 		t.Errorf("Open of a key never stored: %v; want ENOTFOUND", err)
 	}
+	data := []byte("some bytes")
+	if _, err := s.Put(t.Context(), keyOf([]byte("other bytes")), data); easel.ErrorCode(err) != easel.EINVALID {
+		t.Errorf("Put under another digest: %v; want EINVALID", err)
+	}
+	if _, err := s.Open(t.Context(), keyOf([]byte("other bytes"))); easel.ErrorCode(err) != easel.ENOTFOUND {
+		t.Errorf("Open after a refused Put: %v; want ENOTFOUND", err)
+	}
 }
 
 func testConcurrent(t *testing.T, s easel.ImageStore) {
@@ -100,7 +99,7 @@ func testConcurrent(t *testing.T, s easel.ImageStore) {
 	errs := make(chan error, 8)
 	for range 8 {
 		wg.Go(func() {
-			_, err := s.Put(t.Context(), data)
+			_, err := s.Put(t.Context(), keyOf(data), data)
 			errs <- err
 		})
 	}

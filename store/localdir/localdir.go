@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/internal/atomicfile"
@@ -37,21 +38,15 @@ func (s *Store) Path(key string) string {
 	return filepath.Join(s.dir, key[:2], key+".png")
 }
 
-// Put stores data; see easel.ImageStore.
-func (s *Store) Put(ctx context.Context, data []byte) (string, error) {
-	key := Key(data)
-	_, err := s.PutNew(ctx, data)
-	return key, err
-}
-
-// PutNew stores data and reports whether it wrote the file (false when the
-// same bytes were there), so a caller whose record then fails to save can
-// remove only what it made.
-func (s *Store) PutNew(ctx context.Context, data []byte) (created bool, err error) {
+// Put stores data under key; see easel.ImageStore.
+func (s *Store) Put(ctx context.Context, key string, data []byte) (created bool, err error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
-	path := s.Path(Key(data))
+	if key != Key(data) {
+		return false, easel.Errorf(easel.EINVALID, "image key %q is not the SHA-256 of the data", key)
+	}
+	path := s.Path(key)
 	if _, err := os.Stat(path); err == nil {
 		return false, nil
 	}
@@ -59,6 +54,29 @@ func (s *Store) PutNew(ctx context.Context, data []byte) (created bool, err erro
 		return false, fmt.Errorf("save image: %w", err)
 	}
 	return true, nil
+}
+
+// Each calls fn with the key of every file in the store, for checks and
+// garbage collection.
+func (s *Store) Each(ctx context.Context, fn func(key string) error) error {
+	subs, err := filepath.Glob(filepath.Join(s.dir, "??"))
+	if err != nil {
+		return err
+	}
+	for _, sub := range subs {
+		ents, err := os.ReadDir(sub)
+		if err != nil {
+			return err
+		}
+		for _, e := range ents {
+			if key, ok := strings.CutSuffix(e.Name(), ".png"); ok && ValidKey(key) {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return ctx.Err()
 }
 
 // Open opens the file of key; see easel.ImageStore. The file is a regular

@@ -2,88 +2,42 @@ package postgres
 
 import (
 	"context"
-	"errors"
-	"io/fs"
-	"os"
+	"io"
 	"path/filepath"
-	"strconv"
-	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/store/localdir"
 )
 
-// Images is where the gallery keeps its PNG files, named by their SHA-256
-// (hex). Put writes the whole object or nothing and reports whether it
-// created it (false when the object was there already).
+// Images is where the gallery keeps its PNG files: an easel.ImageStore
+// that also says what Artwork.Path is for an object.
 type Images interface {
-	Put(ctx context.Context, sum string, data []byte) (created bool, err error)
-	Get(ctx context.Context, sum string) ([]byte, error)
-	Delete(ctx context.Context, sum string) error
+	easel.ImageStore
 	// Path is what Artwork.Path says for the object: a file path or a URL.
 	Path(sum string) string
 }
 
 // DirImages keeps the PNG files in a local directory, as store/sqlite does:
-// Dir/images/ab/<sha256>.png.
+// Dir/images/ab/<sha256>.png (a store/localdir.Store).
 type DirImages struct{ Dir string }
 
+func (d DirImages) store() *localdir.Store { return localdir.New(filepath.Join(d.Dir, "images")) }
+
 // Path returns the file's path.
-func (d DirImages) Path(sum string) string {
-	return filepath.Join(d.Dir, "images", sum[:2], sum+".png")
-}
+func (d DirImages) Path(sum string) string { return d.store().Path(sum) }
 
-// Put writes data through a synced temporary file and a rename.
+// Put writes data atomically; see easel.ImageStore.
 func (d DirImages) Put(ctx context.Context, sum string, data []byte) (bool, error) {
-	path := d.Path(sum)
-	if _, err := os.Stat(path); err == nil {
-		return false, nil
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, err
-	}
-	f, err := os.CreateTemp(dir, ".tmp-pg-"+strconv.Itoa(os.Getpid())+"-*")
-	if err != nil {
-		return false, err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return false, err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return false, err
-	}
-	if err := f.Close(); err != nil {
-		return false, err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return false, err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return false, err
-	}
-	ok = true
-	return true, nil
+	return d.store().Put(ctx, sum, data)
 }
 
-// Get reads the file.
-func (d DirImages) Get(ctx context.Context, sum string) ([]byte, error) {
-	return os.ReadFile(d.Path(sum))
+// Open opens the file; see easel.ImageStore.
+func (d DirImages) Open(ctx context.Context, sum string) (io.ReadCloser, error) {
+	return d.store().Open(ctx, sum)
 }
 
 // Delete removes the file; a missing one is no error.
-func (d DirImages) Delete(ctx context.Context, sum string) error {
-	if err := os.Remove(d.Path(sum)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
-}
+func (d DirImages) Delete(ctx context.Context, sum string) error { return d.store().Delete(ctx, sum) }
 
 // Lister is an image store that can list its objects, for gc and checks.
 type Lister interface {
@@ -93,23 +47,5 @@ type Lister interface {
 
 // Each calls fn for every PNG file under Dir/images.
 func (d DirImages) Each(ctx context.Context, fn func(sum string) error) error {
-	subs, err := filepath.Glob(filepath.Join(d.Dir, "images", "??"))
-	if err != nil {
-		return err
-	}
-	for _, sub := range subs {
-		ents, err := os.ReadDir(sub)
-		if err != nil {
-			return err
-		}
-		for _, e := range ents {
-			name := e.Name()
-			if sum, ok := strings.CutSuffix(name, ".png"); ok && len(sum) == 64 && !strings.HasPrefix(name, ".") {
-				if err := fn(sum); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
+	return d.store().Each(ctx, fn)
 }

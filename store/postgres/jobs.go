@@ -212,7 +212,7 @@ func (d *DB) VerifyJobs(ctx context.Context) (Integrity, error) {
 			continue
 		}
 		known[a.SHA256] = true
-		b, err := d.images.Get(ctx, a.SHA256)
+		b, err := easel.ReadImage(ctx, d.images, a.SHA256)
 		if err != nil {
 			in.Problems = append(in.Problems, fmt.Sprintf("artwork %s: object missing: %v", a.ID, err))
 			continue

@@ -87,7 +87,7 @@ func (d *DB) Close() error { d.pool.Close(); return nil }
 func (d *DB) Pool() *pgxpool.Pool { return d.pool }
 
 // Images is the image store the gallery writes to.
-func (d *DB) Images() Images { return d.images }
+func (d *DB) Images() easel.ImageStore { return d.images }
 
 const columns = `id, sha256, idea, template, prompt, negative_prompt, dialect, style, writer,
 	engine, model, seed, width, height, steps, cfg_scale, sampler, revised_prompt, engine_info,

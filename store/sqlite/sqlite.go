@@ -82,7 +82,7 @@ const columns = `id, sha256, path, idea, template, prompt, negative_prompt, dial
 // Add stores png and a together; see easel.Gallery.
 func (d *DB) Add(ctx context.Context, a *easel.Artwork, png []byte) error {
 	hexsum := localdir.Key(png)
-	created, err := d.images.PutNew(ctx, png)
+	created, err := d.images.Put(ctx, hexsum, png)
 	if err != nil {
 		return err
 	}
