@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net/http"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
 	"github.com/easel-art/easel/prompt/styles"
@@ -746,9 +746,9 @@ func (s *Server) readImage(ctx context.Context, a *easel.Artwork) ([]byte, error
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(f)
+	b, err := imageio.ReadAll(f, imageio.DefaultMaxFile)
 	if err != nil {
-		return nil, fmt.Errorf("read image: %w", err)
+		return nil, fmt.Errorf("read image of artwork %s: %w", a.ID, err)
 	}
 	return b, nil
 }

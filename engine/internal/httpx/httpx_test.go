@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/easel-art/easel/imageio/imageiotest"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -163,4 +164,25 @@ func TestBaseURL(t *testing.T) {
 	if got := Redact("http://me:pw@h:1/"); strings.Contains(got, "pw") {
 		t.Errorf("Redact leaks: %s", got)
 	}
+}
+
+// TestToPNGPixelBomb: a service answering with a tiny PNG or JPEG that
+// declares billions of pixels is refused before decoding, permanently (a
+// retry would bring the same), in bounded memory.
+func TestToPNGPixelBomb(t *testing.T) {
+	rss := imageiotest.InChild(t, func(t *testing.T) {
+		for name, bomb := range map[string][]byte{
+			"png":  imageiotest.PNGBomb(100000, 100000),
+			"jpeg": imageiotest.JPEGBomb(65535, 65535),
+		} {
+			_, _, err := svc.ToPNG(bomb)
+			if easel.ErrorCode(err) != easel.EPERMANENT || !strings.Contains(err.Error(), "too large") {
+				t.Errorf("%s bomb: %v (code %s)", name, err, easel.ErrorCode(err))
+			}
+		}
+	})
+	if rss > 200<<20 {
+		t.Errorf("peak RSS %d MB refusing the bombs; want under 200", rss>>20)
+	}
+	t.Logf("peak RSS %d MB", rss>>20)
 }
