@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/imageio"
 )
 
 // What a reference names: a gallery artwork, a PNG file or prompt text.
@@ -95,9 +96,15 @@ func resolvePNG(ctx context.Context, g easel.Gallery, path string, size int64) (
 	if size > MaxPNG {
 		return nil, easel.Errorf(easel.EINVALID, "%s is %d MB: too big for a picture", path, size>>20)
 	}
-	data, err := os.ReadFile(path)
+	// Size-limited: /dev/zero or a FIFO is refused at once.
+	data, err := imageio.ReadFile(path, MaxPNG)
 	if err != nil {
-		return nil, easel.Errorf(easel.EINVALID, "cannot read %s: %v", path, pathErr(err))
+		return nil, &easel.Error{Code: easel.EINVALID, Message: easel.ErrorMessage(err), Err: err}
+	}
+	// A picture over the pixel budget could be imported but never shown,
+	// compared or thumbnailed: refuse it here, before it is kept.
+	if _, _, err := imageio.Config(data); errors.Is(err, imageio.ErrTooManyPixels) {
+		return nil, &easel.Error{Code: easel.EINVALID, Message: path + ": " + easel.ErrorMessage(err), Err: err}
 	}
 	pic, err := FromPNG(data)
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -316,8 +315,8 @@ func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir
 	if file == "-" {
 		src, err = io.ReadAll(io.LimitReader(a.stdin, 256<<20))
 		name = "stdin"
-	} else {
-		src, err = os.ReadFile(file)
+	} else if src, err = readInput(file, 256<<20, "batch file"); err != nil {
+		return nil, "", "", err
 	}
 	if err != nil {
 		return nil, "", "", easel.Errorf(easel.EINVALID, "cannot read batch file %s: %v", file, errors.Unwrap(err))

@@ -18,6 +18,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/store/sqlite"
 )
 
@@ -80,7 +81,7 @@ func printJSON(w io.Writer, v any) error {
 
 // copyFile copies src into dir under name, so a reader never sees half a file.
 func copyFile(src, dir, name string) (string, error) {
-	data, err := os.ReadFile(src)
+	data, err := imageio.ReadFile(src, 0)
 	if err != nil {
 		return "", err
 	}

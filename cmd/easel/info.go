@@ -62,9 +62,9 @@ func readPNGMeta(path string) (*pngmeta.Metadata, error) {
 	if st.Size() > maxInfoFile {
 		return nil, easel.Errorf(easel.EINVALID, "%s is %d MB: too big for a picture", path, st.Size()>>20)
 	}
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, maxInfoFile, "the picture")
 	if err != nil {
-		return nil, easel.Errorf(easel.EINVALID, "cannot read %s: %v", path, err)
+		return nil, err
 	}
 	md, err := pngmeta.Read(data)
 	if err != nil {

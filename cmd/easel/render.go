@@ -120,7 +120,9 @@ func readScene(stdin io.Reader, path string) (*easel.Scene, []string, error) {
 			return nil, nil, easel.Errorf(easel.EINVALID, "%s is a directory: give a Scene JSON file", path)
 		}
 		if err == nil {
-			data, err = os.ReadFile(path)
+			if data, err = readInput(path, maxSceneFile+1, "the Scene file"); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	if err != nil {

@@ -6,10 +6,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"image"
-	"image/png"
-	"os"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/pngmeta"
@@ -113,13 +112,13 @@ func cmdReproduce(ctx context.Context, a *app, args []string) error {
 	}
 	original := r.PNG
 	if original == nil {
-		original, _ = os.ReadFile(orig.Path) // a missing file only means no comparison
+		original, _ = imageio.ReadFile(orig.Path, lineage.MaxPNG) // a missing file only means no comparison
 	}
 	same, compared := false, false
 	if original != nil && orig.Engine == made.Engine {
 		// Only the same engine can make the same picture.
-		if now, err := os.ReadFile(made.Path); err == nil {
-			same, compared = samePicture(original, now), true
+		if now, err := imageio.ReadFile(made.Path, lineage.MaxPNG); err == nil {
+			same, compared = samePicture(original, now)
 		}
 	}
 	return a.reportReproduction(made, *out, df.json, r.Art.ID, same, compared)
@@ -155,25 +154,30 @@ func (a *app) reportReproduction(art *easel.Artwork, out string, asJSON bool, or
 }
 
 // samePicture reports whether two PNGs hold the same picture: the same
-// image data bytes, or, when the encoders differ, the same pixels.
-func samePicture(a, b []byte) bool {
+// image data bytes, or, when the encoders differ, the same pixels. ok is
+// false when either cannot be decoded within the pixel budget: then
+// nothing was compared.
+func samePicture(a, b []byte) (same, ok bool) {
 	if da, db := idat(a), idat(b); da != nil && bytes.Equal(da, db) {
-		return true
+		return true, true
 	}
-	ia, err1 := png.Decode(bytes.NewReader(a))
-	ib, err2 := png.Decode(bytes.NewReader(b))
-	if err1 != nil || err2 != nil || ia.Bounds() != ib.Bounds() {
-		return false
+	ia, _, err1 := imageio.Decode(a)
+	ib, _, err2 := imageio.Decode(b)
+	if err1 != nil || err2 != nil {
+		return false, false
+	}
+	if ia.Bounds() != ib.Bounds() {
+		return false, true
 	}
 	bounds := ia.Bounds()
 	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
 		for x := bounds.Min.X; x < bounds.Max.X; x++ {
 			if !sameColor(ia, ib, x, y) {
-				return false
+				return false, true
 			}
 		}
 	}
-	return true
+	return true, true
 }
 
 func sameColor(a, b image.Image, x, y int) bool {

@@ -1,18 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image"
-	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"golang.org/x/image/draw"
+
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/canvas"
+	"github.com/easel-art/easel/imageio"
 )
 
 // gallerySheet is `easel gallery sheet [QUERY] -o FILE.png`: thumbnails of
@@ -42,10 +44,17 @@ func (a *app) gallerySheet(ctx context.Context, g easel.Gallery, query, out stri
 	// returns them best match first).
 	slices.Reverse(arts)
 	slices.SortStableFunc(arts, func(x, y *easel.Artwork) int { return x.CreatedAt.Compare(y.CreatedAt) })
+	// More columns than pictures only widens the sheet with empty cells.
+	if cols > len(arts) {
+		cols = len(arts)
+	}
+	if err := checkSheetSize(len(arts), cols, cell); err != nil {
+		return err
+	}
 	items := make([]canvas.SheetItem, 0, len(arts))
 	ids := make([]string, 0, len(arts))
 	for _, art := range arts {
-		img, err := decodeFile(art.Path)
+		img, err := decodeThumb(art.Path, cell)
 		if err != nil {
 			fmt.Fprintf(a.stderr, "easel: note: skipping %s: %v\n", art.ID, err)
 			continue
@@ -79,12 +88,49 @@ func (a *app) gallerySheet(ctx context.Context, g easel.Gallery, query, out stri
 	return nil
 }
 
-func decodeFile(path string) (image.Image, error) {
-	data, err := os.ReadFile(path)
+// checkSheetSize refuses a sheet of n pictures whose canvas would be over
+// the pixel budget (--columns 100000, or --limit 10000 --cell 1024), before
+// any picture is read. The cell sizes follow canvas.Sheet's layout, taken
+// a little larger.
+func checkSheetSize(n, cols, cell int) error {
+	if cols <= 0 {
+		cols = max(int(math.Ceil(math.Sqrt(float64(n)))), 1)
+	}
+	rows := max((n+cols-1)/cols, 1)
+	pad := max(cell/16, 6)
+	line := int(max(float64(cell)/18, 10)*1.3) + 1
+	w := int64(cols)*int64(cell+pad) + int64(pad)
+	h := int64(rows)*int64(cell+2*line+2*pad) + int64(line+2*pad)
+	if budget := imageio.MaxPixels(); w*h > budget {
+		return easel.Errorf(easel.EINVALID, "a sheet of %d pictures in %d columns at --cell %d would be about %d×%d pixels (%d megapixels), over the %d-megapixel budget: use a smaller --limit, --cell or --columns (or raise %s)",
+			n, cols, cell, w, h, w*h/1_000_000, budget/1_000_000, imageio.EnvMaxPixels)
+	}
+	return nil
+}
+
+// decodeThumb reads a gallery picture through the pixel budget and scales
+// it to fit a cell×cell square, so the sheet keeps thumbnails in memory,
+// not every full picture.
+func decodeThumb(path string, cell int) (image.Image, error) {
+	data, err := imageio.ReadFile(path, 0)
 	if err != nil {
 		return nil, err
 	}
-	return png.Decode(bytes.NewReader(data))
+	img, _, err := imageio.Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	b := img.Bounds()
+	if b.Dx() <= cell && b.Dy() <= cell {
+		return img, nil
+	}
+	w, h := cell, max(cell*b.Dy()/b.Dx(), 1)
+	if b.Dy() > b.Dx() {
+		w, h = max(cell*b.Dx()/b.Dy(), 1), cell
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
+	return dst, nil
 }
 
 // writeOut writes data to dir/name (creating dir) through a temporary

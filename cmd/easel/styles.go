@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/prompt/styles"
 )
 
@@ -116,15 +118,14 @@ func (a *app) stylesShow(dataDir, name string, asJSON bool) error {
 }
 
 func (a *app) stylesImport(dataDir, file string, asJSON bool) error {
-	f, err := os.Open(file)
+	data, err := imageio.ReadFile(file, 8<<20) // styles.csv files are kilobytes
 	if errors.Is(err, os.ErrNotExist) {
 		return easel.Errorf(easel.ENOTFOUND, "%s does not exist: give the path of an AUTOMATIC1111 styles.csv", file)
 	}
 	if err != nil {
-		return easel.Errorf(easel.EINVALID, "cannot read %s: %v", file, err)
+		return &easel.Error{Code: easel.EINVALID, Message: "cannot read the styles file: " + easel.ErrorMessage(err), Err: err}
 	}
-	defer f.Close()
-	imported, err := styles.Import(f)
+	imported, err := styles.Import(bytes.NewReader(data))
 	if err != nil {
 		var e *easel.Error
 		if errors.As(err, &e) {

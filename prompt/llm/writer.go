@@ -28,11 +28,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/prompt/dialect"
 	"github.com/easel-art/easel/retry"
@@ -99,9 +99,9 @@ func New(client llm.Client, opts Options) *Writer {
 // missing, unreadable, empty or huge file is EINVALID.
 func LoadSystem(path string) (string, error) {
 	const maxSystem = 64 << 10
-	b, err := os.ReadFile(path)
+	b, err := imageio.ReadFile(path, maxSystem)
 	if err != nil {
-		return "", easel.Errorf(easel.EINVALID, "cannot read the --system file: %v", err)
+		return "", &easel.Error{Code: easel.EINVALID, Message: "cannot read the --system file: " + easel.ErrorMessage(err), Err: err}
 	}
 	if len(b) > maxSystem {
 		return "", easel.Errorf(easel.EINVALID, "the --system file %s is %d bytes; keep it under %d", path, len(b), maxSystem)

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/easel-art/easel/imageio"
+	"github.com/easel-art/easel/imageio/imageiotest"
+)
+
+// bombWithParameters is the issue's pixel bomb: a PNG of a few hundred
+// bytes declaring 100000×100000 pixels, carrying AUTOMATIC1111 parameters
+// so vary and reproduce take it for a real picture.
+func bombWithParameters() []byte {
+	p := imageiotest.PNGBomb(100000, 100000)
+	var b bytes.Buffer
+	b.Write(p[:8+25]) // signature and IHDR
+	imageiotest.Chunk(&b, "tEXt", []byte("parameters\x00a red fox in snow\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 512x512, Model: sd_xl_base_1.0"))
+	b.Write(p[8+25:])
+	return b.Bytes()
+}
+
+// TestPixelBombCLI sends the bomb through every CLI decode path, in a
+// child process whose peak memory is measured: reproduce and vary of the
+// file refuse it, info reads its metadata without decoding, and a gallery
+// file replaced by it is skipped by gallery sheet and not compared by
+// reproduce.
+func TestPixelBombCLI(t *testing.T) {
+	rss := imageiotest.InChild(t, func(t *testing.T) {
+		env := home(t)
+		bomb := filepath.Join(t.TempDir(), "bomb.png")
+		os.WriteFile(bomb, bombWithParameters(), 0o644)
+		for _, cmd := range []string{"reproduce", "vary"} {
+			r := runLineage(t, env, cmd, bomb, "--engine", "builtin")
+			if r.code != exitUsage || !strings.Contains(r.stderr, "megapixel budget") {
+				t.Errorf("%s of the bomb: exit %d, %s", cmd, r.code, r.stderr)
+			}
+		}
+		if r := runEasel(t, env, "info", bomb); r.code != 0 || !strings.Contains(r.stdout, "red fox") {
+			t.Errorf("info of the bomb: exit %d, %s %s", r.code, r.stdout, r.stderr)
+		}
+		a := imagineOne(t, env, "a beach sunset", "--size", "128x96")
+		imagineOne(t, env, "a fox", "--size", "128x96")
+		if err := os.WriteFile(a["path"].(string), imageiotest.PNGBomb(100000, 100000), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), "sheet.png")
+		r := runEasel(t, env, "gallery", "sheet", "-o", out)
+		if r.code != 0 || !strings.Contains(r.stderr, "skipping") || !strings.Contains(r.stdout, "1 pictures") {
+			t.Errorf("sheet with a bomb in the gallery: exit %d, %s %s", r.code, r.stdout, r.stderr)
+		}
+		// reproduce compares the original's pixels with the new picture's.
+		small, _ := readInput(out, 0, "sheet")
+		if small == nil {
+			t.Fatal("no sheet to compare with")
+		}
+		if same, ok := samePicture(imageiotest.PNGBomb(100000, 100000), small); same || ok {
+			t.Errorf("samePicture(bomb, picture) = %v, %v; want not compared", same, ok)
+		}
+	})
+	if rss > 200<<20 {
+		t.Errorf("peak RSS %d MB; want under 200", rss>>20)
+	}
+	t.Logf("peak RSS %d MB", rss>>20)
+}
+
+// TestDevZeroRefused: every command that reads a named file refuses a
+// device at once instead of reading it forever.
+func TestDevZeroRefused(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	env := home(t)
+	for _, args := range [][]string{
+		{"info", "/dev/zero"},
+		{"vary", "/dev/zero"},
+		{"reproduce", "/dev/zero"},
+		{"batch", "/dev/zero"},
+		{"render", "/dev/zero"},
+		{"styles", "import", "/dev/zero"},
+	} {
+		done := make(chan result, 1)
+		go func() { done <- runLineage(t, env, args...) }()
+		select {
+		case r := <-done:
+			if r.code != exitUsage || !strings.Contains(r.stderr, "not a regular file") {
+				t.Errorf("%v: exit %d, %s", args, r.code, r.stderr)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%v did not return within 5 s", args)
+		}
+	}
+}
+
+// TestSheetPixelBound: a sheet whose canvas would be over the pixel
+// budget is refused before any picture is read; more columns than
+// pictures do not widen the sheet.
+func TestSheetPixelBound(t *testing.T) {
+	rss := imageiotest.InChild(t, func(t *testing.T) {
+		env := home(t)
+		for _, idea := range []string{"a beach sunset", "a fox", "a castle"} {
+			imagineOne(t, env, idea, "--size", "128x96")
+		}
+		out := filepath.Join(t.TempDir(), "sheet.png")
+		if r := runEasel(t, env, "gallery", "sheet", "-o", out, "--columns", "100000", "--json"); r.code != 0 || !strings.Contains(r.stdout, `"count":3`) {
+			t.Errorf("--columns 100000: exit %d, %s %s", r.code, r.stdout, r.stderr)
+		}
+		t.Setenv(imageio.EnvMaxPixels, "2000000")
+		r := runEasel(t, env, "gallery", "sheet", "-o", out, "--limit", "10000", "--cell", "1024")
+		if r.code != exitUsage || !strings.Contains(r.stderr, "--cell") {
+			t.Errorf("a sheet over the budget: exit %d, %s", r.code, r.stderr)
+		}
+	})
+	if rss > 200<<20 {
+		t.Errorf("peak RSS %d MB; want under 200", rss>>20)
+	}
+}
