@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"slices"
@@ -729,7 +730,7 @@ func (s *Server) openImage(ctx context.Context, a *easel.Artwork) (io.ReadSeekCl
 	// A store that cannot seek (object storage): serve from memory, so
 	// range requests still work.
 	defer rc.Close()
-	b, err := io.ReadAll(rc)
+	b, err := imageio.ReadAll(rc, imageio.DefaultMaxFile)
 	if err != nil {
 		return nil, fmt.Errorf("read image: %w", err)
 	}
