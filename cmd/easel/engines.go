@@ -20,7 +20,7 @@ configured service whether it is reachable and accepts the credentials (it
 makes no picture, spends no tokens and costs nothing). Use an engine with
 --engine NAME[:MODEL] and a writer with --llm NAME[:MODEL], for example
   easel imagine "a beach sunset" --engine a1111
-  easel imagine "a beach sunset" --engine openai:gpt-image-1
+  easel imagine "a beach sunset" --engine openai:gpt-image-2.5-sunburst
   easel prompt "a beach sunset" --llm ollama:llama3.2`
 
 // engineStatus is one engine's line in `easel engines` (and `easel doctor`).
@@ -34,9 +34,12 @@ type engineStatus struct {
 	Set        string              `json:"set,omitempty"`
 	Vars       []engineVar         `json:"vars"`
 	Caps       *easel.Capabilities `json:"capabilities,omitempty"`
-	Checked    bool                `json:"checked"`
-	Reachable  *bool               `json:"reachable,omitempty"`
-	Error      string              `json:"error,omitempty"`
+	// Model is the model the engine renders with, as its client knows it
+	// (after --check, as the service reports it where it can).
+	Model     string `json:"model,omitempty"`
+	Checked   bool   `json:"checked"`
+	Reachable *bool  `json:"reachable,omitempty"`
+	Error     string `json:"error,omitempty"`
 }
 
 type engineVar struct {
@@ -81,6 +84,7 @@ func (a *app) engineStatuses(ctx context.Context, reg *engine.Registry, check bo
 			}
 			caps := e.Capabilities()
 			st.Caps = &caps
+			st.Model = modelOf(e)
 			switch {
 			case len(f.Vars) == 0:
 				st.State = "ready"
@@ -100,6 +104,7 @@ func (a *app) engineStatuses(ctx context.Context, reg *engine.Registry, check bo
 				err := engine.Check(cctx, e)
 				ok := err == nil
 				out[i].Checked, out[i].Reachable = true, &ok
+				out[i].Model = modelOf(e)
 				if err != nil {
 					out[i].Error = easel.ErrorMessage(err)
 				}
@@ -108,6 +113,15 @@ func (a *app) engineStatuses(ctx context.Context, reg *engine.Registry, check bo
 	}
 	wg.Wait()
 	return out
+}
+
+// modelOf returns the model an engine renders with, for the engines whose
+// client knows it ("" for the others).
+func modelOf(e easel.Engine) string {
+	if m, ok := e.(interface{ Model() string }); ok {
+		return m.Model()
+	}
+	return ""
 }
 
 func cmdEngines(ctx context.Context, a *app, args []string) error {
@@ -161,6 +175,8 @@ func cmdEngines(ctx context.Context, a *app, args []string) error {
 				line += "\t" + st.Error
 			case !st.Checked:
 				line += "\t-"
+			case *st.Reachable && st.Model != "":
+				line += "\tyes, model " + st.Model
 			case *st.Reachable:
 				line += "\tyes"
 			default:

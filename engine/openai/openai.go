@@ -9,13 +9,16 @@ package openai
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -45,26 +48,50 @@ type Config struct {
 	Quality string
 	// Background is transparent, opaque or auto (the default).
 	Background string
+	// Moderation is auto (the default) or low, the service's content
+	// filtering level (EASEL_OPENAI_MODERATION).
+	Moderation string
+	// OutputFormat is png (the default), jpeg or webp: what the service
+	// sends (EASEL_OPENAI_FORMAT). jpeg and webp are smaller and faster to
+	// fetch; easel keeps every picture as PNG either way.
+	OutputFormat string
+	// OutputCompression is 1..100 for jpeg and webp (EASEL_OPENAI_COMPRESSION);
+	// 0 leaves it to the service (100). -1 marks an unreadable value.
+	OutputCompression int
 }
 
 // ConfigFromEnv reads the variables the OpenAI ecosystem uses.
 func ConfigFromEnv(getenv func(string) string) Config {
-	return Config{
+	cfg := Config{
 		APIKey:       strings.TrimSpace(getenv("OPENAI_API_KEY")),
 		BaseURL:      strings.TrimSpace(getenv("OPENAI_BASE_URL")),
 		Organization: getenv("OPENAI_ORG_ID"),
 		Project:      getenv("OPENAI_PROJECT_ID"),
+		Quality:      strings.TrimSpace(getenv("EASEL_OPENAI_QUALITY")),
+		Moderation:   strings.TrimSpace(getenv("EASEL_OPENAI_MODERATION")),
+		OutputFormat: strings.TrimSpace(getenv("EASEL_OPENAI_FORMAT")),
 	}
+	if v := strings.TrimSpace(getenv("EASEL_OPENAI_COMPRESSION")); v != "" {
+		if n, err := strconv.Atoi(v); err == nil {
+			cfg.OutputCompression = n
+		} else {
+			cfg.OutputCompression = -1
+		}
+	}
+	return cfg
 }
 
 //go:embed models.json
 var modelsJSON []byte
 
 type catalog struct {
-	DefaultModel string  `json:"default_model"`
-	MaxPrompt    int     `json:"max_prompt"`
-	Models       []model `json:"models"`
-	OtherModel   model   `json:"other_model"`
+	DefaultModel string `json:"default_model"`
+	MaxPrompt    int    `json:"max_prompt"`
+	// ShutDown maps a model the service no longer serves to when it shut
+	// down and what to use instead.
+	ShutDown   map[string]string `json:"shut_down"`
+	Models     []model           `json:"models"`
+	OtherModel model             `json:"other_model"`
 }
 
 type model struct {
@@ -72,6 +99,9 @@ type model struct {
 	Sizes      []string           `json:"sizes"`
 	SizeStep   int                `json:"size_step"`
 	MaxAspect  float64            `json:"max_aspect"`
+	MinPixels  int                `json:"min_pixels"`
+	MaxPixels  int                `json:"max_pixels"`
+	MaxSide    int                `json:"max_side"`
 	MaxN       int                `json:"max_n"`
 	Qualities  []string           `json:"qualities"`
 	PerImage   map[string]float64 `json:"price_per_image"`
@@ -79,6 +109,7 @@ type model struct {
 		TextIn   float64 `json:"text_in"`
 		ImageIn  float64 `json:"image_in"`
 		ImageOut float64 `json:"image_out"`
+		TextOut  float64 `json:"text_out"`
 	} `json:"usd_per_million_tokens"`
 }
 
@@ -125,6 +156,15 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 	if cfg.Background == "" {
 		cfg.Background = "auto"
 	}
+	if cfg.Moderation == "" {
+		cfg.Moderation = "auto"
+	}
+	if cfg.OutputFormat == "" {
+		cfg.OutputFormat = "png"
+	}
+	if gone, ok := models.ShutDown[cfg.Model]; ok {
+		return nil, easel.Errorf(easel.EINVALID, "openai: %s was shut down on %s (--engine openai:%s)", cfg.Model, gone, models.DefaultModel)
+	}
 	m, known := models.OtherModel, false
 	for _, x := range models.Models {
 		if x.Name == cfg.Model {
@@ -138,6 +178,9 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 	if !slices.Contains([]string{"transparent", "opaque", "auto"}, cfg.Background) {
 		return nil, easel.Errorf(easel.EINVALID, "openai: background %q is not one of transparent, opaque, auto", cfg.Background)
 	}
+	if err := checkOutput(cfg); err != nil {
+		return nil, err
+	}
 	if hc == nil {
 		hc = http.DefaultClient
 	}
@@ -146,6 +189,30 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 		svc: httpx.Service{Name: "OpenAI", KeyVar: "OPENAI_API_KEY", URLVar: "OPENAI_BASE_URL", Endpoint: base.String(), Secrets: []string{cfg.APIKey}},
 	}, nil
 }
+
+// checkOutput refuses the moderation, format and compression settings the
+// service refuses, before any call.
+func checkOutput(cfg Config) error {
+	if !slices.Contains([]string{"auto", "low"}, cfg.Moderation) {
+		return easel.Errorf(easel.EINVALID, "openai: moderation %q is not one of auto, low (EASEL_OPENAI_MODERATION)", cfg.Moderation)
+	}
+	if !slices.Contains([]string{"png", "jpeg", "webp"}, cfg.OutputFormat) {
+		return easel.Errorf(easel.EINVALID, "openai: output format %q is not one of png, jpeg, webp (EASEL_OPENAI_FORMAT)", cfg.OutputFormat)
+	}
+	if cfg.OutputCompression < 0 || cfg.OutputCompression > 100 {
+		return easel.Errorf(easel.EINVALID, "openai: output compression must be a whole number from 0 to 100 (EASEL_OPENAI_COMPRESSION)")
+	}
+	if cfg.OutputCompression > 0 && cfg.OutputFormat == "png" {
+		return easel.Errorf(easel.EINVALID, "openai: output compression needs jpeg or webp: set EASEL_OPENAI_FORMAT=jpeg or webp")
+	}
+	if cfg.Background == "transparent" && cfg.OutputFormat == "jpeg" {
+		return easel.Errorf(easel.EINVALID, "openai: a transparent background needs png or webp, not jpeg")
+	}
+	return nil
+}
+
+// Model returns the model this client renders with.
+func (c *Client) Model() string { return c.cfg.Model }
 
 // Name returns "openai".
 func (c *Client) Name() string { return Name }
@@ -184,38 +251,77 @@ func (c *Client) perImage() float64 {
 }
 
 // size picks the size to ask for: the closest offered one for models with
-// fixed sizes; the requested one rounded to the model's step and aspect
-// limits for the others.
+// fixed sizes; for the others the requested one rounded to the model's
+// step and kept within its aspect, side and pixel limits, so the call never
+// carries a size the model refuses. A picture too small for the model is
+// enlarged in the same shape, and one too large shrunk.
 func (c *Client) size(w, h int) (easel.Size, string) {
 	want := easel.Size{Width: w, Height: h}
 	var got easel.Size
-	if len(c.model.Sizes) > 0 {
+	m := c.model
+	if len(m.Sizes) > 0 {
 		got = sizes.Nearest(c.Capabilities().Sizes, w, h)
 	} else {
-		if a := c.model.MaxAspect; a > 0 {
-			if float64(w) > a*float64(h) {
-				w = int(a * float64(h))
-			}
-			if float64(h) > a*float64(w) {
-				h = int(a * float64(w))
+		fw, fh := float64(w), float64(h)
+		if a := m.MaxAspect; a > 0 {
+			fw, fh = min(fw, a*fh), min(fh, a*fw)
+		}
+		scale := 1.0
+		if px := fw * fh; m.MinPixels > 0 && px < float64(m.MinPixels) {
+			scale = math.Sqrt(float64(m.MinPixels) / px)
+		} else if m.MaxPixels > 0 && px > float64(m.MaxPixels) {
+			scale = math.Sqrt(float64(m.MaxPixels) / px)
+		}
+		if s := max(fw, fh) * scale; m.MaxSide > 0 && s > float64(m.MaxSide) {
+			scale *= float64(m.MaxSide) / s
+		}
+		got.Width, got.Height = sizes.Round(int(fw*scale+0.5), int(fh*scale+0.5), max(1, m.SizeStep))
+		step := max(1, m.SizeStep)
+		// Rounding may cross a limit: step back inside it.
+		for m.MinPixels > 0 && got.Width*got.Height < m.MinPixels {
+			if got.Width <= got.Height {
+				got.Width += step
+			} else {
+				got.Height += step
 			}
 		}
-		got.Width, got.Height = sizes.Round(w, h, max(1, c.model.SizeStep))
+		for (m.MaxPixels > 0 && got.Width*got.Height > m.MaxPixels) || (m.MaxSide > 0 && max(got.Width, got.Height) > m.MaxSide) {
+			if got.Width >= got.Height {
+				got.Width -= step
+			} else {
+				got.Height -= step
+			}
+		}
 	}
 	if got == want {
 		return got, ""
 	}
-	return got, fmt.Sprintf("size %v is not offered by %s: made %v, the closest", want, c.model.Name, got)
+	if len(m.Sizes) == 0 && m.MinPixels > 0 {
+		return got, fmt.Sprintf("size %v is not one %s takes (sides in multiples of %d, 1:3 to 3:1, %s to %s pixels): made %v, the closest",
+			want, m.Name, max(1, m.SizeStep), thousands(m.MinPixels), thousands(m.MaxPixels), got)
+	}
+	return got, fmt.Sprintf("size %v is not offered by %s: made %v, the closest", want, m.Name, got)
+}
+
+// thousands writes n with commas: 655,360.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 type generateRequest struct {
-	Model        string `json:"model"`
-	Prompt       string `json:"prompt"`
-	N            int    `json:"n"`
-	Size         string `json:"size"`
-	Quality      string `json:"quality"`
-	Background   string `json:"background"`
-	OutputFormat string `json:"output_format"`
+	Model             string `json:"model"`
+	Prompt            string `json:"prompt"`
+	N                 int    `json:"n"`
+	Size              string `json:"size"`
+	Quality           string `json:"quality"`
+	Background        string `json:"background"`
+	OutputFormat      string `json:"output_format"`
+	OutputCompression int    `json:"output_compression,omitempty"`
+	Moderation        string `json:"moderation,omitempty"`
 }
 
 type usage struct {
@@ -224,8 +330,12 @@ type usage struct {
 		ImageTokens int `json:"image_tokens"`
 		TextTokens  int `json:"text_tokens"`
 	} `json:"input_tokens_details"`
-	OutputTokens int `json:"output_tokens"`
-	TotalTokens  int `json:"total_tokens"`
+	OutputTokens        int `json:"output_tokens"`
+	OutputTokensDetails struct {
+		ImageTokens int `json:"image_tokens"`
+		TextTokens  int `json:"text_tokens"`
+	} `json:"output_tokens_details"`
+	TotalTokens int `json:"total_tokens"`
 }
 
 type imagesResponse struct {
@@ -260,10 +370,15 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 		return nil, easel.Errorf(easel.EINVALID, "openai: this engine was opened for model %s, not %s: use --engine openai:%s", c.cfg.Model, req.Model, req.Model)
 	}
 	size, note := c.size(req.Width, req.Height)
-	body, err := json.Marshal(generateRequest{
+	gen := generateRequest{
 		Model: c.cfg.Model, Prompt: req.Prompt, N: req.N, Size: size.String(),
-		Quality: c.cfg.Quality, Background: c.cfg.Background, OutputFormat: "png",
-	})
+		Quality: c.cfg.Quality, Background: c.cfg.Background, OutputFormat: c.cfg.OutputFormat,
+		OutputCompression: c.cfg.OutputCompression,
+	}
+	if c.cfg.Moderation != "auto" {
+		gen.Moderation = c.cfg.Moderation
+	}
+	body, err := json.Marshal(gen)
 	if err != nil {
 		return nil, fmt.Errorf("openai images: %w", err)
 	}
@@ -324,9 +439,11 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	return res, nil
 }
 
-// cost turns usage tokens into dollars with the model's token prices; when
-// the server reports no usage (compatible servers) it falls back to the
-// per-image price.
+// cost turns usage tokens into dollars with the model's token prices:
+// output tokens split into image and text by output_tokens_details (text
+// at text_out, or at the image rate when the model has none, so a cost is
+// never under-reported). When the server reports no usage (compatible
+// servers) it falls back to the per-image price.
 func (c *Client) cost(u *usage, n int) float64 {
 	tp := c.model.TokenPrice
 	if u != nil && u.TotalTokens+u.OutputTokens > 0 && tp != nil {
@@ -335,7 +452,15 @@ func (c *Client) cost(u *usage, n int) float64 {
 		if text+img == 0 {
 			text = u.InputTokens
 		}
-		return (float64(text)*tp.TextIn + float64(img)*tp.ImageIn + float64(u.OutputTokens)*tp.ImageOut) / 1e6
+		imgOut, textOut := u.OutputTokensDetails.ImageTokens, u.OutputTokensDetails.TextTokens
+		if imgOut+textOut == 0 {
+			imgOut = u.OutputTokens
+		}
+		textOutPrice := tp.TextOut
+		if textOutPrice == 0 {
+			textOutPrice = tp.ImageOut
+		}
+		return (float64(text)*tp.TextIn + float64(img)*tp.ImageIn + float64(imgOut)*tp.ImageOut + float64(textOut)*textOutPrice) / 1e6
 	}
 	return c.perImage() * float64(n)
 }
@@ -397,7 +522,10 @@ func (c *Client) download(ctx context.Context, u string) ([]byte, error) {
 }
 
 // Check asks the service for its model list, which needs a valid key: it
-// tells a wrong key and an unreachable server apart without paying.
+// tells a wrong key and an unreachable server apart without paying. When the
+// list is readable and lacks the configured model (a shut-down model, one
+// the key has no access to, or a compatible server that has other models),
+// it says so and names the image models it does list.
 func (c *Client) Check(ctx context.Context) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, httpx.Join(c.base, "/models"), nil)
 	if err != nil {
@@ -412,5 +540,27 @@ func (c *Client) Check(ctx context.Context) error {
 	if resp.StatusCode != http.StatusOK {
 		return c.failure(resp)
 	}
-	return nil
+	var list struct {
+		Data []struct {
+			ID string `json:"id"`
+		} `json:"data"`
+	}
+	body, err := httpx.ReadAll(resp.Body, 4<<20)
+	if err != nil {
+		return c.svc.Transport(ctx, "openai check", err)
+	}
+	if json.Unmarshal(body, &list) != nil || len(list.Data) == 0 {
+		return nil // a compatible server with no usable list: reachable is all we know
+	}
+	var images []string
+	for _, m := range list.Data {
+		if m.ID == c.cfg.Model {
+			return nil
+		}
+		if strings.Contains(m.ID, "image") {
+			images = append(images, m.ID)
+		}
+	}
+	slices.Sort(images)
+	return easel.Errorf(easel.EINVALID, "openai: the service does not list model %s for this key; it lists %s: use --engine openai:MODEL", c.cfg.Model, cmp.Or(strings.Join(images, ", "), "no image models"))
 }

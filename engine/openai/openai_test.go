@@ -38,14 +38,14 @@ func TestConformance(t *testing.T) {
 func TestRenderSendsWhatTheAPITakes(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
 	fk.Revised = "A calm beach at sunset, painted in warm light."
-	c := client(t, fk, Config{Quality: "high", Background: "opaque"})
+	c := client(t, fk, Config{Model: "gpt-image-1.5", Quality: "high", Background: "opaque"})
 	req := &easel.RenderRequest{Prompt: "a beach sunset", Negative: "blurry", Width: 1920, Height: 1080, N: 3, Seed: 9}
 	res, err := c.Render(t.Context(), req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	body := fk.Bodies()[0]
-	want := map[string]any{"model": "gpt-image-1", "prompt": "a beach sunset", "n": 3.0, "size": "1536x1024", "quality": "high", "background": "opaque", "output_format": "png"}
+	want := map[string]any{"model": "gpt-image-1.5", "prompt": "a beach sunset", "n": 3.0, "size": "1536x1024", "quality": "high", "background": "opaque", "output_format": "png"}
 	for k, v := range want {
 		if body[k] != v {
 			t.Errorf("sent %s = %v; want %v", k, body[k], v)
@@ -65,8 +65,8 @@ func TestRenderSendsWhatTheAPITakes(t *testing.T) {
 			t.Errorf("image %d seed %d", i, im.Seed)
 		}
 	}
-	// usage: 50 text tokens at $5/M + 3×1056 output tokens at $40/M.
-	if want := (50*5.0 + 3*1056*40.0) / 1e6; math.Abs(res.CostUSD-want) > 1e-9 {
+	// usage: 50 text tokens at $5/M + 3×1056 image output tokens at $32/M.
+	if want := (50*5.0 + 3*1056*32.0) / 1e6; math.Abs(res.CostUSD-want) > 1e-9 {
 		t.Errorf("cost %v; want %v", res.CostUSD, want)
 	}
 }
@@ -74,15 +74,16 @@ func TestRenderSendsWhatTheAPITakes(t *testing.T) {
 func TestFreeSizeModel(t *testing.T) {
 	fk := newFake(t, enginetest.FaultNone)
 	c := client(t, fk, Config{Model: "gpt-image-2"})
-	res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 1000, Height: 250, N: 1})
+	res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 1600, Height: 400, N: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 1000x250 is 4:1; the model takes 3:1 at most, in multiples of 16.
-	if got := fk.Bodies()[0]["size"]; got != "752x256" {
-		t.Errorf("size %v; want 752x256", got)
+	// 1600x400 is 4:1; the model takes 3:1 at most, in multiples of 16,
+	// and at least 655,360 pixels: 1200x400 enlarged.
+	if got := fk.Bodies()[0]["size"]; got != "1408x480" {
+		t.Errorf("size %v; want 1408x480", got)
 	}
-	if res.Width != 752 || len(res.Notes) != 1 {
+	if res.Width != 1408 || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "655,360") {
 		t.Errorf("got %dx%d %q", res.Width, res.Height, res.Notes)
 	}
 }
@@ -91,12 +92,12 @@ func TestCompatibleServers(t *testing.T) {
 	t.Run("no usage, escaped slashes", func(t *testing.T) {
 		fk := newFake(t, enginetest.FaultNone)
 		fk.NoUsage, fk.EscapeSlashes = true, true
-		c := client(t, fk, Config{Quality: "low"})
+		c := client(t, fk, Config{Model: "gpt-image-1-mini", Quality: "low"})
 		res, err := c.Render(t.Context(), &easel.RenderRequest{Prompt: "a fox", Width: 1024, Height: 1024, N: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.CostUSD != 2*0.011 {
+		if res.CostUSD != 2*0.005 {
 			t.Errorf("cost %v; want the per-image price ×2", res.CostUSD)
 		}
 	})
@@ -139,7 +140,7 @@ func TestServiceErrors(t *testing.T) {
 		msg  string
 	}{
 		{"wrong key", Config{APIKey: "sk-wrong-key-987654"}, easel.RenderRequest{Prompt: "x", Width: 1024, Height: 1024, N: 1}, easel.ECONFIG, "OPENAI_API_KEY"},
-		{"unknown model", Config{Model: "dall-e-3"}, easel.RenderRequest{Prompt: "x", Width: 1024, Height: 1024, N: 1}, easel.EINVALID, "dall-e-3"},
+		{"unknown model", Config{Model: "gpt-image-9"}, easel.RenderRequest{Prompt: "x", Width: 1024, Height: 1024, N: 1}, easel.EINVALID, "gpt-image-9"},
 		{"prompt too long", Config{}, easel.RenderRequest{Prompt: strings.Repeat("a", 32001), Width: 1024, Height: 1024, N: 1}, easel.EINVALID, "32000"},
 		{"n over", Config{}, easel.RenderRequest{Prompt: "x", Width: 1024, Height: 1024, N: 11}, easel.EINVALID, "at most 10"},
 		{"other model asked", Config{}, easel.RenderRequest{Prompt: "x", Width: 1024, Height: 1024, N: 1, Model: "gpt-image-2"}, easel.EINVALID, "openai:gpt-image-2"},

@@ -125,6 +125,9 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 // Name returns "runway".
 func (c *Client) Name() string { return Name }
 
+// Model returns the model this client renders with.
+func (c *Client) Model() string { return c.cfg.Model }
+
 // Capabilities describes the model: fixed output sizes, seeds, no
 // negative prompt, one image per task.
 func (c *Client) Capabilities() easel.Capabilities {

@@ -123,6 +123,9 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 // Name returns "stability".
 func (c *Client) Name() string { return Name }
 
+// Model returns the model this client renders with.
+func (c *Client) Model() string { return c.cfg.Model }
+
 // Capabilities describes the chosen model: any size (mapped to the closest
 // aspect ratio), negative prompts, seeds, one image per call made up to
 // MaxN times.

@@ -18,7 +18,7 @@ var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 
 // ToPNG checks that data is a whole picture and returns it as PNG: a PNG is
 // decoded fully (a truncated one fails here, not later in the gallery) and
-// returned as is; a JPEG is re-encoded as PNG, since easel keeps PNGs.
+// returned as is; a JPEG or WebP is re-encoded as PNG, since easel keeps PNGs.
 // The size the picture declares is checked against the pixel budget
 // (imageio) before it is decoded: a reply over it is an EPERMANENT error,
 // since asking again would bring the same. Anything else is an
@@ -28,7 +28,7 @@ func (s Service) ToPNG(data []byte) (out []byte, size image.Point, err error) {
 	var img image.Image
 	isPNG := bytes.HasPrefix(data, pngMagic)
 	switch {
-	case isPNG || bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}):
+	case isPNG || bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}) || isWebP(data):
 		img, _, err = imageio.Decode(data)
 		if errors.Is(err, imageio.ErrTooManyPixels) {
 			return nil, image.Point{}, &easel.Error{
@@ -47,7 +47,7 @@ func (s Service) ToPNG(data []byte) (out []byte, size image.Point, err error) {
 			}
 		}
 	default:
-		err = fmt.Errorf("not a PNG or JPEG (%d bytes)", len(data))
+		err = fmt.Errorf("not a PNG, JPEG or WebP (%d bytes)", len(data))
 	}
 	cause := err
 	if e := (*easel.Error)(nil); errors.As(err, &e) && e.Err != nil {
@@ -58,4 +58,9 @@ func (s Service) ToPNG(data []byte) (out []byte, size image.Point, err error) {
 		Message: fmt.Sprintf("%s returned a truncated or malformed image (%v): try again", s.Name, cause),
 		Err:     fmt.Errorf("decode image: %w", err),
 	}
+}
+
+// isWebP reports a RIFF WEBP header (OpenAI's output_format webp).
+func isWebP(data []byte) bool {
+	return len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP"
 }

@@ -6,9 +6,12 @@ package openaitest
 import (
 	"bytes"
 	"cmp"
+	_ "embed"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"image/jpeg"
+	"image/png"
 	"maps"
 	"mime"
 	"net/http"
@@ -26,12 +29,27 @@ import (
 // Key is the only API key the fake accepts.
 const Key = "sk-test-0123456789abcdef"
 
+// toJPEG re-encodes a PNG as JPEG, as the service answers output_format jpeg.
+func toJPEG(p []byte) []byte {
+	img, err := png.Decode(bytes.NewReader(p))
+	if err != nil {
+		return p
+	}
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, img, &jpeg.Options{Quality: 80})
+	return buf.Bytes()
+}
+
 // Server is a strict stand-in for POST /v1/images/generations and
 // GET /v1/models. It rejects what the real service rejects: a missing or
 // wrong bearer key, a body that is not JSON, unknown parameters, a missing
-// model (the API would fall back to the shut-down dall-e-2), unknown
-// models, sizes, qualities, backgrounds or formats the model does not
-// take, n outside 1..10, and empty or over-long prompts.
+// model (the API would fall back to the shut-down dall-e-2), unknown and
+// shut-down models (gpt-image-1, the DALL-E models), the legacy style and
+// response_format, sizes the model does not take (for the free-size models
+// below 655,360 or above 8,294,400 pixels too), qualities the model does
+// not take (xhigh and max only on the 2.5 models), unknown backgrounds,
+// formats or moderation levels, output_compression outside 0..100 or with
+// png, a transparent jpeg, n outside 1..10, and empty or over-long prompts.
 //
 // The exported fields are switches: set them before the first request.
 type Server struct {
@@ -41,6 +59,10 @@ type Server struct {
 	Revised string
 	// NoUsage leaves usage out, as compatible servers do.
 	NoUsage bool
+	// TextOutputTokens is how many text output tokens usage reports beside
+	// the 1056 image tokens an image (the models that think before they
+	// draw report some).
+	TextOutputTokens int
 	// EscapeSlashes writes "\/" in the base64 text, as some encoders do.
 	EscapeSlashes bool
 	// AsURL answers with url instead of b64_json, as LocalAI does by default.
@@ -69,7 +91,12 @@ func New(t testing.TB, fault enginetest.Fault) *Server {
 		if !authorized(w, r) {
 			return
 		}
-		fmt.Fprint(w, `{"object":"list","data":[{"id":"gpt-image-1","object":"model"}]}`)
+		var list []map[string]string
+		for _, id := range append(Models(), "gpt-5.2", "text-embedding-3-small") {
+			list = append(list, map[string]string{"id": id, "object": "model", "owned_by": "system"})
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": list})
 	})
 	mux.HandleFunc("GET /files/{name}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "image/png")
@@ -133,14 +160,84 @@ func authorized(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-var models = map[string]struct {
-	sizes []string // nil: any multiple of 16 within 1:3..3:1
-}{
-	"gpt-image-1":      {[]string{"1024x1024", "1536x1024", "1024x1536", "auto"}},
-	"gpt-image-1-mini": {[]string{"1024x1024", "1536x1024", "1024x1536", "auto"}},
-	"gpt-image-1.5":    {[]string{"1024x1024", "1536x1024", "1024x1536", "auto"}},
-	"gpt-image-2":      {nil},
+// The models the fake serves and how, written from openai-go v3.98.0's
+// image.go (the version go.mod pins), independently of the engine's
+// models.json so a test can hold one against the other.
+var (
+	standardSizes = []string{"1024x1024", "1536x1024", "1024x1536", "auto"}
+	standardQ     = []string{"low", "medium", "high", "auto"}
+	extendedQ     = []string{"low", "medium", "high", "xhigh", "max", "auto"}
+)
+
+type modelSpec struct {
+	free      bool // any WxH within the free-size limits, beside the standard ones
+	qualities []string
 }
+
+var models = map[string]modelSpec{
+	"gpt-image-1-mini":                  {false, standardQ},
+	"gpt-image-1.5":                     {false, standardQ},
+	"chatgpt-image-latest":              {false, standardQ},
+	"gpt-image-2":                       {true, standardQ},
+	"gpt-image-2-2026-04-21":            {true, standardQ},
+	"gpt-image-2.5-sunburst":            {true, extendedQ},
+	"gpt-image-2.5-sunburst-2026-09-08": {true, extendedQ},
+	"gpt-image-2.5-flare":               {true, extendedQ},
+	"gpt-image-2.5-flare-2026-09-08":    {true, extendedQ},
+	"gpt-image-2.6-sunburst":            {false, standardQ},
+	"gpt-image-2.6-flare":               {false, standardQ},
+}
+
+// shutDown are the models the service no longer serves, with the day.
+var shutDown = map[string]string{
+	"gpt-image-1": "2026-10-23",
+	"dall-e-2":    "2026-05-12",
+	"dall-e-3":    "2026-05-12",
+}
+
+// Free-size limits: multiples of 16, 1:3 to 3:1, at most 3840 a side and
+// 655,360 to 8,294,400 pixels.
+const (
+	minPixels = 655360
+	maxPixels = 8294400
+	maxSide   = 3840
+)
+
+// Models returns the models the fake serves, sorted.
+func Models() []string { return slices.Sorted(maps.Keys(models)) }
+
+// ShutDown returns the models the fake refuses as shut down, sorted.
+func ShutDown() []string { return slices.Sorted(maps.Keys(shutDown)) }
+
+// Qualities returns the qualities the fake takes for model (nil when it
+// does not serve it).
+func Qualities(model string) []string { return slices.Clone(models[model].qualities) }
+
+// FreeSizes reports whether the fake takes any size within the free-size
+// limits for model, not only the standard three.
+func FreeSizes(model string) bool { return models[model].free }
+
+// SizeOK reports whether the fake takes size ("WxH" or "auto") for model.
+func SizeOK(model, size string) bool {
+	m, ok := models[model]
+	if !ok {
+		return false
+	}
+	if size == "" || slices.Contains(standardSizes, size) {
+		return true
+	}
+	if !m.free {
+		return false
+	}
+	a, b, _ := strings.Cut(size, "x")
+	w, err1 := strconv.Atoi(a)
+	h, err2 := strconv.Atoi(b)
+	return err1 == nil && err2 == nil && w > 0 && h > 0 && w%16 == 0 && h%16 == 0 &&
+		w <= 3*h && h <= 3*w && max(w, h) <= maxSide && w*h >= minPixels && w*h <= maxPixels
+}
+
+//go:embed testdata/gradient-1024.webp
+var webpImage []byte
 
 func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
@@ -177,10 +274,20 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 	if model == "" {
 		model = "dall-e-2" // the spec's default, shut down since 2026-05-12
 	}
+	if day, gone := shutDown[model]; gone {
+		apiError(w, 404, "invalid_request_error", "model_not_found", "model", fmt.Sprintf("The model `%s` was shut down on %s and is no longer available.", model, day))
+		return
+	}
 	m, ok := models[model]
 	if !ok {
 		apiError(w, 404, "invalid_request_error", "model_not_found", "model", fmt.Sprintf("The model `%s` does not exist or you do not have access to it.", model))
 		return
+	}
+	for _, legacy := range []string{"style", "response_format"} {
+		if _, ok := body[legacy]; ok {
+			apiError(w, 400, "invalid_request_error", "unsupported_parameter", legacy, fmt.Sprintf("Unsupported parameter: '%s' is not supported with the GPT image models.", legacy))
+			return
+		}
 	}
 	prompt := str("prompt")
 	if prompt == "" || utf8.RuneCountInString(prompt) > 32000 {
@@ -197,19 +304,31 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 		n = int(f)
 	}
 	for k, vals := range map[string][]string{
-		"quality":         {"low", "medium", "high", "auto"},
-		"background":      {"transparent", "opaque", "auto"},
-		"output_format":   {"png", "jpeg", "webp"},
-		"response_format": {}, // not supported by the gpt-image models
+		"quality":       m.qualities,
+		"background":    {"transparent", "opaque", "auto"},
+		"output_format": {"png", "jpeg", "webp"},
+		"moderation":    {"low", "auto"},
 	} {
 		if v, ok := body[k]; ok && !slices.Contains(vals, fmt.Sprint(v)) {
 			apiError(w, 400, "invalid_request_error", "invalid_value", k, fmt.Sprintf("Invalid value: '%v'. Supported values are: %s.", v, strings.Join(vals, ", ")))
 			return
 		}
 	}
-	if str("background") == "transparent" && str("output_format") == "jpeg" {
+	format := cmp.Or(str("output_format"), "png")
+	if str("background") == "transparent" && format == "jpeg" {
 		apiError(w, 400, "invalid_request_error", "invalid_value", "background", "Transparent background requires png or webp.")
 		return
+	}
+	if v, ok := body["output_compression"]; ok {
+		f, isNum := v.(float64)
+		if !isNum || f != float64(int(f)) || f < 0 || f > 100 {
+			apiError(w, 400, "invalid_request_error", "invalid_value", "output_compression", "Invalid 'output_compression': integer must be between 0 and 100.")
+			return
+		}
+		if format == "png" {
+			apiError(w, 400, "invalid_request_error", "invalid_value", "output_compression", "Compression is only supported for the jpeg and webp output formats.")
+			return
+		}
 	}
 	size := str("size")
 	wd, ht := 1024, 1024
@@ -218,12 +337,12 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 		wd, _ = strconv.Atoi(a)
 		ht, _ = strconv.Atoi(b)
 	}
-	okSize := slices.Contains(m.sizes, size) || size == ""
-	if m.sizes == nil {
-		okSize = size == "auto" || size == "" || (wd%16 == 0 && ht%16 == 0 && wd > 0 && ht > 0 && wd <= 3*ht && ht <= 3*wd && wd*ht <= 3840*2160)
-	}
-	if !okSize {
-		apiError(w, 400, "invalid_request_error", "invalid_value", "size", fmt.Sprintf("Invalid size '%s'. Supported sizes are %v.", size, m.sizes))
+	if !SizeOK(model, size) {
+		msg := fmt.Sprintf("Invalid size '%s'. Supported sizes are 1024x1024, 1536x1024, 1024x1536 and auto.", size)
+		if m.free {
+			msg = fmt.Sprintf("Invalid size '%s'. Width and height must be multiples of 16, the aspect ratio at most 3:1, each side at most %d and the total between %d and %d pixels.", size, maxSide, minPixels, maxPixels)
+		}
+		apiError(w, 400, "invalid_request_error", "invalid_value", "size", msg)
 		return
 	}
 
@@ -262,6 +381,12 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 			buf.WriteString(",")
 		}
 		img := enginetest.PNG(wd, ht, int64(i+1))
+		switch format {
+		case "jpeg":
+			img = toJPEG(img)
+		case "webp":
+			img = webpImage // a fixed 1024x1024 picture: Go has no WebP encoder
+		}
 		switch s.Fault {
 		case enginetest.FaultTruncatedImage:
 			img = enginetest.Truncated(img)
@@ -286,9 +411,10 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 			fmt.Fprintf(&buf, `{"b64_json":"%s"}`, b64)
 		}
 	}
-	fmt.Fprintf(&buf, `],"background":"opaque","output_format":"png","quality":"medium","size":"%dx%d"`, wd, ht)
+	fmt.Fprintf(&buf, `],"background":"opaque","output_format":%q,"quality":"medium","size":"%dx%d"`, format, wd, ht)
 	if !s.NoUsage {
-		fmt.Fprintf(&buf, `,"usage":{"input_tokens":50,"input_tokens_details":{"image_tokens":0,"text_tokens":50},"output_tokens":%d,"output_tokens_details":{"image_tokens":%d,"text_tokens":0},"total_tokens":%d}`, 1056*n, 1056*n, 50+1056*n)
+		img, text := 1056*n, s.TextOutputTokens
+		fmt.Fprintf(&buf, `,"usage":{"input_tokens":50,"input_tokens_details":{"image_tokens":0,"text_tokens":50},"output_tokens":%d,"output_tokens_details":{"image_tokens":%d,"text_tokens":%d},"total_tokens":%d}`, img+text, img, text, 50+img+text)
 	}
 	buf.WriteString("}")
 	w.Write(buf.Bytes())
