@@ -1,0 +1,489 @@
+// Command wngen turns WordNet 3.0 (Debian's wordnet-base, under
+// /usr/share/wordnet) into the compact tables package lexical embeds:
+// words.txt, every lemma of every part of speech with its tagged-corpus
+// frequency and, for nouns, a category from its hypernyms; and forms.txt,
+// WordNet's irregular plurals and verb forms. Run it through
+// `go generate ./lexical` after `apt-get install wordnet-base`.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// roots names the synsets whose hyponyms form each category, nearest
+// first: a noun takes the category of the closest root above it in its
+// hypernym chain (ties go to the earlier line). Only these categories are
+// written by hand; every noun's category comes from WordNet.
+var roots = []root{
+	{"person", []string{"person.n.01"}, false},
+	{"creature", []string{"imaginary_being.n.01", "mythical_monster.n.01", "monster.n.01"}, false},
+	{"sea mammal", []string{"cetacean.n.01", "pinniped_mammal.n.01", "sea_cow.n.01"}, false},
+	{"mammal", []string{"mammal.n.01"}, false},
+	{"bird", []string{"bird.n.01"}, false},
+	{"fish", []string{"fish.n.01"}, false},
+	{"reptile", []string{"reptile.n.01"}, false},
+	{"amphibian", []string{"amphibian.n.03"}, false},
+	{"insect", []string{"insect.n.01", "arachnid.n.01"}, false},
+	{"sea creature", []string{"mollusk.n.01", "crustacean.n.01", "coelenterate.n.01", "echinoderm.n.01"}, false},
+	{"animal", []string{"animal.n.01"}, true},
+	{"flower", []string{"flower.n.01", "flower.n.02"}, false},
+	{"tree", []string{"tree.n.01"}, false},
+	{"plant", []string{"plant.n.02", "fungus.n.01", "vegetation.n.01"}, true},
+	{"fruit", []string{"edible_fruit.n.01", "fruit.n.01"}, false},
+	{"vegetable", []string{"vegetable.n.01"}, false},
+	{"cake", []string{"cake.n.03"}, false},
+	{"bread", []string{"bread.n.01"}, false},
+	{"cookie", []string{"cookie.n.01"}, false},
+	{"pastry", []string{"pastry.n.02", "baked_goods.n.01"}, false},
+	{"sandwich", []string{"sandwich.n.01"}, false},
+	{"soup", []string{"soup.n.01"}, false},
+	{"salad", []string{"salad.n.01"}, false},
+	{"pasta", []string{"pasta.n.01", "pasta.n.02"}, false},
+	{"pie", []string{"pie.n.01"}, false},
+	{"dessert", []string{"dessert.n.01", "frozen_dessert.n.01"}, false},
+	{"candy", []string{"candy.n.01"}, false},
+	{"dish", []string{"dish.n.02"}, false},
+	{"drink", []string{"beverage.n.01"}, false},
+	{"food", []string{"food.n.01", "food.n.02", "foodstuff.n.02"}, true},
+	{"spacecraft", []string{"spacecraft.n.01"}, false},
+	{"aircraft", []string{"aircraft.n.01"}, false},
+	{"bus", []string{"bus.n.01"}, false},
+	{"truck", []string{"truck.n.01"}, false},
+	{"train", []string{"train.n.01", "locomotive.n.01", "streetcar.n.01", "car.n.02"}, false},
+	{"bicycle", []string{"bicycle.n.01"}, false},
+	{"motorcycle", []string{"motorcycle.n.01"}, false},
+	{"car", []string{"car.n.01", "motor_vehicle.n.01"}, false},
+	{"boat", []string{"boat.n.01", "ship.n.01", "vessel.n.02"}, false},
+	{"vehicle", []string{"vehicle.n.01"}, true},
+	{"tower", []string{"tower.n.01"}, false},
+	{"bridge", []string{"bridge.n.01"}, false},
+	{"room", []string{"room.n.01"}, false},
+	{"building", []string{"building.n.01", "house.n.01", "dwelling.n.01"}, false},
+	{"furniture", []string{"furniture.n.01"}, false},
+	{"jewelry", []string{"jewelry.n.01"}, false},
+	{"clothing", []string{"clothing.n.01", "footwear.n.02", "headdress.n.01", "garment.n.01"}, false},
+	{"instrument", []string{"musical_instrument.n.01"}, false},
+	{"toy", []string{"plaything.n.01"}, false},
+	{"weapon", []string{"weapon.n.01"}, false},
+	{"container", []string{"container.n.01"}, false},
+	{"tool", []string{"tool.n.01"}, false},
+	{"device", []string{"device.n.01", "machine.n.01", "equipment.n.01"}, true},
+	{"artwork", []string{"sculpture.n.01", "statue.n.01", "painting.n.01"}, false},
+	{"structure", []string{"structure.n.01"}, true},
+	{"landform", []string{"geological_formation.n.01"}, false},
+	{"water", []string{"body_of_water.n.01"}, false},
+	{"celestial body", []string{"celestial_body.n.01"}, false},
+	{"settlement", []string{"municipality.n.01", "settlement.n.06"}, false},
+	{"land", []string{"tract.n.01"}, false},
+	{"shape", []string{"shape.n.02", "plane_figure.n.01", "solid.n.03"}, false},
+	{"color", []string{"chromatic_color.n.01", "achromatic_color.n.01"}, false},
+	{"material", []string{"material.n.01", "metal.n.01", "fabric.n.01", "glass.n.01", "wood.n.01", "plastic.n.01", "paper.n.01", "leather.n.01", "ceramic.n.01", "stone.n.02"}, false},
+}
+
+// flowerGloss finds plants WordNet files under herb or shrub whose
+// definition says they are grown for their flowers ("tulip": "... a single
+// showy flower").
+var flowerGloss = regexp.MustCompile(`\b(showy|large|fragrant|colorful|bright|white|yellow|red|pink|purple|blue) (\w+ )?(flowers?|blossoms?|blooms?)\b|cultivated for (its|their) (flowers|blossoms|blooms)`)
+
+// root is one category and the synsets it starts from. A generic
+// category (animal, vehicle, ...) is taken only when no specific one is
+// above the noun at any distance: a dog is a mammal before it is a
+// domestic animal.
+type root struct {
+	cat     string
+	synsets []string // lemma.n.NN: the NN-th sense of lemma in index.noun
+	generic bool
+}
+
+type synset struct {
+	pos   byte
+	words []string // as written (case kept)
+	hyper []int    // @ and @i
+	gloss string
+	deriv []deriv // + pointers to nouns
+}
+
+// deriv is a derivational link from word src of a synset to a noun synset.
+type deriv struct {
+	src, off int
+}
+
+func main() {
+	dir := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory")
+	out := flag.String("out", ".", "output directory")
+	verbose := flag.Bool("v", false, "print the roots as resolved")
+	flag.Parse()
+	log.SetFlags(0)
+
+	nouns := readData(filepath.Join(*dir, "data.noun"))
+	counts := readCounts(filepath.Join(*dir, "cntlist.rev"))
+
+	type lemma struct {
+		freq [4]int // n v a r
+		cats []string
+		of   string // for an adjective: the material or colour noun it comes from
+	}
+	lemmas := map[string]*lemma{}
+	get := func(w string) *lemma {
+		l := lemmas[w]
+		if l == nil {
+			l = &lemma{}
+			lemmas[w] = l
+		}
+		return l
+	}
+	indexes := map[string]map[string][]int{}
+	for pi, pos := range []string{"noun", "verb", "adj", "adv"} {
+		idx := readIndex(filepath.Join(*dir, "index."+pos))
+		indexes[pos] = idx
+		for w, offs := range idx {
+			l := get(w)
+			// Frequency: the lemma's tagged-corpus count (SemCor, in
+			// cntlist.rev) plus one, so every part of speech it has is seen.
+			l.freq[pi] = 1 + counts[w+"%"+strconv.Itoa(pi+1)]
+			if pi == 2 {
+				l.freq[pi] += counts[w+"%5"] // adjective satellites
+			}
+			_ = offs
+		}
+	}
+
+	// Resolve the category roots.
+	rootCat := map[int]int{} // synset offset → index in roots
+	for ri, r := range roots {
+		for _, s := range r.synsets {
+			parts := strings.Split(s, ".")
+			n, _ := strconv.Atoi(parts[2])
+			offs := indexes["noun"][parts[0]]
+			if n < 1 || n > len(offs) {
+				log.Fatalf("wngen: root %s not found", s)
+			}
+			off := offs[n-1]
+			if _, dup := rootCat[off]; !dup {
+				rootCat[off] = ri
+			}
+			if *verbose {
+				fmt.Fprintf(os.Stderr, "%-14s %-26s %s: %.60s\n", r.cat, s, strings.Join(nouns[off].words, ","), nouns[off].gloss)
+			}
+		}
+	}
+	cache := map[int]int{}
+	var catOf func(off int) int
+	catOf = func(off int) int {
+		if c, ok := cache[off]; ok {
+			return c
+		}
+		// Breadth first: the nearest root wins.
+		type at struct{ off, d int }
+		seen := map[int]bool{off: true}
+		queue := []at{{off, 0}}
+		best, bestD, generic := -1, 1<<30, -1
+		for len(queue) > 0 {
+			q := queue[0]
+			queue = queue[1:]
+			if q.d > bestD {
+				break
+			}
+			if ri, ok := rootCat[q.off]; ok && !roots[ri].generic {
+				if q.d < bestD || ri < best {
+					best, bestD = ri, q.d
+				}
+				continue
+			}
+			if ri, ok := rootCat[q.off]; ok && generic < 0 {
+				generic = ri
+			}
+			for _, h := range nouns[q.off].hyper {
+				if !seen[h] {
+					seen[h] = true
+					queue = append(queue, at{h, q.d + 1})
+				}
+			}
+		}
+		if best < 0 {
+			best = generic
+		}
+		cache[off] = best
+		return best
+	}
+	flowerIdx := slices.IndexFunc(roots, func(r root) bool { return r.cat == "flower" })
+	for w, offs := range indexes["noun"] {
+		lemmas[w].cats = nounCategory(w, offs, nouns, counts, catOf, flowerIdx)
+	}
+
+	// Adjectives of a material or a colour ("wooden", "golden", "silken")
+	// name the noun they come from.
+	adjs := readData(filepath.Join(*dir, "data.adj"))
+	adjOffs := make([]int, 0, len(adjs))
+	for o := range adjs {
+		adjOffs = append(adjOffs, o)
+	}
+	sort.Ints(adjOffs) // the first link in file order wins, every run
+	for _, o := range adjOffs {
+		a := adjs[o]
+		for _, d := range a.deriv {
+			if d.src < 1 || d.src > len(a.words) {
+				continue
+			}
+			w := strings.ToLower(strings.ReplaceAll(a.words[d.src-1], " ", "_"))
+			n := nouns[d.off]
+			c := catOf(d.off)
+			if c < 0 || (roots[c].cat != "material" && roots[c].cat != "color") || lemmas[w] == nil || lemmas[w].of != "" {
+				continue
+			}
+			lemmas[w].of = strings.ToLower(n.words[0])
+		}
+	}
+
+	// words.txt: sorted, one lemma a line: lemma TAB nF:cat vF aF>noun rF
+	// (parts it lacks left out; F is the tagged-corpus count plus one). Multi-word lemmas keep their spaces.
+	keys := make([]string, 0, len(lemmas))
+	for w := range lemmas {
+		if strings.ContainsAny(w, "0123456789") || strings.Count(w, "_") > 2 {
+			continue
+		}
+		keys = append(keys, w)
+	}
+	for i, w := range keys {
+		keys[i] = strings.ReplaceAll(w, "_", " ")
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString(header)
+	tags := "nvar"
+	for _, k := range keys {
+		l := lemmas[strings.ReplaceAll(k, " ", "_")]
+		b.WriteString(k)
+		b.WriteByte('\t')
+		first := true
+		for i, f := range l.freq {
+			if f == 0 {
+				continue
+			}
+			if !first {
+				b.WriteByte(' ')
+			}
+			first = false
+			b.WriteByte(tags[i])
+			b.WriteString(strconv.Itoa(f))
+			if i == 0 && len(l.cats) > 0 {
+				b.WriteByte(':')
+				// Category names keep no spaces in the table: "celestial_body".
+				b.WriteString(strings.ReplaceAll(strings.Join(l.cats, "/"), " ", "_"))
+			}
+			if i == 2 && l.of != "" {
+				b.WriteByte('>')
+				b.WriteString(l.of)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	write(filepath.Join(*out, "words.txt"), b.String())
+
+	// forms.txt: irregular forms, "form TAB pos lemma".
+	b.Reset()
+	b.WriteString(header)
+	for _, pos := range []string{"noun", "verb"} {
+		for _, line := range readLines(filepath.Join(*dir, pos+".exc")) {
+			f := strings.Fields(line)
+			if len(f) < 2 || strings.ContainsAny(f[0], "0123456789") {
+				continue
+			}
+			fmt.Fprintf(&b, "%s\t%c %s\n", strings.ReplaceAll(f[0], "_", " "), pos[0], strings.ReplaceAll(f[1], "_", " "))
+		}
+	}
+	write(filepath.Join(*out, "forms.txt"), b.String())
+}
+
+var foodOfAnimal = regexp.MustCompile(`^(the )?(flesh|meat|tentacles|legs?) of|prepared as food`)
+
+// attribute categories name what a thing is made of or looks like: a
+// noun takes one only when none of its senses is a thing ("cherry" is a
+// fruit before it is a wood or a colour).
+var attribute = map[string]bool{"material": true, "color": true, "shape": true}
+
+// nounCategory lists the categories of noun w, most likely picturable
+// sense first. Senses come in WordNet's frequency order; a sense
+// that dominates the tagged corpus and has no category (wave: "a ridge
+// that moves across water" is an event) leaves the noun uncategorised; a
+// sense that only lists w among synonyms (whale: "giant, hulk, heavyweight,
+// whale") or writes it as a name ("Burger") yields to one where w is the
+// head word; attributes (material, colour, shape) come last.
+func nounCategory(w string, offs []int, nouns map[int]synset, counts map[string]int, catOf func(int) int, flowerIdx int) []string {
+	total := 0
+	for i := range offs {
+		total += counts[w+"%1#"+strconv.Itoa(i+1)]
+	}
+	common := slices.ContainsFunc(offs, func(o int) bool { return !proper(nouns[o], w) })
+	type ranked struct {
+		cat  string
+		rank int
+	}
+	var found []ranked
+	for i, o := range offs {
+		if common && proper(nouns[o], w) {
+			continue
+		}
+		c := catOf(o)
+		n := counts[w+"%1#"+strconv.Itoa(i+1)]
+		if c < 0 {
+			if i == 0 && n >= 5 && 2*n >= total {
+				return nil
+			}
+			continue
+		}
+		cat := roots[c].cat
+		if cat == "plant" && flowerGloss.MatchString(nouns[o].gloss) {
+			cat = roots[flowerIdx].cat
+		}
+		rank := 0
+		if !strings.EqualFold(nouns[o].words[0], strings.ReplaceAll(w, "_", " ")) {
+			rank += 2
+		}
+		if attribute[cat] {
+			rank++
+		}
+		if n >= 2 {
+			rank--
+		}
+		if foodOfAnimal.MatchString(nouns[o].gloss) {
+			rank++ // "octopus": the animal before "tentacles of octopus prepared as food"
+		}
+		if !slices.ContainsFunc(found, func(r ranked) bool { return r.cat == cat }) {
+			found = append(found, ranked{cat, rank})
+		}
+	}
+	// Stable: among equals the more frequent sense (earlier) wins.
+	slices.SortStableFunc(found, func(a, b ranked) int { return a.rank - b.rank })
+	var cats []string
+	for _, r := range found {
+		cats = append(cats, r.cat)
+	}
+	return cats
+}
+
+const header = "# Generated by lexical/internal/wngen from WordNet 3.0 (see LICENSE.wordnet). DO NOT EDIT.\n"
+
+// proper reports whether the synset writes w as a name (capitalised).
+func proper(s synset, w string) bool {
+	for _, x := range s.words {
+		if strings.EqualFold(x, w) {
+			return x != strings.ToLower(x)
+		}
+	}
+	return false
+}
+
+func readLines(path string) []string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatalf("wngen: %v (apt-get install wordnet-base)", err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l == "" || l[0] == ' ' {
+			continue // WordNet's license header lines start with spaces
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// readIndex reads index.POS: lemma → synset offsets, most frequent sense first.
+func readIndex(path string) map[string][]int {
+	idx := map[string][]int{}
+	for _, l := range readLines(path) {
+		f := strings.Fields(l)
+		nsyn, _ := strconv.Atoi(f[2])
+		np, _ := strconv.Atoi(f[3])
+		offs := f[4+np+2:]
+		if len(offs) != nsyn {
+			log.Fatalf("wngen: bad index line %q", l)
+		}
+		for _, o := range offs {
+			v, _ := strconv.Atoi(o)
+			idx[f[0]] = append(idx[f[0]], v)
+		}
+	}
+	return idx
+}
+
+// readData reads data.noun: offset → synset.
+func readData(path string) map[int]synset {
+	out := map[int]synset{}
+	for _, l := range readLines(path) {
+		body, gloss, _ := strings.Cut(l, " | ")
+		f := strings.Fields(body)
+		off, _ := strconv.Atoi(f[0])
+		nw, _ := strconv.ParseInt(f[3], 16, 32)
+		s := synset{pos: f[2][0], gloss: gloss}
+		i := 4
+		for range nw {
+			w := f[i]
+			if j := strings.IndexByte(w, '('); j > 0 {
+				w = w[:j] // adjective markers
+			}
+			s.words = append(s.words, strings.ReplaceAll(w, "_", " "))
+			i += 2
+		}
+		np, _ := strconv.Atoi(f[i])
+		i++
+		for range np {
+			if f[i] == "@" || f[i] == "@i" {
+				h, _ := strconv.Atoi(f[i+1])
+				s.hyper = append(s.hyper, h)
+			}
+			if f[i] == "+" && f[i+2] == "n" {
+				h, _ := strconv.Atoi(f[i+1])
+				src, _ := strconv.ParseInt(f[i+3][:2], 16, 32)
+				s.deriv = append(s.deriv, deriv{int(src), h})
+			}
+			i += 4
+		}
+		out[off] = s
+	}
+	return out
+}
+
+// readCounts reads cntlist.rev: "lemma%pos" → summed tag count.
+func readCounts(path string) map[string]int {
+	out := map[string]int{}
+	for _, l := range readLines(path) {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			continue
+		}
+		// "lemma%1:..." with its sense number: per sense
+		// ("lemma%1#3") and per part of speech ("lemma%1").
+		key, _, _ := strings.Cut(f[0], ":")
+		n, _ := strconv.Atoi(f[2])
+		out[key] += n
+		out[key+"#"+f[1]] += n
+	}
+	return out
+}
+
+func write(path, s string) {
+	w, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(s)
+	if err := bw.Flush(); err != nil {
+		log.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		log.Fatal(err)
+	}
+}
