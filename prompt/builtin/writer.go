@@ -113,7 +113,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 		adds:      make([]string, 0, 8),
 		sc:        sc,
 		rng:       &words,
-		seed:      uint64(seed) ^ mix(0, strings.ToLower(strings.TrimSpace(idea))+"|"+base.Subject),
+		seed:      uint64(seed) ^ mix(0, strings.ToLower(strings.TrimSpace(wordingKey(idea, base)))+"|"+base.Subject),
 		variation: v,
 		prof:      prof,
 		light:     light,
@@ -818,6 +818,16 @@ func suiting(list []string, ok func(string) bool) []string {
 		return list
 	}
 	return out
+}
+
+// wordingKey is the text the wording is chosen by: the idea the Scene
+// was first parsed from when it has one, so a Scene refined in words
+// ("make it night") keeps the sentences the edit does not touch.
+func wordingKey(idea string, base *easel.Scene) string {
+	if base.Idea != "" {
+		return base.Idea
+	}
+	return idea
 }
 
 // describe writes an idea for a Scene that came without one (from an LLM
