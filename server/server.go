@@ -58,6 +58,10 @@ type Deps struct {
 	LLMs    []string
 	// Log receives operator logs; nil discards them.
 	Log *slog.Logger
+	// MCP, when set, is mounted at /mcp (the MCP server's streamable
+	// HTTP handler, package mcpserver) behind the API's token, Host and
+	// cross-origin checks.
+	MCP http.Handler
 	// Jobs, when set, keeps jobs across restarts: New queues again the
 	// jobs a previous server left queued or running (see resume.go). Nil
 	// keeps them in memory only.
@@ -244,6 +248,9 @@ func (s *Server) routes() http.Handler {
 	// Anything else under the APIs is a JSON 404, not the studio.
 	mux.Handle("/api/", s.requireToken(http.HandlerFunc(s.notFound)))
 	mux.Handle("/v1/", s.requireToken(http.HandlerFunc(s.notFound)))
+	if s.deps.MCP != nil {
+		mux.Handle("/mcp", s.requireToken(s.deps.MCP))
+	}
 	mux.HandleFunc("/", s.notFound)
 
 	cop := http.NewCrossOriginProtection()

@@ -35,6 +35,7 @@ func commands() []command {
 		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
 		{"gallery", "the gallery: list, search, show (with lineage), tree, sheet, rm", cmdGallery},
 		{"serve", "web studio, JSON API and OpenAI-compatible images API on 127.0.0.1:8420", cmdServe},
+		{"mcp", "MCP server over stdio for assistants (Claude, Cursor, VS Code); also /mcp on easel serve", cmdMCP},
 		{"version", "print easel's version", cmdVersion},
 	}
 }

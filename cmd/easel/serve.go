@@ -12,14 +12,16 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/mcpserver"
 	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/server"
 )
 
 const serveUsage = `Usage: easel serve [flags]
 
-Starts the web studio, the JSON API (/api/v1, described at /api/v1/openapi.json)
-and the OpenAI-compatible images API (POST /v1/images/generations, GET /v1/models).
+Starts the web studio, the JSON API (/api/v1, described at /api/v1/openapi.json),
+the OpenAI-compatible images API (POST /v1/images/generations, GET /v1/models)
+and the MCP server for assistants at /mcp (streamable HTTP; see easel mcp).
 
 It listens on 127.0.0.1 only unless given a token: any other address needs
 --token or EASEL_TOKEN, which every API call must then send as
@@ -74,6 +76,8 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer gal.Close()
+	mcpHandler := mcpserver.Handler(mcpserver.New(a.mcpDeps(gal, dir), mcpserver.Options{Engine: *engineSpec, LLM: *llmSpec}))
+	defer mcpHandler.Close()
 	srv, err := server.New(server.Deps{
 		Gallery:  gal,
 		Writer:   a.serveWriter,
@@ -89,6 +93,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 		LLMs:    llmNames(),
 		Log:     a.log,
 		Jobs:    serveJobs{gal},
+		MCP:     mcpHandler,
 	}, server.Options{
 		Token: tok, LocalOnly: tok == "", Engine: *engineSpec, LLM: *llmSpec,
 		Rewrite: *rewrite, Workers: *workers, SoftStop: *softStop,
@@ -108,6 +113,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
 	}
+	hs.RegisterOnShutdown(mcpHandler.Close) // MCP clients hold streams open
 	fmt.Fprintf(a.stdout, "easel studio: http://%s/\n", displayAddr(ln.Addr().String()))
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

@@ -1,0 +1,57 @@
+package mcpserver
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+)
+
+// HTTPHandler serves the MCP server over streamable HTTP. It refuses a
+// request whose Origin header names another site, whatever its method, as
+// the MCP specification asks (a browser page must not drive a local
+// server); the token and Host checks are the API's, around it.
+type HTTPHandler struct {
+	h      http.Handler
+	stop   context.Context
+	cancel context.CancelFunc
+}
+
+// sessionIdle is how long an HTTP session may go without a request
+// before it is closed.
+const sessionIdle = 30 * time.Minute
+
+// Handler returns the streamable HTTP handler of srv.
+func Handler(srv *mcp.Server) *HTTPHandler {
+	stop, cancel := context.WithCancel(context.Background())
+	h := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return srv }, &mcp.StreamableHTTPOptions{
+		SessionTimeout: sessionIdle,
+	})
+	return &HTTPHandler{h: h, stop: stop, cancel: cancel}
+}
+
+// ServeHTTP serves one MCP request.
+func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r.Host) {
+		http.Error(w, "easel: cross-origin request refused: MCP clients do not send another site's Origin", http.StatusForbidden)
+		return
+	}
+	// Close ends the open streams (a client's GET waits on one), so the
+	// HTTP server can shut down.
+	ctx, cancel := context.WithCancel(r.Context())
+	defer cancel()
+	defer context.AfterFunc(h.stop, cancel)()
+	h.h.ServeHTTP(w, r.WithContext(ctx))
+}
+
+// Close ends every request in flight: open streams and running tool calls.
+func (h *HTTPHandler) Close() { h.cancel() }
+
+// sameOrigin reports whether origin (scheme://host[:port]) names host.
+func sameOrigin(origin, host string) bool {
+	u, err := url.Parse(origin)
+	return err == nil && u.Host != "" && strings.EqualFold(u.Host, host)
+}

@@ -1,0 +1,153 @@
+// Package mcpserver is easel as a Model Context Protocol server, so a chat
+// assistant (Claude Desktop or Code, Cursor, VS Code, ChatGPT connectors)
+// can write prompts, render them on the person's engines, vary and
+// reproduce pictures and search the gallery.
+//
+// It is built on the official Go SDK (github.com/modelcontextprotocol/go-sdk).
+// The tools call the same pipeline as the CLI and the HTTP API; this
+// package only translates: arguments in, MCP content out. Every failure a
+// tool meets comes back as a tool result with IsError set and easel's
+// one-line message, never as a protocol error, so the model can read it
+// and try again. `easel mcp` serves it over stdio; `easel serve` mounts
+// Handler at /mcp (streamable HTTP) behind the API's token and origin rules.
+package mcpserver
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/prompt/styles"
+)
+
+// Deps are the server's backends, injected by the command that starts it
+// so it decides which writers and engines exist. Gallery, Writer and
+// Engine are required.
+type Deps struct {
+	Gallery easel.Gallery
+	// Writer returns the prompt writer named by spec, NAME[:MODEL] as in
+	// --llm ("" for the default).
+	Writer func(spec string) (easel.PromptWriter, error)
+	// Engine returns the engine named by spec, NAME[:MODEL] as in
+	// --engine, and the model to ask it for.
+	Engine func(spec string) (easel.Engine, string, error)
+	// Style returns the style preset called name (nil, nil for "");
+	// nil means the built-in presets only.
+	Style func(name string) (*styles.Style, error)
+	// Engines and LLMs are the names the tool descriptions offer.
+	Engines []string
+	LLMs    []string
+	// Retry, when set, runs each engine call (as pipeline.Pipeline.Retry).
+	Retry func(ctx context.Context, call func(ctx context.Context) error) error
+	// Log receives operator logs; nil discards them.
+	Log *slog.Logger
+}
+
+// Options are the server's settings.
+type Options struct {
+	// Engine and LLM are the defaults ("builtin" when empty).
+	Engine, LLM string
+	// PreviewSide is the longest side, in pixels, of the pictures sent
+	// back as image content (default 1024): a model sees them at about
+	// that size, and a full 2048-pixel PNG would fill its context.
+	PreviewSide int
+	// PreviewBytes is the most PNG bytes the previews of one tool result
+	// may take together (default 640 KB, under 1 MiB once in base64,
+	// which Claude Desktop accepts); a picture that would be larger is
+	// sent smaller.
+	PreviewBytes int
+	// FileLinks makes the resource link of a picture its file:// path,
+	// for a client on the same machine (easel mcp over stdio). Without
+	// it the link is easel://artwork/{id}/image, read through MCP.
+	FileLinks bool
+}
+
+// MaxImages is the most pictures one tool call makes: each comes back as
+// image content, and a model's context is not a gallery.
+const MaxImages = 4
+
+// MaxVariations is the most prompts write_prompt writes at once.
+const MaxVariations = 10
+
+// instructions tell the model what easel is and how its tools fit.
+const instructions = `easel turns a few words into AI art. It writes the detailed image prompt a skilled prompt writer would, renders it on the person's image engine (the built-in canvas works offline and is free; remote engines such as openai, a1111 or comfyui cost money or GPU time), and keeps every picture in a searchable gallery that can vary and reproduce it.
+
+Typical use: call imagine with the person's idea in their own words (easel writes the prompt), show the picture, then vary or reproduce it by its id. Use write_prompt to draft or compare prompts without rendering, and imagine with "prompt" to render a prompt exactly as written. search_gallery finds earlier pictures; get_artwork shows one again. Pictures are also resources at easel://artwork/{id}.`
+
+// server holds what the tool handlers share.
+type server struct {
+	deps Deps
+	opts Options
+	log  *slog.Logger
+}
+
+// New returns the MCP server over deps, with every tool, resource and
+// prompt registered. Serve it with Run(ctx, &mcp.StdioTransport{}) or
+// mount Handler.
+func New(deps Deps, opts Options) *mcp.Server {
+	if opts.PreviewSide <= 0 {
+		opts.PreviewSide = 1024
+	}
+	if opts.PreviewBytes <= 0 {
+		opts.PreviewBytes = 640 << 10
+	}
+	if strings.TrimSpace(opts.Engine) == "" {
+		opts.Engine = "builtin"
+	}
+	if strings.TrimSpace(opts.LLM) == "" {
+		opts.LLM = "builtin"
+	}
+	log := deps.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log = log.With(easel.LogKeyComponent, "mcp")
+	if deps.Style == nil {
+		deps.Style = func(name string) (*styles.Style, error) {
+			if name == "" {
+				return nil, nil
+			}
+			st, err := styles.Get(name)
+			return &st, err
+		}
+	}
+	s := &server{deps: deps, opts: opts, log: log}
+	ms := mcp.NewServer(&mcp.Implementation{Name: "easel", Title: "easel", Version: easel.Version}, &mcp.ServerOptions{
+		Instructions: instructions,
+		Logger:       log,
+	})
+	s.addTools(ms)
+	s.addResources(ms)
+	s.addPrompts(ms)
+	return ms
+}
+
+// toolError is a failure as the model reads it: easel's one-line message
+// (never an internal detail that could carry a secret).
+type toolError struct{ err error }
+
+func (e *toolError) Error() string { return "easel: " + safeMessage(e.err) }
+func (e *toolError) Unwrap() error { return e.err }
+
+// fail turns err into a tool error (a result with IsError set).
+func fail(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &toolError{err}
+}
+
+// safeMessage is err's message when it is an easel.Error (written to be
+// shown), its cancellation when it was cancelled, else a generic one.
+func safeMessage(err error) string {
+	switch easel.ErrorCode(err) {
+	case easel.ECANCELED:
+		return "cancelled"
+	case easel.EINTERNAL:
+		return "internal error: " + err.Error()
+	}
+	return easel.ErrorMessage(err)
+}

@@ -1,0 +1,253 @@
+package mcpserver
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/dialect"
+	"github.com/easel-art/easel/prompt/styles"
+)
+
+// The tools' arguments. Only types are checked by the schema: every
+// value is checked by easel, so a bad one gets easel's own message
+// (naming the problem and the fix) as a tool error the model can act on.
+
+// WritePromptArgs are write_prompt's arguments.
+type WritePromptArgs struct {
+	Idea       string `json:"idea" jsonschema:"what to picture, in the person's own words, such as 'a lighthouse in a storm at dusk'"`
+	Dialect    string `json:"dialect,omitempty" jsonschema:"how the prompt is written: natural (default), gpt-image, flux, sd, sdxl (weighted keywords and a negative prompt for Stable Diffusion) or midjourney (with --ar and --no parameters)"`
+	Style      string `json:"style,omitempty" jsonschema:"a style preset, such as 'oil painting', 'watercolor', 'cinematic' or 'pixel art'"`
+	Variations int    `json:"variations,omitempty" jsonschema:"how many different prompts to write, 1 to 10 (default 1)"`
+	Chaos      *int   `json:"chaos,omitempty" jsonschema:"how far the variations wander, 0 (only the wording) to 100 (new composition, light and mood); default 50"`
+	Seed       *int64 `json:"seed,omitempty" jsonschema:"a seed, 0 or more, to get the same prompts again; omit for a random one"`
+	Negative   string `json:"negative,omitempty" jsonschema:"things to keep out of the picture"`
+	LLM        string `json:"llm,omitempty" jsonschema:"who writes the prompt: builtin (offline, default), or a language model NAME[:MODEL] such as openai, anthropic or ollama:llama3.2"`
+}
+
+// WrittenPrompt is one prompt write_prompt wrote.
+type WrittenPrompt struct {
+	Prompt   string        `json:"prompt"`
+	Negative string        `json:"negative_prompt,omitempty"`
+	Dialect  easel.Dialect `json:"dialect"`
+	Seed     int64         `json:"seed"`
+	Writer   string        `json:"writer"`
+}
+
+// WritePromptResult is write_prompt's structured result.
+type WritePromptResult struct {
+	Prompts []WrittenPrompt `json:"prompts"`
+}
+
+// ImagineArgs are imagine's arguments.
+type ImagineArgs struct {
+	Idea     string `json:"idea,omitempty" jsonschema:"what to picture, in the person's own words: easel writes the detailed prompt (give idea or prompt)"`
+	Prompt   string `json:"prompt,omitempty" jsonschema:"a finished prompt to render exactly as written, such as one from write_prompt (give idea or prompt)"`
+	Negative string `json:"negative,omitempty" jsonschema:"things to keep out of the picture"`
+	Engine   string `json:"engine,omitempty" jsonschema:"the image engine NAME[:MODEL]; omit for the person's default"`
+	Size     string `json:"size,omitempty" jsonschema:"WIDTHxHEIGHT, 64 to 2048 pixels a side, such as 1024x1024 (the default) or 1536x1024"`
+	Aspect   string `json:"aspect,omitempty" jsonschema:"an aspect ratio W:H instead of size, such as 16:9 or 2:3 (the longer side is 1024)"`
+	N        int    `json:"n,omitempty" jsonschema:"how many pictures, 1 to 4 (default 1)"`
+	Seed     *int64 `json:"seed,omitempty" jsonschema:"a seed, 0 or more: the same seed and arguments make the same picture; omit for a random one"`
+	Style    string `json:"style,omitempty" jsonschema:"a style preset, such as 'oil painting', 'watercolor', 'cinematic' or 'pixel art'"`
+	Dialect  string `json:"dialect,omitempty" jsonschema:"the prompt dialect; omit for the engine's own"`
+	LLM      string `json:"llm,omitempty" jsonschema:"who writes the prompt from the idea: builtin (default) or a language model NAME[:MODEL]"`
+}
+
+// VaryArgs are vary's arguments.
+type VaryArgs struct {
+	ID       string `json:"id" jsonschema:"the picture's gallery id (or the first 8 or more characters of it)"`
+	Strength string `json:"strength,omitempty" jsonschema:"subtle (default: same composition, light and mood, new wording and details) or strong (new composition, light and mood, same subject)"`
+	N        int    `json:"n,omitempty" jsonschema:"how many variations, 1 to 4 (default 2)"`
+	Engine   string `json:"engine,omitempty" jsonschema:"the image engine NAME[:MODEL]; omit for the one that made the picture"`
+	Seed     *int64 `json:"seed,omitempty" jsonschema:"a seed, 0 or more; omit for a random one"`
+	Negative string `json:"negative,omitempty" jsonschema:"more things to keep out of the picture"`
+}
+
+// ReproduceArgs are reproduce's arguments.
+type ReproduceArgs struct {
+	ID     string `json:"id" jsonschema:"the picture's gallery id (or the first 8 or more characters of it)"`
+	Engine string `json:"engine,omitempty" jsonschema:"render on another engine NAME[:MODEL] with the closest settings; omit for the one that made it"`
+}
+
+// Pictures is the structured result of the tools that make pictures.
+type Pictures struct {
+	Artworks []ArtworkInfo `json:"artworks"`
+	// Notes say what easel changed from the request and why.
+	Notes []string `json:"notes,omitempty"`
+}
+
+func (s *server) addTools(ms *mcp.Server) {
+	engines := strings.Join(s.deps.Engines, ", ")
+	mcp.AddTool(ms, &mcp.Tool{
+		Name:  "write_prompt",
+		Title: "Write an image prompt",
+		Description: "Writes the detailed image prompt a skilled prompt writer would for an idea: subject, setting, light, colour, composition, mood, medium, and a negative prompt where the dialect has one. " +
+			"Nothing is rendered and nothing is paid. Use it to draft, compare or show prompts; render one with imagine's prompt argument.",
+		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: ptr(false)},
+	}, s.writePrompt)
+	mcp.AddTool(ms, &mcp.Tool{
+		Name:  "imagine",
+		Title: "Make a picture",
+		Description: "Makes pictures from an idea (easel writes the detailed prompt) or from a finished prompt (rendered exactly), on an image engine, and saves them in the gallery. " +
+			"Returns each picture as an image, its gallery id, the prompt sent and the seed. Engines: " + engines + " (builtin is the offline canvas, free; the others may cost money). " +
+			"Keep n small: every picture comes back into the conversation.",
+		Annotations: &mcp.ToolAnnotations{OpenWorldHint: ptr(true)},
+	}, s.imagine)
+	mcp.AddTool(ms, &mcp.Tool{
+		Name:  "vary",
+		Title: "Vary a picture",
+		Description: "Makes variations of a gallery picture: new prompts written from its prompt and scene, rendered on its engine at its size and saved as its children. " +
+			"subtle keeps the composition and changes the details; strong keeps the subject and changes composition, light and mood.",
+		Annotations: &mcp.ToolAnnotations{OpenWorldHint: ptr(true)},
+	}, s.vary)
+	mcp.AddTool(ms, &mcp.Tool{
+		Name:  "reproduce",
+		Title: "Make a picture again",
+		Description: "Renders a gallery picture again with its exact prompt, negative prompt, seed, size, steps, sampler, model and engine, and saves it as its child. " +
+			"On the built-in canvas the pixels are identical; the text says whether they are.",
+		Annotations: &mcp.ToolAnnotations{IdempotentHint: true, OpenWorldHint: ptr(true)},
+	}, s.reproduce)
+	s.addGalleryTools(ms)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func (s *server) writePrompt(ctx context.Context, req *mcp.CallToolRequest, in WritePromptArgs) (*mcp.CallToolResult, *WritePromptResult, error) {
+	if err := easel.ValidateIdeaText(in.Idea); err != nil {
+		return nil, nil, fail(err)
+	}
+	d := easel.DialectNatural
+	if in.Dialect != "" {
+		var err error
+		if d, err = dialect.Parse(in.Dialect); err != nil {
+			return nil, nil, fail(err)
+		}
+	}
+	n := in.Variations
+	if n == 0 {
+		n = 1
+	}
+	if n < 1 || n > MaxVariations {
+		return nil, nil, fail(easel.Errorf(easel.EINVALID, "variations %d is out of range: ask for 1 to %d prompts", n, MaxVariations))
+	}
+	chaos, err := chaosArg(in.Chaos)
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	seed, err := seedArg(in.Seed)
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	style, err := s.deps.Style(in.Style)
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	w, err := s.writer(in.LLM)
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	prompts, err := w.WritePrompts(ctx, easel.WriteRequest{
+		Idea: in.Idea, Style: in.Style, Negative: in.Negative, Seed: seed, N: n, Chaos: chaos, Dialect: d,
+	})
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	out := &WritePromptResult{}
+	var b strings.Builder
+	for i, p := range prompts {
+		r, err := dialect.Render(p, d, dialect.Options{Width: easel.DefaultWidth, Height: easel.DefaultHeight, Seed: p.Seed, Chaos: chaos, Style: style, ExtraNegative: in.Negative})
+		if err != nil {
+			return nil, nil, fail(err)
+		}
+		out.Prompts = append(out.Prompts, WrittenPrompt{Prompt: r.Text, Negative: r.Negative, Dialect: d, Seed: p.Seed, Writer: p.Writer})
+		if len(prompts) > 1 {
+			fmt.Fprintf(&b, "— variation %d (seed %d)\n", i+1, p.Seed)
+		}
+		b.WriteString(r.Text)
+		b.WriteString("\n")
+		if r.Negative != "" {
+			fmt.Fprintf(&b, "Negative prompt: %s\n", r.Negative)
+		}
+		if i < len(prompts)-1 {
+			b.WriteString("\n")
+		}
+	}
+	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: strings.TrimSpace(b.String())}}}, out, nil
+}
+
+// chaosArg is chaos, 50 when not given.
+func chaosArg(c *int) (int, error) {
+	if c == nil {
+		return 50, nil
+	}
+	if *c < 0 || *c > 100 {
+		return 0, easel.Errorf(easel.EINVALID, "chaos %d is out of range: use 0 to 100", *c)
+	}
+	return *c, nil
+}
+
+// seedArg is the seed, a random one when not given, so every picture
+// records the seed that makes it again.
+func seedArg(seed *int64) (int64, error) {
+	if seed == nil {
+		return rand.Int64N(1 << 32), nil
+	}
+	if *seed < 0 {
+		return 0, easel.Errorf(easel.EINVALID, "seed %d is negative: use 0 or more, or leave it out for a random one", *seed)
+	}
+	return *seed, nil
+}
+
+// countArg is n, def when not given, within 1..MaxImages.
+func countArg(n, def int) (int, error) {
+	if n == 0 {
+		return def, nil
+	}
+	if n < 1 || n > MaxImages {
+		return 0, easel.Errorf(easel.EINVALID, "n %d is out of range: ask for 1 to %d pictures at a time (easel batch makes more)", n, MaxImages)
+	}
+	return n, nil
+}
+
+func (s *server) writer(spec string) (easel.PromptWriter, error) {
+	if strings.TrimSpace(spec) == "" {
+		spec = s.opts.LLM
+	}
+	w, err := s.deps.Writer(spec)
+	if err == nil && w == nil {
+		err = easel.Errorf(easel.ECONFIG, "prompt writer %q is not available in this build", spec)
+	}
+	return w, err
+}
+
+func (s *server) engine(spec string) (easel.Engine, string, error) {
+	if strings.TrimSpace(spec) == "" {
+		spec = s.opts.Engine
+	}
+	e, model, err := s.deps.Engine(spec)
+	if err == nil && e == nil {
+		err = easel.Errorf(easel.ECONFIG, "engine %q is not available in this build", spec)
+	}
+	return e, model, err
+}
+
+// renderStage is the pipeline's dialect stage with style; the prompts in
+// verbatim go out exactly as written.
+func renderStage(style *styles.Style, verbatim map[*easel.Prompt]pipeline.Rendered) func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
+	return func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
+		if v, ok := verbatim[p]; ok {
+			return v, nil
+		}
+		r, err := dialect.Render(p, d, dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Style: style, ExtraNegative: negative})
+		if err != nil {
+			return pipeline.Rendered{}, err
+		}
+		return pipeline.Rendered{Text: r.Text, Negative: r.Negative}, nil
+	}
+}
