@@ -54,8 +54,8 @@ func (s *server) addGalleryTools(ms *mcp.Server) {
 		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: ptr(false)},
 	}, s.search)
 	mcp.AddTool(ms, &mcp.Tool{
-		Name:  "get_artwork",
-		Title: "Show a picture",
+		Name:        "get_artwork",
+		Title:       "Show a picture",
 		Description: "Shows one gallery picture: the image, its prompt, negative prompt, seed, size and engine, where it came from and what was made from it.",
 		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: ptr(false)},
 	}, s.getArtwork)
