@@ -17,6 +17,7 @@ import (
 	"golang.org/x/image/draw"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/imageio"
 )
 
 // ArtworkInfo is a gallery picture as the tools report it: what a model
@@ -62,14 +63,30 @@ func (s *server) info(a *easel.Artwork) ArtworkInfo {
 }
 
 // fileURI is where the full-size picture is: its file on this machine for
-// a local client, else its MCP resource.
+// a local client (when the gallery keeps files on this disk), else its
+// MCP resource.
 func (s *server) fileURI(a *easel.Artwork) string {
 	if s.opts.FileLinks && a.Path != "" {
 		if abs, err := filepath.Abs(a.Path); err == nil {
-			return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+			if st, err := os.Stat(abs); err == nil && st.Mode().IsRegular() {
+				return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+			}
 		}
 	}
 	return imageURI(a.ID)
+}
+
+// picture returns an artwork's PNG from the gallery's image store.
+func (s *server) picture(ctx context.Context, a *easel.Artwork) ([]byte, error) {
+	rc, err := s.deps.Gallery.Images().Open(ctx, a.SHA256)
+	if err != nil {
+		if easel.ErrorCode(err) == easel.ENOTFOUND {
+			return nil, easel.Errorf(easel.ENOTFOUND, "the image file of artwork %s is missing", a.ID)
+		}
+		return nil, err
+	}
+	defer rc.Close()
+	return imageio.ReadAll(rc, imageio.DefaultMaxFile)
 }
 
 // summary is the text a model reads about a picture.
@@ -105,16 +122,16 @@ func engineName(a *easel.Artwork) string {
 
 // pictureContent is one picture as MCP content: its summary, a preview
 // image and a link to the full-size file.
-func (s *server) pictureContent(a *easel.Artwork, side, budget int) []mcp.Content {
+func (s *server) pictureContent(ctx context.Context, a *easel.Artwork, side, budget int) []mcp.Content {
 	out := []mcp.Content{&mcp.TextContent{Text: summary(a)}}
-	data, err := os.ReadFile(a.Path)
+	data, err := s.picture(ctx, a)
 	if err != nil {
 		s.log.Warn("read artwork", easel.LogKeyArtworkID, a.ID, "err", err)
 		return append(out, &mcp.TextContent{Text: "the picture's file cannot be read: " + easel.ErrorMessage(err)})
 	}
 	size := int64(len(data))
 	if prev, err := preview(data, side, budget); err != nil {
-		out = append(out, &mcp.TextContent{Text: "no preview: " + err.Error()})
+		out = append(out, &mcp.TextContent{Text: "no preview: " + easel.ErrorMessage(err)})
 	} else {
 		out = append(out, &mcp.ImageContent{Data: prev, MIMEType: "image/png"})
 	}
@@ -125,28 +142,25 @@ func (s *server) pictureContent(a *easel.Artwork, side, budget int) []mcp.Conten
 	})
 }
 
-// maxDecodePixels bounds the pictures decoded for a preview: the gallery
-// holds at most 2048x2048 from easel, but imports come from anywhere.
-const maxDecodePixels = 64 << 20
-
 // preview returns the PNG scaled so its longer side is at most side and
 // the file at most budget bytes (the file itself when it fits already):
 // a detailed 1024-pixel picture can be 1.6 MB, and clients cap a whole
 // tool result (Claude Desktop at 1 MiB of JSON, so base64 included).
 func preview(data []byte, side, budget int) ([]byte, error) {
-	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	// Imports come from anywhere: the pixel budget holds before decoding.
+	cfg, format, err := imageio.Config(data)
 	if err != nil {
-		return nil, fmt.Errorf("not a PNG: %w", err)
+		return nil, err
+	}
+	if format != "png" {
+		return nil, easel.Errorf(easel.EINVALID, "the picture is a %s file, not a PNG", format)
 	}
 	if cfg.Width <= side && cfg.Height <= side && len(data) <= budget {
 		return data, nil
 	}
-	if int64(cfg.Width)*int64(cfg.Height) > maxDecodePixels {
-		return nil, fmt.Errorf("the picture is %dx%d, too large to preview", cfg.Width, cfg.Height)
-	}
-	img, err := png.Decode(bytes.NewReader(data))
+	img, _, err := imageio.Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("decode: %w", err)
+		return nil, err
 	}
 	side = min(side, max(cfg.Width, cfg.Height))
 	for {
@@ -189,7 +203,7 @@ func (s *server) picturesResult(ctx context.Context, arts []*easel.Artwork, note
 	}
 	for _, a := range arts {
 		out.Artworks = append(out.Artworks, s.info(a))
-		res.Content = append(res.Content, s.pictureContent(a, s.opts.PreviewSide, s.opts.PreviewBytes/max(len(arts), 1))...)
+		res.Content = append(res.Content, s.pictureContent(ctx, a, s.opts.PreviewSide, s.opts.PreviewBytes/max(len(arts), 1))...)
 	}
 	res.IsError = partial
 	return res, out, nil

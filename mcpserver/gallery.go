@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -113,7 +112,7 @@ func (s *server) search(ctx context.Context, req *mcp.CallToolRequest, in Search
 	res.Content = append(res.Content, &mcp.TextContent{Text: strings.TrimSpace(b.String())})
 	if in.Previews {
 		for _, a := range arts {
-			if data, err := os.ReadFile(a.Path); err == nil {
+			if data, err := s.picture(ctx, a); err == nil {
 				if prev, err := preview(data, 256, s.opts.PreviewBytes/len(arts)); err == nil {
 					res.Content = append(res.Content, &mcp.TextContent{Text: a.ID}, &mcp.ImageContent{Data: prev, MIMEType: "image/png"})
 				}
@@ -132,7 +131,7 @@ func (s *server) getArtwork(ctx context.Context, req *mcp.CallToolRequest, in Ge
 	if err != nil {
 		return nil, nil, fail(err)
 	}
-	res := &mcp.CallToolResult{Content: s.pictureContent(a, s.opts.PreviewSide, s.opts.PreviewBytes)}
+	res := &mcp.CallToolResult{Content: s.pictureContent(ctx, a, s.opts.PreviewSide, s.opts.PreviewBytes)}
 	var b strings.Builder
 	for _, l := range det.Lineage {
 		fmt.Fprintf(&b, "made from %s (%s): %s\n", l.ID, l.Method, oneLine(l.Prompt, 120))
@@ -260,9 +259,9 @@ func (s *server) readImage(ctx context.Context, req *mcp.ReadResourceRequest) (*
 	if err != nil {
 		return nil, resourceError(req.Params.URI, err)
 	}
-	data, err := os.ReadFile(a.Path)
+	data, err := s.picture(ctx, a)
 	if err != nil {
-		return nil, fmt.Errorf("easel: the picture's file cannot be read: %s", easel.ErrorMessage(err))
+		return nil, resourceError(req.Params.URI, err)
 	}
 	return &mcp.ReadResourceResult{Contents: []*mcp.ResourceContents{
 		{URI: req.Params.URI, MIMEType: "image/png", Blob: data},
