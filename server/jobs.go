@@ -299,6 +299,9 @@ func (r *jobRunner) runOne(j *job) {
 				// A shutdown stopped it: the record stays running, and the
 				// next server runs it again.
 				interrupted = true
+				// Queued again: at the next start only a job whose process
+				// died is found running, and counted as a crash.
+				r.setStored(j, StateQueued)
 				msg = "the server shut down before this job finished; the pictures made so far are in the gallery, and it will make the rest when the server starts again"
 			}
 			err = &easel.Error{Code: easel.ECANCELED, Message: msg, Err: err}

@@ -6,8 +6,11 @@ package server
 // reproduce and vary routes) is recorded before it is queued, with its
 // request resolved (seed, engine and writer filled in), and the record is
 // marked done, failed or canceled when the job ends. A job that a shutdown
-// stops, queued or running, keeps its record as it was, and the next server
-// on the same gallery queues it again under the same id at its start.
+// stops, queued or running, is recorded queued, and the next server on the
+// same gallery queues it again under the same id at its start. A job found
+// running at a start died with its process (a crash, an out-of-memory
+// kill): it runs again once, and after a second such death it is marked
+// failed, so one poisonous job cannot take down every server started.
 //
 // A job that runs again starts from the beginning: its prompts are written
 // again (the built-in writer, seeded, writes the same ones; a language
@@ -41,6 +44,9 @@ type StoredJob struct {
 	Request   []byte
 	State     string
 	CreatedAt time.Time
+	// Crashes counts the earlier starts that found the job running, its
+	// process dead.
+	Crashes int
 }
 
 // JobStore keeps the server's jobs across restarts (cmd/easel adapts
@@ -55,7 +61,17 @@ type JobStore interface {
 	// picture; JobArtworks returns those ids in order.
 	AddJobArtwork(ctx context.Context, id string, idx int, artworkID string) error
 	JobArtworks(ctx context.Context, id string) ([]string, error)
+	// JobCrashed records that job id was found running at a start (the
+	// process running it died: a shutdown leaves its jobs queued), queues
+	// it again and returns how many times that has happened.
+	JobCrashed(ctx context.Context, id string) (int, error)
 }
+
+// maxCrashes is how many times a job may take its server down (found
+// running at a start) before it is marked failed instead of run again: a
+// job whose engine answers with something that kills the process would
+// otherwise kill every server started after it.
+const maxCrashes = 2
 
 // storeTimeout bounds each job-store call, which must not hang a worker.
 const storeTimeout = 10 * time.Second
@@ -88,6 +104,20 @@ func (s *Server) resumeJobs(pending []StoredJob) {
 		}
 		j := s.jobs.newJob(sj.ID, sj.CreatedAt, run)
 		j.persisted = true
+		if err == nil && sj.State == StateRunning && s.jobs.store != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+			n, cerr := s.jobs.store.JobCrashed(ctx, sj.ID)
+			cancel()
+			if cerr != nil {
+				s.log.Error("record job crash", easel.LogKeyJobID, sj.ID, "err", cerr)
+				n = sj.Crashes + 1
+			}
+			s.log.Warn("job was running when its server died", easel.LogKeyJobID, sj.ID, "crashes", n)
+			if n >= maxCrashes {
+				s.jobs.failNow(j, easel.Errorf(easel.EPERMANENT, "the server died %d times while running this job (a crash or out-of-memory kill): it is marked failed instead of running again; see the server's log, and submit it again if it was not the cause", n))
+				continue
+			}
+		}
 		if err != nil {
 			// It cannot run here (an engine no longer configured, a parent
 			// deleted): it ends now, visibly, instead of at every start.

@@ -30,12 +30,15 @@ func (s sqliteJobs) UnfinishedJobs(ctx context.Context) ([]StoredJob, error) {
 	js, err := s.db.UnfinishedServerJobs(ctx)
 	var out []StoredJob
 	for _, j := range js {
-		out = append(out, StoredJob{ID: j.ID, Request: j.Request, State: j.State, CreatedAt: j.CreatedAt})
+		out = append(out, StoredJob{ID: j.ID, Request: j.Request, State: j.State, CreatedAt: j.CreatedAt, Crashes: j.Crashes})
 	}
 	return out, err
 }
 func (s sqliteJobs) AddJobArtwork(ctx context.Context, id string, idx int, artworkID string) error {
 	return s.db.AddServerJobArtwork(ctx, id, idx, artworkID)
+}
+func (s sqliteJobs) JobCrashed(ctx context.Context, id string) (int, error) {
+	return s.db.ServerJobCrashed(ctx, id)
 }
 func (s sqliteJobs) JobArtworks(ctx context.Context, id string) ([]string, error) {
 	return s.db.ServerJobArtworks(ctx, id)
@@ -80,7 +83,7 @@ func (e *stallEngine) calls() []int64 {
 }
 
 // startOn starts a server with a job store on the gallery in dir.
-func startOn(t *testing.T, dir string, eng *stallEngine, opts Options) (*testEnv, func()) {
+func startOn(t *testing.T, dir string, eng easel.Engine, opts Options) (*testEnv, func()) {
 	t.Helper()
 	gal, err := sqlite.Open(t.Context(), dir)
 	if err != nil {

@@ -26,7 +26,7 @@ func (s serveJobs) UnfinishedJobs(ctx context.Context) ([]server.StoredJob, erro
 	}
 	out := make([]server.StoredJob, len(js))
 	for i, j := range js {
-		out[i] = server.StoredJob{ID: j.ID, Request: j.Request, State: j.State, CreatedAt: j.CreatedAt}
+		out[i] = server.StoredJob{ID: j.ID, Request: j.Request, State: j.State, CreatedAt: j.CreatedAt, Crashes: j.Crashes}
 	}
 	return out, nil
 }
@@ -37,6 +37,10 @@ func (s serveJobs) AddJobArtwork(ctx context.Context, id string, idx int, artwor
 
 func (s serveJobs) JobArtworks(ctx context.Context, id string) ([]string, error) {
 	return s.db.ServerJobArtworks(ctx, id)
+}
+
+func (s serveJobs) JobCrashed(ctx context.Context, id string) (int, error) {
+	return s.db.ServerJobCrashed(ctx, id)
 }
 
 var _ server.JobStore = serveJobs{}

@@ -31,28 +31,41 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-func migrateOne(ctx context.Context, db *sql.DB, name string) error {
-	tx, err := db.BeginTx(ctx, nil)
+// migrateOne applies one migration in a transaction begun as a write
+// (BEGIN IMMEDIATE): it takes the write lock before it reads whether the
+// migration is recorded, so eight processes opening a new gallery at once
+// queue on busy_timeout instead of one failing with SQLITE_BUSY when its
+// read transaction cannot be upgraded to a write.
+func migrateOne(ctx context.Context, db *sql.DB, name string) (err error) {
+	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		}
+	}()
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
 		return err
 	}
-	if n > 0 {
-		return nil
+	if n == 0 {
+		body, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, string(body)); err != nil {
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
+			return err
+		}
 	}
-	body, err := migrationFS.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err = conn.ExecContext(ctx, `COMMIT`)
+	return err
 }

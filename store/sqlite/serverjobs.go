@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -13,6 +15,9 @@ type ServerJob struct {
 	Request   []byte
 	State     string
 	CreatedAt time.Time
+	// Crashes counts the starts that found the job running: each time,
+	// the process running it had died (see ServerJobCrashed).
+	Crashes int
 }
 
 // Server job states the store gives meaning to: jobs in these states are
@@ -49,7 +54,7 @@ func (d *DB) SetServerJobState(ctx context.Context, id, state string) error {
 // UnfinishedServerJobs returns the jobs still queued or running, oldest
 // first: those a server that stopped did not finish.
 func (d *DB) UnfinishedServerJobs(ctx context.Context) ([]ServerJob, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, request, state, created_at FROM server_jobs WHERE state IN (?, ?) ORDER BY created_at, id`,
+	rows, err := d.db.QueryContext(ctx, `SELECT id, request, state, created_at, crashes FROM server_jobs WHERE state IN (?, ?) ORDER BY created_at, id`,
 		ServerJobQueued, ServerJobRunning)
 	if err != nil {
 		return nil, fmt.Errorf("list server jobs: %w", err)
@@ -59,7 +64,7 @@ func (d *DB) UnfinishedServerJobs(ctx context.Context) ([]ServerJob, error) {
 	for rows.Next() {
 		var j ServerJob
 		var req, created string
-		if err := rows.Scan(&j.ID, &req, &j.State, &created); err != nil {
+		if err := rows.Scan(&j.ID, &req, &j.State, &created, &j.Crashes); err != nil {
 			return nil, fmt.Errorf("list server jobs: %w", err)
 		}
 		j.Request = []byte(req)
@@ -70,6 +75,24 @@ func (d *DB) UnfinishedServerJobs(ctx context.Context) ([]ServerJob, error) {
 		return nil, fmt.Errorf("list server jobs: %w", err)
 	}
 	return out, nil
+}
+
+// ServerJobCrashed records that job id, found running when a server
+// started, died with the process that ran it: its crash count goes up by
+// one and it is queued again. It returns the new count; a job that is not
+// running is left alone and its count returned as it is.
+func (d *DB) ServerJobCrashed(ctx context.Context, id string) (int, error) {
+	now := d.Now().UTC().Format(time.RFC3339Nano)
+	var n int
+	err := d.db.QueryRowContext(ctx, `UPDATE server_jobs SET crashes = crashes + 1, state = ?, updated_at = ? WHERE id = ? AND state = ? RETURNING crashes`,
+		ServerJobQueued, now, id, ServerJobRunning).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = d.db.QueryRowContext(ctx, `SELECT crashes FROM server_jobs WHERE id = ?`, id).Scan(&n)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("record server job crash: %w", err)
+	}
+	return n, nil
 }
 
 // AddServerJobArtwork records that job id saved artworkID as its idx-th
