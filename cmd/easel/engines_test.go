@@ -48,11 +48,14 @@ func TestEnginesList(t *testing.T) {
 
 func TestEnginesCheckJSON(t *testing.T) {
 	a1111 := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/sdapi/v1/progress" {
+		switch r.URL.Path {
+		case "/sdapi/v1/sd-models":
+			w.Write([]byte(`[{"title":"v1-5-pruned-emaonly.safetensors [6ce0161689]","model_name":"v1-5-pruned-emaonly"}]`))
+		case "/sdapi/v1/options":
+			w.Write([]byte(`{"sd_model_checkpoint":"v1-5-pruned-emaonly.safetensors [6ce0161689]"}`))
+		default:
 			http.NotFound(w, r)
-			return
 		}
-		w.Write([]byte(`{"progress":0,"state":{}}`))
 	}))
 	defer a1111.Close()
 	env := map[string]string{
@@ -81,7 +84,7 @@ func TestEnginesCheckJSON(t *testing.T) {
 		t.Fatalf("got %d engines; want 6", len(got))
 	}
 	reach := func(name string) bool { return got[name].Reachable != nil && *got[name].Reachable }
-	if !reach("a1111") || got["a1111"].Caps == nil || got["a1111"].Caps.MaxN < 1 {
+	if !reach("a1111") || got["a1111"].Caps == nil || got["a1111"].Caps.MaxN < 1 || got["a1111"].Model != "v1-5-pruned-emaonly.safetensors [6ce0161689]" {
 		t.Errorf("a1111: %+v", got["a1111"])
 	}
 	if reach("comfyui") || !strings.Contains(got["comfyui"].Error, "EASEL_COMFYUI_URL") {

@@ -125,6 +125,13 @@ func newFakeA1111(t *testing.T) *fakeA1111 {
 	mux.HandleFunc("GET /sdapi/v1/progress", func(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode(map[string]any{"progress": 0, "eta_relative": 0, "state": map[string]any{}})
 	})
+	// The client looks a checkpoint up before it asks for it.
+	mux.HandleFunc("GET /sdapi/v1/sd-models", func(w http.ResponseWriter, r *http.Request) {
+		json.NewEncoder(w).Encode([]map[string]any{
+			{"title": "v1-5-pruned-emaonly.safetensors [6ce0161689]", "model_name": "v1-5-pruned-emaonly", "filename": "/m/v1-5-pruned-emaonly.safetensors"},
+			{"title": "sd_xl_base_1.0.safetensors [31e35c80fc]", "model_name": "sd_xl_base_1.0", "filename": "/m/sd_xl_base_1.0.safetensors"},
+		})
+	})
 	mux.HandleFunc("POST /sdapi/v1/txt2img", func(w http.ResponseWriter, r *http.Request) {
 		var body map[string]any
 		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {

@@ -81,6 +81,10 @@ type Client struct {
 	base       *url.URL
 	user, pass string
 	svc        httpx.Service
+
+	mu          sync.Mutex   // guards checkpoints and loaded
+	checkpoints []checkpoint // the server's list, once read
+	loaded      string       // the loaded checkpoint's title, once Check has asked
 }
 
 var _ easel.Engine = (*Client)(nil)
@@ -116,6 +120,17 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 		cfg: cfg, http: hc, base: base, user: user, pass: pass,
 		svc: httpx.Service{Name: "AUTOMATIC1111", URLVar: "EASEL_A1111_URL", Endpoint: base.String(), Secrets: []string{pass}},
 	}, nil
+}
+
+// Model returns the checkpoint this client renders with: the configured
+// one, else the one the server has loaded (known after Check), else "".
+func (c *Client) Model() string {
+	if c.cfg.Model != "" {
+		return c.cfg.Model
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.loaded
 }
 
 // Name returns "a1111".
@@ -213,6 +228,11 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 		body.SamplerName = req.Sampler
 	}
 	if model != "" {
+		// The server silently ignores a checkpoint it does not have and
+		// renders with the loaded one: look it up first.
+		if err := c.checkModel(ctx, model); err != nil {
+			return nil, err
+		}
 		body.OverrideSettings = map[string]any{"sd_model_checkpoint": model}
 	}
 	buf, err := json.Marshal(body)
@@ -230,6 +250,10 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	resp, err := c.http.Do(hreq)
 	stop()
 	if err != nil {
+		if ctx.Err() != nil {
+			// The web UI goes on rendering a job whose caller left; stop it.
+			c.interrupt(ctx)
+		}
 		return nil, c.svc.Transport(ctx, "a1111 txt2img", err)
 	}
 	defer resp.Body.Close()
@@ -239,6 +263,7 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	var out txt2imgResponse
 	if err := json.NewDecoder(http.MaxBytesReader(nil, resp.Body, int64(req.N+1)*httpx.MaxImage*4/3)).Decode(&out); err != nil {
 		if ctx.Err() != nil {
+			c.interrupt(ctx)
 			return nil, c.svc.Transport(ctx, "a1111 txt2img", ctx.Err())
 		}
 		return nil, &easel.Error{Code: easel.EUNAVAILABLE, Message: "AUTOMATIC1111 sent an answer that was cut short or malformed: try again", Err: fmt.Errorf("a1111 txt2img: %w", err)}
@@ -279,8 +304,9 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 		if i < len(info.AllSeeds) {
 			im.Seed = info.AllSeeds[i]
 		}
-		if i < len(info.Infotexts) {
-			im.Info = info.Infotexts[i]
+		// The grid, when there is one, has its own infotext first too.
+		if j := i + max(0, info.IndexOfFirstImage); j < len(info.Infotexts) {
+			im.Info = info.Infotexts[j]
 		}
 		res.Images = append(res.Images, im)
 	}
@@ -404,21 +430,25 @@ func (c *Client) progress(ctx context.Context) (float64, error) {
 	return p.Progress, nil
 }
 
-// Check asks for progress, the cheapest route: it tells an unreachable
-// server, a missing --api and a wrong password apart.
+// Check lists the checkpoints, a cheap route that tells an unreachable
+// server, a missing --api and a wrong password apart; it refuses a
+// configured checkpoint the server does not have and, when none is
+// configured, learns the loaded one so Model can name it.
 func (c *Client) Check(ctx context.Context) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, httpx.Join(c.base, "/sdapi/v1/progress?skip_current_image=true"), nil)
-	if err != nil {
-		return fmt.Errorf("a1111 check: %w", err)
+	if _, err := c.listCheckpoints(ctx); err != nil {
+		return err
 	}
-	c.auth(req)
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return c.svc.Transport(ctx, "a1111 check", err)
+	if c.cfg.Model != "" {
+		return c.checkModel(ctx, c.cfg.Model)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return c.failure(resp)
+	var opts struct {
+		Checkpoint string `json:"sd_model_checkpoint"`
 	}
+	if err := c.get(ctx, "/sdapi/v1/options", &opts); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.loaded = opts.Checkpoint
+	c.mu.Unlock()
 	return nil
 }

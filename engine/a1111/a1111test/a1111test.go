@@ -20,8 +20,12 @@ import (
 	"github.com/easel-art/easel/engine/enginetest"
 )
 
-// Server is a strict stand-in for the web UI's /sdapi/v1/txt2img and
-// /sdapi/v1/progress. It answers 401 with WWW-Authenticate: Basic when
+// Server is a strict stand-in for the web UI's /sdapi/v1/txt2img,
+// /sdapi/v1/progress, /sdapi/v1/sd-models, /sdapi/v1/options and
+// /sdapi/v1/interrupt. As the real one it renders an unknown
+// sd_model_checkpoint with the loaded checkpoint, puts a grid and its
+// infotext first when Grid is set, and keeps a job running after its
+// caller leaves until /sdapi/v1/interrupt. It answers 401 with WWW-Authenticate: Basic when
 // --api-auth is on (User set) and the credentials are missing or wrong,
 // 422 (as FastAPI does) for a body that is not a JSON object, for fields
 // of the wrong type and for fields the request model does not have (the
@@ -37,23 +41,97 @@ type Server struct {
 	User, Pass string
 	// NoAPI answers 404 everywhere, as a UI started without --api.
 	NoAPI bool
-	// Grid returns a grid before the images of a batch, as the UI does.
+	// Grid returns a grid before the images of a batch, as the UI does,
+	// with its own infotext before theirs.
 	Grid bool
+	// Checkpoints are what GET /sdapi/v1/sd-models lists; the first is
+	// loaded. New fills in three.
+	Checkpoints []Checkpoint
 
 	srv *httptest.Server
 
-	mu       sync.Mutex // guards calls, progress and bodies
-	calls    int
-	progress float64
-	bodies   []map[string]any
+	mu         sync.Mutex // guards calls, progress, bodies, interrupts and stop
+	calls      int
+	progress   float64
+	bodies     []map[string]any
+	interrupts int
+	stop       chan struct{} // closed by /sdapi/v1/interrupt
+}
+
+// Checkpoint is one entry of /sdapi/v1/sd-models.
+type Checkpoint struct {
+	Title     string `json:"title"`
+	ModelName string `json:"model_name"`
+	Hash      string `json:"hash"`
+	SHA256    string `json:"sha256"`
+	Filename  string `json:"filename"`
+	Config    any    `json:"config"`
+}
+
+// names are the names the web UI resolves to k (its checkpoint aliases).
+func (k Checkpoint) names() []string {
+	file := k.Filename[strings.LastIndex(k.Filename, "/")+1:]
+	return []string{k.Title, k.ModelName, file, strings.TrimSuffix(file, ".safetensors"), k.Hash, k.SHA256}
+}
+
+func checkpoint(name, hash string) Checkpoint {
+	return Checkpoint{
+		Title: name + ".safetensors [" + hash + "]", ModelName: name, Hash: hash,
+		SHA256: hash + strings.Repeat("0", 54), Filename: "/models/Stable-diffusion/" + name + ".safetensors",
+	}
+}
+
+// Interrupts returns how many times /sdapi/v1/interrupt was called.
+func (s *Server) Interrupts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.interrupts
+}
+
+// resolve returns the checkpoint name names, as the web UI looks it up.
+func (s *Server) resolve(name string) (Checkpoint, bool) {
+	for _, k := range s.Checkpoints {
+		if slices.Contains(k.names(), name) {
+			return k, true
+		}
+	}
+	return Checkpoint{}, false
 }
 
 // New starts a fake that fails the way fault says (enginetest.FaultNone
 // for a well-behaved one); it is closed when the test ends.
 func New(t testing.TB, fault enginetest.Fault) *Server {
-	s := &Server{Fault: fault}
+	s := &Server{Fault: fault, stop: make(chan struct{}), Checkpoints: []Checkpoint{
+		checkpoint("v1-5-pruned-emaonly", "6ce0161689"),
+		checkpoint("sd_xl_base_1.0", "31e35c80fc"),
+		checkpoint("dreamshaper_8", "879db523c3"),
+	}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /sdapi/v1/txt2img", s.txt2img)
+	mux.HandleFunc("GET /sdapi/v1/sd-models", func(w http.ResponseWriter, r *http.Request) {
+		if s.authorized(w, r) {
+			writeJSON(w, 200, s.Checkpoints)
+		}
+	})
+	mux.HandleFunc("GET /sdapi/v1/options", func(w http.ResponseWriter, r *http.Request) {
+		if s.authorized(w, r) {
+			writeJSON(w, 200, map[string]any{"sd_model_checkpoint": s.Checkpoints[0].Title, "samples_format": "png", "return_grid": true, "CLIP_stop_at_last_layers": 1})
+		}
+	})
+	mux.HandleFunc("POST /sdapi/v1/interrupt", func(w http.ResponseWriter, r *http.Request) {
+		if !s.authorized(w, r) {
+			return
+		}
+		s.mu.Lock()
+		s.interrupts++
+		select {
+		case <-s.stop:
+		default:
+			close(s.stop)
+		}
+		s.mu.Unlock()
+		writeJSON(w, 200, map[string]any{})
+	})
 	mux.HandleFunc("GET /sdapi/v1/progress", func(w http.ResponseWriter, r *http.Request) {
 		if !s.authorized(w, r) {
 			return
@@ -160,6 +238,9 @@ var fieldKinds = map[string]string{
 	"save_images": "bool", "force_task_id": "string", "infotext": "string",
 }
 
+// Samplers returns the sampler names the fake takes.
+func Samplers() []string { return slices.Clone(samplers) }
+
 var samplers = []string{"Euler a", "Euler", "DPM++ 2M", "DPM++ SDE", "DPM++ 2M SDE", "DDIM", "UniPC"}
 
 func kindOK(kind string, v any) bool {
@@ -235,7 +316,12 @@ func (s *Server) txt2img(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 500, map[string]any{"error": "OutOfMemoryError", "detail": "", "body": "", "errors": "CUDA out of memory."})
 		return
 	case enginetest.FaultHang:
-		<-r.Context().Done()
+		// A job runs until it ends or is interrupted; the caller going
+		// away does not stop it.
+		s.mu.Lock()
+		stop := s.stop
+		s.mu.Unlock()
+		<-stop
 		return
 	}
 	width, height := int(num("width", 512)), int(num("height", 512))
@@ -264,10 +350,14 @@ func (s *Server) txt2img(w http.ResponseWriter, r *http.Request) {
 	if sampler == "" {
 		sampler = "Euler"
 	}
-	model := "v1-5-pruned-emaonly"
+	// An unknown checkpoint in override_settings is dropped without a
+	// word, as the web UI does: the loaded one renders.
+	model := s.Checkpoints[0].ModelName
 	if o, ok := body["override_settings"].(map[string]any); ok {
 		if m, ok := o["sd_model_checkpoint"].(string); ok {
-			model = strings.TrimSuffix(m, ".safetensors")
+			if k, found := s.resolve(m); found {
+				model = k.ModelName
+			}
 		}
 	}
 	var images []string
@@ -277,6 +367,18 @@ func (s *Server) txt2img(w http.ResponseWriter, r *http.Request) {
 	if s.Grid && batch > 1 {
 		images = append(images, base64.StdEncoding.EncodeToString(enginetest.PNG(width*2, height, 0)))
 		first = 1
+	}
+	infotext := func(sd int64) string {
+		text := prompt
+		if neg != "" {
+			text += "\nNegative prompt: " + neg
+		}
+		return text + fmt.Sprintf("\nSteps: %d, Sampler: %s, Schedule type: %v, CFG scale: %v, Seed: %d, Size: %dx%d, Model hash: 6ce0161689, Model: %s, Version: v1.10.1",
+			int(num("steps", 50)), sampler, body["scheduler"], num("cfg_scale", 7), sd, width, height, model)
+	}
+	if first == 1 {
+		// processing.py inserts the grid's infotext (the first image's) at 0.
+		infotexts = append(infotexts, infotext(seed))
 	}
 	for i := range batch {
 		sd := seed + int64(i)
@@ -289,13 +391,7 @@ func (s *Server) txt2img(w http.ResponseWriter, r *http.Request) {
 		}
 		images = append(images, base64.StdEncoding.EncodeToString(img))
 		seeds = append(seeds, sd)
-		text := prompt
-		if neg != "" {
-			text += "\nNegative prompt: " + neg
-		}
-		text += fmt.Sprintf("\nSteps: %d, Sampler: %s, Schedule type: %v, CFG scale: %v, Seed: %d, Size: %dx%d, Model hash: 6ce0161689, Model: %s, Version: v1.10.1",
-			int(num("steps", 50)), sampler, body["scheduler"], num("cfg_scale", 7), sd, width, height, model)
-		infotexts = append(infotexts, text)
+		infotexts = append(infotexts, infotext(sd))
 	}
 	info, _ := json.Marshal(map[string]any{
 		"prompt": prompt, "all_prompts": slices.Repeat([]string{prompt}, batch), "negative_prompt": neg,
