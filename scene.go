@@ -59,6 +59,26 @@ type Subject struct {
 	Count int `json:"count,omitempty"`
 	// Element is the Elements entry that draws it, if any.
 	Element string `json:"element,omitempty"`
+	// Category is what the noun is, from WordNet's hypernyms: person,
+	// mammal, bird, fish, insect, flower, tree, dish, drink, car, boat,
+	// aircraft, tower, building, room, furniture, container, device,
+	// celestial body, ... (lexical.Categories). Empty when WordNet does
+	// not know the noun or files it under no picturable category.
+	Category string `json:"category,omitempty"`
+	// Plural is set when the idea names several ("swans", "three cats").
+	Plural bool `json:"plural,omitempty"`
+	// Colors are the colour words bound to this noun ("red" of "three red
+	// balloons").
+	Colors []string `json:"colors,omitempty"`
+	// Materials are what it is made of ("wooden", "glass", "silver").
+	Materials []string `json:"materials,omitempty"`
+	// Action is what it does, as typed ("reading", "perched", "sleeps").
+	Action string `json:"action,omitempty"`
+	// Object is what the action is done to, a noun phrase ("a book").
+	Object string `json:"object,omitempty"`
+	// Relation places it against another thing: a preposition and a noun
+	// phrase ("on a branch", "in a blue vase").
+	Relation string `json:"relation,omitempty"`
 }
 
 // Elements is the vocabulary of Scene.Elements: what the built-in canvas

@@ -105,7 +105,7 @@ var trans = func() [numTags + 1][numTags]float64 {
 	set(Det, Adj, 0.0, Noun, 0.0, Num, -0.5, Ing, -1.0, Part, -1.0, Verb, -5.0, Prep, -4.0, Det, -5.0, Adv, -1.5)
 	set(Num, Adj, 0.0, Noun, 0.0, Ing, -1.5, Part, -1.5, Verb, -5.0, Prep, -1.5, Num, -2.0)
 	set(Adj, Adj, -0.5, Noun, 0.0, Verb, -3.0, Prep, -1.0, Conj, -1.0, Ing, -2.0, Part, -2.5)
-	set(Noun, Noun, -1.0, Prep, 0.0, Conj, -0.5, Ing, -0.3, Part, -0.8, Verb, -0.7, Adj, -2.5, Adv, -1.5, Det, -3.0)
+	set(Noun, Noun, -0.6, Prep, 0.0, Conj, -0.5, Ing, -0.3, Part, -0.8, Verb, -1.0, Adj, -2.5, Adv, -1.5, Det, -3.0)
 	set(Verb, Det, 0.0, Prep, 0.0, Adv, -0.5, Noun, -0.8, Adj, -0.8, Num, -0.5)
 	set(Ing, Det, 0.0, Prep, -0.2, Noun, -0.5, Adj, -0.8, Adv, -0.7, Num, -0.5, Ing, -3.0)
 	set(Part, Prep, 0.0, Det, -0.5, Noun, -0.8, Adj, -1.0, Adv, -0.7, Conj, -0.8)

@@ -21,6 +21,7 @@ func Parse(idea string) *easel.Scene {
 	items := match(loadLexicon(), toks)
 	chunks := chunkItems(items)
 	fill(sc, items, chunks)
+	addFacts(sc, toks, items)
 	keepEveryWord(sc, items)
 	return sc
 }
