@@ -12,6 +12,9 @@ const (
 	MethodVarySubtle = "vary-subtle"
 	MethodVaryStrong = "vary-strong"
 	MethodReproduce  = "reproduce"
+	// MethodRefine records a picture steered in words from its parent;
+	// Artwork.Instruction holds the words.
+	MethodRefine = "refine"
 	MethodRender     = "render"
 	MethodBatch      = "batch"
 	// MethodImport records a picture brought into the gallery from a PNG
@@ -55,6 +58,9 @@ type Artwork struct {
 	// ParentID and Method record lineage: where this picture came from.
 	ParentID string `json:"parent_id,omitempty"`
 	Method   string `json:"method"`
+	// Instruction is what the person asked of the parent ("make it
+	// night"), for a picture made by refine.
+	Instruction string `json:"instruction,omitempty"`
 	// CostUSD and ElapsedMS are what making it cost.
 	CostUSD   float64   `json:"cost_usd"`
 	ElapsedMS int64     `json:"elapsed_ms"`

@@ -38,7 +38,9 @@ func add(t *testing.T, g easel.Gallery, a *easel.Artwork, png string) *easel.Art
 }
 
 func testAdd(t *testing.T, g easel.Gallery) {
-	a := add(t, g, art("a beach sunset"), "png bytes")
+	a := art("a beach sunset")
+	a.Method, a.ParentID, a.Instruction = easel.MethodRefine, "parent-id", "make it night"
+	a = add(t, g, a, "png bytes")
 	if a.ID == "" || len(a.SHA256) != 64 || a.Path == "" || a.CreatedAt.IsZero() {
 		t.Fatalf("Add left the record incomplete: %+v", a)
 	}
@@ -47,7 +49,8 @@ func testAdd(t *testing.T, g easel.Gallery) {
 		t.Fatal(err)
 	}
 	if got.Idea != a.Idea || got.Prompt != a.Prompt || got.Seed != a.Seed || got.SHA256 != a.SHA256 ||
-		got.Scene == nil || got.Scene.Subject != a.Idea || got.Method != a.Method {
+		got.Scene == nil || got.Scene.Subject != a.Idea || got.Method != a.Method ||
+		got.ParentID != a.ParentID || got.Instruction != a.Instruction {
 		t.Fatalf("Get = %+v; want %+v", got, a)
 	}
 }

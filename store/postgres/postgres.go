@@ -91,10 +91,10 @@ func (d *DB) Images() easel.ImageStore { return d.images }
 
 const columns = `id, sha256, idea, template, prompt, negative_prompt, dialect, style, writer,
 	engine, model, seed, width, height, steps, cfg_scale, sampler, revised_prompt, engine_info,
-	scene, parent_id, method, cost_usd, elapsed_ms, created_at`
+	scene, parent_id, method, cost_usd, elapsed_ms, created_at, instruction`
 
 const insertArtwork = `INSERT INTO easel_artworks (` + columns + `) VALUES
-	($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)`
+	($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)`
 
 func insertArgs(a *easel.Artwork) ([]any, error) {
 	var scene string
@@ -107,7 +107,7 @@ func insertArgs(a *easel.Artwork) ([]any, error) {
 	}
 	return []any{a.ID, a.SHA256, a.Idea, a.Template, a.Prompt, a.NegativePrompt, string(a.Dialect), a.Style, a.Writer,
 		a.Engine, a.Model, a.Seed, a.Width, a.Height, a.Steps, a.CFGScale, a.Sampler, a.RevisedPrompt, a.EngineInfo,
-		scene, a.ParentID, a.Method, a.CostUSD, a.ElapsedMS, a.CreatedAt}, nil
+		scene, a.ParentID, a.Method, a.CostUSD, a.ElapsedMS, a.CreatedAt, a.Instruction}, nil
 }
 
 // Add stores png (the object first) and then a's row; see easel.Gallery.
@@ -291,7 +291,7 @@ func (d *DB) queryOn(ctx context.Context, on querier, q string, args ...any) ([]
 		var dialect, scene string
 		if err := rows.Scan(&a.ID, &a.SHA256, &a.Idea, &a.Template, &a.Prompt, &a.NegativePrompt, &dialect, &a.Style, &a.Writer,
 			&a.Engine, &a.Model, &a.Seed, &a.Width, &a.Height, &a.Steps, &a.CFGScale, &a.Sampler, &a.RevisedPrompt, &a.EngineInfo,
-			&scene, &a.ParentID, &a.Method, &a.CostUSD, &a.ElapsedMS, &a.CreatedAt); err != nil {
+			&scene, &a.ParentID, &a.Method, &a.CostUSD, &a.ElapsedMS, &a.CreatedAt, &a.Instruction); err != nil {
 			return nil, fmt.Errorf("query gallery: %w", err)
 		}
 		a.Dialect = easel.Dialect(dialect)

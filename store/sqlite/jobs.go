@@ -181,10 +181,10 @@ func (d *DB) insertJob(ctx context.Context, key string, arts []*easel.Artwork) e
 			scene = string(b)
 		}
 		rel := filepath.Join("images", a.SHA256[:2], a.SHA256+".png")
-		if _, err := tx.ExecContext(ctx, `INSERT INTO artworks (`+columns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO artworks (`+columns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			a.ID, a.SHA256, rel, a.Idea, a.Template, a.Prompt, a.NegativePrompt, string(a.Dialect), a.Style, a.Writer,
 			a.Engine, a.Model, a.Seed, a.Width, a.Height, a.Steps, a.CFGScale, a.Sampler, a.RevisedPrompt, a.EngineInfo,
-			scene, a.ParentID, a.Method, a.CostUSD, a.ElapsedMS, a.CreatedAt.Format(time.RFC3339Nano)); err != nil {
+			scene, a.ParentID, a.Method, a.CostUSD, a.ElapsedMS, a.CreatedAt.Format(time.RFC3339Nano), a.Instruction); err != nil {
 			return fmt.Errorf("save job: %w", err)
 		}
 	}

@@ -77,7 +77,7 @@ func (d *DB) Images() easel.ImageStore { return d.images }
 
 const columns = `id, sha256, path, idea, template, prompt, negative_prompt, dialect, style, writer,
 	engine, model, seed, width, height, steps, cfg_scale, sampler, revised_prompt, engine_info,
-	scene, parent_id, method, cost_usd, elapsed_ms, created_at`
+	scene, parent_id, method, cost_usd, elapsed_ms, created_at, instruction`
 
 // Add stores png and a together; see easel.Gallery.
 func (d *DB) Add(ctx context.Context, a *easel.Artwork, png []byte) error {
@@ -99,10 +99,10 @@ func (d *DB) Add(ctx context.Context, a *easel.Artwork, png []byte) error {
 		}
 		scene = string(b)
 	}
-	_, err = d.db.ExecContext(ctx, `INSERT INTO artworks (`+columns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+	_, err = d.db.ExecContext(ctx, `INSERT INTO artworks (`+columns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.ID, a.SHA256, rel, a.Idea, a.Template, a.Prompt, a.NegativePrompt, string(a.Dialect), a.Style, a.Writer,
 		a.Engine, a.Model, a.Seed, a.Width, a.Height, a.Steps, a.CFGScale, a.Sampler, a.RevisedPrompt, a.EngineInfo,
-		scene, a.ParentID, a.Method, a.CostUSD, a.ElapsedMS, a.CreatedAt.Format(time.RFC3339Nano))
+		scene, a.ParentID, a.Method, a.CostUSD, a.ElapsedMS, a.CreatedAt.Format(time.RFC3339Nano), a.Instruction)
 	if err != nil {
 		if created {
 			// Leave nothing half-done: the file we just wrote has no record.
@@ -247,7 +247,7 @@ func (d *DB) query(ctx context.Context, q string, args ...any) ([]*easel.Artwork
 		var dialect, scene, rel, created string
 		if err := rows.Scan(&a.ID, &a.SHA256, &rel, &a.Idea, &a.Template, &a.Prompt, &a.NegativePrompt, &dialect, &a.Style, &a.Writer,
 			&a.Engine, &a.Model, &a.Seed, &a.Width, &a.Height, &a.Steps, &a.CFGScale, &a.Sampler, &a.RevisedPrompt, &a.EngineInfo,
-			&scene, &a.ParentID, &a.Method, &a.CostUSD, &a.ElapsedMS, &created); err != nil {
+			&scene, &a.ParentID, &a.Method, &a.CostUSD, &a.ElapsedMS, &created, &a.Instruction); err != nil {
 			return nil, fmt.Errorf("query gallery: %w", err)
 		}
 		a.Dialect = easel.Dialect(dialect)

@@ -1,0 +1,3 @@
+-- What the person asked of the parent, for a picture made by refine
+-- ("make it night"); empty for every other method.
+ALTER TABLE artworks ADD COLUMN instruction TEXT NOT NULL DEFAULT '';
