@@ -10,17 +10,22 @@ import (
 
 // WriteChain writes chain as lines, each starting with indent: the idea,
 // then every artwork from the oldest to the newest, marking the one with
-// id this.
+// id this. A refined picture follows the instruction that made it, so a
+// chain of refines reads as the conversation it was.
 //
 //	idea "a beach sunset"
 //	-> 3f2a9c1d0e7b4a55  imagine  builtin seed 42
-//	-> 77aa88bb99cc00dd  vary-subtle  builtin seed 7  (this)
+//	asked "make it night, add a red sailboat"
+//	-> 77aa88bb99cc00dd  refine  builtin seed 42  (this)
 func WriteChain(w io.Writer, chain []Link, this, indent string) error {
 	var b strings.Builder
 	if idea := Idea(chain); idea != "" {
 		fmt.Fprintf(&b, "%sidea %q\n", indent, oneLine(idea, 80))
 	}
 	for _, l := range chain {
+		if l.Art != nil && l.Art.Instruction != "" {
+			fmt.Fprintf(&b, "%sasked %q\n", indent, oneLine(l.Art.Instruction, 100))
+		}
 		fmt.Fprintf(&b, "%s-> %s", indent, label(l.ID, l.Art, false))
 		if l.ID == this {
 			b.WriteString("  (this)")

@@ -50,6 +50,8 @@ type Request struct {
 	Dialect  easel.Dialect // "" for the engine's own
 	ParentID string
 	Method   string // default easel.MethodImagine
+	// Instruction is what refine was asked, recorded on each artwork.
+	Instruction string
 	// Steps, CFGScale and Sampler are diffusion settings passed to the
 	// engine as they are (0 or "" for its defaults), so a reproduction
 	// uses those of the original.
@@ -224,7 +226,7 @@ func artworkOf(r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, res 
 		Seed: img.Seed, Width: w, Height: h,
 		Steps: res.Steps, CFGScale: res.CFGScale, Sampler: res.Sampler,
 		RevisedPrompt: img.RevisedPrompt, EngineInfo: img.Info,
-		Scene: pr.Scene, ParentID: r.ParentID, Method: r.Method,
+		Scene: pr.Scene, ParentID: r.ParentID, Method: r.Method, Instruction: r.Instruction,
 		CostUSD: res.CostUSD / float64(len(res.Images)), ElapsedMS: elapsed,
 	}
 }

@@ -70,3 +70,38 @@ func containsFold(list []string, s string) bool {
 	}
 	return false
 }
+
+// KeptOut is the extra negative text a chain of instructions left in
+// force, oldest first: "no people" keeps people out until a later "add
+// people" brings them back.
+func KeptOut(instructions []string) string {
+	var out []string
+	for _, in := range instructions {
+		edits, err := Parse(in)
+		if err != nil {
+			continue
+		}
+		for _, e := range edits {
+			switch e.Op {
+			case Remove:
+				if n := bare(e.Target); n != "" && !containsFold(out, n) {
+					out = append(out, n)
+				}
+			case Add:
+				n := bare(e.Words)
+				out = slicesDeleteFold(out, n)
+			}
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func slicesDeleteFold(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if !strings.EqualFold(x, s) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

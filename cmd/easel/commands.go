@@ -23,6 +23,7 @@ func commands() []command {
 		{"imagine", "idea → prompt → picture(s) → gallery", cmdImagine},
 		{"prompt", "idea → detailed prompt(s), without rendering", cmdPrompt},
 		{"vary", "variations of a picture or a prompt (--strength subtle|strong), rendered and saved as its children", cmdVary},
+		{"refine", "steer a picture in words (\"make it night, add a red sailboat\"), keeping the rest; saved as its child", cmdRefine},
 		{"reproduce", "render a picture again with the same prompt, seed, size, steps and engine", cmdReproduce},
 		{"batch", "many pictures from a file: concurrent, rate-limited, budgeted, resumable", cmdBatch},
 		{"worker", "work the batch queue (several with --db postgres://…)", cmdWorker},

@@ -193,6 +193,8 @@ type chainLink struct {
 	ID      string `json:"id"`
 	Method  string `json:"method,omitempty"`
 	Deleted bool   `json:"deleted,omitempty"`
+	// Instruction is what refine was asked, for a refined picture.
+	Instruction string `json:"instruction,omitempty"`
 }
 
 func chainJSON(chain []lineage.Link) []chainLink {
@@ -200,7 +202,7 @@ func chainJSON(chain []lineage.Link) []chainLink {
 	for i, l := range chain {
 		out[i] = chainLink{ID: l.ID, Deleted: l.Deleted()}
 		if l.Art != nil {
-			out[i].Method = l.Art.Method
+			out[i].Method, out[i].Instruction = l.Art.Method, l.Art.Instruction
 		}
 	}
 	return out
