@@ -79,10 +79,10 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	mcpHandler := mcpserver.Handler(mcpserver.New(a.mcpDeps(gal, dir), mcpserver.Options{Engine: *engineSpec, LLM: *llmSpec}))
 	defer mcpHandler.Close()
 	srv, err := server.New(server.Deps{
-		Gallery:  gal,
-		Writer:   a.serveWriter,
-		Engine:   a.openEngine,
-		Style:    func(name string) (*styles.Style, error) { return loadStyle(dir, name) },
+		Gallery: gal,
+		Writer:  a.serveWriter,
+		Engine:  a.openEngine,
+		Style:   func(name string) (*styles.Style, error) { return loadStyle(dir, name) },
 		Styles: func() []styles.Style {
 			if lib, err := styles.Load(dir); err == nil {
 				return lib.List()
