@@ -531,9 +531,6 @@ func TestImagineWaitsOutARateLimit(t *testing.T) {
 func TestEnginesCheckNamesTheModel(t *testing.T) {
 	for _, tc := range engineCases {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.name == "comfyui" {
-				t.Skip("TODO(#18): the comfyui client learns its model in the next commit")
-			}
 			t.Parallel()
 			fk := tc.start(t, enginetest.FaultNone)
 			r := runEasel(t, with(t, fk.env), "engines", "--check")

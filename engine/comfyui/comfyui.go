@@ -22,6 +22,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/coder/websocket"
@@ -100,6 +101,9 @@ type Client struct {
 	svc        httpx.Service
 	workflow   *Workflow
 	clientID   string
+
+	mu    sync.Mutex // guards first
+	first string     // the server's first checkpoint, once Check has asked
 }
 
 var _ easel.Engine = (*Client)(nil)
@@ -197,9 +201,9 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	if req.Model != "" {
 		model = req.Model
 	}
-	if model == "" && c.workflow.Uses("model") {
+	if c.workflow.Uses("model") {
 		var err error
-		if model, err = c.firstCheckpoint(ctx); err != nil {
+		if model, err = c.pickCheckpoint(ctx, model); err != nil {
 			return nil, err
 		}
 	}
@@ -342,26 +346,6 @@ func (c *Client) getJSON(ctx context.Context, path string, out any) error {
 	return nil
 }
 
-// firstCheckpoint asks the server which checkpoints it has.
-func (c *Client) firstCheckpoint(ctx context.Context) (string, error) {
-	var info map[string]struct {
-		Input struct {
-			Required map[string][]json.RawMessage `json:"required"`
-		} `json:"input"`
-	}
-	if err := c.getJSON(ctx, "/object_info/CheckpointLoaderSimple", &info); err != nil {
-		return "", err
-	}
-	var names []string
-	if spec := info["CheckpointLoaderSimple"].Input.Required["ckpt_name"]; len(spec) > 0 {
-		json.Unmarshal(spec[0], &names)
-	}
-	if len(names) == 0 {
-		return "", easel.Errorf(easel.ECONFIG, "ComfyUI at %s has no checkpoints: put one in its models/checkpoints folder", c.base)
-	}
-	return names[0], nil
-}
-
 type promptResponse struct {
 	PromptID string `json:"prompt_id"`
 	Number   int    `json:"number"`
@@ -369,7 +353,10 @@ type promptResponse struct {
 
 // queue submits a filled workflow and returns its prompt id.
 func (c *Client) queue(ctx context.Context, graph map[string]any) (string, error) {
-	resp, err := c.do(ctx, http.MethodPost, "/prompt", map[string]any{"prompt": graph, "client_id": c.clientID})
+	// extra_pnginfo.workflow goes into the PNG SaveImage writes, so the
+	// picture opens in the ComfyUI editor as the graph that made it.
+	extra := map[string]any{"extra_pnginfo": map[string]any{"workflow": UIWorkflow(graph)}}
+	resp, err := c.do(ctx, http.MethodPost, "/prompt", map[string]any{"prompt": graph, "client_id": c.clientID, "extra_data": extra})
 	if err != nil {
 		return "", err
 	}
@@ -627,10 +614,26 @@ func (c *Client) abandon(ctx context.Context, ids []string) {
 	}
 }
 
-// Check asks for /system_stats: it tells whether the server is reachable.
+// Check asks for /system_stats, which tells whether the server is
+// reachable, then, when the workflow takes {{model}}, for the checkpoints:
+// a configured one the server lacks is EINVALID; otherwise the first one
+// is what Model names.
 func (c *Client) Check(ctx context.Context) error {
 	var stats map[string]any
-	return c.getJSON(ctx, "/system_stats", &stats)
+	if err := c.getJSON(ctx, "/system_stats", &stats); err != nil {
+		return err
+	}
+	if !c.workflow.Uses("model") {
+		return nil
+	}
+	m, err := c.pickCheckpoint(ctx, c.cfg.Model)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.first = m
+	c.mu.Unlock()
+	return nil
 }
 
 // event is one text frame from /ws.

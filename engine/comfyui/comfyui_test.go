@@ -105,8 +105,9 @@ func TestServerErrors(t *testing.T) {
 	t.Run("unknown checkpoint", func(t *testing.T) {
 		fk := newFake(t, enginetest.FaultNone)
 		_, err := client(t, fk, Config{Model: "nope.safetensors"}).Render(t.Context(), &easel.RenderRequest{Prompt: "x", Width: 512, Height: 512, N: 1})
-		if easel.ErrorCode(err) != easel.EINVALID || !strings.Contains(err.Error(), "Value not in list") || !strings.Contains(err.Error(), "nope.safetensors") {
-			t.Errorf("err = %v", err)
+		// Refused before /prompt, naming what the server has.
+		if easel.ErrorCode(err) != easel.EINVALID || !strings.Contains(err.Error(), "v1-5-pruned-emaonly.safetensors") || !strings.Contains(err.Error(), "nope.safetensors") || fk.Requests() != 0 {
+			t.Errorf("err = %v, %d prompts", err, fk.Requests())
 		}
 	})
 	t.Run("workflow fails", func(t *testing.T) {

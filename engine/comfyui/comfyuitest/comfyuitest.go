@@ -51,6 +51,12 @@ type Server struct {
 	HistoryLag time.Duration
 	// ExecError fails the workflow while it runs.
 	ExecError bool
+	// OldServer answers 404 on /models/{folder} and writes combo inputs
+	// in /object_info the old way ([["a", "b"], {}]); a current server
+	// has the route and writes ["COMBO", {"options": ["a", "b"]}].
+	OldServer bool
+	// Checkpoints are what the server has (two SD files from New).
+	Checkpoints []string
 
 	srv *httptest.Server
 
@@ -64,12 +70,20 @@ type Server struct {
 	clientIDs []string
 	seq       int
 	files     map[string][3]float64 // saved image → width, height, seed
+	extras    []map[string]any      // each queued prompt's extra_data
+}
+
+// ExtraData returns the extra_data of each prompt queued, in order.
+func (s *Server) ExtraData() []map[string]any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.extras)
 }
 
 // New starts a fake that fails the way fault says (enginetest.FaultNone
 // for a well-behaved one); it is closed when the test ends.
 func New(t testing.TB, fault enginetest.Fault) *Server {
-	s := &Server{Fault: fault, HistoryLag: 30 * time.Millisecond,
+	s := &Server{Fault: fault, HistoryLag: 30 * time.Millisecond, Checkpoints: []string{"sd_xl_base_1.0.safetensors", "v1-5-pruned-emaonly.safetensors"},
 		prompts: map[string]map[string]any{}, files: map[string][3]float64{}, history: map[string]map[string]any{}, sockets: map[string]*websocket.Conn{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /prompt", s.prompt)
@@ -84,13 +98,35 @@ func New(t testing.TB, fault enginetest.Fault) *Server {
 		}
 		req := map[string]any{}
 		for name, kind := range spec.inputs {
-			if list, ok := choices[kind]; ok {
-				req[name] = []any{list, map[string]any{}}
-			} else {
-				req[name] = []any{kind, map[string]any{}}
+			opts := map[string]any{}
+			if b, ok := bounds[name]; ok && (kind == "INT" || kind == "FLOAT") {
+				opts["min"], opts["max"] = b[0], b[1]
+			}
+			switch list, ok := s.choices(kind); {
+			case ok && s.OldServer:
+				req[name] = []any{list, opts}
+			case ok:
+				opts["options"] = list
+				req[name] = []any{"COMBO", opts}
+			default:
+				req[name] = []any{kind, opts}
 			}
 		}
 		writeJSON(w, 200, map[string]any{r.PathValue("class"): map[string]any{"input": map[string]any{"required": req}, "output": spec.outputs, "name": r.PathValue("class")}})
+	})
+	mux.HandleFunc("GET /models/{folder}", func(w http.ResponseWriter, r *http.Request) {
+		if s.OldServer {
+			http.NotFound(w, r)
+			return
+		}
+		switch r.PathValue("folder") {
+		case "checkpoints":
+			writeJSON(w, 200, s.Checkpoints)
+		case "loras", "vae", "upscale_models", "embeddings":
+			writeJSON(w, 200, []string{})
+		default:
+			w.WriteHeader(404) // no body, as server.py
+		}
 	})
 	mux.HandleFunc("GET /system_stats", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, map[string]any{"system": map[string]any{"os": "posix", "comfyui_version": "0.3.60"}, "devices": []any{}})
@@ -209,10 +245,26 @@ var nodeSpecs = map[string]nodeSpec{
 	"PreviewImage": {map[string]string{"images": "IMAGE"}, nil, true},
 }
 
+// bounds are the min and max of nodes.py's numeric inputs (MAX_RESOLUTION
+// is 16384). execution.py's validate_inputs checks min and max only, not
+// step: a width of 1000 passes, 8 does not.
+var bounds = map[string][2]float64{
+	"width": {16, 16384}, "height": {16, 16384}, "batch_size": {1, 4096},
+	"seed": {0, 18446744073709551615}, "steps": {1, 10000}, "cfg": {0, 100}, "denoise": {0, 1},
+}
+
+// choices returns the list a combo input takes.
+func (s *Server) choices(kind string) ([]string, bool) {
+	if kind == "checkpoints" {
+		return s.Checkpoints, true
+	}
+	list, ok := choices[kind]
+	return list, ok
+}
+
 var choices = map[string][]string{
-	"checkpoints": {"sd_xl_base_1.0.safetensors", "v1-5-pruned-emaonly.safetensors"},
-	"samplers":    {"euler", "euler_ancestral", "dpmpp_2m", "dpmpp_2m_sde", "ddim", "uni_pc"},
-	"schedulers":  {"normal", "karras", "exponential", "simple", "sgm_uniform"},
+	"samplers":   {"euler", "euler_ancestral", "dpmpp_2m", "dpmpp_2m_sde", "ddim", "uni_pc"},
+	"schedulers": {"normal", "karras", "exponential", "simple", "sgm_uniform"},
 }
 
 func badPrompt(w http.ResponseWriter, typ, msg string, nodeErrors map[string]any) {
@@ -223,7 +275,7 @@ func badPrompt(w http.ResponseWriter, typ, msg string, nodeErrors map[string]any
 }
 
 // validate checks a graph the way ComfyUI's validate_prompt does.
-func validate(graph map[string]any) (typ, msg string, nodeErrors map[string]any) {
+func (s *Server) validate(graph map[string]any) (typ, msg string, nodeErrors map[string]any) {
 	nodeErrors = map[string]any{}
 	hasOutput := false
 	for id, n := range graph {
@@ -265,21 +317,21 @@ func validate(graph map[string]any) (typ, msg string, nodeErrors map[string]any)
 				f, ok := v.(float64)
 				if !ok || f != float64(int64(f)) {
 					add("invalid_input_type", "Failed to convert an input value to a INT value", fmt.Sprintf("%s, %v", name, v))
-				} else if (name == "width" || name == "height") && (f < 16 || int(f)%8 != 0) {
-					add("value_smaller_than_min", "Value not a multiple of 8 or smaller than min of 16", fmt.Sprintf("%s: %v", name, v))
-				} else if name == "seed" && f < 0 {
-					add("value_smaller_than_min", "Value -1 smaller than min of 0", name)
+				} else {
+					inBounds(name, f, add)
 				}
 			case "FLOAT":
-				if _, ok := v.(float64); !ok {
+				if f, ok := v.(float64); !ok {
 					add("invalid_input_type", "Failed to convert an input value to a FLOAT value", fmt.Sprintf("%s, %v", name, v))
+				} else {
+					inBounds(name, f, add)
 				}
 			case "STRING":
 				if _, ok := v.(string); !ok {
 					add("invalid_input_type", "Failed to convert an input value to a STRING value", name)
 				}
 			default:
-				list, isList := choices[kind]
+				list, isList := s.choices(kind)
 				s, _ := v.(string)
 				if !isList {
 					add("bad_linked_input", "Bad linked input, must be a length-2 list of [node_id, slot_index]", name)
@@ -299,6 +351,19 @@ func validate(graph map[string]any) (typ, msg string, nodeErrors map[string]any)
 		return "prompt_outputs_failed_validation", "Prompt outputs failed validation", nodeErrors
 	}
 	return "", "", nil
+}
+
+// inBounds reports a value outside its input's min and max, in
+// execution.py's words.
+func inBounds(name string, f float64, add func(typ, msg, details string)) {
+	b, ok := bounds[name]
+	switch {
+	case !ok:
+	case f < b[0]:
+		add("value_smaller_than_min", fmt.Sprintf("Value %v smaller than min of %v", f, b[0]), name)
+	case f > b[1]:
+		add("value_bigger_than_max", fmt.Sprintf("Value %v bigger than max of %v", f, b[1]), name)
+	}
 }
 
 func (s *Server) prompt(w http.ResponseWriter, r *http.Request) {
@@ -327,12 +392,33 @@ func (s *Server) prompt(w http.ResponseWriter, r *http.Request) {
 		badPrompt(w, "no_prompt", "No prompt provided", nil)
 		return
 	}
-	if typ, msg, nerr := validate(graph); typ != "" {
+	if typ, msg, nerr := s.validate(graph); typ != "" {
 		badPrompt(w, typ, msg, nerr)
 		return
 	}
 	var clientID string
 	json.Unmarshal(body["client_id"], &clientID)
+	// extra_data.extra_pnginfo is written by SaveImage as PNG text chunks,
+	// one per key; "workflow" must be a UI-format graph for the ComfyUI
+	// editor to open the picture.
+	var extra map[string]any
+	if raw, ok := body["extra_data"]; ok {
+		if json.Unmarshal(raw, &extra) != nil {
+			badPrompt(w, "invalid_prompt", "extra_data must be an object", nil)
+			return
+		}
+		if info, ok := extra["extra_pnginfo"].(map[string]any); ok {
+			if wf, ok := info["workflow"]; ok {
+				m, _ := wf.(map[string]any)
+				_, nodes := m["nodes"].([]any)
+				_, links := m["links"].([]any)
+				if !nodes || !links {
+					badPrompt(w, "invalid_prompt", "extra_pnginfo.workflow is not a UI-format workflow", nil)
+					return
+				}
+			}
+		}
+	}
 	switch s.Fault {
 	case enginetest.FaultRateLimit: // a proxy in front of the server
 		w.Header().Set("Retry-After", "7")
@@ -351,6 +437,7 @@ func (s *Server) prompt(w http.ResponseWriter, r *http.Request) {
 	s.prompts[id] = graph
 	s.order = append(s.order, id)
 	s.clientIDs = append(s.clientIDs, clientID)
+	s.extras = append(s.extras, extra)
 	number := s.seq
 	s.mu.Unlock()
 	writeJSON(w, 200, map[string]any{"prompt_id": id, "number": number, "node_errors": map[string]any{}})
