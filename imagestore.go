@@ -24,16 +24,24 @@ type ImageStore interface {
 	Delete(ctx context.Context, key string) error
 }
 
-// ReadImage returns the bytes stored under key.
+// MaxImageBytes bounds what ReadImage reads: pictures from image models
+// are a few MB.
+const MaxImageBytes = 256 << 20
+
+// ReadImage returns the bytes stored under key, refusing (EINVALID) a file
+// over MaxImageBytes.
 func ReadImage(ctx context.Context, s ImageStore, key string) ([]byte, error) {
 	rc, err := s.Open(ctx, key)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(rc)
+	b, err := io.ReadAll(io.LimitReader(rc, MaxImageBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read image %s: %w", key, err)
+	}
+	if len(b) > MaxImageBytes {
+		return nil, Errorf(EINVALID, "image %s is over the %d MB limit", key, MaxImageBytes>>20)
 	}
 	return b, nil
 }

@@ -219,7 +219,7 @@ func appendNote(notes []string, n string) []string {
 // pipeline returns the pipeline the tools run, with the injected retry
 // policy and the given dialect stage.
 func (s *server) pipeline(stage func(*easel.Prompt, easel.Dialect, easel.Size, string) (pipeline.Rendered, error)) *pipeline.Pipeline {
-	return &pipeline.Pipeline{Gallery: s.deps.Gallery, Dialect: stage, Log: s.log, Retry: s.deps.Retry}
+	return &pipeline.Pipeline{Gallery: s.deps.Gallery, Dialect: stage, Log: s.log, Call: s.deps.Call}
 }
 
 // run runs r for one tool call, reporting progress, and returns the

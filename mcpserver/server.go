@@ -13,13 +13,13 @@
 package mcpserver
 
 import (
-	"context"
 	"log/slog"
 	"strings"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/styles"
 )
 
@@ -40,8 +40,9 @@ type Deps struct {
 	// Engines and LLMs are the names the tool descriptions offer.
 	Engines []string
 	LLMs    []string
-	// Retry, when set, runs each engine call (as pipeline.Pipeline.Retry).
-	Retry func(ctx context.Context, call func(ctx context.Context) error) error
+	// Call, when set, makes each engine call (as pipeline.Pipeline.Call):
+	// the process's limiter, retry policy and deadline.
+	Call pipeline.Call
 	// Log receives operator logs; nil discards them.
 	Log *slog.Logger
 }

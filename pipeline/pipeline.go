@@ -20,15 +20,21 @@ type Pipeline struct {
 	Writer  easel.PromptWriter
 	Gallery easel.Gallery
 	// Dialect renders a canonical prompt into the text an engine is sent.
-	Dialect func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (Rendered, error)
+	Dialect DialectFunc
 	Log     *slog.Logger
 	Now     func() time.Time
-	// Retry, when set, runs each engine call, retrying it as it sees fit
-	// (cmd/easel passes retry.Do with a policy); nil tries once. It is a
-	// function so this package does not import queue, whose workers run
-	// pipelines.
-	Retry func(ctx context.Context, call func(ctx context.Context) error) error
+	// Call makes each engine call; nil calls the engine once, directly.
+	// Every face passes the same one (see verb.Core): through the engine's
+	// limiter and the retry policy, within a deadline.
+	Call Call
 }
+
+// Call makes one engine call on behalf of a pipeline. It is a function so
+// this package does not import queue, whose workers run pipelines.
+type Call func(ctx context.Context, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error)
+
+// DialectFunc renders a canonical prompt into the text an engine is sent.
+type DialectFunc func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (Rendered, error)
 
 // Rendered is a prompt in an engine's dialect.
 type Rendered struct {
@@ -231,18 +237,12 @@ func artworkOf(r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, res 
 	}
 }
 
-// renderOnce calls the engine, through the retry policy when there is one.
+// renderOnce calls the engine through p.Call when there is one.
 func (p *Pipeline) renderOnce(ctx context.Context, e easel.Engine, rr *easel.RenderRequest) (*easel.RenderResult, error) {
-	if p.Retry == nil {
+	if p.Call == nil {
 		return e.Render(ctx, rr)
 	}
-	var res *easel.RenderResult
-	err := p.Retry(ctx, func(ctx context.Context) error {
-		var err error
-		res, err = e.Render(ctx, rr)
-		return err
-	})
-	return res, err
+	return p.Call(ctx, e, rr)
 }
 
 func sceneStyle(p *easel.Prompt) string {

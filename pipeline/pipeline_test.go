@@ -183,9 +183,8 @@ func TestRunRetriesRateLimits(t *testing.T) {
 	var waited []time.Duration
 	pol := retry.Default()
 	pol.Sleep = func(ctx context.Context, d time.Duration) error { waited = append(waited, d); return nil }
-	p.Retry = func(ctx context.Context, call func(context.Context) error) error {
-		_, err := retry.Do(ctx, pol, func(ctx context.Context) (struct{}, error) { return struct{}{}, call(ctx) })
-		return err
+	p.Call = func(ctx context.Context, e easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
+		return retry.Do(ctx, pol, func(ctx context.Context) (*easel.RenderResult, error) { return e.Render(ctx, req) })
 	}
 	eng := &flaky{}
 	arts, err := p.Run(t.Context(), Request{Idea: easel.Idea{Text: "a fox"}, Engine: eng, Size: easel.Size{Width: 64, Height: 64}})
@@ -196,7 +195,7 @@ func TestRunRetriesRateLimits(t *testing.T) {
 		t.Fatalf("calls %d, waits %v; want 2 calls and one 3s wait (the Retry-After)", eng.calls, waited)
 	}
 	// Without a policy, one try.
-	p.Retry = nil
+	p.Call = nil
 	if _, err := p.Run(t.Context(), Request{Idea: easel.Idea{Text: "a fox"}, Engine: &flaky{}, Size: easel.Size{Width: 64, Height: 64}}); easel.ErrorCode(err) != easel.ERATELIMIT {
 		t.Fatalf("err = %v; want the rate limit", err)
 	}

@@ -432,3 +432,37 @@ func (ls *Limiters) For(engine string) *Limiter {
 	}
 	return l
 }
+
+// maxThrottles bounds how many rate-limit answers one call waits through
+// before they count as failed attempts: rate limits are the service's
+// pace, not a failure of the job.
+const maxThrottles = 200
+
+// Render calls eng through its limiter and retry policy p. This is how
+// every engine call is made, by batch workers, the CLI and the server
+// alike: each try waits for the engine's turn; a rate limit pauses the
+// limiter (every caller of the engine waits until Retry-After) and is not
+// counted as an attempt; transient failures are retried with jittered
+// back-off; permanent ones return at once.
+func (ls *Limiters) Render(ctx context.Context, p retry.Policy, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
+	lim := ls.For(eng.Name())
+	p.MaxThrottles = maxThrottles
+	p.Throttle = func(ctx context.Context, err error) error {
+		// The retry takes its own share of the rate: sending it at once
+		// would take the share of the call behind it.
+		lim.throttledCtx(context.WithoutCancel(ctx), easel.RetryAfter(err))
+		return nil
+	}
+	return retry.Do(ctx, p, func(ctx context.Context) (*easel.RenderResult, error) {
+		release, err := lim.Acquire(ctx, max(req.N, 1))
+		if err != nil {
+			return nil, retry.Stop(err)
+		}
+		res, err := eng.Render(ctx, req)
+		release()
+		if err == nil {
+			lim.Succeeded()
+		}
+		return res, err
+	})
+}

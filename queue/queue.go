@@ -332,6 +332,10 @@ func (q *Queue) Close() error {
 // Limiter returns the limiter of the engine called name.
 func (q *Queue) Limiter(name string) *Limiter { return q.limiters.For(name) }
 
+// Limiters returns the queue's per-engine limiters, so engine calls made
+// outside the queue (the studio's jobs) share its limits.
+func (q *Queue) Limiters() *Limiters { return q.limiters }
+
 // InsertResult says how many jobs a batch stored and how many were there already.
 type InsertResult struct {
 	Inserted, Existing int

@@ -10,7 +10,6 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/retry"
 )
 
 // ErrBudget marks a job that was not started because its price could take
@@ -20,11 +19,6 @@ var ErrBudget = errors.New("budget")
 // budgetPrefix starts the message of a job skipped for the budget, so a
 // report tells it from a failure.
 const budgetPrefix = "not started: "
-
-// maxThrottles bounds how many rate-limit answers one job waits through
-// before it goes back to the queue: rate limits are the service's pace,
-// not a failure of the job.
-const maxThrottles = 200
 
 // worker is River's worker for render jobs.
 type worker struct {
@@ -104,7 +98,7 @@ func (q *Queue) call(j easel.Job, spent *float64) Call {
 		if err := q.reserve(ctx, j, estimate); err != nil {
 			return nil, err
 		}
-		res, err := q.tryRender(ctx, eng, req)
+		res, err := q.limiters.Render(ctx, q.cfg.Retry, eng, req)
 		switch {
 		case err == nil:
 			*spent = res.CostUSD
@@ -132,33 +126,6 @@ func mayHaveCharged(err error) bool {
 		return false
 	}
 	return true
-}
-
-// tryRender calls the engine through its limiter and the queue's retry
-// policy: rate limits pause the limiter (every caller of the engine waits
-// until Retry-After) and are not counted as attempts.
-func (q *Queue) tryRender(ctx context.Context, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
-	lim := q.limiters.For(eng.Name())
-	p := q.cfg.Retry
-	p.MaxThrottles = maxThrottles
-	p.Throttle = func(ctx context.Context, err error) error {
-		// The retry takes its own share of the rate: sending it at once
-		// would take the share of the call behind it.
-		lim.throttledCtx(context.WithoutCancel(ctx), easel.RetryAfter(err))
-		return nil
-	}
-	return retry.Do(ctx, p, func(ctx context.Context) (*easel.RenderResult, error) {
-		release, err := lim.Acquire(ctx, max(req.N, 1))
-		if err != nil {
-			return nil, retry.Stop(err)
-		}
-		res, err := eng.Render(ctx, req)
-		release()
-		if err == nil {
-			lim.Succeeded()
-		}
-		return res, err
-	})
 }
 
 func (q *Queue) reserve(ctx context.Context, j easel.Job, usd float64) error {

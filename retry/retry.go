@@ -38,12 +38,20 @@ type Policy struct {
 	// MaxThrottles bounds the rate-limit answers Throttle waits through
 	// before they count as attempts again.
 	MaxThrottles int
+	// AttemptTimeout, when positive, bounds each try: an engine or model
+	// that never answers fails the try instead of hanging the caller.
+	AttemptTimeout time.Duration
 }
+
+// DefaultAttemptTimeout bounds one call to a remote service: generous, as
+// a local diffusion server on a slow card may take minutes for a picture.
+const DefaultAttemptTimeout = 10 * time.Minute
 
 // Default retries rate limits and transient failures three more times,
 // honouring Retry-After.
 func Default() Policy {
-	return Policy{MaxAttempts: 4, Base: time.Second, Max: 30 * time.Second, MaxRetryAfter: 10 * time.Minute}
+	return Policy{MaxAttempts: 4, Base: time.Second, Max: 30 * time.Second, MaxRetryAfter: 10 * time.Minute,
+		AttemptTimeout: DefaultAttemptTimeout}
 }
 
 // Do calls fn until it succeeds, fails with an error that is not
@@ -60,7 +68,7 @@ func Do[T any](ctx context.Context, p Policy, fn func(ctx context.Context) (T, e
 		if err := ctx.Err(); err != nil {
 			return zero, err
 		}
-		v, err := fn(ctx)
+		v, err := try(ctx, p, fn)
 		var stop stopError
 		if errors.As(err, &stop) {
 			return v, stop.err
@@ -71,6 +79,9 @@ func Do[T any](ctx context.Context, p Policy, fn func(ctx context.Context) (T, e
 		if p.Throttle != nil && easel.ErrorCode(err) == easel.ERATELIMIT && throttles < p.MaxThrottles {
 			throttles++
 			attempt--
+			if p.OnRetry != nil {
+				p.OnRetry(attempt, easel.RetryAfter(err), err)
+			}
 			if terr := p.Throttle(ctx, err); terr != nil {
 				return zero, terr
 			}
@@ -87,6 +98,16 @@ func Do[T any](ctx context.Context, p Policy, fn func(ctx context.Context) (T, e
 			return zero, serr
 		}
 	}
+}
+
+// try runs fn once, within p.AttemptTimeout.
+func try[T any](ctx context.Context, p Policy, fn func(ctx context.Context) (T, error)) (T, error) {
+	if p.AttemptTimeout <= 0 {
+		return fn(ctx)
+	}
+	ctx, cancel := context.WithTimeout(ctx, p.AttemptTimeout)
+	defer cancel()
+	return fn(ctx)
 }
 
 // Stop wraps err so that Do returns it (unwrapped) at once, retryable or

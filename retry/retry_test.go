@@ -99,3 +99,14 @@ func TestStop(t *testing.T) {
 		t.Fatalf("calls = %d, err = %#v; want one call and the unwrapped error", calls, err)
 	}
 }
+
+func TestAttemptTimeout(t *testing.T) {
+	p := Policy{MaxAttempts: 1, AttemptTimeout: 20 * time.Millisecond}
+	_, err := Do(t.Context(), p, func(ctx context.Context) (int, error) {
+		<-ctx.Done() // an engine that never answers
+		return 0, ctx.Err()
+	})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v; want the try's deadline", err)
+	}
+}

@@ -33,7 +33,7 @@ func newTestEnv(t testing.TB, opts Options, adjust ...func(*Deps)) *testEnv {
 	}
 	t.Cleanup(func() { gal.Close() })
 	deps := Deps{
-		Gallery:  gal,
+		Gallery: gal,
 		Writer: func(spec string) (easel.PromptWriter, error) {
 			if spec != "builtin" {
 				return nil, easel.Errorf(easel.EINVALID, "unknown prompt writer %q", spec)

@@ -24,6 +24,7 @@ import (
 	"github.com/easel-art/easel/prompt/template"
 	"github.com/easel-art/easel/queue"
 	"github.com/easel-art/easel/store/sqlite"
+	"github.com/easel-art/easel/verb"
 )
 
 const batchUsage = `Usage: easel batch [flags] FILE|-
@@ -170,6 +171,7 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 		workers = a.limits(g.limitFlags, engName)(engName).Concurrency + 2
 	}
 	rep := newReporter(a, g.json)
+	rep.gal = gal
 	rep.limitOf = a.limits(g.limitFlags, engName)
 	q, err := queue.Open(ctx, queue.Config{
 		URL: g.db, File: filepath.Join(dataDir, "queue.db"), Workers: workers,
@@ -446,7 +448,7 @@ func (a *app) jobRunner(gal *sqlite.DB, dataDir string) queue.RunFunc {
 				mu.Unlock()
 				return nil, err
 			}
-			dial = renderDialect(st)
+			dial = verb.DialectStage(st, nil)
 			dialects[j.Style] = dial
 		}
 		w, ok := writers[j.Writer]

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,7 @@ import (
 // saved picture when stdout is not a terminal, and a final summary.
 type reporter struct {
 	a    *app
+	gal  easel.Gallery // where --out copies are read from
 	json bool
 	bar  bool // stderr is a terminal: draw the bar
 	// ceiling is the most pictures a second the engine's limits allow
@@ -92,7 +94,7 @@ func (r *reporter) event(out string) func(queue.Event) {
 				m["error"] = easel.ErrorMessage(ev.Err)
 			}
 			for _, art := range ev.Artworks {
-				m2 := imageJSON(art, r.copyOut(art, out))
+				m2 := imageJSON(art, r.a.copyOut(context.Background(), r.gal, art, out))
 				for k, v := range m {
 					m2[k] = v
 				}
@@ -106,7 +108,7 @@ func (r *reporter) event(out string) func(queue.Event) {
 		switch ev.State {
 		case queue.StateDone:
 			for _, art := range ev.Artworks {
-				path := r.copyOut(art, out)
+				path := r.a.copyOut(context.Background(), r.gal, art, out)
 				if r.perJob {
 					fmt.Fprintf(r.a.stdout, "saved %s  (line %d, id %s, seed %d)\n", path, j.Line, art.ID, art.Seed)
 				}
@@ -119,18 +121,6 @@ func (r *reporter) event(out string) func(queue.Event) {
 			fmt.Fprintf(r.a.stderr, "easel: line %d: %s (will retry)\n", j.Line, easel.ErrorMessage(ev.Err))
 		}
 	}
-}
-
-func (r *reporter) copyOut(art *easel.Artwork, out string) string {
-	if out == "" {
-		return art.Path
-	}
-	p, err := copyFile(art.Path, out, art.ID+".png")
-	if err != nil {
-		fmt.Fprintf(r.a.stderr, "easel: %s\n", easel.ErrorMessage(err))
-		return art.Path
-	}
-	return p
 }
 
 // rate returns pictures a second finished by this run, and the time left.

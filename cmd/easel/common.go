@@ -1,15 +1,12 @@
 package main
 
 import (
-	"errors"
-	"syscall"
 	"time"
 
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/easel-art/easel/retry"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -18,7 +15,6 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
-	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/store/sqlite"
 )
 
@@ -79,13 +75,35 @@ func printJSON(w io.Writer, v any) error {
 	return err
 }
 
-// copyFile copies src into dir under name, so a reader never sees half a file.
-func copyFile(src, dir, name string) (string, error) {
-	data, err := imageio.ReadFile(src, 0)
-	if err != nil {
-		return "", err
+// copyOut copies a saved picture into out, as --out asks, and returns
+// the path to show: the copy, else the gallery's file. A failed copy is
+// said on stderr; the picture stays saved in the gallery.
+func (a *app) copyOut(ctx context.Context, g easel.Gallery, art *easel.Artwork, out string) string {
+	if out == "" {
+		return art.Path
 	}
-	return writeOut(dir, name, data)
+	data, err := easel.ReadImage(ctx, g.Images(), art.SHA256)
+	p := ""
+	if err == nil {
+		p, err = writeOut(out, art.ID+".png", data)
+	}
+	if err != nil {
+		fmt.Fprintf(a.stderr, "easel: %s\n", easel.ErrorMessage(err))
+		return art.Path
+	}
+	return p
+}
+
+// reportArtwork prints a saved artwork as imagine, vary and batch do:
+// its --json object, or its lines (see printSaved), after copying it into
+// out when set. how says how it was made ("" for imagine).
+func (a *app) reportArtwork(ctx context.Context, g easel.Gallery, art *easel.Artwork, out string, asJSON bool, how string) {
+	path := a.copyOut(ctx, g, art, out)
+	if asJSON {
+		printJSON(a.stdout, imageJSON(art, path))
+		return
+	}
+	a.printSaved(path, art, how)
 }
 
 // oneLine shortens s to one line for tables.
@@ -108,27 +126,6 @@ func mkdirProbe(dir string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
-}
-
-// retryPolicy is how interactive commands retry an engine that is rate
-// limited or briefly down: honouring Retry-After, and saying so.
-func (a *app) retryPolicy() func(ctx context.Context, call func(context.Context) error) error {
-	p := retry.Default()
-	p.OnRetry = func(attempt int, wait time.Duration, err error) {
-		fmt.Fprintf(a.stderr, "easel: %s; trying again in %s\n", easel.ErrorMessage(err), wait.Round(time.Second))
-	}
-	return func(ctx context.Context, call func(context.Context) error) error {
-		_, err := retry.Do(ctx, p, func(ctx context.Context) (struct{}, error) {
-			err := call(ctx)
-			if errors.Is(err, syscall.ECONNREFUSED) {
-				// Nothing listens there: a local engine that is not running
-				// will not start while we wait, so say so at once.
-				err = &easel.Error{Code: easel.EPERMANENT, Message: easel.ErrorMessage(err), Err: err}
-			}
-			return struct{}{}, err
-		})
-		return err
-	}
 }
 
 // printSaved prints the lines imagine, vary and reproduce print for a

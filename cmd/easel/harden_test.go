@@ -10,6 +10,7 @@ import (
 
 	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/imageio/imageiotest"
+	"github.com/easel-art/easel/verb"
 )
 
 // bombWithParameters is the pixel bomb: a PNG of a few hundred
@@ -58,7 +59,7 @@ func TestPixelBombCLI(t *testing.T) {
 		if small == nil {
 			t.Fatal("no sheet to compare with")
 		}
-		if same, ok := samePicture(imageiotest.PNGBomb(100000, 100000), small); same || ok {
+		if same, ok := verb.SamePicture(imageiotest.PNGBomb(100000, 100000), small); same || ok {
 			t.Errorf("samePicture(bomb, picture) = %v, %v; want not compared", same, ok)
 		}
 	})

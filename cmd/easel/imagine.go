@@ -10,6 +10,7 @@ import (
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
+	"github.com/easel-art/easel/verb"
 )
 
 const imagineUsage = `Usage: easel imagine [flags] IDEA
@@ -83,8 +84,8 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 	if g.chaos < 0 || g.chaos > 100 {
 		return easel.Errorf(easel.EINVALID, "--chaos %d is out of range: use 0 to 100", g.chaos)
 	}
-	eng, model, err := a.openEngine(g.engine)
-	if err != nil {
+	// Fail on a bad engine before anything is written.
+	if _, _, err := a.openEngine(g.engine); err != nil {
 		return err
 	}
 	d, err := parseDialectFlag(g.dialect)
@@ -92,8 +93,7 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	dataDir := config.DataDir(g.dataDir, a.getenv)
-	style, err := loadStyle(dataDir, g.style)
-	if err != nil {
+	if _, err := loadStyle(dataDir, g.style); err != nil {
 		return err
 	}
 	writer, err := a.openWriter(g.llm, g.system, !g.json)
@@ -119,35 +119,25 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer gal.Close()
-	p := &pipeline.Pipeline{Writer: writer, Gallery: gal, Dialect: renderDialect(style), Log: a.log, Retry: a.retryPolicy()}
-	req := pipeline.Request{
-		Idea:   easel.Idea{Text: idea, Style: g.style, Negative: g.negative},
-		Engine: eng, Model: model, Size: size, Seed: seed,
-		Prompts: g.v, Images: g.n, Chaos: g.chaos, Dialect: d,
-		OnPrompt: func(pr *easel.Prompt, r pipeline.Rendered) {
-			if g.json {
-				return
-			}
-			fmt.Fprintf(a.stdout, "prompt: %s\n", r.Text)
-			if r.Negative != "" {
-				fmt.Fprintf(a.stdout, "negative: %s\n", r.Negative)
-			}
-		},
-		OnNote: func(note string) { fmt.Fprintf(a.stderr, "easel: note: %s\n", note) },
-		OnArtwork: func(art *easel.Artwork) {
-			path := art.Path
-			if g.out != "" {
-				if p, err := copyFile(art.Path, g.out, art.ID+".png"); err == nil {
-					path = p
-				} else {
-					fmt.Fprintf(a.stderr, "easel: %s\n", easel.ErrorMessage(err))
+	core := a.core(gal, dataDir, func(string) (easel.PromptWriter, error) { return writer, nil })
+	chaos := g.chaos
+	req := verb.ImagineRequest{
+		Idea: idea, Style: g.style, Negative: g.negative, Engine: g.engine,
+		Size: size, Seed: seed, Variations: g.v, N: g.n, Chaos: &chaos, Dialect: d,
+		Hooks: verb.Hooks{
+			OnPrompt: func(pr *easel.Prompt, r pipeline.Rendered) {
+				if g.json {
+					return
 				}
-			}
-			if g.json {
-				printJSON(a.stdout, imageJSON(art, path))
-				return
-			}
-			a.printSaved(path, art, "")
+				fmt.Fprintf(a.stdout, "prompt: %s\n", r.Text)
+				if r.Negative != "" {
+					fmt.Fprintf(a.stdout, "negative: %s\n", r.Negative)
+				}
+			},
+			OnNote: a.note,
+			OnArtwork: func(art *easel.Artwork) {
+				a.reportArtwork(ctx, gal, art, g.out, g.json, "")
+			},
 		},
 	}
 	if g.out != "" {
@@ -156,18 +146,19 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	if !g.template {
-		_, err = p.Run(ctx, req)
+		_, err = verb.Imagine(ctx, core, req)
 		return err
 	}
 	// A template's expansions are the variations: one prompt each, each
 	// keeping the template it came from.
-	req.Prompts = 1
+	req.Variations = 1
 	req.Method = easel.MethodTemplate
+	req.Template = idea
 	for i, text := range ideas {
 		r := req
-		r.Idea.Text, r.Idea.Template = text, idea
+		r.Idea = text
 		r.Seed = seed + int64(i*g.n)
-		if _, err := p.Run(ctx, r); err != nil {
+		if _, err := verb.Imagine(ctx, core, r); err != nil {
 			return err
 		}
 	}

@@ -41,6 +41,7 @@ type app struct {
 	stderr io.Writer
 	getenv func(string) string
 	log    *slog.Logger
+	limiterSet
 }
 
 // run is main without the process: it returns the exit code.

@@ -76,7 +76,7 @@ func (a *app) mcpDeps(gal easel.Gallery, dataDir string) mcpserver.Deps {
 		Style:   func(name string) (*styles.Style, error) { return loadStyle(dataDir, name) },
 		Engines: engines().Names(),
 		LLMs:    llmNames(),
-		Retry:   a.retryPolicy(),
+		Call:    a.engineCall(true),
 		Log:     a.log,
 	}
 }

@@ -14,9 +14,7 @@ import (
 	"github.com/easel-art/easel/llm/anthropic"
 	"github.com/easel-art/easel/llm/ollama"
 	llmopenai "github.com/easel-art/easel/llm/openai"
-	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/builtin"
-	"github.com/easel-art/easel/prompt/dialect"
 	promptllm "github.com/easel-art/easel/prompt/llm"
 	"github.com/easel-art/easel/prompt/styles"
 )
@@ -146,15 +144,4 @@ func loadStyle(dataDir, name string) (*styles.Style, error) {
 		return nil, err
 	}
 	return &st, nil
-}
-
-// renderDialect returns the pipeline's dialect stage, applying style.
-func renderDialect(style *styles.Style) func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
-	return func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
-		r, err := dialect.Render(p, d, dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Style: style, ExtraNegative: negative})
-		if err != nil {
-			return pipeline.Rendered{}, err
-		}
-		return pipeline.Rendered{Text: r.Text, Negative: r.Negative}, nil
-	}
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/pipeline"
-	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/verb"
 )
 
 const varyUsage = `Usage: easel vary [flags] REF
@@ -101,125 +101,52 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer g.Close()
-	r, err := lineage.Resolve(ctx, g, ref)
-	if err != nil {
-		return err
-	}
-	parent := r.Art
-
-	spec, note := refEngine(*engineSpec, r)
-	eng, model, err := a.openEngine(spec)
-	if err != nil {
-		return err
-	}
-	notes := &noteList{a: a}
-	notes.add(note)
-	same := parent.Engine == eng.Name()
-	if model == "" && same {
-		model = parent.Model
-	}
-	if size == (easel.Size{}) {
-		var note string
-		if size, note = lineage.FitSize(parent.Width, parent.Height); r.Kind != lineage.RefText {
-			notes.add(note)
-		}
-	}
-	if d == "" && same {
-		d = parent.Dialect
-	}
-	writeDialect := d
-	if writeDialect == "" {
-		writeDialect = eng.Capabilities().Dialect
-	}
-	styleName, style := parent.Style, (*styles.Style)(nil)
-	if styleName != "" {
-		if style, err = loadStyle(dataDir, styleName); err != nil {
-			notes.add(fmt.Sprintf("the picture's style %q is not available (%s): the variations are written without it", styleName, easel.ErrorMessage(err)))
-			styleName, style = "", nil
-		}
-	}
-	extraNeg := *negative
-	if r.Picture != nil && r.Picture.Foreign() && parent.NegativePrompt != "" {
-		// Another tool's negative prompt is the person's own words: keep them.
-		extraNeg = joinNonEmpty(", ", parent.NegativePrompt, extraNeg)
-	}
-	idea := lineage.IdeaOf(parent)
-	s := resolveSeed(*seed)
-	w, err := a.openWriter(*llmSpec, *systemFile, !df.json)
-	if err != nil {
-		return err
-	}
-	prompts, err := w.WritePrompts(ctx, easel.WriteRequest{
-		Idea: idea, Template: parent.Template, Scene: lineage.VariationScene(parent, ch), Style: styleName,
-		Negative: extraNeg, Seed: s, N: *n, Chaos: ch, Dialect: writeDialect,
-	})
-	if err != nil {
-		return notes.failed(err)
-	}
-	dialectStage := renderDialect(style)
-	if *promptOnly {
-		notes.flush()
-		return a.printVariations(prompts, dialectStage, writeDialect, size, extraNeg, parent.ID, st, df.json)
-	}
-
-	imported := false
-	if r.Kind == lineage.RefPNG && !r.InGallery() {
-		if err := lineage.Import(ctx, g, r); err != nil {
-			return err
-		}
-		imported = true
-	}
-	p := &pipeline.Pipeline{Writer: w, Gallery: g, Dialect: dialectStage, Log: a.log, Retry: a.retryPolicy()}
+	writer := func(spec string) (easel.PromptWriter, error) { return a.openWriter(spec, *systemFile, !df.json) }
 	// Each prompt is printed with its picture, once the engine took it:
 	// a prompt the engine refuses is bad input, which gets one line.
 	var pending strings.Builder
-	req := pipeline.Request{
-		Idea:   easel.Idea{Text: idea, Template: parent.Template, Style: styleName, Negative: extraNeg},
-		Engine: eng, Model: model, Size: size, Seed: s, Images: 1, Chaos: ch, Dialect: d,
-		ParentID: r.Art.ID, Method: st.Method(), Prepared: prompts,
-		OnPrompt: func(pr *easel.Prompt, rend pipeline.Rendered) {
-			if df.json {
-				return
-			}
-			pending.Reset()
-			fmt.Fprintf(&pending, "prompt: %s\n", rend.Text)
-			if rend.Negative != "" {
-				fmt.Fprintf(&pending, "negative: %s\n", rend.Negative)
-			}
+	res, err := verb.Vary(ctx, a.core(g, dataDir, writer), verb.VaryRequest{
+		Ref: ref, Strength: st, Chaos: &ch, N: *n, Engine: *engineSpec, LLM: *llmSpec, Size: size, Seed: resolveSeed(*seed),
+		Negative: *negative, Dialect: d, PromptOnly: *promptOnly,
+		Hooks: verb.Hooks{
+			OnPrompt: func(pr *easel.Prompt, rend pipeline.Rendered) {
+				if df.json {
+					return
+				}
+				pending.Reset()
+				fmt.Fprintf(&pending, "prompt: %s\n", rend.Text)
+				if rend.Negative != "" {
+					fmt.Fprintf(&pending, "negative: %s\n", rend.Negative)
+				}
+			},
+			OnNote: a.note,
+			OnArtwork: func(art *easel.Artwork) {
+				io.WriteString(a.stdout, pending.String())
+				pending.Reset()
+				a.reportArtwork(ctx, g, art, *out, df.json, art.Method+" of "+orNone(art.ParentID))
+			},
 		},
-		OnNote: func(s string) { notes.flush(); a.note(s) },
-		OnArtwork: func(art *easel.Artwork) {
-			notes.flush()
-			io.WriteString(a.stdout, pending.String())
-			pending.Reset()
-			a.reportArtwork(art, *out, df.json)
-		},
-	}
-	if same {
-		req.Steps, req.CFGScale, req.Sampler = parent.Steps, parent.CFGScale, parent.Sampler
-	}
-	arts, err := p.Run(ctx, req)
-	if err != nil && imported && len(arts) == 0 {
-		// Nothing was made from the import: leave the gallery as it was.
-		g.Delete(context.WithoutCancel(ctx), r.Art.ID)
-	}
+	})
 	if err != nil {
-		return notes.failed(err)
+		return err
+	}
+	if *promptOnly {
+		parentID := ""
+		if res.Parent != nil {
+			parentID = res.Parent.ID
+		}
+		return a.printVariations(res.Variations, parentID, st, df.json)
 	}
 	return nil
 }
 
 // printVariations prints the prompts of vary --prompt-only.
-func (a *app) printVariations(prompts []*easel.Prompt, render func(*easel.Prompt, easel.Dialect, easel.Size, string) (pipeline.Rendered, error),
-	writeDialect easel.Dialect, size easel.Size, negative, parentID string, st lineage.Strength, asJSON bool) error {
-	for i, p := range prompts {
-		r, err := render(p, writeDialect, size, negative)
-		if err != nil {
-			return err
-		}
+func (a *app) printVariations(vs []verb.Variation, parentID string, st lineage.Strength, asJSON bool) error {
+	for i, v := range vs {
+		p, r := v.Prompt, v.Rendered
 		if asJSON {
 			obj := map[string]any{
-				"idea": p.Idea, "prompt": r.Text, "negative_prompt": r.Negative, "dialect": writeDialect,
+				"idea": p.Idea, "prompt": r.Text, "negative_prompt": r.Negative, "dialect": v.Dialect,
 				"seed": p.Seed, "variation": p.Variation, "chaos": p.Chaos, "writer": p.Writer,
 				"method": st.Method(),
 			}
@@ -243,102 +170,12 @@ func (a *app) printVariations(prompts []*easel.Prompt, render func(*easel.Prompt
 	return nil
 }
 
-// refEngine returns the engine spec a picture is rendered on: --engine
-// when given, else the engine that made it when easel has it, else the
-// built-in canvas, with a note saying why.
-func refEngine(flag string, r *lineage.Ref) (spec, note string) {
-	if flag != "" {
-		return flag, ""
-	}
-	name := r.Art.Engine
-	if name != "" {
-		if _, ok := engines().Lookup(name); ok {
-			return name, ""
-		}
-	}
-	switch {
-	case r.Picture != nil && name == "":
-		return "builtin", fmt.Sprintf("easel has no engine for %s, which made this picture: using the built-in canvas (choose one with --engine)", r.Picture.Maker())
-	case name != "":
-		return "builtin", fmt.Sprintf("easel has no engine %q, which made this picture: using the built-in canvas (choose one with --engine)", name)
-	}
-	return "builtin", ""
-}
-
 // note prints what easel changed or could not do, on stderr.
 func (a *app) note(s string) { fmt.Fprintf(a.stderr, "easel: note: %s\n", s) }
-
-// noteList holds notes until the work is under way, so that bad input
-// gets its one easel: line and nothing else.
-type noteList struct {
-	a       *app
-	list    []string
-	flushed bool
-}
-
-func (n *noteList) add(s string) {
-	if s == "" {
-		return
-	}
-	if n.flushed {
-		n.a.note(s)
-		return
-	}
-	n.list = append(n.list, s)
-}
-
-// flush prints the notes held so far; later ones print at once.
-func (n *noteList) flush() {
-	if !n.flushed {
-		for _, s := range n.list {
-			n.a.note(s)
-		}
-		n.flushed = true
-	}
-}
-
-// failed returns err, printing the notes first when they may explain a
-// failure at run time (not for bad input, whose message says it all).
-func (n *noteList) failed(err error) error {
-	switch easel.ErrorCode(err) {
-	case easel.EINVALID, easel.ENOTFOUND:
-	default:
-		n.flush()
-	}
-	return err
-}
-
-// reportArtwork prints a saved artwork as imagine does, after copying it
-// into out when set.
-func (a *app) reportArtwork(art *easel.Artwork, out string, asJSON bool) {
-	path := art.Path
-	if out != "" {
-		if p, err := copyFile(art.Path, out, art.ID+".png"); err == nil {
-			path = p
-		} else {
-			fmt.Fprintf(a.stderr, "easel: %s\n", easel.ErrorMessage(err))
-		}
-	}
-	if asJSON {
-		printJSON(a.stdout, imageJSON(art, path))
-		return
-	}
-	a.printSaved(path, art, art.Method+" of "+orNone(art.ParentID))
-}
 
 func orNone(id string) string {
 	if id == "" {
 		return "text"
 	}
 	return id
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
 }

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/queue"
+	"github.com/easel-art/easel/retry"
+	"github.com/easel-art/easel/verb"
+)
+
+// core is the one place cmd/easel builds the verbs' core: imagine, vary,
+// reproduce and the server's jobs all open engines, writers and styles
+// the same way and make engine calls through a.engineCall. writer opens
+// the prompt writer a spec names (nil: a.openWriter without --system or
+// streaming).
+func (a *app) core(gal easel.Gallery, dataDir string, writer func(spec string) (easel.PromptWriter, error)) *verb.Core {
+	if writer == nil {
+		writer = func(spec string) (easel.PromptWriter, error) { return a.openWriter(spec, "", false) }
+	}
+	return &verb.Core{
+		Gallery: gal, Engine: a.openEngine, Engines: engines().Names(), Writer: writer,
+		Style: func(name string) (*styles.Style, error) { return loadStyle(dataDir, name) },
+		Call:  a.engineCall(false), Log: a.log,
+	}
+}
+
+// engineCall returns how this process calls engines: through one limiter
+// per engine (the limits of easel batch: defaults, then EASEL_<ENGINE>_*),
+// honouring Retry-After and retrying transient failures, each try within
+// retry.DefaultAttemptTimeout. Retries are said on stderr (the command
+// line) or, with logOnly, logged (the server).
+func (a *app) engineCall(logOnly bool) pipeline.Call {
+	a.limitersOnce.Do(func() { a.limiters = queue.NewLimiters(a.limits(limitFlags{}, "")) })
+	p := retry.Default()
+	p.OnRetry = func(attempt int, wait time.Duration, err error) {
+		if logOnly {
+			a.log.Info("engine call will be retried", "err", easel.ErrorMessage(err), "wait", wait)
+			return
+		}
+		fmt.Fprintf(a.stderr, "easel: %s; trying again in %s\n", easel.ErrorMessage(err), wait.Round(time.Second))
+	}
+	return func(ctx context.Context, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
+		return a.limiters.Render(ctx, p, refusedEngine{eng}, req)
+	}
+}
+
+// refusedEngine makes a refused connection permanent: nothing listens
+// there, and a local engine that is not running will not start while we
+// wait, so say so at once.
+type refusedEngine struct{ easel.Engine }
+
+func (e refusedEngine) Render(ctx context.Context, req *easel.RenderRequest) (*easel.RenderResult, error) {
+	res, err := e.Engine.Render(ctx, req)
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		err = &easel.Error{Code: easel.EPERMANENT, Message: easel.ErrorMessage(err), Err: err}
+	}
+	return res, err
+}
+
+// limiterSet is the app's per-engine limiters, made on first use.
+type limiterSet struct {
+	limitersOnce sync.Once
+	limiters     *queue.Limiters
+}

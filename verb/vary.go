@@ -1,0 +1,223 @@
+package verb
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lineage"
+	"github.com/easel-art/easel/pipeline"
+)
+
+// DefaultVariations is how many variations vary makes when a request does
+// not say: the four of Midjourney's V1-V4 buttons.
+const DefaultVariations = 4
+
+// VaryRequest asks for variations of a picture's prompt, rendered on the
+// picture's engine at its size and saved as its children. Every field but
+// Ref is optional; what is not given is inherited from the picture.
+type VaryRequest struct {
+	// Ref names the picture: a gallery id (or a unique prefix), a PNG file
+	// (easel's, AUTOMATIC1111's or ComfyUI's) or prompt text; see
+	// lineage.Resolve. A PNG from elsewhere is imported into the gallery
+	// so the variations can name it as their parent.
+	Ref string
+	// Strength is subtle (the default: same composition, new wording and
+	// details) or strong (new composition, light and mood).
+	Strength lineage.Strength
+	// Chaos, when set, overrides the strength's (15 subtle, 85 strong).
+	Chaos *int
+	// N is how many variations (0: DefaultVariations).
+	N int
+	// Engine is a NAME[:MODEL] spec ("": the picture's engine when easel
+	// has it, else the built-in canvas, with a note). On the picture's own
+	// engine its model, dialect, steps, CFG scale and sampler are kept.
+	Engine string
+	// LLM is the prompt writer spec ("" for the default).
+	LLM string
+	// Size is the variations' size (zero: the picture's, within limits).
+	Size easel.Size
+	// Seed, when negative, is chosen at random.
+	Seed int64
+	// Negative is more things to keep out of the picture.
+	Negative string
+	// Dialect is the prompt dialect ("": the picture's on its own engine,
+	// else the engine's).
+	Dialect easel.Dialect
+	// PromptOnly writes the variations (Result.Variations) without
+	// rendering or saving anything.
+	PromptOnly bool
+	Hooks
+}
+
+// Vary writes variations of a picture's prompt and renders them. It stops
+// at the first error; what was saved before it stays saved.
+func Vary(ctx context.Context, c *Core, r VaryRequest) (*Result, error) {
+	n := r.N
+	if n == 0 {
+		n = DefaultVariations
+	}
+	if n < 1 || n > 100 {
+		return nil, easel.Errorf(easel.EINVALID, "%d variations is out of range: ask for 1 to 100", n)
+	}
+	st := r.Strength
+	if st == "" {
+		st = lineage.Subtle
+	}
+	st, err := lineage.ParseStrength(string(st))
+	if err != nil {
+		return nil, err
+	}
+	chaos := st.Chaos()
+	if r.Chaos != nil {
+		if *r.Chaos < 0 || *r.Chaos > 100 {
+			return nil, easel.Errorf(easel.EINVALID, "chaos %d is out of range: use 0 to 100", *r.Chaos)
+		}
+		chaos = *r.Chaos
+		st = lineage.StrengthOf(chaos)
+	}
+	if r.Size != (easel.Size{}) {
+		if err := r.Size.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	ref, err := lineage.Resolve(ctx, c.Gallery, r.Ref)
+	if err != nil {
+		return nil, err
+	}
+	parent := ref.Art
+	nt := &notes{hook: r.OnNote}
+	spec, note := c.refEngine(r.Engine, ref)
+	nt.add(note)
+	eng, model, err := c.Engine(spec)
+	if err != nil {
+		return nil, err
+	}
+	same := parent.Engine == eng.Name()
+	if model == "" && same {
+		model = parent.Model
+	}
+	size := r.Size
+	if size == (easel.Size{}) {
+		var note string
+		if size, note = lineage.FitSize(parent.Width, parent.Height); ref.Kind != lineage.RefText {
+			nt.add(note)
+		}
+	}
+	d := r.Dialect
+	if d == "" && same {
+		d = parent.Dialect
+	}
+	writeDialect := d
+	if writeDialect == "" {
+		writeDialect = eng.Capabilities().Dialect
+	}
+	styleName := parent.Style
+	style, err := c.style(styleName)
+	if err != nil {
+		nt.add(fmt.Sprintf("the picture's style %q is not available (%s): the variations are written without it", styleName, easel.ErrorMessage(err)))
+		styleName, style = "", nil
+	}
+	extraNeg := r.Negative
+	if ref.Picture != nil && ref.Picture.Foreign() && parent.NegativePrompt != "" {
+		// Another tool's negative prompt is the person's own words: keep them.
+		extraNeg = joinNonEmpty(", ", parent.NegativePrompt, extraNeg)
+	}
+	idea := lineage.IdeaOf(parent)
+	seed := r.Seed
+	if seed < 0 {
+		seed = rand.Int64N(1 << 32)
+	}
+	w, err := c.Writer(r.LLM)
+	if err != nil {
+		return nil, err
+	}
+	prompts, err := w.WritePrompts(ctx, easel.WriteRequest{
+		Idea: idea, Template: parent.Template, Scene: lineage.VariationScene(parent, chaos), Style: styleName,
+		Negative: extraNeg, Seed: seed, N: n, Chaos: chaos, Dialect: writeDialect,
+	})
+	if err != nil {
+		return &Result{Notes: nt.all, Seed: seed}, nt.failed(err)
+	}
+	stage := DialectStage(style, nil)
+	res := &Result{Seed: seed, Parent: parent}
+	if r.PromptOnly {
+		nt.release()
+		for _, p := range prompts {
+			rend, err := stage(p, writeDialect, size, extraNeg)
+			if err != nil {
+				return nil, err
+			}
+			res.Variations = append(res.Variations, Variation{Prompt: p, Dialect: writeDialect, Rendered: rend})
+		}
+		res.Notes = nt.all
+		return res, nil
+	}
+	imported := false
+	if ref.Kind == lineage.RefPNG && !ref.InGallery() {
+		if err := lineage.Import(ctx, c.Gallery, ref); err != nil {
+			return nil, err
+		}
+		imported = true
+		res.Parent = ref.Art
+	}
+	req := pipeline.Request{
+		Idea:   easel.Idea{Text: idea, Template: parent.Template, Style: styleName, Negative: extraNeg},
+		Engine: eng, Model: model, Size: size, Seed: seed, Images: 1, Chaos: chaos, Dialect: d,
+		ParentID: ref.Art.ID, Method: st.Method(), Prepared: prompts,
+		OnPrompt: r.OnPrompt, Progress: r.Progress,
+		OnNote: func(s string) { nt.release(); nt.add(s) },
+		OnArtwork: func(a *easel.Artwork) {
+			nt.release()
+			if r.OnArtwork != nil {
+				r.OnArtwork(a)
+			}
+		},
+	}
+	if same {
+		req.Steps, req.CFGScale, req.Sampler = parent.Steps, parent.CFGScale, parent.Sampler
+	}
+	res.Artworks, err = c.Pipeline(w, stage).Run(ctx, req)
+	res.Notes = nt.all
+	if err != nil && imported && len(res.Artworks) == 0 {
+		// Nothing was made from the import: leave the gallery as it was.
+		c.Gallery.Delete(context.WithoutCancel(ctx), ref.Art.ID)
+		res.Parent = nil
+	}
+	if err != nil {
+		return res, nt.failed(err)
+	}
+	return res, nil
+}
+
+// refEngine returns the engine spec a picture is rendered on: spec when
+// given, else the engine that made it when easel has it, else the
+// built-in canvas, with a note saying why.
+func (c *Core) refEngine(spec string, r *lineage.Ref) (string, string) {
+	if spec != "" {
+		return spec, ""
+	}
+	name := r.Art.Engine
+	if name != "" && c.knows(name) {
+		return name, ""
+	}
+	switch {
+	case r.Picture != nil && name == "":
+		return "builtin", fmt.Sprintf("easel has no engine for %s, which made this picture: using the built-in canvas (choose one with --engine)", r.Picture.Maker())
+	case name != "":
+		return "builtin", fmt.Sprintf("easel has no engine %q, which made this picture: using the built-in canvas (choose one with --engine)", name)
+	}
+	return "builtin", ""
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
