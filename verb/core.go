@@ -25,6 +25,7 @@ import (
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
 	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/refine"
 )
 
 // Core is what every verb runs on: the gallery, how to open engines,
@@ -85,6 +86,10 @@ type Result struct {
 	// Variations are the prompts of a prompt-only vary, rendered for the
 	// engine.
 	Variations []Variation `json:",omitempty"`
+	// Refine, for a refine, is what the instruction changed.
+	Refine *refine.Result `json:",omitempty"`
+	// Size, for a refine, is the size rendered at.
+	Size easel.Size `json:",omitempty"`
 	// Identical, for a reproduction on the engine that made the original,
 	// says whether the pixels are the same; nil when not compared.
 	Identical *bool `json:",omitempty"`

@@ -8,12 +8,10 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
-	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/pipeline"
-	"github.com/easel-art/easel/prompt/builtin"
-	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/refine"
+	"github.com/easel-art/easel/verb"
 )
 
 const refineUsage = `Usage: easel refine [flags] REF "INSTRUCTION"
@@ -89,176 +87,61 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer g.Close()
-	r, err := lineage.Resolve(ctx, g, ref)
-	if err != nil {
-		return err
-	}
-	par := r.Art
-
-	spec, note := refEngine(*engineSpec, r)
-	eng, model, err := a.openEngine(spec)
-	if err != nil {
-		return err
-	}
-	notes := &noteList{a: a}
-	notes.add(note)
-	same := par.Engine == eng.Name()
-	if model == "" && same {
-		model = par.Model
-	}
-	if d == "" && same {
-		d = par.Dialect
-	}
-	writeDialect := d
-	if writeDialect == "" {
-		writeDialect = eng.Capabilities().Dialect
-	}
-	styleName, style := par.Style, (*styles.Style)(nil)
-	if styleName != "" {
-		if style, err = loadStyle(dataDir, styleName); err != nil {
-			notes.add(fmt.Sprintf("the picture's style %q is not available (%s): the prompt is written without it", styleName, easel.ErrorMessage(err)))
-			styleName, style = "", nil
-		}
-	}
-	s := par.Seed
-	if r.Kind == lineage.RefText {
-		s = resolveSeed(*seed)
-	} else if *seed >= 0 {
-		s = *seed
-	}
-	kept, err := keptOut(ctx, g, par)
-	if err != nil {
-		return err
-	}
-	extraNeg := joinNonEmpty(", ", kept, *negative)
-	if r.Picture != nil && r.Picture.Foreign() && par.NegativePrompt != "" {
-		extraNeg = joinNonEmpty(", ", par.NegativePrompt, extraNeg)
-	}
-	sc := par.Scene
-	if par.Writer != "" && par.Writer != builtin.Name {
-		sc = nil // a language model's Scene is not what its prompt says word for word: read the idea
-	}
-	pr, res, err := refine.Write(ctx, builtin.New(), refine.Parent{
-		Idea: lineage.IdeaOf(par), Scene: sc, Seed: s, Style: styleName, Negative: extraNeg, Dialect: writeDialect,
-	}, instruction)
-	if err != nil {
-		return err
-	}
-	if size == (easel.Size{}) {
-		var note string
-		if size, note = lineage.FitSize(par.Width, par.Height); r.Kind != lineage.RefText {
-			notes.add(note)
-		}
-		if res.Aspect != "" {
-			if size, err = easel.ParseAspect(res.Aspect, max(size.Width, size.Height)); err != nil {
-				return err
-			}
-		}
-	}
-	negText := res.NegativeText(extraNeg)
-	dialectStage := renderDialect(style)
-	if *promptOnly {
-		notes.flush()
-		rend, err := dialectStage(pr, writeDialect, size, negText)
-		if err != nil {
-			return err
-		}
-		if df.json {
-			obj := map[string]any{
-				"idea": res.Idea, "instruction": instruction, "changes": res.Changes, "prompt": rend.Text,
-				"negative_prompt": rend.Negative, "dialect": writeDialect, "seed": pr.Seed, "writer": pr.Writer,
-				"width": size.Width, "height": size.Height, "method": easel.MethodRefine,
-			}
-			if par.ID != "" {
-				obj["parent_id"] = par.ID
-			}
-			return printJSON(a.stdout, obj)
-		}
-		fmt.Fprintf(a.stdout, "changed: %s\n", res.Summary())
-		fmt.Fprintln(a.stdout, rend.Text)
-		if rend.Negative != "" {
-			fmt.Fprintf(a.stdout, "Negative prompt: %s\n", rend.Negative)
-		}
-		return nil
-	}
-
-	imported := false
-	if r.Kind == lineage.RefPNG && !r.InGallery() {
-		if err := lineage.Import(ctx, g, r); err != nil {
-			return err
-		}
-		imported = true
-	}
-	p := &pipeline.Pipeline{Writer: builtin.New(), Gallery: g, Dialect: dialectStage, Log: a.log, Retry: a.retryPolicy()}
-	if !df.json {
-		fmt.Fprintf(a.stdout, "changed: %s\n", res.Summary())
-	}
 	var pending strings.Builder
-	req := pipeline.Request{
-		Idea:   easel.Idea{Text: res.Idea, Template: par.Template, Style: styleName, Negative: negText},
-		Engine: eng, Model: model, Size: size, Seed: s, Images: *n, Dialect: d,
-		ParentID: par.ID, Method: easel.MethodRefine, Instruction: strings.TrimSpace(instruction),
-		Prepared: []*easel.Prompt{pr},
-		OnPrompt: func(_ *easel.Prompt, rend pipeline.Rendered) {
-			if df.json {
-				return
-			}
-			pending.Reset()
-			fmt.Fprintf(&pending, "prompt: %s\n", rend.Text)
-			if rend.Negative != "" {
-				fmt.Fprintf(&pending, "negative: %s\n", rend.Negative)
+	var changes []string
+	res, err := verb.Refine(ctx, a.core(g, dataDir, nil), verb.RefineRequest{
+		Ref: ref, Instruction: instruction, N: *n, Engine: *engineSpec, Size: size, Seed: *seed,
+		Negative: *negative, Dialect: d, PromptOnly: *promptOnly,
+		OnRefined: func(r *refine.Result) {
+			changes = r.Changes
+			if !df.json {
+				fmt.Fprintf(a.stdout, "changed: %s\n", r.Summary())
 			}
 		},
-		OnNote: func(s string) { notes.flush(); a.note(s) },
-		OnArtwork: func(art *easel.Artwork) {
-			notes.flush()
-			io.WriteString(a.stdout, pending.String())
-			pending.Reset()
-			if df.json {
-				path := art.Path
-				if *out != "" {
-					if p, err := copyFile(art.Path, *out, art.ID+".png"); err == nil {
-						path = p
-					} else {
-						fmt.Fprintf(a.stderr, "easel: %s\n", easel.ErrorMessage(err))
-					}
+		Hooks: verb.Hooks{
+			OnPrompt: func(_ *easel.Prompt, rend pipeline.Rendered) {
+				if df.json {
+					return
 				}
-				m := imageJSON(art, path)
-				m["instruction"], m["changes"] = art.Instruction, res.Changes
-				printJSON(a.stdout, m)
-				return
-			}
-			a.reportArtwork(art, *out, false)
+				pending.Reset()
+				fmt.Fprintf(&pending, "prompt: %s\n", rend.Text)
+				if rend.Negative != "" {
+					fmt.Fprintf(&pending, "negative: %s\n", rend.Negative)
+				}
+			},
+			OnNote: a.note,
+			OnArtwork: func(art *easel.Artwork) {
+				io.WriteString(a.stdout, pending.String())
+				pending.Reset()
+				if df.json {
+					m := imageJSON(art, a.copyOut(ctx, g, art, *out))
+					m["instruction"], m["changes"] = art.Instruction, changes
+					printJSON(a.stdout, m)
+					return
+				}
+				a.reportArtwork(ctx, g, art, *out, false, art.Method+" of "+orNone(art.ParentID))
+			},
 		},
+	})
+	if err != nil || !*promptOnly {
+		return err
 	}
-	if same {
-		req.Steps, req.CFGScale, req.Sampler = par.Steps, par.CFGScale, par.Sampler
+	v := res.Variations[0]
+	if df.json {
+		obj := map[string]any{
+			"idea": res.Refine.Idea, "instruction": instruction, "changes": res.Refine.Changes, "prompt": v.Text,
+			"negative_prompt": v.Negative, "dialect": v.Dialect, "seed": v.Prompt.Seed, "writer": v.Prompt.Writer,
+			"width": res.Size.Width, "height": res.Size.Height, "method": easel.MethodRefine,
+		}
+		if res.Parent.ID != "" {
+			obj["parent_id"] = res.Parent.ID
+		}
+		return printJSON(a.stdout, obj)
 	}
-	arts, err := p.Run(ctx, req)
-	if err != nil && imported && len(arts) == 0 {
-		g.Delete(context.WithoutCancel(ctx), par.ID)
-	}
-	if err != nil {
-		return notes.failed(err)
+	fmt.Fprintf(a.stdout, "changed: %s\n", res.Refine.Summary())
+	fmt.Fprintln(a.stdout, v.Text)
+	if v.Negative != "" {
+		fmt.Fprintf(a.stdout, "Negative prompt: %s\n", v.Negative)
 	}
 	return nil
-}
-
-// keptOut is what the refines that led to a picture keep out of it ("no
-// people" three steps back).
-func keptOut(ctx context.Context, g easel.Gallery, a *easel.Artwork) (string, error) {
-	if a.ID == "" {
-		return "", nil
-	}
-	chain, err := lineage.Chain(ctx, g, a)
-	if err != nil {
-		return "", err
-	}
-	var ins []string
-	for _, l := range chain {
-		if l.Art != nil && l.Art.Instruction != "" {
-			ins = append(ins, l.Art.Instruction)
-		}
-	}
-	return refine.KeptOut(ins), nil
 }

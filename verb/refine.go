@@ -1,0 +1,200 @@
+package verb
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lineage"
+	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/builtin"
+	"github.com/easel-art/easel/refine"
+)
+
+// RefineRequest asks for a picture to be steered in words: the
+// instruction changes what it names and keeps the rest (subject,
+// composition, seed and size stay unless the words touch them).
+type RefineRequest struct {
+	// Ref names the picture, as VaryRequest.Ref.
+	Ref string
+	// Instruction is what to change: "make it night, add a red sailboat".
+	Instruction string
+	// N is how many pictures of the refined prompt (0: 1).
+	N int
+	// Engine is a NAME[:MODEL] spec ("": the picture's, as for Vary).
+	Engine string
+	// Size is the picture's size (zero: the picture's, or the
+	// instruction's aspect).
+	Size easel.Size
+	// Seed, when negative, is the picture's (random for prompt text), so
+	// only what was asked changes.
+	Seed int64
+	// Negative is more things to keep out; Dialect the prompt dialect
+	// ("": the picture's on its own engine, else the engine's).
+	Negative string
+	Dialect  easel.Dialect
+	// PromptOnly writes the refined prompt (Result.Variations) without
+	// rendering or saving anything.
+	PromptOnly bool
+	// OnRefined, if set, is told what the instruction changed once the
+	// prompt is written, before anything is rendered.
+	OnRefined func(*refine.Result)
+	Hooks
+}
+
+// Refine writes the refined prompt with the built-in writer and renders
+// it. Result.Refine says what the instruction changed.
+func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
+	n := max(r.N, 1)
+	if n > 100 {
+		return nil, easel.Errorf(easel.EINVALID, "%d pictures is out of range: ask for 1 to 100", n)
+	}
+	// Bad words are refused before anything is opened.
+	if _, err := refine.Parse(r.Instruction); err != nil {
+		return nil, err
+	}
+	if r.Size != (easel.Size{}) {
+		if err := r.Size.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	ref, err := lineage.Resolve(ctx, c.Gallery, r.Ref)
+	if err != nil {
+		return nil, err
+	}
+	par := ref.Art
+	nt := &notes{hook: r.OnNote}
+	spec, note := c.refEngine(r.Engine, ref)
+	nt.add(note)
+	eng, model, err := c.Engine(spec)
+	if err != nil {
+		return nil, err
+	}
+	same := par.Engine == eng.Name()
+	if model == "" && same {
+		model = par.Model
+	}
+	d := r.Dialect
+	if d == "" && same {
+		d = par.Dialect
+	}
+	writeDialect := d
+	if writeDialect == "" {
+		writeDialect = eng.Capabilities().Dialect
+	}
+	styleName := par.Style
+	style, err := c.style(styleName)
+	if err != nil {
+		nt.add(fmt.Sprintf("the picture's style %q is not available (%s): the prompt is written without it", styleName, easel.ErrorMessage(err)))
+		styleName, style = "", nil
+	}
+	seed := par.Seed
+	switch {
+	case r.Seed >= 0:
+		seed = r.Seed
+	case ref.Kind == lineage.RefText:
+		seed = rand.Int64N(1 << 32)
+	}
+	kept, err := keptOut(ctx, c.Gallery, par)
+	if err != nil {
+		return nil, err
+	}
+	extraNeg := joinNonEmpty(", ", kept, r.Negative)
+	if ref.Picture != nil && ref.Picture.Foreign() && par.NegativePrompt != "" {
+		extraNeg = joinNonEmpty(", ", par.NegativePrompt, extraNeg)
+	}
+	sc := par.Scene
+	if par.Writer != "" && par.Writer != builtin.Name {
+		sc = nil // a language model's Scene is not what its prompt says word for word: read the idea
+	}
+	pr, changed, err := refine.Write(ctx, builtin.New(), refine.Parent{
+		Idea: lineage.IdeaOf(par), Scene: sc, Seed: seed, Style: styleName, Negative: extraNeg, Dialect: writeDialect,
+	}, r.Instruction)
+	if err != nil {
+		return nil, err
+	}
+	size := r.Size
+	if size == (easel.Size{}) {
+		var note string
+		if size, note = lineage.FitSize(par.Width, par.Height); ref.Kind != lineage.RefText {
+			nt.add(note)
+		}
+		if changed.Aspect != "" {
+			if size, err = easel.ParseAspect(changed.Aspect, max(size.Width, size.Height)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	negText := changed.NegativeText(extraNeg)
+	stage := DialectStage(style, nil)
+	res := &Result{Seed: seed, Parent: par, Refine: changed, Size: size}
+	if r.PromptOnly {
+		nt.release()
+		rend, err := stage(pr, writeDialect, size, negText)
+		if err != nil {
+			return nil, err
+		}
+		res.Variations = []Variation{{Prompt: pr, Dialect: writeDialect, Rendered: rend}}
+		res.Notes = nt.all
+		return res, nil
+	}
+	imported := false
+	if ref.Kind == lineage.RefPNG && !ref.InGallery() {
+		if err := lineage.Import(ctx, c.Gallery, ref); err != nil {
+			return nil, err
+		}
+		imported = true
+		res.Parent = ref.Art
+	}
+	if r.OnRefined != nil {
+		r.OnRefined(changed)
+	}
+	req := pipeline.Request{
+		Idea:   easel.Idea{Text: changed.Idea, Template: par.Template, Style: styleName, Negative: negText},
+		Engine: eng, Model: model, Size: size, Seed: seed, Images: n, Dialect: d,
+		ParentID: ref.Art.ID, Method: easel.MethodRefine, Instruction: strings.TrimSpace(r.Instruction),
+		Prepared: []*easel.Prompt{pr},
+		OnPrompt: r.OnPrompt, Progress: r.Progress,
+		OnNote: func(s string) { nt.release(); nt.add(s) },
+		OnArtwork: func(a *easel.Artwork) {
+			nt.release()
+			if r.OnArtwork != nil {
+				r.OnArtwork(a)
+			}
+		},
+	}
+	if same {
+		req.Steps, req.CFGScale, req.Sampler = par.Steps, par.CFGScale, par.Sampler
+	}
+	res.Artworks, err = c.Pipeline(builtin.New(), stage).Run(ctx, req)
+	res.Notes = nt.all
+	if err != nil && imported && len(res.Artworks) == 0 {
+		c.Gallery.Delete(context.WithoutCancel(ctx), ref.Art.ID)
+		res.Parent = nil
+	}
+	if err != nil {
+		return res, nt.failed(err)
+	}
+	return res, nil
+}
+
+// keptOut is what the refines that led to a picture keep out of it ("no
+// people" three steps back).
+func keptOut(ctx context.Context, g easel.Gallery, a *easel.Artwork) (string, error) {
+	if a.ID == "" {
+		return "", nil
+	}
+	chain, err := lineage.Chain(ctx, g, a)
+	if err != nil {
+		return "", err
+	}
+	var ins []string
+	for _, l := range chain {
+		if l.Art != nil && l.Art.Instruction != "" {
+			ins = append(ins, l.Art.Instruction)
+		}
+	}
+	return refine.KeptOut(ins), nil
+}
