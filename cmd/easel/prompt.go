@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 
 	"github.com/easel-art/easel"
@@ -53,6 +54,8 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 	if *v < 1 || *v > 100 {
 		return easel.Errorf(easel.EINVALID, "-v %d is out of range: use 1 to 100", *v)
 	}
+	chaosSet := false
+	fs.Visit(func(f *flag.Flag) { chaosSet = chaosSet || f.Name == "chaos" })
 	if *chaos < 0 || *chaos > 100 {
 		return easel.Errorf(easel.EINVALID, "--chaos %d is out of range: use 0 to 100", *chaos)
 	}
@@ -100,7 +103,11 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	for i, p := range prompts {
-		r, err := dialect.Render(p, d, dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Chaos: *chaos, Style: style, ExtraNegative: *negative})
+		o := dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Style: style, ExtraNegative: *negative}
+		if chaosSet {
+			o.Chaos = *chaos // midjourney writes --chaos only when asked
+		}
+		r, err := dialect.Render(p, d, o)
 		if err != nil {
 			return err
 		}

@@ -324,6 +324,7 @@ func factsOf(sc *easel.Scene, light string) cond {
 	if light == "outdoor" {
 		f |= cOutdoor
 	}
+	f |= bodyFacts(sc)
 	// The parser keeps verbs in Extra; an LLM's Scene may only have them
 	// in the idea.
 	for _, w := range sc.Extra {

@@ -37,6 +37,12 @@ func (d *draft) keywords() []easel.Keyword {
 	}
 	sc := d.sc
 	subj := stripDeterminer(sc.Subject)
+	// "three red balloons", not "red balloons": the count is asked for.
+	if len(sc.Subjects) > 0 && sc.Subjects[0].Count > 1 && !strings.HasPrefix(subj, countWord(sc.Subjects[0].Count)) {
+		if w := countWord(sc.Subjects[0].Count); w != "" && !hasCount(subj) {
+			subj = w + " " + subj
+		}
+	}
 	add(subj, wSubject)
 	if d.style != nil {
 		add(d.style.medium, wMedium)
@@ -243,7 +249,7 @@ func (d *draft) negative() []string {
 	if d.style != nil {
 		add(d.style.negative...)
 	}
-	return out
+	return d.notAsked(out)
 }
 
 // appendNegative adds the person's own negative text, split at commas.

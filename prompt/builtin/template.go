@@ -92,6 +92,8 @@ const (
 	cPeople
 	cClear
 	cOffCenter // the composition puts the subject off the centre
+	cFace      // the subject is a person: a face, an expression, clothing
+	cEyes      // the subject has eyes: a person or an animal
 )
 
 var condNames = map[string]cond{
@@ -173,6 +175,7 @@ func compile(src string) tmpl {
 			}
 		}
 	}
+	t.need |= bodyNeeds(src)
 	if strings.ContainsAny(src[strings.IndexByte(src, ']')+1:], "[]") {
 		panic(fmt.Sprintf("template %q: stray bracket", src))
 	}

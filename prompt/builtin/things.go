@@ -7,9 +7,8 @@ package builtin
 var subjectLines = map[string][]string{
 	// "*" describes a subject the tables do not know ("a blorp zizzle").
 	"*": {
-		"{Subj} {is} the clear focal point, rendered with crisp detail and a strong, readable silhouette.",
-		"Every surface of {subj} is described with care: fine textures, subtle highlights and soft shadows.",
-		"[!offcenter]{Subj} sit{s} at the heart of the picture, sharply in focus and full of character.",
+		"{Subj} {is} the clear focal point, sharply in focus.",
+		"[!offcenter]{Subj} sit{s} at the heart of the picture, sharply in focus.",
 	},
 	// rooms: "library" and "fireplace" are looked up by the word itself.
 	"library": {

@@ -232,6 +232,9 @@ func (d *draft) compose() string {
 	for _, e := range weatherElements[d.sc.Weather] {
 		cover(e)
 	}
+	if d.light == "studio" {
+		cover("window") // a studio's light is its lamps, not a window's
+	}
 	tryWithin := func(tm *tmpl, r ref, into *[]sentence, limit int) bool {
 		if tm == nil || seen[tm.src] {
 			return false
@@ -263,6 +266,10 @@ func (d *draft) compose() string {
 	tm := d.choose("subject", subjLines)
 	if tm == nil && d.sc.Subject != "" && d.light == "abstract" {
 		tm = d.choose("subject", t.subjects["shape"])
+	}
+	if tm == nil && len(d.sc.Subjects) > 0 {
+		// A noun the tables do not know: lines for what WordNet says it is.
+		tm = d.choose("subject", categoryLines()[d.sc.Subjects[0].Category])
 	}
 	if tm == nil && d.sc.Subject != "" {
 		tm = d.choose("subject", t.subjects["*"])
@@ -516,6 +523,9 @@ func firstNoun(sc *easel.Scene) string {
 // underwater, in space or as a portrait.
 func lightContext(sc *easel.Scene, p profile) string {
 	switch {
+	case namesStudioLight(sc.Idea):
+		// "studio lighting" is studio light, whatever the subject.
+		return "studio"
 	case sc.HasElement("underwater"):
 		return "underwater"
 	// A whale, a reef or fish in the open water are seen under the

@@ -694,9 +694,12 @@ func dedupe(ts []string) []string {
 	return out
 }
 
-// renderMidjourney writes prose followed by Midjourney's parameters.
+// renderMidjourney writes concise comma-separated phrases, as people
+// write for Midjourney (the idea, then the light, palette, view, mood and
+// medium from the keywords), followed by its parameters. A prompt without
+// keywords (an LLM's) is sent as its prose.
 func renderMidjourney(r *Rendered, p *easel.Prompt, o Options) {
-	text := mjClean(prose(p, o))
+	text := mjClean(mjPhrases(p, o))
 	w, h := o.Width, o.Height
 	if w <= 0 || h <= 0 {
 		w, h = easel.DefaultWidth, easel.DefaultHeight
@@ -705,14 +708,6 @@ func renderMidjourney(r *Rendered, p *easel.Prompt, o Options) {
 	seed := o.Seed
 	if seed == 0 {
 		seed = p.Seed
-	}
-	chaos := o.Chaos
-	if chaos == 0 {
-		chaos = p.Chaos
-	}
-	stylize := o.Stylize
-	if stylize == 0 {
-		stylize = 100
 	}
 	var b strings.Builder
 	b.WriteString(text)
@@ -728,9 +723,52 @@ func renderMidjourney(r *Rendered, p *easel.Prompt, o Options) {
 	if len(no) > 0 {
 		b.WriteString(" --no " + strings.Join(no, ", "))
 	}
-	fmt.Fprintf(&b, " --stylize %d --chaos %d", min(max(stylize, 0), 1000), min(max(chaos, 0), 100))
+	// --stylize and --chaos only when asked: Midjourney's defaults are
+	// what a person who did not ask gets there too.
+	if o.Stylize > 0 {
+		fmt.Fprintf(&b, " --stylize %d", min(o.Stylize, 1000))
+	}
+	if o.Chaos > 0 {
+		fmt.Fprintf(&b, " --chaos %d", min(o.Chaos, 100))
+	}
 	r.Text = b.String()
 	r.Tokens = clip.Count(text)
+}
+
+// mjJunk are keyword-dialect quality tags Midjourney does not need.
+var mjJunk = map[string]bool{
+	"highly detailed": true, "beautiful composition": true, "masterpiece": true,
+	"best quality": true, "sharp focus": true, "8k": true,
+}
+
+// mjPhrases writes the idea and the keywords it does not already say, as
+// comma-separated phrases with no weights.
+func mjPhrases(p *easel.Prompt, o Options) string {
+	if len(p.Keywords) == 0 || strings.TrimSpace(p.Idea) == "" {
+		return prose(p, o)
+	}
+	idea := strings.TrimRight(strings.TrimSpace(p.Idea), ".!")
+	low := strings.ToLower(idea)
+	parts := []string{idea}
+	for _, k := range p.Keywords {
+		t := strings.TrimSpace(strings.ReplaceAll(k.Text, "BREAK", ""))
+		if t == "" || mjJunk[strings.ToLower(t)] {
+			continue
+		}
+		said := true
+		for _, w := range strings.Fields(t) {
+			if !strings.Contains(low, w) {
+				said = false
+				break
+			}
+		}
+		if said {
+			continue
+		}
+		parts = append(parts, t)
+		low += " " + strings.ToLower(t)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // mjClean keeps prose from being read as Midjourney syntax: "--" would

@@ -156,10 +156,19 @@ func checkRendered(t *testing.T, p *easel.Prompt, r Rendered) {
 		if strings.Contains(body, "--") || strings.Contains(body, "::") {
 			t.Errorf("midjourney prose holds parameter syntax: %q", body)
 		}
-		for _, param := range []string{" --ar ", " --seed ", " --stylize ", " --chaos "} {
+		for _, param := range []string{" --ar ", " --seed "} {
 			if strings.Count(r.Text, param) != 1 {
 				t.Errorf("midjourney text has %d %q", strings.Count(r.Text, param), param)
 			}
+		}
+		// --stylize and --chaos are written only when asked.
+		for _, param := range []string{" --stylize ", " --chaos "} {
+			if strings.Count(r.Text, param) > 1 {
+				t.Errorf("midjourney text has %d %q", strings.Count(r.Text, param), param)
+			}
+		}
+		if strings.HasPrefix(strings.ToLower(body), "imagine") {
+			t.Errorf("midjourney text opens with %q", body)
 		}
 	}
 	if r.Dialect != easel.DialectSD && r.Dialect != easel.DialectSDXL && strings.Contains(r.Text, "BREAK") {
@@ -354,9 +363,9 @@ func TestMidjourneyParams(t *testing.T) {
 		o    Options
 		want string
 	}{
-		{Options{}, "--ar 1:1 --seed 42 --no people, buildings, text, watermark --stylize 100 --chaos 0"},
+		{Options{}, "--ar 1:1 --seed 42 --no people, buildings, text, watermark"},
 		{Options{Width: 1920, Height: 1080, Seed: -1, Chaos: 250, Stylize: 5000}, "--ar 16:9 --seed 4294967295 --no people, buildings, text, watermark --stylize 1000 --chaos 100"},
-		{Options{Width: 832, Height: 1216, ExtraNegative: "rain -- fog, a::b"}, "--ar 13:19 --seed 42 --no rain – fog, a:b, people, buildings, text, watermark --stylize 100 --chaos 0"},
+		{Options{Width: 832, Height: 1216, ExtraNegative: "rain -- fog, a::b"}, "--ar 13:19 --seed 42 --no rain – fog, a:b, people, buildings, text, watermark"},
 	}
 	for _, tt := range tests {
 		r, err := Render(beach(), easel.DialectMidjourney, tt.o)

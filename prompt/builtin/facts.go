@@ -1,0 +1,202 @@
+package builtin
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/easel-art/easel"
+)
+
+// This file holds what the writer takes from the Scene's facts (package
+// scene fills them from WordNet and the tagger): which lines fit the
+// subject's category, which words a count is written with, and what a
+// negative prompt may not say.
+
+// faceWords and eyeWords mark lines that only fit a subject with a face (a
+// person) or with eyes (a person or an animal): a wristwatch has no
+// expression and a village no head and shoulders.
+var (
+	faceWords = regexp.MustCompile(`(?i)\b(face|faces|expression|expressive|clothing|wears?|stubble|beard|wrinkle|smile|smiling)\b`)
+	eyeWords  = regexp.MustCompile(`(?i)\b(eyes|gaze|portrait|head-and-shoulders|chest up)\b`)
+)
+
+// bodyNeeds is the condition a template's words put on the subject.
+func bodyNeeds(src string) cond {
+	var c cond
+	if faceWords.MatchString(src) {
+		c |= cFace
+	}
+	if eyeWords.MatchString(src) {
+		c |= cEyes
+	}
+	return c
+}
+
+// animals are the categories of things with eyes that are not people.
+var animals = map[string]bool{
+	"mammal": true, "sea mammal": true, "bird": true, "fish": true, "reptile": true, "amphibian": true,
+	"insect": true, "sea creature": true, "animal": true, "creature": true,
+}
+
+// animalElements are the canvas elements of animals, for a Scene with no
+// categories (an LLM's, or one written by hand).
+var animalElements = map[string]bool{
+	"fox": true, "cat": true, "dog": true, "horse": true, "deer": true, "camel": true, "animal": true,
+	"dragon": true, "birds": true, "seagulls": true, "fish": true, "koi": true, "whale": true,
+}
+
+// bodyFacts says whether the main subject has a face and eyes.
+func bodyFacts(sc *easel.Scene) cond {
+	if len(sc.Subjects) == 0 {
+		return 0
+	}
+	s := sc.Subjects[0]
+	switch {
+	case s.Category == "person", s.Category == "" && (s.Element == "person" || s.Element == "people"):
+		return cFace | cEyes
+	case animals[s.Category], s.Category == "" && animalElements[s.Element]:
+		return cEyes
+	}
+	return 0
+}
+
+// categoryLines describe a subject the phrase tables do not know, by its
+// WordNet category. They say only what is true of every member: no
+// colour, no setting, no light.
+var categoryLines = sync.OnceValue(func() map[string][]tmpl {
+	src := map[string][]string{
+		"person":         {"{Subj} {is} shown in a natural pose, face and hands clearly drawn.", "{Subj} stand{s} out in clear focus, {its} posture easy and natural."},
+		"creature":       {"{Subj} {is} shown in full, {its} fantastic form clearly drawn."},
+		"mammal":         {"{Subj} {is} shown in clear profile, {its} fur catching the light.", "{Subj} stand{s} alert, ears up and eyes bright."},
+		"sea mammal":     {"{Subj} glide{s} through the water, {its} smooth body catching the light."},
+		"bird":           {"{Subj} {has} neatly layered feathers, {its} head turned alertly.", "Every feather of {subj} is crisp, {its} eyes bright."},
+		"fish":           {"{Subj} glint{s} with fine scales, fins spread."},
+		"reptile":        {"{Subj} {is} shown in sharp detail, {its} scaled skin textured and dry."},
+		"amphibian":      {"{Subj} glisten{s}, {its} smooth skin damp and bright."},
+		"insect":         {"{Subj} {is} shown in fine detail, legs and wings crisp."},
+		"sea creature":   {"{Subj} drift{s} in the water, {its} soft form lit from above."},
+		"animal":         {"{Subj} {is} shown whole and in clear focus."},
+		"flower":         {"{Subj} {is} in fresh bloom, petals crisp and bright.", "The petals of {subj} open wide, fresh and delicate."},
+		"tree":           {"{Subj} spread{s} {its} branches wide above the ground."},
+		"plant":          {"{Subj} {is} fresh and green, every leaf crisp."},
+		"fruit":          {"{Subj} {is} ripe and glossy, catching the light."},
+		"vegetable":      {"{Subj} {is} fresh and crisp, still beaded with water."},
+		"cake":           {"{Subj} {is} freshly made, {its} layers and frosting neat."},
+		"bread":          {"{Subj} {has} a golden crust, freshly baked."},
+		"cookie":         {"{Subj} {is} freshly baked, golden at the edges."},
+		"pastry":         {"{Subj} {is} flaky and golden, freshly baked."},
+		"sandwich":       {"{Subj} {is} stacked neatly, {its} layers clear."},
+		"soup":           {"{Subj} steam{s} gently, freshly served."},
+		"salad":          {"{Subj} {is} fresh and crisp, freshly tossed."},
+		"pasta":          {"{Subj} {is} freshly served, glossy with sauce."},
+		"pie":            {"{Subj} {has} a golden crust, freshly baked."},
+		"dessert":        {"{Subj} {is} freshly served, smooth and glossy."},
+		"candy":          {"{Subj} shine{s}, bright and sugary."},
+		"dish":           {"{Subj} {is} freshly served, every ingredient clear and appetizing."},
+		"food":           {"{Subj} {is} fresh and appetizing, every texture clear."},
+		"drink":          {"{Subj} catch{es} the light, fresh and inviting."},
+		"spacecraft":     {"{Subj} {is} shown whole, {its} hull and engines sharply drawn."},
+		"aircraft":       {"{Subj} {is} shown whole against the sky, {its} outline clean."},
+		"bus":            {"{Subj} {is} shown whole, {its} long body and windows clearly drawn."},
+		"truck":          {"{Subj} {is} shown whole, {its} cab and wheels clearly drawn."},
+		"train":          {"{Subj} run{s} along {its} rails, carriages in a neat line."},
+		"bicycle":        {"{Subj} {is} shown whole, frame and wheels clearly drawn."},
+		"motorcycle":     {"{Subj} {is} shown whole, {its} engine and wheels gleaming."},
+		"car":            {"{Subj} {is} shown whole, {its} lines clean and paint glossy."},
+		"boat":           {"{Subj} sit{s} on the water, {its} hull clearly drawn."},
+		"vehicle":        {"{Subj} {is} shown whole and in clear focus."},
+		"tower":          {"{Subj} rise{s} tall, {its} walls and windows sharply drawn."},
+		"bridge":         {"{Subj} span{s} the view in one clean line."},
+		"room":           {"{Subj} {is} shown whole, {its} furnishings neatly in place."},
+		"building":       {"{Subj} stand{s} with clear lines, walls and windows sharply drawn."},
+		"furniture":      {"{Subj} {is} shown clearly, {its} shape and material easy to read."},
+		"jewelry":        {"{Subj} glint{s} in the light, every detail fine and polished."},
+		"clothing":       {"{Subj} {is} shown clearly, fabric and seams easy to read."},
+		"instrument":     {"{Subj} {is} shown whole, {its} polished surfaces catching the light."},
+		"toy":            {"{Subj} {is} shown clearly, bright and well loved."},
+		"weapon":         {"{Subj} {is} shown whole, {its} edges sharp and clean."},
+		"container":      {"{Subj} {is} shown clearly, {its} shape and material easy to read."},
+		"tool":           {"{Subj} {is} shown whole, worn and practical."},
+		"device":         {"{Subj} {is} shown clearly, {its} shape and details crisp."},
+		"artwork":        {"{Subj} {is} shown whole, {its} form clearly lit."},
+		"structure":      {"{Subj} stand{s} solid, {its} shape clearly drawn."},
+		"landform":       {"{Subj} stretch{es} across the view, {its} contours clearly lit."},
+		"water":          {"The surface of {subj} reflects the light."},
+		"celestial body": {"{Subj} hang{s} in the dark, {its} surface lit on one side."},
+		"settlement":     {"The roofs and streets of {subj} spread out in clear detail."},
+		"land":           {"{Subj} stretch{es} out, open and clearly lit."},
+		"shape":          {"{Subj} {is} drawn with clean edges."},
+	}
+	out := make(map[string][]tmpl, len(src))
+	for k, v := range src {
+		out[k] = compileAll(v)
+	}
+	return out
+})
+
+var numberNames = [...]string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+// countWord writes a count as a word up to twelve, else in digits.
+func countWord(n int) string {
+	if n > 0 && n < len(numberNames) {
+		return numberNames[n]
+	}
+	if n > 0 {
+		return strconv.Itoa(n)
+	}
+	return ""
+}
+
+// hasCount reports whether a phrase already starts with a count.
+func hasCount(s string) bool {
+	first, _, _ := strings.Cut(s, " ")
+	return slices.Contains(numberNames[:], first) || isDigits(first) || first == "dozen" || first == "pair"
+}
+
+// notAsked drops from a negative prompt every term that names something
+// the idea asks for: "a cluttered studio" keeps no "clutter", "a grey
+// city" no "overcast", "a crowd" no "crowds".
+func (d *draft) notAsked(neg []string) []string {
+	idea := strings.Fields(strings.ToLower(d.sc.Idea))
+	for i := range idea {
+		idea[i] = strings.Trim(idea[i], ".,;:!?\"'()")
+	}
+	grey := slices.ContainsFunc(idea, func(w string) bool { return w == "grey" || w == "gray" || w == "overcast" || w == "cloudy" || w == "gloomy" })
+	out := neg[:0]
+	for _, n := range neg {
+		asked := n == "overcast" && grey
+		for w := range strings.FieldsSeq(n) {
+			for _, iw := range idea {
+				if sameStem(w, iw) {
+					asked = true
+				}
+			}
+		}
+		if !asked {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// sameStem reports whether two words share a stem: equal, or one the
+// other plus an ending ("clutter"/"cluttered", "crowd"/"crowds").
+func sameStem(a, b string) bool {
+	if len(a) < 4 || len(b) < 4 {
+		return a == b && len(a) > 2
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.HasPrefix(b, a) && len(b)-len(a) <= 3
+}
+
+// namesStudioLight reports an idea that asks for studio light ("studio
+// lighting", "studio shot", "in a photo studio").
+func namesStudioLight(idea string) bool {
+	low := strings.ToLower(idea)
+	return strings.Contains(low, "studio light") || strings.Contains(low, "studio shot") || strings.Contains(low, "photo studio")
+}
