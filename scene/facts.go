@@ -261,7 +261,9 @@ func elementFor(cat string, plural bool) string {
 func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int) []*phrase {
 	var out []*phrase
 	n := len(tags)
-	isNom := func(t lexical.Tag) bool { return t == lexical.Noun || t == lexical.Adj || t == lexical.Num || t == lexical.Det }
+	isNom := func(t lexical.Tag) bool {
+		return t == lexical.Noun || t == lexical.Adj || t == lexical.Num || t == lexical.Det
+	}
 	var last *phrase // the phrase an action or relation attaches to
 	var lastAction *phrase
 	for i := 0; i < n; {

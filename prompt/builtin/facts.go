@@ -164,7 +164,9 @@ func (d *draft) notAsked(neg []string) []string {
 	for i := range idea {
 		idea[i] = strings.Trim(idea[i], ".,;:!?\"'()")
 	}
-	grey := slices.ContainsFunc(idea, func(w string) bool { return w == "grey" || w == "gray" || w == "overcast" || w == "cloudy" || w == "gloomy" })
+	grey := slices.ContainsFunc(idea, func(w string) bool {
+		return w == "grey" || w == "gray" || w == "overcast" || w == "cloudy" || w == "gloomy"
+	})
 	out := neg[:0]
 	for _, n := range neg {
 		asked := n == "overcast" && grey
