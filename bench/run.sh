@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the batch must-show benchmarks and prints their figures.
-#   bench/run.sh [rate|canvas|kill|postgres|sharedrate|all]
-# rate takes ~2.5 min, canvas ~6 min on 2 cores, kill ~1 min, postgres ~15 s,
+#   bench/run.sh [rate|learn|canvas|kill|postgres|sharedrate|all]
+# rate takes ~2.5 min, learn ~9 min, canvas ~6 min on 2 cores, kill ~1 min, postgres ~15 s,
 # sharedrate ~2 min (postgres and sharedrate start Debian's PostgreSQL 15
 # and use a scratch database).
 set -euo pipefail
@@ -14,6 +14,10 @@ go build -o "$tmp/batchbench" ./bench/batchbench
 run() { echo "== $1"; "$tmp/batchbench" "$@" -bin "$tmp/easel"; }
 case "$what" in rate | all) run rate ;; esac
 case "$what" in rate | all) run rate -client-ipm 600 ;; esac
+# learn: no rate flags; the fake announces its limit (x-ratelimit-*-images) and easel learns it.
+case "$what" in learn | all) run rate -announce -no-rate-flags ;; esac
+case "$what" in learn | all) run rate -announce -no-rate-flags -allowed 5 -burst 1 -jobs 15 ;; esac
+case "$what" in learn | all) run rate -announce -allowed 5 -burst 1 -jobs 15 -client-ipm 600 ;; esac
 case "$what" in canvas | all) run canvas ;; esac
 case "$what" in kill | all) run kill ;; esac
 # pgscratch starts PostgreSQL and makes an empty easel_bench database.

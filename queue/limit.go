@@ -111,8 +111,9 @@ func NewLimiter(l Limit) *Limiter {
 
 func perSecond(perMinute float64) rate.Limit { return rate.Limit(perMinute / 60) }
 
-// Limit returns the configured limit.
-func (l *Limiter) Limit() Limit { return l.max }
+// Limit returns the limit in force: the configured one, or the rates the
+// service announced (see learn.go).
+func (l *Limiter) Limit() Limit { return l.current() }
 
 // Acquire waits for a free slot and for the rate to allow a call of n
 // images. The caller must call release when the call is over.
@@ -131,7 +132,7 @@ func (l *Limiter) Acquire(ctx context.Context, n int) (release func(), err error
 }
 
 func (l *Limiter) wait(ctx context.Context, n int) error {
-	if l.shared != nil && (l.max.RequestsPerMinute > 0 || l.max.ImagesPerMinute > 0) {
+	if m := l.current(); l.shared != nil && (m.RequestsPerMinute > 0 || m.ImagesPerMinute > 0) {
 		err := l.waitShared(ctx, n)
 		if err == nil || ctx.Err() != nil || errors.Is(err, errRateFull) {
 			return err
@@ -166,8 +167,9 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 		gains := l.gains
 		l.gains = 0
 		horizon := l.bookHorizon(n)
+		m := l.max
 		l.mu.Unlock()
-		g, err := l.shared.reserve(ctx, l.name, l.max, n, gains, horizon)
+		g, err := l.shared.reserve(ctx, l.name, m, n, gains, horizon)
 		if err != nil {
 			l.mu.Lock()
 			l.gains += gains
@@ -175,6 +177,9 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 			return err
 		}
 		l.mu.Lock()
+		if g.limit != nil && *g.limit != l.max {
+			l.setLimit(*g.limit) // another worker learnt it
+		}
 		if g.scale != l.scale {
 			l.setScale(g.scale)
 		}
@@ -215,10 +220,11 @@ func (l *Limiter) waitShared(ctx context.Context, n int) error {
 // It books nothing: it spares a job the work before its engine call (a
 // prompt written by a paid LLM, say) when that call would be sent back.
 func (l *Limiter) farTurn(ctx context.Context, n int) time.Duration {
-	if l.shared == nil || l.maxBook <= 0 || (l.max.RequestsPerMinute <= 0 && l.max.ImagesPerMinute <= 0) {
+	m := l.current()
+	if l.shared == nil || l.maxBook <= 0 || (m.RequestsPerMinute <= 0 && m.ImagesPerMinute <= 0) {
 		return 0
 	}
-	wait, err := l.shared.peek(ctx, l.name, l.max, n)
+	wait, err := l.shared.peek(ctx, l.name, m, n)
 	if err != nil {
 		return 0 // the call itself will find out
 	}
@@ -458,7 +464,7 @@ func (ls *Limiters) Render(ctx context.Context, p retry.Policy, eng easel.Engine
 		if err != nil {
 			return nil, retry.Stop(err)
 		}
-		res, err := eng.Render(ctx, req)
+		res, err := eng.Render(withLimiter(ctx, lim), req) // for Transport (learn.go)
 		release()
 		if err == nil {
 			lim.Succeeded()

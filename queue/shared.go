@@ -29,7 +29,12 @@ CREATE TABLE IF NOT EXISTS easel_rate (
 	pause_until DOUBLE PRECISION NOT NULL DEFAULT 0,
 	-- The fraction of the configured rate in force, lowered by 429s.
 	scale       DOUBLE PRECISION NOT NULL DEFAULT 1
-)`
+);
+-- The rates the service announced in its x-ratelimit-* headers (learn.go);
+-- learnt is false until one was, and then they replace the configured ones.
+ALTER TABLE easel_rate ADD COLUMN IF NOT EXISTS learnt BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE easel_rate ADD COLUMN IF NOT EXISTS learnt_rpm DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE easel_rate ADD COLUMN IF NOT EXISTS learnt_ipm DOUBLE PRECISION NOT NULL DEFAULT 0`
 
 // idleReset is how long an engine's row may go unused before its lowered
 // rate is forgotten: a slow-down learnt in yesterday's batch should not
@@ -43,6 +48,9 @@ type grant struct {
 	// booked is false when the send would have been further off than
 	// the horizon asked for: nothing was booked.
 	booked bool
+	// limit is the limit a worker learnt from the service (nil if none),
+	// which the grant was computed with.
+	limit *Limit
 }
 
 // sharedRate is the rate limit of each engine, shared by every process
@@ -64,6 +72,8 @@ type sharedRate interface {
 	// answers of one episode were sent before anyone knew), lowers the
 	// shared rate.
 	throttled(ctx context.Context, engine string, wait time.Duration, lower bool) error
+	// learn records the rates the service announced, for every worker.
+	learn(ctx context.Context, engine string, l Limit) error
 }
 
 // pgRate is the shared rate limit in a PostgreSQL queue database.
@@ -133,13 +143,21 @@ func (r *pgRate) reserveOnce(ctx context.Context, engine string, l Limit, n, gai
 		if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
 			return err
 		}
-		var reqAt, imgAt, pauseUntil, scale, now float64
-		err := tx.QueryRow(ctx, `SELECT req_at, img_at, pause_until, scale, extract(epoch FROM clock_timestamp())::double precision
-			FROM easel_rate WHERE engine = $1 FOR UPDATE`, engine).Scan(&reqAt, &imgAt, &pauseUntil, &scale, &now)
+		var reqAt, imgAt, pauseUntil, scale, now, rpm, ipm float64
+		var learnt bool
+		err := tx.QueryRow(ctx, `SELECT req_at, img_at, pause_until, scale, extract(epoch FROM clock_timestamp())::double precision,
+			learnt, learnt_rpm, learnt_ipm
+			FROM easel_rate WHERE engine = $1 FOR UPDATE`, engine).Scan(&reqAt, &imgAt, &pauseUntil, &scale, &now, &learnt, &rpm, &ipm)
 		if err != nil {
 			return err
 		}
+		var learntLimit *Limit
+		if learnt {
+			l.RequestsPerMinute, l.ImagesPerMinute = rpm, ipm
+			learntLimit = &l
+		}
 		reqAt, imgAt, scale, g = schedule(l, n, gains, horizon, reqAt, imgAt, pauseUntil, scale, now)
+		g.limit = learntLimit
 		if !g.booked {
 			return nil
 		}
@@ -177,14 +195,19 @@ func schedule(l Limit, n, gains int, horizon time.Duration, reqAt, imgAt, pauseU
 }
 
 func (r *pgRate) peek(ctx context.Context, engine string, l Limit, n int) (time.Duration, error) {
-	var reqAt, imgAt, pauseUntil, scale, now float64
-	err := r.pool.QueryRow(ctx, `SELECT req_at, img_at, pause_until, scale, extract(epoch FROM clock_timestamp())::double precision
-		FROM easel_rate WHERE engine = $1`, engine).Scan(&reqAt, &imgAt, &pauseUntil, &scale, &now)
+	var reqAt, imgAt, pauseUntil, scale, now, rpm, ipm float64
+	var learnt bool
+	err := r.pool.QueryRow(ctx, `SELECT req_at, img_at, pause_until, scale, extract(epoch FROM clock_timestamp())::double precision,
+		learnt, learnt_rpm, learnt_ipm
+		FROM easel_rate WHERE engine = $1`, engine).Scan(&reqAt, &imgAt, &pauseUntil, &scale, &now, &learnt, &rpm, &ipm)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, nil
 	}
 	if err != nil {
 		return 0, err
+	}
+	if learnt {
+		l.RequestsPerMinute, l.ImagesPerMinute = rpm, ipm
 	}
 	_, _, _, g := schedule(l, n, 0, 0, reqAt, imgAt, pauseUntil, scale, now)
 	return g.wait, nil
@@ -214,6 +237,17 @@ func (r *pgRate) throttled(ctx context.Context, engine string, wait time.Duratio
 		WHERE engine = $1`, engine, wait.Seconds(), lower, throttleDown, minScale)
 	if err != nil {
 		return fmt.Errorf("share rate limit: %w", err)
+	}
+	return nil
+}
+
+func (r *pgRate) learn(ctx context.Context, engine string, l Limit) error {
+	if err := r.ensureRow(ctx, engine); err != nil {
+		return fmt.Errorf("share learnt rate: %w", err)
+	}
+	if _, err := r.pool.Exec(ctx, `UPDATE easel_rate SET learnt = true, learnt_rpm = $2, learnt_ipm = $3 WHERE engine = $1`,
+		engine, l.RequestsPerMinute, l.ImagesPerMinute); err != nil {
+		return fmt.Errorf("share learnt rate: %w", err)
 	}
 	return nil
 }

@@ -24,6 +24,9 @@ import (
 // counts what it did, per prompt.
 type fakeOpenAI struct {
 	lim     *rate.Limiter // nil: no limit
+	// announce sends the limit in x-ratelimit-*-images headers on every
+	// answer, as OpenAI does for requests and tokens.
+	announce bool
 	latency time.Duration
 	png     []byte
 
@@ -134,6 +137,9 @@ func (f *fakeOpenAI) generate(w http.ResponseWriter, r *http.Request) {
 		f.mu.Unlock()
 		return
 	}
+	if f.announce && f.lim != nil {
+		f.announceHeaders(w.Header())
+	}
 	w.Header().Set("Content-Type", "application/json")
 	_, err := w.Write(body)
 	if err == nil {
@@ -170,4 +176,16 @@ func (f *fakeOpenAI) stats() fakeStats {
 		an[k] = append([]time.Time(nil), v...)
 	}
 	return fakeStats{f.accepted, f.rejected, f.aborted, f.bad, pp, an, f.first, f.last}
+}
+
+// announceHeaders sets the x-ratelimit-*-images headers: the limit a
+// minute, the images the bucket holds now, and the time until it is full.
+func (f *fakeOpenAI) announceHeaders(h http.Header) {
+	now := time.Now()
+	tokens := max(f.lim.TokensAt(now), 0)
+	perSec := float64(f.lim.Limit())
+	full := time.Duration((float64(f.lim.Burst()) - tokens) / perSec * float64(time.Second))
+	h.Set("x-ratelimit-limit-images", fmt.Sprint(int(perSec*60)))
+	h.Set("x-ratelimit-remaining-images", fmt.Sprint(int(tokens)))
+	h.Set("x-ratelimit-reset-images", full.Round(time.Millisecond).String())
 }

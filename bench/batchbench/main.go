@@ -141,11 +141,14 @@ func benchRate(args []string) error {
 	latency := fs.Duration("latency", 300*time.Millisecond, "the fake's time per call")
 	client := fs.Float64("client-ipm", 0, "images a minute easel is told (default: -allowed)")
 	conc := fs.Int("concurrency", 4, "easel's concurrency for the engine")
+	announce := fs.Bool("announce", false, "the fake announces its limit in x-ratelimit-*-images headers on every answer")
+	noFlags := fs.Bool("no-rate-flags", false, "run easel with no --ipm, --rpm or --concurrency (its defaults, and what it learns)")
 	fs.Parse(args)
 	if *client == 0 {
 		*client = *allowed
 	}
 	fake := newFake(*allowed, *burst, *latency)
+	fake.announce = *announce
 	url, stop, err := fake.serve()
 	if err != nil {
 		return err
@@ -161,8 +164,17 @@ func benchRate(args []string) error {
 		return err
 	}
 	env := []string{"EASEL_HOME=" + filepath.Join(dir, "data"), "OPENAI_BASE_URL=" + url, "OPENAI_API_KEY=sk-bench"}
-	r, err := runEasel(context.Background(), *bin, env, "batch", file, "--engine", "openai", "--json",
-		"--ipm", fmt.Sprint(*client), "--rpm", fmt.Sprint(*client), "--concurrency", fmt.Sprint(*conc))
+	cmd := []string{"batch", file, "--engine", "openai", "--json"}
+	told := fmt.Sprintf("easel told %.0f/min, concurrency %d", *client, *conc)
+	if *noFlags {
+		told = "easel given no rate flags"
+	} else {
+		cmd = append(cmd, "--ipm", fmt.Sprint(*client), "--rpm", fmt.Sprint(*client), "--concurrency", fmt.Sprint(*conc))
+	}
+	if *announce {
+		told += ", the fake announcing its limit"
+	}
+	r, err := runEasel(context.Background(), *bin, env, cmd...)
 	if err != nil {
 		return err
 	}
@@ -173,8 +185,8 @@ func benchRate(args []string) error {
 	// The bucket starts full: the ideal run takes (jobs-burst)/rate plus one call.
 	ideal := time.Duration((float64(*jobs-*burst)/(*allowed/60))*float64(time.Second)) + *latency
 	missing, twice := exactlyOnce(st, *jobs)
-	fmt.Printf("rate: %d jobs, fake allows %.0f images/min (burst %d), %v a call; easel told %.0f/min, concurrency %d\n",
-		*jobs, *allowed, *burst, *latency, *client, *conc)
+	fmt.Printf("rate: %d jobs, fake allows %.0f images/min (burst %d), %v a call; %s\n",
+		*jobs, *allowed, *burst, *latency, told)
 	fmt.Printf("rate: exit %d, wall %.1fs (ideal %.1fs), first call to last answer %.1fs\n", r.exit, r.elapsed.Seconds(), ideal.Seconds(), window.Seconds())
 	fmt.Printf("rate: %d images, %d answered 429, %d aborted, %d bad requests; %d missing, %d twice\n", st.Accepted, st.Rejected, st.Aborted, st.Bad, missing, twice)
 	fmt.Printf("rate: achieved %.1f images/min = %.1f%% of the allowed rate; %.1f%% of the ideal run time\n",

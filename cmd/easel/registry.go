@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 	"sync"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/easel-art/easel/prompt/builtin"
 	promptllm "github.com/easel-art/easel/prompt/llm"
 	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/queue"
 )
 
 // This file is the one place that lists every backend easel can use.
@@ -32,7 +34,9 @@ func engines() *engine.Registry {
 			return canvas.New(), nil
 		},
 	})
-	for _, f := range engine.Remote(nil) {
+	// The engines' answers teach the queue's limiters their real rate
+	// limits (x-ratelimit-* headers; see queue/learn.go).
+	for _, f := range engine.Remote(&http.Client{Transport: queue.Transport(nil)}) {
 		r.Register(f)
 	}
 	return r
