@@ -23,12 +23,12 @@ import (
 // the headers OpenAI sends, takes a fixed time per accepted call, and
 // counts what it did, per prompt.
 type fakeOpenAI struct {
-	lim     *rate.Limiter // nil: no limit
+	lim *rate.Limiter // nil: no limit
 	// announce sends the limit in x-ratelimit-*-images headers on every
 	// answer, as OpenAI does for requests and tokens.
 	announce bool
-	latency time.Duration
-	png     []byte
+	latency  time.Duration
+	png      []byte
 
 	mu        sync.Mutex
 	accepted  int            // calls answered with images
