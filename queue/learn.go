@@ -183,6 +183,12 @@ func (l *Limiter) Observe(ctx context.Context, h RateHeaders) {
 		}
 		pause = max(pause, d)
 	}
+	// Our own spacing already holds the next call that long: a pause on
+	// top would cost the send slot the bucket has booked (waitLocal books
+	// a new one after a pause).
+	if pause <= l.interval() {
+		pause = 0
+	}
 	if pause > 0 {
 		if until := l.Now().Add(pause); until.After(l.pauseUntil) {
 			l.pauseUntil = until

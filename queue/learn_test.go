@@ -85,10 +85,17 @@ func TestObserveLearns(t *testing.T) {
 	if l.pausedNow() {
 		t.Fatalf("paused with 100 images remaining")
 	}
-	// Empty: the next image is due in 60/120 s, sooner than the full reset.
+	// Empty: the next image is due in 60/120 s, sooner than the full
+	// reset, and our own spacing at 120 a minute already waits that long.
 	l.Observe(t.Context(), RateHeaders{Requests: RateWindow{Remaining: -1}, Images: RateWindow{120, 0, 30 * time.Second}})
-	if got := l.pauseUntil.Sub(now); got != 500*time.Millisecond {
-		t.Fatalf("pause = %v; want 500ms", got)
+	if l.pausedNow() {
+		t.Fatalf("paused for an empty bucket that our spacing already waits for")
+	}
+	// Empty by another client's sends (remaining 0 with no limit said):
+	// wait for the reset.
+	l.Observe(t.Context(), RateHeaders{Requests: RateWindow{0, 0, 3 * time.Second}, Images: RateWindow{Remaining: -1}})
+	if got := l.pauseUntil.Sub(now); got != 3*time.Second {
+		t.Fatalf("pause = %v; want the 3s reset", got)
 	}
 	// A lower announcement lowers the rate.
 	l.Observe(t.Context(), RateHeaders{Requests: RateWindow{Remaining: -1}, Images: RateWindow{5, 4, 0}})
