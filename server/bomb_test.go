@@ -13,6 +13,7 @@ import (
 	"github.com/easel-art/easel/engine/a1111"
 	"github.com/easel-art/easel/engine/canvas"
 	"github.com/easel-art/easel/imageio/imageiotest"
+	"github.com/easel-art/easel/internal/proctest"
 )
 
 // The pixel bomb (a 193-byte PNG declaring 100000×100000 pixels) through
@@ -21,7 +22,7 @@ import (
 // measured; the server must refuse the picture and go on answering.
 
 func TestThumbnailPixelBomb(t *testing.T) {
-	rss := imageiotest.InChild(t, func(t *testing.T) {
+	rss := proctest.InChild(t, func(t *testing.T) {
 		e := newTestEnv(t, Options{})
 		art := seedJob(t, e, `{"idea":"a beach sunset","size":"640x320"}`).Artworks[0]
 		a, err := e.gal.Get(t.Context(), art.ID)
@@ -65,7 +66,7 @@ func fakeA1111Bomb(t *testing.T) *httptest.Server {
 }
 
 func TestEngineReplyPixelBomb(t *testing.T) {
-	rss := imageiotest.InChild(t, func(t *testing.T) {
+	rss := proctest.InChild(t, func(t *testing.T) {
 		fake := fakeA1111Bomb(t)
 		e := newTestEnv(t, Options{}, func(d *Deps) {
 			d.Engines = []string{"builtin", "a1111"}

@@ -2,14 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/imageio/imageiotest"
+	"github.com/easel-art/easel/internal/proctest"
 	"github.com/easel-art/easel/verb"
 )
 
@@ -31,7 +34,7 @@ func bombWithParameters() []byte {
 // file replaced by it is skipped by gallery sheet and not compared by
 // reproduce.
 func TestPixelBombCLI(t *testing.T) {
-	rss := imageiotest.InChild(t, func(t *testing.T) {
+	rss := proctest.InChild(t, func(t *testing.T) {
 		env := home(t)
 		bomb := filepath.Join(t.TempDir(), "bomb.png")
 		os.WriteFile(bomb, bombWithParameters(), 0o644)
@@ -101,7 +104,7 @@ func TestDevZeroRefused(t *testing.T) {
 // budget is refused before any picture is read; more columns than
 // pictures do not widen the sheet.
 func TestSheetPixelBound(t *testing.T) {
-	rss := imageiotest.InChild(t, func(t *testing.T) {
+	rss := proctest.InChild(t, func(t *testing.T) {
 		env := home(t)
 		for _, idea := range []string{"a beach sunset", "a fox", "a castle"} {
 			imagineOne(t, env, idea, "--size", "128x96")
@@ -118,5 +121,48 @@ func TestSheetPixelBound(t *testing.T) {
 	})
 	if rss > 200<<20 {
 		t.Errorf("peak RSS %d MB; want under 200", rss>>20)
+	}
+}
+
+// firstLines is a stdout that cancels the run once it has seen n lines.
+type firstLines struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	n      int
+	cancel func()
+}
+
+func (w *firstLines) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if bytes.Count(w.buf.Bytes(), []byte("\n")) >= w.n {
+		w.cancel()
+	}
+	return len(p), nil
+}
+
+// TestTemplateStreams: `easel template -n 1000000000` prints its first
+// prompts at once instead of expanding everything (twice) first, and stops
+// on Ctrl-C.
+func TestTemplateStreams(t *testing.T) {
+	env := home(t)
+	for _, mode := range []string{"random", "combinatorial"} {
+		ctx, cancel := context.WithCancel(t.Context())
+		out := &firstLines{n: 1000, cancel: cancel}
+		var errb bytes.Buffer
+		done := make(chan int, 1)
+		go func() {
+			done <- run(ctx, []string{"template", "--mode", mode, "-n", "1000000000", "{a|b|c|d|e|f|g|h} {1|2|3|4|5|6|7|8|9} {x|y|z|w|v|u|t|s} {p|q|r|s|t|u|v|w} {@k|l|m|n|o|p|q|r}"},
+				strings.NewReader(""), out, &errb, func(k string) string { return env[k] })
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s: no 1000 lines within 20 s: the listing does not stream", mode)
+		}
+		if out.buf.Len() == 0 {
+			t.Errorf("%s: printed nothing; stderr %s", mode, errb.String())
+		}
 	}
 }

@@ -83,22 +83,36 @@ func cmdTemplate(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return template.UserError(err)
 	}
-	// The first pass tells the person what it warns about (a wildcard with
-	// no values is left as written); the second, which prints, is quiet.
-	var tw templateWarnings
-	opts := template.Options{Mode: mode, Count: *n, Seed: s, Wildcards: wfs, Log: tw.logger()}
+	// The first prompt, expanded quietly before anything is printed, finds
+	// most mistakes (syntax, an undefined variable, a template that
+	// explodes) and what to warn about (a wildcard with no values is left
+	// as written). The rest streams as it is made: expanding everything
+	// first would keep `-n 1000000000` from printing anything.
+	var tw, later templateWarnings
+	wdir := wildcardsDir(*wildcards, config.DataDir(*dataDir, a.getenv))
+	opts := template.Options{Mode: mode, Count: 1, Seed: s, Wildcards: wfs, Log: tw.logger()}
 	if err := t.Validate(ctx, opts); err != nil {
 		return template.UserError(err)
 	}
-	for _, m := range tw.messages(wildcardsDir(*wildcards, config.DataDir(*dataDir, a.getenv))) {
+	warned := map[string]bool{}
+	for _, m := range tw.messages(wdir) {
+		warned[m] = true
 		fmt.Fprintf(a.stderr, "easel: template: %s\n", m)
 	}
-	opts.Log = a.log
+	defer func() {
+		for _, m := range later.messages(wdir) {
+			if !warned[m] {
+				fmt.Fprintf(a.stderr, "easel: template: %s\n", m)
+			}
+		}
+	}()
+	opts.Count, opts.Log = *n, later.logger()
 	w := bufio.NewWriter(a.stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for p, err := range t.Prompts(ctx, opts) {
 		if err != nil {
+			w.Flush() // what was made before the error stays printed
 			return template.UserError(err)
 		}
 		if *asJSON {

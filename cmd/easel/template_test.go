@@ -146,26 +146,27 @@ func TestTemplateErrors(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
+		out  string // printed before the error: the listing streams
 	}{
-		{[]string{"costs $5"}, "easel: template: column 7: a bare $ is not allowed"},
-		{[]string{"{cat|dog"}, "easel: template: column 1: unbalanced braces"},
-		{[]string{"100% cotton"}, "easel: template: column 4: a bare % is not allowed"},
-		{[]string{"x ${who}"}, "easel: template: column 3: undefined variable ${who}"},
-		{[]string{"{1|2|3} __late__"}, `easel: template: column 9: in __late__ value "zz ${undefined}", column 4: undefined variable ${undefined}`},
-		{[]string{"__../etc/passwd__"}, "easel: template: column 1: wildcard __../etc/passwd__ leaves the wildcards directory"},
-		{[]string{"__self__"}, "recursion deeper than 100 levels"},
-		{[]string{"__link__"}, "easel: template: wildcards:"},
-		{[]string{"--mode", "sideways", "x"}, "easel: template: --mode: unknown mode"},
-		{[]string{"-n", "-3", "x"}, "easel: template: -n must be 1 or more"},
-		{[]string{"--wildcards", filepath.Join(dir, "nope"), "x"}, "does not exist"},
-		{nil, "easel: no template given"},
+		{[]string{"costs $5"}, "easel: template: column 7: a bare $ is not allowed", ""},
+		{[]string{"{cat|dog"}, "easel: template: column 1: unbalanced braces", ""},
+		{[]string{"100% cotton"}, "easel: template: column 4: a bare % is not allowed", ""},
+		{[]string{"x ${who}"}, "easel: template: column 3: undefined variable ${who}", ""},
+		{[]string{"{1|2|3} __late__"}, `easel: template: column 9: in __late__ value "zz ${undefined}", column 4: undefined variable ${undefined}`, "1 a\n1 b\n"},
+		{[]string{"__../etc/passwd__"}, "easel: template: column 1: wildcard __../etc/passwd__ leaves the wildcards directory", ""},
+		{[]string{"__self__"}, "recursion deeper than 100 levels", ""},
+		{[]string{"__link__"}, "easel: template: wildcards:", ""},
+		{[]string{"--mode", "sideways", "x"}, "easel: template: --mode: unknown mode", ""},
+		{[]string{"-n", "-3", "x"}, "easel: template: -n must be 1 or more", ""},
+		{[]string{"--wildcards", filepath.Join(dir, "nope"), "x"}, "does not exist", ""},
+		{nil, "easel: no template given", ""},
 	} {
 		r := runTemplate(t, env, c.args...)
 		if r.code != 2 {
 			t.Errorf("%q: exit %d; want 2 (stderr %s)", c.args, r.code, r.stderr)
 		}
-		if r.stdout != "" {
-			t.Errorf("%q: printed %q; want nothing", c.args, r.stdout)
+		if r.stdout != c.out {
+			t.Errorf("%q: printed %q; want %q", c.args, r.stdout, c.out)
 		}
 		if !strings.Contains(r.stderr, c.want) {
 			t.Errorf("%q: stderr %q; want it to contain %q", c.args, r.stderr, c.want)

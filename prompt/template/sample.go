@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,6 +21,8 @@ type run struct {
 	log    *slog.Logger
 	err    error
 	ticks  uint
+	// Bounds on the current prompt (limits.go).
+	maxLen, work, gens, live int
 	parsed map[string]*parsedValue
 	warned map[string]bool
 	seed1  maphash.Seed
@@ -31,6 +34,7 @@ func newRun(ctx context.Context, lib *library, seed int64, log *slog.Logger) *ru
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &run{
+		maxLen: DefaultMaxLen,
 		ctx:    ctx,
 		lib:    lib,
 		rng:    rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15)),
@@ -116,21 +120,41 @@ func (r *run) fail(e env, pos int, format string, args ...any) bool {
 }
 
 func chainError(src *source, org *origin, pos int, msg string) *SyntaxError {
-	for org != nil {
+	// A person reads the outermost calls (where the template went wrong)
+	// and the innermost (where the error is); a deep chain, such as a
+	// wildcard that includes itself, keeps those and counts the rest.
+	depth := 0
+	for o := org; o != nil; o = o.parent {
+		depth++
+	}
+	for i := 0; org != nil; i++ {
 		line, col := src.lineCol(pos)
 		where := fmt.Sprintf("column %d", col)
 		if line > 1 {
 			where = fmt.Sprintf("line %d, column %d", line, col)
 		}
-		if org.preset {
-			msg = fmt.Sprintf("in preset variable %s = %q, %s: %s", org.name, src.text, where, msg)
-		} else {
-			msg = fmt.Sprintf("in __%s__ value %q, %s: %s", org.name, src.text, where, msg)
+		switch {
+		case depth > 4 && i >= 2 && i < depth-2:
+			if i == 2 {
+				msg = fmt.Sprintf("… %d wildcard or variable levels …: %s", depth-4, msg)
+			}
+		case org.preset:
+			msg = fmt.Sprintf("in preset variable %s = %s, %s: %s", org.name, quoteShort(src.text), where, msg)
+		default:
+			msg = fmt.Sprintf("in __%s__ value %s, %s: %s", org.name, quoteShort(src.text), where, msg)
 		}
 		src, pos, org = org.src, org.at, org.parent
 	}
 	line, col := src.lineCol(pos)
 	return &SyntaxError{Line: line, Column: col, Msg: msg}
+}
+
+// quoteShort quotes a value for an error, cut to what a person reads.
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return strconv.Quote(string(r[:57])) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // tick checks for cancellation now and then; it returns false once the
@@ -345,6 +369,11 @@ type yieldFn = func(string) bool
 // false when yield asked to stop or the run failed. A part pinned to the
 // random or cyclical sampler gives its values without end.
 func (r *run) list(n node, e env, yield yieldFn) bool {
+	if !r.enter(e) {
+		r.leave()
+		return false
+	}
+	defer r.leave()
 	if own := samplerOf(n); own == random || own == cyclical {
 		e.mode = own
 		g := r.gen(n, e)
@@ -431,6 +460,9 @@ func (l *seqLister) rec(i int) bool {
 		l.buf = append(l.buf, lit.text...)
 		i++
 	}
+	if !l.r.fits(l.e, l.buf) {
+		return false
+	}
 	if i == len(l.parts) {
 		return l.yield(string(l.buf))
 	}
@@ -441,11 +473,11 @@ func (l *seqLister) rec(i int) bool {
 			return l.r.err == nil
 		}
 		l.buf = append(l.buf, v...)
-		return l.rec(i + 1)
+		return l.r.fits(l.e, l.buf) && l.rec(i+1)
 	}
 	return l.r.list(l.parts[i], l.e, func(v string) bool {
 		l.buf = append(l.buf[:mark], v...)
-		return l.rec(i + 1)
+		return l.r.fits(l.e, l.buf) && l.rec(i+1)
 	})
 }
 
@@ -673,11 +705,13 @@ func (p *product) leaf() bool {
 		p.seen[h] = struct{}{}
 	}
 	p.rejects = 0
-	return p.yield(joined(frags, p.os.sep))
+	s := joined(frags, p.os.sep)
+	return p.r.fitsString(p.e, s) && p.yield(s)
 }
 
 func (p *product) reject() bool {
 	p.rejects++
+	p.r.gens = 0 // the rejected tuple's generators are garbage now
 	if p.rejects > maxRejects {
 		p.r.warn("template: a variant keeps repeating itself (a random part inside it?); its listing ends here", "")
 		p.exhausted = true
@@ -886,6 +920,9 @@ func (emptyGen) next() (string, bool) { return "", false }
 // gen makes a generator for n under e's sampler, which is random or
 // cyclical: the combinatorial sampler lists by callbacks instead.
 func (r *run) gen(n node, e env) gen {
+	if !r.built(e) {
+		return emptyGen{}
+	}
 	e.mode = r.effective(e.mode, samplerOf(n))
 	if e.mode == combinatorial {
 		panic("template: gen called for the combinatorial sampler")
@@ -898,7 +935,7 @@ func (r *run) gen(n node, e env) gen {
 		if !ok {
 			return emptyGen{}
 		}
-		g := &seqGen{parts: make([]gen, len(n.parts))}
+		g := &seqGen{r: r, e: e, parts: make([]gen, len(n.parts))}
 		for i, p := range n.parts {
 			if g.parts[i] = r.gen(p, e); r.err != nil {
 				return emptyGen{}
@@ -929,7 +966,7 @@ func (r *run) gen(n node, e env) gen {
 			r.fail(e, n.pos, "%%{…} does not work with the cyclical sampler: use the combinatorial or random sampler, or pin it with {~…}")
 			return emptyGen{}
 		}
-		g := &wrapGen{r: r, wrapper: r.gen(n.wrapper, e)}
+		g := &wrapGen{r: r, e: e, wrapper: r.gen(n.wrapper, e)}
 		g.inner = r.gen(n.inner, e)
 		if r.err != nil {
 			return emptyGen{}
@@ -941,6 +978,8 @@ func (r *run) gen(n node, e env) gen {
 
 // seqGen advances every part in lockstep, one value each a prompt.
 type seqGen struct {
+	r     *run
+	e     env
 	parts []gen
 	buf   []byte
 }
@@ -948,17 +987,24 @@ type seqGen struct {
 func (g *seqGen) next() (string, bool) {
 	g.buf = g.buf[:0]
 	for _, p := range g.parts {
+		if !g.r.step(g.e) {
+			return "", false
+		}
 		v, ok := p.next()
 		if !ok {
 			return "", false
 		}
 		g.buf = append(g.buf, v...)
+		if !g.r.fits(g.e, g.buf) {
+			return "", false
+		}
 	}
 	return string(g.buf), true
 }
 
 type wrapGen struct {
 	r              *run
+	e              env
 	wrapper, inner gen
 }
 
@@ -972,7 +1018,8 @@ func (g *wrapGen) next() (string, bool) {
 		return "", false
 	}
 	pre, suf := g.r.splitWrapper(w)
-	return pre + in + suf, true
+	s := pre + in + suf
+	return s, g.r.fitsString(g.e, s)
 }
 
 // optionGen makes the generator of a variant's options.
@@ -1025,7 +1072,8 @@ func (g *randVariant) next() (string, bool) {
 		g.idx = slices.Delete(g.idx, j, j+1)
 		g.ws = slices.Delete(g.ws, j, j+1)
 	}
-	return joined(g.frags, os.sep), true
+	s := joined(g.frags, os.sep)
+	return s, r.fitsString(g.e, s)
 }
 
 // pick draws an index with probability proportional to its weight; with
@@ -1121,7 +1169,8 @@ func (g *cycVariant) combo(c *comboGen) (string, bool) {
 		}
 		c.frags = append(c.frags, v)
 	}
-	return joined(c.frags, g.os.sep), true
+	s := joined(c.frags, g.os.sep)
+	return s, g.r.fitsString(g.e, s)
 }
 
 // wildcardGen makes a random or cyclical generator over a wildcard's

@@ -73,6 +73,10 @@ type Options struct {
 	// IgnoreWhitespace squashes every run of whitespace in a prompt to one
 	// space and trims the ends.
 	IgnoreWhitespace bool
+	// MaxLen bounds each prompt's length in characters, checked as it
+	// grows; 0 means DefaultMaxLen. A template that expands past it (one
+	// whose variables or wildcards multiply) is an error.
+	MaxLen int
 	// Log receives warnings (a missing wildcard, a wrap without marker);
 	// nil discards them.
 	Log *slog.Logger
@@ -126,6 +130,9 @@ func (t *Template) Prompts(ctx context.Context, opts Options) iter.Seq2[string, 
 			return
 		}
 		r := newRun(ctx, newLibrary(opts.Wildcards), opts.Seed, opts.Log)
+		if opts.MaxLen > 0 {
+			r.maxLen = opts.MaxLen
+		}
 		e := env{mode: mode, src: t.s}
 		if e, err = r.presets(opts.Variables, e); err != nil {
 			yield("", err)
@@ -136,6 +143,10 @@ func (t *Template) Prompts(ctx context.Context, opts Options) iter.Seq2[string, 
 			return
 		}
 		emit := func(s string) bool {
+			if !r.fitsString(e, s) {
+				return false
+			}
+			r.nextPrompt()
 			if opts.IgnoreWhitespace {
 				s = strings.Join(strings.Fields(s), " ")
 			}
@@ -154,7 +165,7 @@ func (t *Template) Prompts(ctx context.Context, opts Options) iter.Seq2[string, 
 				}
 				count++
 				if !emit(s) {
-					stopped = true
+					stopped = r.err == nil
 					return false
 				}
 				return limit < 0 || count < limit
@@ -171,7 +182,7 @@ func (t *Template) Prompts(ctx context.Context, opts Options) iter.Seq2[string, 
 					break
 				}
 				if !emit(v) {
-					stopped = true
+					stopped = r.err == nil
 					break
 				}
 			}

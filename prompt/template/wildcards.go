@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -56,6 +57,35 @@ func (l *library) coll(name string) *collection {
 	return c
 }
 
+// MaxWildcardFile bounds one wildcard file: lists of words are kilobytes.
+const MaxWildcardFile = 16 << 20
+
+// readWildcardFile reads a wildcard file when it is a regular file of at
+// most MaxWildcardFile bytes: a FIFO or device named colors.txt would
+// otherwise block or fill memory.
+func readWildcardFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file: remove it from the wildcards directory", name)
+	}
+	if st.Size() > MaxWildcardFile {
+		return nil, fmt.Errorf("%s is %d MB, over the %d MB a wildcard file may be", name, st.Size()>>20, MaxWildcardFile>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxWildcardFile+1))
+	if err == nil && len(data) > MaxWildcardFile {
+		err = fmt.Errorf("%s grew past %d MB while read", name, MaxWildcardFile>>20)
+	}
+	return data, err
+}
+
 // load walks the directory once: text files by name, YAML and JSON files
 // parsed for their keys. Hidden folders are skipped.
 func (l *library) load() error {
@@ -76,12 +106,16 @@ func (l *library) load() error {
 			}
 			return nil
 		}
+		if t := d.Type(); !t.IsRegular() && t&fs.ModeSymlink == 0 {
+			// A FIFO or device: opening it could block for ever.
+			return nil
+		}
 		switch ext := path.Ext(p); ext {
 		case ".txt":
 			c := l.coll(strings.TrimSuffix(p, ext))
 			c.files = append(c.files, p)
 		case ".yaml", ".json":
-			data, err := fs.ReadFile(l.fsys, p)
+			data, err := readWildcardFile(l.fsys, p)
 			if err != nil {
 				return err
 			}
@@ -145,7 +179,7 @@ func (l *library) collect(pattern string, out []item) ([]item, error) {
 		if !c.read {
 			c.read = true
 			for _, f := range c.files {
-				data, err := fs.ReadFile(l.fsys, f)
+				data, err := readWildcardFile(l.fsys, f)
 				if err != nil {
 					return fmt.Errorf("wildcards: %w", err)
 				}

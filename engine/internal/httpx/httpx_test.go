@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"github.com/easel-art/easel/imageio/imageiotest"
+	"github.com/easel-art/easel/internal/proctest"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -170,7 +171,7 @@ func TestBaseURL(t *testing.T) {
 // declares billions of pixels is refused before decoding, permanently (a
 // retry would bring the same), in bounded memory.
 func TestToPNGPixelBomb(t *testing.T) {
-	rss := imageiotest.InChild(t, func(t *testing.T) {
+	rss := proctest.InChild(t, func(t *testing.T) {
 		for name, bomb := range map[string][]byte{
 			"png":  imageiotest.PNGBomb(100000, 100000),
 			"jpeg": imageiotest.JPEGBomb(65535, 65535),

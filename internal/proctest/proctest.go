@@ -1,4 +1,6 @@
-package imageiotest
+// Package proctest runs a test again in a child process, to measure what
+// it costs (peak memory) and to survive what would kill the test binary.
+package proctest
 
 import (
 	"os"
@@ -9,7 +11,7 @@ import (
 	"testing"
 )
 
-const childEnv = "EASEL_IMAGEIOTEST_CHILD"
+const childEnv = "EASEL_PROCTEST_CHILD"
 
 // InChild runs fn in a new process of this test binary, running only the
 // calling test, and returns that process's peak resident memory in bytes
@@ -17,7 +19,7 @@ const childEnv = "EASEL_IMAGEIOTEST_CHILD"
 // a decode that dies of out-of-memory is a failure, not a lost test run.
 // Use it to measure what a hostile input costs:
 //
-//	if rss := imageiotest.InChild(t, func(t *testing.T) { ... }); rss > 200<<20 { t.Errorf(...) }
+//	if rss := proctest.InChild(t, func(t *testing.T) { ... }); rss > 200<<20 { t.Errorf(...) }
 func InChild(t *testing.T, fn func(t *testing.T)) int64 {
 	t.Helper()
 	if os.Getenv(childEnv) == t.Name() {
