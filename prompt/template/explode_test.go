@@ -115,6 +115,7 @@ func TestExpansionHonoursContext(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
 	n := 0
 	for _, err := range tp.Prompts(ctx, Options{Mode: Random, Count: 1 << 40}) {
 		if err != nil {
