@@ -134,8 +134,10 @@ type Client struct {
 	base string
 
 	mu sync.Mutex
-	// guarded by mu: models that refused output_config.format.
+	// guarded by mu: models that refused output_config.format, and
+	// models that refused output_config.effort.
 	noSchema map[string]bool
+	noEffort map[string]bool
 	nowFunc  func() time.Time
 }
 
@@ -163,7 +165,7 @@ func New(cfg Config) (*Client, error) {
 	base := strings.TrimRight(cfg.BaseURL, "/")
 	// People paste the root with /v1 too; the paths below add it.
 	base = strings.TrimSuffix(base, "/v1")
-	return &Client{cfg: cfg, hc: hc, base: base, noSchema: map[string]bool{}, nowFunc: time.Now}, nil
+	return &Client{cfg: cfg, hc: hc, base: base, noSchema: map[string]bool{}, noEffort: map[string]bool{}, nowFunc: time.Now}, nil
 }
 
 // Name returns "anthropic".
@@ -187,7 +189,8 @@ type (
 		Content string `json:"content"`
 	}
 	outputConfig struct {
-		Format outputFormat `json:"format"`
+		Format *outputFormat `json:"format,omitempty"`
+		Effort string        `json:"effort,omitempty"`
 	}
 	outputFormat struct {
 		Type   string         `json:"type"`
@@ -227,23 +230,37 @@ func (c *Client) Chat(ctx context.Context, req llm.Request) (llm.Response, error
 		return llm.Response{}, easel.Errorf(easel.EINVALID, "anthropic messages: no messages to send")
 	}
 	format := llm.FormatText
-	if req.Schema != nil {
+	c.mu.Lock()
+	if req.Schema != nil && !c.noSchema[model] {
 		format = llm.FormatSchema
-		c.mu.Lock()
-		if c.noSchema[model] {
-			format = llm.FormatText
+	}
+	effort := ""
+	if TakesEffort(model) && !c.noEffort[model] {
+		effort = PromptEffort
+	}
+	c.mu.Unlock()
+	// Each refusal below removes one option, so the loop ends.
+	for {
+		resp, err := c.call(ctx, model, req, format, effort)
+		var he *llm.HTTPError
+		if err == nil || !errors.As(err, &he) || he.Status != http.StatusBadRequest {
+			return resp, err
 		}
-		c.mu.Unlock()
+		switch {
+		case effort != "" && strings.Contains(strings.ToLower(he.Message), "effort"):
+			effort = ""
+			c.mu.Lock()
+			c.noEffort[model] = true
+			c.mu.Unlock()
+		case format == llm.FormatSchema && refusesFormat(he):
+			format = llm.FormatText
+			c.mu.Lock()
+			c.noSchema[model] = true
+			c.mu.Unlock()
+		default:
+			return resp, err
+		}
 	}
-	resp, err := c.call(ctx, model, req, format)
-	var he *llm.HTTPError
-	if err != nil && format == llm.FormatSchema && errors.As(err, &he) && he.Status == http.StatusBadRequest && refusesFormat(he) {
-		c.mu.Lock()
-		c.noSchema[model] = true
-		c.mu.Unlock()
-		return c.call(ctx, model, req, llm.FormatText)
-	}
-	return resp, err
 }
 
 // refusesFormat reports whether a 400 says the model cannot do structured
@@ -254,7 +271,7 @@ func refusesFormat(he *llm.HTTPError) bool {
 		strings.Contains(m, "structured output")
 }
 
-func (c *Client) call(ctx context.Context, model string, req llm.Request, format llm.Format) (llm.Response, error) {
+func (c *Client) call(ctx context.Context, model string, req llm.Request, format llm.Format, effort string) (llm.Response, error) {
 	wr := wireRequest{Model: model, MaxTokens: req.MaxTokens, System: req.System, Stream: req.OnToken != nil}
 	if wr.MaxTokens <= 0 {
 		wr.MaxTokens = c.cfg.MaxTokens
@@ -265,9 +282,15 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 		}
 		wr.Messages = append(wr.Messages, wireMessage{Role: string(m.Role), Content: m.Content})
 	}
+	if effort != "" {
+		wr.OutputConfig = &outputConfig{Effort: effort}
+	}
 	if req.Schema != nil {
 		if format == llm.FormatSchema {
-			wr.OutputConfig = &outputConfig{Format: outputFormat{Type: "json_schema", Schema: req.Schema}}
+			if wr.OutputConfig == nil {
+				wr.OutputConfig = &outputConfig{}
+			}
+			wr.OutputConfig.Format = &outputFormat{Type: "json_schema", Schema: req.Schema}
 		} else {
 			raw, err := json.Marshal(req.Schema)
 			if err != nil {

@@ -26,6 +26,23 @@ type Anthropic struct {
 	Models []string
 }
 
+// EffortModel reports whether model takes output_config.effort and thinks
+// before it answers (the models anthropic-sdk-go lists from Opus 4.5 and
+// Sonnet 4.6 on). Their thinking counts against max_tokens.
+func EffortModel(model string) bool {
+	for _, p := range []string{"claude-opus-4-5", "claude-opus-4-6", "claude-opus-4-7", "claude-opus-4-8",
+		"claude-sonnet-4-6", "claude-sonnet-5", "claude-fable-5", "claude-mythos"} {
+		if strings.HasPrefix(model, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// thinkingTokens is how much an effort model thinks about a prompt-sized
+// question at each effort (high when none is given).
+var thinkingTokens = map[string]int{"low": 300, "medium": 1500, "high": 6000, "xhigh": 12000, "max": 24000}
+
 // NewAnthropic starts a fake that accepts key as its API key.
 func NewAnthropic(t testing.TB, key string) *Anthropic {
 	a := &Anthropic{Models: []string{"claude-sonnet-5-5", "test-model"}}
@@ -227,6 +244,20 @@ func (a *Anthropic) parse(body map[string]any) (c Call, msg string) {
 		if !ok {
 			return c, "output_config: Input should be an object"
 		}
+		for k := range ocm {
+			if k != "format" && k != "effort" {
+				return c, fmt.Sprintf("output_config.%s: Extra inputs are not permitted", k)
+			}
+		}
+		if e, ok := ocm["effort"]; ok {
+			if _, known := thinkingTokens[fmt.Sprint(e)]; !known {
+				return c, "output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'"
+			}
+			if !EffortModel(model) {
+				c.quirk = true
+				return c, fmt.Sprintf("output_config.effort: effort is not supported by model %s", model)
+			}
+		}
 		if f, ok := ocm["format"]; ok {
 			fm, _ := f.(map[string]any)
 			if fm["type"] != "json_schema" {
@@ -309,13 +340,30 @@ func (a *Anthropic) start(c Call) map[string]any {
 }
 
 func (a *Anthropic) ok(w http.ResponseWriter, c Call, text string) {
+	// An effort model thinks first (omitted from the reply, counted in
+	// output_tokens); a max_tokens it spends whole leaves no text.
+	stop, out := "end_turn", len(strings.Fields(text))
+	if EffortModel(c.Model) {
+		effort := "high"
+		if oc, ok := c.Body["output_config"].(map[string]any); ok && oc["effort"] != nil {
+			effort = fmt.Sprint(oc["effort"])
+		}
+		out += thinkingTokens[effort]
+		if out > c.MaxTokens {
+			stop, out, text = "max_tokens", c.MaxTokens, ""
+		}
+	}
 	if !c.Stream {
+		content := []any{}
+		if text != "" {
+			content = append(content, map[string]any{"type": "text", "text": text})
+		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(map[string]any{
 			"id": "msg_fake", "type": "message", "role": "assistant", "model": c.Model,
-			"content":     []any{map[string]any{"type": "text", "text": text}},
-			"stop_reason": "end_turn", "stop_sequence": nil, "stop_details": nil,
-			"usage": map[string]any{"input_tokens": 25, "output_tokens": len(strings.Fields(text))},
+			"content":     content,
+			"stop_reason": stop, "stop_sequence": nil, "stop_details": nil,
+			"usage": map[string]any{"input_tokens": 25, "output_tokens": out},
 		})
 		return
 	}
@@ -329,8 +377,8 @@ func (a *Anthropic) ok(w http.ResponseWriter, c Call, text string) {
 	}
 	a.sse(w, "content_block_stop", map[string]any{"type": "content_block_stop", "index": 0})
 	a.sse(w, "message_delta", map[string]any{"type": "message_delta",
-		"delta": map[string]any{"stop_reason": "end_turn", "stop_sequence": nil},
-		"usage": map[string]any{"output_tokens": len(strings.Fields(text))}})
+		"delta": map[string]any{"stop_reason": stop, "stop_sequence": nil},
+		"usage": map[string]any{"output_tokens": out}})
 	a.sse(w, "message_stop", map[string]any{"type": "message_stop"})
 }
 

@@ -53,11 +53,15 @@ const (
 	// StreamError starts a streamed reply and then reports an error in the
 	// stream (for a request that is not streamed it is a 500).
 	StreamError
+	// Refusal is the model declining to answer on content grounds: OpenAI's
+	// message.refusal (delta.refusal when streamed) with Reply.Text as its
+	// words. Fakes of APIs without one answer Text as usual.
+	Refusal
 )
 
 func (k Kind) String() string {
 	names := []string{"OK", "RateLimit", "Quota", "ServerError", "Overloaded", "Slow", "Malformed",
-		"BadRequest", "NotFound", "StreamError"}
+		"BadRequest", "NotFound", "StreamError", "Refusal"}
 	if int(k) < len(names) {
 		return names[k]
 	}

@@ -14,8 +14,9 @@ import (
 // NDJSON when streaming, which is Ollama's default) and GET /api/tags.
 type Ollama struct {
 	*Fake
-	// NoThinking answers 400 to any "think" field, as models without a
-	// thinking mode do.
+	// NoThinking makes the model one without a thinking mode: as
+	// server/routes.go's ChatHandler, it answers 400 to think true or a
+	// level ("low", "medium", "high", "max") and takes think false.
 	NoThinking bool
 	// Models is what GET /api/tags lists.
 	Models []string
@@ -197,12 +198,16 @@ func (o *Ollama) parse(body map[string]any) (c Call, msg string) {
 		}
 	}
 	if th, ok := body["think"]; ok {
-		switch th.(type) {
-		case bool, string:
+		on := false
+		switch v := th.(type) {
+		case bool:
+			on = v
+		case string:
+			on = v == "high" || v == "medium" || v == "low" || v == "max"
 		default:
 			return c, "think must be a boolean or one of \"low\", \"medium\", \"high\""
 		}
-		if o.NoThinking {
+		if o.NoThinking && on {
 			c.quirk = true
 			return c, fmt.Sprintf("%q does not support thinking", model)
 		}

@@ -23,8 +23,8 @@ type OpenAI struct {
 	// RefuseJSONObject answers 400 to response_format json_object, as LM
 	// Studio does.
 	RefuseJSONObject bool
-	// RefuseTemperature answers 400 to any temperature but 1, as OpenAI's
-	// reasoning models do.
+	// RefuseTemperature answers 400 to any temperature but 1 for every
+	// model; OpenAI's reasoning models (gpt-5, o-series) always do.
 	RefuseTemperature bool
 	// Models is what GET /v1/models lists.
 	Models []string
@@ -44,6 +44,22 @@ func NewOpenAI(t testing.TB, key string) *OpenAI {
 	o.Fake = newFake(t, key, mux)
 	return o
 }
+
+// Reasoning reports whether model is one of OpenAI's reasoning models: they
+// take reasoning_effort, refuse a temperature other than 1, and spend
+// hidden reasoning tokens out of max_completion_tokens.
+func Reasoning(model string) bool {
+	for _, p := range []string{"gpt-5", "o1", "o3", "o4"} {
+		if strings.HasPrefix(model, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// reasoningTokens is how much a reasoning model thinks at each effort
+// (medium when none is asked for), for prompt-sized questions.
+var reasoningTokens = map[string]int{"none": 0, "minimal": 16, "low": 192, "medium": 1024, "high": 4096, "xhigh": 8192, "max": 16384}
 
 // BaseURL is what OPENAI_BASE_URL is set to for this fake.
 func (o *OpenAI) BaseURL() string { return o.Server.URL + "/v1" }
@@ -246,7 +262,7 @@ func (o *OpenAI) parse(body map[string]any) (c Call, status int, param, msg stri
 		if !ok || t < 0 || t > 2 {
 			return c, 400, "temperature", fmt.Sprintf("Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got %v instead.", v)
 		}
-		if o.RefuseTemperature && t != 1 {
+		if (o.RefuseTemperature || Reasoning(model)) && t != 1 {
 			c.quirk = true
 			return c, 400, "temperature", fmt.Sprintf("Unsupported value: 'temperature' does not support %v with this model. Only the default (1) value is supported.", v)
 		}
@@ -277,6 +293,16 @@ func (o *OpenAI) parse(body map[string]any) (c Call, status int, param, msg stri
 	}
 	if _, ok := body["stream_options"]; ok && !c.Stream {
 		return c, 400, "stream_options", "The 'stream_options' parameter is only allowed when 'stream' is enabled."
+	}
+	if v, ok := body["reasoning_effort"]; ok {
+		e, _ := v.(string)
+		if _, known := reasoningTokens[e]; !known {
+			return c, 400, "reasoning_effort", fmt.Sprintf("Invalid value: '%v'. Supported values are: 'none', 'minimal', 'low', 'medium', 'high', 'xhigh' and 'max'.", v)
+		}
+		if !Reasoning(model) {
+			c.quirk = true // a model that does not reason, not a client mistake
+			return c, 400, "reasoning_effort", "Unsupported parameter: 'reasoning_effort' is not supported with this model."
+		}
 	}
 	return c, 0, "", ""
 }
@@ -316,6 +342,8 @@ func (o *OpenAI) answer(w http.ResponseWriter, r *http.Request, c Call, rep Repl
 		o.sseChunk(w, c, map[string]any{"role": "assistant", "content": ""}, nil)
 		o.sseChunk(w, c, map[string]any{"content": "A half"}, nil)
 		fmt.Fprintf(w, "data: %s\n\n", `{"error":{"message":"The server had an error while processing your request.","type":"server_error","param":null,"code":null}}`)
+	case Refusal:
+		o.reply(w, c, "", rep.Text)
 	case Slow:
 		wait(r, rep)
 		if r.Context().Err() != nil {
@@ -327,7 +355,36 @@ func (o *OpenAI) answer(w http.ResponseWriter, r *http.Request, c Call, rep Repl
 	}
 }
 
-func (o *OpenAI) ok(w http.ResponseWriter, c Call, text string) {
+// thinking returns the hidden reasoning tokens a call spends and whether
+// they, with the answer, leave the reply cut at max_completion_tokens.
+func thinking(c Call, text string) (reasoning int, cut bool) {
+	if !Reasoning(c.Model) {
+		return 0, false
+	}
+	effort, _ := c.Body["reasoning_effort"].(string)
+	if effort == "" {
+		effort = "medium"
+	}
+	reasoning = reasoningTokens[effort]
+	return reasoning, c.MaxTokens > 0 && reasoning+len(strings.Fields(text)) > c.MaxTokens
+}
+
+func (o *OpenAI) ok(w http.ResponseWriter, c Call, text string) { o.reply(w, c, text, "") }
+
+// reply answers text, or refused as a refusal; a reasoning model whose
+// budget is spent on thinking answers nothing, finish_reason "length".
+func (o *OpenAI) reply(w http.ResponseWriter, c Call, text, refused string) {
+	reasoning, cut := thinking(c, text)
+	finish := "stop"
+	if cut {
+		text, finish = "", "length"
+	}
+	out := len(strings.Fields(text+" "+refused)) + reasoning
+	if cut {
+		out = c.MaxTokens
+	}
+	usage := map[string]any{"prompt_tokens": 20, "completion_tokens": out, "total_tokens": 20 + out,
+		"completion_tokens_details": map[string]any{"reasoning_tokens": min(reasoning, out)}}
 	if c.Stream {
 		w.Header().Set("Content-Type", "text/event-stream")
 		w.Header().Set("Cache-Control", "no-cache")
@@ -335,12 +392,15 @@ func (o *OpenAI) ok(w http.ResponseWriter, c Call, text string) {
 		for _, p := range Pieces(text) {
 			o.sseChunk(w, c, map[string]any{"content": p}, nil)
 		}
-		o.sseChunk(w, c, map[string]any{}, "stop")
+		for _, p := range Pieces(refused) {
+			o.sseChunk(w, c, map[string]any{"refusal": p}, nil)
+		}
+		o.sseChunk(w, c, map[string]any{}, finish)
+		// Usage comes only when asked for, in a last chunk without choices.
 		if so, ok := c.Body["stream_options"].(map[string]any); ok && so["include_usage"] == true {
 			fmt.Fprintf(w, "data: %s\n\n", mustJSON(map[string]any{
 				"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": time.Now().Unix(),
-				"model": c.Model, "choices": []any{},
-				"usage": map[string]any{"prompt_tokens": 20, "completion_tokens": len(strings.Fields(text)), "total_tokens": 20 + len(strings.Fields(text))},
+				"model": c.Model, "choices": []any{}, "usage": usage,
 			}))
 		}
 		fmt.Fprint(w, "data: [DONE]\n\n")
@@ -352,11 +412,11 @@ func (o *OpenAI) ok(w http.ResponseWriter, c Call, text string) {
 		"system_fingerprint": "fp_fake",
 		"choices": []any{map[string]any{
 			"index":         0,
-			"message":       map[string]any{"role": "assistant", "content": text, "refusal": nil, "annotations": []any{}},
+			"message":       map[string]any{"role": "assistant", "content": nilIfEmpty(text), "refusal": nilIfEmpty(refused), "annotations": []any{}},
 			"logprobs":      nil,
-			"finish_reason": "stop",
+			"finish_reason": finish,
 		}},
-		"usage": map[string]any{"prompt_tokens": 20, "completion_tokens": len(strings.Fields(text)), "total_tokens": 20 + len(strings.Fields(text))},
+		"usage": usage,
 	})
 }
 

@@ -271,7 +271,9 @@ func (c *Client) Chat(ctx context.Context, req llm.Request) (llm.Response, error
 		m := strings.ToLower(he.Message)
 		switch {
 		case think && strings.Contains(m, "think"):
-			// Models without a thinking mode refuse even "think": false.
+			// Ollama takes "think": false from any model (server/routes.go
+			// refuses only true or a level on a model that cannot think),
+			// but an older server or a proxy may refuse the field itself.
 			think = false
 			c.mu.Lock()
 			c.noThink[model] = true

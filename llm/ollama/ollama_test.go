@@ -1,6 +1,9 @@
 package ollama_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +70,9 @@ func TestRequest(t *testing.T) {
 	}
 }
 
+// TestNoThinkingModel: Ollama (server/routes.go ChatHandler) refuses
+// think true or a level on a model without a thinking mode, and takes
+// think false from any model, so the client's false is never refused.
 func TestNoThinkingModel(t *testing.T) {
 	c, f := start(t, 5*time.Second)
 	f.NoThinking = true
@@ -74,12 +80,23 @@ func TestNoThinkingModel(t *testing.T) {
 		if _, err := c.Chat(t.Context(), schemaRequest()); err != nil {
 			t.Fatalf("Chat %d: %v", i, err)
 		}
-		if _, ok := f.LastCall().Body["think"]; ok {
-			t.Errorf("call %d sent think to a model without thinking", i)
+		if th, ok := f.LastCall().Body["think"]; !ok || th != false {
+			t.Errorf("call %d sent think %v; want false", i, th)
 		}
 	}
 	if n := len(f.Calls()); n != 2 {
-		t.Errorf("%d accepted calls; want 2 (the refusal is remembered)", n)
+		t.Errorf("%d accepted calls; want 2", n)
+	}
+	for _, think := range []any{true, "low", "high"} {
+		b, _ := json.Marshal(map[string]any{"model": "llama3.2", "messages": []any{map[string]any{"role": "user", "content": "hi"}}, "stream": false, "think": think})
+		resp, err := http.Post(f.Server.URL+"/api/chat", "application/json", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 400 {
+			t.Errorf("think %v on a model without thinking: HTTP %d; want 400", think, resp.StatusCode)
+		}
 	}
 }
 

@@ -133,6 +133,8 @@ type Client struct {
 	// that refused a temperature.
 	format  llm.Format
 	noTemp  map[string]bool
+	noLevel map[string]bool // models that refused reasoning_effort
+	noUsage bool            // the server refused stream_options
 	nowFunc func() time.Time
 }
 
@@ -168,6 +170,7 @@ func New(cfg Config) (*Client, error) {
 		models:  openai.NewModelService(opts...),
 		format:  llm.FormatSchema,
 		noTemp:  map[string]bool{},
+		noLevel: map[string]bool{},
 		nowFunc: time.Now,
 	}, nil
 }
@@ -193,13 +196,14 @@ func (c *Client) Chat(ctx context.Context, req llm.Request) (llm.Response, error
 	if c.noTemp[model] {
 		temp = nil
 	}
+	opt := callOptions{reasoning: Reasons(model) && !c.noLevel[model], usage: !c.noUsage}
 	c.mu.Unlock()
 	if req.Schema == nil {
 		format = llm.FormatText
 	}
 	// Each refusal below removes one option, so the loop ends.
 	for {
-		resp, err := c.call(ctx, model, req, format, temp)
+		resp, err := c.call(ctx, model, req, format, temp, opt)
 		if err == nil {
 			if req.Schema != nil {
 				c.mu.Lock()
@@ -217,6 +221,16 @@ func (c *Client) Chat(ctx context.Context, req llm.Request) (llm.Response, error
 			temp = nil
 			c.mu.Lock()
 			c.noTemp[model] = true
+			c.mu.Unlock()
+		case opt.reasoning && mentions(he, "reasoning_effort"):
+			opt.reasoning = false
+			c.mu.Lock()
+			c.noLevel[model] = true
+			c.mu.Unlock()
+		case req.OnToken != nil && opt.usage && mentions(he, "stream_options"):
+			opt.usage = false
+			c.mu.Lock()
+			c.noUsage = true
 			c.mu.Unlock()
 		case req.Schema != nil && format != llm.FormatText && refusesFormat(he):
 			if format == llm.FormatSchema {
@@ -251,11 +265,12 @@ func refusesFormat(he *llm.HTTPError) bool {
 	return false
 }
 
-func (c *Client) call(ctx context.Context, model string, req llm.Request, format llm.Format, temp *float64) (llm.Response, error) {
+func (c *Client) call(ctx context.Context, model string, req llm.Request, format llm.Format, temp *float64, opt callOptions) (llm.Response, error) {
 	params, err := buildParams(model, req, format, temp)
 	if err != nil {
 		return llm.Response{}, err
 	}
+	opt.apply(&params, req)
 	cctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 	var httpResp *http.Response
@@ -268,6 +283,9 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 		if len(cc.Choices) == 0 {
 			return out, llm.BadReply("openai", errors.New("the reply has no choices"))
 		}
+		if r := cc.Choices[0].Message.Refusal; r != "" {
+			return out, refusal(r)
+		}
 		out.Text = cc.Choices[0].Message.Content
 		out.FinishReason = cc.Choices[0].FinishReason
 		if cc.Model != "" {
@@ -279,7 +297,7 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 
 	stream := c.chat.NewStreaming(cctx, params, option.WithResponseInto(&httpResp))
 	defer stream.Close()
-	var text strings.Builder
+	var text, refused strings.Builder
 	chunks := 0
 	for stream.Next() {
 		ch := stream.Current()
@@ -298,6 +316,7 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 				text.WriteString(d)
 				req.OnToken(d)
 			}
+			refused.WriteString(choice.Delta.Refusal)
 			if choice.FinishReason != "" {
 				out.FinishReason = choice.FinishReason
 			}
@@ -305,6 +324,9 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 	}
 	if err := stream.Err(); err != nil {
 		return out, c.classify(ctx, model, httpResp, err)
+	}
+	if refused.Len() > 0 {
+		return out, refusal(refused.String())
 	}
 	if chunks == 0 || out.FinishReason == "" {
 		// A stream that stops without a finish reason was cut off.
