@@ -122,6 +122,11 @@ func parseReset(s string, now time.Time) time.Duration {
 	return min(d, maxReset)
 }
 
+// learntShare is the share of an announced limit the limiter keeps to:
+// sends spaced exactly at the service's rate arrive a hair early as often
+// as late (network jitter), and each early one is a 429 and a lost slot.
+const learntShare = 0.98
+
 type limiterKey struct{}
 
 // withLimiter puts the limiter of the engine being called on ctx, for Transport.
@@ -164,7 +169,7 @@ func (l *Limiter) Observe(ctx context.Context, h RateHeaders) {
 	learned := false
 	if h.announced() {
 		m := l.max
-		m.RequestsPerMinute, m.ImagesPerMinute = h.Requests.Limit, h.Images.Limit
+		m.RequestsPerMinute, m.ImagesPerMinute = h.Requests.Limit*learntShare, h.Images.Limit*learntShare
 		if m != l.max {
 			l.setLimit(m)
 			learned = true

@@ -79,8 +79,8 @@ func TestObserveLearns(t *testing.T) {
 	now := time.Unix(1000, 0)
 	l.Now = func() time.Time { return now }
 	l.Observe(t.Context(), RateHeaders{Requests: RateWindow{Remaining: -1}, Images: RateWindow{120, 100, time.Second}})
-	if got := l.Limit(); got.ImagesPerMinute != 120 || got.RequestsPerMinute != 0 || got.Concurrency != 4 {
-		t.Fatalf("Limit after the announcement = %+v; want 120 images a minute, no request cap, concurrency kept", got)
+	if got := l.Limit(); got.ImagesPerMinute != 120*learntShare || got.RequestsPerMinute != 0 || got.Concurrency != 4 {
+		t.Fatalf("Limit after the announcement = %+v; want 98%% of 120 images a minute, no request cap, concurrency kept", got)
 	}
 	if l.pausedNow() {
 		t.Fatalf("paused with 100 images remaining")
@@ -99,12 +99,12 @@ func TestObserveLearns(t *testing.T) {
 	}
 	// A lower announcement lowers the rate.
 	l.Observe(t.Context(), RateHeaders{Requests: RateWindow{Remaining: -1}, Images: RateWindow{5, 4, 0}})
-	if got := l.Limit(); got.ImagesPerMinute != 5 || l.img.Limit() != perSecond(5) {
+	if got := l.Limit(); got.ImagesPerMinute != 5*learntShare || l.img.Limit() != perSecond(5*learntShare) {
 		t.Fatalf("Limit after a lower announcement = %+v (bucket %v)", got, l.img.Limit())
 	}
 	// Remaining or reset alone (no per-minute limit) keeps the rates.
 	l.Observe(t.Context(), RateHeaders{Requests: RateWindow{0, 7, time.Minute}, Images: RateWindow{Remaining: -1}})
-	if got := l.Limit(); got.ImagesPerMinute != 5 {
+	if got := l.Limit(); got.ImagesPerMinute != 5*learntShare {
 		t.Fatalf("Limit after remaining-only headers = %+v", got)
 	}
 }
@@ -134,7 +134,7 @@ func TestTransportTellsTheLimiter(t *testing.T) {
 	}
 	l := NewLimiter(Limit{Concurrency: 1, ImagesPerMinute: 5})
 	call(withLimiter(t.Context(), l))
-	if got := l.Limit().ImagesPerMinute; got != 90 {
+	if got := l.Limit().ImagesPerMinute; got != 90*learntShare {
 		t.Fatalf("ImagesPerMinute = %v; want the announced 90", got)
 	}
 }
@@ -175,7 +175,7 @@ func TestLearntLimitShared(t *testing.T) {
 		t.Fatal(err)
 	}
 	rel()
-	if got := bw.Limit(); got.ImagesPerMinute != 600 || got.RequestsPerMinute != 0 {
+	if got := bw.Limit(); got.ImagesPerMinute != 600*learntShare || got.RequestsPerMinute != 0 {
 		t.Fatalf("second worker's limit = %+v; want the 600 images a minute the first learnt", got)
 	}
 	// At 600 a minute the next booking is 100 ms after the last, not 12 s.
