@@ -3,26 +3,21 @@ package server
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/imageio"
-	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
-	"github.com/easel-art/easel/prompt/styles"
-	"github.com/easel-art/easel/scene"
+	"github.com/easel-art/easel/verb"
 )
 
 // JobRequest asks for prompts (POST /api/v1/prompts) or pictures (POST
@@ -50,17 +45,17 @@ type JobRequest struct {
 	Prompts  []PreparedPrompt `json:"prompts,omitempty"`
 	ParentID string           `json:"parent_id,omitempty"`
 	Method   string           `json:"method,omitempty"`
+	// Verb is "vary" or "reproduce" to run that verb on the artwork
+	// ParentID (as POST /api/v1/artworks/{id}/vary and /reproduce do),
+	// with Engine, LLM, Seed, Chaos, Variations, Negative and Strength;
+	// "" (imagine) renders Idea or Prompts.
+	Verb string `json:"verb,omitempty"`
+	// Strength is vary's: subtle (default) or strong.
+	Strength string `json:"strength,omitempty"`
 }
 
 // PreparedPrompt is a prompt to render verbatim.
-type PreparedPrompt struct {
-	// Prompt is the canonical prompt it came from, if any (its Scene is
-	// what the built-in canvas draws).
-	Prompt *easel.Prompt `json:"prompt,omitempty"`
-	// Text and Negative are sent to the engine exactly.
-	Text     string `json:"text"`
-	Negative string `json:"negative,omitempty"`
-}
+type PreparedPrompt = verb.PreparedPrompt
 
 // ArtworkView is an artwork as the API shows it: everything but the
 // server's file path, plus the URL of its PNG.
@@ -75,172 +70,6 @@ type ArtworkView struct {
 
 func (s *Server) artworkView(a *easel.Artwork) ArtworkView {
 	return ArtworkView{Artwork: a, ImageURL: s.imageURL(a.ID, ""), ThumbURL: s.imageURL(a.ID, "w=256")}
-}
-
-// plan is a validated JobRequest, ready to run.
-type plan struct {
-	pipe  *pipeline.Pipeline
-	req   pipeline.Request
-	style *styles.Style
-	// jr is the request with what newPlan chose filled in (seed, engine,
-	// writer), so that running it again makes the same pictures.
-	jr JobRequest
-}
-
-// newPlan checks jr and opens what it needs; every mistake is reported
-// here, before the job is queued.
-func (s *Server) newPlan(ctx context.Context, jr JobRequest) (*plan, error) {
-	if len(jr.Prompts) == 0 {
-		if err := easel.ValidateIdeaText(jr.Idea); err != nil {
-			return nil, err
-		}
-	} else if strings.TrimSpace(jr.Idea) == "" {
-		jr.Idea = ideaFromPrompt(jr.Prompts[0].Text)
-	}
-	size, err := resolveSize(jr)
-	if err != nil {
-		return nil, err
-	}
-	seed := rand.Int64N(1 << 32)
-	if jr.Seed != nil && *jr.Seed >= 0 {
-		seed = *jr.Seed
-	}
-	chaos := 50
-	if jr.Chaos != nil {
-		chaos = *jr.Chaos
-	}
-	if chaos < 0 || chaos > 100 {
-		return nil, easel.Errorf(easel.EINVALID, "chaos %d is out of range: use 0 to 100", chaos)
-	}
-	if jr.N < 0 || jr.Variations < 0 || jr.N > 100 || jr.Variations > 100 || len(jr.Prompts) > 100 {
-		return nil, easel.Errorf(easel.EINVALID, "n and variations must be 1 to 100")
-	}
-	method := jr.Method
-	if method == "" {
-		method = easel.MethodImagine
-	}
-	if !slices.Contains([]string{easel.MethodImagine, easel.MethodVarySubtle, easel.MethodVaryStrong, easel.MethodReproduce}, method) {
-		return nil, easel.Errorf(easel.EINVALID, "method %q is not one the API runs: use imagine, vary-subtle, vary-strong or reproduce", method)
-	}
-	if jr.ParentID != "" {
-		if _, err := s.deps.Gallery.Get(ctx, jr.ParentID); err != nil {
-			return nil, easel.Errorf(easel.EINVALID, "parent %q: %s", jr.ParentID, easel.ErrorMessage(err))
-		}
-	}
-	eng, model, err := s.openEngine(jr.Engine)
-	if err != nil {
-		return nil, err
-	}
-	var d easel.Dialect
-	if jr.Dialect != "" {
-		if d, err = dialect.Parse(jr.Dialect); err != nil {
-			return nil, err
-		}
-	}
-	style, err := s.deps.Style(jr.Style)
-	if err != nil {
-		return nil, err
-	}
-	verbatim := map[*easel.Prompt]pipeline.Rendered{}
-	var prepared []*easel.Prompt
-	for i, pp := range jr.Prompts {
-		if strings.TrimSpace(pp.Text) == "" {
-			return nil, easel.Errorf(easel.EINVALID, "prompt %d is empty: write something or leave it out", i+1)
-		}
-		if utf8.RuneCountInString(pp.Text) > easel.MaxIdeaLen || utf8.RuneCountInString(pp.Negative) > easel.MaxIdeaLen {
-			return nil, easel.Errorf(easel.EINVALID, "prompt %d is longer than %d characters: shorten it", i+1, easel.MaxIdeaLen)
-		}
-		p := &easel.Prompt{}
-		if pp.Prompt != nil {
-			c := *pp.Prompt
-			p = &c
-		}
-		p.Idea = jr.Idea
-		p.Text = pp.Text
-		p.Variation = i
-		if p.Writer == "" {
-			p.Writer = "person"
-		}
-		if p.Scene == nil {
-			p.Scene = scene.Parse(jr.Idea)
-		}
-		prepared = append(prepared, p)
-		verbatim[p] = pipeline.Rendered{Text: pp.Text, Negative: pp.Negative}
-	}
-	pipe := &pipeline.Pipeline{Gallery: s.deps.Gallery, Dialect: dialectStage(style, verbatim), Log: s.log}
-	if len(prepared) == 0 {
-		if pipe.Writer, err = s.openWriter(jr.LLM); err != nil {
-			return nil, err
-		}
-	}
-	req := pipeline.Request{
-		Idea:   easel.Idea{Text: jr.Idea, Style: jr.Style, Negative: jr.Negative},
-		Engine: eng, Model: model, Size: size, Seed: seed,
-		Prompts: max(jr.Variations, 1), Images: max(jr.N, 1), Chaos: chaos, Dialect: d,
-		ParentID: jr.ParentID, Method: method, Prepared: prepared,
-	}
-	if len(prepared) > 0 {
-		req.Prompts = len(prepared)
-	}
-	if err := req.Validate(); err != nil {
-		return nil, err
-	}
-	jr.Seed = &seed
-	jr.Chaos = &chaos
-	if strings.TrimSpace(jr.Engine) == "" {
-		jr.Engine = s.opts.Engine
-	}
-	if strings.TrimSpace(jr.LLM) == "" && len(prepared) == 0 {
-		jr.LLM = s.opts.LLM
-	}
-	return &plan{pipe: pipe, req: req, style: style, jr: jr}, nil
-}
-
-// ideaFromPrompt makes an idea out of a prompt that came without one (a
-// dropped A1111 picture): its words without weights, within the limit.
-func ideaFromPrompt(text string) string {
-	idea := strings.Join(strings.Fields(StripAttention(strings.ReplaceAll(text, "BREAK", ","))), " ")
-	if r := []rune(idea); len(r) > easel.MaxIdeaLen {
-		idea = string(r[:easel.MaxIdeaLen])
-	}
-	return idea
-}
-
-func resolveSize(jr JobRequest) (easel.Size, error) {
-	switch {
-	case jr.Size != "" && jr.Aspect != "":
-		return easel.Size{}, easel.Errorf(easel.EINVALID, "give size or aspect, not both")
-	case jr.Size != "":
-		return easel.ParseSize(jr.Size)
-	case jr.Aspect != "":
-		long := jr.Long
-		if long == 0 {
-			long = easel.DefaultWidth
-		}
-		if long < easel.MinSide || long > easel.MaxSide {
-			return easel.Size{}, easel.Errorf(easel.EINVALID, "long side %d is out of range: use %d to %d", long, easel.MinSide, easel.MaxSide)
-		}
-		return easel.ParseAspect(jr.Aspect, long)
-	}
-	if jr.Long != 0 {
-		return easel.Size{}, easel.Errorf(easel.EINVALID, "long needs an aspect, such as 16:9")
-	}
-	return easel.Size{Width: easel.DefaultWidth, Height: easel.DefaultHeight}, nil
-}
-
-// dialectStage is the pipeline's dialect stage: prompts a person edited
-// go out exactly as written, the others are rendered with the style.
-func dialectStage(style *styles.Style, verbatim map[*easel.Prompt]pipeline.Rendered) func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
-	return func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
-		if v, ok := verbatim[p]; ok {
-			return v, nil
-		}
-		r, err := dialect.Render(p, d, dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Style: style, ExtraNegative: negative})
-		if err != nil {
-			return pipeline.Rendered{}, err
-		}
-		return pipeline.Rendered{Text: r.Text, Negative: r.Negative}, nil
-	}
 }
 
 func (s *Server) openEngine(spec string) (easel.Engine, string, error) {
@@ -269,84 +98,6 @@ func (s *Server) openWriter(spec string) (easel.PromptWriter, error) {
 		return nil, easel.Errorf(easel.ECONFIG, "prompt writer %q is not available in this build", spec)
 	}
 	return w, nil
-}
-
-// submitPlan queues pl as a job that reports its progress as events; a
-// kept job is recorded in the job store (when there is one) and survives
-// a restart.
-func (s *Server) submitPlan(pl *plan, keep bool) (*job, error) {
-	var request []byte
-	if keep {
-		b, err := json.Marshal(pl.jr)
-		if err != nil {
-			return nil, fmt.Errorf("record job: %w", err)
-		}
-		request = b
-	}
-	return s.jobs.submit(s.planRun(pl), request)
-}
-
-// planRun is the work of a job that runs pl.
-func (s *Server) planRun(pl *plan) runFunc {
-	return func(ctx context.Context, j *job) error {
-		pipe := pl.pipe
-		req := pl.req
-		var saved []string
-		if j.persisted {
-			var err error
-			if saved, err = s.deps.Jobs.JobArtworks(ctx, j.id); err != nil {
-				return err
-			}
-		}
-		if len(saved) > 0 {
-			// An earlier run saved these: skip them (see resume.go).
-			p := *pipe
-			p.Gallery = &skipGallery{Gallery: pipe.Gallery, saved: saved}
-			pipe = &p
-			req.Engine = &skipEngine{Engine: req.Engine, skip: len(saved)}
-		}
-		var mu sync.Mutex
-		made := 0
-		done, total := -1, pl.req.Prompts
-		last := -1.0
-		req.OnPrompt = func(p *easel.Prompt, r pipeline.Rendered) {
-			mu.Lock()
-			done++
-			i := done
-			mu.Unlock()
-			j.emit(EventPrompt, map[string]any{"index": i, "text": r.Text, "negative": r.Negative, "seed": p.Seed})
-		}
-		req.Progress = func(f float64) {
-			mu.Lock()
-			overall := (float64(max(done, 0)) + min(max(f, 0), 1)) / float64(total)
-			emit := overall-last >= 0.01 || overall >= 1 && last < 1
-			if emit {
-				last = overall
-			}
-			mu.Unlock()
-			if emit {
-				j.emit(EventProgress, map[string]float64{"fraction": overall})
-			}
-		}
-		req.OnArtwork = func(a *easel.Artwork) {
-			mu.Lock()
-			idx := made
-			made++
-			mu.Unlock()
-			if j.persisted && idx >= len(saved) {
-				// Recorded at once, so a stop from here on does not make it again.
-				rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
-				if err := s.deps.Jobs.AddJobArtwork(rctx, j.id, idx, a.ID); err != nil {
-					s.log.Error("record job artwork", easel.LogKeyJobID, j.id, easel.LogKeyArtworkID, a.ID, "err", err)
-				}
-				cancel()
-			}
-			j.addArtwork(a)
-			j.emit(EventArtwork, s.artworkView(a))
-		}
-		_, err := pipe.Run(ctx, req)
-		return err
-	}
 }
 
 func (s *Server) handleCreateJob(w http.ResponseWriter, r *http.Request) {
@@ -400,27 +151,21 @@ func (s *Server) handleWritePrompts(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	jr.Prompts = nil
-	pl, err := s.newPlan(r.Context(), jr)
+	ir, err := s.imagineRequest(jr)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
 	}
-	d := pl.req.Dialect
-	if d == "" {
-		d = pl.req.Engine.Capabilities().Dialect
-	}
-	ps, err := pl.pipe.Writer.WritePrompts(r.Context(), easel.WriteRequest{
-		Idea: jr.Idea, Style: jr.Style, Negative: jr.Negative, Seed: pl.req.Seed,
-		N: pl.req.Prompts, Chaos: pl.req.Chaos, Dialect: d,
-	})
+	wr, err := verb.WritePrompts(r.Context(), s.core, ir)
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
 	}
-	resp := PromptsResponse{Dialect: d, Seed: pl.req.Seed, Prompts: []WrittenPrompt{}}
-	for _, p := range ps {
-		o := dialect.Options{Width: pl.req.Size.Width, Height: pl.req.Size.Height, Seed: p.Seed, Style: pl.style, ExtraNegative: jr.Negative}
+	d := wr.Dialect
+	resp := PromptsResponse{Dialect: d, Seed: wr.Seed, Prompts: []WrittenPrompt{}}
+	for _, v := range wr.Prompts {
+		p := v.Prompt
+		o := dialect.Options{Width: wr.Size.Width, Height: wr.Size.Height, Seed: p.Seed, Style: wr.Style, ExtraNegative: jr.Negative}
 		all, err := renderAll(p, o)
 		if err != nil {
 			writeError(w, r, s.log, err)
@@ -759,6 +504,8 @@ type ReproduceRequest struct {
 	Engine string `json:"engine,omitempty"`
 }
 
+// handleReproduce makes an artwork again with verb.Reproduce: the same
+// prompt, negative, seed, size, steps, CFG scale, sampler and model.
 func (s *Server) handleReproduce(w http.ResponseWriter, r *http.Request) {
 	var rr ReproduceRequest
 	if err := decodeJSON(r, &rr, true); err != nil {
@@ -770,44 +517,29 @@ func (s *Server) handleReproduce(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	jr := reproduceRequest(a)
-	if rr.Engine != "" {
-		jr.Engine = rr.Engine
-	}
-	s.startJob(w, r, jr)
+	s.startJob(w, r, JobRequest{Verb: verbReproduce, ParentID: a.ID, Engine: rr.Engine})
 }
 
-// reproduceRequest makes a again: the same text, negative, seed, size and
-// engine, as a child of a.
-func reproduceRequest(a *easel.Artwork) JobRequest {
-	seed := a.Seed
-	return JobRequest{
-		Idea: a.Idea, Engine: engineSpec(a.Engine, a.Model), Dialect: string(a.Dialect),
-		Size: fmt.Sprintf("%dx%d", a.Width, a.Height), Seed: &seed, N: 1,
-		Prompts: []PreparedPrompt{{
-			Prompt: &easel.Prompt{Idea: a.Idea, Template: a.Template, Text: a.Prompt, Style: a.Style, Seed: a.Seed, Writer: a.Writer, Scene: a.Scene},
-			Text:   a.Prompt, Negative: a.NegativePrompt,
-		}},
-		ParentID: a.ID, Method: easel.MethodReproduce,
-	}
-}
-
-func engineSpec(name, model string) string {
-	if model == "" {
-		return name
-	}
-	return name + ":" + model
-}
-
-// VaryRequest asks for variations of an artwork's prompt.
+// VaryRequest asks for variations of an artwork's prompt (verb.Vary).
 type VaryRequest struct {
 	// Strength is subtle (new wording, same picture) or strong (new
 	// composition, light and mood); default subtle.
 	Strength string `json:"strength,omitempty"`
 	// Variations is how many to make (default 2).
-	Variations int    `json:"variations,omitempty"`
-	Engine     string `json:"engine,omitempty"`
+	Variations int `json:"variations,omitempty"`
+	// Engine and LLM default to the artwork's (LLM: when this server has
+	// it; else its default writer).
+	Engine string `json:"engine,omitempty"`
+	LLM    string `json:"llm,omitempty"`
+	// Seed nil or negative picks one at random (and reports it); Chaos
+	// overrides the strength's (15 subtle, 85 strong).
+	Seed     *int64 `json:"seed,omitempty"`
+	Chaos    *int   `json:"chaos,omitempty"`
+	Negative string `json:"negative,omitempty"`
 }
+
+// defaultStudioVariations is how many variations the studio's vary makes.
+const defaultStudioVariations = 2
 
 func (s *Server) handleVary(w http.ResponseWriter, r *http.Request) {
 	var vr VaryRequest
@@ -820,36 +552,18 @@ func (s *Server) handleVary(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	chaos, method := 15, easel.MethodVarySubtle
-	switch vr.Strength {
-	case "", "subtle":
-	case "strong":
-		// The same scale as easel vary: subtle 15, strong 85.
-		chaos, method = 85, easel.MethodVaryStrong
-	default:
-		writeError(w, r, s.log, easel.Errorf(easel.EINVALID, "strength %q: use subtle or strong", vr.Strength))
-		return
-	}
 	jr := JobRequest{
-		Idea: a.Idea, Engine: engineSpec(a.Engine, a.Model), Style: a.Style,
-		Size: fmt.Sprintf("%dx%d", a.Width, a.Height), N: 1, Variations: cmpOr(vr.Variations, 2),
-		Chaos: &chaos, ParentID: a.ID, Method: method,
+		Verb: verbVary, ParentID: a.ID, Strength: vr.Strength, Engine: vr.Engine, LLM: vr.LLM,
+		Variations: vr.Variations, Seed: vr.Seed, Chaos: vr.Chaos, Negative: vr.Negative,
+	}
+	if jr.Variations == 0 {
+		jr.Variations = defaultStudioVariations
 	}
 	// Writer records NAME:MODEL ("openai:gpt-5.4-mini"); the list has names.
-	if name, _, _ := strings.Cut(a.Writer, ":"); slices.Contains(s.deps.LLMs, name) {
+	if name, _, _ := strings.Cut(a.Writer, ":"); jr.LLM == "" && slices.Contains(s.deps.LLMs, name) {
 		jr.LLM = a.Writer
 	}
-	if vr.Engine != "" {
-		jr.Engine = vr.Engine
-	}
 	s.startJob(w, r, jr)
-}
-
-func cmpOr(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 // EngineInfo describes an engine the studio can offer.

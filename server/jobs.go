@@ -29,6 +29,7 @@ const (
 	EventPrompt   = "prompt"   // a prompt was written: {"index","text","negative"}
 	EventProgress = "progress" // {"fraction"} of the whole job, 0..1
 	EventArtwork  = "artwork"  // a picture was saved: an Artwork
+	EventNote     = "note"     // what easel changed or could not carry over: {"note"}
 	EventDone     = "done"     // the job ended: a JobView; always the last event
 )
 

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/pngmeta"
+	"github.com/easel-art/easel/verb"
 )
 
 // ImagesRequest is OpenAI's image generation request, as easel reads it.
@@ -246,7 +248,7 @@ func reproduceFromMetadata(m *pngmeta.Metadata) *JobRequest {
 			jr := reproduceRequest(a)
 			jr.ParentID = ""
 			if strings.TrimSpace(jr.Idea) == "" {
-				jr.Idea = ideaFromPrompt(md.Prompt)
+				jr.Idea = verb.IdeaFromPrompt(md.Prompt)
 			}
 			if (easel.Size{Width: md.Width, Height: md.Height}).Validate() != nil {
 				jr.Size = ""
@@ -259,11 +261,33 @@ func reproduceFromMetadata(m *pngmeta.Metadata) *JobRequest {
 	}
 	seed := m.Seed
 	jr := &JobRequest{
-		Idea: ideaFromPrompt(m.Prompt), Seed: &seed, N: 1, Method: easel.MethodReproduce,
+		Idea: verb.IdeaFromPrompt(m.Prompt), Seed: &seed, N: 1, Method: easel.MethodReproduce,
 		Prompts: []PreparedPrompt{{Text: m.Prompt, Negative: m.NegativePrompt}},
 	}
 	if sz := (easel.Size{Width: m.Width, Height: m.Height}); sz.Validate() == nil {
 		jr.Size = sz.String()
 	}
 	return jr
+}
+
+// reproduceRequest makes a again: the same text, negative, seed, size and
+// engine, as a child of a.
+func reproduceRequest(a *easel.Artwork) JobRequest {
+	seed := a.Seed
+	return JobRequest{
+		Idea: a.Idea, Engine: engineSpec(a.Engine, a.Model), Dialect: string(a.Dialect),
+		Size: fmt.Sprintf("%dx%d", a.Width, a.Height), Seed: &seed, N: 1,
+		Prompts: []PreparedPrompt{{
+			Prompt: &easel.Prompt{Idea: a.Idea, Template: a.Template, Text: a.Prompt, Style: a.Style, Seed: a.Seed, Writer: a.Writer, Scene: a.Scene},
+			Text:   a.Prompt, Negative: a.NegativePrompt,
+		}},
+		ParentID: a.ID, Method: easel.MethodReproduce,
+	}
+}
+
+func engineSpec(name, model string) string {
+	if model == "" {
+		return name
+	}
+	return name + ":" + model
 }

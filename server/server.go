@@ -32,7 +32,9 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/verb"
 	"github.com/easel-art/easel/web"
 )
 
@@ -62,6 +64,10 @@ type Deps struct {
 	// HTTP handler, package mcpserver) behind the API's token, Host and
 	// cross-origin checks.
 	MCP http.Handler
+	// Call makes every engine call: the process's per-engine limiter,
+	// retry policy and deadline (cmd/easel passes the one every command
+	// uses). Nil calls engines once, directly: for tests.
+	Call pipeline.Call
 	// Jobs, when set, keeps jobs across restarts: New queues again the
 	// jobs a previous server left queued or running (see resume.go). Nil
 	// keeps them in memory only.
@@ -102,6 +108,7 @@ const (
 // Server is the HTTP handler. Close it (or Shutdown) to stop its workers.
 type Server struct {
 	deps    Deps
+	core    *verb.Core
 	opts    Options
 	log     *slog.Logger
 	jobs    *jobRunner
@@ -149,6 +156,10 @@ func New(deps Deps, opts Options) (*Server, error) {
 	}
 	log = log.With(easel.LogKeyComponent, "server")
 	s := &Server{deps: deps, opts: opts, log: log, thumbs: newThumbCache(512)}
+	s.core = &verb.Core{
+		Gallery: deps.Gallery, Engine: s.openEngine, Engines: deps.Engines, Writer: s.openWriter,
+		Style: deps.Style, Call: deps.Call, Log: log,
+	}
 	if opts.Token != "" {
 		// Image URLs are signed with a key derived from the token, so a URL
 		// given out never reveals the token itself.

@@ -17,11 +17,13 @@
 package verb
 
 import (
+	"context"
 	"log/slog"
 	"slices"
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
 	"github.com/easel-art/easel/prompt/styles"
@@ -193,4 +195,13 @@ func (n *notes) failed(err error) error {
 		n.release()
 	}
 	return err
+}
+
+// resolve returns what a request names: parent when set, else ref read
+// by lineage.Resolve.
+func resolve(ctx context.Context, c *Core, parent *easel.Artwork, ref string) (*lineage.Ref, error) {
+	if parent != nil {
+		return &lineage.Ref{Kind: lineage.RefGallery, Art: parent}, nil
+	}
+	return lineage.Resolve(ctx, c.Gallery, ref)
 }

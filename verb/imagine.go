@@ -10,6 +10,7 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/scene"
 )
 
@@ -64,8 +65,9 @@ var imagineMethods = []string{easel.MethodImagine, easel.MethodTemplate, easel.M
 // run: faces that queue work (the server) check a request when it comes
 // in and run it later.
 type Prepared struct {
-	pipe *pipeline.Pipeline
-	req  pipeline.Request
+	pipe  *pipeline.Pipeline
+	req   pipeline.Request
+	style *styles.Style
 	// Seed and Chaos are what the request left to easel, chosen.
 	Seed  int64
 	Chaos int
@@ -165,7 +167,7 @@ func PrepareImagine(ctx context.Context, c *Core, r ImagineRequest) (*Prepared, 
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
-	return &Prepared{pipe: c.Pipeline(w, DialectStage(style, verbatim)), req: req, Seed: seed, Chaos: chaos, Prompts: req.Prompts}, nil
+	return &Prepared{pipe: c.Pipeline(w, DialectStage(style, verbatim)), req: req, style: style, Seed: seed, Chaos: chaos, Prompts: req.Prompts}, nil
 }
 
 // Run runs p, telling h (not the hooks of the request it was prepared
@@ -206,4 +208,45 @@ func IdeaFromPrompt(text string) string {
 		idea = string(r[:easel.MaxIdeaLen])
 	}
 	return idea
+}
+
+// Written is what WritePrompts wrote.
+type Written struct {
+	// Prompts are the prompts, each rendered in Dialect.
+	Prompts []Variation
+	Dialect easel.Dialect
+	Seed    int64
+	Size    easel.Size
+	// Style is the style preset applied, nil for none.
+	Style *styles.Style
+}
+
+// WritePrompts writes the prompts r would render (its Prompts are
+// ignored), without rendering them: the studio shows them to be edited.
+func WritePrompts(ctx context.Context, c *Core, r ImagineRequest) (*Written, error) {
+	r.Prompts = nil
+	p, err := PrepareImagine(ctx, c, r)
+	if err != nil {
+		return nil, err
+	}
+	d := p.req.Dialect
+	if d == "" {
+		d = p.req.Engine.Capabilities().Dialect
+	}
+	ps, err := p.pipe.Writer.WritePrompts(ctx, easel.WriteRequest{
+		Idea: r.Idea, Template: r.Template, Style: r.Style, Negative: r.Negative, Seed: p.Seed,
+		N: p.req.Prompts, Chaos: p.Chaos, Dialect: d,
+	})
+	if err != nil {
+		return nil, err
+	}
+	w := &Written{Dialect: d, Seed: p.Seed, Size: p.req.Size, Style: p.style}
+	for _, pr := range ps {
+		rend, err := p.pipe.Dialect(pr, d, p.req.Size, r.Negative)
+		if err != nil {
+			return nil, err
+		}
+		w.Prompts = append(w.Prompts, Variation{Prompt: pr, Dialect: d, Rendered: rend})
+	}
+	return w, nil
 }

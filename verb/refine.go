@@ -19,6 +19,9 @@ import (
 type RefineRequest struct {
 	// Ref names the picture, as VaryRequest.Ref.
 	Ref string
+	// Parent, when set, is the gallery artwork meant, and Ref is not read:
+	// faces that looked the picture up by id (the server, MCP) pass it.
+	Parent *easel.Artwork
 	// Instruction is what to change: "make it night, add a red sailboat".
 	Instruction string
 	// N is how many pictures of the refined prompt (0: 1).
@@ -60,7 +63,7 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 			return nil, err
 		}
 	}
-	ref, err := lineage.Resolve(ctx, c.Gallery, r.Ref)
+	ref, err := resolve(ctx, c, r.Parent, r.Ref)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,9 @@ type ReproduceRequest struct {
 	// Ref names the picture: a gallery id (or a unique prefix) or a PNG
 	// file (easel's, AUTOMATIC1111's or ComfyUI's); see lineage.Resolve.
 	Ref string
+	// Parent, when set, is the gallery artwork meant, and Ref is not read:
+	// faces that looked the picture up by id (the server, MCP) pass it.
+	Parent *easel.Artwork
 	// Engine is a NAME[:MODEL] spec ("": the picture's engine when easel
 	// has it, else the built-in canvas). On another engine the closest
 	// settings are chosen and what cannot be carried over is a note.
@@ -31,7 +34,7 @@ type ReproduceRequest struct {
 // Reproduce renders a picture again. On the engine that made it,
 // Result.Identical says whether the pixels came out the same.
 func Reproduce(ctx context.Context, c *Core, r ReproduceRequest) (*Result, error) {
-	ref, err := lineage.Resolve(ctx, c.Gallery, r.Ref)
+	ref, err := resolve(ctx, c, r.Parent, r.Ref)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,9 @@ type VaryRequest struct {
 	// lineage.Resolve. A PNG from elsewhere is imported into the gallery
 	// so the variations can name it as their parent.
 	Ref string
+	// Parent, when set, is the gallery artwork meant, and Ref is not read:
+	// faces that looked the picture up by id (the server, MCP) pass it.
+	Parent *easel.Artwork
 	// Strength is subtle (the default: same composition, new wording and
 	// details) or strong (new composition, light and mood).
 	Strength lineage.Strength
@@ -83,7 +86,7 @@ func Vary(ctx context.Context, c *Core, r VaryRequest) (*Result, error) {
 			return nil, err
 		}
 	}
-	ref, err := lineage.Resolve(ctx, c.Gallery, r.Ref)
+	ref, err := resolve(ctx, c, r.Parent, r.Ref)
 	if err != nil {
 		return nil, err
 	}

@@ -509,7 +509,9 @@ func TestImagineWaitsOutARateLimit(t *testing.T) {
 	t.Parallel()
 	fk := openaitest.New(t, enginetest.FaultNone)
 	fk.RateLimited, fk.RetryAfter = 1, "1"
-	env := with(t, map[string]string{"OPENAI_API_KEY": openaitest.Key, "OPENAI_BASE_URL": fk.URL()})
+	// A high image rate, so the retry's turn in the limiter (5 a minute
+	// by default) does not add 12s to the Retry-After.
+	env := with(t, map[string]string{"OPENAI_API_KEY": openaitest.Key, "OPENAI_BASE_URL": fk.URL(), "EASEL_OPENAI_IPM": "600"})
 	r := runEasel(t, env, "imagine", "--engine", "openai", "a beach sunset", "--seed", "7", "--size", "1024x1024", "--json")
 	if r.code != 0 {
 		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)

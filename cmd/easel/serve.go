@@ -15,6 +15,7 @@ import (
 	"github.com/easel-art/easel/mcpserver"
 	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/server"
+	"github.com/easel-art/easel/store/sqlite"
 )
 
 const serveUsage = `Usage: easel serve [flags]
@@ -78,23 +79,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	defer gal.Close()
 	mcpHandler := mcpserver.Handler(mcpserver.New(a.mcpDeps(gal, dir), mcpserver.Options{Engine: *engineSpec, LLM: *llmSpec}))
 	defer mcpHandler.Close()
-	srv, err := server.New(server.Deps{
-		Gallery: gal,
-		Writer:  a.serveWriter,
-		Engine:  a.openEngine,
-		Style:   func(name string) (*styles.Style, error) { return loadStyle(dir, name) },
-		Styles: func() []styles.Style {
-			if lib, err := styles.Load(dir); err == nil {
-				return lib.List()
-			}
-			return styles.List()
-		},
-		Engines: engines().Names(),
-		LLMs:    llmNames(),
-		Log:     a.log,
-		Jobs:    serveJobs{gal},
-		MCP:     mcpHandler,
-	}, server.Options{
+	srv, err := server.New(a.serverDeps(gal, dir), server.Options{
 		Token: tok, LocalOnly: tok == "", Engine: *engineSpec, LLM: *llmSpec,
 		Rewrite: *rewrite, Workers: *workers, SoftStop: *softStop,
 	})
@@ -134,6 +119,29 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 		hs.Close()
 	}
 	return nil
+}
+
+// serverDeps are the server's backends: the same gallery, writers,
+// engines, styles and engine calls (limiter, retries, deadline) as every
+// other command.
+func (a *app) serverDeps(gal *sqlite.DB, dir string) server.Deps {
+	return server.Deps{
+		Gallery: gal,
+		Writer:  a.serveWriter,
+		Engine:  a.openEngine,
+		Style:   func(name string) (*styles.Style, error) { return loadStyle(dir, name) },
+		Styles: func() []styles.Style {
+			if lib, err := styles.Load(dir); err == nil {
+				return lib.List()
+			}
+			return styles.List()
+		},
+		Engines: engines().Names(),
+		LLMs:    llmNames(),
+		Log:     a.log,
+		Call:    a.engineCall(true),
+		Jobs:    serveJobs{gal},
+	}
 }
 
 // displayAddr makes a listen address into one a browser can open.

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/engine/a1111/a1111test"
+	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/engine/openai/openaitest"
+	"github.com/easel-art/easel/server"
+)
+
+// api is easel serve's API in-process, built as cmdServe builds it, on
+// the data directory of env.
+type api struct {
+	ts *httptest.Server
+}
+
+func newAPI(t *testing.T, env map[string]string) *api {
+	t.Helper()
+	getenv := func(k string) string { return env[k] }
+	var errb bytes.Buffer
+	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, getenv: getenv}
+	a.log = newLogger(&errb, "")
+	dir := config.DataDir("", getenv)
+	gal, err := a.openGallery(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(a.serverDeps(gal, dir), server.Options{Engine: "builtin", LLM: "builtin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(func() { ts.Close(); srv.Close(); gal.Close() })
+	return &api{ts: ts}
+}
+
+func (p *api) do(t *testing.T, method, path, body string) []byte {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, p.ts.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode >= 300 {
+		t.Fatalf("%s %s: %d %s", method, path, res.StatusCode, b)
+	}
+	return b
+}
+
+// job posts body to path and returns the artworks of the job, once done.
+func (p *api) job(t *testing.T, path, body string) []map[string]any {
+	t.Helper()
+	var jv struct {
+		ID       string           `json:"id"`
+		State    string           `json:"state"`
+		Artworks []map[string]any `json:"artworks"`
+	}
+	json.Unmarshal(p.do(t, "POST", path, body), &jv)
+	p.do(t, "GET", "/api/v1/jobs/"+jv.ID+"/events", "") // returns once the job is done
+	if err := json.Unmarshal(p.do(t, "GET", "/api/v1/jobs/"+jv.ID, ""), &jv); err != nil {
+		t.Fatal(err)
+	}
+	if jv.State != "done" {
+		t.Fatalf("job %s is %s", jv.ID, jv.State)
+	}
+	return jv.Artworks
+}
+
+// TestCLIAndAPIVaryAndReproduceAlike: the command line and the API run
+// the same verbs, so the same vary and reproduce requests give the same
+// prompt, negative, seed and settings, and send the engine the same
+// request. (The server used to hard-code chaos, vary only the idea and
+// lose steps, CFG scale and sampler in a reproduction.)
+func TestCLIAndAPIVaryAndReproduceAlike(t *testing.T) {
+	fk := a1111test.New(t, enginetest.FaultNone)
+	env := with(t, map[string]string{"EASEL_A1111_URL": fk.URL()})
+	r := runEasel(t, env, "imagine", "--engine", "a1111:dreamshaper_8", "a lighthouse in a storm at dusk", "--seed", "3", "--size", "512x384", "--style", "watercolor", "--for", "sdxl", "--json")
+	if r.code != 0 {
+		t.Fatalf("imagine: exit %d: %s", r.code, r.stderr)
+	}
+	parent := ndjson(t, r.stdout)[0]
+	id := str(parent["id"])
+	p := newAPI(t, env)
+
+	compare := func(what string, cli []map[string]any, web []map[string]any, bodies []map[string]any) {
+		t.Helper()
+		if len(cli) == 0 || len(cli) != len(web) {
+			t.Fatalf("%s: %d pictures from the CLI, %d from the API", what, len(cli), len(web))
+		}
+		for i := range cli {
+			for _, k := range []string{"prompt", "negative_prompt", "seed", "width", "height", "engine", "model", "dialect", "style", "method", "parent_id", "writer"} {
+				if jsonNum(cli[i][k]) != jsonNum(web[i][k]) {
+					t.Errorf("%s %d: %s is %s from the CLI, %s from the API", what, i, k, jsonNum(cli[i][k]), jsonNum(web[i][k]))
+				}
+			}
+		}
+		// What the engine was sent, field by field, for both.
+		n := len(cli)
+		if len(bodies) != 2*n {
+			t.Fatalf("%s: the engine got %d requests; want %d", what, len(bodies), 2*n)
+		}
+		for i := range n {
+			c, w := bodies[i], bodies[n+i]
+			for _, k := range []string{"prompt", "negative_prompt", "seed", "width", "height", "steps", "cfg_scale", "sampler_name", "scheduler", "override_settings"} {
+				if jsonNum(c[k]) != jsonNum(w[k]) {
+					t.Errorf("%s %d: the engine got %s %s from the CLI, %s from the API", what, i, k, jsonNum(c[k]), jsonNum(w[k]))
+				}
+			}
+		}
+	}
+
+	before := len(fk.Bodies())
+	r = runEasel(t, env, "vary", id, "-n", "2", "--seed", "9", "--strength", "strong", "--json")
+	if r.code != 0 {
+		t.Fatalf("vary: exit %d: %s", r.code, r.stderr)
+	}
+	cli := ndjson(t, r.stdout)
+	web := p.job(t, "/api/v1/artworks/"+id+"/vary", `{"variations":2,"seed":9,"strength":"strong"}`)
+	compare("vary", cli, web, fk.Bodies()[before:])
+	if str(cli[0]["style"]) != "watercolor" || str(cli[0]["dialect"]) != "sdxl" || str(cli[0]["model"]) != "dreamshaper_8" {
+		t.Errorf("the variations lost the parent's style, dialect or model: %v", cli[0])
+	}
+
+	before = len(fk.Bodies())
+	r = runEasel(t, env, "reproduce", id, "--json")
+	if r.code != 0 {
+		t.Fatalf("reproduce: exit %d: %s", r.code, r.stderr)
+	}
+	cli = ndjson(t, r.stdout)
+	web = p.job(t, "/api/v1/artworks/"+id+"/reproduce", `{}`)
+	compare("reproduce", cli, web, fk.Bodies()[before:])
+	sent := fk.Bodies()[before]
+	if str(sent["prompt"]) != str(parent["prompt"]) || jsonNum(sent["seed"]) != "3" {
+		t.Errorf("reproduce sent %q seed %v; want the parent's prompt and seed 3", sent["prompt"], sent["seed"])
+	}
+}
+
+// TestStudioJobRetriedAfterRateLimit: a studio job goes through the same
+// limiter and retry policy as the command line, so a 429 with
+// Retry-After is waited out and the job finishes (it used to fail at
+// once).
+func TestStudioJobRetriedAfterRateLimit(t *testing.T) {
+	fk := openaitest.New(t, enginetest.FaultNone)
+	fk.RateLimited, fk.RetryAfter = 1, "1"
+	// The default 5 images a minute would make the retry wait 12s for
+	// its turn: the test is about the Retry-After.
+	env := with(t, map[string]string{"OPENAI_API_KEY": openaitest.Key, "OPENAI_BASE_URL": fk.URL(), "EASEL_OPENAI_IPM": "600"})
+	p := newAPI(t, env)
+	start := time.Now()
+	arts := p.job(t, "/api/v1/jobs", `{"idea":"a beach sunset","engine":"openai","size":"1024x1024","seed":7}`)
+	if len(arts) != 1 {
+		t.Fatalf("%d pictures; want 1", len(arts))
+	}
+	if n := len(fk.Bodies()); n != 2 {
+		t.Errorf("the fake received %d requests; want 2 (the 429, then the retry)", n)
+	}
+	if waited := time.Since(start); waited < time.Second {
+		t.Errorf("the retry came after %s; want at least the Retry-After of 1s", waited)
+	}
+}
