@@ -124,6 +124,7 @@ type candidate struct {
 	lemma string
 	e     Entry
 	plur  bool
+	base  bool // a verb in its base form ("set", "walk")
 }
 
 // Tagging is a reusable tagger; the zero value is ready. Reusing one
@@ -162,6 +163,11 @@ func (tg *Tagging) Tag(words []string) []Word {
 			} else {
 				for j, p := range tg.cands[i-1] {
 					s := tg.score[i-1][j] + trans[p.tag][c.tag]
+					if c.base && p.tag == Noun && !p.plur {
+						// "a chess set": a verb's base form does not
+						// follow a singular noun as its subject.
+						s -= 2
+					}
 					if s > best {
 						best, arg = s, j
 					}
@@ -263,6 +269,7 @@ func candidates(w string) []candidate {
 			// "sleeps", "sits": also a plural noun reading ("waves"),
 			// weighed by the noun's own frequency above.
 			add(Verb, f, ve.Lemma, ve, false)
+			cs[len(cs)-1].base = form == ""
 		}
 	}
 	if v, ok := numbers[w]; ok && v > 0 {

@@ -224,7 +224,7 @@ func elementFor(cat string, plural bool) string {
 		return "fish"
 	case "sea mammal":
 		return "whale"
-	case "mammal", "reptile", "amphibian", "animal", "creature", "insect", "sea creature":
+	case "mammal", "animal":
 		return "animal"
 	case "flower":
 		return "flowers"
@@ -397,8 +397,8 @@ func isColor(w string) bool {
 	if !ok {
 		return false
 	}
-	if e.Category() == "color" {
-		return true
+	if e.Category() == "color" || e.Has("color") && e.Freq[lexical.AdjPOS] > 0 {
+		return true // "red"; "blue", "orange" as adjectives
 	}
 	if e.Of != "" {
 		if o, ok := lexical.Lookup(e.Of); ok && o.Category() == "color" {
@@ -413,7 +413,10 @@ func isColor(w string) bool {
 // ("woolen", "wooden").
 func isMaterial(w string) bool {
 	if e, ok := lexical.Lookup(w); ok {
-		if e.Freq[lexical.NounPOS] > 0 && e.Has("material") {
+		// A noun whose material sense is not outranked by a colour:
+		// "silver", "glass", "marble", but not "blue" (a laundry blue).
+		if cats := e.CategoryList(); e.Freq[lexical.NounPOS] > 0 && len(cats) > 0 &&
+			(cats[0] == "material" || len(cats) > 1 && cats[1] == "material" && cats[0] != "color") {
 			return true
 		}
 		if e.Of != "" {

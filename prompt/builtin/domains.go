@@ -254,7 +254,7 @@ var profiles = map[string]profile{
 		moods:    []string{"romantic", "dramatic", "joyful"},
 		views:    []string{"portrait", "eye level"},
 		colors:   []string{"rich fabric tones", "soft neutral backdrop", "gold accents"},
-		details:  []string{"The fabric's texture and drape are rendered in careful detail."},
+		details:  []string{"The fabric's texture and drape show in fine detail."},
 		negative: []string{"deformed hands", "extra fingers", "distorted face"},
 	},
 	"food": {
@@ -400,7 +400,7 @@ var generic = profile{
 	weathers: []string{"clear", "clear", "mist", "cloudy"},
 	colors:   []string{"warm gold", "soft teal", "dusky rose", "cream"},
 	details: []string{
-		"Small, surprising details reward a closer look, each one rendered with care.",
+		"Small, surprising details reward a closer look.",
 		"The background is simple and softly blurred, so the subject stands out clearly.",
 	},
 }

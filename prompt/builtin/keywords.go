@@ -53,11 +53,14 @@ func (d *draft) keywords() []easel.Keyword {
 	}
 	for i := 1; i < len(sc.Subjects); i++ {
 		s := sc.Subjects[i]
-		if len(s.Adjectives) == 0 {
-			add(s.Noun, wSetting)
-		} else {
-			add(strings.Join(s.Adjectives, " ")+" "+s.Noun, wSetting)
+		phrase := s.Noun
+		if len(s.Adjectives) > 0 {
+			phrase = strings.Join(s.Adjectives, " ") + " " + s.Noun
 		}
+		if s.Count > 1 && !hasCount(phrase) {
+			phrase = countWord(s.Count) + " " + phrase // "two armchairs"
+		}
+		add(phrase, wSetting)
 	}
 	if l := lightKeyword(sc.TimeOfDay, d.light, nightLights(sc)); l != "" {
 		add(l, wLight)

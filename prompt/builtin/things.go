@@ -71,7 +71,7 @@ var subjectLines = map[string][]string{
 		"[calm,outdoor]{Subj} lie{s} calm and glassy all the way to the horizon.",
 		"[rough,outdoor]{Subj} heave{s} and churn{s}, whipped into white-capped waves.",
 		"[outdoor]{Subj} stretch{es} away to a soft, distant horizon.",
-		"[!outdoor]{Subj} open{s} out in every direction, fading from clear blue to a deep, endless indigo.",
+		"[!outdoor]{Subj} open{s} out in every direction, fading from clear blue to a dark, endless indigo.",
 	},
 	"calm sea": {
 		"The water is calm and reflective, barely a ripple disturbing the surface.",
@@ -249,7 +249,7 @@ var subjectLines = map[string][]string{
 	},
 	"astronaut": {
 		"{Subj} {is} suited in scuffed white, the visor reflecting the stars and the glow of distant light.",
-		"Every seal, strap and patch of the spacesuit of {subj} is rendered in crisp detail.",
+		"Every seal, strap and patch of the spacesuit of {subj} is crisp and clear.",
 	},
 	"robot": {
 		"{Subj} {is} built of worn metal plates and softly glowing joints, with small scratches that hint at a long life.",
@@ -341,7 +341,7 @@ var subjectLines = map[string][]string{
 		"{Subj} hover{s} above the traffic lanes, blue running lights glowing beneath {it}.",
 	},
 	"train": {
-		"{Subj} wind{s} through the landscape, a plume of steam trailing behind.",
+		"{Subj} wind{s} through the landscape, a long white plume trailing behind.",
 	},
 	"airplane": {
 		"{Subj} crosse{s} the sky, {its} wings glinting in the light.",
@@ -352,7 +352,7 @@ var subjectLines = map[string][]string{
 	"ship": {
 		"{Subj} {has} tall masts and billowing canvas sails, {its} weathered wooden hull creaking gently.",
 		"[calm,+reflection]{Subj} glide{s} slowly, {its} sails reflected in the still water.",
-		"Ropes, rigging and carved details on the bow of {subj} are rendered with care.",
+		"Ropes, rigging and carved details crowd the bow of {subj}.",
 	},
 	"sailboat": {
 		"{Subj} drift{s} on the water, {its} white sail catching the breeze.",
@@ -379,10 +379,10 @@ var subjectLines = map[string][]string{
 		"{Subj} stand{s} alert and graceful, head raised, breath faintly visible in the cool air.",
 	},
 	"bird": {
-		"{Subj} {is} rendered in fine detail, every feather crisp.",
+		"{Subj} {is} shown in fine detail, every feather crisp.",
 	},
 	"animal": {
-		"{Subj} {is} rendered with lifelike detail, from the texture of {its} coat to the light in {its} eyes.",
+		"{Subj} {has} a lifelike coat and bright, watchful eyes.",
 	},
 	"dragon": {
 		"[fly]{Subj} soar{s} overhead on vast leathery wings, scales glinting like hammered metal.",
@@ -411,7 +411,7 @@ var subjectLines = map[string][]string{
 		"Every wrinkle and sun-worn line on the face of {subj} tells a story of decades at sea.",
 	},
 	"person": {
-		"{Subj} {is} rendered with a natural, expressive face and carefully observed clothing.",
+		"{Subj} {has} a natural, expressive face and carefully chosen clothing.",
 		"The expression of {subj} is calm and thoughtful, eyes catching the light.",
 	},
 	"people": {
@@ -427,7 +427,7 @@ var subjectLines = map[string][]string{
 		"Wisps of steam curl up from the bowl, and a pair of chopsticks rests across the rim.",
 	},
 	"food": {
-		"{Subj} {is} arranged with care, glistening and fresh, every texture inviting.",
+		"{Subj} {is} arranged with care, glistening, every texture inviting.",
 	},
 	"bowl": {
 		"A handmade ceramic bowl with a speckled glaze holds it all.",
