@@ -40,9 +40,9 @@ func TestRenderForms(t *testing.T) {
 		{"core", easel.RenderRequest{Prompt: "a fox", Negative: "blurry", Width: 1920, Height: 1080, Seed: 5, Style: "Pixel Art"}, "core",
 			map[string]string{"prompt": "a fox", "negative_prompt": "blurry", "aspect_ratio": "16:9", "seed": "5", "output_format": "png", "style_preset": "pixel-art"}},
 		{"ultra", easel.RenderRequest{Prompt: "a fox", Width: 1024, Height: 1024, Seed: 4294967295 + 7, Style: "pixel art"}, "ultra",
-			map[string]string{"prompt": "a fox", "aspect_ratio": "1:1", "seed": "7", "output_format": "png"}},
-		{"sd3.5-large", easel.RenderRequest{Prompt: "a fox", Width: 832, Height: 1216, Seed: 1, CFGScale: 4.5}, "sd3",
-			map[string]string{"prompt": "a fox", "aspect_ratio": "2:3", "seed": "1", "output_format": "png", "model": "sd3.5-large", "mode": "text-to-image", "cfg_scale": "4.5"}},
+			map[string]string{"prompt": "a fox", "aspect_ratio": "1:1", "seed": "7", "output_format": "png", "style_preset": "pixel-art"}},
+		{"sd3.5-large", easel.RenderRequest{Prompt: "a fox", Width: 832, Height: 1216, Seed: 1, CFGScale: 4.5, Style: "cinematic"}, "sd3",
+			map[string]string{"prompt": "a fox", "aspect_ratio": "2:3", "seed": "1", "output_format": "png", "model": "sd3.5-large", "mode": "text-to-image", "cfg_scale": "4.5", "style_preset": "cinematic"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.model, func(t *testing.T) {

@@ -30,8 +30,9 @@ const Key = "sk-stab-0123456789"
 // multipart/form-data, an accept header other than image/* or
 // application/json, a missing or over-long prompt, unknown aspect ratios,
 // output formats, style presets and models, seeds out of range, and fields
-// the endpoint does not take (style_preset outside core, model and
-// cfg_scale outside sd3) — all 400, as the service answers.
+// the endpoint does not take (model and cfg_scale outside sd3; style_preset
+// is taken by core, ultra and sd3) — all 400, as the service answers. The
+// SD 3.0 models are refused: the sd3 endpoint serves the sd3.5 family.
 //
 // The exported fields are switches: set them before the first request.
 type Server struct {
@@ -120,8 +121,21 @@ var (
 		"3:2": {1216, 832}, "4:5": {896, 1088}, "5:4": {1088, 896}, "9:16": {768, 1344}, "9:21": {640, 1536}}
 	presets = []string{"3d-model", "analog-film", "anime", "cinematic", "comic-book", "digital-art", "enhance", "fantasy-art",
 		"isometric", "line-art", "low-poly", "modeling-compound", "neon-punk", "origami", "photographic", "pixel-art", "tile-texture"}
-	sd3Models = []string{"sd3.5-large", "sd3.5-large-turbo", "sd3.5-medium", "sd3-large", "sd3-large-turbo", "sd3-medium"}
+	// The sd3 endpoint's models now; the SD 3.0 ones (sd3-large,
+	// sd3-large-turbo, sd3-medium) are gone from the published list.
+	sd3Models = []string{"sd3.5-large", "sd3.5-large-turbo", "sd3.5-medium", "sd3.5-flash"}
+	retired   = []string{"sd3-large", "sd3-large-turbo", "sd3-medium"}
 )
+
+// Models returns the models the fake serves: core and ultra (their own
+// endpoints) and the sd3 endpoint's models.
+func Models() []string { return append([]string{"core", "ultra"}, sd3Models...) }
+
+// Retired returns the sd3 models the fake refuses as no longer served.
+func Retired() []string { return slices.Clone(retired) }
+
+// Presets returns the style_preset values the fake takes.
+func Presets() []string { return slices.Clone(presets) }
 
 func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
@@ -150,8 +164,8 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 	}
 	allowed := map[string][]string{
 		"core":  {"prompt", "negative_prompt", "aspect_ratio", "seed", "output_format", "style_preset"},
-		"ultra": {"prompt", "negative_prompt", "aspect_ratio", "seed", "output_format", "image", "strength"},
-		"sd3":   {"prompt", "negative_prompt", "aspect_ratio", "seed", "output_format", "model", "mode", "cfg_scale", "image", "strength"},
+		"ultra": {"prompt", "negative_prompt", "aspect_ratio", "seed", "output_format", "style_preset", "image", "strength"},
+		"sd3":   {"prompt", "negative_prompt", "aspect_ratio", "seed", "output_format", "style_preset", "model", "mode", "cfg_scale", "image", "strength"},
 	}[endpoint]
 	form := map[string]string{}
 	for k, v := range r.MultipartForm.Value {
