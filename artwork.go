@@ -15,8 +15,11 @@ const (
 	// MethodRefine records a picture steered in words from its parent;
 	// Artwork.Instruction holds the words.
 	MethodRefine = "refine"
-	MethodRender = "render"
-	MethodBatch  = "batch"
+	// MethodDescribe records a picture rendered from a prompt that
+	// describe wrote for another picture (its parent, when in the gallery).
+	MethodDescribe = "describe"
+	MethodRender   = "render"
+	MethodBatch    = "batch"
 	// MethodImport records a picture brought into the gallery from a PNG
 	// file (such as one made by AUTOMATIC1111), so what is varied or
 	// reproduced from it has a parent.

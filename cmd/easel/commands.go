@@ -24,6 +24,7 @@ func commands() []command {
 		{"prompt", "idea → detailed prompt(s), without rendering", cmdPrompt},
 		{"vary", "variations of a picture or a prompt (--strength subtle|strong), rendered and saved as its children", cmdVary},
 		{"refine", "steer a picture in words (\"make it night, add a red sailboat\"), keeping the rest; saved as its child", cmdRefine},
+		{"describe", "a picture → numbered prompts that could make it (its recorded prompt first, or an offline analysis)", cmdDescribe},
 		{"reproduce", "render a picture again with the same prompt, seed, size, steps and engine", cmdReproduce},
 		{"batch", "many pictures from a file: concurrent, rate-limited, budgeted, resumable", cmdBatch},
 		{"worker", "work the batch queue (several with --db postgres://…)", cmdWorker},

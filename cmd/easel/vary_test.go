@@ -21,7 +21,7 @@ import (
 // reproduce directly so the tests do not depend on the command list.
 func runLineage(t *testing.T, env map[string]string, args ...string) result {
 	t.Helper()
-	cmds := map[string]func(ctx context.Context, a *app, args []string) error{"vary": cmdVary, "reproduce": cmdReproduce, "refine": cmdRefine}
+	cmds := map[string]func(ctx context.Context, a *app, args []string) error{"vary": cmdVary, "reproduce": cmdReproduce, "refine": cmdRefine, "describe": cmdDescribe}
 	fn, ok := cmds[args[0]]
 	if !ok {
 		return runEasel(t, env, args...)
