@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/describe"
 	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
@@ -90,6 +91,10 @@ type Result struct {
 	Variations []Variation `json:",omitempty"`
 	// Refine, for a refine, is what the instruction changed.
 	Refine *refine.Result `json:",omitempty"`
+	// Described, for a describe, is what was read from the picture: the
+	// prompts (rendered in Variations, in the same order), the metadata
+	// or the offline analysis.
+	Described *describe.Result `json:",omitempty"`
 	// Size, for a refine, is the size rendered at.
 	Size easel.Size `json:",omitempty"`
 	// Identical, for a reproduction on the engine that made the original,

@@ -3,16 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/describe"
-	"github.com/easel-art/easel/imageio"
-	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/llm"
-	"github.com/easel-art/easel/pipeline"
-	"github.com/easel-art/easel/prompt/builtin"
+	"github.com/easel-art/easel/verb"
 )
 
 const describeUsage = `Usage: easel describe [flags] IMAGE
@@ -69,139 +66,39 @@ func cmdDescribe(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	var g easel.Gallery
-	openG := func() (easel.Gallery, error) {
-		if g == nil {
-			db, err := a.openGallery(ctx, df.dataDir)
-			if err != nil {
-				return nil, err
-			}
-			g = db
-		}
-		return g, nil
-	}
-	defer func() {
-		if g != nil {
-			g.Close()
-		}
-	}()
-	data, parent, err := describeInput(ctx, ref, openG)
-	if err != nil {
-		return err
-	}
-	res, err := describe.Picture(ctx, data, *n)
-	if err != nil {
-		return err
-	}
-	if d == "" {
-		d = easel.DialectNatural
-		if res.Art != nil && res.Art.Dialect != "" {
-			d = res.Art.Dialect
-		}
-	}
-	size := easel.Size{Width: res.Width, Height: res.Height}
+	var size easel.Size
 	if sf.size != "" || sf.aspect != "" {
 		if size, err = sf.resolve(); err != nil {
 			return err
 		}
-	} else {
-		size, _ = lineage.FitSize(res.Width, res.Height)
 	}
-	stage := renderDialect(nil)
-	render := func(p describe.Described, d easel.Dialect) (pipeline.Rendered, error) {
-		if p.Verbatim {
-			return pipeline.Rendered{Text: p.Prompt.Text, Negative: strings.Join(p.Prompt.Negative, ", ")}, nil
-		}
-		return stage(p.Prompt, d, size, "")
-	}
-	if err := a.printDescribed(res, render, d, df.json); err != nil {
-		return err
-	}
-	if *imagineK == 0 {
-		return nil
-	}
-	chosen := res.Prompts[*imagineK-1]
-	gal, err := openG()
+	dataDir := config.DataDir(df.dataDir, a.getenv)
+	g, err := a.openGallery(ctx, df.dataDir)
 	if err != nil {
 		return err
 	}
-	eng, model, err := a.openEngine(*engineSpec)
-	if err != nil {
-		return err
-	}
-	parentID := ""
-	if parent != nil {
-		parentID = parent.ID
-	}
-	p := &pipeline.Pipeline{Writer: builtin.New(), Gallery: gal, Log: a.log, Retry: a.retryPolicy(),
-		Dialect: func(pr *easel.Prompt, d easel.Dialect, _ easel.Size, _ string) (pipeline.Rendered, error) {
-			return render(describe.Described{Prompt: pr, Verbatim: chosen.Verbatim}, d)
-		}}
-	idea := chosen.Prompt.Idea
-	if strings.TrimSpace(idea) == "" {
-		idea = chosen.Prompt.Text
-	}
-	_, err = p.Run(ctx, pipeline.Request{
-		Idea: easel.Idea{Text: idea}, Engine: eng, Model: model, Size: size, Seed: resolveSeed(*seed), Images: 1,
-		Dialect: d, ParentID: parentID, Method: easel.MethodDescribe, Prepared: []*easel.Prompt{chosen.Prompt},
-		OnNote: a.note,
-		OnArtwork: func(art *easel.Artwork) {
-			a.reportArtwork(art, *out, df.json)
+	defer g.Close()
+	_, err = verb.Describe(ctx, a.core(g, dataDir, nil), verb.DescribeRequest{
+		Image: ref, N: *n, Dialect: d, Imagine: *imagineK, Engine: *engineSpec, Size: size, Seed: *seed,
+		OnDescribed: func(res *verb.Result) {
+			a.printDescribed(res, df.json)
+			if res.Described.Note != "" && !df.json {
+				a.note(res.Described.Note)
+			}
+		},
+		Hooks: verb.Hooks{
+			OnNote: a.note,
+			OnArtwork: func(art *easel.Artwork) {
+				a.reportArtwork(ctx, g, art, *out, df.json, art.Method+" of "+orNone(art.ParentID))
+			},
 		},
 	})
 	return err
 }
 
-// describeInput reads what IMAGE names: a file, or a gallery id whose
-// picture is read from the gallery.
-func describeInput(ctx context.Context, ref string, openG func() (easel.Gallery, error)) ([]byte, *easel.Artwork, error) {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return nil, nil, easel.Errorf(easel.EINVALID, "no picture given: give a PNG, JPEG or WebP file or a gallery id")
-	}
-	if _, err := os.Stat(ref); err != nil && !strings.ContainsAny(ref, "/\\.") && lineageID(ref) {
-		g, err := openG()
-		if err != nil {
-			return nil, nil, err
-		}
-		art, err := g.Get(ctx, strings.ToLower(ref))
-		if err != nil {
-			return nil, nil, err
-		}
-		data, err := imageio.ReadFile(art.Path, lineage.MaxPNG)
-		if err != nil {
-			return nil, nil, err
-		}
-		return data, art, nil
-	}
-	data, err := imageio.ReadFile(ref, lineage.MaxPNG)
-	if err != nil {
-		return nil, nil, err
-	}
-	// A file from the gallery is its artwork: --imagine names it as parent.
-	if g, err := openG(); err == nil {
-		if art, err := lineage.FindFile(ctx, g, data); err == nil && art != nil {
-			return data, art, nil
-		}
-	}
-	return data, nil, nil
-}
-
-// lineageID reports whether s looks like a gallery id: 4 to 32 hex digits.
-func lineageID(s string) bool {
-	if len(s) < 4 || len(s) > 32 {
-		return false
-	}
-	for _, r := range strings.ToLower(s) {
-		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
-			return false
-		}
-	}
-	return true
-}
-
 // printDescribed prints the prompts, numbered, or one JSON object.
-func (a *app) printDescribed(res *describe.Result, render func(describe.Described, easel.Dialect) (pipeline.Rendered, error), d easel.Dialect, asJSON bool) error {
+func (a *app) printDescribed(vr *verb.Result, asJSON bool) {
+	res := vr.Described
 	type jsonPrompt struct {
 		N        int    `json:"n"`
 		Prompt   string `json:"prompt"`
@@ -209,12 +106,10 @@ func (a *app) printDescribed(res *describe.Result, render func(describe.Describe
 		Source   string `json:"source"`
 	}
 	var list []jsonPrompt
-	for i, p := range res.Prompts {
-		r, err := render(p, d)
-		if err != nil {
-			return err
-		}
-		list = append(list, jsonPrompt{N: i + 1, Prompt: r.Text, Negative: r.Negative, Source: p.Source})
+	d := easel.DialectNatural
+	for i, v := range vr.Variations {
+		list = append(list, jsonPrompt{N: i + 1, Prompt: v.Text, Negative: v.Negative, Source: res.Prompts[i].Source})
+		d = v.Dialect
 	}
 	if asJSON {
 		obj := map[string]any{"prompts": list, "dialect": d, "format": res.Format, "width": res.Width, "height": res.Height}
@@ -227,7 +122,8 @@ func (a *app) printDescribed(res *describe.Result, render func(describe.Describe
 		if res.Note != "" {
 			obj["note"] = res.Note
 		}
-		return printJSON(a.stdout, obj)
+		printJSON(a.stdout, obj)
+		return
 	}
 	if res.Maker != "" {
 		fmt.Fprintf(a.stdout, "made by %s; its recorded prompt is number 1\n\n", res.Maker)
@@ -250,10 +146,6 @@ func (a *app) printDescribed(res *describe.Result, render func(describe.Describe
 			fmt.Fprintf(a.stdout, "   Negative prompt: %s\n", l.Negative)
 		}
 	}
-	if res.Note != "" {
-		a.note(res.Note)
-	}
-	return nil
 }
 
 func orWord(s, d string) string {
