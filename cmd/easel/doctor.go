@@ -107,19 +107,23 @@ func dash(s string) string {
 	return s
 }
 
-const doctorUsage = `Usage: easel doctor [--json] [--timeout D]
+const doctorUsage = `Usage: easel doctor [--json] [--timeout D] [--repair]
 
-Checks that easel can work here: the data directory and gallery, every
-image engine and every prompt writer (language model) that is configured,
-asking each service whether it answers (no picture made, no tokens spent).
-Exits 1 when the gallery cannot be used or a service whose variable is set
-does not answer.`
+Checks that easel can work here: the data directory and gallery (SQLite's
+integrity check, every picture's file, files no picture owns, temporary
+files a killed run left), every image engine and every prompt writer
+(language model) that is configured, asking each service whether it
+answers (no picture made, no tokens spent). Exits 1 when the gallery is
+damaged or cannot be used, or a service whose variable is set does not
+answer. --repair removes what is safe to remove (leftover temporary
+files; a damaged search index is rebuilt) and says how to fix the rest.`
 
 func cmdDoctor(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("doctor", doctorUsage)
 	var df dataFlags
 	df.add(fs)
 	timeout := fs.Duration("timeout", 5*time.Second, "how long to wait for each service")
+	repair := fs.Bool("repair", false, "remove what is safe to remove: leftover temporary files; rebuild a damaged search index")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -128,18 +132,7 @@ func cmdDoctor(ctx context.Context, a *app, args []string) error {
 		return easel.Errorf(easel.EINVALID, "easel doctor takes no arguments")
 	}
 	dir := config.DataDir(df.dataDir, a.getenv)
-	gallery := map[string]any{"kind": "gallery", "data_dir": dir}
-	g, gerr := a.openGallery(ctx, dir)
-	if gerr == nil {
-		arts, err := g.List(ctx, easel.ArtworkFilter{})
-		g.Close()
-		gallery["ok"], gallery["artworks"] = err == nil, len(arts)
-		if err != nil {
-			gallery["error"] = easel.ErrorMessage(err)
-		}
-	} else {
-		gallery["ok"], gallery["error"] = false, easel.ErrorMessage(gerr)
-	}
+	gallery, gerr := a.checkGallery(ctx, dir, *repair)
 	var engs []engineStatus
 	var writers []llmStatus
 	var wg sync.WaitGroup
@@ -159,11 +152,8 @@ func cmdDoctor(ctx context.Context, a *app, args []string) error {
 			printJSON(a.stdout, st)
 		}
 	} else {
-		if gerr == nil {
-			fmt.Fprintf(a.stdout, "gallery: %s (%d pictures): ok\n\n", dir, gallery["artworks"])
-		} else {
-			fmt.Fprintf(a.stdout, "gallery: %s: %s\n\n", dir, gallery["error"])
-		}
+		gallery.print(a.stdout)
+		fmt.Fprintln(a.stdout)
 		tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "ENGINE\tSTATE\tREACHABLE")
 		for _, st := range engs {

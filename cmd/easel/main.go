@@ -48,7 +48,7 @@ type app struct {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	a.log = newLogger(stderr, getenv("EASEL_LOG"))
-	err := a.dispatch(ctx, args)
+	err := explain(a.dispatch(ctx, args))
 	if err == nil {
 		return exitOK
 	}

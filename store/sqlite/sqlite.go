@@ -55,6 +55,7 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open gallery: %w", err)
 	}
+	sweepTemp(dir, time.Now())
 	return &DB{db: db, dir: dir, images: localdir.New(filepath.Join(dir, "images")), Now: time.Now}, nil
 }
 

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/store/sqlite"
+)
+
+// galleryHealth is the gallery's part of `easel doctor`: SQLite's
+// integrity check, rows against image files, and leftover temporary
+// files; with repair, what is safe to remove is removed.
+type galleryHealth struct {
+	Kind         string   `json:"kind"`
+	DataDir      string   `json:"data_dir"`
+	OK           bool     `json:"ok"`
+	Artworks     int      `json:"artworks"`
+	Error        string   `json:"error,omitempty"`
+	Integrity    []string `json:"integrity,omitempty"`
+	MissingFiles []string `json:"missing_files,omitempty"`
+	StrayFiles   []string `json:"stray_files,omitempty"`
+	TempFiles    []string `json:"temp_files,omitempty"`
+	Repaired     []string `json:"repaired,omitempty"`
+}
+
+// checkGallery fills a galleryHealth; the error is non-nil when the
+// gallery cannot be used or is damaged, and names the fix.
+func (a *app) checkGallery(ctx context.Context, dir string, repair bool) (*galleryHealth, error) {
+	gh := &galleryHealth{Kind: "gallery", DataDir: dir}
+	// Opening the gallery removes what killed runs left half written:
+	// list it first, to report it.
+	left := sqlite.Leftovers(dir)
+	g, err := a.openGallery(ctx, dir)
+	if err != nil {
+		gh.Error = easel.ErrorMessage(err)
+		return gh, err
+	}
+	defer g.Close()
+	for _, p := range left {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			gh.Repaired = append(gh.Repaired, "removed "+p+" (a temporary file a killed run left)")
+		}
+	}
+	h, err := g.Check(ctx)
+	if err != nil {
+		gh.Error = easel.ErrorMessage(err)
+		return gh, err
+	}
+	if repair && h.Damaged() {
+		did, err := g.Repair(ctx, h)
+		gh.Repaired = append(gh.Repaired, did...)
+		if err != nil {
+			gh.Error = easel.ErrorMessage(err)
+			return gh, err
+		}
+		if h, err = g.Check(ctx); err != nil {
+			gh.Error = easel.ErrorMessage(err)
+			return gh, err
+		}
+	}
+	gh.Artworks, gh.Integrity, gh.MissingFiles, gh.StrayFiles, gh.TempFiles = h.Artworks, h.Integrity, h.MissingFiles, h.StrayFiles, h.TempFiles
+	gh.OK = !h.Damaged()
+	if gh.OK {
+		return gh, nil
+	}
+	var what []string
+	if len(h.Integrity) > 0 {
+		what = append(what, "its database is damaged")
+	}
+	if n := len(h.MissingFiles); n > 0 {
+		what = append(what, fmt.Sprintf("%d pictures' files are missing", n))
+	}
+	if n := len(h.StrayFiles); n > 0 {
+		what = append(what, fmt.Sprintf("%d image files are not in it", n))
+	}
+	if n := len(h.TempFiles); n > 0 {
+		what = append(what, fmt.Sprintf("%d temporary files were left behind", n))
+	}
+	err = easel.Errorf(easel.EUNAVAILABLE, "the gallery in %s is damaged: %s (see above)", dir, strings.Join(what, ", "))
+	gh.Error = easel.ErrorMessage(err)
+	return gh, err
+}
+
+// print writes the gallery's lines of the doctor's report.
+func (gh *galleryHealth) print(w io.Writer) {
+	switch {
+	case gh.OK:
+		fmt.Fprintf(w, "gallery: %s (%d pictures): ok\n", gh.DataDir, gh.Artworks)
+	case len(gh.Integrity) == 0 && len(gh.MissingFiles)+len(gh.StrayFiles)+len(gh.TempFiles) == 0:
+		fmt.Fprintf(w, "gallery: %s: %s\n", gh.DataDir, gh.Error)
+	default:
+		fmt.Fprintf(w, "gallery: %s (%d pictures): DAMAGED\n", gh.DataDir, gh.Artworks)
+	}
+	for _, s := range gh.Repaired {
+		fmt.Fprintf(w, "  repaired: %s\n", s)
+	}
+	if n := len(gh.Integrity); n > 0 {
+		fmt.Fprintf(w, "  database: SQLite's integrity check found %d problems, first: %s\n", n, oneLine(gh.Integrity[0], 160))
+		fmt.Fprintf(w, "    fix: restore %s/gallery.db from a backup; the pictures in images/ are kept, and easel vary or reproduce FILE takes one back into a new gallery\n", gh.DataDir)
+	}
+	if n := len(gh.MissingFiles); n > 0 {
+		fmt.Fprintf(w, "  missing image files: %d, such as artwork %s\n", n, gh.MissingFiles[0])
+		fmt.Fprintf(w, "    fix: easel reproduce ID makes one again from its settings; easel gallery rm ID forgets it\n")
+	}
+	if n := len(gh.StrayFiles); n > 0 {
+		fmt.Fprintf(w, "  image files not in the gallery: %d, such as %s\n", n, gh.StrayFiles[0])
+		fmt.Fprintf(w, "    kept: they may be pictures whose records were lost; easel info FILE shows how one was made\n")
+	}
+	if n := len(gh.TempFiles); n > 0 {
+		fmt.Fprintf(w, "  leftover temporary files: %d, such as %s\n", n, gh.TempFiles[0])
+		fmt.Fprintf(w, "    fix: easel doctor --repair removes them\n")
+	}
+}
+
