@@ -117,4 +117,3 @@ func (gh *galleryHealth) print(w io.Writer) {
 		fmt.Fprintf(w, "    fix: easel doctor --repair removes them\n")
 	}
 }
-

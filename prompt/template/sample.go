@@ -15,18 +15,18 @@ import (
 // run is the state of one generation: the wildcard library, the random
 // source, caches, and the first error, which stops everything.
 type run struct {
-	ctx    context.Context
-	lib    *library
-	rng    *rand.Rand
-	log    *slog.Logger
-	err    error
-	ticks  uint
+	ctx   context.Context
+	lib   *library
+	rng   *rand.Rand
+	log   *slog.Logger
+	err   error
+	ticks uint
 	// Bounds on the current prompt (limits.go).
 	maxLen, work, gens, live int
-	parsed map[string]*parsedValue
-	warned map[string]bool
-	seed1  maphash.Seed
-	seed2  maphash.Seed
+	parsed                   map[string]*parsedValue
+	warned                   map[string]bool
+	seed1                    maphash.Seed
+	seed2                    maphash.Seed
 }
 
 func newRun(ctx context.Context, lib *library, seed int64, log *slog.Logger) *run {
