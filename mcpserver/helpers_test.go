@@ -82,6 +82,7 @@ func solidPNG(w, h int) []byte {
 type env struct {
 	gal    *sqlite.DB
 	slow   *slowEngine
+	srv    *mcp.Server
 	client *mcp.ClientSession
 	// progress collects the progress notifications the client received.
 	mu       sync.Mutex
@@ -90,8 +91,21 @@ type env struct {
 
 func newEnv(t *testing.T, opts Options, slow *slowEngine) *env {
 	t.Helper()
-	ctx := t.Context()
-	gal, err := sqlite.Open(ctx, t.TempDir())
+	ct, st := mcp.NewInMemoryTransports()
+	e := newEnvOver(t, opts, slow, ct)
+	ss, err := e.srv.Connect(t.Context(), st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ss.Close() })
+	e.connect(t, ct)
+	return e
+}
+
+// newEnvOver builds the server and a client that will connect over ct.
+func newEnvOver(t *testing.T, opts Options, slow *slowEngine, ct mcp.Transport) *env {
+	t.Helper()
+	gal, err := sqlite.Open(t.Context(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,14 +131,12 @@ func newEnv(t *testing.T, opts Options, slow *slowEngine) *env {
 		},
 		Engines: reg.Names(),
 	}
-	e := &env{gal: gal, slow: slow}
-	srv := New(deps, opts)
-	ct, st := mcp.NewInMemoryTransports()
-	ss, err := srv.Connect(ctx, st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ss.Close() })
+	return &env{gal: gal, slow: slow, srv: New(deps, opts)}
+}
+
+// connect connects the test's client over ct.
+func (e *env) connect(t *testing.T, ct mcp.Transport) {
+	t.Helper()
 	c := mcp.NewClient(&mcp.Implementation{Name: "test", Version: "1"}, &mcp.ClientOptions{
 		ProgressNotificationHandler: func(_ context.Context, r *mcp.ProgressNotificationClientRequest) {
 			e.mu.Lock()
@@ -132,13 +144,12 @@ func newEnv(t *testing.T, opts Options, slow *slowEngine) *env {
 			e.mu.Unlock()
 		},
 	})
-	cs, err := c.Connect(ctx, ct, nil)
+	cs, err := c.Connect(t.Context(), ct, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cs.Close() })
 	e.client = cs
-	return e
 }
 
 // call calls a tool and fails the test on a protocol error.

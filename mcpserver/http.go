@@ -27,8 +27,21 @@ const sessionIdle = 30 * time.Minute
 // Handler returns the streamable HTTP handler of srv.
 func Handler(srv *mcp.Server) *HTTPHandler {
 	stop, cancel := context.WithCancel(context.Background())
+	// A tool call runs on its session's context, not its HTTP request's
+	// (with the older protocol versions every client speaks today), so
+	// Close reaches the calls in flight through this middleware.
+	srv.AddReceivingMiddleware(func(next mcp.MethodHandler) mcp.MethodHandler {
+		return func(ctx context.Context, method string, req mcp.Request) (mcp.Result, error) {
+			ctx, cancelCall := context.WithCancel(ctx)
+			defer cancelCall()
+			defer context.AfterFunc(stop, cancelCall)()
+			return next(ctx, method, req)
+		}
+	})
 	h := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return srv }, &mcp.StreamableHTTPOptions{
 		SessionTimeout: sessionIdle,
+		// With the newer protocol a call ends with its request.
+		PropagateRequestCancellation: true,
 	})
 	return &HTTPHandler{h: h, stop: stop, cancel: cancel}
 }
