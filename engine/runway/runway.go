@@ -13,6 +13,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,11 +39,16 @@ type Config struct {
 	// PollInterval is the wait between task polls (default 5s, with up to
 	// 20% jitter, as Runway asks).
 	PollInterval time.Duration
+	// PublicFigures is contentModeration.publicFigureThreshold for the gen4
+	// models: auto (the default) or low, less strict about recognizable
+	// public figures (EASEL_RUNWAY_PUBLIC_FIGURES).
+	PublicFigures string
 }
 
 // ConfigFromEnv reads RUNWAYML_API_SECRET and EASEL_RUNWAY_URL.
 func ConfigFromEnv(getenv func(string) string) Config {
-	return Config{APIKey: strings.TrimSpace(getenv("RUNWAYML_API_SECRET")), BaseURL: strings.TrimSpace(getenv("EASEL_RUNWAY_URL"))}
+	return Config{APIKey: strings.TrimSpace(getenv("RUNWAYML_API_SECRET")), BaseURL: strings.TrimSpace(getenv("EASEL_RUNWAY_URL")),
+		PublicFigures: strings.TrimSpace(getenv("EASEL_RUNWAY_PUBLIC_FIGURES"))}
 }
 
 //go:embed capabilities.json
@@ -52,14 +58,24 @@ type modelData struct {
 	Name           string   `json:"name"`
 	NeedsReference bool     `json:"needs_reference"`
 	Ratios         []string `json:"ratios"`
-	Price720p      float64  `json:"price_720p"`
-	Price1080p     float64  `json:"price_1080p"`
+	// MaxPromptUTF16 bounds promptText in UTF-16 code units (gen4), as
+	// the API counts; MaxPrompt in characters (others); 0 for none stated.
+	MaxPromptUTF16 int `json:"max_prompt_utf16"`
+	MaxPrompt      int `json:"max_prompt"`
+	// Seed and ContentModeration say whether the model takes those fields.
+	Seed              bool `json:"seed"`
+	ContentModeration bool `json:"content_moderation"`
+	// OutputCounts are the outputCount values the model takes ([1]: the
+	// field is not sent); MaxReferences its reference-image limit.
+	OutputCounts  []int   `json:"output_counts"`
+	MaxReferences int     `json:"max_references"`
+	Price720p     float64 `json:"price_720p"`
+	Price1080p    float64 `json:"price_1080p"`
 }
 
 var data = func() (d struct {
 	DefaultModel string      `json:"default_model"`
 	APIVersion   string      `json:"api_version"`
-	MaxPrompt    int         `json:"max_prompt"`
 	MaxN         int         `json:"max_n"`
 	MaxSeed      int64       `json:"max_seed"`
 	Models       []modelData `json:"models"`
@@ -115,6 +131,10 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 		return nil, easel.Errorf(easel.EINVALID, "runway has no text-to-image model %q: use one of %s", cfg.Model, strings.Join(names, ", "))
 	case c.model.NeedsReference:
 		return nil, easel.Errorf(easel.EINVALID, "runway model %s needs a reference image, which easel does not send: use %s", cfg.Model, data.DefaultModel)
+	case cfg.PublicFigures != "" && cfg.PublicFigures != "auto" && cfg.PublicFigures != "low":
+		return nil, easel.Errorf(easel.EINVALID, "runway: EASEL_RUNWAY_PUBLIC_FIGURES is %q: use auto or low", cfg.PublicFigures)
+	case cfg.PublicFigures == "low" && !c.model.ContentModeration:
+		return nil, easel.Errorf(easel.EINVALID, "runway model %s takes no contentModeration: unset EASEL_RUNWAY_PUBLIC_FIGURES or use gen4_image", cfg.Model)
 	}
 	if c.http == nil {
 		c.http = http.DefaultClient
@@ -131,7 +151,7 @@ func (c *Client) Model() string { return c.cfg.Model }
 // Capabilities describes the model: fixed output sizes, seeds, no
 // negative prompt, one image per task.
 func (c *Client) Capabilities() easel.Capabilities {
-	caps := easel.Capabilities{Dialect: easel.DialectNatural, Seed: true, MaxN: data.MaxN, DefaultModel: data.DefaultModel, PricePerImage: c.model.Price1080p}
+	caps := easel.Capabilities{Dialect: easel.DialectNatural, Seed: c.model.Seed, MaxN: data.MaxN, DefaultModel: data.DefaultModel, PricePerImage: c.model.Price1080p}
 	for _, r := range c.model.Ratios {
 		if rr, err := sizes.ParseRatio(r); err == nil {
 			caps.Sizes = append(caps.Sizes, easel.Size{Width: rr.W, Height: rr.H})
@@ -153,10 +173,30 @@ func (c *Client) price(r sizes.Ratio) float64 {
 }
 
 type createRequest struct {
-	Model      string `json:"model"`
-	PromptText string `json:"promptText"`
-	Ratio      string `json:"ratio"`
-	Seed       int64  `json:"seed"`
+	Model             string      `json:"model"`
+	PromptText        string      `json:"promptText"`
+	Ratio             string      `json:"ratio"`
+	Seed              *int64      `json:"seed,omitempty"`
+	OutputCount       int         `json:"outputCount,omitempty"`
+	ContentModeration *moderation `json:"contentModeration,omitempty"`
+}
+
+type moderation struct {
+	PublicFigureThreshold string `json:"publicFigureThreshold"`
+}
+
+// utf16Len is the length of s in UTF-16 code units, as Runway counts
+// promptText: an emoji is two, an accented letter one.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 type task struct {
@@ -171,8 +211,11 @@ type task struct {
 // Render makes req.N images, one task each, image i with seed req.Seed+i.
 // The negative prompt is not sent: Runway takes none.
 func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.RenderResult, error) {
-	if err := sizes.Check(Name, c.Capabilities(), req, data.MaxPrompt); err != nil {
+	if err := sizes.Check(Name, c.Capabilities(), req, c.model.MaxPrompt); err != nil {
 		return nil, err
+	}
+	if n := utf16Len(req.Prompt); c.model.MaxPromptUTF16 > 0 && n > c.model.MaxPromptUTF16 {
+		return nil, easel.Errorf(easel.EINVALID, "runway %s takes prompts of at most %d UTF-16 code units (an emoji counts two); this one has %d: shorten it", c.cfg.Model, c.model.MaxPromptUTF16, n)
 	}
 	if req.Model != "" && req.Model != c.cfg.Model {
 		return nil, easel.Errorf(easel.EINVALID, "runway: this engine was opened for model %s, not %s: use --engine runway:%s", c.cfg.Model, req.Model, req.Model)
@@ -186,29 +229,54 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	if r.W != req.Width || r.H != req.Height {
 		res.Notes = append(res.Notes, fmt.Sprintf("size %dx%d is not offered by Runway: made %dx%d, the closest", req.Width, req.Height, r.W, r.H))
 	}
-	for i := range req.N {
+	if c.price(r) == 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("Runway publishes no per-image price for %s in the sources easel was checked against: its cost is not counted", c.cfg.Model))
+	}
+	// One task makes all the images when the model takes that outputCount;
+	// otherwise one task an image.
+	tasks, per := req.N, 1
+	if req.N > 1 && slices.Contains(c.model.OutputCounts, req.N) {
+		tasks, per = 1, req.N
+	}
+	for i := range tasks {
 		seed := (req.Seed + int64(i)) % (data.MaxSeed + 1)
 		if seed < 0 {
 			seed += data.MaxSeed + 1
 		}
 		report := func(f float64) {
 			if req.Progress != nil {
-				req.Progress((float64(i) + min(f, 1)) / float64(req.N))
+				req.Progress((float64(i) + min(f, 1)) / float64(tasks))
 			}
 		}
-		pngData, size, err := c.one(ctx, createRequest{Model: c.cfg.Model, PromptText: req.Prompt, Ratio: ratio, Seed: seed}, report)
+		cr := createRequest{Model: c.cfg.Model, PromptText: req.Prompt, Ratio: ratio}
+		if c.model.Seed {
+			cr.Seed = &seed
+		}
+		if per > 1 {
+			cr.OutputCount = per
+		}
+		if c.cfg.PublicFigures == "low" {
+			cr.ContentModeration = &moderation{PublicFigureThreshold: "low"}
+		}
+		images, size, err := c.one(ctx, cr, per, report)
 		if err != nil {
 			return nil, err
 		}
-		res.Images = append(res.Images, easel.RenderedImage{PNG: pngData, Seed: seed})
+		for j, pngData := range images {
+			im := easel.RenderedImage{PNG: pngData, Seed: seed + int64(j)}
+			if !c.model.Seed {
+				im.Seed = req.Seed + int64(len(res.Images)) // numbering only
+			}
+			res.Images = append(res.Images, im)
+			res.CostUSD += c.price(r)
+		}
 		res.Width, res.Height = size.X, size.Y
-		res.CostUSD += c.price(r)
 	}
 	return res, nil
 }
 
-// one creates a task, waits for it and downloads its picture.
-func (c *Client) one(ctx context.Context, cr createRequest, report func(float64)) ([]byte, struct{ X, Y int }, error) {
+// one creates a task, waits for it and downloads its n pictures.
+func (c *Client) one(ctx context.Context, cr createRequest, n int, report func(float64)) ([][]byte, struct{ X, Y int }, error) {
 	var size struct{ X, Y int }
 	var created task
 	if err := c.call(ctx, http.MethodPost, "/v1/text_to_image", cr, &created); err != nil {
@@ -224,19 +292,23 @@ func (c *Client) one(ctx context.Context, cr createRequest, report func(float64)
 		}
 		return nil, size, err
 	}
-	if len(t.Output) == 0 {
-		return nil, size, c.svc.BadAnswer("finished task %s without output: try again", t.ID)
+	if len(t.Output) < n {
+		return nil, size, c.svc.BadAnswer("finished task %s with %d outputs; %d were asked: try again", t.ID, len(t.Output), n)
 	}
-	raw, err := c.download(ctx, t.Output[0])
-	if err != nil {
-		return nil, size, err
+	var out [][]byte
+	for _, u := range t.Output[:n] {
+		raw, err := c.download(ctx, u)
+		if err != nil {
+			return nil, size, err
+		}
+		pngData, got, err := c.svc.ToPNG(raw)
+		if err != nil {
+			return nil, size, err
+		}
+		size.X, size.Y = got.X, got.Y
+		out = append(out, pngData)
 	}
-	pngData, got, err := c.svc.ToPNG(raw)
-	if err != nil {
-		return nil, size, err
-	}
-	size.X, size.Y = got.X, got.Y
-	return pngData, size, nil
+	return out, size, nil
 }
 
 // wait polls the task until it succeeds or fails. THROTTLED means queued

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -26,9 +27,11 @@ const Key = "key_runway_0123456789"
 // GET/DELETE /v1/tasks/{id}, GET /v1/organization and the pre-signed
 // output URLs. It rejects a missing or wrong bearer key (401), a missing
 // or wrong X-Runway-Version (400), a body that is not JSON, unknown or
-// missing fields, unknown models, gen4_image_turbo without reference
-// images, prompts over 1000 characters, ratios outside the list and seeds
-// out of range (400); the output URLs refuse requests that carry an
+// missing fields, unknown models, fields the model does not take (seed and
+// contentModeration are gen4's), reference images outside the model's
+// limits (gen4_image_turbo needs one), prompts over the model's limit
+// (gen4's 1000 counted in UTF-16 code units, as the API does), ratios and
+// output counts the model does not take and seeds out of range (400); the output URLs refuse requests that carry an
 // Authorization header, as pre-signed storage URLs do.
 //
 // A task answers its polls THROTTLED (Throttle times), PENDING, RUNNING,
@@ -56,6 +59,7 @@ type Server struct {
 }
 
 type fakeTask struct {
+	count  int // outputs
 	polls  int
 	w, h   int
 	seed   int64
@@ -146,8 +150,89 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-var ratios = []string{"1920:1080", "1080:1920", "1024:1024", "1360:768", "1080:1080", "1168:880", "1440:1080", "1080:1440",
-	"1808:768", "2112:912", "1280:720", "720:1280", "720:720", "960:720", "720:960", "1680:720"}
+// modelSpec is one text-to-image model as @runwayml/sdk 4.12.0 declares it
+// (src/resources/text-to-image.ts), written here by hand so a test can
+// hold the engine's capabilities.json against it.
+type modelSpec struct {
+	fields      []string // the body fields beside model, promptText and ratio
+	ratios      []string
+	promptUTF16 int   // promptText limit in UTF-16 code units (gen4)
+	promptChars int   // promptText limit in characters (0: none stated)
+	counts      []int // outputCount values (nil: the field is not taken; [0]: any positive number)
+	refsMin     int
+	refsMax     int // 0: no limit stated
+}
+
+var (
+	gen4Ratios = []string{"1024:1024", "1080:1080", "1168:880", "1360:768", "1440:1080", "1080:1440", "1808:768", "1920:1080",
+		"1080:1920", "2112:912", "1280:720", "720:1280", "720:720", "960:720", "720:960", "1680:720"}
+	gemini3Ratios = []string{"1344:768", "768:1344", "1024:1024", "1184:864", "864:1184", "1536:672", "832:1248", "1248:832", "896:1152",
+		"1152:896", "2048:2048", "1696:2528", "2528:1696", "1792:2400", "2400:1792", "1856:2304", "2304:1856", "1536:2752", "2752:1536",
+		"3168:1344", "4096:4096", "3392:5056", "5056:3392", "3584:4800", "4800:3584", "3712:4608", "4608:3712", "3072:5504", "5504:3072", "6336:2688"}
+	specs = map[string]modelSpec{
+		"gen4_image":       {fields: []string{"seed", "referenceImages", "contentModeration"}, ratios: gen4Ratios, promptUTF16: 1000, refsMax: 3},
+		"gen4_image_turbo": {fields: []string{"seed", "referenceImages", "contentModeration"}, ratios: gen4Ratios, promptUTF16: 1000, refsMin: 1, refsMax: 3},
+		"gpt_image_2": {fields: []string{"background", "outputCount", "quality", "referenceImages"}, promptChars: 32000, counts: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, refsMax: 16,
+			ratios: []string{"2048:880", "1920:1088", "1920:1280", "1920:1440", "1920:1536", "1920:1920", "1536:1920", "1440:1920", "1280:1920", "1088:1920",
+				"2912:1248", "2560:1440", "2560:1712", "2560:1920", "2560:2048", "2560:2560", "2048:2560", "1920:2560", "1712:2560", "1440:2560",
+				"3840:1648", "3840:2160", "3504:2336", "3264:2448", "3200:2560", "2880:2880", "2560:3200", "2448:3264", "2336:3504", "2160:3840", "auto"}},
+		"gemini_image3_pro": {fields: []string{"outputCount", "referenceImages"}, ratios: gemini3Ratios, counts: []int{1, 4}, refsMax: 14},
+		"gemini_image3.1_flash": {fields: []string{"outputCount", "referenceImages"}, counts: []int{1, 4}, refsMax: 14,
+			ratios: append([]string{"512:512", "416:624", "624:416", "432:592", "592:432", "448:576", "576:448", "384:672", "672:384", "768:336",
+				"256:1024", "1024:256", "176:1408", "1408:176", "512:2048", "2048:512", "352:2816", "2816:352", "1024:4096", "4096:1024",
+				"704:5632", "5632:704", "2048:8192", "8192:2048", "1408:11264", "11264:1408"}, gemini3Ratios...)},
+		"seedream5_pro": {fields: []string{"grounding", "outputCount", "outputFormat", "referenceImages"}, promptChars: 4000, counts: []int{0},
+			ratios: []string{"1024:1024", "1184:896", "896:1184", "1376:768", "768:1376", "1296:864", "864:1296", "2048:2048", "2304:1728",
+				"1728:2304", "2720:1530", "1530:2720", "2496:1664", "1664:2496", "auto_1k", "auto_2k"}},
+		"seedream5_lite": {fields: []string{"outputCount", "outputFormat", "referenceImages"}, promptChars: 4000, counts: []int{0},
+			ratios: []string{"2048:2048", "2304:1728", "1728:2304", "2848:1600", "1600:2848", "2496:1664", "1664:2496", "3136:1344", "3072:3072",
+				"3456:2592", "2592:3456", "4096:2304", "2304:4096", "3744:2496", "2496:3744", "4704:2016"}},
+		"gemini_2.5_flash": {fields: []string{"referenceImages"}, refsMax: 3,
+			ratios: []string{"1344:768", "768:1344", "1024:1024", "1184:864", "864:1184", "1536:672", "832:1248", "1248:832", "896:1152", "1152:896"}},
+	}
+)
+
+// Models returns the text-to-image models the fake serves.
+func Models() []string { return slices.Sorted(maps.Keys(specs)) }
+
+// Ratios returns the ratios model takes.
+func Ratios(model string) []string { return slices.Clone(specs[model].ratios) }
+
+// OutputCountOK reports whether model takes outputCount n (1 always: the
+// field left out).
+func OutputCountOK(model string, n int) bool {
+	c := specs[model].counts
+	return n == 1 || slices.Contains(c, n) || (slices.Contains(c, 0) && n > 0)
+}
+
+// Takes reports whether model takes the body field.
+func Takes(model, field string) bool { return slices.Contains(specs[model].fields, field) }
+
+// PromptLimit returns model's promptText limit and whether it counts
+// UTF-16 code units (else characters); 0 when none is stated.
+func PromptLimit(model string) (int, bool) {
+	if sp := specs[model]; sp.promptUTF16 > 0 {
+		return sp.promptUTF16, true
+	}
+	return specs[model].promptChars, false
+}
+
+// References returns the reference-image limits of model (max 0: none stated).
+func References(model string) (minRefs, maxRefs int) {
+	return specs[model].refsMin, specs[model].refsMax
+}
+
+// utf16Len counts s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	if !s.authorized(w, r) {
@@ -163,16 +248,21 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	bad := func(msg string) { writeJSON(w, 400, map[string]any{"error": "Validation of body failed: " + msg}) }
+	model, _ := body["model"].(string)
+	sp, known := specs[model]
+	if !known {
+		bad("model must be one of " + strings.Join(Models(), ", "))
+		return
+	}
 	for k := range body {
-		if !slices.Contains([]string{"model", "promptText", "ratio", "seed", "referenceImages", "contentModeration"}, k) {
-			bad("unrecognized key '" + k + "'")
+		if !slices.Contains(append([]string{"model", "promptText", "ratio"}, sp.fields...), k) {
+			bad("unrecognized key '" + k + "' for model " + model)
 			return
 		}
 	}
 	s.mu.Lock()
 	s.bodies = append(s.bodies, body)
 	s.mu.Unlock()
-	model, _ := body["model"].(string)
 	prompt, _ := body["promptText"].(string)
 	ratio, _ := body["ratio"].(string)
 	refs, _ := body["referenceImages"].([]any)
@@ -185,18 +275,40 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		}
 		seed = f
 	}
+	count := 1
+	if v, ok := body["outputCount"]; ok {
+		f, isNum := v.(float64)
+		if !isNum || f != float64(int(f)) || !OutputCountOK(model, int(f)) {
+			bad(fmt.Sprintf("outputCount %v is not one %s takes", v, model))
+			return
+		}
+		count = int(f)
+	}
+	if cm, ok := body["contentModeration"]; ok {
+		m, _ := cm.(map[string]any)
+		if th, ok := m["publicFigureThreshold"]; len(m) != 1 || !ok || (th != "auto" && th != "low") {
+			bad("contentModeration.publicFigureThreshold must be auto or low")
+			return
+		}
+	}
 	switch {
-	case model != "gen4_image" && model != "gen4_image_turbo":
-		bad("model must be gen4_image or gen4_image_turbo")
+	case len(refs) < sp.refsMin:
+		bad(model + " requires at least one reference image")
 		return
-	case model == "gen4_image_turbo" && len(refs) == 0:
-		bad("gen4_image_turbo requires at least one reference image")
+	case sp.refsMax > 0 && len(refs) > sp.refsMax:
+		bad(fmt.Sprintf("%s takes at most %d reference images", model, sp.refsMax))
 		return
-	case prompt == "" || utf8.RuneCountInString(prompt) > 1000:
-		bad("promptText must be 1 to 1000 characters")
+	case prompt == "":
+		bad("promptText must not be empty")
 		return
-	case !slices.Contains(ratios, ratio):
-		bad("ratio must be one of " + strings.Join(ratios, ", "))
+	case sp.promptUTF16 > 0 && utf16Len(prompt) > sp.promptUTF16:
+		bad(fmt.Sprintf("promptText must be at most %d characters (UTF-16 code units)", sp.promptUTF16))
+		return
+	case sp.promptChars > 0 && utf8.RuneCountInString(prompt) > sp.promptChars:
+		bad(fmt.Sprintf("promptText must be at most %d characters", sp.promptChars))
+		return
+	case !slices.Contains(sp.ratios, ratio):
+		bad("ratio must be one of " + strings.Join(sp.ratios, ", "))
 		return
 	}
 	switch s.Fault {
@@ -215,7 +327,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	fmt.Sscanf(ratio, "%d:%d", &wd, &ht)
 	s.mu.Lock()
 	id := fmt.Sprintf("0f0e0d0c-0000-4000-8000-%012d", len(s.tasks)+1)
-	s.tasks[id] = &fakeTask{w: wd, h: ht, seed: int64(seed)}
+	s.tasks[id] = &fakeTask{w: wd, h: ht, seed: int64(seed), count: count}
 	s.mu.Unlock()
 	writeJSON(w, 200, map[string]any{"id": id})
 }
@@ -246,7 +358,11 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) {
 	case s.Fault == enginetest.FaultContentPolicy:
 		out["status"], out["failure"], out["failureCode"] = "FAILED", "The prompt was flagged by content moderation.", "SAFETY.INPUT.TEXT"
 	default:
-		out["status"], out["output"] = "SUCCEEDED", []string{s.srv.URL + "/output/" + id + "?X-Amz-Signature=abc"}
+		var urls []string
+		for i := range tk.count {
+			urls = append(urls, fmt.Sprintf("%s/output/%s?n=%d&X-Amz-Signature=abc", s.srv.URL, id, i))
+		}
+		out["status"], out["output"] = "SUCCEEDED", urls
 	}
 	writeJSON(w, 200, out)
 }
@@ -263,7 +379,8 @@ func (s *Server) output(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "AccessDenied", 403)
 		return
 	}
-	img := enginetest.PNG(tk.w, tk.h, tk.seed)
+	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+	img := enginetest.PNG(tk.w, tk.h, tk.seed+int64(n))
 	switch s.Fault {
 	case enginetest.FaultTruncatedImage:
 		img = enginetest.Truncated(img)
