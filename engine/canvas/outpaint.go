@@ -48,7 +48,7 @@ func Outpaint(src image.Image, in easel.Insets) *image.RGBA {
 	fineM := make([]float32, W*H*3)
 	addUp(fineM, W, boxDown(em, W, H, fw, fh), fw, fh, 0, H)
 	u := max(float32(min(w, h))/1000, 0.3)
-	seam := 10 * u
+	seam := 24 * u
 	reach := float32(max(in.Left, in.Top, in.Right, in.Bottom))
 	out := image.NewRGBA(image.Rect(0, 0, W, H))
 	for y := 0; y < H; y++ {
@@ -68,10 +68,13 @@ func Outpaint(src image.Image, in easel.Insets) *image.RGBA {
 				// to half by the far edge.
 				mk := 1 - smoothstep(0, reach*0.35, d)
 				fk := 1 - 0.5*f
+				// Strong edges are flattened from a little way out.
+				sk := smoothstep(0, reach*0.25, d)
+				tex := func(v float32) float32 { return v + (soft(v)-v)*sk }
 				c = rgb{
-					lowC[o] + (fineM[o]-lowM[o])*mk + (em[o]-fineM[o])*fk,
-					lowC[o+1] + (fineM[o+1]-lowM[o+1])*mk + (em[o+1]-fineM[o+1])*fk,
-					lowC[o+2] + (fineM[o+2]-lowM[o+2])*mk + (em[o+2]-fineM[o+2])*fk,
+					lowC[o] + tex(fineM[o]-lowM[o])*mk + tex(em[o]-fineM[o])*fk,
+					lowC[o+1] + tex(fineM[o+1]-lowM[o+1])*mk + tex(em[o+1]-fineM[o+1])*fk,
+					lowC[o+2] + tex(fineM[o+2]-lowM[o+2])*mk + tex(em[o+2]-fineM[o+2])*fk,
 				}
 				// Right at the seam the mirror continues the picture
 				// exactly, so there is no line.
@@ -98,4 +101,12 @@ func mirrorAt(i, n int) int {
 		i = p - 1 - i
 	}
 	return i
+}
+
+// soft limits a texture value to about ±0.05: grain, ripples and leaves
+// pass, while the strong edges of things (a tower, the sun's rim) are
+// flattened, so the mirror does not draw them again in the border.
+func soft(v float32) float32 {
+	const k = 0.05
+	return k * v / (k + float32(math.Abs(float64(v))))
 }

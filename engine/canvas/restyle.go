@@ -84,7 +84,11 @@ func abstractRadius(style string, k, u float32) int {
 	var r float32
 	switch style {
 	case StylePhoto, StyleFilm:
-		r = 5 * k * k * u
+		// A photograph loses detail only at high strength; a radius
+		// under 2 would not show.
+		if r = 5 * k * k * u; r < 1.5 {
+			return 0
+		}
 	case StylePencil:
 		r = (1 + 2*k) * u
 	case StylePixel:
@@ -146,19 +150,19 @@ func (d *painter) towardScene(scene *easel.Scene, prompt string, seed int64, k f
 	})
 }
 
-// gradeBy applies the plan's grade (palette words, mood) at strength k.
+// gradeBy applies the plan's grade (palette words, mood) at strength k:
+// its tint, saturation, contrast and brightness are each moved toward
+// neutral, so one pass does it.
 func (d *painter) gradeBy(k float32) {
 	if k <= 0 {
 		return
 	}
-	before := make([]float32, len(d.pix))
-	copy(before, d.pix)
+	p := d.p
+	p.gradeK *= k
+	p.sat = 1 + (p.sat-1)*k
+	p.contrast = 1 + (p.contrast-1)*k
+	p.bright = 1 + (p.bright-1)*k
 	d.grade()
-	d.rows(0, d.h, func(y0, y1 int) {
-		for i := y0 * d.w * 3; i < y1*d.w*3; i++ {
-			d.pix[i] = before[i] + (d.pix[i]-before[i])*k
-		}
-	})
 }
 
 // posterize turns the picture into flat tones: brightness in a few bands,
