@@ -52,6 +52,8 @@ type JobRequest struct {
 	Verb string `json:"verb,omitempty"`
 	// Strength is vary's: subtle (default) or strong.
 	Strength string `json:"strength,omitempty"`
+	// Instruction is refine's: what to change ("make it night").
+	Instruction string `json:"instruction,omitempty"`
 }
 
 // PreparedPrompt is a prompt to render verbatim.

@@ -41,8 +41,10 @@ func (s *Server) newPlan(ctx context.Context, jr JobRequest) (*plan, error) {
 		return s.imaginePlan(ctx, jr)
 	case verbVary, verbReproduce:
 		return s.lineagePlan(ctx, jr)
+	case verbRefine:
+		return s.refinePlan(ctx, jr)
 	}
-	return nil, easel.Errorf(easel.EINVALID, "verb %q is not one the API runs: use vary, reproduce or leave it out (imagine)", jr.Verb)
+	return nil, easel.Errorf(easel.EINVALID, "verb %q is not one the API runs: use vary, reproduce, refine or leave it out (imagine)", jr.Verb)
 }
 
 // imagineRequest is jr as a verb.ImagineRequest.

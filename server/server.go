@@ -230,6 +230,9 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/v1/artworks/{id}/image", h: s.handleImage},
 		{method: "POST", path: "/api/v1/artworks/{id}/reproduce", h: s.handleReproduce, body: js},
 		{method: "POST", path: "/api/v1/artworks/{id}/vary", h: s.handleVary, body: js},
+		{method: "POST", path: "/api/v1/artworks/{id}/refine", h: s.handleRefine, body: js},
+		// describe takes multipart or JSON: the handler checks the type.
+		{method: "POST", path: "/api/v1/describe", h: s.handleDescribe},
 		{method: "POST", path: "/api/v1/inspect", h: s.handleInspect, body: png},
 		{method: "POST", path: "/v1/images/generations", h: s.handleOpenAIGenerate, body: js},
 		{method: "GET", path: "/v1/models", h: s.handleOpenAIModels},
