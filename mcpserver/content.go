@@ -163,12 +163,15 @@ func preview(data []byte, side, budget int) ([]byte, error) {
 		return nil, err
 	}
 	side = min(side, max(cfg.Width, cfg.Height))
+	if len(data) > budget {
+		// The bytes go with the area: start where the file says it fits.
+		side = max(minPreviewSide, int(float64(side)*math.Sqrt(float64(budget)/float64(len(data)))*0.95))
+	}
 	for {
 		out, err := scaled(img, side)
 		if err != nil || len(out) <= budget || side <= minPreviewSide {
 			return out, err
 		}
-		// The bytes go with the area: aim a little under the budget.
 		side = max(minPreviewSide, int(float64(side)*math.Sqrt(float64(budget)/float64(len(out)))*0.95))
 	}
 }
@@ -188,7 +191,7 @@ func scaled(img image.Image, side int) ([]byte, error) {
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst); err != nil {
+	if err := png.Encode(&buf, dst); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -445,3 +445,4 @@ func noisePNG(w, h int) []byte {
 	png.Encode(&b, img)
 	return b.Bytes()
 }
+
