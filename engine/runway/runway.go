@@ -215,7 +215,7 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 		return nil, err
 	}
 	if n := utf16Len(req.Prompt); c.model.MaxPromptUTF16 > 0 && n > c.model.MaxPromptUTF16 {
-		return nil, easel.Errorf(easel.EINVALID, "runway %s takes prompts of at most %d UTF-16 code units (an emoji counts two); this one has %d: shorten it", c.cfg.Model, c.model.MaxPromptUTF16, n)
+		return nil, easel.Errorf(easel.EINVALID, "runway %s takes prompts of at most %d characters, counted in UTF-16 code units (an emoji counts two); this one has %d: shorten it", c.cfg.Model, c.model.MaxPromptUTF16, n)
 	}
 	if req.Model != "" && req.Model != c.cfg.Model {
 		return nil, easel.Errorf(easel.EINVALID, "runway: this engine was opened for model %s, not %s: use --engine runway:%s", c.cfg.Model, req.Model, req.Model)
