@@ -23,7 +23,6 @@ import (
 	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/prompt/template"
 	"github.com/easel-art/easel/queue"
-	"github.com/easel-art/easel/store/sqlite"
 	"github.com/easel-art/easel/verb"
 )
 
@@ -106,7 +105,6 @@ type batchFlags struct {
 	limitFlags
 	resume      bool
 	maxCost     float64
-	db          string
 	enqueueOnly bool
 	fresh       bool
 }
@@ -119,7 +117,7 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 	fs.BoolVar(&g.resume, "resume", false, "resume the last batch (no FILE needed)")
 	fs.Float64Var(&g.maxCost, "max-cost", -1, "budget in US dollars: no job starts that could cross it (default: none)")
 	fs.Lookup("max-cost").DefValue = "" // not "-1": --help shows the usage's default
-	fs.StringVar(&g.db, "db", "", "queue database: postgres://… to share the work with easel worker processes (default: SQLite in the data directory)")
+	a.addTeamFlags(fs)
 	fs.BoolVar(&g.enqueueOnly, "enqueue-only", false, "store the jobs and report progress, leaving the work to easel worker processes")
 	fs.BoolVar(&g.fresh, "new", false, "start a new batch even if this file and these options ran before")
 	pos, err := parseFlags(fs, args)
@@ -162,7 +160,7 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer gal.Close()
-	if _, err := gal.RecoverJobs(ctx); err != nil {
+	if err := recoverJobs(ctx, gal); err != nil {
 		return err
 	}
 	engName, _ := engine.ParseSpec(g.engine)
@@ -174,7 +172,7 @@ func cmdBatch(ctx context.Context, a *app, args []string) error {
 	rep.gal = gal
 	rep.limitOf = a.limits(g.limitFlags, engName)
 	q, err := queue.Open(ctx, queue.Config{
-		URL: g.db, File: filepath.Join(dataDir, "queue.db"), Workers: workers,
+		URL: a.dbURL(), File: filepath.Join(dataDir, "queue.db"), Workers: workers,
 		Run: a.jobRunner(gal, dataDir), Limits: a.limits(g.limitFlags, engName),
 		OnEvent: rep.event(g.out), Log: a.log,
 	})
@@ -424,7 +422,7 @@ func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir
 
 // jobRunner returns the queue's RunFunc: each job through the pipeline,
 // with engines and styles opened once.
-func (a *app) jobRunner(gal *sqlite.DB, dataDir string) queue.RunFunc {
+func (a *app) jobRunner(gal gallery, dataDir string) queue.RunFunc {
 	var mu sync.Mutex
 	engines := map[string]easel.Engine{}
 	dialects := map[string]func(*easel.Prompt, easel.Dialect, easel.Size, string) (pipeline.Rendered, error){}

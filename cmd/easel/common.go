@@ -14,8 +14,6 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/config"
-	"github.com/easel-art/easel/store/sqlite"
 )
 
 // dataFlags are the flags every gallery-touching command shares.
@@ -27,11 +25,6 @@ type dataFlags struct {
 func (d *dataFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&d.dataDir, "data-dir", "", "data directory (default $EASEL_HOME, else $XDG_DATA_HOME/easel, else ~/.local/share/easel)")
 	fs.BoolVar(&d.json, "json", false, "print one JSON object a line (NDJSON), for scripts")
-}
-
-// openGallery opens the gallery in the resolved data directory.
-func (a *app) openGallery(ctx context.Context, flagDir string) (*sqlite.DB, error) {
-	return sqlite.Open(ctx, config.DataDir(flagDir, a.getenv))
 }
 
 // sizeFlags resolve --size and --aspect into one size.

@@ -120,6 +120,7 @@ files; a damaged search index is rebuilt) and says how to fix the rest.`
 
 func cmdDoctor(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("doctor", doctorUsage)
+	a.addTeamFlags(fs)
 	var df dataFlags
 	df.add(fs)
 	timeout := fs.Duration("timeout", 5*time.Second, "how long to wait for each service")

@@ -18,6 +18,7 @@ const galleryUsage = `Usage:
   easel gallery tree ID [--json]
   easel gallery rm ID [ID...]
   easel gallery sheet [QUERY] -o FILE.png [--limit N] [--columns N] [--cell PX]
+  easel gallery gc [--dry-run]
 
 show prints how a picture was made and its lineage: the chain of pictures back to the idea.
 tree prints its family: the picture it descends from and everything made from it (easel vary,
@@ -28,12 +29,16 @@ func cmdGallery(ctx context.Context, a *app, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprintln(a.stdout, galleryUsage)
 		if len(args) == 0 {
-			return easel.Errorf(easel.EINVALID, "gallery: say what to do: list, search, show, tree, sheet or rm")
+			return easel.Errorf(easel.EINVALID, "gallery: say what to do: list, search, show, tree, sheet, rm or gc")
 		}
 		return nil
 	}
 	sub, args := args[0], args[1:]
+	if sub == "gc" {
+		return galleryGC(ctx, a, args)
+	}
 	fs := a.newFlags("gallery "+sub, galleryUsage)
+	a.addTeamFlags(fs)
 	var df dataFlags
 	df.add(fs)
 	limit := fs.Int("limit", 50, "show at most N artworks (0 for all)")

@@ -61,6 +61,7 @@ func (g *genFlags) add(fs *flag.FlagSet) {
 
 func cmdImagine(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("imagine", imagineUsage)
+	a.addTeamFlags(fs)
 	var g genFlags
 	g.add(fs)
 	pos, err := parseFlags(fs, args)

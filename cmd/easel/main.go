@@ -42,6 +42,7 @@ type app struct {
 	getenv func(string) string
 	log    *slog.Logger
 	limiterSet
+	teamFlags
 }
 
 // run is main without the process: it returns the exit code.

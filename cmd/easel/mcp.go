@@ -27,6 +27,7 @@ Example (Claude Code):
 
 func cmdMCP(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("mcp", mcpUsage)
+	a.addTeamFlags(fs)
 	var dataDir string
 	fs.StringVar(&dataDir, "data-dir", "", "data directory (default $EASEL_HOME, else $XDG_DATA_HOME/easel, else ~/.local/share/easel)")
 	engineSpec := fs.String("engine", "builtin", "default image engine NAME[:MODEL]")

@@ -35,6 +35,7 @@ Examples:
 
 func cmdRefine(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("refine", refineUsage)
+	a.addTeamFlags(fs)
 	var df dataFlags
 	var sf sizeFlags
 	df.add(fs)

@@ -23,6 +23,7 @@ Examples:
 
 func cmdReproduce(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("reproduce", reproduceUsage)
+	a.addTeamFlags(fs)
 	var df dataFlags
 	df.add(fs)
 	engineSpec := fs.String("engine", "", "image engine NAME[:MODEL] (default: the picture's own)")

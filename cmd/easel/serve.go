@@ -15,7 +15,6 @@ import (
 	"github.com/easel-art/easel/mcpserver"
 	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/server"
-	"github.com/easel-art/easel/store/sqlite"
 )
 
 const serveUsage = `Usage: easel serve [flags]
@@ -41,6 +40,7 @@ Examples:
 
 func cmdServe(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("serve", serveUsage)
+	a.addTeamFlags(fs)
 	var dataDir string
 	fs.StringVar(&dataDir, "data-dir", "", "data directory (default $EASEL_HOME, else $XDG_DATA_HOME/easel, else ~/.local/share/easel)")
 	addr := fs.String("addr", "127.0.0.1:8420", "address to listen on, HOST:PORT")
@@ -124,7 +124,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 // serverDeps are the server's backends: the same gallery, writers,
 // engines, styles and engine calls (limiter, retries, deadline) as every
 // other command.
-func (a *app) serverDeps(gal *sqlite.DB, dir string) server.Deps {
+func (a *app) serverDeps(gal gallery, dir string) server.Deps {
 	return server.Deps{
 		Gallery: gal,
 		Writer:  a.serveWriter,
@@ -140,7 +140,7 @@ func (a *app) serverDeps(gal *sqlite.DB, dir string) server.Deps {
 		LLMs:    llmNames(),
 		Log:     a.log,
 		Call:    a.engineCall(true),
-		Jobs:    serveJobs{gal},
+		Jobs:    serverJobsOf(gal),
 	}
 }
 

@@ -35,6 +35,7 @@ const defaultVariations = 4
 
 func cmdVary(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("vary", varyUsage)
+	a.addTeamFlags(fs)
 	var df dataFlags
 	var sf sizeFlags
 	df.add(fs)

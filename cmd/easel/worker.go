@@ -30,7 +30,7 @@ func cmdWorker(ctx context.Context, a *app, args []string) error {
 	var l limitFlags
 	d.add(fs)
 	l.add(fs)
-	db := fs.String("db", "", "queue database: postgres://… (default: SQLite in the data directory)")
+	a.addTeamFlags(fs)
 	workers := fs.Int("workers", 8, "jobs this worker runs at once (each engine's concurrency still applies)")
 	idle := fs.Duration("idle-exit", 0, "exit once the queue has had no job left for this long (0: run until interrupted)")
 	pos, err := parseFlags(fs, args)
@@ -49,14 +49,14 @@ func cmdWorker(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer gal.Close()
-	if _, err := gal.RecoverJobs(ctx); err != nil {
+	if err := recoverJobs(ctx, gal); err != nil {
 		return err
 	}
 	rep := newReporter(a, d.json)
 	done := 0
 	onEvent := rep.event("")
 	q, err := queue.Open(ctx, queue.Config{
-		URL: *db, File: filepath.Join(dataDir, "queue.db"), Workers: *workers,
+		URL: a.dbURL(), File: filepath.Join(dataDir, "queue.db"), Workers: *workers,
 		Run: a.jobRunner(gal, dataDir), Limits: a.limits(l, ""), Log: a.log,
 		OnEvent: func(ev queue.Event) {
 			if ev.State == queue.StateDone {

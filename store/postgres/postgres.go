@@ -71,7 +71,7 @@ func redact(err error) string {
 	if err == nil {
 		return "no answer"
 	}
-	s := err.Error()
+	s, _, _ := strings.Cut(err.Error(), "\n") // pgconn repeats itself on a second line
 	if i := strings.Index(s, "://"); i >= 0 {
 		if j := strings.IndexByte(s[i:], '@'); j >= 0 {
 			s = s[:i+3] + "…" + s[i+j:]

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/store/localdir"
 )
 
 // TestMigrateConcurrently opens one new database from four pools at once,
@@ -172,3 +173,35 @@ func TestServerJobs(t *testing.T) {
 }
 
 func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
+
+// TestGC: an object without a row (a crash between the two) is removed;
+// objects rows name are kept.
+func TestGC(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	kept := jobArtwork("kept")
+	if err := db.Add(ctx, kept, testPNG(t, 3)); err != nil {
+		t.Fatal(err)
+	}
+	orphan := testPNG(t, 4)
+	key := localdir.Key(orphan)
+	if _, err := db.images.Put(ctx, key, orphan); err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.GC(ctx, true)
+	if err != nil || r.Objects != 2 || len(r.Orphans) != 1 || r.Orphans[0] != key {
+		t.Fatalf("GC dry run = %+v, %v", r, err)
+	}
+	if _, err := os.Stat(db.images.Path(key)); err != nil {
+		t.Fatalf("dry run removed the orphan: %v", err)
+	}
+	if r, err = db.GC(ctx, false); err != nil || len(r.Orphans) != 1 {
+		t.Fatalf("GC = %+v, %v", r, err)
+	}
+	if _, err := os.Stat(db.images.Path(key)); !os.IsNotExist(err) {
+		t.Fatalf("orphan kept: %v", err)
+	}
+	if in, err := db.VerifyJobs(ctx); err != nil || len(in.Problems) != 0 || in.Objects != 1 {
+		t.Fatalf("after GC: %+v, %v", in, err)
+	}
+}

@@ -2,8 +2,11 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // ServerJob is a job accepted by `easel serve`, as the server persists it.
@@ -13,6 +16,9 @@ type ServerJob struct {
 	Request   []byte
 	State     string
 	CreatedAt time.Time
+	// Crashes counts the starts that found the job running: each time,
+	// the process running it had died (see ServerJobCrashed).
+	Crashes int
 }
 
 // Server job states the store gives meaning to: jobs in these states are
@@ -43,7 +49,7 @@ func (d *DB) SetServerJobState(ctx context.Context, id, state string) error {
 
 // UnfinishedServerJobs returns the jobs still queued or running, oldest first.
 func (d *DB) UnfinishedServerJobs(ctx context.Context) ([]ServerJob, error) {
-	rows, err := d.pool.Query(ctx, `SELECT id, request, state, created_at FROM easel_server_jobs WHERE state IN ($1, $2) ORDER BY created_at, id`,
+	rows, err := d.pool.Query(ctx, `SELECT id, request, state, created_at, crashes FROM easel_server_jobs WHERE state IN ($1, $2) ORDER BY created_at, id`,
 		ServerJobQueued, ServerJobRunning)
 	if err != nil {
 		return nil, fmt.Errorf("list server jobs: %w", err)
@@ -53,7 +59,7 @@ func (d *DB) UnfinishedServerJobs(ctx context.Context) ([]ServerJob, error) {
 	for rows.Next() {
 		var j ServerJob
 		var req string
-		if err := rows.Scan(&j.ID, &req, &j.State, &j.CreatedAt); err != nil {
+		if err := rows.Scan(&j.ID, &req, &j.State, &j.CreatedAt, &j.Crashes); err != nil {
 			return nil, fmt.Errorf("list server jobs: %w", err)
 		}
 		j.Request = []byte(req)
@@ -64,6 +70,23 @@ func (d *DB) UnfinishedServerJobs(ctx context.Context) ([]ServerJob, error) {
 		return nil, fmt.Errorf("list server jobs: %w", err)
 	}
 	return out, nil
+}
+
+// ServerJobCrashed records that job id, found running when a server
+// started, died with the process that ran it: its crash count goes up by
+// one and it is queued again. It returns the new count; a job that is not
+// running is left alone and its count returned as it is.
+func (d *DB) ServerJobCrashed(ctx context.Context, id string) (int, error) {
+	var n int
+	err := d.pool.QueryRow(ctx, `UPDATE easel_server_jobs SET crashes = crashes + 1, state = $1, updated_at = $2 WHERE id = $3 AND state = $4 RETURNING crashes`,
+		ServerJobQueued, d.Now().UTC(), id, ServerJobRunning).Scan(&n)
+	if errors.Is(err, pgx.ErrNoRows) {
+		err = d.pool.QueryRow(ctx, `SELECT crashes FROM easel_server_jobs WHERE id = $1`, id).Scan(&n)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("record server job crash: %w", err)
+	}
+	return n, nil
 }
 
 // AddServerJobArtwork records that job id saved artworkID as its idx-th

@@ -81,8 +81,8 @@ func ParseURL(raw string, getenv func(string) string) (Config, error) {
 	c := Config{Bucket: u.Host, Prefix: strings.Trim(u.Path, "/"), Secure: true,
 		AccessKey: getenv("AWS_ACCESS_KEY_ID"), SecretKey: getenv("AWS_SECRET_ACCESS_KEY"), SessionToken: getenv("AWS_SESSION_TOKEN"),
 		Profile: getenv("AWS_PROFILE"), CredentialsFile: getenv("AWS_SHARED_CREDENTIALS_FILE")}
-	if c.Bucket == "" {
-		return bad("no bucket")
+	if n := len(c.Bucket); n < 3 || n > 63 {
+		return bad("a bucket name has 3 to 63 characters")
 	}
 	q := u.Query()
 	for k := range q {
@@ -141,6 +141,11 @@ type Store struct {
 
 // New connects to the bucket and checks that it is there.
 func New(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.AccessKey == "" && cfg.SecretKey == "" {
+		if _, err := os.Stat(credentialsFile(cfg)); err != nil {
+			return nil, easel.Errorf(easel.ECONFIG, "no credentials for the object store: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile in %s (AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE)", credentialsFile(cfg))
+		}
+	}
 	creds := credsOf(cfg)
 	lookup := minio.BucketLookupAuto
 	if cfg.PathStyle {
@@ -168,13 +173,18 @@ func credsOf(cfg Config) *credentials.Credentials {
 	if cfg.AccessKey != "" || cfg.SecretKey != "" {
 		return credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, cfg.SessionToken)
 	}
-	file := cfg.CredentialsFile
-	if file == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			file = filepath.Join(home, ".aws", "credentials")
-		}
+	return credentials.NewFileAWSCredentials(credentialsFile(cfg), cmpOr(cfg.Profile, "default"))
+}
+
+// credentialsFile is the shared credentials file cfg names, else ~/.aws/credentials.
+func credentialsFile(cfg Config) string {
+	if cfg.CredentialsFile != "" {
+		return cfg.CredentialsFile
 	}
-	return credentials.NewFileAWSCredentials(file, cmpOr(cfg.Profile, "default"))
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".aws", "credentials")
+	}
+	return ""
 }
 
 // Config returns the store's configuration.

@@ -170,7 +170,7 @@ func TestParseURL(t *testing.T) {
 			t.Errorf("ParseURL(%q) = %+v, %v; want %+v", c.raw, got, err, c.want)
 		}
 	}
-	for _, raw := range []string{"", "s3://", "http://art", "s3://AK:SK@art", "s3://art?endpoint=ftp://x", "s3://art?endpoint=http://x/path",
+	for _, raw := range []string{"", "s3://", "s3://ab", "http://art", "s3://AK:SK@art", "s3://art?endpoint=ftp://x", "s3://art?endpoint=http://x/path",
 		"s3://art?presign=soon", "s3://art?colour=blue", "s3://art?path_style=maybe"} {
 		if _, err := ParseURL(raw, getenv); easel.ErrorCode(err) != easel.EINVALID {
 			t.Errorf("ParseURL(%q) err = %v; want EINVALID", raw, err)
@@ -186,4 +186,27 @@ func FuzzParseURL(f *testing.F) {
 			t.Fatalf("ParseURL(%q) = %+v", raw, c)
 		}
 	})
+}
+
+// TestProfileCredentials: with no keys in the environment the profile of
+// the shared credentials file is used; with neither, the error says what
+// to set.
+func TestProfileCredentials(t *testing.T) {
+	raw, getenv := newBucket(t, "")
+	cfg, _ := ParseURL(raw, getenv)
+	file := t.TempDir() + "/credentials"
+	os.WriteFile(file, []byte("[default]\naws_access_key_id = nope\naws_secret_access_key = nope\n\n[team]\naws_access_key_id = "+
+		cfg.AccessKey+"\naws_secret_access_key = "+cfg.SecretKey+"\n"), 0o600)
+	cfg.AccessKey, cfg.SecretKey, cfg.CredentialsFile, cfg.Profile = "", "", file, "team"
+	if _, err := New(t.Context(), cfg); err != nil {
+		t.Fatalf("New with profile team: %v", err)
+	}
+	cfg.Profile = ""
+	if _, err := New(t.Context(), cfg); easel.ErrorCode(err) != easel.ECONFIG {
+		t.Errorf("New with the default profile's wrong keys err = %v; want ECONFIG", err)
+	}
+	cfg.CredentialsFile = file + ".missing"
+	if _, err := New(t.Context(), cfg); easel.ErrorCode(err) != easel.ECONFIG || !strings.Contains(err.Error(), "AWS_ACCESS_KEY_ID") {
+		t.Errorf("New with no credentials err = %v; want ECONFIG naming the variables", err)
+	}
 }
