@@ -47,19 +47,23 @@ func (a *app) checkGallery(ctx context.Context, dir string, repair bool) (*galle
 			gh.Repaired = append(gh.Repaired, "removed "+p+" (a temporary file a killed run left)")
 		}
 	}
-	h, err := g.Check(ctx)
+	sg, ok := g.(*sqlite.DB)
+	if !ok {
+		return checkTeamGallery(ctx, g, gh)
+	}
+	h, err := sg.Check(ctx)
 	if err != nil {
 		gh.Error = easel.ErrorMessage(err)
 		return gh, err
 	}
 	if repair && h.Damaged() {
-		did, err := g.Repair(ctx, h)
+		did, err := sg.Repair(ctx, h)
 		gh.Repaired = append(gh.Repaired, did...)
 		if err != nil {
 			gh.Error = easel.ErrorMessage(err)
 			return gh, err
 		}
-		if h, err = g.Check(ctx); err != nil {
+		if h, err = sg.Check(ctx); err != nil {
 			gh.Error = easel.ErrorMessage(err)
 			return gh, err
 		}

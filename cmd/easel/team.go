@@ -109,6 +109,28 @@ func redactURL(s string) string {
 	return s
 }
 
+// checkTeamGallery is easel doctor's check of a PostgreSQL gallery: every
+// row's object is there with its digest, and no object lacks a row (easel
+// gallery gc removes those).
+func checkTeamGallery(ctx context.Context, g gallery, gh *galleryHealth) (*galleryHealth, error) {
+	pg, ok := g.(*postgres.DB)
+	if !ok {
+		return gh, nil
+	}
+	gh.Kind = "gallery (PostgreSQL)"
+	in, err := pg.VerifyJobs(ctx)
+	if err != nil {
+		gh.Error = easel.ErrorMessage(err)
+		return gh, err
+	}
+	gh.Artworks, gh.Integrity = in.Artworks, in.Problems
+	gh.OK = len(in.Problems) == 0
+	if gh.OK {
+		return gh, nil
+	}
+	return gh, easel.Errorf(easel.EINVALID, "the gallery has %d problems (%s): easel gallery gc removes objects without a row", len(in.Problems), in.Problems[0])
+}
+
 // recoverJobs clears what stopped processes left behind (see the
 // galleries' RecoverJobs).
 func recoverJobs(ctx context.Context, g gallery) error {
