@@ -53,6 +53,9 @@ type Entry struct {
 	// Of is, for an adjective of a material or colour, the noun it comes
 	// from ("woolen" → "wool").
 	Of string
+	// Hue is the colour WordNet's definition gives a noun ("mars": "a
+	// small reddish planet" → "red"; "fox" → "red"), "" when it gives none.
+	Hue string
 }
 
 // Category is the entry's first category, "" when it has none: "bird",
@@ -206,6 +209,9 @@ func parseEntry(lemma, rest string) Entry {
 			switch num[i] {
 			case ':':
 				e.cats = num[i+1:]
+				if j := strings.IndexByte(e.cats, '~'); j >= 0 {
+					e.cats, e.Hue = e.cats[:j], e.cats[j+1:]
+				}
 			case '>':
 				e.Of = num[i+1:]
 			}

@@ -288,6 +288,9 @@ func (d *painter) lighthouse(x, y, s float32) {
 	d.poly(x-s*0.3, y, x-s*0.18, y-h, x+s*0.18, y-h, x+s*0.3, y)
 	d.fill(solid(d.lit(rgb{0.95, 0.95, 0.92}, 0.05)))
 	red := d.lit(hex("#c0302a"), 0.05)
+	if c, ok := factColour(d.p.subjectOf("lighthouse")); ok {
+		red = d.lit(c, 0.05) // its bands: "a blue lighthouse"
+	}
 	for k := 0; k < 3; k++ {
 		t0 := 0.15 + float32(k)*0.28
 		t1 := t0 + 0.13

@@ -265,10 +265,15 @@ func TestGolden(t *testing.T) {
 			sum := sha256.Sum256(img.Pix)
 			got := hexenc.EncodeToString(sum[:]) + "\n"
 			path := filepath.Join("testdata", c.name+".golden")
+			// The picture the hash pins is kept beside it, so a mismatch
+			// can be looked at: want is testdata/NAME.png, got is written
+			// to the temporary directory.
+			wantPNG := filepath.Join("testdata", c.name+".png")
 			if *update {
 				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
+				writePNG(t, wantPNG, img)
 				return
 			}
 			want, err := os.ReadFile(path)
@@ -276,7 +281,9 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if got != string(want) {
-				t.Errorf("pixels of %s changed: sha256 %s; want %s (look at the picture, then go test -update)", c.name, strings.TrimSpace(got), strings.TrimSpace(string(want)))
+				gotPNG := filepath.Join(os.TempDir(), "easel-golden-"+c.name+".got.png")
+				writePNG(t, gotPNG, img)
+				t.Errorf("pixels of %s changed: sha256 %s; want %s: look at got %s and want %s, then go test -update", c.name, strings.TrimSpace(got), strings.TrimSpace(string(want)), gotPNG, wantPNG)
 			}
 		})
 	}
@@ -397,5 +404,16 @@ func TestIndependentOfHistory(t *testing.T) {
 	}
 	if diff(first, Draw(s, "flat vector", 96, 64, 9)) != 0 {
 		t.Error("the same arguments gave a different picture after other drawings")
+	}
+}
+
+func writePNG(t *testing.T, path string, img image.Image) {
+	t.Helper()
+	b, err := EncodePNG(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -789,7 +789,23 @@ func (d *painter) animals(groundTop float32) {
 		if d.chance(0.5) {
 			dir = -1
 		}
-		d.quadruped(beasts[k], d.xFor(k, 0.3, 0.7), y, s, dir)
+		b := beasts[k]
+		sub := p.subjectOf(k)
+		if c, ok := colourOf(sub); ok {
+			b.col = c.scale(0.85) // "three white rabbits", "a grey donkey"
+		}
+		if n := countOf(sub, 1); n > 1 {
+			// A count is drawn as a count: n animals in a loose row,
+			// smaller as there are more, the far ones higher up.
+			for i := range n {
+				f := (float32(i) + 0.5) / float32(n)
+				sc := s * min(1, 2.2/float32(n)+0.25)
+				yy := y - (H-groundTop)*0.08*float32(i%2)
+				d.quadruped(b, W*(0.08+0.84*f), yy, sc, dir)
+			}
+			continue
+		}
+		d.quadruped(b, d.xFor(k, 0.3, 0.7), y, s, dir)
 	}
 	if p.el["fox"] {
 		if hasWord(p.words, "sleeping") || hasWord(p.words, "asleep") || hasWord(p.words, "curled") {
@@ -808,7 +824,11 @@ func (d *painter) animals(groundTop float32) {
 			if d.chance(0.5) {
 				dir = -1
 			}
-			d.quadruped(beasts["fox"], d.xFor("fox", 0.3, 0.7), y, s, dir)
+			b := beasts["fox"]
+			if c, ok := factColour(p.subjectOf("fox")); ok {
+				b.col = c.scale(0.85)
+			}
+			d.quadruped(b, d.xFor("fox", 0.3, 0.7), y, s, dir)
 		}
 	}
 	if p.el["cat"] {

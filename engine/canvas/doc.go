@@ -19,4 +19,21 @@
 // cores. Randomness comes from a PCG seeded by the seed and the Scene's
 // words, and from pure hash-based noise, so a picture is the same on every
 // run and every core count.
+//
+// Element → file (where to look for what is drawn):
+//
+//	compose.go   the painting order (paint), landscape, trees, animals' placement, airborne things
+//	plan.go      Scene → plan: light, weather, season, palette, the picture's kind
+//	subjects.go  the Scene's facts: counts, colours, planets by name, "not drawn" notes
+//	sky.go       sky, sun, moon, stars, clouds, aurora
+//	land.go      mountains, hills, dunes, fields, rocks, snow, roads
+//	water.go     sea, lakes, rivers, reflections, waves
+//	plants.go    pines, palms, broadleaf trees, bamboo, blossoms
+//	life.go      birds, boats, balloons, cars, planes, trains, spaceships, fish, quadrupeds, cats, dragons, people
+//	built.go     houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges
+//	worlds.go    underwater, space and planets, aerial views, islands, interiors (shelves, fireplace, table), streets, portraits
+//	product.go   one object as a product shot (mug, vase with flowers, shoe, garment, teddy, robot ...)
+//	abstract.go  abstract works; weather.go rain, snow, fog; grade.go, style.go, kuwahara.go the finish
+//	edit.go, inpaint.go, outpaint.go, restyle.go, upscale.go   pictures in (edits)
+//	canvas.go    the rasteriser; noise.go noise; frame.go, look.go composition; sheet.go contact sheets
 package canvas

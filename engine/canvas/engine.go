@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"strings"
 	"sync"
 
 	"github.com/easel-art/easel"
@@ -57,6 +58,9 @@ func (e *Engine) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	// A1111's infotext wants steps, sampler and CFG scale: the canvas paints
 	// in one pass with no guidance, and says so in those terms.
 	res := &easel.RenderResult{Model: "canvas", Width: req.Width, Height: req.Height, Steps: 1, Sampler: "easel canvas", CFGScale: 1}
+	if nd := NotDrawn(req.Scene); len(nd) > 0 {
+		res.Notes = append(res.Notes, "not drawn: "+strings.Join(nd, ", ")+" (the built-in canvas has no picture for it; a model engine will draw it)")
+	}
 	for i := 0; i < n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -34,6 +34,9 @@ func (d *painter) boat(x, y, s float32, kind string) {
 	if kind == "boat" {
 		hull = d.lit(d.p.accent.mix(hex("#e8e4dc"), 0.3), 0.1)
 	}
+	if c, ok := factColour(d.p.subjectOf(kind)); ok {
+		hull = d.lit(c, 0.1) // "a red sailboat"
+	}
 	sail := d.lit(hex("#f2ece0"), 0.1)
 	for _, ref := range []float32{1, -1} {
 		yy := y

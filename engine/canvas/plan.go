@@ -48,14 +48,15 @@ type plan struct {
 	haze                              rgb     // distance colour
 	kind                              string  // landscape, underwater, space, aerial, interior, table, product, portrait, street, abstract
 	sat, contrast, bright             float32
-	main                              string  // the main subject's element, which the composition words place
-	subjX                             float32 // where the words put it, as a fraction of the width (0: free)
-	high                              bool    // seen from high above, looking out over the land
-	above                             bool    // above the clouds: a sea of cloud below the horizon
-	layout                            string  // an abstract work's arrangement, from the composition words
-	single                            bool    // the main subject is one thing ("a cottage", not "a village")
-	look                              look    // what the seed changes in the composition
-	prod                              product // a still life's object, when kind is "product"
+	main                              string          // the main subject's element, which the composition words place
+	subjX                             float32         // where the words put it, as a fraction of the width (0: free)
+	high                              bool            // seen from high above, looking out over the land
+	above                             bool            // above the clouds: a sea of cloud below the horizon
+	layout                            string          // an abstract work's arrangement, from the composition words
+	single                            bool            // the main subject is one thing ("a cottage", not "a village")
+	look                              look            // what the seed changes in the composition
+	prod                              product         // a still life's object, when kind is "product"
+	subjects                          []easel.Subject // the Scene's subjects with their facts (subjects.go)
 }
 
 // words that imply elements when the scene parser did not list them (a
@@ -106,7 +107,7 @@ var domainElements = map[string][]string{
 // makePlan reads the Scene. Nothing in it is an error: unknown words are
 // ignored and missing fields get defaults picked by the seed.
 func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan {
-	p := &plan{el: map[string]bool{}, subjX: fr.subjX, layout: fr.layout, look: newLook(int64(c.seed))}
+	p := &plan{el: map[string]bool{}, subjX: fr.subjX, layout: fr.layout, look: newLook(int64(c.seed)), subjects: s.Subjects}
 	if p.look.mirror && p.subjX > 0 {
 		// The picture is painted reversed and flipped back: a side the
 		// words name is flipped too, so it ends up where they say.
@@ -269,6 +270,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	p.weatherLight()
 	p.seasonColours()
 	p.moodAndPalette(s.Palette, s.Subjects, strings.TrimSpace(s.Idea) != "")
+	p.subjectColours()
 	if p.kind == "product" && (p.prod.surface == "white" || p.prod.surface == "backdrop") {
 		// A clean product shot: the object's own colours on the backdrop
 		// the words name ("on a grey background" is grey), not the

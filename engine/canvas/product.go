@@ -163,6 +163,9 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	pr.col = defs[pick%len(defs)]
 	pr.gloss = 0.35
 	said := false
+	if c, ok := factColour(&sub); ok {
+		pr.col, said = c, true
+	}
 	for _, a := range sub.Adjectives {
 		a = strings.ToLower(a)
 		if c, ok := materials[a]; ok && !said {
@@ -1036,8 +1039,15 @@ func (d *painter) bouquet(cx, top, s float32, sunflowers bool) {
 	if sunflowers {
 		cols = []rgb{hex("#f2c21a"), hex("#f8d040"), hex("#e8a81a")}
 	}
+	// "five purple tulips": five heads, all purple.
+	fl := d.p.subjectOf("flowers")
+	if c, ok := colourOf(fl); ok {
+		cols = []rgb{c, c.scale(0.9), c.scale(1.1)}
+	}
+	n := countOf(fl, 9)
 	// Each flower's stem runs from the vase's mouth to its head.
-	var heads [9][2]float32
+	var all [maxCount][2]float32
+	heads := all[:n]
 	for i := range heads {
 		heads[i] = [2]float32{cx + d.rnd(-0.5, 0.5)*s, top - d.rnd(0.2, 0.6)*s}
 		d.line(cx+(heads[i][0]-cx)*0.15, top+s*0.1, heads[i][0], heads[i][1], 3*d.u)

@@ -260,10 +260,13 @@ func (d *painter) astronaut(x, y, s float32) {
 // planet draws a lit sphere with cloud bands and an atmosphere rim.
 func (d *painter) planet(cx, cy, r float32) {
 	base := hex("#2a6ad8")
-	if len(d.p.tint) > 0 {
+	land := hex("#3a8a4a")
+	if c, ok := colourOf(d.p.subjectOf("planet")); ok {
+		// Mars is red and dusty: its own colour, darker patches, no seas.
+		base, land = c, c.scale(0.6)
+	} else if len(d.p.tint) > 0 {
 		base = d.p.tint[0]
 	}
-	land := hex("#3a8a4a")
 	lx, ly := float32(-0.6), float32(-0.55) // light from the upper left
 	seed := d.seed + 9100
 	atm := base.mix(rgb{0.7, 0.9, 1}, 0.5)
@@ -1023,6 +1026,11 @@ func (d *painter) portrait() {
 		coat = d.lit(hex("#8a9098"), 0) // armour
 	case !hasWord(p.words, "fisherman"):
 		coat = p.accent.scale(0.7)
+	}
+	if len(p.subjects) > 0 {
+		if c, ok := factColour(&p.subjects[0]); ok {
+			coat = c.scale(0.85) // "a woman in a green dress"
+		}
 	}
 	coat = coat.mul(p.lt.ambient.mix(rgb{1, 1, 1}, 0.4))
 	// The camera's distance: a head and shoulders, or a closer face.

@@ -131,6 +131,7 @@ func main() {
 	type lemma struct {
 		freq [4]int // n v a r
 		cats []string
+		hue  string // the colour its definition gives it ("Mars": "a small reddish planet")
 		of   string // for an adjective: the material or colour noun it comes from
 	}
 	lemmas := map[string]*lemma{}
@@ -219,6 +220,9 @@ func main() {
 	flowerIdx := slices.IndexFunc(roots, func(r root) bool { return r.cat == "flower" })
 	for w, offs := range indexes["noun"] {
 		lemmas[w].cats = nounCategory(w, offs, nouns, counts, catOf, flowerIdx)
+		if len(lemmas[w].cats) > 0 {
+			lemmas[w].hue = glossColour(w, offs, nouns, lemmas[w].cats[0], catOf, flowerIdx)
+		}
 	}
 
 	// Adjectives of a material or a colour ("wooden", "golden", "silken")
@@ -280,6 +284,10 @@ func main() {
 				b.WriteByte(':')
 				// Category names keep no spaces in the table: "celestial_body".
 				b.WriteString(strings.ReplaceAll(strings.Join(l.cats, "/"), " ", "_"))
+				if l.hue != "" {
+					b.WriteByte('~')
+					b.WriteString(l.hue)
+				}
 			}
 			if i == 2 && l.of != "" {
 				b.WriteByte('>')
@@ -305,6 +313,57 @@ func main() {
 	write(filepath.Join(*out, "forms.txt"), b.String())
 }
 
+// glossHue finds a colour in a definition: "reddish", "red", "tawny".
+var glossHue = regexp.MustCompile(`\b(red|reddish|orange|orangish|yellow|yellowish|green|greenish|blue|bluish|purple|purplish|violet|pink|pinkish|brown|brownish|black|blackish|white|whitish|grey|gray|grayish|golden|silver|silvery|tawny)\b`)
+
+// glossColour is the first colour word in the definition of w's first
+// sense of category cat, folded to its base ("reddish" → "red").
+func glossColour(w string, offs []int, nouns map[int]synset, cat string, catOf func(int) int, flowerIdx int) string {
+	for _, o := range offs {
+		c := catOf(o)
+		if c < 0 {
+			continue
+		}
+		rc := roots[c].cat
+		if rc == "plant" && flowerGloss.MatchString(nouns[o].gloss) {
+			rc = roots[flowerIdx].cat
+		}
+		if rc != cat {
+			continue
+		}
+		def, _, _ := strings.Cut(nouns[o].gloss, ";") // the definition, not its examples
+		m := glossHue.FindString(def)
+		switch m {
+		case "reddish":
+			m = "red"
+		case "orangish":
+			m = "orange"
+		case "yellowish":
+			m = "yellow"
+		case "greenish":
+			m = "green"
+		case "bluish":
+			m = "blue"
+		case "purplish":
+			m = "purple"
+		case "pinkish":
+			m = "pink"
+		case "brownish", "tawny":
+			m = "brown"
+		case "blackish":
+			m = "black"
+		case "whitish":
+			m = "white"
+		case "gray", "grayish":
+			m = "grey"
+		case "silvery":
+			m = "silver"
+		}
+		return m
+	}
+	return ""
+}
+
 var foodOfAnimal = regexp.MustCompile(`^(the )?(flesh|meat|tentacles|legs?) of|prepared as food`)
 
 // attribute categories name what a thing is made of or looks like: a
@@ -320,9 +379,9 @@ var attribute = map[string]bool{"material": true, "color": true, "shape": true}
 // whale") or writes it as a name ("Burger") yields to one where w is the
 // head word; attributes (material, colour, shape) come last.
 func nounCategory(w string, offs []int, nouns map[int]synset, counts map[string]int, catOf func(int) int, flowerIdx int) []string {
-	total := 0
+	top := 0 // the largest count of any sense
 	for i := range offs {
-		total += counts[w+"%1#"+strconv.Itoa(i+1)]
+		top = max(top, counts[w+"%1#"+strconv.Itoa(i+1)])
 	}
 	common := slices.ContainsFunc(offs, func(o int) bool { return !proper(nouns[o], w) })
 	type ranked struct {
@@ -337,7 +396,7 @@ func nounCategory(w string, offs []int, nouns map[int]synset, counts map[string]
 		c := catOf(o)
 		n := counts[w+"%1#"+strconv.Itoa(i+1)]
 		if c < 0 {
-			if i == 0 && n >= 5 && 2*n >= total {
+			if i == 0 && n >= 5 && n >= top {
 				return nil
 			}
 			continue

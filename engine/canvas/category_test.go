@@ -1,0 +1,106 @@
+package canvas
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/corpus"
+	"github.com/easel-art/easel/scene"
+)
+
+// TestCategoryColour draws, for each category of the corpus, its first
+// noun in red and in blue ("a red owl", "a blue owl") and checks that the
+// colour lands on the thing: the pixels that differ between the two
+// pictures cover a part of the picture, and there the red one is red and
+// the blue one blue.
+func TestCategoryColour(t *testing.T) {
+	ideas, err := corpus.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var got, total int
+	for _, idea := range ideas {
+		for _, f := range idea.Facts {
+			if f.Category == "" || seen[f.Category] || f.Count > 1 {
+				continue
+			}
+			seen[f.Category] = true
+			// The same Scene but for the subject's colour fact, so the
+			// composition is the same and only the colour differs.
+			red := scene.Parse("a " + f.Noun)
+			if len(red.Subjects) == 0 || red.Subjects[0].Element == "" {
+				t.Logf("%s (%s): no element, noted as not drawn: %v", f.Category, f.Noun, NotDrawn(red))
+				continue
+			}
+			total++
+			blue := scene.Parse("a " + f.Noun)
+			red.Subjects[0].Colors = []string{"red"}
+			blue.Subjects[0].Colors = []string{"blue"}
+			a := Draw(red, "", 128, 128, 1)
+			b := Draw(blue, "", 128, 128, 1)
+			var n int
+			var ra, rb float64 // red minus blue, in each picture, where they differ
+			for i := 0; i < len(a.Pix); i += 4 {
+				d := abs(int(a.Pix[i])-int(b.Pix[i])) + abs(int(a.Pix[i+2])-int(b.Pix[i+2]))
+				if d < 60 {
+					continue
+				}
+				n++
+				ra += float64(int(a.Pix[i]) - int(a.Pix[i+2]))
+				rb += float64(int(b.Pix[i]) - int(b.Pix[i+2]))
+			}
+			ok := n > 128*128/400 && ra > 0 && rb < 0
+			if ok {
+				got++
+			}
+			t.Logf("%-14s %-12s %-10s coloured pixels %5d  red-blue %+.0f / %+.0f  %v", f.Category, f.Noun, red.Subjects[0].Element, n, ra/float64(max(n, 1)), rb/float64(max(n, 1)), ok)
+			if !ok && colourCategories[f.Category] {
+				t.Errorf("%s (%q): the colour does not land on it", f.Category, f.Noun)
+			}
+		}
+	}
+	t.Logf("colour lands on %d of %d drawn categories", got, total)
+}
+
+// colourCategories are the categories whose generic takes the idea's
+// colour; the test fails if one stops doing so.
+var colourCategories = map[string]bool{
+	"person": true, "mammal": true, "amphibian": true, "flower": true, "fruit": true, "cake": true,
+	"dish": true, "bread": true, "drink": true, "sandwich": true, "pie": true, "soup": true,
+	"salad": true, "pasta": true, "dessert": true, "food": true, "cookie": true, "pastry": true,
+	"car": true, "bus": true, "truck": true, "train": true, "boat": true, "aircraft": true,
+	"tower": true, "device": true, "container": true, "clothing": true, "jewelry": true,
+	"toy": true, "tool": true, "celestial body": true,
+}
+
+// TestNotDrawnNote checks that what the canvas cannot draw is named on
+// the result, and what it draws is not.
+func TestNotDrawnNote(t *testing.T) {
+	for idea, want := range map[string]string{
+		"a green slime in a dungeon": "the slime",
+		"an owl perched on a branch": "the branch", // the canvas draws no branch
+		"three white rabbits":        "",
+	} {
+		got := strings.Join(NotDrawn(scene.Parse(idea)), ", ")
+		if got != want {
+			t.Errorf("NotDrawn(%q) = %q, want %q", idea, got, want)
+		}
+	}
+	res, err := New().Render(context.Background(), &easel.RenderRequest{Scene: scene.Parse("a green slime in a dungeon"), Width: 64, Height: 64, N: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Notes) == 0 || !strings.Contains(res.Notes[0], "not drawn: the slime") {
+		t.Errorf("notes %q; want one naming the slime", res.Notes)
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
