@@ -3,14 +3,15 @@ package lineage
 import (
 	"regexp"
 	"strings"
+
+	"github.com/easel-art/easel/prompt/clip"
 )
 
 var (
 	// extraNet is an A1111 extra network tag: <lora:name:0.8>, <hypernet:...>.
 	extraNet = regexp.MustCompile(`<[^<>]*>`)
-	// weight is an attention weight before a closing bracket: (word:1.2),
-	// [from:to:0.5].
-	weight = regexp.MustCompile(`:\s*-?[0-9]*\.?[0-9]+\s*([)\]])`)
+	// editWhen is the step of A1111's prompt editing: [from:to:0.5].
+	editWhen = regexp.MustCompile(`:\s*-?[0-9]*\.?[0-9]+\s*\]`)
 	// embedding is ComfyUI's textual-inversion syntax: embedding:name.
 	embedding = regexp.MustCompile(`(?i)\bembedding:\S+`)
 	// breakWord is A1111's chunk separator.
@@ -34,14 +35,15 @@ func HasSyntax(prompt string) bool {
 func PlainPrompt(prompt string) string {
 	s := extraNet.ReplaceAllString(prompt, " ")
 	s = embedding.ReplaceAllString(s, " ")
-	s = strings.ReplaceAll(s, `\(`, "(")
-	s = strings.ReplaceAll(s, `\)`, ")")
-	s = weight.ReplaceAllString(s, "$1")
-	s = breakWord.ReplaceAllString(s, ",")
 	if strings.ContainsAny(prompt, "[]") {
-		// Twice, since "a:b:c" has overlapping matches.
+		// Prompt editing and alternation keep their words: [from:to:0.5]
+		// and [a|b]. Twice, since "a:b:c" has overlapping matches.
+		s = editWhen.ReplaceAllString(s, "]")
 		s = wordColon.ReplaceAllString(wordColon.ReplaceAllString(s, "$1 $2"), "$1 $2")
 	}
+	// Attention syntax, by the one parser of it (clip.ParseAttention).
+	s = clip.StripAttention(s)
+	s = breakWord.ReplaceAllString(s, ",")
 	s = strings.NewReplacer("(", " ", ")", " ", "[", " ", "]", " ", "{", " ", "}", " ", "|", " ", "<", " ", ">", " ", `\`, " ").Replace(s)
 	return tidy(s)
 }

@@ -352,7 +352,7 @@ func (s *Server) handleGetArtwork(w http.ResponseWriter, r *http.Request) {
 func promptOf(a *easel.Artwork) *easel.Prompt {
 	p := &easel.Prompt{Idea: a.Idea, Template: a.Template, Style: a.Style, Seed: a.Seed, Writer: a.Writer, Scene: a.Scene}
 	if a.Dialect == easel.DialectSD || a.Dialect == easel.DialectSDXL {
-		p.Keywords = parseKeywords(a.Prompt)
+		p.Keywords = dialect.ParseKeywords(a.Prompt)
 		terms := make([]string, len(p.Keywords))
 		for i, k := range p.Keywords {
 			terms[i] = k.Text
@@ -367,49 +367,6 @@ func promptOf(a *easel.Artwork) *easel.Prompt {
 		}
 	}
 	return p
-}
-
-// parseKeywords reads "(term:1.2), term, BREAK, ..." into keywords.
-func parseKeywords(text string) []easel.Keyword {
-	var ks []easel.Keyword
-	for _, item := range splitTop(strings.ReplaceAll(text, "BREAK", ",")) {
-		item = strings.TrimSpace(item)
-		w := 1.0
-		if strings.HasPrefix(item, "(") && strings.HasSuffix(item, ")") {
-			if i := strings.LastIndexByte(item, ':'); i > 0 {
-				if f, err := strconv.ParseFloat(strings.TrimSpace(item[i+1:len(item)-1]), 64); err == nil {
-					w = f
-				}
-			}
-		}
-		t := strings.Join(strings.Fields(StripAttention(item)), " ")
-		if t != "" {
-			ks = append(ks, easel.Keyword{Text: t, Weight: w})
-		}
-	}
-	return ks
-}
-
-// splitTop splits s at commas outside brackets.
-func splitTop(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '(', '[':
-			depth++
-		case ')', ']':
-			depth = max(depth-1, 0)
-		case ',':
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(out, s[start:])
 }
 
 func (s *Server) handleDeleteArtwork(w http.ResponseWriter, r *http.Request) {

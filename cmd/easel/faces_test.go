@@ -10,10 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/engine/a1111/a1111test"
 	"github.com/easel-art/easel/engine/enginetest"
 	"github.com/easel-art/easel/engine/openai/openaitest"
+	"github.com/easel-art/easel/prompt/clip"
+	"github.com/easel-art/easel/prompt/dialect"
 	"github.com/easel-art/easel/server"
 )
 
@@ -173,5 +176,58 @@ func TestStudioJobRetriedAfterRateLimit(t *testing.T) {
 	}
 	if waited := time.Since(start); waited < time.Second {
 		t.Errorf("the retry came after %s; want at least the Retry-After of 1s", waited)
+	}
+}
+
+// TestTokenCountSameEverywhere: easel tokens, the studio's counter (POST
+// /api/v1/tokens) and the sd dialects' chunking count a prompt alike, as
+// AUTOMATIC1111 does (weights and BREAK are not tokens). They used to
+// differ: 15 and 10 for the README's example.
+func TestTokenCountSameEverywhere(t *testing.T) {
+	env := home(t)
+	p := newAPI(t, env)
+	texts := []string{
+		"masterpiece, (golden hour:1.2), a quiet beach BREAK film grain", // the README's example
+		"a lighthouse in a storm",
+		`((castle)), [fog], \(escaped\), (red fox:-0.5), time: 12:30`,
+	}
+	for _, d := range []easel.Dialect{easel.DialectSD, easel.DialectSDXL} {
+		pr := &easel.Prompt{Text: "x", Keywords: []easel.Keyword{{Text: "golden hour", Weight: 1.2}, {Text: "a quiet beach", Weight: 1}, {Text: "film grain", Weight: 0.8}}}
+		for range 20 {
+			pr.Keywords = append(pr.Keywords, easel.Keyword{Text: "misty mountain lake reflection", Weight: 1.15})
+		}
+		r, err := dialect.Render(pr, d, dialect.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, r.Text)
+		// The dialect's own count of what it wrote.
+		var tc struct {
+			Count  int `json:"count"`
+			Chunks int `json:"chunks"`
+		}
+		res := runEasel(t, env, "tokens", "--json", r.Text)
+		json.Unmarshal([]byte(res.stdout), &tc)
+		if tc.Count != r.Tokens || tc.Chunks != len(r.Chunks) {
+			t.Errorf("%s: easel tokens says %d tokens in %d chunks; the dialect wrote %d in %d", d, tc.Count, tc.Chunks, r.Tokens, len(r.Chunks))
+		}
+	}
+	for _, text := range texts {
+		res := runEasel(t, env, "tokens", "--json", text)
+		var cli struct {
+			Count  int `json:"count"`
+			Chunks int `json:"chunks"`
+		}
+		if err := json.Unmarshal([]byte(res.stdout), &cli); err != nil {
+			t.Fatalf("easel tokens: %v: %s", err, res.stderr)
+		}
+		body, _ := json.Marshal(map[string]string{"text": text})
+		var web server.TokenCount
+		if err := json.Unmarshal(p.do(t, "POST", "/api/v1/tokens", string(body)), &web); err != nil {
+			t.Fatal(err)
+		}
+		if cli.Count != web.Tokens || cli.Chunks != len(web.Chunks) || cli.Count != clip.PromptCount(text) {
+			t.Errorf("%.50q: easel tokens %d in %d chunks, the studio %d in %d, clip %d", text, cli.Count, cli.Chunks, web.Tokens, len(web.Chunks), clip.PromptCount(text))
+		}
 	}
 }

@@ -12,8 +12,10 @@ import (
 
 const tokensUsage = `Usage: easel tokens [--json] TEXT
 
-Counts TEXT's CLIP tokens, as Stable Diffusion's text encoder reads them, and the
-75-token chunks AUTOMATIC1111 splits it into (the word BREAK starts a new chunk).
+Counts TEXT's CLIP tokens as AUTOMATIC1111 counts them, and the 75-token chunks it
+splits the prompt into: attention syntax such as (term:1.2) and [term] is not counted,
+the words in it are, and the word BREAK starts a new chunk. The studio's counter and
+the sd and sdxl dialects count the same way.
 TEXT "-" reads the text from standard input.
 
 Examples:

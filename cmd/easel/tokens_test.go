@@ -84,7 +84,14 @@ func TestTokensJSONMatchesClip(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := clip.Encode(text)
+	// As A1111 counts: the weight syntax is not tokens, the words are.
+	var want []int
+	for _, c := range clip.Chunks(text) {
+		want = append(want, c...)
+	}
+	if len(want) >= len(clip.Encode(text)) {
+		t.Fatalf("the weights were counted: %d tokens, %d as written", len(want), len(clip.Encode(text)))
+	}
 	if got.Count != len(want) || len(got.IDs) != len(want) || got.Chunks != len(clip.Chunks(text)) || got.Chunks < 2 {
 		t.Errorf("got count %d, %d ids, %d chunks; want %d, %d, %d", got.Count, len(got.IDs), got.Chunks, len(want), len(want), len(clip.Chunks(text)))
 	}

@@ -172,23 +172,27 @@ func Encode(text string) []int {
 	return ids
 }
 
-// Count returns len(Encode(text)) without building the slice.
+// Count returns len(Encode(text)) without building the slice: the tokens
+// of text as written, attention syntax and all (see PromptCount).
 func Count(text string) int {
 	n := 0
 	encode(text, func(int32) { n++ })
 	return n
 }
 
-// Chunks splits text into the chunks AUTOMATIC1111 encodes one at a time,
-// each a list of at most ChunkLen token ids (without start, end or
-// padding tokens). The word BREAK, in capitals and standing alone, ends a
-// chunk early. A full chunk is cut after its last comma when that comma is
-// within 20 tokens of the end, so that a phrase is not split across chunks.
-// Like A1111, an empty text gives one empty chunk, and a BREAK with nothing
-// before it gives an empty chunk.
+// Chunks splits a prompt into the chunks AUTOMATIC1111 encodes one at a
+// time, each a list of at most ChunkLen token ids (without start, end or
+// padding tokens), as its tokenize_line does: the attention syntax is
+// parsed (ParseAttention) and each piece tokenized on its own, so
+// "(golden hour:1.2)" counts the tokens of "golden hour". The word BREAK,
+// in capitals and standing alone, ends a chunk early. A full chunk is cut
+// after its last comma when that comma is within 20 tokens of the end, so
+// that a phrase is not split across chunks. Like A1111, an empty text
+// gives one empty chunk, and a BREAK with nothing before it gives an
+// empty chunk.
 //
-// Text is tokenized as written: A1111 strips its (term:1.2) attention
-// syntax before counting, so its counts are at most these.
+// This is easel's one token count: easel tokens, the studio's counter
+// and the sd and sdxl dialects' chunking all use it (see PromptCount).
 func Chunks(text string) [][]int {
 	var chunks [][]int
 	var cur []int
@@ -198,31 +202,45 @@ func Chunks(text string) [][]int {
 		cur = nil
 		lastComma = -1
 	}
-	parts := splitBreak(text)
-	for i, part := range parts {
-		if i > 0 {
+	add := func(id32 int32) {
+		id := int(id32)
+		if id == Comma {
+			lastComma = len(cur)
+		} else if len(cur) == ChunkLen && lastComma != -1 && len(cur)-lastComma <= commaBacktrack {
+			moved := append([]int(nil), cur[lastComma+1:]...)
+			cur = cur[:lastComma+1]
+			flush()
+			cur = moved
+		}
+		if len(cur) == ChunkLen {
 			flush()
 		}
-		encode(part, func(id32 int32) {
-			id := int(id32)
-			if id == Comma {
-				lastComma = len(cur)
-			} else if len(cur) == ChunkLen && lastComma != -1 && len(cur)-lastComma <= commaBacktrack {
-				moved := append([]int(nil), cur[lastComma+1:]...)
-				cur = cur[:lastComma+1]
-				flush()
-				cur = moved
-			}
-			if len(cur) == ChunkLen {
-				flush()
-			}
-			cur = append(cur, id)
-		})
+		cur = append(cur, id)
+	}
+	for _, p := range ParseAttention(text) {
+		if p.IsBreak() {
+			flush()
+			continue
+		}
+		encode(p.Text, add)
 	}
 	if len(cur) > 0 || len(chunks) == 0 {
 		flush()
 	}
 	return chunks
+}
+
+// PromptCount returns the tokens of a prompt as A1111 counts them: those
+// of its Chunks, without padding.
+func PromptCount(text string) int {
+	if !strings.ContainsAny(text, `()[]\:`) && !strings.Contains(text, "BREAK") {
+		return Count(text) // no syntax: one piece
+	}
+	n := 0
+	for _, c := range Chunks(text) {
+		n += len(c)
+	}
+	return n
 }
 
 // splitBreak splits text at each BREAK that stands as a word of its own, as

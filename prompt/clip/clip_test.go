@@ -178,8 +178,17 @@ func FuzzEncode(f *testing.F) {
 			}
 			total += len(c)
 		}
-		if !strings.Contains(text, "BREAK") && total != len(ids) {
-			t.Fatalf("chunks hold %d tokens; Encode gives %d", total, len(ids))
+		want := 0
+		for _, p := range ParseAttention(text) {
+			if !p.IsBreak() {
+				want += Count(p.Text)
+			}
+		}
+		if total != want || PromptCount(text) != want {
+			t.Fatalf("chunks hold %d tokens (PromptCount %d); the pieces have %d", total, PromptCount(text), want)
+		}
+		if !strings.ContainsAny(text, `()[]\:`) && !strings.Contains(text, "BREAK") && total != len(ids) {
+			t.Fatalf("chunks of plain text hold %d tokens; Encode gives %d", total, len(ids))
 		}
 	})
 }

@@ -7,6 +7,7 @@ package dialect
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -49,10 +50,10 @@ type Rendered struct {
 	// Chunks are the 75-token pieces of an sd or sdxl Text, which joins
 	// them with " BREAK "; nil for the other dialects.
 	Chunks []string `json:"chunks,omitempty"`
-	// Tokens is the CLIP token count of Text (for sd and sdxl, of its
-	// chunks, without the BREAK keywords; for midjourney, of the prose
-	// without the parameters). Weight syntax is counted as written, so
-	// A1111's counter, which strips it, shows at most this.
+	// Tokens is the CLIP token count of Text: for sd and sdxl as A1111
+	// counts it (clip.PromptCount: weight syntax and BREAK are not
+	// tokens), the same count as easel tokens and the studio's; for
+	// midjourney, of the prose without the parameters.
 	Tokens int `json:"tokens"`
 	// Style is the name of the style applied, if any.
 	Style string `json:"style,omitempty"`
@@ -204,7 +205,7 @@ func renderKeywords(r *Rendered, p *easel.Prompt, o Options) {
 	r.Chunks = pack(items)
 	r.Text = strings.Join(r.Chunks, " BREAK ")
 	for _, c := range r.Chunks {
-		r.Tokens += clip.Count(c)
+		r.Tokens += clip.PromptCount(c)
 	}
 	r.Negative = strings.Join(pack(splitTopLevel(neg)), " BREAK ")
 }
@@ -314,67 +315,45 @@ func appendItem(items []string, s string) []string {
 	return items
 }
 
-// pack joins items with ", " into chunks of at most clip.ChunkLen tokens,
-// in order, never splitting an item unless it alone is too long.
+// pack joins items with ", " into chunks of at most clip.ChunkLen tokens
+// as A1111 counts them (clip.PromptCount: weights and brackets are not
+// tokens), in order, never splitting an item unless it alone is too long.
 func pack(items []string) []string {
 	var chunks []string
 	cur, curN := "", 0
-	curSpecial := false // cur holds & or <
 	for _, it := range items {
-		n := clip.Count(it)
-		special := strings.ContainsAny(it, "&<")
+		n := clip.PromptCount(it)
 		if n > clip.ChunkLen {
 			if cur != "" {
 				chunks = append(chunks, cur)
-				cur, curN, curSpecial = "", 0, false
+				cur, curN = "", 0
 			}
 			chunks = append(chunks, splitLong(it)...)
 			continue
 		}
 		if cur == "" {
-			cur, curN, curSpecial = it, n, special
+			cur, curN = it, n
 			continue
 		}
 		// After a letter or digit the comma is a piece of its own, one
-		// token; after punctuation it fuses with the run of punctuation
-		// that ends cur, which is re-counted alone.
+		// token, and the next item starts a new piece; otherwise (a
+		// closing weight, punctuation, an entity) the comma may fuse with
+		// what ends cur: count the whole.
 		cn := curN + 1 + n
-		if c := cur[len(cur)-1]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			if curSpecial {
-				// HTML entities and CLIP's special tokens can reach across
-				// the comma: count the whole.
-				cn = clip.Count(cur + ", " + it)
-			} else {
-				run := trailingPunct(cur)
-				cn = curN - clip.Count(run) + clip.Count(run+",") + n
-			}
+		if c := cur[len(cur)-1]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') || strings.ContainsAny(it[:1], "&<(:[\\") {
+			cn = clip.PromptCount(cur + ", " + it)
 		}
 		if cn <= clip.ChunkLen {
-			cur, curN, curSpecial = cur+", "+it, cn, curSpecial || special
+			cur, curN = cur+", "+it, cn
 			continue
 		}
 		chunks = append(chunks, cur)
-		cur, curN, curSpecial = it, n, special
+		cur, curN = it, n
 	}
 	if cur != "" {
 		chunks = append(chunks, cur)
 	}
 	return chunks
-}
-
-// trailingPunct returns the run of characters at the end of s that are
-// neither letters, digits nor spaces: the piece of CLIP's pattern a
-// following comma joins.
-func trailingPunct(s string) string {
-	i := len(s)
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsSpace(r) {
-			break
-		}
-		i -= size
-	}
-	return s[i:]
 }
 
 // splitLong splits one item longer than a chunk at spaces (or, for a word
@@ -448,6 +427,26 @@ func splitRunes(w string, limit int) []string {
 		rs = rs[n:]
 	}
 	return out
+}
+
+// breakKeyword is A1111's BREAK, standing alone.
+var breakKeyword = regexp.MustCompile(`\bBREAK\b`)
+
+// ParseKeywords reads an sd or sdxl prompt back into keywords: its items
+// at the commas outside brackets (BREAK separates too), each with the
+// weight of its (term:W) and its words without syntax.
+func ParseKeywords(text string) []easel.Keyword {
+	var ks []easel.Keyword
+	for _, item := range splitTopLevel(breakKeyword.ReplaceAllString(text, ",")) {
+		w := 1.0
+		if ws, ok := weightOf(item); ok {
+			w, _ = strconv.ParseFloat(ws, 64)
+		}
+		if t := strings.Join(strings.Fields(clip.StripAttention(item)), " "); t != "" {
+			ks = append(ks, easel.Keyword{Text: t, Weight: w})
+		}
+	}
+	return ks
 }
 
 // weightOf reports the weight of an item written (term:W).

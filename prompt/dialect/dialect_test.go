@@ -182,7 +182,7 @@ func checkChunks(t *testing.T, r Rendered) {
 	t.Helper()
 	sum := 0
 	for i, c := range r.Chunks {
-		n := clip.Count(c)
+		n := clip.PromptCount(c)
 		sum += n
 		if n > clip.ChunkLen {
 			t.Errorf("chunk %d has %d tokens: %q", i, n, c)
@@ -231,7 +231,7 @@ func TestChunksLong(t *testing.T) {
 			for _, k := range p.Keywords {
 				f := formatKeyword(k)
 				key := strings.ToLower(escape(cleanTerm(k.Text)))
-				if clip.Count(f) > clip.ChunkLen || f == "" || seen[key] {
+				if clip.PromptCount(f) > clip.ChunkLen || f == "" || seen[key] {
 					continue // too long to keep whole, or a repeat left out
 				}
 				seen[key] = true
@@ -392,7 +392,7 @@ func FuzzRenderSD(f *testing.F) {
 			return
 		}
 		for i, c := range r.Chunks {
-			if n := clip.Count(c); n > clip.ChunkLen {
+			if n := clip.PromptCount(c); n > clip.ChunkLen {
 				t.Fatalf("chunk %d has %d tokens: %q", i, n, c)
 			}
 		}
@@ -425,4 +425,49 @@ func BenchmarkRenderNatural(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestParseKeywords(t *testing.T) {
+	got := ParseKeywords("(lighthouse:1.2), rocky coast, [dusk], (a, b:0.8) BREAK highly detailed, , (x:oops), BREAKING news")
+	want := []struct {
+		text string
+		w    float64
+	}{{"lighthouse", 1.2}, {"rocky coast", 1}, {"dusk", 1}, {"a, b", 0.8}, {"highly detailed", 1}, {"x:oops", 1}, {"BREAKING news", 1}}
+	if len(got) != len(want) {
+		t.Fatalf("ParseKeywords = %+v", got)
+	}
+	for i, w := range want {
+		if got[i].Text != w.text || got[i].Weight != w.w {
+			t.Errorf("keyword %d = %+v; want %q %v", i, got[i], w.text, w.w)
+		}
+	}
+}
+
+// TestParseKeywordsRoundTrip: what Render writes, ParseKeywords reads
+// back with the same terms and weights.
+func TestParseKeywordsRoundTrip(t *testing.T) {
+	p := &easel.Prompt{Text: "x", Keywords: []easel.Keyword{kw("lighthouse", 1.2), kw("rocky coast", 1), kw("storm, at dusk", 0.8)}}
+	r, err := Render(p, easel.DialectSDXL, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ParseKeywords(r.Text)
+	for i, k := range p.Keywords {
+		if i >= len(got) || got[i].Text != k.Text || got[i].Weight != k.Weight {
+			t.Fatalf("ParseKeywords(%q) = %+v; want %+v first", r.Text, got, p.Keywords)
+		}
+	}
+}
+
+func FuzzParseKeywords(f *testing.F) {
+	for _, s := range []string{"(lighthouse:1.2), rocky coast", "((a)", "a\\", "BREAK,BREAK", "(:1)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, k := range ParseKeywords(s) {
+			if k.Text == "" || k.Text != strings.TrimSpace(k.Text) {
+				t.Errorf("ParseKeywords(%q) gave keyword %q", s, k.Text)
+			}
+		}
+	})
 }
