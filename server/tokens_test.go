@@ -71,4 +71,3 @@ func TestTokensAPI(t *testing.T) {
 		t.Errorf("unknown field: %d; want 400", res.StatusCode)
 	}
 }
-

@@ -159,7 +159,9 @@ func weightEnd(s string) (n int, w float64, ok bool) {
 	return i + 1, f, true
 }
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' }
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
 
 // StripAttention returns the words of a prompt without attention syntax:
 // the text of its pieces, which A1111 tokenizes one at a time, joined by
