@@ -401,6 +401,9 @@ func (s *Server) handleImage(w http.ResponseWriter, r *http.Request) {
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(b))
 		return
 	}
+	if s.redirectImage(w, r, a) {
+		return
+	}
 	f, err := s.openImage(r.Context(), a)
 	if err != nil {
 		writeError(w, r, s.log, err)

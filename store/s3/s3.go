@@ -307,3 +307,16 @@ func (s *Store) classify(err error, what string) error {
 }
 
 var _ easel.ImageStore = (*Store)(nil)
+
+// ImageURL returns a presigned URL for key when the store was set to hand
+// them out (presign=…), for the studio to redirect image requests to.
+func (s *Store) ImageURL(ctx context.Context, key string) (string, bool, error) {
+	if s.cfg.Presign <= 0 {
+		return "", false, nil
+	}
+	u, err := s.PresignedURL(ctx, key, s.cfg.Presign)
+	if err != nil {
+		return "", false, err
+	}
+	return u.String(), true, nil
+}

@@ -127,6 +127,13 @@ func TestEachAndPresign(t *testing.T) {
 	if resp.StatusCode != 200 || string(body) != string(data) {
 		t.Fatalf("GET presigned = %d %q", resp.StatusCode, body)
 	}
+	if _, ok, err := s.ImageURL(ctx, key); ok || err != nil {
+		t.Fatalf("ImageURL without presign = %v, %v; want none", ok, err)
+	}
+	s.cfg.Presign = time.Minute
+	if us, ok, err := s.ImageURL(ctx, key); !ok || err != nil || !strings.Contains(us, "X-Amz-Signature=") {
+		t.Fatalf("ImageURL with presign = %q, %v, %v", us, ok, err)
+	}
 	// Without the signature the object is private.
 	u.RawQuery = ""
 	if resp, err := http.Get(u.String()); err != nil || resp.StatusCode == 200 {
