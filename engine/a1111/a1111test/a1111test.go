@@ -108,6 +108,7 @@ func New(t testing.TB, fault enginetest.Fault) *Server {
 	}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /sdapi/v1/txt2img", s.txt2img)
+	s.routeEdits(mux)
 	mux.HandleFunc("GET /sdapi/v1/sd-models", func(w http.ResponseWriter, r *http.Request) {
 		if s.authorized(w, r) {
 			writeJSON(w, 200, s.Checkpoints)

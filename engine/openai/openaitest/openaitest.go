@@ -87,6 +87,7 @@ func New(t testing.TB, fault enginetest.Fault) *Server {
 	s := &Server{Fault: fault}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/images/generations", s.generate)
+	mux.HandleFunc("POST /v1/images/edits", s.edit)
 	mux.HandleFunc("GET /v1/models", func(w http.ResponseWriter, r *http.Request) {
 		if !authorized(w, r) {
 			return
