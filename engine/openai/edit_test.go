@@ -145,7 +145,11 @@ func TestFakeEditsIsStrict(t *testing.T) {
 		{"mask of another size", func(mw *multipart.Writer) { ok(mw); file(mw, "image", pic); file(mw, "mask", small) }, "", "does not match image size"},
 		{"moderation is not an edit field", func(mw *multipart.Writer) { ok(mw); mw.WriteField("moderation", "low"); file(mw, "image", pic) }, "", "Unknown parameter: 'moderation'"},
 		{"input_fidelity", func(mw *multipart.Writer) { ok(mw); mw.WriteField("input_fidelity", "max"); file(mw, "image", pic) }, "", "Invalid value"},
-		{"shut-down model", func(mw *multipart.Writer) { mw.WriteField("prompt", "x"); mw.WriteField("model", "gpt-image-1"); file(mw, "image", pic) }, "", "shut down"},
+		{"shut-down model", func(mw *multipart.Writer) {
+			mw.WriteField("prompt", "x")
+			mw.WriteField("model", "gpt-image-1")
+			file(mw, "image", pic)
+		}, "", "shut down"},
 	}
 	for _, c := range cases {
 		status, msg := sendEdit(t, fk, c.build, c.ctype)
