@@ -9,6 +9,7 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/prompt/builtin"
 )
 
 // DefaultVariations is how many variations vary makes when a request does
@@ -137,10 +138,18 @@ func Vary(ctx context.Context, c *Core, r VaryRequest) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	prompts, err := w.WritePrompts(ctx, easel.WriteRequest{
-		Idea: idea, Template: parent.Template, Scene: lineage.VariationScene(parent, chaos), Style: styleName,
-		Negative: extraNeg, Seed: seed, N: n, Chaos: chaos, Dialect: writeDialect,
-	})
+	var prompts []*easel.Prompt
+	if _, ok := w.(*builtin.Writer); ok && st == lineage.Subtle && r.Chaos == nil && parent.Scene != nil &&
+		(parent.Writer == "" || parent.Writer == builtin.Name) {
+		// A built-in picture's subtle variations change one small thing
+		// each and keep its wording (see lineage.SubtleVariations).
+		prompts, err = lineage.SubtleVariations(ctx, parent, seed, n, styleName, extraNeg, writeDialect)
+	} else {
+		prompts, err = w.WritePrompts(ctx, easel.WriteRequest{
+			Idea: idea, Template: parent.Template, Scene: lineage.VariationScene(parent, chaos), Style: styleName,
+			Negative: extraNeg, Seed: seed, N: n, Chaos: chaos, Dialect: writeDialect,
+		})
+	}
 	if err != nil {
 		return &Result{Notes: nt.all, Seed: seed}, nt.failed(err)
 	}

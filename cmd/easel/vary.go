@@ -20,8 +20,10 @@ Writes variations of a picture's prompt, renders them on the picture's engine at
 saves them in the gallery as its children. REF is a gallery id (or a prefix of one), a PNG file
 (easel's, AUTOMATIC1111's or ComfyUI's) or prompt text.
 
---strength subtle keeps the composition, light and mood and changes the wording and details;
---strength strong keeps what the idea says and changes the composition, light and mood.
+--strength subtle keeps the composition, the light and most of the wording, whatever the seed: each
+variation of a built-in prompt changes one small thing (a neighbouring mood, a colour accent, more
+detail), as refine would; --strength strong keeps only what the idea says and changes the
+composition, light and mood.
 
 Examples:
   easel vary 3f2a9c1d
@@ -43,7 +45,7 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	// A variation keeps its picture's size unless told otherwise.
 	fs.Lookup("size").Usage = "picture size WIDTHxHEIGHT, 64..2048 a side (default: the picture's)"
 	n := fs.Int("n", defaultVariations, "number of variations")
-	strength := fs.String("strength", string(lineage.Subtle), "subtle (same composition, new wording and details) or strong (new composition, light and mood)")
+	strength := fs.String("strength", string(lineage.Subtle), "subtle (same composition, light and most wording; one small change each) or strong (new composition, light and mood)")
 	chaos := -1 // unset: the strength's
 	fs.Func("chaos", "how far variations wander, 0 (wording) to 100 (new composition, light and mood); default 15 for subtle, 85 for strong", func(s string) error {
 		v, err := strconv.Atoi(s)
