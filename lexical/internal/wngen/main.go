@@ -296,7 +296,27 @@ func main() {
 		}
 		b.WriteByte('\n')
 	}
-	write(filepath.Join(*out, "words.txt"), b.String())
+	words := b.String()
+	write(filepath.Join(*out, "words.txt"), words)
+
+	// prefixes.txt: where the lemmas of each first two bytes start in
+	// words.txt, so a lookup searches a few hundred lines, not all.
+	var ix strings.Builder
+	last := ""
+	for off := 0; off < len(words); {
+		end := strings.IndexByte(words[off:], '\n') + off
+		line := words[off:end]
+		if line != "" && line[0] != '#' {
+			p := line[:min(2, strings.IndexByte(line, '\t'))]
+			if p != last {
+				fmt.Fprintf(&ix, "%s\t%d\n", p, off)
+				last = p
+			}
+		}
+		off = end + 1
+	}
+	fmt.Fprintf(&ix, "\t%d\n", len(words))
+	write(filepath.Join(*out, "prefixes.txt"), ix.String())
 
 	// forms.txt: irregular forms, "form TAB pos lemma".
 	b.Reset()
