@@ -17,10 +17,17 @@ import (
 // signature is the eight bytes every PNG file starts with.
 const signature = "\x89PNG\r\n\x1a\n"
 
-// MaxInflated bounds the total size of the decompressed zTXt and iTXt text
-// that ReadTexts accepts from one file, so a zip bomb cannot exhaust memory.
-// ComfyUI workflows, the largest metadata seen in practice, are a few MB.
+// MaxInflated bounds the total size of the text that ReadTexts accepts
+// from one file, decompressed or not, so neither a zip bomb nor a huge
+// plain text chunk exhausts memory: it is refused while read, before it is
+// kept. ComfyUI workflows, the largest metadata seen in practice, are a
+// few MB.
 const MaxInflated = 32 << 20
+
+// MaxInfotext bounds the AUTOMATIC1111 `parameters` text: a prompt is at
+// most easel.MaxIdeaLen characters, so a megabyte is a hundred times what
+// a real infotext holds, and parsing more only costs time.
+const MaxInfotext = 1 << 20
 
 // maxChunkLen is the largest chunk length the PNG specification allows.
 const maxChunkLen = 1<<31 - 1
@@ -101,13 +108,26 @@ func readTexts(png []byte, budget int) ([]Text, error) {
 		var err error
 		switch typ {
 		case ChunkTEXt:
-			t, err = parseTEXt(data)
+			// Plain text counts against the budget as inflated text does.
+			if len(data) > budget {
+				err = errTextTooBig
+			} else {
+				budget -= len(data)
+				t, err = parseTEXt(data)
+			}
 		case ChunkZTXt:
 			t, err = parseZTXt(data, &budget)
 		case ChunkITXt:
-			t, err = parseITXt(data, &budget)
+			if len(data) > budget {
+				err = errTextTooBig
+			} else {
+				t, err = parseITXt(data, &budget)
+			}
 		default:
 			return nil
+		}
+		if err == nil && t.Keyword == KeywordParameters && len(t.Value) > MaxInfotext {
+			err = fmt.Errorf("its AUTOMATIC1111 parameters text is %d KB; a real one is a few KB", len(t.Value)>>10)
 		}
 		if err != nil {
 			return &easel.Error{
@@ -173,6 +193,8 @@ func validType(t []byte) bool {
 	return true
 }
 
+var errTextTooBig = fmt.Errorf("the file's text chunks hold more than %d MiB; picture metadata is kilobytes", MaxInflated>>20)
+
 var errTooBig = fmt.Errorf("its text inflates to more than %d MiB, which looks like a decompression bomb", MaxInflated>>20)
 
 func parseTEXt(data []byte) (Text, error) {
@@ -223,6 +245,10 @@ func parseITXt(data []byte, budget *int) (Text, error) {
 		return Text{}, fmt.Errorf("unknown compression method %d", method)
 	case flag != 0:
 		return Text{}, fmt.Errorf("compression flag %d is neither 0 nor 1", flag)
+	case len(text) > *budget:
+		return Text{}, errTextTooBig
+	default:
+		*budget -= len(text)
 	}
 	return Text{Keyword: fromLatin1(kw), Value: strings.ToValidUTF8(string(text), "\uFFFD"), Chunk: ChunkITXt}, nil
 }

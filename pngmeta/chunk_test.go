@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -346,5 +347,39 @@ func TestReadTextsZipBomb(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLargeTextRefusedWhileRead: plain text chunks count against the text
+// budget, so a huge one is refused before it is kept (the 60 MB
+// PNG cost 1.9 GB and 28 s in vary before); an infotext over a megabyte
+// is refused too.
+func TestLargeTextRefusedWhileRead(t *testing.T) {
+	base := testPNG(t, 4, 4)
+	big := bytes.Repeat([]byte("a photo of a cat, "), (MaxInflated+1)/18+1)
+	for name, png := range map[string][]byte{
+		"tEXt over the budget":      withRaw(base, chunk("tEXt", []byte("comment\x00"), big)),
+		"iTXt over the budget":      withRaw(base, chunk("iTXt", []byte("comment\x00\x00\x00\x00\x00"), big)),
+		"two tEXt over it together": withRaw(base, chunk("tEXt", []byte("a\x00"), big[:MaxInflated/2+10]), chunk("tEXt", []byte("b\x00"), big[:MaxInflated/2+10])),
+		"a 2 MB parameters text":    withRaw(base, chunk("tEXt", []byte("parameters\x00"), big[:2<<20])),
+	} {
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		_, err := Read(png)
+		runtime.ReadMemStats(&m1)
+		if easel.ErrorCode(err) != easel.EINVALID {
+			t.Errorf("%s: %v; want EINVALID", name, err)
+		}
+		limit := uint64(8 << 20)
+		if strings.Contains(name, "together") {
+			limit += MaxInflated / 2 // the first is within the budget, and kept
+		}
+		if got := m1.TotalAlloc - m0.TotalAlloc; got > limit {
+			t.Errorf("%s: refusing it allocated %d MB", name, got>>20)
+		}
+	}
+	// Just under: read.
+	if _, err := Read(withRaw(base, chunk("tEXt", []byte("comment\x00"), big[:1<<20]))); err != nil {
+		t.Errorf("a 1 MB comment: %v", err)
 	}
 }
