@@ -48,7 +48,7 @@ func newReporter(a *app, json bool) *reporter {
 
 // isTerminal reports whether w is a character device (a terminal).
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := raw(w).(*os.File)
 	if !ok {
 		return false
 	}
@@ -187,7 +187,7 @@ func (r *reporter) progress(st queue.Stats, spent float64) {
 	line := fmt.Sprintf("[%s%s] %d/%d done · %d failed · %d queued · %.1f/min · ETA %s · $%.2f",
 		strings.Repeat("█", fill), strings.Repeat("░", width-fill), st.Done, st.Total(), st.Failed+st.Skipped,
 		st.Queued+st.Running, perSec*60, etaText, spent)
-	fmt.Fprintf(r.a.stderr, "\r%s\x1b[K", line)
+	fmt.Fprintf(raw(r.a.stderr), "\r%s\x1b[K", termSafe(line))
 	r.drawn = true
 }
 
@@ -195,7 +195,7 @@ func (r *reporter) progress(st queue.Stats, spent float64) {
 // tick draws it again. The caller holds mu.
 func (r *reporter) clearBar() {
 	if r.drawn {
-		fmt.Fprint(r.a.stderr, "\r\x1b[K")
+		fmt.Fprint(raw(r.a.stderr), "\r\x1b[K")
 		r.drawn = false
 	}
 }

@@ -101,7 +101,7 @@ func (a *app) reportArtwork(ctx context.Context, g easel.Gallery, art *easel.Art
 
 // oneLine shortens s to one line for tables.
 func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = termSafe(strings.Join(strings.Fields(s), " "))
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
 	}

@@ -163,7 +163,7 @@ func (a *app) printArtwork(art *easel.Artwork) {
 	w := a.stdout
 	row := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(w, "%-16s %s\n", k+":", v)
+			fmt.Fprintf(w, "%-16s %s\n", k+":", termSafe(v))
 		}
 	}
 	row("id", art.ID)

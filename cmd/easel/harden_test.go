@@ -166,3 +166,85 @@ func TestTemplateStreams(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersEscaped: escape sequences and carriage returns in
+// an idea, PNG metadata or a style name never reach the terminal raw;
+// --json keeps the text exact.
+func TestControlCharactersEscaped(t *testing.T) {
+	env := home(t)
+	hostile := "a fox\x1b]0;pwned\x07\x1b[2J\r\nrm -rf \u009b31m\u202eevil"
+	raw := func(s string) bool {
+		return strings.ContainsAny(s, "\x1b\r\x07\u009b\u202e")
+	}
+	r := runEasel(t, env, "imagine", hostile, "--size", "64x64", "--json")
+	if r.code != 0 {
+		t.Fatalf("imagine: %d %s", r.code, r.stderr)
+	}
+	obj := ndjson(t, r.stdout)[0]
+	if obj["idea"] != hostile {
+		t.Errorf("--json changed the idea: %q", obj["idea"])
+	}
+	id, path := obj["id"].(string), obj["path"].(string)
+	for _, args := range [][]string{
+		{"gallery", "show", id}, {"gallery", "list"}, {"gallery", "search", "fox"}, {"info", path},
+		{"template", "x {a\x1b[2J|b}"},
+	} {
+		r := runEasel(t, env, args...)
+		if r.code != 0 {
+			t.Errorf("%q: exit %d %s", args, r.code, r.stderr)
+		}
+		if raw(r.stdout) || raw(r.stderr) {
+			t.Errorf("%q printed control characters raw:\n%q\n%q", args, r.stdout, r.stderr)
+		}
+	}
+	if r := runEasel(t, env, "gallery", "show", id); !strings.Contains(r.stdout, `\x1b]0;pwned\a`) || strings.Count(r.stdout, "\nprompt:") != 1 {
+		t.Errorf("gallery show:\n%s", r.stdout)
+	}
+	if r := runEasel(t, env, "info", path, "--json"); !strings.Contains(r.stdout, `\u001b]0;pwned`) {
+		t.Errorf("info --json is not exact JSON:\n%s", r.stdout)
+	}
+	csv := filepath.Join(t.TempDir(), "styles.csv")
+	os.WriteFile(csv, []byte("name,prompt,negative_prompt\n\"evil\x1b[31m\",\"{prompt}, red\",\n"), 0o644)
+	if r := runEasel(t, env, "styles", "import", csv); r.code != 0 || raw(r.stdout+r.stderr) {
+		t.Errorf("styles import: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := runEasel(t, env, "styles", "list"); raw(r.stdout) || !strings.Contains(r.stdout, `evil\x1b[31m`) {
+		t.Errorf("styles list printed %q", r.stdout)
+	}
+	// An error naming hostile input does not print it raw either.
+	for _, args := range [][]string{{"gallery", "show", "ab\x1b[2Jcd"}, {"info", "/tmp/no\x1b[2J\r.png"}, {"vary", "/tmp/no\x1b[2J\r.png"}} {
+		if r := runEasel(t, env, args...); r.code == 0 || raw(r.stderr) {
+			t.Errorf("error line of %q: exit %d %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic("a reader gave up") }
+
+// TestCrashIsNotExitCode2: a panic is reported as a bug with exit 1; exit 2
+// stays the code of bad input, so a script cannot take one for the other.
+func TestCrashIsNotExitCode2(t *testing.T) {
+	env := home(t)
+	var out, errb bytes.Buffer
+	code := run(t.Context(), []string{"batch", "-"}, panicReader{}, &out, &errb, func(k string) string { return env[k] })
+	if code != exitFailed || !strings.Contains(errb.String(), "internal error") || !strings.Contains(errb.String(), "a reader gave up") {
+		t.Errorf("exit %d, %s", code, errb.String())
+	}
+}
+
+// TestLongErrorLines: an error about a huge input is cut to what a person
+// reads, keeping where the problem is.
+func TestLongErrorLines(t *testing.T) {
+	env := home(t)
+	csv := filepath.Join(t.TempDir(), "styles.csv")
+	os.WriteFile(csv, []byte(strings.Repeat("column,", 100000)+"\nx,y\n"), 0o644)
+	r := runEasel(t, env, "styles", "import", csv)
+	if r.code != exitUsage || len(r.stderr) > 600 || !strings.Contains(r.stderr, "line 1") {
+		t.Errorf("styles import of a 700 KB header: exit %d, %d bytes: %.300s", r.code, len(r.stderr), r.stderr)
+	}
+	if got := cutLine(strings.Repeat("a", 5000)+" fix: do this", 400); len(got) > 500 || !strings.HasSuffix(got, "fix: do this") || !strings.Contains(got, "characters cut") {
+		t.Errorf("cutLine = %q", got)
+	}
+}

@@ -77,7 +77,7 @@ func (a *app) printMeta(path string, md *pngmeta.Metadata) {
 	w := a.stdout
 	row := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(w, "%-16s %s\n", k+":", v)
+			fmt.Fprintf(w, "%-16s %s\n", termSafe(k)+":", termSafe(v))
 		}
 	}
 	row("file", path)

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/easel-art/easel"
@@ -46,7 +47,19 @@ type app struct {
 }
 
 // run is main without the process: it returns the exit code.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (code int) {
+	// A panic is a bug, not a usage error: Go would exit 2, which easel
+	// uses for bad input, so scripts would take a crash for a typo.
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(safeWriter{stderr}, "easel: internal error (a bug in easel, please report it with the command you ran): %s\n", termSafe(cutLine(fmt.Sprint(v), 300)))
+			fmt.Fprintf(safeWriter{stderr}, "%s", debug.Stack())
+			code = exitFailed
+		}
+	}()
+	// Control characters in what easel prints (an idea, a PNG's text) are
+	// escaped; the progress bar writes its own escapes underneath.
+	stdout, stderr = safeWriter{stdout}, safeWriter{stderr}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	a.log = newLogger(stderr, getenv("EASEL_LOG"))
 	err := explain(a.dispatch(ctx, args))
@@ -56,12 +69,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
-	code := exitCode(err)
+	code = exitCode(err)
 	if code == exitInterrupted {
 		fmt.Fprintln(stderr, "easel: interrupted")
 		return code
 	}
-	fmt.Fprintf(stderr, "easel: %s\n", easel.ErrorMessage(err))
+	fmt.Fprintf(stderr, "easel: %s\n", cutLine(easel.ErrorMessage(err), maxErrorLine))
 	if easel.ErrorCode(err) == easel.EINTERNAL {
 		a.log.Debug("internal error", "err", err)
 	}

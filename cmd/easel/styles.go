@@ -92,7 +92,7 @@ func (a *app) stylesList(dataDir string, asJSON bool) error {
 		if !s.Builtin {
 			mark = " (imported)"
 		}
-		fmt.Fprintf(a.stdout, "%-*s  %s%s\n", width, s.Name, oneLine(s.Prompt, 72), mark)
+		fmt.Fprintf(a.stdout, "%-*s  %s%s\n", width, termSafe(s.Name), oneLine(s.Prompt, 72), mark)
 	}
 	return nil
 }
@@ -113,7 +113,7 @@ func (a *app) stylesShow(dataDir, name string, asJSON bool) error {
 	if !s.Builtin {
 		source = "imported into " + filepath.Join(dataDir, styles.FileName)
 	}
-	fmt.Fprintf(a.stdout, "name:            %s\nprompt:          %s\nnegative_prompt: %s\nsource:          %s\n", s.Name, s.Prompt, s.Negative, source)
+	fmt.Fprintf(a.stdout, "name:            %s\nprompt:          %s\nnegative_prompt: %s\nsource:          %s\n", termSafe(s.Name), termSafe(s.Prompt), termSafe(s.Negative), source)
 	return nil
 }
 

@@ -120,7 +120,9 @@ func cmdTemplate(ctx context.Context, a *app, args []string) error {
 				Prompt string `json:"prompt"`
 			}{p})
 		} else {
-			_, err = w.WriteString(p + "\n")
+			// One prompt a line: a newline or control character in one
+			// is escaped (--json keeps the text exact).
+			_, err = w.WriteString(termSafe(p) + "\n")
 		}
 		if err != nil {
 			return err

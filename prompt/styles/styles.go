@@ -238,7 +238,11 @@ func Import(r io.Reader) ([]Style, error) {
 	}
 	negCol, okNeg := col["negative_prompt"]
 	if !okName || !okPrompt {
-		return nil, easel.Errorf(easel.EINVALID, "styles file line 1: the header must name the columns name,prompt,negative_prompt (found %q)", strings.Join(header, ","))
+		found := strings.Join(header, ",")
+		if r := []rune(found); len(r) > 80 {
+			found = string(r[:80]) + "…"
+		}
+		return nil, easel.Errorf(easel.EINVALID, "styles file line 1: the header must name the columns name,prompt,negative_prompt (found %d columns: %q)", len(header), found)
 	}
 
 	var out []Style
