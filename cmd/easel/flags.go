@@ -48,6 +48,39 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 // Errors are EINVALID with the flag package's message; --help prints the
 // usage and returns flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	pos, err := parseFlagsOnly(fs, args)
+	if err == nil {
+		err = checkFlags(fs)
+	}
+	return pos, err
+}
+
+// checkFlags refuses values of the flags many commands share that would
+// otherwise be taken silently for something else: a seed below -1 (read as
+// "random") and an empty --data-dir (read as the default directory).
+func checkFlags(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if err != nil {
+			return
+		}
+		switch f.Name {
+		case "seed":
+			if g, ok := f.Value.(flag.Getter); ok {
+				if v, ok := g.Get().(int64); ok && v < -1 {
+					err = easel.Errorf(easel.EINVALID, "--seed %d is not a seed: use 0 or more, or -1 for a random one", v)
+				}
+			}
+		case "data-dir":
+			if strings.TrimSpace(f.Value.String()) == "" {
+				err = easel.Errorf(easel.EINVALID, "--data-dir is empty: give a directory, or leave the flag out for the default ($EASEL_HOME, else ~/.local/share/easel)")
+			}
+		}
+	})
+	return err
+}
+
+func parseFlagsOnly(fs *flag.FlagSet, args []string) ([]string, error) {
 	// The flag package calls Usage on every parse error too; a typo should
 	// get one line on stderr, not the whole help on stdout.
 	usage := fs.Usage

@@ -248,3 +248,33 @@ func TestLongErrorLines(t *testing.T) {
 		t.Errorf("cutLine = %q", got)
 	}
 }
+
+// TestMinorRefusals: values that were silently taken for something else
+// are refused with the fix.
+func TestMinorRefusals(t *testing.T) {
+	env := home(t)
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"imagine", "a fox", "--seed", "-2"}, exitUsage, "--seed -2"},
+		{[]string{"template", "a {b|c}", "--seed", "-7"}, exitUsage, "--seed -7"},
+		{[]string{"gallery", "list", "--data-dir", ""}, exitUsage, "--data-dir is empty"},
+		{[]string{"imagine", "a fox", "--data-dir", "  "}, exitUsage, "--data-dir is empty"},
+	} {
+		if r := runEasel(t, env, c.args...); r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%q: exit %d %s; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+	}
+	if r := runEasel(t, env, "imagine", "a fox", "--seed", "-1", "--size", "64x64"); r.code != 0 {
+		t.Errorf("--seed -1: exit %d %s", r.code, r.stderr)
+	}
+	for _, tok := range []string{"x", "   ", "short-token-123", " padded-but-long-enough-token "} {
+		env := home(t)
+		env["EASEL_TOKEN"] = tok
+		if r := runEasel(t, env, "serve", "--addr", "127.0.0.1:0"); r.code != exitConfig || !strings.Contains(r.stderr, "at least 16") {
+			t.Errorf("EASEL_TOKEN=%q: exit %d %s", tok, r.code, r.stderr)
+		}
+	}
+}

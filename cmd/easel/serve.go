@@ -34,7 +34,7 @@ a person cancelled stays cancelled.
 
 Examples:
   easel serve
-  EASEL_TOKEN=s3cret easel serve --addr 0.0.0.0:8420
+  EASEL_TOKEN=$(openssl rand -hex 16) easel serve --addr 0.0.0.0:8420
   curl -s localhost:8420/v1/images/generations -H 'Content-Type: application/json' \
     -d '{"prompt":"a beach sunset","size":"512x512"}'`
 
@@ -63,6 +63,9 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	tok := *token
 	if tok == "" {
 		tok = a.getenv("EASEL_TOKEN")
+	}
+	if err := checkToken(tok); err != nil {
+		return err
 	}
 	if err := server.CheckListen(*addr, tok); err != nil {
 		return err
