@@ -40,6 +40,7 @@ func commands() []command {
 		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
 		{"gallery", "the gallery: list, search, show (with lineage), tree, sheet, rm", cmdGallery},
 		{"serve", "web studio, JSON API and OpenAI-compatible images API on 127.0.0.1:8420", cmdServe},
+		{"migrate", "copy the local gallery into a team's PostgreSQL gallery and object store, resumable, checking every SHA-256", cmdMigrate},
 		{"mcp", "MCP server over stdio for assistants (Claude, Cursor, VS Code); also /mcp on easel serve", cmdMCP},
 		{"version", "print easel's version", cmdVersion},
 	}
