@@ -1,8 +1,10 @@
-// Package engine is the registry of image engines: each engine registers a
-// Factory under its name, and `--engine NAME[:MODEL]` opens one. The
-// engines themselves live in sub-packages named after what they talk to:
-// canvas (built in), openai, a1111, comfyui, stability and runway.
-// enginetest holds the conformance suite they all run.
+// Package engine is the registry of image engines: each engine package
+// exports its Factory (its name, variables and defaults, and how to open
+// it), as each llm package exports its Provider, and the command lists
+// them (cmd/easel/registry.go); `--engine NAME[:MODEL]` opens one. The
+// engines live in sub-packages named after what they talk to: canvas
+// (built in), openai, a1111, comfyui, stability and runway. enginetest
+// holds the conformance suite they all run.
 package engine
 
 import (
@@ -11,12 +13,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/engine/a1111"
-	"github.com/easel-art/easel/engine/comfyui"
 	"github.com/easel-art/easel/engine/internal/httpx"
-	"github.com/easel-art/easel/engine/openai"
-	"github.com/easel-art/easel/engine/runway"
-	"github.com/easel-art/easel/engine/stability"
 )
 
 // Var is an environment variable an engine reads.
@@ -43,9 +40,10 @@ type Factory struct {
 	// Endpoint returns where the engine connects, without credentials;
 	// nil or "" for a local engine.
 	Endpoint func(getenv func(string) string) string
-	// Open builds the engine for model ("" for its default). It is cheap
-	// and does no network I/O; missing configuration is ECONFIG.
-	Open func(getenv func(string) string, model string) (easel.Engine, error)
+	// Open builds the engine for model ("" for its default), making HTTP
+	// calls with hc (nil: http.DefaultClient). It is cheap and does no
+	// network I/O; missing configuration is ECONFIG.
+	Open func(getenv func(string) string, model string, hc *http.Client) (easel.Engine, error)
 	// Ready, if set, decides Configured instead of the Required variables.
 	Ready func(getenv func(string) string) bool
 }
@@ -69,10 +67,18 @@ func (f Factory) Configured(getenv func(string) string) bool {
 type Registry struct {
 	byName map[string]Factory
 	order  []string
+	hc     *http.Client
 }
 
-// NewRegistry returns an empty registry.
-func NewRegistry() *Registry { return &Registry{byName: map[string]Factory{}} }
+// NewRegistry returns a registry of fs, whose engines make HTTP calls with
+// hc (nil: http.DefaultClient). It panics as Register does.
+func NewRegistry(hc *http.Client, fs ...Factory) *Registry {
+	r := &Registry{byName: map[string]Factory{}, hc: hc}
+	for _, f := range fs {
+		r.Register(f)
+	}
+	return r
+}
 
 // Register adds f. It panics when the name is empty, has a colon or is
 // taken: that is a programming error, found at start-up.
@@ -125,7 +131,7 @@ func (r *Registry) Open(spec string, getenv func(string) string) (easel.Engine, 
 		}
 		return nil, easel.Errorf(easel.EINVALID, "unknown engine %q: use one of %s (see easel engines)", name, strings.Join(r.order, ", "))
 	}
-	return f.Open(getenv, model)
+	return f.Open(getenv, model, r.hc)
 }
 
 // Checker is implemented by engines that can tell, cheaply and without
@@ -142,101 +148,13 @@ func Check(ctx context.Context, e easel.Engine) error {
 	return nil
 }
 
-// Remote returns the factories of the remote engines, in the order
-// `easel engines` lists them, using hc for HTTP (nil: http.DefaultClient).
-func Remote(hc *http.Client) []Factory {
-	endpoint := func(v, def string) func(func(string) string) string {
-		return func(getenv func(string) string) string {
-			if u := strings.TrimSpace(getenv(v)); u != "" {
-				return httpx.Redact(u)
-			}
-			return def
+// EndpointVar returns a Factory.Endpoint that reports the URL in variable
+// v (without credentials), else def.
+func EndpointVar(v, def string) func(getenv func(string) string) string {
+	return func(getenv func(string) string) string {
+		if u := strings.TrimSpace(getenv(v)); u != "" {
+			return httpx.Redact(u)
 		}
+		return def
 	}
-	return []Factory{
-		{
-			Name:    openai.Name,
-			Summary: "OpenAI Images API, gpt-image models (or an OpenAI-compatible server such as LocalAI)",
-			Vars: []Var{
-				{Name: "OPENAI_API_KEY", Doc: "API key (not needed for a compatible server that takes none)", Secret: true, Required: true},
-				{Name: "OPENAI_BASE_URL", Doc: "API root including /v1", Default: openai.DefaultBaseURL},
-			},
-			Endpoint: endpoint("OPENAI_BASE_URL", openai.DefaultBaseURL),
-			// A compatible server elsewhere (LocalAI) may need no key.
-			Ready: func(getenv func(string) string) bool {
-				_, err := openai.New(openai.ConfigFromEnv(getenv), hc)
-				return err == nil
-			},
-			Open: func(getenv func(string) string, model string) (easel.Engine, error) {
-				cfg := openai.ConfigFromEnv(getenv)
-				cfg.Model = model
-				return openai.New(cfg, hc)
-			},
-		},
-		{
-			Name:    a1111.Name,
-			Summary: "AUTOMATIC1111 or Forge web UI started with --api; MODEL is a checkpoint title",
-			Vars: []Var{
-				{Name: "EASEL_A1111_URL", Doc: "web UI address; http://user:pass@host:port for --api-auth", Default: a1111.DefaultURL},
-			},
-			Endpoint: endpoint("EASEL_A1111_URL", a1111.DefaultURL),
-			Open: func(getenv func(string) string, model string) (easel.Engine, error) {
-				cfg := a1111.ConfigFromEnv(getenv)
-				cfg.Model = model
-				return a1111.New(cfg, hc)
-			},
-		},
-		{
-			Name:    comfyui.Name,
-			Summary: "ComfyUI server; MODEL is a checkpoint file name",
-			Vars: []Var{
-				{Name: "EASEL_COMFYUI_URL", Doc: "server address", Default: comfyui.DefaultURL},
-				{Name: "EASEL_COMFYUI_WORKFLOW", Doc: "your own API-format workflow with {{prompt}} and other placeholders (default: built-in txt2img)"},
-			},
-			Endpoint: endpoint("EASEL_COMFYUI_URL", comfyui.DefaultURL),
-			Open: func(getenv func(string) string, model string) (easel.Engine, error) {
-				cfg := comfyui.ConfigFromEnv(getenv)
-				cfg.Model = model
-				return comfyui.New(cfg, hc)
-			},
-		},
-		{
-			Name:    stability.Name,
-			Summary: "Stability AI stable-image API; MODEL is core, ultra or an sd3 model",
-			Vars: []Var{
-				{Name: "STABILITY_API_KEY", Doc: "API key", Secret: true, Required: true},
-				{Name: "EASEL_STABILITY_URL", Doc: "API host", Default: stability.DefaultBaseURL},
-			},
-			Endpoint: endpoint("EASEL_STABILITY_URL", stability.DefaultBaseURL),
-			Open: func(getenv func(string) string, model string) (easel.Engine, error) {
-				cfg := stability.ConfigFromEnv(getenv)
-				cfg.Model = model
-				return stability.New(cfg, hc)
-			},
-		},
-		{
-			Name:    runway.Name,
-			Summary: "Runway text-to-image (gen4_image)",
-			Vars: []Var{
-				{Name: "RUNWAYML_API_SECRET", Doc: "API key", Secret: true, Required: true},
-				{Name: "EASEL_RUNWAY_URL", Doc: "API host", Default: runway.DefaultBaseURL},
-			},
-			Endpoint: endpoint("EASEL_RUNWAY_URL", runway.DefaultBaseURL),
-			Open: func(getenv func(string) string, model string) (easel.Engine, error) {
-				cfg := runway.ConfigFromEnv(getenv)
-				cfg.Model = model
-				return runway.New(cfg, hc)
-			},
-		},
-	}
-}
-
-// Default returns a registry holding the remote engines; the caller
-// registers the built-in canvas ("builtin") as well.
-func Default(hc *http.Client) *Registry {
-	r := NewRegistry()
-	for _, f := range Remote(hc) {
-		r.Register(f)
-	}
-	return r
 }

@@ -1,12 +1,19 @@
-package engine
+package engine_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine"
+	"github.com/easel-art/easel/engine/a1111"
+	"github.com/easel-art/easel/engine/comfyui"
 	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/engine/openai"
+	"github.com/easel-art/easel/engine/runway"
+	"github.com/easel-art/easel/engine/stability"
 )
 
 func env(kv ...string) func(string) string {
@@ -25,15 +32,15 @@ func TestParseSpec(t *testing.T) {
 		{"", "", ""},
 	}
 	for _, tt := range tests {
-		if n, m := ParseSpec(tt.in); n != tt.name || m != tt.model {
-			t.Errorf("ParseSpec(%q) = %q, %q; want %q, %q", tt.in, n, m, tt.name, tt.model)
+		if n, m := engine.ParseSpec(tt.in); n != tt.name || m != tt.model {
+			t.Errorf("engine.ParseSpec(%q) = %q, %q; want %q, %q", tt.in, n, m, tt.name, tt.model)
 		}
 	}
 }
 
 func TestOpen(t *testing.T) {
-	r := Default(nil)
-	r.Register(Factory{Name: "fake", Open: func(getenv func(string) string, model string) (easel.Engine, error) {
+	r := engine.NewRegistry(nil, openai.Factory, a1111.Factory, comfyui.Factory, stability.Factory, runway.Factory)
+	r.Register(engine.Factory{Name: "fake", Open: func(getenv func(string) string, model string, hc *http.Client) (easel.Engine, error) {
 		return &enginetest.Fake{EngineName: "fake"}, nil
 	}})
 	tests := []struct {
@@ -73,18 +80,18 @@ func TestOpen(t *testing.T) {
 }
 
 func TestRegisterDuplicatePanics(t *testing.T) {
-	r := Default(nil)
+	r := engine.NewRegistry(nil, openai.Factory, a1111.Factory, comfyui.Factory, stability.Factory, runway.Factory)
 	defer func() {
 		if recover() == nil {
 			t.Error("a duplicate name did not panic")
 		}
 	}()
-	r.Register(Remote(nil)[0])
+	r.Register(openai.Factory)
 }
 
 func TestConfigured(t *testing.T) {
-	byName := map[string]Factory{}
-	for _, f := range Remote(nil) {
+	byName := map[string]engine.Factory{}
+	for _, f := range []engine.Factory{openai.Factory, a1111.Factory, comfyui.Factory, stability.Factory, runway.Factory} {
 		byName[f.Name] = f
 	}
 	tests := []struct {
@@ -110,7 +117,7 @@ func TestConfigured(t *testing.T) {
 }
 
 func TestCheckLocal(t *testing.T) {
-	if err := Check(context.Background(), &enginetest.Fake{}); err != nil {
-		t.Errorf("Check(local) = %v", err)
+	if err := engine.Check(context.Background(), &enginetest.Fake{}); err != nil {
+		t.Errorf("engine.Check(local) = %v", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -113,9 +114,9 @@ func newEnvOver(t *testing.T, opts Options, slow *slowEngine, ct mcp.Transport) 
 	if slow == nil {
 		slow = newSlowEngine(4, false)
 	}
-	reg := engine.NewRegistry()
-	reg.Register(engine.Factory{Name: "builtin", Open: func(func(string) string, string) (easel.Engine, error) { return canvas.New(), nil }})
-	reg.Register(engine.Factory{Name: "slow", Open: func(func(string) string, string) (easel.Engine, error) { return slow, nil }})
+	reg := engine.NewRegistry(nil)
+	reg.Register(engine.Factory{Name: "builtin", Open: func(func(string) string, string, *http.Client) (easel.Engine, error) { return canvas.New(), nil }})
+	reg.Register(engine.Factory{Name: "slow", Open: func(func(string) string, string, *http.Client) (easel.Engine, error) { return slow, nil }})
 	deps := Deps{
 		Gallery: gal,
 		Writer: func(spec string) (easel.PromptWriter, error) {

@@ -77,7 +77,7 @@ func (a *app) engineStatuses(ctx context.Context, reg *engine.Registry, check bo
 			st.State = "not configured"
 		default:
 			var err error
-			if e, err = f.Open(a.getenv, ""); err != nil {
+			if e, err = reg.Open(f.Name, a.getenv); err != nil {
 				st.State, st.Error = "misconfigured", easel.ErrorMessage(err)
 				st.Configured = false
 				break

@@ -10,7 +10,12 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine"
+	"github.com/easel-art/easel/engine/a1111"
 	"github.com/easel-art/easel/engine/canvas"
+	"github.com/easel-art/easel/engine/comfyui"
+	"github.com/easel-art/easel/engine/openai"
+	"github.com/easel-art/easel/engine/runway"
+	"github.com/easel-art/easel/engine/stability"
 	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/llm/anthropic"
 	"github.com/easel-art/easel/llm/ollama"
@@ -24,22 +29,13 @@ import (
 // This file is the one place that lists every backend easel can use.
 
 // engines returns the registry of every image engine: the built-in
-// canvas first, then the remote ones.
+// canvas first, then the remote ones. Each engine package exports its
+// Factory, as each llm package exports its Provider. The engines'
+// answers teach the queue's limiters their real rate limits
+// (x-ratelimit-* headers; see queue/learn.go).
 func engines() *engine.Registry {
-	r := engine.NewRegistry()
-	r.Register(engine.Factory{
-		Name:    "builtin",
-		Summary: "the built-in canvas: procedural painting of the scene, offline and free (not a diffusion model)",
-		Open: func(getenv func(string) string, model string) (easel.Engine, error) {
-			return canvas.New(), nil
-		},
-	})
-	// The engines' answers teach the queue's limiters their real rate
-	// limits (x-ratelimit-* headers; see queue/learn.go).
-	for _, f := range engine.Remote(&http.Client{Transport: queue.Transport(nil)}) {
-		r.Register(f)
-	}
-	return r
+	return engine.NewRegistry(&http.Client{Transport: queue.Transport(nil)},
+		canvas.Factory, openai.Factory, a1111.Factory, comfyui.Factory, stability.Factory, runway.Factory)
 }
 
 // openEngine returns the engine named by spec, NAME[:MODEL], and the model.
