@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -28,6 +27,7 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/engine/internal/httpx"
 	"github.com/easel-art/easel/engine/internal/sizes"
 )
@@ -120,8 +120,9 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 	}
 	data := defaultWorkflow
 	if cfg.WorkflowFile != "" {
-		if data, err = os.ReadFile(cfg.WorkflowFile); err != nil {
-			return nil, easel.Errorf(easel.ECONFIG, "cannot read the ComfyUI workflow %s (%v): check EASEL_COMFYUI_WORKFLOW", cfg.WorkflowFile, err)
+		// Size-limited: a FIFO or /dev/zero is refused, not read for ever.
+		if data, err = imageio.ReadFile(cfg.WorkflowFile, 16<<20); err != nil {
+			return nil, &easel.Error{Code: easel.ECONFIG, Message: "cannot read the ComfyUI workflow: " + easel.ErrorMessage(err) + ": check EASEL_COMFYUI_WORKFLOW", Err: err}
 		}
 	}
 	wf, err := ParseWorkflow(data)
