@@ -31,6 +31,8 @@ const (
 type Message struct {
 	Role    Role
 	Content string
+	// Images are pictures sent with a user turn, for vision models.
+	Images []Image
 }
 
 // Format is how a reply was constrained to JSON.

@@ -185,8 +185,9 @@ type (
 		OutputConfig *outputConfig `json:"output_config,omitempty"`
 	}
 	wireMessage struct {
-		Role    string `json:"role"`
-		Content string `json:"content"`
+		Role string `json:"role"`
+		// Content is a string, or blocks for a turn with pictures.
+		Content any `json:"content"`
 	}
 	outputConfig struct {
 		Format *outputFormat `json:"format,omitempty"`
@@ -280,7 +281,7 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 		if m.Role != llm.RoleUser && m.Role != llm.RoleAssistant {
 			return llm.Response{}, easel.Errorf(easel.EINVALID, "anthropic messages: unknown message role %q", m.Role)
 		}
-		wr.Messages = append(wr.Messages, wireMessage{Role: string(m.Role), Content: m.Content})
+		wr.Messages = append(wr.Messages, wireMessage{Role: string(m.Role), Content: wireContent(m)})
 	}
 	if effort != "" {
 		wr.OutputConfig = &outputConfig{Effort: effort}

@@ -204,14 +204,22 @@ func (a *Anthropic) parse(body map[string]any) (c Call, msg string) {
 		mm, _ := m.(map[string]any)
 		role, _ := mm["role"].(string)
 		var content string
+		var images []llm.Image
 		switch x := mm["content"].(type) {
 		case string:
 			content = x
 		case []any:
-			for _, b := range x {
+			for k, b := range x {
 				bm, _ := b.(map[string]any)
 				if t, ok := bm["text"].(string); ok && bm["type"] == "text" {
 					content += t
+				}
+				if bm["type"] == "image" {
+					img, msg := anthropicImageBlock(bm, fmt.Sprintf("messages.%d.content.%d.image", i, k))
+					if msg != "" {
+						return c, msg
+					}
+					images = append(images, img)
 				}
 			}
 		default:
@@ -233,7 +241,7 @@ func (a *Anthropic) parse(body map[string]any) (c Call, msg string) {
 		if i > 0 && len(c.Messages) > 0 && string(c.Messages[len(c.Messages)-1].Role) == role {
 			return c, "messages: roles must alternate between \"user\" and \"assistant\""
 		}
-		c.Messages = append(c.Messages, llm.Message{Role: llm.Role(role), Content: content})
+		c.Messages = append(c.Messages, llm.Message{Role: llm.Role(role), Content: content, Images: images})
 	}
 	if c.Messages[len(c.Messages)-1].Role == llm.RoleAssistant {
 		return c, "Prefilling assistant messages is not supported for this model."

@@ -132,7 +132,14 @@ func (o *Ollama) parse(body map[string]any) (c Call, msg string) {
 		case "system":
 			c.System += content
 		case "user", "assistant":
-			c.Messages = append(c.Messages, llm.Message{Role: llm.Role(role), Content: content})
+			var images []llm.Image
+			if v, ok := mm["images"]; ok {
+				var msg string
+				if images, msg = ollamaImages(v); msg != "" {
+					return c, msg
+				}
+			}
+			c.Messages = append(c.Messages, llm.Message{Role: llm.Role(role), Content: content, Images: images})
 		case "tool":
 		default:
 			return c, fmt.Sprintf("invalid role: %s", role)

@@ -195,6 +195,15 @@ func (o *OpenAI) parse(body map[string]any) (c Call, status int, param, msg stri
 		}
 		role, _ := mm["role"].(string)
 		content, ok := mm["content"].(string)
+		var images []llm.Image
+		if parts, isParts := mm["content"].([]any); isParts && role == "user" {
+			var msg string
+			content, images, msg = openAIParts(parts, i)
+			if msg != "" {
+				return c, 400, fmt.Sprintf("messages[%d].content", i), msg
+			}
+			ok = true
+		}
 		if !ok {
 			return c, 400, fmt.Sprintf("messages[%d].content", i), fmt.Sprintf("Invalid type for 'messages[%d].content': expected a string", i)
 		}
@@ -205,7 +214,7 @@ func (o *OpenAI) parse(body map[string]any) (c Call, status int, param, msg stri
 			}
 			c.System += content
 		case "user":
-			c.Messages = append(c.Messages, llm.Message{Role: llm.RoleUser, Content: content})
+			c.Messages = append(c.Messages, llm.Message{Role: llm.RoleUser, Content: content, Images: images})
 		case "assistant":
 			c.Messages = append(c.Messages, llm.Message{Role: llm.RoleAssistant, Content: content})
 		default:

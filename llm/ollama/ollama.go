@@ -220,8 +220,9 @@ type (
 		Think    *bool           `json:"think,omitempty"`
 	}
 	wireMessage struct {
-		Role    string `json:"role"`
-		Content string `json:"content"`
+		Role    string   `json:"role"`
+		Content string   `json:"content"`
+		Images  []string `json:"images,omitempty"`
 	}
 	wireOptions struct {
 		Seed        *int64   `json:"seed,omitempty"`
@@ -322,7 +323,7 @@ func (c *Client) call(ctx context.Context, model string, req llm.Request, format
 		if m.Role != llm.RoleUser && m.Role != llm.RoleAssistant {
 			return llm.Response{}, easel.Errorf(easel.EINVALID, "ollama chat: unknown message role %q", m.Role)
 		}
-		wr.Messages = append(wr.Messages, wireMessage{Role: string(m.Role), Content: m.Content})
+		wr.Messages = append(wr.Messages, wireMessage{Role: string(m.Role), Content: m.Content, Images: wireImages(m)})
 	}
 	if req.Seed != nil || req.Temperature != nil || req.MaxTokens > 0 {
 		wr.Options = &wireOptions{Seed: req.Seed, Temperature: req.Temperature, NumPredict: req.MaxTokens}

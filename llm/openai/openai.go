@@ -354,7 +354,7 @@ func buildParams(model string, req llm.Request, format llm.Format, temp *float64
 	for _, m := range req.Messages {
 		switch m.Role {
 		case llm.RoleUser:
-			p.Messages = append(p.Messages, openai.UserMessage(m.Content))
+			p.Messages = append(p.Messages, userMessage(m))
 		case llm.RoleAssistant:
 			p.Messages = append(p.Messages, openai.AssistantMessage(m.Content))
 		default:
