@@ -204,8 +204,12 @@ func parseEntry(lemma, rest string) Entry {
 // from WordNet (mice, geese, cacti) or a regular one (foxes, berries,
 // wolves). plural reports a plural form. It is WordNet's morphy for nouns.
 func FindNoun(w string) (e Entry, plural, ok bool) {
-	exact, found := Lookup(w)
-	return findNoun(w, exact, found)
+	r := nounCache.get(w, func(w string) nounResult {
+		exact, found := Lookup(w)
+		e, plural, ok := findNoun(w, exact, found)
+		return nounResult{e, plural, ok}
+	})
+	return r.e, r.plural, r.ok
 }
 
 func findNoun(w string, exact Entry, found bool) (e Entry, plural, ok bool) {

@@ -148,7 +148,8 @@ func (tg *Tagging) Tag(words []string) []Word {
 	}
 	tg.cands = tg.cands[:0]
 	for _, w := range words {
-		tg.cands = append(tg.cands, candidates(w))
+		// Cached and shared: candidates are read, never changed.
+		tg.cands = append(tg.cands, candCache.get(w, candidates))
 	}
 	tg.score = grow(tg.score, n)
 	tg.back = growInt(tg.back, n)

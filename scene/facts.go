@@ -3,6 +3,7 @@ package scene
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/lexical"
@@ -45,11 +46,15 @@ func lexClasses(items []item, n int) []class {
 	return out
 }
 
+// taggers keeps the tagger's buffers between ideas.
+var taggers = sync.Pool{New: func() any { return new(lexical.Tagging) }}
+
 // addFacts tags the idea and fills the subjects' facts.
 func addFacts(sc *easel.Scene, toks []token, items []item) {
 	classes := lexClasses(items, len(toks))
 	tags := make([]lexical.Tag, len(toks))
-	var tg lexical.Tagging
+	tg := taggers.Get().(*lexical.Tagging)
+	defer taggers.Put(tg)
 	var phrases []*phrase
 	words := make([]string, 0, len(toks))
 	for start := 0; start < len(toks); {
