@@ -78,7 +78,7 @@ func (s *server) fileURI(a *easel.Artwork) string {
 
 // picture returns an artwork's PNG from the gallery's image store.
 func (s *server) picture(ctx context.Context, a *easel.Artwork) ([]byte, error) {
-	rc, err := s.deps.Gallery.Images().Open(ctx, a.SHA256)
+	rc, err := s.gallery.Images().Open(ctx, a.SHA256)
 	if err != nil {
 		if easel.ErrorCode(err) == easel.ENOTFOUND {
 			return nil, easel.Errorf(easel.ENOTFOUND, "the image file of artwork %s is missing", a.ID)

@@ -82,9 +82,9 @@ func (s *server) search(ctx context.Context, req *mcp.CallToolRequest, in Search
 	var arts []*easel.Artwork
 	var err error
 	if strings.TrimSpace(in.Query) == "" {
-		arts, err = s.deps.Gallery.List(ctx, f)
+		arts, err = s.gallery.List(ctx, f)
 	} else {
-		arts, err = s.deps.Gallery.Search(ctx, in.Query, f)
+		arts, err = s.gallery.Search(ctx, in.Query, f)
 	}
 	if err != nil {
 		return nil, nil, fail(err)
@@ -148,7 +148,7 @@ func (s *server) getArtwork(ctx context.Context, req *mcp.CallToolRequest, in Ge
 // detail is an artwork with its lineage and children.
 func (s *server) detail(ctx context.Context, a *easel.Artwork) (*ArtworkDetail, error) {
 	det := &ArtworkDetail{ArtworkInfo: s.info(a), Lineage: []ArtworkInfo{}, Children: []ArtworkInfo{}}
-	chain, err := lineage.Chain(ctx, s.deps.Gallery, a)
+	chain, err := lineage.Chain(ctx, s.gallery, a)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ func (s *server) detail(ctx context.Context, a *easel.Artwork) (*ArtworkDetail, 
 			det.Lineage = append(det.Lineage, s.info(l.Art))
 		}
 	}
-	kids, err := s.deps.Gallery.List(ctx, easel.ArtworkFilter{ParentID: a.ID, Limit: 50})
+	kids, err := s.gallery.List(ctx, easel.ArtworkFilter{ParentID: a.ID, Limit: 50})
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +177,7 @@ func (s *server) artwork(ctx context.Context, id string) (*easel.Artwork, error)
 	if !validID(id) {
 		return nil, easel.Errorf(easel.ENOTFOUND, "no picture %q in the gallery: ids are hex, such as 3f2a9c1d (find one with search_gallery)", oneLine(id, 40))
 	}
-	return s.deps.Gallery.Get(ctx, id)
+	return s.gallery.Get(ctx, id)
 }
 
 // validID accepts what an artwork id can be: 1 to 64 hex digits.
@@ -233,7 +233,7 @@ func (s *server) readArtwork(ctx context.Context, req *mcp.ReadResourceRequest) 
 	if !ok {
 		return nil, mcp.ResourceNotFoundError(req.Params.URI)
 	}
-	a, err := s.deps.Gallery.Get(ctx, id)
+	a, err := s.gallery.Get(ctx, id)
 	if err != nil {
 		return nil, resourceError(req.Params.URI, err)
 	}
@@ -255,7 +255,7 @@ func (s *server) readImage(ctx context.Context, req *mcp.ReadResourceRequest) (*
 	if !ok {
 		return nil, mcp.ResourceNotFoundError(req.Params.URI)
 	}
-	a, err := s.deps.Gallery.Get(ctx, id)
+	a, err := s.gallery.Get(ctx, id)
 	if err != nil {
 		return nil, resourceError(req.Params.URI, err)
 	}
@@ -296,7 +296,7 @@ func (s *server) listResources(next mcp.MethodHandler) mcp.MethodHandler {
 			}
 			offset = n
 		}
-		arts, err := s.deps.Gallery.List(ctx, easel.ArtworkFilter{Limit: resourcePage, Offset: offset})
+		arts, err := s.gallery.List(ctx, easel.ArtworkFilter{Limit: resourcePage, Offset: offset})
 		if err != nil {
 			return nil, fmt.Errorf("easel: %s", safeMessage(err))
 		}

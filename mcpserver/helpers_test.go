@@ -19,6 +19,7 @@ import (
 	"github.com/easel-art/easel/engine/canvas"
 	"github.com/easel-art/easel/prompt/builtin"
 	"github.com/easel-art/easel/store/sqlite"
+	"github.com/easel-art/easel/verb"
 )
 
 // slowEngine is an engine that takes its time: it reports progress in
@@ -117,10 +118,10 @@ func newEnvOver(t *testing.T, opts Options, slow *slowEngine, ct mcp.Transport) 
 	reg := engine.NewRegistry(nil)
 	reg.Register(engine.Factory{Name: "builtin", Open: func(func(string) string, string, *http.Client) (easel.Engine, error) { return canvas.New(), nil }})
 	reg.Register(engine.Factory{Name: "slow", Open: func(func(string) string, string, *http.Client) (easel.Engine, error) { return slow, nil }})
-	deps := Deps{
+	deps := Deps{Core: &verb.Core{
 		Gallery: gal,
 		Writer: func(spec string) (easel.PromptWriter, error) {
-			if spec != "builtin" {
+			if spec != "builtin" && spec != "" {
 				return nil, easel.Errorf(easel.EINVALID, "unknown prompt writer %q: use builtin", spec)
 			}
 			return builtin.New(), nil
@@ -131,7 +132,7 @@ func newEnvOver(t *testing.T, opts Options, slow *slowEngine, ct mcp.Transport) 
 			return e, model, err
 		},
 		Engines: reg.Names(),
-	}
+	}}
 	return &env{gal: gal, slow: slow, srv: New(deps, opts)}
 }
 

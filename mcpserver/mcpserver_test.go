@@ -45,7 +45,7 @@ func TestListTools(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"get_artwork", "imagine", "reproduce", "search_gallery", "vary", "write_prompt"}
+	want := []string{"describe", "edit", "get_artwork", "imagine", "refine", "reproduce", "search_gallery", "vary", "write_prompt"}
 	slices.Sort(names)
 	if !slices.Equal(names, want) {
 		t.Errorf("tools %v, want %v", names, want)
@@ -249,7 +249,7 @@ func TestProgress(t *testing.T) {
 	if prev != 2 {
 		t.Errorf("last progress %v, want 2", prev)
 	}
-	if !slices.Contains(msgs, "writing the prompt") || !slices.Contains(msgs, "rendering 1 of 1 on slow") {
+	if !slices.Contains(msgs, "writing the prompt") || !slices.Contains(msgs, "rendering 1 of 1") {
 		t.Errorf("messages %q", msgs)
 	}
 }
@@ -445,4 +445,3 @@ func noisePNG(w, h int) []byte {
 	png.Encode(&b, img)
 	return b.Bytes()
 }
-

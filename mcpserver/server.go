@@ -19,32 +19,17 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/pipeline"
-	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/verb"
 )
 
-// Deps are the server's backends, injected by the command that starts it
-// so it decides which writers and engines exist. Gallery, Writer and
-// Engine are required.
+// Deps are the server's backends, injected by the command that starts
+// it: the verbs' core (gallery, engines, writers, styles, how engine calls
+// are made) and the names the tool descriptions offer.
 type Deps struct {
-	Gallery easel.Gallery
-	// Writer returns the prompt writer named by spec, NAME[:MODEL] as in
-	// --llm ("" for the default).
-	Writer func(spec string) (easel.PromptWriter, error)
-	// Engine returns the engine named by spec, NAME[:MODEL] as in
-	// --engine, and the model to ask it for.
-	Engine func(spec string) (easel.Engine, string, error)
-	// Style returns the style preset called name (nil, nil for "");
-	// nil means the built-in presets only.
-	Style func(name string) (*styles.Style, error)
-	// Engines and LLMs are the names the tool descriptions offer.
-	Engines []string
-	LLMs    []string
-	// Call, when set, makes each engine call (as pipeline.Pipeline.Call):
-	// the process's limiter, retry policy and deadline.
-	Call pipeline.Call
-	// Log receives operator logs; nil discards them.
-	Log *slog.Logger
+	// Core runs every tool's verb. Required.
+	Core *verb.Core
+	// LLMs names the prompt writers, for the tool descriptions.
+	LLMs []string
 }
 
 // Options are the server's settings.
@@ -76,13 +61,15 @@ const MaxVariations = 10
 // instructions tell the model what easel is and how its tools fit.
 const instructions = `easel turns a few words into AI art. It writes the detailed image prompt a skilled prompt writer would, renders it on the person's image engine (the built-in canvas works offline and is free; remote engines such as openai, a1111 or comfyui cost money or GPU time), and keeps every picture in a searchable gallery that can vary and reproduce it.
 
-Typical use: call imagine with the person's idea in their own words (easel writes the prompt), show the picture, then vary or reproduce it by its id. Use write_prompt to draft or compare prompts without rendering, and imagine with "prompt" to render a prompt exactly as written. search_gallery finds earlier pictures; get_artwork shows one again. Pictures are also resources at easel://artwork/{id}.`
+Typical use: call imagine with the person's idea in their own words (easel writes the prompt), show the picture, then steer it by its id: refine with an instruction ("make it night, add a red sailboat"), vary for alternatives, reproduce to make it again, edit to change, extend or enlarge it. Use write_prompt to draft or compare prompts without rendering, imagine with "prompt" to render a prompt exactly as written, and describe to get prompts from a picture. search_gallery finds earlier pictures; get_artwork shows one again. Pictures are also resources at easel://artwork/{id}.`
 
 // server holds what the tool handlers share.
 type server struct {
-	deps Deps
-	opts Options
-	log  *slog.Logger
+	core    *verb.Core
+	gallery easel.Gallery
+	llms    []string
+	opts    Options
+	log     *slog.Logger
 }
 
 // New returns the MCP server over deps, with every tool, resource and
@@ -101,21 +88,12 @@ func New(deps Deps, opts Options) *mcp.Server {
 	if strings.TrimSpace(opts.LLM) == "" {
 		opts.LLM = "builtin"
 	}
-	log := deps.Log
+	log := deps.Core.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	log = log.With(easel.LogKeyComponent, "mcp")
-	if deps.Style == nil {
-		deps.Style = func(name string) (*styles.Style, error) {
-			if name == "" {
-				return nil, nil
-			}
-			st, err := styles.Get(name)
-			return &st, err
-		}
-	}
-	s := &server{deps: deps, opts: opts, log: log}
+	s := &server{core: deps.Core, gallery: deps.Core.Gallery, llms: deps.LLMs, opts: opts, log: log}
 	ms := mcp.NewServer(&mcp.Implementation{Name: "easel", Title: "easel", Version: easel.Version}, &mcp.ServerOptions{
 		Instructions: instructions,
 		Logger:       log,

@@ -3,15 +3,13 @@ package mcpserver
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
-	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/verb"
 )
 
 // The tools' arguments. Only types are checked by the schema: every
@@ -75,6 +73,16 @@ type ReproduceArgs struct {
 	Engine string `json:"engine,omitempty" jsonschema:"render on another engine NAME[:MODEL] with the closest settings; omit for the one that made it"`
 }
 
+// RefineArgs are refine's arguments.
+type RefineArgs struct {
+	ID          string `json:"id" jsonschema:"the picture's gallery id (or the first 8 or more characters of it)"`
+	Instruction string `json:"instruction" jsonschema:"what to change, in words, such as 'make it night, add a red sailboat', 'no people', 'closer, as a watercolor', 'in winter', 'wider, 16:9'; everything it does not name stays as it was"`
+	N           int    `json:"n,omitempty" jsonschema:"how many pictures of the refined prompt, 1 to 4 (default 1)"`
+	Engine      string `json:"engine,omitempty" jsonschema:"the image engine NAME[:MODEL]; omit for the one that made the picture"`
+	Seed        *int64 `json:"seed,omitempty" jsonschema:"a seed, 0 or more; omit to keep the picture's, so only what was asked changes"`
+	Negative    string `json:"negative,omitempty" jsonschema:"more things to keep out of the picture"`
+}
+
 // Pictures is the structured result of the tools that make pictures.
 type Pictures struct {
 	Artworks []ArtworkInfo `json:"artworks"`
@@ -83,7 +91,7 @@ type Pictures struct {
 }
 
 func (s *server) addTools(ms *mcp.Server) {
-	engines := strings.Join(s.deps.Engines, ", ")
+	engines := strings.Join(s.core.Engines, ", ")
 	mcp.AddTool(ms, &mcp.Tool{
 		Name:  "write_prompt",
 		Title: "Write an image prompt",
@@ -113,6 +121,14 @@ func (s *server) addTools(ms *mcp.Server) {
 			"On the built-in canvas the pixels are identical; the text says whether they are.",
 		Annotations: &mcp.ToolAnnotations{IdempotentHint: true, OpenWorldHint: ptr(true)},
 	}, s.reproduce)
+	mcp.AddTool(ms, &mcp.Tool{
+		Name:  "refine",
+		Title: "Change a picture in words",
+		Description: "Steers a gallery picture with an instruction ('make it night, add a red sailboat', 'no people', 'closer, as a watercolor'): what the words name changes, the rest (subject, composition, seed, size) stays. " +
+			"Saves the new picture as the picture's child with the instruction; refine the child to go on. Words easel does not understand are refused by name.",
+		Annotations: &mcp.ToolAnnotations{OpenWorldHint: ptr(true)},
+	}, s.refine)
+	s.addPictureTools(ms)
 	s.addGalleryTools(ms)
 }
 
@@ -136,67 +152,49 @@ func (s *server) writePrompt(ctx context.Context, req *mcp.CallToolRequest, in W
 	if n < 1 || n > MaxVariations {
 		return nil, nil, fail(easel.Errorf(easel.EINVALID, "variations %d is out of range: ask for 1 to %d prompts", n, MaxVariations))
 	}
-	chaos, err := chaosArg(in.Chaos)
-	if err != nil {
-		return nil, nil, fail(err)
-	}
 	seed, err := seedArg(in.Seed)
 	if err != nil {
 		return nil, nil, fail(err)
 	}
-	style, err := s.deps.Style(in.Style)
-	if err != nil {
-		return nil, nil, fail(err)
-	}
-	w, err := s.writer(in.LLM)
-	if err != nil {
-		return nil, nil, fail(err)
-	}
-	prompts, err := w.WritePrompts(ctx, easel.WriteRequest{
-		Idea: in.Idea, Style: in.Style, Negative: in.Negative, Seed: seed, N: n, Chaos: chaos, Dialect: d,
+	w, err := verb.WritePrompts(ctx, s.core, verb.ImagineRequest{
+		Idea: in.Idea, Style: in.Style, Negative: in.Negative, Engine: "builtin", LLM: or(in.LLM, s.opts.LLM),
+		Seed: seed, Variations: n, Chaos: in.Chaos, Dialect: d,
 	})
 	if err != nil {
 		return nil, nil, fail(err)
 	}
 	out := &WritePromptResult{}
 	var b strings.Builder
-	for i, p := range prompts {
-		r, err := dialect.Render(p, d, dialect.Options{Width: easel.DefaultWidth, Height: easel.DefaultHeight, Seed: p.Seed, Chaos: chaos, Style: style, ExtraNegative: in.Negative})
-		if err != nil {
-			return nil, nil, fail(err)
+	for i, v := range w.Prompts {
+		out.Prompts = append(out.Prompts, WrittenPrompt{Prompt: v.Text, Negative: v.Negative, Dialect: v.Dialect, Seed: v.Prompt.Seed, Writer: v.Prompt.Writer})
+		if len(w.Prompts) > 1 {
+			fmt.Fprintf(&b, "— variation %d (seed %d)\n", i+1, v.Prompt.Seed)
 		}
-		out.Prompts = append(out.Prompts, WrittenPrompt{Prompt: r.Text, Negative: r.Negative, Dialect: d, Seed: p.Seed, Writer: p.Writer})
-		if len(prompts) > 1 {
-			fmt.Fprintf(&b, "— variation %d (seed %d)\n", i+1, p.Seed)
-		}
-		b.WriteString(r.Text)
+		b.WriteString(v.Text)
 		b.WriteString("\n")
-		if r.Negative != "" {
-			fmt.Fprintf(&b, "Negative prompt: %s\n", r.Negative)
+		if v.Negative != "" {
+			fmt.Fprintf(&b, "Negative prompt: %s\n", v.Negative)
 		}
-		if i < len(prompts)-1 {
+		if i < len(w.Prompts)-1 {
 			b.WriteString("\n")
 		}
 	}
 	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: strings.TrimSpace(b.String())}}}, out, nil
 }
 
-// chaosArg is chaos, 50 when not given.
-func chaosArg(c *int) (int, error) {
-	if c == nil {
-		return 50, nil
+// or is s, or def when s is blank.
+func or(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
 	}
-	if *c < 0 || *c > 100 {
-		return 0, easel.Errorf(easel.EINVALID, "chaos %d is out of range: use 0 to 100", *c)
-	}
-	return *c, nil
+	return s
 }
 
-// seedArg is the seed, a random one when not given, so every picture
-// records the seed that makes it again.
+// seedArg is the seed, -1 when not given: the verb picks one at random
+// and records it, so every picture can be made again.
 func seedArg(seed *int64) (int64, error) {
 	if seed == nil {
-		return rand.Int64N(1 << 32), nil
+		return -1, nil
 	}
 	if *seed < 0 {
 		return 0, easel.Errorf(easel.EINVALID, "seed %d is negative: use 0 or more, or leave it out for a random one", *seed)
@@ -213,41 +211,4 @@ func countArg(n, def int) (int, error) {
 		return 0, easel.Errorf(easel.EINVALID, "n %d is out of range: ask for 1 to %d pictures at a time (easel batch makes more)", n, MaxImages)
 	}
 	return n, nil
-}
-
-func (s *server) writer(spec string) (easel.PromptWriter, error) {
-	if strings.TrimSpace(spec) == "" {
-		spec = s.opts.LLM
-	}
-	w, err := s.deps.Writer(spec)
-	if err == nil && w == nil {
-		err = easel.Errorf(easel.ECONFIG, "prompt writer %q is not available in this build", spec)
-	}
-	return w, err
-}
-
-func (s *server) engine(spec string) (easel.Engine, string, error) {
-	if strings.TrimSpace(spec) == "" {
-		spec = s.opts.Engine
-	}
-	e, model, err := s.deps.Engine(spec)
-	if err == nil && e == nil {
-		err = easel.Errorf(easel.ECONFIG, "engine %q is not available in this build", spec)
-	}
-	return e, model, err
-}
-
-// renderStage is the pipeline's dialect stage with style; the prompts in
-// verbatim go out exactly as written.
-func renderStage(style *styles.Style, verbatim map[*easel.Prompt]pipeline.Rendered) func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
-	return func(p *easel.Prompt, d easel.Dialect, size easel.Size, negative string) (pipeline.Rendered, error) {
-		if v, ok := verbatim[p]; ok {
-			return v, nil
-		}
-		r, err := dialect.Render(p, d, dialect.Options{Width: size.Width, Height: size.Height, Seed: p.Seed, Style: style, ExtraNegative: negative})
-		if err != nil {
-			return pipeline.Rendered{}, err
-		}
-		return pipeline.Rendered{Text: r.Text, Negative: r.Negative}, nil
-	}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/mcpserver"
-	"github.com/easel-art/easel/prompt/styles"
 )
 
 const mcpUsage = `Usage: easel mcp [flags]
@@ -67,19 +66,13 @@ func cmdMCP(ctx context.Context, a *app, args []string) error {
 	return err
 }
 
-// mcpDeps are the MCP server's backends: the same writers, engines and
-// styles as every other command.
+// mcpDeps are the MCP server's backends: the verbs' core every other
+// command uses, with engine retries logged rather than printed (stdout
+// is the protocol's; the client shows stderr as a log at best).
 func (a *app) mcpDeps(gal easel.Gallery, dataDir string) mcpserver.Deps {
-	return mcpserver.Deps{
-		Gallery: gal,
-		Writer:  a.serveWriter,
-		Engine:  a.openEngine,
-		Style:   func(name string) (*styles.Style, error) { return loadStyle(dataDir, name) },
-		Engines: engines().Names(),
-		LLMs:    llmNames(),
-		Call:    a.engineCall(true),
-		Log:     a.log,
-	}
+	c := a.core(gal, dataDir, a.serveWriter)
+	c.Call = a.engineCall(true)
+	return mcpserver.Deps{Core: c, LLMs: llmNames()}
 }
 
 type nopWriteCloser struct{ io.Writer }

@@ -82,7 +82,9 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	defer gal.Close()
 	mcpHandler := mcpserver.Handler(mcpserver.New(a.mcpDeps(gal, dir), mcpserver.Options{Engine: *engineSpec, LLM: *llmSpec}))
 	defer mcpHandler.Close()
-	srv, err := server.New(a.serverDeps(gal, dir), server.Options{
+	deps := a.serverDeps(gal, dir)
+	deps.MCP = mcpHandler
+	srv, err := server.New(deps, server.Options{
 		Token: tok, LocalOnly: tok == "", Engine: *engineSpec, LLM: *llmSpec,
 		Rewrite: *rewrite, Workers: *workers, SoftStop: *softStop,
 	})
