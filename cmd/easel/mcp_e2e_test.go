@@ -272,7 +272,7 @@ func TestMCPStdioNodeClient(t *testing.T) {
 func TestMCPServeNodeClient(t *testing.T) {
 	nodeSDK(t) // skip before starting the server
 	dir := t.TempDir()
-	const token = "e2e-token-7f3a"
+	const token = "e2e-token-7f3a9c1d0b2e"
 	ctx, cancel := context.WithCancel(t.Context())
 	pr, pw := io.Pipe()
 	var stderr syncBuffer
@@ -314,7 +314,7 @@ func TestMCPServeNodeClient(t *testing.T) {
 		t.Errorf("link %q: over HTTP the full-size picture is an MCP resource", link)
 	}
 
-	for name, tok := range map[string]string{"no token": "", "wrong token": "guess"} {
+	for name, tok := range map[string]string{"no token": "", "wrong token": "guess-guess-guess-guess"} {
 		s := runClient(t, nil, "http", endpoint, tok)
 		if s.ConnectError == "" || len(s.Tools) > 0 {
 			t.Errorf("%s: connected and listed %d tools", name, len(s.Tools))
