@@ -110,6 +110,9 @@ type Queue struct {
 	limiters *Limiters
 	unlock   func()
 	pg       bool
+	// id names this process to River; live is its heartbeat (liveness.go).
+	id   string
+	live *liveness
 }
 
 // backend is the part of River that depends on its driver.
@@ -132,8 +135,8 @@ func IsPostgres(url string) bool {
 // On SQLite only one process may work a queue: a working Open takes a lock
 // next to the database file and, holding it, hands the jobs a killed
 // process left running back to the queue. On PostgreSQL any number of
-// processes work one queue; a crashed worker's jobs are taken over after
-// RescueAfter.
+// processes work one queue; a killed worker's jobs are taken over within
+// about half a minute (liveness.go), or after RescueAfter by River.
 func Open(ctx context.Context, cfg Config) (*Queue, error) {
 	if cfg.Workers > 0 && cfg.Run == nil {
 		return nil, errors.New("queue: Config.Run is required with workers")
@@ -145,7 +148,7 @@ func Open(ctx context.Context, cfg Config) (*Queue, error) {
 	cfg.PollInterval = max(cmpOr(cfg.PollInterval, 200*time.Millisecond), 100*time.Millisecond)
 	cfg.JobTimeout = cmpOr(cfg.JobTimeout, 10*time.Minute)
 	cfg.RescueAfter = max(cmpOr(cfg.RescueAfter, cfg.JobTimeout+time.Minute), cfg.JobTimeout)
-	q := &Queue{cfg: cfg, log: cfg.Log, limiters: NewLimiters(cfg.Limits), unlock: func() {}}
+	q := &Queue{cfg: cfg, log: cfg.Log, limiters: NewLimiters(cfg.Limits), unlock: func() {}, id: newWorkerID()}
 	if q.log == nil {
 		q.log = slog.New(slog.DiscardHandler)
 	}
@@ -178,6 +181,7 @@ func cmpOr[T comparable](v, def T) T {
 
 func (q *Queue) riverConfig() *river.Config {
 	c := &river.Config{
+		ID:                   q.id,
 		Logger:               q.log,
 		MaxAttempts:          q.cfg.MaxAttempts,
 		FetchPollInterval:    q.cfg.PollInterval,
@@ -306,6 +310,14 @@ func (q *Queue) Start(ctx context.Context) error {
 	} else if n > 0 {
 		q.log.Info("jobs left running by a stopped process are queued again", "jobs", n)
 	}
+	if q.pg && q.cfg.Workers > 0 && q.live == nil {
+		pool := q.db.(*pgDB).pool
+		live, err := startLiveness(ctx, pool, q.id, q.log)
+		if err != nil {
+			return fmt.Errorf("start queue: %w", err)
+		}
+		q.live = live
+	}
 	if err := q.be.start(ctx); err != nil {
 		return fmt.Errorf("start queue: %w", err)
 	}
@@ -322,6 +334,9 @@ func (q *Queue) StopAndCancel(ctx context.Context) error { return q.be.stopAndCa
 
 // Close releases the database and the lock.
 func (q *Queue) Close() error {
+	if q.live != nil {
+		q.live.close()
+	}
 	if rb, ok := q.be.(interface{ closeDB() }); ok {
 		rb.closeDB()
 	}
