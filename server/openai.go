@@ -1,13 +1,11 @@
 package server
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/pipeline"
@@ -32,6 +30,8 @@ type ImagesRequest struct {
 	OutputFormat   string `json:"output_format"`
 	// EaselWrite overrides whether the prompt goes through easel's writer.
 	EaselWrite *bool `json:"easel_write"`
+	// Stream asks for OpenAI's server-sent events instead of one JSON answer.
+	Stream bool `json:"stream"`
 }
 
 // ImagesResponse is OpenAI's image generation response.
@@ -90,23 +90,14 @@ func (s *Server) handleOpenAIGenerate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, jerr)
 		return
 	}
-	resp := ImagesResponse{Created: time.Now().Unix(), Data: []ImagesData{}, OutputFormat: "png"}
-	if len(arts) > 0 {
-		resp.Size = easel.Size{Width: arts[0].Width, Height: arts[0].Height}.String()
+	resp, err := s.imagesResponse(r, arts, format)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
 	}
-	for _, a := range arts {
-		d := ImagesData{RevisedPrompt: a.Prompt}
-		if format == "url" {
-			d.URL = absURL(r, s.imageURL(a.ID, ""))
-		} else {
-			b, err := s.readImage(r.Context(), a)
-			if err != nil {
-				writeError(w, r, s.log, err)
-				return
-			}
-			d.B64JSON = base64.StdEncoding.EncodeToString(b)
-		}
-		resp.Data = append(resp.Data, d)
+	if ir.Stream {
+		s.streamImages(w, r, "image_generation", resp)
+		return
 	}
 	writeJSON(w, http.StatusOK, resp)
 }

@@ -235,6 +235,8 @@ func (s *Server) routeTable() []route {
 		{method: "POST", path: "/api/v1/describe", h: s.handleDescribe},
 		{method: "POST", path: "/api/v1/inspect", h: s.handleInspect, body: png},
 		{method: "POST", path: "/v1/images/generations", h: s.handleOpenAIGenerate, body: js},
+		// edits take multipart, as the OpenAI SDKs send them: the handler checks the type.
+		{method: "POST", path: "/v1/images/edits", h: s.handleOpenAIEdit},
 		{method: "GET", path: "/v1/models", h: s.handleOpenAIModels},
 		{method: "GET", path: "/{$}", h: s.handleIndex, public: true},
 		{method: "GET", path: "/assets/{file...}", h: s.handleAsset, public: true},
