@@ -14,6 +14,10 @@ var Factory = engine.Factory{
 	Vars: []engine.Var{
 		{Name: "OPENAI_API_KEY", Doc: "API key (not needed for a compatible server that takes none)", Secret: true, Required: true},
 		{Name: "OPENAI_BASE_URL", Doc: "API root including /v1", Default: DefaultBaseURL},
+		{Name: "EASEL_OPENAI_QUALITY", Doc: "low, medium, high or auto; xhigh and max on the gpt-image-2.5 models", Default: "auto"},
+		{Name: "EASEL_OPENAI_MODERATION", Doc: "auto or low", Default: "auto"},
+		{Name: "EASEL_OPENAI_FORMAT", Doc: "png, jpeg or webp: what is fetched (easel keeps PNG)", Default: "png"},
+		{Name: "EASEL_OPENAI_COMPRESSION", Doc: "0-100 for jpeg and webp"},
 	},
 	Endpoint: engine.EndpointVar("OPENAI_BASE_URL", DefaultBaseURL),
 	// A compatible server elsewhere (LocalAI) may need no key.

@@ -10,7 +10,7 @@ import (
 // Factory registers this engine: --engine stability[:MODEL].
 var Factory = engine.Factory{
 	Name:    Name,
-	Summary: "Stability AI stable-image API; MODEL is core, ultra or an sd3 model",
+	Summary: "Stability AI stable-image API; MODEL is core, ultra or an sd3.5 model",
 	Vars: []engine.Var{
 		{Name: "STABILITY_API_KEY", Doc: "API key", Secret: true, Required: true},
 		{Name: "EASEL_STABILITY_URL", Doc: "API host", Default: DefaultBaseURL},
