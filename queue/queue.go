@@ -1,6 +1,7 @@
 package queue
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -144,10 +145,10 @@ func Open(ctx context.Context, cfg Config) (*Queue, error) {
 	if cfg.Retry.MaxAttempts == 0 {
 		cfg.Retry = retry.Default()
 	}
-	cfg.MaxAttempts = cmpOr(cfg.MaxAttempts, 3)
-	cfg.PollInterval = max(cmpOr(cfg.PollInterval, 200*time.Millisecond), 100*time.Millisecond)
-	cfg.JobTimeout = cmpOr(cfg.JobTimeout, 10*time.Minute)
-	cfg.RescueAfter = max(cmpOr(cfg.RescueAfter, cfg.JobTimeout+time.Minute), cfg.JobTimeout)
+	cfg.MaxAttempts = cmp.Or(cfg.MaxAttempts, 3)
+	cfg.PollInterval = max(cmp.Or(cfg.PollInterval, 200*time.Millisecond), 100*time.Millisecond)
+	cfg.JobTimeout = cmp.Or(cfg.JobTimeout, 10*time.Minute)
+	cfg.RescueAfter = max(cmp.Or(cfg.RescueAfter, cfg.JobTimeout+time.Minute), cfg.JobTimeout)
 	q := &Queue{cfg: cfg, log: cfg.Log, limiters: NewLimiters(cfg.Limits), unlock: func() {}, id: newWorkerID()}
 	if q.log == nil {
 		q.log = slog.New(slog.DiscardHandler)
@@ -169,14 +170,6 @@ func Open(ctx context.Context, cfg Config) (*Queue, error) {
 		return nil, fmt.Errorf("open queue: %w", err)
 	}
 	return q, nil
-}
-
-func cmpOr[T comparable](v, def T) T {
-	var zero T
-	if v == zero {
-		return def
-	}
-	return v
 }
 
 func (q *Queue) riverConfig() *river.Config {

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -210,29 +211,22 @@ func (e *entry) setAttributes(s string, valid map[string]bool) error {
 func (e *entry) fillFromClass() {
 	switch e.class {
 	case cTime:
-		e.time = cmpOr(e.time, e.key)
+		e.time = cmp.Or(e.time, e.key)
 	case cWeather:
-		e.weather = cmpOr(e.weather, e.key)
+		e.weather = cmp.Or(e.weather, e.key)
 	case cSeason:
-		e.season = cmpOr(e.season, e.key)
+		e.season = cmp.Or(e.season, e.key)
 	case cMood:
-		e.mood = cmpOr(e.mood, e.key)
+		e.mood = cmp.Or(e.mood, e.key)
 	case cStyle:
-		e.style = cmpOr(e.style, e.key)
+		e.style = cmp.Or(e.style, e.key)
 	case cView:
-		e.view = cmpOr(e.view, e.key)
+		e.view = cmp.Or(e.view, e.key)
 	case cColor:
 		if len(e.palette) == 0 {
 			e.palette = []string{e.key}
 		}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func splitList(v string) []string {

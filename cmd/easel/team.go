@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"path/filepath"
@@ -35,21 +36,12 @@ func (a *app) addTeamFlags(fs *flag.FlagSet) {
 
 // dbURL is --db, else EASEL_DB; "" for SQLite in the data directory.
 func (a *app) dbURL() string {
-	return cmpOr(strings.TrimSpace(a.dbFlag), strings.TrimSpace(a.getenv("EASEL_DB")))
+	return cmp.Or(strings.TrimSpace(a.dbFlag), strings.TrimSpace(a.getenv("EASEL_DB")))
 }
 
 // storeURL is --store, else EASEL_STORE; "" for the data directory.
 func (a *app) storeURL() string {
-	return cmpOr(strings.TrimSpace(a.storeFlag), strings.TrimSpace(a.getenv("EASEL_STORE")))
-}
-
-func cmpOr(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
+	return cmp.Or(strings.TrimSpace(a.storeFlag), strings.TrimSpace(a.getenv("EASEL_STORE")))
 }
 
 // gallery is what commands need of a gallery: the gallery itself and

@@ -11,6 +11,7 @@ package s3
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -94,7 +95,7 @@ func ParseURL(raw string, getenv func(string) string) (Config, error) {
 	}
 	ep := q.Get("endpoint")
 	if ep == "" {
-		ep = cmpOr(getenv("AWS_ENDPOINT_URL_S3"), getenv("AWS_ENDPOINT_URL"))
+		ep = cmp.Or(getenv("AWS_ENDPOINT_URL_S3"), getenv("AWS_ENDPOINT_URL"))
 	}
 	if ep != "" {
 		if !strings.Contains(ep, "://") {
@@ -106,7 +107,7 @@ func ParseURL(raw string, getenv func(string) string) (Config, error) {
 		}
 		c.Endpoint, c.Secure, c.PathStyle = eu.Host, eu.Scheme == "https", true
 	}
-	c.Region = cmpOr(q.Get("region"), getenv("AWS_REGION"), getenv("AWS_DEFAULT_REGION"))
+	c.Region = cmp.Or(q.Get("region"), getenv("AWS_REGION"), getenv("AWS_DEFAULT_REGION"))
 	if v := q.Get("path_style"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -122,15 +123,6 @@ func ParseURL(raw string, getenv func(string) string) (Config, error) {
 		c.Presign = d
 	}
 	return c, nil
-}
-
-func cmpOr(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // Store is an image store in a bucket. It is safe for concurrent use.
@@ -151,7 +143,7 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.PathStyle {
 		lookup = minio.BucketLookupPath
 	}
-	endpoint := cmpOr(cfg.Endpoint, "s3.amazonaws.com")
+	endpoint := cmp.Or(cfg.Endpoint, "s3.amazonaws.com")
 	client, err := minio.New(endpoint, &minio.Options{Creds: creds, Secure: cfg.Secure, Region: cfg.Region, BucketLookup: lookup})
 	if err != nil {
 		return nil, easel.Errorf(easel.EINVALID, "invalid --store: %v", err)
@@ -173,7 +165,7 @@ func credsOf(cfg Config) *credentials.Credentials {
 	if cfg.AccessKey != "" || cfg.SecretKey != "" {
 		return credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, cfg.SessionToken)
 	}
-	return credentials.NewFileAWSCredentials(credentialsFile(cfg), cmpOr(cfg.Profile, "default"))
+	return credentials.NewFileAWSCredentials(credentialsFile(cfg), cmp.Or(cfg.Profile, "default"))
 }
 
 // credentialsFile is the shared credentials file cfg names, else ~/.aws/credentials.
@@ -301,7 +293,7 @@ func (s *Store) classify(err error, what string) error {
 	var ne net.Error
 	var oe *net.OpError
 	if errors.As(err, &oe) || errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &easel.Error{Code: easel.EUNAVAILABLE, Err: err, Message: fmt.Sprintf("%s: cannot reach the object store at %s (%v): check --store's endpoint and that the server runs", what, cmpOr(s.cfg.Endpoint, "s3.amazonaws.com"), err)}
+		return &easel.Error{Code: easel.EUNAVAILABLE, Err: err, Message: fmt.Sprintf("%s: cannot reach the object store at %s (%v): check --store's endpoint and that the server runs", what, cmp.Or(s.cfg.Endpoint, "s3.amazonaws.com"), err)}
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }

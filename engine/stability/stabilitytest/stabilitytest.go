@@ -4,6 +4,7 @@
 package stabilitytest
 
 import (
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -199,7 +200,7 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 	if endpoint == "sd3" {
 		formats = formats[:2]
 	}
-	seed, err := strconv.ParseInt(cmpOr(form["seed"], "0"), 10, 64)
+	seed, err := strconv.ParseInt(cmp.Or(form["seed"], "0"), 10, 64)
 	switch {
 	case !slices.Contains(aspects, ratio):
 		apiError(w, 400, "bad_request", "aspect_ratio: must be one of "+strings.Join(aspects, ", "))
@@ -265,11 +266,4 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Seed", fmt.Sprint(seed))
 	w.Header().Set("X-Request-Id", "req-1")
 	w.Write(img)
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
