@@ -144,7 +144,11 @@ func (s *server) run(ctx context.Context, req *mcp.CallToolRequest, renders int,
 			started++
 			i := started
 			mu.Unlock()
-			prog.report(float64(i-1), fmt.Sprintf("rendering %d of %d", i, renders))
+			msg := "rendering"
+			if renders > 1 {
+				msg = fmt.Sprintf("rendering %d of %d", i, renders)
+			}
+			prog.report(float64(i-1), msg)
 		},
 		Progress: func(f float64) {
 			mu.Lock()

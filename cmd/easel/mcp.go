@@ -17,7 +17,7 @@ const mcpUsage = `Usage: easel mcp [flags]
 
 Serves easel to an assistant (Claude Desktop or Code, Cursor, VS Code, ...) as a Model Context
 Protocol server over stdin and stdout: the assistant launches it. Tools: write_prompt, imagine,
-vary, reproduce, search_gallery, get_artwork; gallery pictures are resources at
+refine, vary, reproduce, describe, edit, search_gallery, get_artwork; gallery pictures are resources at
 easel://artwork/{id}; the prompt prompt_generator gives the assistant easel's prompt-writing
 instructions. easel serve offers the same at /mcp over HTTP.
 

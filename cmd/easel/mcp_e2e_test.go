@@ -82,6 +82,7 @@ type session struct {
 	} `json:"tools"`
 	WritePrompt toolResult   `json:"writePrompt"`
 	Imagine     toolResult   `json:"imagine"`
+	Refine      toolResult   `json:"refine"`
 	Progress    []progressJS `json:"progress"`
 	Bad         map[string]struct {
 		toolResult
@@ -237,10 +238,17 @@ func checkSession(t *testing.T, s *session) string {
 		}
 	}
 
+	if rf := s.Refine; rf.IsError || len(rf.StructuredContent.Artworks) != 1 || !strings.HasPrefix(rf.text(), "changed: ") || !strings.Contains(rf.text(), "from "+art.ID) {
+		t.Errorf("refine: %s", rf.text())
+	}
 	if rc := s.Resource.Contents; len(rc) != 1 || rc[0].MIMEType != "application/json" || !strings.Contains(rc[0].Text, `"id": "`+art.ID+`"`) {
 		t.Errorf("resource easel://artwork/%s: %+v", art.ID, s.Resource)
 	}
-	if len(s.Resources) != 1 || s.Resources[0].URI != "easel://artwork/"+art.ID {
+	if len(s.Resources) != 2 || !slices.ContainsFunc(s.Resources, func(r struct {
+		URI string `json:"uri"`
+	}) bool {
+		return r.URI == "easel://artwork/"+art.ID
+	}) {
 		t.Errorf("resources %+v", s.Resources)
 	}
 	if m := s.Prompt.Messages; len(m) != 1 || !strings.Contains(m[0].Content.Text, "an owl at night") || !strings.Contains(m[0].Content.Text, "prompt writer") {
@@ -352,4 +360,30 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestMCPUsage: easel mcp refuses what it cannot serve before it speaks
+// the protocol, with one line on stderr and nothing on stdout (which is
+// the protocol's).
+func TestMCPUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"mcp", "extra"}, `easel: easel mcp takes no arguments, got "extra"`},
+		{[]string{"mcp", "--engine", "dalle9"}, `easel: unknown engine "dalle9"`},
+		{[]string{"mcp", "--preview", "10"}, "easel: --preview 10 is out of range: use 64 to 2048"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(t.Context(), append(c.args, "--data-dir", dir), strings.NewReader(""), &stdout, &stderr, func(string) string { return "" })
+		if code != exitUsage || stdout.Len() != 0 || !strings.HasPrefix(stderr.String(), c.want) || strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, stdout.String(), stderr.String(), c.want)
+		}
+	}
+	// Closing stdin ends it cleanly, as when the assistant quits.
+	var stdout, stderr bytes.Buffer
+	if code := run(t.Context(), []string{"mcp", "--data-dir", dir}, strings.NewReader(""), &stdout, &stderr, func(string) string { return "" }); code != 0 {
+		t.Errorf("mcp with stdin closed: exit %d: %s", code, stderr.String())
+	}
 }

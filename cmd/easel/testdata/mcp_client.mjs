@@ -57,6 +57,7 @@ for (const [name, args] of [
 
 const id = out.imagine.structuredContent?.artworks?.[0]?.id;
 if (id) {
+  out.refine = await client.callTool({ name: 'refine', arguments: { id, instruction: 'make it night, add a red sailboat' } });
   out.resource = await client.readResource({ uri: `easel://artwork/${id}` });
   out.resources = (await client.listResources()).resources;
 }
