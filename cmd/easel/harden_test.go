@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/imageio"
 	"github.com/easel-art/easel/imageio/imageiotest"
 	"github.com/easel-art/easel/internal/proctest"
@@ -276,5 +280,33 @@ func TestMinorRefusals(t *testing.T) {
 		if r := runEasel(t, env, "serve", "--addr", "127.0.0.1:0"); r.code != exitConfig || !strings.Contains(r.stderr, "at least 16") {
 			t.Errorf("EASEL_TOKEN=%q: exit %d %s", tok, r.code, r.stderr)
 		}
+	}
+}
+
+type codedErr int
+
+func (c codedErr) Error() string { return fmt.Sprintf("sqlite error %d", int(c)) }
+func (c codedErr) Code() int     { return int(c) }
+
+// TestExplainNamesTheFix: a damaged database and a full disk are errors
+// that say what to do.
+func TestExplainNamesTheFix(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("save image: %w", &os.PathError{Op: "write", Path: "/data/images/ab/.tmp-1", Err: syscall.ENOSPC}), "free some space"},
+		{fmt.Errorf("save artwork: %w", codedErr(13)), "free some space"},
+		{fmt.Errorf("list artworks: %w", codedErr(11)), "run easel doctor"},
+		{fmt.Errorf("open gallery: %w", codedErr(26)), "run easel doctor"},
+		{fmt.Errorf("open gallery: %w", codedErr(11|2<<8)), "run easel doctor"}, // an extended code
+	} {
+		got := explain(c.err)
+		if !strings.Contains(easel.ErrorMessage(got), c.want) || exitCode(got) != exitFailed {
+			t.Errorf("explain(%v) = %q (exit %d); want %q", c.err, easel.ErrorMessage(got), exitCode(got), c.want)
+		}
+	}
+	if err := errors.New("other"); explain(err) != err {
+		t.Error("explain changed an unrelated error")
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/imageio"
 )
 
 func main() {
@@ -62,7 +63,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	stdout, stderr = safeWriter{stdout}, safeWriter{stderr}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	a.log = newLogger(stderr, getenv("EASEL_LOG"))
-	err := explain(a.dispatch(ctx, args))
+	err := imageio.CheckEnv()
+	if err == nil {
+		err = a.dispatch(ctx, args)
+	}
+	err = explain(err)
 	if err == nil {
 		return exitOK
 	}
