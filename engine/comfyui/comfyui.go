@@ -356,8 +356,11 @@ type promptResponse struct {
 func (c *Client) queue(ctx context.Context, graph map[string]any) (string, error) {
 	// extra_pnginfo.workflow goes into the PNG SaveImage writes, so the
 	// picture opens in the ComfyUI editor as the graph that made it.
-	extra := map[string]any{"extra_pnginfo": map[string]any{"workflow": UIWorkflow(graph)}}
-	resp, err := c.do(ctx, http.MethodPost, "/prompt", map[string]any{"prompt": graph, "client_id": c.clientID, "extra_data": extra})
+	body := map[string]any{"prompt": graph, "client_id": c.clientID}
+	if wf := UIWorkflow(graph); wf != nil {
+		body["extra_data"] = map[string]any{"extra_pnginfo": map[string]any{"workflow": wf}}
+	}
+	resp, err := c.do(ctx, http.MethodPost, "/prompt", body)
 	if err != nil {
 		return "", err
 	}

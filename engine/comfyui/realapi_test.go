@@ -144,3 +144,18 @@ func TestCapabilitiesAgreeWithFake(t *testing.T) {
 		t.Errorf("KSampler got %v", g)
 	}
 }
+
+// TestNoGuessedWorkflow: a graph with a node class whose widgets easel
+// does not know gets no UI workflow (the editor then opens the PNG's
+// API-format prompt chunk) rather than one that would open wrong.
+func TestNoGuessedWorkflow(t *testing.T) {
+	wf, _ := ParseWorkflow(defaultWorkflow)
+	g := wf.Fill(map[string]any{"prompt": "x"})
+	if UIWorkflow(g) == nil {
+		t.Fatal("the built-in graph has no workflow")
+	}
+	g["20"] = map[string]any{"class_type": "LoraLoader", "inputs": map[string]any{"lora_name": "a.safetensors", "strength_model": 1.0, "model": []any{"4", 0.0}}}
+	if UIWorkflow(g) != nil {
+		t.Error("a LoraLoader graph got a guessed workflow")
+	}
+}

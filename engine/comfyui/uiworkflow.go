@@ -21,14 +21,22 @@ var uiNodes = map[string]uiNode{
 	"KSampler":               {[]string{"seed", "control_after_generate", "steps", "cfg", "sampler_name", "scheduler", "denoise"}, []string{"LATENT"}},
 	"VAEDecode":              {nil, []string{"IMAGE"}},
 	"SaveImage":              {[]string{"filename_prefix"}, nil},
+	"PreviewImage":           {nil, nil},
 }
 
 // UIWorkflow turns an API-format graph into the UI format the ComfyUI
 // editor loads ({"nodes", "links", ...}), as sent in
 // extra_data.extra_pnginfo.workflow: SaveImage writes it into the PNG, so
-// dropping the picture on ComfyUI opens the graph that made it. Node
-// classes it does not know keep their inputs as widgets in name order.
+// dropping the picture on ComfyUI opens the graph that made it. It is nil
+// when the graph has a node class whose widget order it does not know (a
+// person's own workflow): guessed widgets would open wrong, while without
+// a workflow the editor opens the PNG's API-format "prompt" chunk.
 func UIWorkflow(graph map[string]any) map[string]any {
+	for _, n := range graph {
+		if _, ok := uiNodes[classOf(n)]; !ok {
+			return nil
+		}
+	}
 	ids := make([]string, 0, len(graph))
 	for id := range graph {
 		ids = append(ids, id)
@@ -76,7 +84,7 @@ func UIWorkflow(graph map[string]any) map[string]any {
 		node, _ := graph[id].(map[string]any)
 		class, _ := node["class_type"].(string)
 		inputs, _ := node["inputs"].(map[string]any)
-		spec, known := uiNodes[class]
+		spec, known := uiNodes[class] // always known: see above
 		names := make([]string, 0, len(inputs))
 		for name := range inputs {
 			names = append(names, name)
@@ -143,6 +151,12 @@ func UIWorkflow(graph map[string]any) map[string]any {
 		"last_node_id": next - 1, "last_link_id": linkID, "nodes": nodes, "links": orEmpty(links),
 		"groups": []any{}, "config": map[string]any{}, "extra": map[string]any{}, "version": 0.4,
 	}
+}
+
+func classOf(n any) string {
+	node, _ := n.(map[string]any)
+	class, _ := node["class_type"].(string)
+	return class
 }
 
 func nodeClass(graph map[string]any, id string) string {

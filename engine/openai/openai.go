@@ -241,11 +241,16 @@ func (c *Client) Capabilities() easel.Capabilities {
 }
 
 // perImage is the price of one image at the configured quality, "auto"
-// being priced as medium; 0 when unknown.
+// being priced as medium; 0 when unknown. xhigh and max have no published
+// estimate: they are priced as high, a floor, so a budget never takes
+// them for free.
 func (c *Client) perImage() float64 {
 	q := c.cfg.Quality
-	if q == "auto" {
+	switch q {
+	case "auto":
 		q = "medium"
+	case "xhigh", "max":
+		q = "high"
 	}
 	return c.model.PerImage[q]
 }

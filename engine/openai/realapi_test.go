@@ -249,3 +249,17 @@ func TestCheckNamesTheModel(t *testing.T) {
 		t.Errorf("Check of an unlisted model: %v", err)
 	}
 }
+
+// TestNoFreeQualities: xhigh and max have no published per-image estimate;
+// they are priced at least as high, never as free.
+func TestNoFreeQualities(t *testing.T) {
+	for _, q := range []string{"xhigh", "max"} {
+		c, err := New(Config{APIKey: "k", Quality: q}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Capabilities().PricePerImage; got < 0.125 {
+			t.Errorf("%s: price per image %v; want at least high's 0.125", q, got)
+		}
+	}
+}
