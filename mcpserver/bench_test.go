@@ -28,3 +28,14 @@ func BenchmarkPreview(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(out)), "preview-bytes")
 }
+
+// BenchmarkImagineTool measures a whole imagine tool call on the canvas
+// at 512x512 over the in-memory transport: writing the prompt, drawing,
+// saving, the preview and the protocol.
+func BenchmarkImagineTool(b *testing.B) {
+	e := newEnv(b, Options{}, nil)
+	args := map[string]any{"idea": "a lake at dawn with mountains and pines", "size": "512x512", "seed": 1}
+	for b.Loop() {
+		e.ok(b, "imagine", args)
+	}
+}

@@ -91,7 +91,7 @@ type env struct {
 	progress []*mcp.ProgressNotificationParams
 }
 
-func newEnv(t *testing.T, opts Options, slow *slowEngine) *env {
+func newEnv(t testing.TB, opts Options, slow *slowEngine) *env {
 	t.Helper()
 	ct, st := mcp.NewInMemoryTransports()
 	e := newEnvOver(t, opts, slow, ct)
@@ -105,7 +105,7 @@ func newEnv(t *testing.T, opts Options, slow *slowEngine) *env {
 }
 
 // newEnvOver builds the server and a client that will connect over ct.
-func newEnvOver(t *testing.T, opts Options, slow *slowEngine, ct mcp.Transport) *env {
+func newEnvOver(t testing.TB, opts Options, slow *slowEngine, ct mcp.Transport) *env {
 	t.Helper()
 	gal, err := sqlite.Open(t.Context(), t.TempDir())
 	if err != nil {
@@ -137,7 +137,7 @@ func newEnvOver(t *testing.T, opts Options, slow *slowEngine, ct mcp.Transport) 
 }
 
 // connect connects the test's client over ct.
-func (e *env) connect(t *testing.T, ct mcp.Transport) {
+func (e *env) connect(t testing.TB, ct mcp.Transport) {
 	t.Helper()
 	c := mcp.NewClient(&mcp.Implementation{Name: "test", Version: "1"}, &mcp.ClientOptions{
 		ProgressNotificationHandler: func(_ context.Context, r *mcp.ProgressNotificationClientRequest) {
@@ -155,7 +155,7 @@ func (e *env) connect(t *testing.T, ct mcp.Transport) {
 }
 
 // call calls a tool and fails the test on a protocol error.
-func (e *env) call(t *testing.T, name string, args map[string]any) *mcp.CallToolResult {
+func (e *env) call(t testing.TB, name string, args map[string]any) *mcp.CallToolResult {
 	t.Helper()
 	res, err := e.client.CallTool(t.Context(), &mcp.CallToolParams{Name: name, Arguments: args})
 	if err != nil {
@@ -165,7 +165,7 @@ func (e *env) call(t *testing.T, name string, args map[string]any) *mcp.CallTool
 }
 
 // ok calls a tool that must succeed.
-func (e *env) ok(t *testing.T, name string, args map[string]any) *mcp.CallToolResult {
+func (e *env) ok(t testing.TB, name string, args map[string]any) *mcp.CallToolResult {
 	t.Helper()
 	res := e.call(t, name, args)
 	if res.IsError {
@@ -206,7 +206,7 @@ func links(res *mcp.CallToolResult) []*mcp.ResourceLink {
 }
 
 // ids returns the artwork ids of a pictures result's structured content.
-func ids(t *testing.T, res *mcp.CallToolResult) []string {
+func ids(t testing.TB, res *mcp.CallToolResult) []string {
 	t.Helper()
 	m, ok := res.StructuredContent.(map[string]any)
 	if !ok {
