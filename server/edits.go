@@ -230,3 +230,113 @@ func (s *Server) streamImages(w http.ResponseWriter, r *http.Request, kind strin
 		rc.Flush()
 	}
 }
+
+// EditRequest is the body of POST /api/v1/edit: a picture in (a gallery
+// artwork or an uploaded picture), what to do with it, and the results
+// as its children.
+type EditRequest struct {
+	// ArtworkID names a gallery picture; Image is an uploaded one instead
+	// (PNG, JPEG or WebP, base64, a data: URL allowed).
+	ArtworkID string `json:"artwork_id,omitempty"`
+	Image     string `json:"image,omitempty"`
+	// Op is edit (the default), outpaint or upscale.
+	Op string `json:"op,omitempty"`
+	// Words say what to change (edit) or what lies beyond (outpaint).
+	Words string `json:"words,omitempty"`
+	// Mask is a PNG of the picture's size, base64: white (or transparent)
+	// where to repaint.
+	Mask string `json:"mask,omitempty"`
+	// Strength is 0..1 (default 0.5, 0.85 with a mask).
+	Strength *float64 `json:"strength,omitempty"`
+	// Aspect ("16:9") or Expand ("LEFT,TOP,RIGHT,BOTTOM") for outpaint.
+	Aspect string `json:"aspect,omitempty"`
+	Expand string `json:"expand,omitempty"`
+	// Scale is 2 or 4 for upscale.
+	Scale  int    `json:"scale,omitempty"`
+	Engine string `json:"engine,omitempty"`
+	Style  string `json:"style,omitempty"`
+	N      int    `json:"n,omitempty"`
+	Seed   *int64 `json:"seed,omitempty"`
+}
+
+// EditResponse answers POST /api/v1/edit.
+type EditResponse struct {
+	ParentID string        `json:"parent_id"`
+	Artworks []ArtworkView `json:"artworks"`
+	Notes    []string      `json:"notes"`
+}
+
+// handleEdit runs an edit, outpaint or upscale and answers when it is
+// done (it is stopped when the client leaves).
+func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		writeError(w, r, nil, &easel.Error{Code: errUnsupportedType, Message: "send the request body as application/json (Content-Type: application/json)"})
+		return
+	}
+	if r.ContentLength > maxEditBody {
+		writeError(w, r, nil, tooLarge(maxEditBody))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxEditBody)
+	http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyTimeout))
+	var er EditRequest
+	if err := decodeJSON(r, &er, true); err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	req := verb.EditRequest{Op: easel.Op(er.Op), Words: er.Words, Aspect: er.Aspect, Expand: er.Expand, Scale: er.Scale,
+		Engine: er.Engine, Style: er.Style, N: er.N, Strength: -1, Seed: -1}
+	if req.Op == "" {
+		req.Op = easel.OpEdit
+	}
+	if er.Strength != nil {
+		req.Strength = *er.Strength
+		if req.Strength < 0 {
+			writeError(w, r, nil, easel.Errorf(easel.EINVALID, "strength %g is out of range: give 0 to 1", req.Strength))
+			return
+		}
+	}
+	if er.Seed != nil {
+		req.Seed = *er.Seed
+	}
+	switch {
+	case (er.ArtworkID == "") == (er.Image == ""):
+		writeError(w, r, nil, easel.Errorf(easel.EINVALID, "give artwork_id (a gallery picture) or image (an uploaded one, base64), one of them"))
+		return
+	case er.ArtworkID != "":
+		a, err := s.getArtwork(r.Context(), er.ArtworkID)
+		if err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
+		req.Image = a.ID
+	default:
+		data, err := decodeBase64Image(er.Image)
+		if err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
+		req.Image, req.ImageData = "the uploaded picture", data
+	}
+	if er.Mask != "" {
+		data, err := decodeBase64Image(er.Mask)
+		if err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
+		req.Mask, req.MaskData = "the mask", data
+	}
+	res, err := verb.Edit(r.Context(), s.core, req)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	out := EditResponse{ParentID: res.Parent.ID, Artworks: []ArtworkView{}, Notes: res.Notes}
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	for _, a := range res.Artworks {
+		out.Artworks = append(out.Artworks, s.artworkView(a))
+	}
+	writeJSON(w, http.StatusOK, out)
+}

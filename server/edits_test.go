@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"image"
 	"image/color"
@@ -213,5 +214,57 @@ func TestOpenAIClientStreams(t *testing.T) {
 	}
 	if completed != 1 {
 		t.Errorf("%d image_edit.completed events; want 1", completed)
+	}
+}
+
+// TestStudioEditAPI: the studio's POST /api/v1/edit, for an uploaded
+// picture with a painted mask, then outpaint and upscale of the result.
+func TestStudioEditAPI(t *testing.T) {
+	e := newTestEnv(t, Options{})
+	pic := testPNG(t, 128, 96)
+	mask := image.NewGray(image.Rect(0, 0, 128, 96))
+	for y := 0; y < 30; y++ {
+		for x := 0; x < 128; x++ {
+			mask.SetGray(x, y, color.Gray{255})
+		}
+	}
+	var mb bytes.Buffer
+	png.Encode(&mb, mask)
+	res, b := e.do(t, "POST", "/api/v1/edit", map[string]any{
+		"image": "data:image/png;base64," + base64.StdEncoding.EncodeToString(pic), "words": "a stormy sky",
+		"mask": base64.StdEncoding.EncodeToString(mb.Bytes()), "strength": 0.9, "style": "watercolor",
+	})
+	if res.StatusCode != 200 {
+		t.Fatalf("%d %s", res.StatusCode, b)
+	}
+	var er EditResponse
+	if err := json.Unmarshal(b, &er); err != nil {
+		t.Fatal(err)
+	}
+	if len(er.Artworks) != 1 || er.ParentID == "" || er.Artworks[0].ParentID != er.ParentID || er.Artworks[0].Method != easel.MethodInpaint || er.Artworks[0].ThumbURL == "" {
+		t.Fatalf("answer %s", b)
+	}
+	id := er.Artworks[0].ID
+	res, b = e.do(t, "POST", "/api/v1/edit", map[string]any{"artwork_id": id, "op": "outpaint", "aspect": "16:9"})
+	if res.StatusCode != 200 || !strings.Contains(string(b), `"width":171`) {
+		t.Errorf("outpaint: %d %s", res.StatusCode, b)
+	}
+	res, b = e.do(t, "POST", "/api/v1/edit", map[string]any{"artwork_id": id, "op": "upscale", "scale": 2})
+	if res.StatusCode != 200 || !strings.Contains(string(b), `"width":256`) {
+		t.Errorf("upscale: %d %s", res.StatusCode, b)
+	}
+	for _, c := range []struct {
+		body map[string]any
+		want string
+	}{
+		{map[string]any{"words": "x"}, "artwork_id"},
+		{map[string]any{"artwork_id": id, "op": "upscale", "scale": 3}, "2 or 4"},
+		{map[string]any{"artwork_id": id, "op": "paint"}, "unknown operation"},
+		{map[string]any{"artwork_id": id, "words": "x", "bogus": 1}, "bogus"},
+	} {
+		res, b := e.do(t, "POST", "/api/v1/edit", c.body)
+		if res.StatusCode != 400 || !strings.Contains(string(b), c.want) {
+			t.Errorf("%v: %d %s; want 400 with %q", c.body, res.StatusCode, b, c.want)
+		}
 	}
 }

@@ -234,6 +234,8 @@ func (s *Server) routeTable() []route {
 		// describe takes multipart or JSON: the handler checks the type.
 		{method: "POST", path: "/api/v1/describe", h: s.handleDescribe},
 		{method: "POST", path: "/api/v1/inspect", h: s.handleInspect, body: png},
+		// edit takes pictures in base64 JSON, over the JSON size limit: the handler checks the type.
+		{method: "POST", path: "/api/v1/edit", h: s.handleEdit},
 		{method: "POST", path: "/v1/images/generations", h: s.handleOpenAIGenerate, body: js},
 		// edits take multipart, as the OpenAI SDKs send them: the handler checks the type.
 		{method: "POST", path: "/v1/images/edits", h: s.handleOpenAIEdit},
