@@ -18,6 +18,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/engine/pool"
 	"github.com/easel-art/easel/engine"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/styles"
@@ -76,6 +77,7 @@ func (a *app) limits(l limitFlags, only string) func(name string) queue.Limit {
 	return func(name string) queue.Limit {
 		lim := queue.DefaultLimit(name)
 		prefix := "EASEL_" + strings.ToUpper(name) + "_"
+		lim.Concurrency = pool.Capacity(a.getenv, prefix+"URL", lim.Concurrency) // a pool of boxes takes more
 		if v, err := strconv.Atoi(a.getenv(prefix + "CONCURRENCY")); err == nil && v > 0 {
 			lim.Concurrency = v
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine"
+	"github.com/easel-art/easel/engine/pool"
 	"github.com/easel-art/easel/engine/a1111"
 	"github.com/easel-art/easel/engine/canvas"
 	"github.com/easel-art/easel/engine/comfyui"
@@ -35,7 +36,10 @@ import (
 // (x-ratelimit-* headers; see queue/learn.go).
 func engines() *engine.Registry {
 	return engine.NewRegistry(&http.Client{Transport: queue.Transport(nil)},
-		canvas.Factory, openai.Factory, a1111.Factory, comfyui.Factory, stability.Factory, runway.Factory)
+		canvas.Factory, openai.Factory,
+		// Several boxes in one variable are one engine (engine/pool).
+		pool.Wrap(a1111.Factory, "EASEL_A1111_URL"), pool.Wrap(comfyui.Factory, "EASEL_COMFYUI_URL"),
+		stability.Factory, runway.Factory)
 }
 
 // openEngine returns the engine named by spec, NAME[:MODEL], and the model.
