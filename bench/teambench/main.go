@@ -413,4 +413,3 @@ func getLatency(base string, ids []string, n int) ([2]float64, error) {
 	pct := func(p float64) float64 { return ms[int(math.Ceil(p*float64(len(ms))))-1] }
 	return [2]float64{pct(0.50), pct(0.99)}, nil
 }
-

@@ -18,8 +18,8 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
-	"github.com/easel-art/easel/engine/pool"
 	"github.com/easel-art/easel/engine"
+	"github.com/easel-art/easel/engine/pool"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/prompt/template"

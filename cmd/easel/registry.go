@@ -10,11 +10,11 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine"
-	"github.com/easel-art/easel/engine/pool"
 	"github.com/easel-art/easel/engine/a1111"
 	"github.com/easel-art/easel/engine/canvas"
 	"github.com/easel-art/easel/engine/comfyui"
 	"github.com/easel-art/easel/engine/openai"
+	"github.com/easel-art/easel/engine/pool"
 	"github.com/easel-art/easel/engine/runway"
 	"github.com/easel-art/easel/engine/stability"
 	"github.com/easel-art/easel/llm"
