@@ -224,14 +224,17 @@ func findNoun(w string, exact Entry, found bool) (e Entry, plural, ok bool) {
 			}
 		}
 	}
+	// Of the lemmas the rules give, the most frequent noun: "cookies" is
+	// cookie before cooky (a cook).
+	var best Entry
 	for _, r := range nounRules {
 		if s, ok := strings.CutSuffix(w, r[0]); ok && len(s) > 1 {
-			if e, ok := Lookup(s + r[1]); ok && e.Freq[NounPOS] > 0 {
-				return e, true, true
+			if e, ok := Lookup(s + r[1]); ok && e.Freq[NounPOS] > best.Freq[NounPOS] {
+				best = e
 			}
 		}
 	}
-	return Entry{}, false, false
+	return best, best.Lemma != "", best.Lemma != ""
 }
 
 // nounRules are WordNet's detachment rules for nouns, plus -ves.

@@ -154,11 +154,47 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			sc.Subject = p.text
 		}
 	}
+	portionFirst(sc)
 	for _, s := range sc.Subjects {
 		if s.Element != "" && !slices.Contains(sc.Elements, s.Element) {
 			sc.Elements = append(sc.Elements, s.Element)
 		}
 	}
+}
+
+// portionFirst puts the thing before a portion or vessel of it: "a pile
+// of cookies", "a scoop of ice cream", "a glass of red wine", "a pint of
+// beer" are about the cookies, the ice cream, the wine, the beer. The
+// first noun must be no living or built thing of its own (WordNet gives it
+// no category, or a container, tool or shape) and the second food, a
+// drink or a plant.
+func portionFirst(sc *easel.Scene) {
+	if len(sc.Subjects) < 2 {
+		return
+	}
+	a, b := sc.Subjects[0], sc.Subjects[1]
+	switch a.Category {
+	case "", "container", "tool", "shape", "device":
+	default:
+		return
+	}
+	if !edible[b.Category] || !strings.Contains(strings.ToLower(sc.Idea), strings.ToLower(a.Noun)+" of ") {
+		return
+	}
+	if b.Relation == "" {
+		b.Relation, a.Relation = a.Relation, ""
+	}
+	sc.Subjects[0], sc.Subjects[1] = b, a
+	if i := slices.Index(sc.Elements, b.Element); i > 0 {
+		sc.Elements = slices.Insert(slices.Delete(sc.Elements, i, i+1), 0, b.Element)
+	}
+}
+
+// edible are the categories of food and drink.
+var edible = map[string]bool{
+	"fruit": true, "vegetable": true, "cake": true, "bread": true, "cookie": true, "pastry": true,
+	"sandwich": true, "soup": true, "salad": true, "pasta": true, "pie": true, "dessert": true,
+	"candy": true, "dish": true, "drink": true, "food": true,
 }
 
 func applyPhrase(s *easel.Subject, p *phrase, toks []token) {

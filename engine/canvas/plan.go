@@ -194,7 +194,17 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	// empty table.
 	switch p.kind {
 	case "table", "landscape", "interior", "abstract":
-		if pr, ok := productScene(s, p); ok {
+		pr, ok := productScene(s, p)
+		if _, i := p.foodSubjectAt(); i == 0 && (!ok || pr.shape == "generic") {
+			// The food or drink is the subject ("a pint of beer", "a
+			// scoop of ice cream") and no product shape holds it (a cup
+			// of tea stays a cup): drawn on the table by its shape
+			// (food.go).
+			p.kind = "table"
+			p.el["food"] = true
+			break
+		}
+		if ok {
 			p.kind, p.prod = "product", pr
 		}
 	}

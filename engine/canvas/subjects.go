@@ -54,7 +54,16 @@ func colourOf(s *easel.Subject) (rgb, bool) {
 			return col, true
 		}
 	}
-	if e, _, ok := lexical.FindNoun(strings.ToLower(s.Noun)); ok && e.Hue != "" {
+	// A noun that starts with its colour: "blueberries", "redwood".
+	low := strings.ToLower(s.Noun)
+	for _, c := range []string{"black", "blue", "green", "red", "white", "yellow", "gold", "silver"} {
+		if strings.HasPrefix(low, c) && len(low) > len(c)+2 {
+			if col, ok := namedColour(c); ok {
+				return col, true
+			}
+		}
+	}
+	if e, _, ok := lexical.FindNoun(low); ok && e.Hue != "" {
 		if col, ok := namedColour(e.Hue); ok {
 			return col, true
 		}

@@ -770,12 +770,17 @@ func (d *painter) table() {
 		y := top + (H-top)*float32(k*k)/16
 		d.fillRect(0, y, W, y+1.5*d.u, wood.scale(0.45), 0.8)
 	}
-	if !(p.el["bowl"] || p.el["food"]) {
-		return
-	}
 	// The camera's distance sizes the bowl; the table's edge carries it.
 	zk := min(1+(p.look.zoom-1)*0.5, 1.2)
 	cx, cy := W*between(0.4, 0.6, p.look.sunX), top+H*0.14
+	if fs := p.foodSubject(); fs != nil {
+		// Food with a shape of its own (food.go): a cake, bread, a glass.
+		foodDrawers[fs.Category](d, fs, cx, cy+H*0.06, W*0.32*zk)
+		return
+	}
+	if !(p.el["bowl"] || p.el["food"]) {
+		return
+	}
 	rx, ry := W*0.3*zk, H*0.09*zk
 	// Bowl body, then the rim with the soup inside.
 	d.moveTo(cx-rx, cy)

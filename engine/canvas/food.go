@@ -1,0 +1,287 @@
+package canvas
+
+import (
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
+)
+
+// This file draws food on the table by its WordNet category, through a
+// dispatch table: a cake is layered, bread is a loaf, cookies are discs on
+// a plate, a sandwich is stacked, a pie or a dish is round and flat on a
+// plate, a dessert is scoops, a drink is a glass. Soup, pasta, salad and
+// plain food keep the bowl table() draws. Counts ("three macarons", "four
+// donuts") are drawn as counts; colours come from the idea or from the
+// colour WordNet's definition gives the noun.
+
+// foodDrawers maps a food category to its drawer. Each draws around
+// (cx, cy), the middle of the table top, within half-width rx.
+var foodDrawers = map[string]func(d *painter, s *easel.Subject, cx, cy, rx float32){
+	"cake":      (*painter).cakes,
+	"pastry":    (*painter).loaves,
+	"bread":     (*painter).loaves,
+	"cookie":    (*painter).cookies,
+	"candy":     (*painter).cookies,
+	"sandwich":  (*painter).sandwich,
+	"pie":       (*painter).flatDish,
+	"dish":      (*painter).flatDish,
+	"dessert":   (*painter).scoops,
+	"drink":     (*painter).drinks,
+	"fruit":     (*painter).pieces,
+	"vegetable": (*painter).pieces,
+}
+
+// foodSubject is the first subject that is food with a drawer of its own.
+func (p *plan) foodSubject() *easel.Subject {
+	s, _ := p.foodSubjectAt()
+	return s
+}
+
+// foodSubjectAt is foodSubject and its index among the subjects.
+func (p *plan) foodSubjectAt() (*easel.Subject, int) {
+	for i := range p.subjects {
+		s := &p.subjects[i]
+		if _, ok := foodDrawers[s.Category]; ok {
+			return s, i
+		}
+		// "blueberries" are a plant first, a fruit next.
+		if e, _, ok := lexical.FindNoun(strings.ToLower(s.Noun)); ok && (s.Element == "food" || s.Element == "table") {
+			for _, c := range e.CategoryList() {
+				if _, ok := foodDrawers[c]; ok {
+					t := *s
+					t.Category = c
+					return &t, i
+				}
+			}
+		}
+	}
+	return nil, -1
+}
+
+// foodColour is the subject's colour, else def.
+func foodColour(s *easel.Subject, def string) rgb {
+	if c, ok := colourOf(s); ok {
+		return c
+	}
+	return hex(def)
+}
+
+// plate draws a round plate seen at an angle.
+func (d *painter) plate(cx, cy, rx float32) {
+	ry := rx * 0.3
+	d.ellipse(cx, cy+ry*0.25, rx*1.02, ry*1.05)
+	d.fill(solid(d.lit(hex("#b8b4ac"), 0)))
+	d.ellipse(cx, cy, rx, ry)
+	d.fill(vgrad(d.lit(hex("#f4f2ee"), 0), d.lit(hex("#dcd8d0"), 0), cy-ry, cy+ry))
+}
+
+// cakes draws a layered cake, or one small cake for each of a count.
+func (d *painter) cakes(s *easel.Subject, cx, cy, rx float32) {
+	n := countOf(s, 1)
+	frost := foodColour(s, "#f4d8e0")
+	d.plate(cx, cy, rx)
+	w := rx * 0.7
+	if n > 1 {
+		w = rx * 0.72 / float32(n) // side by side, not overlapping
+	}
+	for i := range n {
+		x := cx
+		if n > 1 {
+			x = cx - rx*0.8 + rx*1.6*(float32(i)+0.5)/float32(n)
+		}
+		h := w * 0.9
+		base := cy + w*0.12
+		sponge := d.lit(hex("#d8a860"), 0)
+		d.ellipse(x, base, w, w*0.28)
+		d.fill(solid(sponge.scale(0.8)))
+		d.rect(x-w, base-h, x+w, base)
+		d.fill(vgrad(sponge, sponge.scale(0.85), base-h, base))
+		// A filling line, and the frosting on top, running over the edge.
+		d.fillRect(x-w, base-h*0.5, x+w, base-h*0.42, d.lit(frost.scale(0.8), 0), 1)
+		d.ellipse(x, base-h, w, w*0.28)
+		d.fill(solid(d.lit(frost, 0)))
+		for k := 0; k < 5; k++ {
+			fx := x - w + w*2*(float32(k)+0.5)/5
+			d.ellipse(fx, base-h+w*0.14, w*0.12, w*0.16)
+			d.fill(solid(d.lit(frost, 0)))
+		}
+		if hasWord(d.p.words, "candle") || hasWord(d.p.words, "candles") {
+			d.rect(x-w*0.04, base-h-w*0.6, x+w*0.04, base-h)
+			d.fill(solid(hex("#f0ece0")))
+			d.glow(x, base-h-w*0.68, w*0.12, warmLight, 1)
+		}
+	}
+}
+
+// loaves draws bread: a loaf, or rolls and croissants for a count.
+func (d *painter) loaves(s *easel.Subject, cx, cy, rx float32) {
+	n := countOf(s, 1)
+	crust := foodColour(s, "#c8843a")
+	if strings.Contains(strings.ToLower(s.Noun), "croissant") || n > 1 {
+		if n == 1 {
+			n = 2
+		}
+	}
+	d.shadow(cx, cy+rx*0.1, rx*0.9)
+	w := rx * 0.8
+	if n > 1 {
+		w = rx * 0.75 / float32(n)
+	}
+	for i := range n {
+		x := cx
+		if n > 1 {
+			x = cx - rx*0.8 + rx*1.6*(float32(i)+0.5)/float32(n)
+		}
+		d.moveTo(x-w, cy)
+		d.cubeTo(x-w, cy-w*0.9, x+w, cy-w*0.9, x+w, cy)
+		d.cubeTo(x+w*0.6, cy+w*0.2, x-w*0.6, cy+w*0.2, x-w, cy)
+		d.fill(vgrad(d.lit(crust.scale(1.2), 0), d.lit(crust.scale(0.7), 0), cy-w*0.7, cy))
+		for k := 1; k <= 3; k++ {
+			sx := x - w + w*2*float32(k)/4
+			d.line(sx-w*0.1, cy-w*0.55, sx+w*0.1, cy-w*0.35, 3*d.u)
+		}
+		d.fill(solid(d.lit(crust.mix(hex("#f4e0b0"), 0.5), 0)))
+	}
+}
+
+// cookies draws round discs on a plate, as many as counted.
+func (d *painter) cookies(s *easel.Subject, cx, cy, rx float32) {
+	n := countOf(s, 7)
+	col := foodColour(s, "#c89050")
+	d.plate(cx, cy, rx)
+	r := rx * min(0.28, 1.4/float32(n+1))
+	for i := range n {
+		t := (float32(i) + 0.5) / float32(n)
+		x := cx - rx*0.7 + rx*1.4*t
+		y := cy + (float32(i%2)-0.5)*rx*0.08
+		d.ellipse(x, y, r, r*0.45)
+		d.fill(vgrad(d.lit(col.scale(1.15), 0), d.lit(col.scale(0.8), 0), y-r*0.45, y+r*0.45))
+		for k := 0; k < 3; k++ {
+			d.disc(x+d.rnd(-0.5, 0.5)*r, y+d.rnd(-0.2, 0.2)*r, r*0.09, hex("#4a2a1a"), 1, false)
+		}
+	}
+}
+
+// sandwich draws a stacked sandwich or burger: bun, fillings, bun.
+func (d *painter) sandwich(s *easel.Subject, cx, cy, rx float32) {
+	d.plate(cx, cy, rx)
+	w := rx * 0.6
+	bun := foodColour(s, "#d8a050")
+	layers := []struct {
+		col string
+		h   float32
+	}{{"#c88a40", 0.18}, {"#6a3a22", 0.2}, {"#f0c030", 0.08}, {"#c83a2a", 0.08}, {"#5aa83a", 0.1}}
+	y := cy
+	for _, l := range layers {
+		d.ellipse(cx, y-w*l.h/2, w*1.02, w*0.26)
+		d.rect(cx-w*1.02, y-w*l.h, cx+w*1.02, y-w*l.h/2)
+		d.fill(solid(d.lit(hex(l.col), 0)))
+		y -= w * l.h
+	}
+	d.moveTo(cx-w, y)
+	d.cubeTo(cx-w, y-w*0.9, cx+w, y-w*0.9, cx+w, y)
+	d.fill(vgrad(d.lit(bun.scale(1.2), 0), d.lit(bun.scale(0.85), 0), y-w*0.7, y))
+	for k := 0; k < 12; k++ {
+		d.disc(cx+d.rnd(-0.6, 0.6)*w, y-w*d.rnd(0.2, 0.55), 2*d.u, hex("#f4ead0"), 1, false)
+	}
+}
+
+// flatDish draws a round, flat dish on a plate: a pie, a pizza, a plate of
+// food, with its slices or toppings.
+func (d *painter) flatDish(s *easel.Subject, cx, cy, rx float32) {
+	d.plate(cx, cy, rx)
+	crust := foodColour(s, "#d89a4a")
+	w := rx * 0.78
+	d.ellipse(cx, cy, w, w*0.3)
+	d.fill(solid(d.lit(crust, 0)))
+	d.ellipse(cx, cy-w*0.02, w*0.86, w*0.25)
+	d.fill(solid(d.lit(crust.mix(hex("#c84a2a"), 0.35), 0)))
+	for k := 0; k < 14; k++ {
+		d.ellipse(cx+d.rnd(-0.7, 0.7)*w, cy+d.rnd(-0.18, 0.18)*w, w*0.07, w*0.03)
+		d.fill(solid(d.lit(hex("#8a2a1a").mix(crust, d.rnd(0, 0.5)), 0)))
+	}
+	for k := 0; k < 4; k++ {
+		x := cx + (float32(k)-1.5)*w*0.4
+		d.line(cx, cy, x, cy+w*0.3*sign32(x-cx+0.01), 2*d.u)
+	}
+	d.fill(solid(d.lit(crust.scale(0.7), 0)))
+}
+
+func sign32(x float32) float32 {
+	if x < 0 {
+		return -1
+	}
+	return 1
+}
+
+// scoops draws a dessert: scoops in a cone or a glass dish.
+func (d *painter) scoops(s *easel.Subject, cx, cy, rx float32) {
+	col := foodColour(s, "#f4ecd0")
+	n := countOf(s, 2)
+	w := rx * 0.28
+	if hasWord(d.p.words, "cone") {
+		d.poly(cx-w, cy-w*0.8, cx+w, cy-w*0.8, cx, cy+w*1.6)
+		d.fill(solid(d.lit(hex("#d8a050"), 0)))
+	} else {
+		d.plate(cx, cy+w*0.6, rx*0.6)
+		d.moveTo(cx-w*1.3, cy-w*0.8)
+		d.cubeTo(cx-w*1.3, cy+w*0.6, cx+w*1.3, cy+w*0.6, cx+w*1.3, cy-w*0.8)
+		d.fill(solid(d.lit(hex("#dfe8ec"), 0)))
+	}
+	for i := range n {
+		y := cy - w*0.9 - float32(i)*w*1.1
+		d.disc(cx, y, w*1.05, d.lit(col, 0), 1, false)
+		d.disc(cx-w*0.35, y-w*0.35, w*0.35, d.lit(col.mix(rgb{1, 1, 1}, 0.5), 0), 0.7, false)
+	}
+}
+
+// drinks draws a glass with the drink in it, one for each of a count.
+func (d *painter) drinks(s *easel.Subject, cx, cy, rx float32) {
+	n := countOf(s, 1)
+	liquid := foodColour(s, "#b8742a")
+	w := rx * 0.22
+	for i := range n {
+		x := cx
+		if n > 1 {
+			x = cx - rx*0.7 + rx*1.4*(float32(i)+0.5)/float32(n)
+		}
+		h := w * 2.6
+		top := cy - h
+		d.shadow(x, cy, w*1.2)
+		// Glass, then the drink filling most of it, then a highlight.
+		d.poly(x-w, top, x+w, top, x+w*0.8, cy, x-w*0.8, cy)
+		d.fill(paint{col: d.lit(hex("#e8f0f4"), 0), alpha: 0.45})
+		d.poly(x-w*0.93, top+h*0.25, x+w*0.93, top+h*0.25, x+w*0.76, cy-w*0.1, x-w*0.76, cy-w*0.1)
+		d.fill(vgrad(d.lit(liquid.scale(1.15), 0), d.lit(liquid.scale(0.75), 0), top+h*0.25, cy))
+		d.rect(x-w*0.7, top+h*0.08, x-w*0.55, cy-w*0.3)
+		d.fill(paint{col: rgb{1, 1, 1}, alpha: 0.35})
+	}
+}
+
+// pieces draws fruit or vegetables heaped on a plate, as many as counted,
+// in their colour.
+func (d *painter) pieces(s *easel.Subject, cx, cy, rx float32) {
+	n := countOf(s, 9)
+	col := foodColour(s, "#c8282a")
+	d.plate(cx, cy, rx)
+	r := rx * min(0.2, 1.2/float32(n+1))
+	for i := range n {
+		row := 0
+		k, m := i, n
+		if n > 4 {
+			// A heap: the first half in a row, the rest above it.
+			half := (n + 1) / 2
+			if i >= half {
+				row, k, m = 1, i-half, n-half
+			}
+		}
+		t := (float32(k) + 0.5) / float32(m)
+		span := rx * (1.3 - 0.4*float32(row))
+		x := cx - span/2 + span*t
+		y := cy - float32(row)*r*1.4
+		c := d.lit(col.scale(d.rnd(0.85, 1.1)), 0)
+		d.disc(x, y, r, c, 1, false)
+		d.disc(x-r*0.3, y-r*0.35, r*0.35, c.mix(rgb{1, 1, 1}, 0.45), 0.7, false)
+	}
+}
