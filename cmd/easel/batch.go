@@ -3,9 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,6 +14,7 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/batch"
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/engine"
 	"github.com/easel-art/easel/engine/pool"
@@ -323,7 +321,7 @@ func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir
 	if err != nil {
 		return nil, "", "", easel.Errorf(easel.EINVALID, "cannot read batch file %s: %v", file, errors.Unwrap(err))
 	}
-	lines, err := queue.ParseBatch(bytes.NewReader(src))
+	lines, err := batch.Parse(bytes.NewReader(src))
 	if err != nil {
 		return nil, "", "", err
 	}
@@ -342,82 +340,18 @@ func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir
 	if _, err := loadStyle(dataDir, g.style); err != nil {
 		return nil, "", "", err
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%v\x00%d\x00%d\x00%d\x00%d\x00%s\x00%s\x00%s\x00%s\x00", src, g.engine, size, g.v, g.n, g.seed, g.chaos, g.style, g.negative, g.dialect, g.wildcards)
-	if g.fresh {
-		fmt.Fprintf(h, "%d", time.Now().UnixNano())
-	}
-	sum := h.Sum(nil)
-	id := hex.EncodeToString(sum[:6])
-	seed := g.seed
-	if seed < 0 {
-		// A random seed, but the batch's own: the same batch makes the same jobs.
-		seed = int64(binary.BigEndian.Uint32(sum[6:10]))
-	}
 	wc, closeWC, err := openWildcards(g.wildcards, dataDir)
 	if err != nil {
 		return nil, "", "", err
 	}
 	defer closeWC()
-	var tw templateWarnings
-	topts := template.Options{Wildcards: wc, Log: tw.logger()}
-	var jobs []easel.Job
-	var problems []string
-	for _, l := range lines {
-		per := int64(g.v * g.n)
-		base := seed + int64(l.Num-1)*per
-		if l.HasSeed {
-			base = l.Seed
-		}
-		w, hgt := size.Width, size.Height
-		if l.Width > 0 {
-			w, hgt = l.Width, l.Height
-		}
-		text := l.Idea
-		if l.Prompt != "" {
-			text = l.Prompt
-		}
-		texts := []string{text}
-		tmpl := ""
-		if t, err := template.Parse(text); err != nil {
-			problems = append(problems, fmt.Sprintf("line %d: %s", l.Num, easel.ErrorMessage(template.UserError(err))))
-			continue
-		} else if !t.IsLiteral() {
-			topts.Seed = base
-			if texts, err = template.Expand(ctx, text, g.v, topts); err != nil {
-				problems = append(problems, fmt.Sprintf("line %d: %s", l.Num, easel.ErrorMessage(err)))
-				continue
-			}
-			// A wildcard with no values would be drawn (and paid for) as
-			// the literal "__name__".
-			if err := tw.missingWildcards(wildcardsDir(g.wildcards, dataDir)); err != nil {
-				problems = append(problems, fmt.Sprintf("line %d: %s", l.Num, easel.ErrorMessage(err)))
-				tw = templateWarnings{}
-				topts.Log = tw.logger()
-				continue
-			}
-			tmpl = text
-		}
-		for i := range g.v {
-			t := texts[min(i, len(texts)-1)]
-			for k := range g.n {
-				vi := i*g.n + k
-				j := easel.Job{
-					Batch: id, Line: l.Num, Variation: vi, Template: tmpl,
-					Negative: g.negative, Style: g.style, Dialect: d, Engine: g.engine, Writer: g.llm,
-					Seed: base + int64(vi), Chaos: g.chaos, Steps: l.Steps, Width: w, Height: hgt, N: 1,
-				}
-				if l.Prompt != "" {
-					j.Prompt, j.Negative = t, l.Negative
-				} else {
-					j.Idea = t
-				}
-				jobs = append(jobs, j)
-			}
-		}
-	}
-	if len(problems) > 0 {
-		return nil, "", "", easel.Errorf(easel.EINVALID, "the batch file has bad templates (fix them and run again):\n  %s", strings.Join(problems, "\n  "))
+	jobs, id, err := batch.Jobs(ctx, src, lines, batch.Options{
+		Engine: g.engine, LLM: g.llm, Style: g.style, Negative: g.negative, DialectFlag: g.dialect, Dialect: d,
+		Size: size, Variations: g.v, N: g.n, Seed: g.seed, Chaos: g.chaos,
+		WildcardsFlag: g.wildcards, Wildcards: wc, WildcardDir: template.WildcardsDir(g.wildcards, dataDir), Fresh: g.fresh,
+	})
+	if err != nil {
+		return nil, "", "", err
 	}
 	return jobs, id, name, nil
 }

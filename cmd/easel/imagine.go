@@ -10,6 +10,7 @@ import (
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
+	"github.com/easel-art/easel/prompt/template"
 	"github.com/easel-art/easel/verb"
 )
 
@@ -109,7 +110,7 @@ func cmdImagine(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		ideas, err = expandIdeas(ctx, idea, true, g.v, seed, wc, wildcardsDir(g.wildcards, dataDir))
+		ideas, err = expandIdeas(ctx, idea, true, g.v, seed, wc, template.WildcardsDir(g.wildcards, dataDir))
 		closeWC()
 		if err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/prompt/dialect"
+	"github.com/easel-art/easel/prompt/template"
 )
 
 const promptUsage = `Usage: easel prompt [flags] IDEA
@@ -80,7 +81,7 @@ func cmdPrompt(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		defer closeWC()
-		ideas, err := expandIdeas(ctx, idea, true, *v, s, wc, wildcardsDir(*wildcards, dataDir))
+		ideas, err := expandIdeas(ctx, idea, true, *v, s, wc, template.WildcardsDir(*wildcards, dataDir))
 		if err != nil {
 			return err
 		}

@@ -88,25 +88,25 @@ func cmdTemplate(ctx context.Context, a *app, args []string) error {
 	// explodes) and what to warn about (a wildcard with no values is left
 	// as written). The rest streams as it is made: expanding everything
 	// first would keep `-n 1000000000` from printing anything.
-	var tw, later templateWarnings
-	wdir := wildcardsDir(*wildcards, config.DataDir(*dataDir, a.getenv))
-	opts := template.Options{Mode: mode, Count: 1, Seed: s, Wildcards: wfs, Log: tw.logger()}
+	var tw, later template.Warnings
+	wdir := template.WildcardsDir(*wildcards, config.DataDir(*dataDir, a.getenv))
+	opts := template.Options{Mode: mode, Count: 1, Seed: s, Wildcards: wfs, Log: tw.Logger()}
 	if err := t.Validate(ctx, opts); err != nil {
 		return template.UserError(err)
 	}
 	warned := map[string]bool{}
-	for _, m := range tw.messages(wdir) {
+	for _, m := range tw.Messages(wdir) {
 		warned[m] = true
 		fmt.Fprintf(a.stderr, "easel: template: %s\n", m)
 	}
 	defer func() {
-		for _, m := range later.messages(wdir) {
+		for _, m := range later.Messages(wdir) {
 			if !warned[m] {
 				fmt.Fprintf(a.stderr, "easel: template: %s\n", m)
 			}
 		}
 	}()
-	opts.Count, opts.Log = *n, later.logger()
+	opts.Count, opts.Log = *n, later.Logger()
 	w := bufio.NewWriter(a.stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

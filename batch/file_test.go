@@ -1,4 +1,4 @@
-package queue
+package batch
 
 import (
 	"reflect"
@@ -8,7 +8,7 @@ import (
 	"github.com/easel-art/easel"
 )
 
-func TestParseBatch(t *testing.T) {
+func TestParse(t *testing.T) {
 	tests := []struct {
 		name    string
 		in      string
@@ -34,10 +34,10 @@ func TestParseBatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseBatch(strings.NewReader(tt.in))
+			got, err := Parse(strings.NewReader(tt.in))
 			if tt.wantErr != nil {
 				if err == nil {
-					t.Fatalf("ParseBatch = %+v; want an error", got)
+					t.Fatalf("Parse = %+v; want an error", got)
 				}
 				if easel.ErrorCode(err) != easel.EINVALID {
 					t.Errorf("code = %q; want %q", easel.ErrorCode(err), easel.EINVALID)
@@ -50,18 +50,18 @@ func TestParseBatch(t *testing.T) {
 				return
 			}
 			if err != nil {
-				t.Fatalf("ParseBatch: %v", err)
+				t.Fatalf("Parse: %v", err)
 			}
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("ParseBatch =\n%+v\nwant\n%+v", got, tt.want)
+				t.Errorf("Parse =\n%+v\nwant\n%+v", got, tt.want)
 			}
 		})
 	}
 }
 
-func TestParseBatchListsAtMostTen(t *testing.T) {
+func TestParseListsAtMostTen(t *testing.T) {
 	in := strings.Repeat("--bad 1\n", 25)
-	_, err := ParseBatch(strings.NewReader(in))
+	_, err := Parse(strings.NewReader(in))
 	if err == nil || !strings.Contains(err.Error(), "25 bad lines") || !strings.Contains(err.Error(), "and 15 more") {
 		t.Fatalf("err = %v; want 25 bad lines, 10 listed", err)
 	}
@@ -87,12 +87,12 @@ func TestSplitWords(t *testing.T) {
 	}
 }
 
-func FuzzParseBatch(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	f.Add("a beach sunset\n# c\n--prompt \"x\" --seed 3 --width 512 --height 512\n")
 	f.Add(`--prompt 'a' --negative_prompt "b\"c" --steps=20`)
 	f.Add("--prompt \"unterminated\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		lines, err := ParseBatch(strings.NewReader(in))
+		lines, err := Parse(strings.NewReader(in))
 		if err != nil {
 			if easel.ErrorCode(err) != easel.EINVALID {
 				t.Fatalf("error %v has code %q; want invalid", err, easel.ErrorCode(err))

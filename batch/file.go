@@ -1,4 +1,8 @@
-package queue
+// Package batch turns a batch file into jobs: it reads the file (one idea
+// or template a line, or AUTOMATIC1111 prompts-from-file options), names
+// the batch by its file and options, lays out the seeds and expands the
+// templates. The queue runs the jobs; this package only makes them.
+package batch
 
 import (
 	"bufio"
@@ -28,21 +32,21 @@ type Line struct {
 	Width, Height int
 }
 
-// Options lists the per-line options, as in AUTOMATIC1111's
+// LineOptions lists the per-line options, as in AUTOMATIC1111's
 // prompts-from-file script.
-var Options = []string{"--prompt", "--negative_prompt", "--seed", "--steps", "--width", "--height"}
+var LineOptions = []string{"--prompt", "--negative_prompt", "--seed", "--steps", "--width", "--height"}
 
 // maxProblems bounds how many bad lines one error lists.
 const maxProblems = 10
 
-// ParseBatch reads a batch file: one idea (or dynamic-prompt template) a
+// Parse reads a batch file: one idea (or dynamic-prompt template) a
 // line, blank lines and lines starting with # ignored, and lines of
 // options in AUTOMATIC1111's prompts-from-file style:
 //
 //	--prompt "a red fox, oil painting" --negative_prompt "blurry" --seed 7 --steps 30 --width 768 --height 512
 //
 // Every problem is reported with its line number in one EINVALID error.
-func ParseBatch(r io.Reader) ([]Line, error) {
+func Parse(r io.Reader) ([]Line, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 4*easel.MaxIdeaLen+1024)
 	var lines []Line
@@ -110,7 +114,7 @@ func parseLine(num int, text string) (Line, error) {
 		}
 		name, value, hasValue := strings.Cut(w, "=")
 		if !isOption(name) {
-			return l, fmt.Errorf("line %d: unknown option %s: use %s", num, name, strings.Join(Options, ", "))
+			return l, fmt.Errorf("line %d: unknown option %s: use %s", num, name, strings.Join(LineOptions, ", "))
 		}
 		if seen[name] {
 			return l, fmt.Errorf("line %d: %s is given twice", num, name)
@@ -142,7 +146,7 @@ func parseLine(num int, text string) (Line, error) {
 }
 
 func isOption(name string) bool {
-	for _, o := range Options {
+	for _, o := range LineOptions {
 		if o == name {
 			return true
 		}
