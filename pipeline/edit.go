@@ -53,6 +53,9 @@ type EditRequest struct {
 	OnNote    func(note string)
 }
 
+// zoomOutPrompt is sent for an outpaint of a picture without a prompt.
+const zoomOutPrompt = "the same scene continued beyond its edges, in the same style, light and colours"
+
 // opMethod is the Artwork.Method of each operation.
 var opMethod = map[easel.Op]string{
 	easel.OpEdit: easel.MethodEdit, easel.OpInpaint: easel.MethodInpaint,
@@ -179,6 +182,10 @@ func (p *Pipeline) Edit(ctx context.Context, r EditRequest) ([]*easel.Artwork, e
 		}
 	} else {
 		req.Prompt = r.Parent.Prompt
+	}
+	if req.Prompt == "" && r.Op == easel.OpOutpaint {
+		// A zoom out needs no words; engines that take a prompt get this.
+		req.Prompt = zoomOutPrompt
 	}
 	per := r.N
 	if m := r.Engine.Capabilities().MaxN; m > 0 && per > m {

@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/easel-art/easel/engine/a1111/a1111test"
+	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/engine/openai/openaitest"
 	"github.com/easel-art/easel/imageio/imageiotest"
 	"github.com/easel-art/easel/pngmeta"
 )
@@ -184,5 +187,47 @@ func TestEditBadInput(t *testing.T) {
 	}
 	if n := galleryCount(t, env); n != 0 {
 		t.Errorf("gallery has %d artworks after bad input; want none", n)
+	}
+}
+
+// TestEditOnRemoteEngines: the CLI's edits on the OpenAI and A1111 fakes,
+// and an operation an engine cannot do refused before anything is stored.
+func TestEditOnRemoteEngines(t *testing.T) {
+	env := home(t)
+	dir := t.TempDir()
+	pic := writePicture(t, dir, "photo.png", 256, 256)
+	ofk := openaitest.New(t, enginetest.FaultNone)
+	env["OPENAI_API_KEY"], env["OPENAI_BASE_URL"] = openaitest.Key, ofk.URL()
+	afk := a1111test.New(t, enginetest.FaultNone)
+	env["EASEL_A1111_URL"] = afk.URL()
+
+	r := runEasel(t, env, "upscale", pic, "--engine", "openai")
+	if r.code != 2 || !strings.Contains(r.stderr, "openai") || !strings.Contains(r.stderr, "--engine builtin") {
+		t.Errorf("upscale on openai: exit %d %q; want 2 naming the built-in engine", r.code, r.stderr)
+	}
+	if n := galleryCount(t, env); n != 0 || ofk.Requests() != 0 {
+		t.Fatalf("a refused upscale stored %d artworks and made %d calls", n, ofk.Requests())
+	}
+	mask := writeMask(t, dir, 256, 256, image.Rect(0, 0, 256, 100))
+	r = mustRun(t, env, "edit", pic, "a red kite in the sky", "--engine", "openai", "--mask", mask, "--fidelity", "high", "--json")
+	a := showJSON(t, env, ndjson(t, r.stdout)[0]["id"].(string))
+	if a["method"] != "inpaint" || a["engine"] != "openai" || a["cost_usd"].(float64) <= 0 {
+		t.Errorf("openai inpaint record %v", a)
+	}
+	if calls := ofk.Edits(); len(calls) != 1 || calls[0].Mask == nil || calls[0].Fields["input_fidelity"] != "high" || calls[0].Fields["prompt"] != "a red kite in the sky" {
+		t.Errorf("openai edits calls %+v", calls)
+	}
+	r = mustRun(t, env, "outpaint", pic, "--engine", "a1111", "--expand", "0,0,64,0", "--json")
+	o := ndjson(t, r.stdout)[0]
+	if o["width"] != 320.0 || o["height"] != 256.0 {
+		t.Errorf("a1111 outpaint made %vx%v; want 320x256", o["width"], o["height"])
+	}
+	bodies := afk.EditBodies()
+	if len(bodies) != 1 || bodies[0]["_path"] != "/sdapi/v1/img2img" || bodies[0]["mask"] == nil || bodies[0]["width"] != 320.0 {
+		t.Errorf("a1111 outpaint went as %v; want an img2img inpaint of the 320-wide picture", bodies)
+	}
+	r = mustRun(t, env, "upscale", pic, "--engine", "a1111", "--json")
+	if u := ndjson(t, r.stdout)[0]; u["width"] != 512.0 {
+		t.Errorf("a1111 upscale made %v wide; want 512", u["width"])
 	}
 }

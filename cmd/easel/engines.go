@@ -34,6 +34,9 @@ type engineStatus struct {
 	Set        string              `json:"set,omitempty"`
 	Vars       []engineVar         `json:"vars"`
 	Caps       *easel.Capabilities `json:"capabilities,omitempty"`
+	// Ops are what the engine does with pictures in (edit, inpaint,
+	// outpaint, upscale) and within which limits.
+	Ops []easel.OpSupport `json:"ops,omitempty"`
 	// Model is the model the engine renders with, as its client knows it
 	// (after --check, as the service reports it where it can).
 	Model     string `json:"model,omitempty"`
@@ -84,6 +87,9 @@ func (a *app) engineStatuses(ctx context.Context, reg *engine.Registry, check bo
 			}
 			caps := e.Capabilities()
 			st.Caps = &caps
+			if ed, ok := e.(easel.Editor); ok {
+				st.Ops = ed.Ops()
+			}
 			st.Model = modelOf(e)
 			switch {
 			case len(f.Vars) == 0:
