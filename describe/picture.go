@@ -19,6 +19,7 @@ const (
 	SourceMetadata  = "metadata"  // the prompt recorded in the file
 	SourceVariation = "variation" // a variation of the recorded prompt
 	SourceAnalysis  = "analysis"  // written from the offline analysis
+	SourceVision    = "vision"    // written by a vision model
 )
 
 // Described is one prompt that could make the picture.

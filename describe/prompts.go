@@ -12,7 +12,7 @@ import (
 const Writer = "describe"
 
 // Note is what the offline describer cannot do, said with its prompts.
-const Note = "the offline describer reads colour, light and layout, not objects: naming what is in the picture needs a vision model (--llm), which easel describe does not offer yet"
+const Note = "the offline describer reads colour, light and layout, not objects: add --llm openai, anthropic or ollama to have a vision model name what is in the picture"
 
 // Prompts writes n different prompts that could make a picture like the
 // one analysed, in the built-in writer's plain voice. Each carries a Scene

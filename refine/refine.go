@@ -70,3 +70,7 @@ func validate(instruction string) error {
 	}
 	return nil
 }
+
+// ValidateInstruction checks an instruction's length and encoding only,
+// for a language model, which reads any words.
+func ValidateInstruction(instruction string) error { return validate(instruction) }

@@ -25,6 +25,7 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/describe"
 	"github.com/easel-art/easel/lineage"
+	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/dialect"
 	"github.com/easel-art/easel/prompt/styles"
@@ -47,6 +48,10 @@ type Core struct {
 	// Writer opens a prompt writer spec, NAME[:MODEL] ("" for the
 	// default). Required.
 	Writer func(spec string) (easel.PromptWriter, error)
+	// LLM opens a language model spec, NAME[:MODEL], for the verbs that
+	// talk to one directly (refine and describe with a model); nil means
+	// none is available.
+	LLM func(spec string) (llm.Client, error)
 	// Style returns the style preset called name (nil, nil for ""); nil
 	// Style means the built-in presets only.
 	Style func(name string) (*styles.Style, error)

@@ -35,6 +35,9 @@ type DescribeRequest struct {
 	Size easel.Size
 	// Seed is the Imagine seed (negative: random).
 	Seed int64
+	// LLM is a vision model spec (NAME[:MODEL]) to describe with instead
+	// of the metadata and the offline analysis ("" or "builtin": those).
+	LLM string
 	// OnDescribed, if set, is told the prompts once they are written,
 	// before any picture is rendered.
 	OnDescribed func(*Result)
@@ -68,7 +71,13 @@ func Describe(ctx context.Context, c *Core, r DescribeRequest) (*Result, error) 
 	} else if c.Gallery != nil {
 		parent, _ = lineage.FindFile(ctx, c.Gallery, data)
 	}
-	got, err := describe.Picture(ctx, data, n)
+	var got *describe.Result
+	var err error
+	if spec := strings.TrimSpace(r.LLM); spec != "" && spec != builtin.Name {
+		got, err = c.vision(ctx, spec, data, n)
+	} else {
+		got, err = describe.Picture(ctx, data, n)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +140,31 @@ func Describe(ctx context.Context, c *Core, r DescribeRequest) (*Result, error) 
 		OnPrompt: r.OnPrompt, OnArtwork: r.OnArtwork, OnNote: r.OnNote, Progress: r.Progress,
 	})
 	return res, err
+}
+
+// vision describes data with the vision model spec names: its prompts,
+// sent as the model wrote them.
+func (c *Core) vision(ctx context.Context, spec string, data []byte, n int) (*describe.Result, error) {
+	if c.LLM == nil {
+		return nil, easel.Errorf(easel.ECONFIG, "no vision model is available here: describe offline")
+	}
+	lm, err := c.LLM(spec)
+	if err != nil {
+		return nil, err
+	}
+	cfg, format, err := imageio.Config(data)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := describe.Vision(ctx, lm, data, n)
+	if err != nil {
+		return nil, err
+	}
+	res := &describe.Result{Format: format, Width: cfg.Width, Height: cfg.Height}
+	for _, p := range ps {
+		res.Prompts = append(res.Prompts, describe.Described{Prompt: p, Source: describe.SourceVision, Verbatim: true})
+	}
+	return res, nil
 }
 
 // readPicture reads what a describe's IMAGE names: a file, or a gallery

@@ -8,6 +8,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/lineage"
+	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/builtin"
 	"github.com/easel-art/easel/refine"
@@ -38,6 +39,9 @@ type RefineRequest struct {
 	// ("": the picture's on its own engine, else the engine's).
 	Negative string
 	Dialect  easel.Dialect
+	// LLM is a language model spec (NAME[:MODEL]) to refine with instead
+	// of the built-in writer ("" or "builtin": the built-in writer).
+	LLM string
 	// PromptOnly writes the refined prompt (Result.Variations) without
 	// rendering or saving anything.
 	PromptOnly bool
@@ -54,8 +58,20 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 	if n > 100 {
 		return nil, easel.Errorf(easel.EINVALID, "%d pictures is out of range: ask for 1 to 100", n)
 	}
-	// Bad words are refused before anything is opened.
-	if _, err := refine.Parse(r.Instruction); err != nil {
+	var lm llm.Client
+	if spec := strings.TrimSpace(r.LLM); spec != "" && spec != builtin.Name {
+		if c.LLM == nil {
+			return nil, easel.Errorf(easel.ECONFIG, "no language model is available here: refine with the built-in writer")
+		}
+		var err error
+		if lm, err = c.LLM(spec); err != nil {
+			return nil, err
+		}
+		if err := refine.ValidateInstruction(r.Instruction); err != nil {
+			return nil, err
+		}
+	} else if _, err := refine.Parse(r.Instruction); err != nil {
+		// Bad words are refused before anything is opened.
 		return nil, err
 	}
 	if r.Size != (easel.Size{}) {
@@ -112,11 +128,25 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 	if par.Writer != "" && par.Writer != builtin.Name {
 		sc = nil // a language model's Scene is not what its prompt says word for word: read the idea
 	}
-	pr, changed, err := refine.Write(ctx, builtin.New(), refine.Parent{
-		Idea: lineage.IdeaOf(par), Scene: sc, Seed: seed, Style: styleName, Negative: extraNeg, Dialect: writeDialect,
-	}, r.Instruction)
+	var pr *easel.Prompt
+	var changed *refine.Result
+	verbatim := map[*easel.Prompt]pipeline.Rendered{}
+	if lm != nil {
+		// The model rewrites the prompt as it was sent, in its dialect:
+		// what it answers goes to the engine as written.
+		pr, changed, err = refine.WriteLLM(ctx, lm, refine.Prompted{
+			Idea: lineage.IdeaOf(par), Prompt: par.Prompt, Negative: par.NegativePrompt, Dialect: writeDialect, Seed: seed,
+		}, r.Instruction)
+		if err == nil {
+			verbatim[pr] = pipeline.Rendered{Text: pr.Text, Negative: joinNonEmpty(", ", strings.Join(pr.Negative, ", "), extraNeg)}
+		}
+	} else {
+		pr, changed, err = refine.Write(ctx, builtin.New(), refine.Parent{
+			Idea: lineage.IdeaOf(par), Scene: sc, Seed: seed, Style: styleName, Negative: extraNeg, Dialect: writeDialect,
+		}, r.Instruction)
+	}
 	if err != nil {
-		return nil, err
+		return nil, nt.failed(err)
 	}
 	size := r.Size
 	if size == (easel.Size{}) {
@@ -131,7 +161,7 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 		}
 	}
 	negText := changed.NegativeText(extraNeg)
-	stage := DialectStage(style, nil)
+	stage := DialectStage(style, verbatim)
 	res := &Result{Seed: seed, Parent: par, Refine: changed, Size: size}
 	if r.PromptOnly {
 		nt.release()
@@ -170,6 +200,9 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 	}
 	if same {
 		req.Steps, req.CFGScale, req.Sampler = par.Steps, par.CFGScale, par.Sampler
+	}
+	if lm != nil {
+		req.Idea.Text = lineage.IdeaOf(par)
 	}
 	res.Artworks, err = c.Pipeline(builtin.New(), stage).Run(ctx, req)
 	res.Notes = nt.all

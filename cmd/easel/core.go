@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/queue"
@@ -29,6 +30,7 @@ func (a *app) core(gal easel.Gallery, dataDir string, writer func(spec string) (
 		Gallery: gal, Engine: a.openEngine, Engines: engines().Names(), Writer: writer,
 		Style: func(name string) (*styles.Style, error) { return loadStyle(dataDir, name) },
 		Call:  a.engineCall(false), Log: a.log,
+		LLM: func(spec string) (llm.Client, error) { return llms().Open(spec, a.getenv, nil) },
 	}
 }
 

@@ -18,7 +18,9 @@ Prints numbered prompts, each different, that could make a picture. IMAGE is a P
 file or a gallery id. A picture with generation metadata (easel, AUTOMATIC1111, ComfyUI,
 InvokeAI) gets its recorded prompt as number 1 and variations of it after. Any other picture is
 analysed offline: its dominant colours, brightness and contrast, warm or cool light, likely time
-of day, horizon and composition, and aspect. The offline analysis does not recognise objects.
+of day, horizon and composition, and aspect. The offline analysis does not recognise objects:
+--llm openai, anthropic or ollama sends the picture (downscaled to what the model reads) to a
+vision model, which writes the prompts.
 --imagine K renders prompt K and saves it in the gallery.
 
 Examples:
@@ -39,7 +41,7 @@ func cmdDescribe(ctx context.Context, a *app, args []string) error {
 	engineSpec := fs.String("engine", "builtin", "image engine NAME[:MODEL] for --imagine")
 	seed := fs.Int64("seed", -1, "seed for --imagine, -1 for a random one")
 	out := fs.String("out", "", "with --imagine, also copy the image into this directory")
-	llmSpec := fs.String("llm", "builtin", "describer: builtin (describing with a vision model is not available yet)")
+	llmSpec := fs.String("llm", "builtin", "describer: builtin (metadata, else an offline analysis) or a vision model NAME[:MODEL]: openai, anthropic or ollama")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -54,8 +56,8 @@ func cmdDescribe(ctx context.Context, a *app, args []string) error {
 	if *imagineK < 0 || *imagineK > *n {
 		return easel.Errorf(easel.EINVALID, "--imagine %d is not one of the %d prompts: use 1 to %d", *imagineK, *n, *n)
 	}
-	if name, _, err := llm.ParseSpec(*llmSpec); err != nil || name != "builtin" {
-		return easel.Errorf(easel.EINVALID, "--llm %s: describing with a vision model is not available yet; the offline describer (--llm builtin) reads colour, light and layout", *llmSpec)
+	if _, _, err := llm.ParseSpec(*llmSpec); err != nil {
+		return err
 	}
 	d, err := parseDialectFlag(*dialectName)
 	if err != nil {
@@ -79,7 +81,7 @@ func cmdDescribe(ctx context.Context, a *app, args []string) error {
 	}
 	defer g.Close()
 	_, err = verb.Describe(ctx, a.core(g, dataDir, nil), verb.DescribeRequest{
-		Image: ref, N: *n, Dialect: d, Imagine: *imagineK, Engine: *engineSpec, Size: size, Seed: *seed,
+		Image: ref, N: *n, Dialect: d, Imagine: *imagineK, Engine: *engineSpec, Size: size, Seed: *seed, LLM: *llmSpec,
 		OnDescribed: func(res *verb.Result) {
 			a.printDescribed(res, df.json)
 			if res.Described.Note != "" && !df.json {

@@ -107,7 +107,6 @@ func TestDescribeBadInput(t *testing.T) {
 		{[]string{"describe", good["path"].(string), "-n", "50"}, "1 to 20"},
 		{[]string{"describe", good["path"].(string), "--imagine", "9"}, "not one of"},
 		{[]string{"describe", filepath.Join(dir, "missing.png")}, "missing.png"},
-		{[]string{"describe", good["path"].(string), "--llm", "openai"}, "not available yet"},
 	} {
 		r := runLineage(t, env, c.args...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) || strings.Count(r.stderr, "easel:") != 1 {

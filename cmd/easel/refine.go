@@ -47,7 +47,7 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 	negative := fs.String("negative", "", "more things to keep out of the picture")
 	dialectName := fs.String("for", "", "prompt dialect (default: the picture's, else the engine's own)")
 	out := fs.String("out", "", "also copy the images into this directory")
-	llmSpec := fs.String("llm", "builtin", "prompt writer: builtin (language-model refine is not available yet)")
+	llmSpec := fs.String("llm", "builtin", "who refines: builtin (Scene edits, offline), or a language model NAME[:MODEL]: openai, anthropic or ollama")
 	promptOnly := fs.Bool("prompt-only", false, "write and print the refined prompt without rendering it")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -60,11 +60,16 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 	if *n < 1 || *n > 100 {
 		return easel.Errorf(easel.EINVALID, "-n %d is out of range: ask for 1 to 100 pictures", *n)
 	}
-	if name, _, err := llm.ParseSpec(*llmSpec); err != nil || name != "builtin" {
-		return easel.Errorf(easel.EINVALID, "--llm %s: refine with a language model is not available yet; use the built-in writer (--llm builtin)", *llmSpec)
+	name, _, err := llm.ParseSpec(*llmSpec)
+	if err != nil {
+		return err
 	}
-	// Bad words are refused before anything is opened.
-	if _, err := refine.Parse(instruction); err != nil {
+	if name == "builtin" {
+		// Bad words are refused before anything is opened.
+		if _, err := refine.Parse(instruction); err != nil {
+			return err
+		}
+	} else if err := refine.ValidateInstruction(instruction); err != nil {
 		return err
 	}
 	var size easel.Size
@@ -92,7 +97,7 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 	var changes []string
 	res, err := verb.Refine(ctx, a.core(g, dataDir, nil), verb.RefineRequest{
 		Ref: ref, Instruction: instruction, N: *n, Engine: *engineSpec, Size: size, Seed: *seed,
-		Negative: *negative, Dialect: d, PromptOnly: *promptOnly,
+		Negative: *negative, Dialect: d, PromptOnly: *promptOnly, LLM: *llmSpec,
 		OnRefined: func(r *refine.Result) {
 			changes = r.Changes
 			if !df.json {

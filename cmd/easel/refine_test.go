@@ -67,7 +67,6 @@ func TestRefineBadInput(t *testing.T) {
 		{[]string{"refine", pid, "make the dragon a fox"}, "no dragon"},
 		{[]string{"refine", "ffffffffffff", "make it night"}, "no artwork"},
 		{[]string{"refine", pid}, "takes a picture and an instruction"},
-		{[]string{"refine", pid, "at night", "--llm", "openai"}, "not available yet"},
 	} {
 		r := runLineage(t, env, c.args...)
 		if r.code == 0 || !strings.Contains(r.stderr, c.want) || strings.Count(r.stderr, "easel:") != 1 {
