@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
-	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/scene"
@@ -77,40 +75,12 @@ func (p *Pipeline) RunJob(ctx context.Context, r JobRun) ([]*easel.Artwork, erro
 	}
 	call := r.Call
 	if call == nil {
-		call = func(ctx context.Context, e easel.Engine, rr *easel.RenderRequest) (*easel.RenderResult, error) {
-			return e.Render(ctx, rr)
-		}
+		call = p.Call
 	}
-	now := time.Now
-	if p.Now != nil {
-		now = p.Now
-	}
-	start := now()
-	res, err := call(ctx, r.Engine, &easel.RenderRequest{
-		Prompt: rend.Text, Negative: rend.Negative, Scene: pr.Scene, Style: sceneStyle(pr),
-		Seed: j.Seed, Width: j.Width, Height: j.Height, Steps: j.Steps, Model: r.Model, N: n,
-	})
+	req.Steps = j.Steps
+	arts, pngs, elapsed, err := p.callEngine(ctx, call, req, pr, rend, d, j.Seed, n)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", r.Engine.Name(), err)
-	}
-	if len(res.Images) != n {
-		return nil, easel.Errorf(easel.EUNAVAILABLE, "%s returned %d images for %d asked", r.Engine.Name(), len(res.Images), n)
-	}
-	elapsed := now().Sub(start).Milliseconds()
-	w, h := j.Width, j.Height
-	if res.Width > 0 && res.Height > 0 {
-		w, h = res.Width, res.Height
-	}
-	arts := make([]*easel.Artwork, 0, n)
-	pngs := make([][]byte, 0, n)
-	for _, img := range res.Images {
-		a := artworkOf(req, pr, rend, d, res, img, w, h, elapsed)
-		png, err := withMetadata(img.PNG, a)
-		if err != nil {
-			return nil, err
-		}
-		arts = append(arts, a)
-		pngs = append(pngs, png)
+		return nil, err
 	}
 	if err := r.Store.SaveJob(ctx, key, arts, pngs); err != nil {
 		return nil, err

@@ -173,42 +173,13 @@ func (p *Pipeline) render(ctx context.Context, r Request, pr *easel.Prompt, rend
 }
 
 func (p *Pipeline) renderCall(ctx context.Context, r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, seed int64, n int) ([]*easel.Artwork, error) {
-	now := time.Now
-	if p.Now != nil {
-		now = p.Now
-	}
-	start := now()
-	rr := &easel.RenderRequest{
-		Prompt: rend.Text, Negative: rend.Negative, Scene: pr.Scene, Style: sceneStyle(pr),
-		Seed: seed, Width: r.Size.Width, Height: r.Size.Height, Model: r.Model, N: n,
-		Steps: r.Steps, CFGScale: r.CFGScale, Sampler: r.Sampler,
-		Progress: r.Progress,
-	}
-	res, err := p.renderOnce(ctx, r.Engine, rr)
+	arts, pngs, elapsed, err := p.callEngine(ctx, p.Call, r, pr, rend, d, seed, n)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", r.Engine.Name(), err)
-	}
-	if len(res.Images) != n {
-		return nil, easel.Errorf(easel.EUNAVAILABLE, "%s returned %d images for %d asked", r.Engine.Name(), len(res.Images), n)
-	}
-	elapsed := now().Sub(start).Milliseconds()
-	if r.OnNote != nil {
-		for _, n := range res.Notes {
-			r.OnNote(n)
-		}
-	}
-	w, h := r.Size.Width, r.Size.Height
-	if res.Width > 0 && res.Height > 0 {
-		w, h = res.Width, res.Height
+		return nil, err
 	}
 	var out []*easel.Artwork
-	for _, img := range res.Images {
-		a := artworkOf(r, pr, rend, d, res, img, w, h, elapsed)
-		png, err := withMetadata(img.PNG, a)
-		if err != nil {
-			return out, err
-		}
-		if err := p.Gallery.Add(ctx, a, png); err != nil {
+	for i, a := range arts {
+		if err := p.Gallery.Add(ctx, a, pngs[i]); err != nil {
 			return out, err
 		}
 		if p.Log != nil {
@@ -220,6 +191,58 @@ func (p *Pipeline) renderCall(ctx context.Context, r Request, pr *easel.Prompt, 
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// callEngine makes one engine call for n pictures of a prompt, through
+// call (nil: the engine directly), and returns their records and PNGs
+// with metadata, not yet saved, and how long the call took (ms). Imagine
+// saves each at once (renderCall); a batch job saves them together with
+// the job (RunJob).
+func (p *Pipeline) callEngine(ctx context.Context, call Call, r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, seed int64, n int) ([]*easel.Artwork, [][]byte, int64, error) {
+	now := time.Now
+	if p.Now != nil {
+		now = p.Now
+	}
+	if call == nil {
+		call = func(ctx context.Context, e easel.Engine, rr *easel.RenderRequest) (*easel.RenderResult, error) {
+			return e.Render(ctx, rr)
+		}
+	}
+	start := now()
+	res, err := call(ctx, r.Engine, &easel.RenderRequest{
+		Prompt: rend.Text, Negative: rend.Negative, Scene: pr.Scene, Style: sceneStyle(pr),
+		Seed: seed, Width: r.Size.Width, Height: r.Size.Height, Model: r.Model, N: n,
+		Steps: r.Steps, CFGScale: r.CFGScale, Sampler: r.Sampler,
+		Progress: r.Progress,
+	})
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("%s: %w", r.Engine.Name(), err)
+	}
+	if len(res.Images) != n {
+		return nil, nil, 0, easel.Errorf(easel.EUNAVAILABLE, "%s returned %d images for %d asked", r.Engine.Name(), len(res.Images), n)
+	}
+	elapsed := now().Sub(start).Milliseconds()
+	if r.OnNote != nil {
+		for _, n := range res.Notes {
+			r.OnNote(n)
+		}
+	}
+	w, h := r.Size.Width, r.Size.Height
+	if res.Width > 0 && res.Height > 0 {
+		w, h = res.Width, res.Height
+	}
+	arts := make([]*easel.Artwork, 0, n)
+	pngs := make([][]byte, 0, n)
+	for _, img := range res.Images {
+		a := artworkOf(r, pr, rend, d, res, img, w, h, elapsed)
+		png, err := withMetadata(img.PNG, a)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		arts = append(arts, a)
+		pngs = append(pngs, png)
+	}
+	return arts, pngs, elapsed, nil
 }
 
 // artworkOf is the gallery record of one picture an engine returned.
@@ -235,14 +258,6 @@ func artworkOf(r Request, pr *easel.Prompt, rend Rendered, d easel.Dialect, res 
 		Scene: pr.Scene, ParentID: r.ParentID, Method: r.Method, Instruction: r.Instruction,
 		CostUSD: res.CostUSD / float64(len(res.Images)), ElapsedMS: elapsed,
 	}
-}
-
-// renderOnce calls the engine through p.Call when there is one.
-func (p *Pipeline) renderOnce(ctx context.Context, e easel.Engine, rr *easel.RenderRequest) (*easel.RenderResult, error) {
-	if p.Call == nil {
-		return e.Render(ctx, rr)
-	}
-	return p.Call(ctx, e, rr)
 }
 
 func sceneStyle(p *easel.Prompt) string {

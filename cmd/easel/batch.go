@@ -360,8 +360,9 @@ func (a *app) batchJobs(ctx context.Context, file string, g *batchFlags, dataDir
 // with engines and styles opened once.
 func (a *app) jobRunner(gal gallery, dataDir string) queue.RunFunc {
 	var mu sync.Mutex
+	core := a.core(gal, dataDir, nil)
 	engines := map[string]easel.Engine{}
-	dialects := map[string]func(*easel.Prompt, easel.Dialect, easel.Size, string) (pipeline.Rendered, error){}
+	dialects := map[string]pipeline.DialectFunc{}
 	writers := map[string]easel.PromptWriter{}
 	return func(ctx context.Context, j easel.Job, call queue.Call) ([]*easel.Artwork, error) {
 		mu.Lock()
@@ -396,7 +397,8 @@ func (a *app) jobRunner(gal gallery, dataDir string) queue.RunFunc {
 		}
 		mu.Unlock()
 		_, model := engine.ParseSpec(j.Engine)
-		p := &pipeline.Pipeline{Writer: w, Gallery: gal, Dialect: dial, Log: a.log}
-		return p.RunJob(ctx, pipeline.JobRun{Job: j, Engine: eng, Model: model, Store: gal, Call: call})
+		// call is the queue's: the engine's limiter, the retry policy and
+		// the batch's budget.
+		return core.Pipeline(w, dial).RunJob(ctx, pipeline.JobRun{Job: j, Engine: eng, Model: model, Store: gal, Call: call})
 	}
 }
