@@ -56,6 +56,7 @@ func New(t testing.TB, fault enginetest.Fault) *Server {
 	s := &Server{Fault: fault}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v2beta/stable-image/generate/{endpoint}", s.generate)
+	s.routeEdits(mux)
 	mux.HandleFunc("GET /v1/user/balance", func(w http.ResponseWriter, r *http.Request) {
 		if authorized(w, r) {
 			writeJSON(w, 200, map[string]any{"credits": 12.5})
@@ -179,6 +180,9 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		form[k] = v[0]
+	}
+	if !s.checkImageToImage(w, r, endpoint, form) {
+		return
 	}
 	s.mu.Lock()
 	s.forms = append(s.forms, form)

@@ -1,0 +1,141 @@
+package stability
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/engine/stability/stabilitytest"
+)
+
+func picture(t *testing.T, w, h int) easel.Picture {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i)
+		if i%4 == 3 {
+			img.Pix[i] = 255
+		}
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	return easel.Picture{Image: img, PNG: buf.Bytes()}
+}
+
+func TestEditServices(t *testing.T) {
+	fk := newFake(t, enginetest.FaultNone)
+	c := client(t, fk, Config{})
+	pic := picture(t, 512, 384)
+	// Image-to-image: core has none, so sd3.5-large on the sd3 endpoint.
+	res, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpEdit, Image: pic, Prompt: "as an oil painting", Strength: 0.4, Seed: 5, N: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Images) != 2 || res.Model != "sd3.5-large" || len(res.Notes) != 1 || res.CostUSD != 0.13 {
+		t.Errorf("i2i result: %d images, model %s, notes %q, cost %g", len(res.Images), res.Model, res.Notes, res.CostUSD)
+	}
+	call := fk.Edits()[0]
+	if call.Path != "generate/sd3" || call.Fields["mode"] != "image-to-image" || call.Fields["strength"] != "0.4" || call.Fields["model"] != "sd3.5-large" || !bytes.Equal(call.Image, pic.PNG) {
+		t.Errorf("i2i call %s %v", call.Path, call.Fields)
+	}
+	// Inpaint with a white mask.
+	mask := image.NewAlpha(image.Rect(0, 0, 512, 384))
+	mask.SetAlpha(3, 4, color.Alpha{255})
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpInpaint, Image: pic, Mask: mask, Prompt: "a kite"}); err != nil {
+		t.Fatal(err)
+	}
+	call = fk.Edits()[2]
+	m, err := png.Decode(bytes.NewReader(call.Mask))
+	if err != nil || call.Path != "edit/inpaint" {
+		t.Fatalf("inpaint call %s: %v", call.Path, err)
+	}
+	if r, _, _, _ := m.At(3, 4).RGBA(); r != 0xffff {
+		t.Error("the repainted pixel is not white in the mask")
+	}
+	// Outpaint by insets; the answer is the enlarged picture.
+	res, err = c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpOutpaint, Image: pic, Expand: easel.Insets{Left: 100, Bottom: 50}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Width != 612 || res.Height != 434 {
+		t.Errorf("outpaint made %dx%d; want 612x434", res.Width, res.Height)
+	}
+	if f := fk.Edits()[3].Fields; f["left"] != "100" || f["down"] != "50" || f["right"] != "0" || f["up"] != "0" {
+		t.Errorf("outpaint fields %v", f)
+	}
+	// Upscale fast: 4x only.
+	res, err = c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 200, 100), Scale: 4})
+	if err != nil || res.Width != 800 {
+		t.Errorf("upscale: %v, %d wide", err, res.Width)
+	}
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: pic, Scale: 2}); easel.ErrorCode(err) != easel.EINVALID {
+		t.Errorf("upscale by 2: %v; want EINVALID", err)
+	}
+	s, _ := easel.FindOp(c.Ops(), easel.OpUpscale, "")
+	if err := easel.CheckEdit("stability", s, &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 2000, 1000), Scale: 4}); err == nil {
+		t.Error("a 2000x1000 picture passed the fast upscaler's limits")
+	}
+}
+
+func TestFakeEditServicesAreStrict(t *testing.T) {
+	fk := newFake(t, enginetest.FaultNone)
+	pic := picture(t, 128, 128).PNG
+	post := func(path string, fields map[string]string, files map[string][]byte) (int, string) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		for k, v := range fields {
+			mw.WriteField(k, v)
+		}
+		for k, v := range files {
+			w, _ := mw.CreateFormFile(k, k+".png")
+			w.Write(v)
+		}
+		mw.Close()
+		req, _ := http.NewRequest("POST", fk.URL()+path, &body)
+		req.Header.Set("Authorization", "Bearer "+stabilitytest.Key)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Accept", "image/*")
+		resp, err := fk.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var b bytes.Buffer
+		b.ReadFrom(resp.Body)
+		return resp.StatusCode, b.String()
+	}
+	cases := []struct {
+		path   string
+		fields map[string]string
+		files  map[string][]byte
+		want   string
+	}{
+		{"/v2beta/stable-image/edit/inpaint", map[string]string{"prompt": "x"}, map[string][]byte{"image": pic}, "mask: required"},
+		{"/v2beta/stable-image/edit/inpaint", map[string]string{"prompt": "x"}, map[string][]byte{"image": pic, "masks": pic}, "masks: unknown field"},
+		{"/v2beta/stable-image/edit/inpaint", map[string]string{"prompt": "x"}, map[string][]byte{"image": []byte("nope"), "mask": pic}, "not a valid image"},
+		{"/v2beta/stable-image/edit/inpaint", map[string]string{}, map[string][]byte{"image": pic, "mask": pic}, "prompt: cannot be empty"},
+		{"/v2beta/stable-image/edit/outpaint", map[string]string{}, map[string][]byte{"image": pic}, "at least one"},
+		{"/v2beta/stable-image/edit/outpaint", map[string]string{"left": "3000"}, map[string][]byte{"image": pic}, "left: must be"},
+		{"/v2beta/stable-image/edit/outpaint", map[string]string{"left": "10", "strength": "1"}, map[string][]byte{"image": pic}, "strength: unknown field"},
+		{"/v2beta/stable-image/upscale/fast", map[string]string{}, map[string][]byte{"image": picture(t, 2000, 600).PNG}, "32 to 1536"},
+		{"/v2beta/stable-image/generate/sd3", map[string]string{"prompt": "x", "mode": "image-to-image"}, map[string][]byte{"image": pic}, "strength: required"},
+		{"/v2beta/stable-image/generate/sd3", map[string]string{"prompt": "x", "mode": "image-to-image", "strength": "0.5", "aspect_ratio": "1:1"}, map[string][]byte{"image": pic}, "aspect_ratio: not allowed"},
+		{"/v2beta/stable-image/generate/sd3", map[string]string{"prompt": "x"}, map[string][]byte{"image": pic}, "only allowed with mode image-to-image"},
+		{"/v2beta/stable-image/generate/core", map[string]string{"prompt": "x"}, map[string][]byte{"image": pic}, "image: unknown field"},
+	}
+	for _, c := range cases {
+		status, body := post(c.path, c.fields, c.files)
+		if status != 400 || !strings.Contains(body, c.want) {
+			t.Errorf("%s %v: %d %s; want 400 with %q", c.path, c.fields, status, body, c.want)
+		}
+	}
+	if status, body := post("/v2beta/stable-image/edit/outpaint", map[string]string{"left": "10", "creativity": "0.3"}, map[string][]byte{"image": pic}); status != 200 {
+		t.Errorf("a valid outpaint: %d %s", status, body)
+	}
+}
