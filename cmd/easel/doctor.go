@@ -107,7 +107,7 @@ func dash(s string) string {
 	return s
 }
 
-const doctorUsage = `Usage: easel doctor [--json] [--timeout D] [--repair]
+const doctorUsage = `Usage: easel doctor [--json] [--timeout D] [--repair | --rebuild]
 
 Checks that easel can work here: the data directory and gallery (SQLite's
 integrity check, every picture's file, files no picture owns, temporary
@@ -115,8 +115,12 @@ files a killed run left), every image engine and every prompt writer
 (language model) that is configured, asking each service whether it
 answers (no picture made, no tokens spent). Exits 1 when the gallery is
 damaged or cannot be used, or a service whose variable is set does not
-answer. --repair removes what is safe to remove (leftover temporary
-files; a damaged search index is rebuilt) and says how to fix the rest.`
+answer. --repair fixes what is safe to fix (leftover temporary files are
+removed, a damaged search index rebuilt, pictures whose records were lost
+added back from their own metadata) and says how to fix the rest.
+--rebuild, for a damaged database, moves it aside (it is not deleted) and
+makes a new gallery from every picture's own metadata; stop other easel
+processes first.`
 
 func cmdDoctor(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("doctor", doctorUsage)
@@ -124,7 +128,8 @@ func cmdDoctor(ctx context.Context, a *app, args []string) error {
 	var df dataFlags
 	df.add(fs)
 	timeout := fs.Duration("timeout", 5*time.Second, "how long to wait for each service")
-	repair := fs.Bool("repair", false, "remove what is safe to remove: leftover temporary files; rebuild a damaged search index")
+	repair := fs.Bool("repair", false, "fix what is safe to fix: remove leftover temporary files, rebuild a damaged search index, add back pictures whose records were lost")
+	rebuild := fs.Bool("rebuild", false, "for a damaged database: move it aside and make a new gallery from the pictures' own metadata")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -133,7 +138,7 @@ func cmdDoctor(ctx context.Context, a *app, args []string) error {
 		return easel.Errorf(easel.EINVALID, "easel doctor takes no arguments")
 	}
 	dir := config.DataDir(df.dataDir, a.getenv)
-	gallery, gerr := a.checkGallery(ctx, dir, *repair)
+	gallery, gerr := a.checkGallery(ctx, dir, *repair, *rebuild)
 	var engs []engineStatus
 	var writers []llmStatus
 	var wg sync.WaitGroup

@@ -19,7 +19,11 @@ func galleryWith(t *testing.T, n int) (map[string]string, []map[string]any) {
 	if r.code != 0 {
 		t.Fatalf("imagine: %d %s", r.code, r.stderr)
 	}
-	return env, ndjson(t, r.stdout)
+	objs := ndjson(t, r.stdout)
+	for _, o := range objs {
+		o["png"], _ = os.ReadFile(o["path"].(string))
+	}
+	return env, objs
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
@@ -70,12 +74,26 @@ func TestDoctorFindsDamage(t *testing.T) {
 			t.Errorf("damaged database: exit %d %s, %v", code, stderr, g)
 		}
 		r := runEasel(t, env, "doctor", "--timeout", "1ms")
-		if r.code == 0 || !strings.Contains(r.stdout, "DAMAGED") || !strings.Contains(r.stdout, "integrity check") || !strings.Contains(r.stdout, "backup") {
+		if r.code == 0 || !strings.Contains(r.stdout, "DAMAGED") || !strings.Contains(r.stdout, "integrity check") || !strings.Contains(r.stdout, "--rebuild") {
 			t.Errorf("doctor's report: exit %d\n%s", r.code, r.stdout)
 		}
 		// And the other commands say what to run.
 		if r := runEasel(t, env, "gallery", "list"); r.code == 0 || !strings.Contains(r.stderr, "easel doctor") {
 			t.Errorf("gallery list on the damaged database: exit %d %s", r.code, r.stderr)
+		}
+		// --rebuild moves the database aside and adds every picture back.
+		code, stderr, g = doctorJSON(t, env, "--rebuild")
+		if code != 0 || g["ok"] != true || g["artworks"] != 60.0 {
+			t.Errorf("--rebuild: exit %d %s, %v", code, stderr, g)
+		}
+		if aside, _ := filepath.Glob(filepath.Join(env["EASEL_HOME"], "gallery.db.damaged-*")); len(aside) == 0 {
+			t.Error("the damaged database was not kept")
+		}
+		if r := runEasel(t, env, "gallery", "search", "lighthouse", "--json"); r.code != 0 || len(ndjson(t, r.stdout)) == 0 {
+			t.Errorf("search after --rebuild: exit %d %s", r.code, r.stderr)
+		}
+		if code, _, _ := doctorJSON(t, env, "--rebuild"); code != exitUsage {
+			t.Errorf("--rebuild of a sound gallery: exit %d; want a refusal", code)
 		}
 	})
 	t.Run("not a database", func(t *testing.T) {
@@ -88,6 +106,9 @@ func TestDoctorFindsDamage(t *testing.T) {
 		}
 		if r := runEasel(t, env, "gallery", "list"); r.code != 1 || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "easel doctor") {
 			t.Errorf("gallery list on garbage: exit %d %s", r.code, r.stderr)
+		}
+		if code, stderr, g := doctorJSON(t, env, "--rebuild"); code != 0 || g["artworks"] != 1.0 {
+			t.Errorf("--rebuild of garbage: exit %d %s, %v", code, stderr, g)
 		}
 	})
 	t.Run("missing image", func(t *testing.T) {
@@ -102,19 +123,33 @@ func TestDoctorFindsDamage(t *testing.T) {
 		}
 	})
 	t.Run("stray image", func(t *testing.T) {
-		env, objs := galleryWith(t, 1)
-		src, _ := os.ReadFile(objs[0]["path"].(string))
-		stray := filepath.Join(env["EASEL_HOME"], "images", "ab", "ab"+strings.Repeat("0", 62)+".png")
-		os.MkdirAll(filepath.Dir(stray), 0o755)
-		os.WriteFile(stray, src, 0o644)
-		code, _, g := doctorJSON(t, env)
-		if code == 0 || g["ok"] != false || !strings.Contains(jsonString(g["stray_files"]), stray) {
-			t.Errorf("stray image: exit %d, %v", code, g)
+		env, objs := galleryWith(t, 2)
+		// A picture whose record was lost: its row goes, its file stays.
+		lost := objs[1]
+		if r := runEasel(t, env, "gallery", "rm", lost["id"].(string)); r.code != 0 {
+			t.Fatalf("rm: %s", r.stderr)
 		}
-		// --repair keeps it: it may be a picture whose record was lost.
-		doctorJSON(t, env, "--repair")
-		if _, err := os.Stat(stray); err != nil {
-			t.Errorf("--repair removed a stray picture: %v", err)
+		os.WriteFile(lost["path"].(string), lost["png"].([]byte), 0o644)
+		// And a file that is not named after its content.
+		src, _ := os.ReadFile(objs[0]["path"].(string))
+		odd := filepath.Join(env["EASEL_HOME"], "images", "ab", "ab"+strings.Repeat("0", 62)+".png")
+		os.MkdirAll(filepath.Dir(odd), 0o755)
+		os.WriteFile(odd, src, 0o644)
+		code, _, g := doctorJSON(t, env)
+		if code == 0 || g["ok"] != false || !strings.Contains(jsonString(g["stray_files"]), odd) || !strings.Contains(jsonString(g["stray_files"]), lost["path"].(string)) {
+			t.Errorf("stray images: exit %d, %v", code, g)
+		}
+		// --repair adds the lost picture back from its metadata and keeps
+		// the other file: it may be someone's only copy.
+		code, _, g = doctorJSON(t, env, "--repair")
+		if g["artworks"] != 2.0 || jsonString(g["stray_files"]) != jsonString([]string{odd}) || !strings.Contains(jsonString(g["repaired"]), "added back 1") {
+			t.Errorf("--repair: exit %d, %v", code, g)
+		}
+		if _, err := os.Stat(odd); err != nil {
+			t.Errorf("--repair removed a stray file: %v", err)
+		}
+		if r := runEasel(t, env, "gallery", "search", "lighthouse", "--json"); len(ndjson(t, r.stdout)) != 2 {
+			t.Errorf("search after --repair: %s", r.stdout)
 		}
 	})
 	t.Run("leftover temporary files", func(t *testing.T) {

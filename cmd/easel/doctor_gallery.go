@@ -31,17 +31,25 @@ type galleryHealth struct {
 
 // checkGallery fills a galleryHealth; the error is non-nil when the
 // gallery cannot be used or is damaged, and names the fix.
-func (a *app) checkGallery(ctx context.Context, dir string, repair bool) (*galleryHealth, error) {
+func (a *app) checkGallery(ctx context.Context, dir string, repair, rebuild bool) (*galleryHealth, error) {
 	gh := &galleryHealth{Kind: "gallery", DataDir: dir}
 	// Opening the gallery removes what killed runs left half written:
 	// list it first, to report it.
 	left := sqlite.Leftovers(dir)
 	g, err := a.openGallery(ctx, dir)
 	if err != nil {
-		gh.Error = easel.ErrorMessage(err)
-		return gh, err
+		if rebuild && damagedDB(err) {
+			return a.rebuildGallery(ctx, dir, gh)
+		}
+		gh.Error = easel.ErrorMessage(explain(err))
+		return gh, explain(err)
 	}
-	defer g.Close()
+	closed := false
+	defer func() {
+		if !closed {
+			g.Close()
+		}
+	}()
 	for _, p := range left {
 		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 			gh.Repaired = append(gh.Repaired, "removed "+p+" (a temporary file a killed run left)")
@@ -56,12 +64,33 @@ func (a *app) checkGallery(ctx context.Context, dir string, repair bool) (*galle
 		gh.Error = easel.ErrorMessage(err)
 		return gh, err
 	}
+	if rebuild {
+		if len(h.Integrity) == 0 {
+			return gh, easel.Errorf(easel.EINVALID, "the gallery database in %s passes SQLite's integrity check: nothing to rebuild (easel doctor --repair fixes the rest)", dir)
+		}
+		g.Close()
+		closed = true
+		return a.rebuildGallery(ctx, dir, gh)
+	}
 	if repair && h.Damaged() {
 		did, err := sg.Repair(ctx, h)
 		gh.Repaired = append(gh.Repaired, did...)
 		if err != nil {
 			gh.Error = easel.ErrorMessage(err)
 			return gh, err
+		}
+		if len(h.StrayFiles) > 0 && len(h.Integrity) == 0 {
+			n, left, err := restorePictures(ctx, sg, h.StrayFiles)
+			if n > 0 {
+				gh.Repaired = append(gh.Repaired, fmt.Sprintf("added back %d pictures whose records were lost, from their own metadata", n))
+			}
+			if len(left) > 0 {
+				gh.Repaired = append(gh.Repaired, fmt.Sprintf("kept %d image files that have no metadata easel can read", len(left)))
+			}
+			if err != nil {
+				gh.Error = easel.ErrorMessage(err)
+				return gh, err
+			}
 		}
 		if h, err = sg.Check(ctx); err != nil {
 			gh.Error = easel.ErrorMessage(err)
@@ -106,7 +135,7 @@ func (gh *galleryHealth) print(w io.Writer) {
 	}
 	if n := len(gh.Integrity); n > 0 {
 		fmt.Fprintf(w, "  database: SQLite's integrity check found %d problems, first: %s\n", n, oneLine(gh.Integrity[0], 160))
-		fmt.Fprintf(w, "    fix: restore %s/gallery.db from a backup; the pictures in images/ are kept, and easel vary or reproduce FILE takes one back into a new gallery\n", gh.DataDir)
+		fmt.Fprintf(w, "    fix: restore %s/gallery.db from a backup, or run easel doctor --rebuild: it moves the damaged database aside and adds every picture in images/ back from its own metadata (stop other easel processes first)\n", gh.DataDir)
 	}
 	if n := len(gh.MissingFiles); n > 0 {
 		fmt.Fprintf(w, "  missing image files: %d, such as artwork %s\n", n, gh.MissingFiles[0])
@@ -114,7 +143,7 @@ func (gh *galleryHealth) print(w io.Writer) {
 	}
 	if n := len(gh.StrayFiles); n > 0 {
 		fmt.Fprintf(w, "  image files not in the gallery: %d, such as %s\n", n, gh.StrayFiles[0])
-		fmt.Fprintf(w, "    kept: they may be pictures whose records were lost; easel info FILE shows how one was made\n")
+		fmt.Fprintf(w, "    fix: easel doctor --repair adds back those whose metadata says how they were made (their records were lost) and keeps the rest; easel info FILE shows one\n")
 	}
 	if n := len(gh.TempFiles); n > 0 {
 		fmt.Fprintf(w, "  leftover temporary files: %d, such as %s\n", n, gh.TempFiles[0])
