@@ -19,7 +19,7 @@ func TestRefineAndDescribeWithLLM(t *testing.T) {
 	oa := llmtest.NewOpenAI(t, llmtest.TestKey)
 	env["OPENAI_API_KEY"], env["OPENAI_BASE_URL"] = llmtest.TestKey, oa.BaseURL()
 	oa.Push(llmtest.Reply{Text: `{"prompt": "A white lighthouse on a rocky coast at night under a starry sky, waves breaking on the rocks.", "negative": "blurry, daylight", "changed": "it is night now, with stars"}`})
-	r := mustRun(t, env, "refine", art["id"].(string), "make it night", "--llm", "openai:" + llmtest.TestModel, "--json")
+	r := mustRun(t, env, "refine", art["id"].(string), "make it night", "--llm", "openai:"+llmtest.TestModel, "--json")
 	k := ndjson(t, r.stdout)[0]
 	if k["method"] != easel.MethodRefine || k["instruction"] != "make it night" || !strings.Contains(k["prompt"].(string), "starry sky") ||
 		!strings.HasPrefix(k["writer"].(string), "openai:") || k["parent_id"] != art["id"] {
