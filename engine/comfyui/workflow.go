@@ -37,6 +37,8 @@ var placeholderRE = regexp.MustCompile(`\{\{([a-z_]+)\}\}`)
 var knownSlots = map[string]bool{
 	"prompt": true, "negative": true, "model": true, "sampler": true, "scheduler": true,
 	"seed": true, "width": true, "height": true, "steps": true, "cfg": true,
+	// Pictures in (edit.go): the uploaded picture and mask, and the strength.
+	"image": true, "mask": true, "denoise": true,
 }
 
 // ParseWorkflow parses an API-format workflow template. It refuses, with

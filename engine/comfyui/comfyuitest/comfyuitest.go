@@ -87,6 +87,7 @@ func New(t testing.TB, fault enginetest.Fault) *Server {
 		prompts: map[string]map[string]any{}, files: map[string][3]float64{}, history: map[string]map[string]any{}, sockets: map[string]*websocket.Conn{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /prompt", s.prompt)
+	mux.HandleFunc("POST /upload/image", s.upload)
 	mux.HandleFunc("GET /history/{id}", s.getHistory)
 	mux.HandleFunc("GET /view", s.view)
 	mux.HandleFunc("GET /ws", s.ws)
@@ -257,6 +258,9 @@ var bounds = map[string][2]float64{
 func (s *Server) choices(kind string) ([]string, bool) {
 	if kind == "checkpoints" {
 		return s.Checkpoints, true
+	}
+	if kind == "input_files" {
+		return s.inputFiles(), true
 	}
 	list, ok := choices[kind]
 	return list, ok
@@ -484,6 +488,10 @@ func (s *Server) execute(id, clientID string, graph map[string]any) {
 			width, height = in["width"].(float64), in["height"].(float64)
 		case "KSampler":
 			seed = in["seed"].(float64)
+		case "LoadImage":
+			if w, h, ok := s.inputSize(in["image"]); ok {
+				width, height = w, h
+			}
 		}
 	}
 	entry := map[string]any{"prompt": []any{0, id, graph, map[string]any{}, []string{"9"}}, "meta": map[string]any{}}
