@@ -89,6 +89,12 @@ func TestNotDrawnNote(t *testing.T) {
 			t.Errorf("NotDrawn(%q) = %q, want %q", idea, got, want)
 		}
 	}
+	if got := Roughly(scene.Parse("an old typewriter")); len(got) != 1 || got[0] != "the typewriter" {
+		t.Errorf("Roughly(an old typewriter) = %q", got)
+	}
+	if got := Roughly(scene.Parse("a red mug")); len(got) != 0 {
+		t.Errorf("Roughly(a red mug) = %q; a mug has its own shape", got)
+	}
 	res, err := New().Render(context.Background(), &easel.RenderRequest{Scene: scene.Parse("a green slime in a dungeon"), Width: 64, Height: 64, N: 1})
 	if err != nil {
 		t.Fatal(err)

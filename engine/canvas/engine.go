@@ -61,6 +61,9 @@ func (e *Engine) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	if nd := NotDrawn(req.Scene); len(nd) > 0 {
 		res.Notes = append(res.Notes, "not drawn: "+strings.Join(nd, ", ")+" (the built-in canvas has no picture for it; a model engine will draw it)")
 	}
+	if r := Roughly(req.Scene); len(r) > 0 {
+		res.Notes = append(res.Notes, "drawn only as a plain shape: "+strings.Join(r, ", "))
+	}
 	for i := 0; i < n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err

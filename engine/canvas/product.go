@@ -53,6 +53,13 @@ var productShapes = []struct{ word, shape string }{
 	{"coffee", "mug"}, {"latte", "cup"}, {"cappuccino", "cup"}, {"espresso", "cup"}, {"tea", "cup"}, {"matcha", "cup"},
 }
 
+// categoryShapes draw an object by its WordNet category when no word of
+// its noun names a shape.
+var categoryShapes = map[string]string{
+	"container": "jar", "device": "box", "tool": "box", "clothing": "top",
+	"jewelry": "beads", "furniture": "chair", "instrument": "box", "weapon": "box",
+}
+
 // materials colour an object the words describe by what it is made of.
 var materials = map[string]rgb{
 	"ceramic": hex("#eee6d8"), "porcelain": hex("#f4f2ee"), "stoneware": hex("#a89a84"), "terracotta": hex("#c0643a"),
@@ -115,6 +122,9 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		// An empty bowl is a piece of pottery to show.
 	case p.el["table"] && !p.el["bowl"] && !p.el["food"] && (p.main == "table" || p.main == "") && drinkWord(p.words) != "":
 		// "a cup of coffee": the drink's cup.
+	case p.main == "table" && !p.el["food"] && len(s.Subjects) > 0 && categoryShapes[s.Subjects[0].Category] != "":
+		// "an old typewriter", "a guitar": a thing WordNet calls a
+		// device, an instrument, a container... shown on the table.
 	case p.kind == "landscape" && len(s.Subjects) > 0 && s.Subjects[0].Element == "" && surfaceOf(p.words) != "" && !hasAny(p.el, landscapeElements...):
 		// An object the lexicon does not know, shown on a surface.
 	default:
@@ -149,6 +159,14 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 			if _, ok := namedColour(w); ok {
 				sub.Adjectives = append(sub.Adjectives, w)
 			}
+		}
+	}
+	if pr.shape == "generic" {
+		// A thing the shapes do not name: the shape of its WordNet
+		// category ("a typewriter" is a device: a box with its details).
+		pr.shape = categoryShapes[sub.Category]
+		if pr.shape == "" {
+			pr.shape = "generic"
 		}
 	}
 	if pr.shape == "generic" {

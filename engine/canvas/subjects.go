@@ -101,6 +101,27 @@ func factColour(s *easel.Subject) (rgb, bool) {
 	return rgb{}, false
 }
 
+// Roughly names the subjects the canvas draws only as a plain shape of
+// their category (a typewriter as a box, a harp as a box): no word of
+// their noun names a shape it knows.
+func Roughly(s *easel.Scene) []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	for _, sub := range s.Subjects {
+		if (sub.Element != "object" && sub.Element != "table") || categoryShapes[sub.Category] == "" {
+			continue
+		}
+		n := strings.ToLower(sub.Noun)
+		if slices.ContainsFunc(productShapes, func(ps struct{ word, shape string }) bool { return strings.Contains(n, ps.word) }) {
+			continue
+		}
+		out = append(out, "the "+n)
+	}
+	return out
+}
+
 // drawable are the canvas's elements that paint a thing of their own; a
 // subject with one of them is drawn.
 var drawable = func() map[string]bool {
