@@ -6,11 +6,12 @@ import (
 	"encoding/hex"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/easel-art/easel/internal/pgtest"
 )
 
 func (*fullRate) learn(context.Context, string, Limit) error { return nil }
@@ -142,13 +143,7 @@ func TestTransportTellsTheLimiter(t *testing.T) {
 // TestLearntLimitShared: on PostgreSQL what one worker learns, every
 // worker keeps to: a second worker's next booking uses it.
 func TestLearntLimitShared(t *testing.T) {
-	url := os.Getenv("EASEL_TEST_POSTGRES")
-	if url == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("EASEL_TEST_POSTGRES is not set under CI: .ci/run should have started PostgreSQL")
-		}
-		t.Skip("EASEL_TEST_POSTGRES is not set (.ci/run sets it after starting PostgreSQL)")
-	}
+	url := pgtest.URL(t)
 	ctx := t.Context()
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {

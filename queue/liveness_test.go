@@ -2,55 +2,18 @@ package queue
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/pgtest"
 )
 
 // schemaURL returns EASEL_TEST_POSTGRES with a new schema first in its
 // search_path (dropped at the end), so River's tables are this test's own.
-func schemaURL(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("EASEL_TEST_POSTGRES")
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("EASEL_TEST_POSTGRES is not set under CI: .ci/run should have started PostgreSQL")
-		}
-		t.Skip("EASEL_TEST_POSTGRES is not set (.ci/run sets it after starting PostgreSQL)")
-	}
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "easel_q_" + hex.EncodeToString(b[:])
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if c, err := pgx.Connect(ctx, base); err == nil {
-			c.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`)
-			c.Close(ctx)
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
+func schemaURL(t *testing.T) string { t.Helper(); return pgtest.Schema(t, "easel_q_") }
 
 // TestDeadWorkerJobsRescued: a worker that stops beating (killed) while
 // running a job has the job taken over by another worker within

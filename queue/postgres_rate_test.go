@@ -2,7 +2,6 @@ package queue_test
 
 import (
 	"context"
-	"os"
 	"sort"
 	"sync"
 	"testing"
@@ -13,22 +12,13 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/internal/pgtest"
 	"github.com/easel-art/easel/queue"
 )
 
 // postgresURL returns the test database, skipping the test without one
 // (and failing it under CI, where .ci/run starts PostgreSQL).
-func postgresURL(t *testing.T) string {
-	t.Helper()
-	url := os.Getenv("EASEL_TEST_POSTGRES")
-	if url == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("EASEL_TEST_POSTGRES is not set under CI: .ci/run should have started PostgreSQL")
-		}
-		t.Skip("EASEL_TEST_POSTGRES is not set (.ci/run sets it after starting PostgreSQL)")
-	}
-	return url
-}
+func postgresURL(t *testing.T) string { t.Helper(); return pgtest.URL(t) }
 
 // paidService is one remote service with a rate limit, as several workers
 // see it: it allows a number of images a second (a token bucket) and

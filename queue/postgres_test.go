@@ -2,7 +2,6 @@ package queue_test
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/internal/pgtest"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/queue"
 	"github.com/easel-art/easel/store/sqlite"
@@ -19,12 +19,9 @@ import (
 // TestPostgresTwoWorkers runs one batch on a PostgreSQL queue with two
 // workers (two Queues, as two easel worker processes would be): every job
 // is done once and both take part. .ci/run starts PostgreSQL and sets
-// EASEL_TEST_POSTGRES; without it the test is skipped.
+// EASEL_TEST_POSTGRES; see internal/pgtest.
 func TestPostgresTwoWorkers(t *testing.T) {
-	url := os.Getenv("EASEL_TEST_POSTGRES")
-	if url == "" {
-		t.Skip("EASEL_TEST_POSTGRES is not set (.ci/run sets it after starting PostgreSQL)")
-	}
+	url := pgtest.URL(t)
 	ctx := t.Context()
 	// A clean slate: this test's jobs and the queue's own tables.
 	pool, err := pgxpool.New(ctx, url)

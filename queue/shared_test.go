@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
+	"github.com/easel-art/easel/internal/pgtest"
 )
 
 func TestSchedule(t *testing.T) {
@@ -82,13 +82,7 @@ func TestSchedule(t *testing.T) {
 // rate; further answers of the same episode extend the pause without
 // lowering the rate again.
 func TestPGRateSharesA429(t *testing.T) {
-	url := os.Getenv("EASEL_TEST_POSTGRES")
-	if url == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("EASEL_TEST_POSTGRES is not set under CI: .ci/run should have started PostgreSQL")
-		}
-		t.Skip("EASEL_TEST_POSTGRES is not set (.ci/run sets it after starting PostgreSQL)")
-	}
+	url := pgtest.URL(t)
 	ctx := t.Context()
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {
@@ -273,10 +267,7 @@ func TestQueueFullyBookedJobGoesBack(t *testing.T) {
 // transaction with SELECT … FOR UPDATE and UPDATE), the cost every paid
 // call pays on PostgreSQL; with -cpu N, N callers contend for the row.
 func BenchmarkPGRateReserve(b *testing.B) {
-	url := os.Getenv("EASEL_TEST_POSTGRES")
-	if url == "" {
-		b.Skip("EASEL_TEST_POSTGRES is not set")
-	}
+	url := pgtest.URL(b)
 	ctx := b.Context()
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {

@@ -1,52 +1,16 @@
 package main
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/easel-art/easel/internal/pgtest"
 )
 
 // teamDB returns a PostgreSQL URL whose search_path is a new schema
 // (dropped at the end), from EASEL_TEST_POSTGRES; skipped without it,
 // failed under CI=true.
-func teamDB(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("EASEL_TEST_POSTGRES")
-	if base == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("EASEL_TEST_POSTGRES is not set: .ci/run starts PostgreSQL and sets it")
-		}
-		t.Skip("EASEL_TEST_POSTGRES is not set (.ci/run sets it after starting PostgreSQL)")
-	}
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "easel_cmd_" + hex.EncodeToString(b[:])
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if c, err := pgx.Connect(ctx, base); err == nil {
-			c.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`)
-			c.Close(ctx)
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
+func teamDB(t *testing.T) string { t.Helper(); return pgtest.Schema(t, "easel_cmd_") }
 
 // TestTeamGallery: EASEL_DB (or --db) puts the gallery of every command
 // on PostgreSQL: imagine saves there, gallery lists and searches it,
