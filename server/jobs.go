@@ -245,6 +245,9 @@ func (r *jobRunner) submit(fn runFunc, request []byte) (*job, error) {
 func (r *jobRunner) requeue(j *job) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.closed {
+		return // shutting down: the store keeps it unfinished for the next server
+	}
 	r.byID[j.id] = j
 	r.queue <- j
 }

@@ -91,6 +91,13 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if pj, ok := deps.Jobs.(*pgServeJobs); ok {
+		// Replicas on one database: beat until this function returns (past
+		// the soft stop), take over stopped replicas' jobs meanwhile.
+		rctx, stopReplica := context.WithCancel(context.WithoutCancel(ctx))
+		defer stopReplica()
+		go pj.replicate(rctx, srv, a.log)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		srv.Close()

@@ -3,9 +3,16 @@ package main
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"flag"
+	"fmt"
+	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
@@ -143,24 +150,77 @@ func serverJobsOf(g gallery) server.JobStore {
 	case *sqlite.DB:
 		return serveJobs{g}
 	case *postgres.DB:
-		return pgServeJobs{g}
+		return &pgServeJobs{db: g, owner: newReplicaID()}
 	}
 	return nil
 }
 
-// pgServeJobs keeps the server's jobs in the PostgreSQL gallery.
-type pgServeJobs struct{ db *postgres.DB }
-
-func (s pgServeJobs) AddJob(ctx context.Context, j server.StoredJob) error {
-	return s.db.AddServerJob(ctx, postgres.ServerJob{ID: j.ID, Request: j.Request, State: j.State, CreatedAt: j.CreatedAt})
+// pgServeJobs keeps the server's jobs in the PostgreSQL gallery, where
+// several `easel serve` replicas share them: each job is owned by the
+// replica that runs it, which beats while it lives (replicate); the jobs of
+// a replica silent for replicaSilence are taken over by another, each by
+// one, never while it lives.
+type pgServeJobs struct {
+	db    *postgres.DB
+	owner string
+	// claim is how many jobs one UnfinishedJobs takes: all at start,
+	// a few at a time afterwards (the server's queue has a fixed room).
+	claim atomic.Int32
 }
 
-func (s pgServeJobs) SetJobState(ctx context.Context, id, state string) error {
+// Replica timing: a replica beats every replicaBeat; one silent for
+// replicaSilence is taken for stopped; the others look every replicaLook.
+var (
+	replicaBeat    = 5 * time.Second
+	replicaSilence = 30 * time.Second
+	replicaLook    = 10 * time.Second
+)
+
+func newReplicaID() string {
+	host, _ := os.Hostname()
+	var b [4]byte
+	rand.Read(b[:])
+	return fmt.Sprintf("serve-%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b[:]))
+}
+
+// replicate keeps a replica's jobs its own and takes over those of stopped
+// replicas, until ctx ends.
+func (s *pgServeJobs) replicate(ctx context.Context, srv *server.Server, log *slog.Logger) {
+	s.claim.Store(4)
+	beat := time.NewTicker(replicaBeat)
+	look := time.NewTicker(replicaLook)
+	defer beat.Stop()
+	defer look.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-beat.C:
+			if err := s.db.BeatServerJobs(ctx, s.owner); err != nil && ctx.Err() == nil {
+				log.Warn("studio job heartbeat", "err", err)
+			}
+		case <-look.C:
+			if n, err := srv.ResumeJobs(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("take over a stopped replica's jobs", "err", err)
+			} else if n > 0 {
+				log.Info("took over the jobs of a stopped replica", "jobs", n)
+			}
+		}
+	}
+}
+
+func (s *pgServeJobs) AddJob(ctx context.Context, j server.StoredJob) error {
+	return s.db.AddOwnedServerJob(ctx, postgres.ServerJob{ID: j.ID, Request: j.Request, State: j.State, CreatedAt: j.CreatedAt}, s.owner)
+}
+
+func (s *pgServeJobs) SetJobState(ctx context.Context, id, state string) error {
 	return s.db.SetServerJobState(ctx, id, state)
 }
 
-func (s pgServeJobs) UnfinishedJobs(ctx context.Context) ([]server.StoredJob, error) {
-	js, err := s.db.UnfinishedServerJobs(ctx)
+// UnfinishedJobs claims the unfinished jobs of replicas silent for
+// replicaSilence (a restarted server's own earlier jobs among them).
+func (s *pgServeJobs) UnfinishedJobs(ctx context.Context) ([]server.StoredJob, error) {
+	js, err := s.db.ClaimServerJobs(ctx, s.owner, replicaSilence, int(s.claim.Load()))
 	if err != nil {
 		return nil, err
 	}
@@ -171,16 +231,16 @@ func (s pgServeJobs) UnfinishedJobs(ctx context.Context) ([]server.StoredJob, er
 	return out, nil
 }
 
-func (s pgServeJobs) AddJobArtwork(ctx context.Context, id string, idx int, artworkID string) error {
+func (s *pgServeJobs) AddJobArtwork(ctx context.Context, id string, idx int, artworkID string) error {
 	return s.db.AddServerJobArtwork(ctx, id, idx, artworkID)
 }
 
-func (s pgServeJobs) JobArtworks(ctx context.Context, id string) ([]string, error) {
+func (s *pgServeJobs) JobArtworks(ctx context.Context, id string) ([]string, error) {
 	return s.db.ServerJobArtworks(ctx, id)
 }
 
-func (s pgServeJobs) JobCrashed(ctx context.Context, id string) (int, error) {
+func (s *pgServeJobs) JobCrashed(ctx context.Context, id string) (int, error) {
 	return s.db.ServerJobCrashed(ctx, id)
 }
 
-var _ server.JobStore = pgServeJobs{}
+var _ server.JobStore = (*pgServeJobs)(nil)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/store/localdir"
@@ -203,5 +204,33 @@ func TestGC(t *testing.T) {
 	}
 	if in, err := db.VerifyJobs(ctx); err != nil || len(in.Problems) != 0 || in.Objects != 1 {
 		t.Fatalf("after GC: %+v, %v", in, err)
+	}
+}
+
+// TestClaimServerJobs: a live replica's jobs are not taken; a silent
+// one's are, each by one replica.
+func TestClaimServerJobs(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	for _, id := range []string{"a1", "a2", "a3"} {
+		if err := db.AddOwnedServerJob(ctx, ServerJob{ID: id, Request: []byte(`{}`), State: ServerJobQueued, CreatedAt: db.Now()}, "A"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if js, err := db.ClaimServerJobs(ctx, "B", time.Minute, 0); err != nil || len(js) != 0 {
+		t.Fatalf("claim of a live replica's jobs = %v, %v", js, err)
+	}
+	db.pool.Exec(ctx, `UPDATE easel_server_jobs SET beat_at = now() - interval '2 minutes'`)
+	db.BeatServerJobs(ctx, "nobody")
+	b, err := db.ClaimServerJobs(ctx, "B", time.Minute, 2)
+	if err != nil || len(b) != 2 || b[0].ID != "a1" {
+		t.Fatalf("B claimed %v, %v; want the two oldest", b, err)
+	}
+	c, err := db.ClaimServerJobs(ctx, "C", time.Minute, 0)
+	if err != nil || len(c) != 1 || c[0].ID != "a3" {
+		t.Fatalf("C claimed %v, %v; want the one left", c, err)
+	}
+	if again, _ := db.ClaimServerJobs(ctx, "D", time.Minute, 0); len(again) != 0 {
+		t.Fatalf("claimed twice: %v", again)
 	}
 }

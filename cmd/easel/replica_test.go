@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/easel-art/easel/server"
+	"github.com/easel-art/easel/store/postgres"
+)
+
+// TestReplicasShareJobs: two studio replicas on one database. A job left
+// running by a replica that stopped beating (killed) is taken over by a
+// live one within seconds and finishes once; a live replica's job is not
+// taken.
+func TestReplicasShareJobs(t *testing.T) {
+	db := teamDB(t)
+	replicaBeat, replicaSilence, replicaLook = 100*time.Millisecond, time.Second, 200*time.Millisecond
+	defer func() { replicaBeat, replicaSilence, replicaLook = 5*time.Second, 30*time.Second, 10*time.Second }()
+	env := home(t)
+	env["EASEL_DB"] = db
+	a := &app{getenv: func(k string) string { return env[k] }, log: newLogger(nil, "")}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	replica := func() (*server.Server, *pgServeJobs, *postgres.DB) {
+		g, err := a.openGallery(ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { g.Close() })
+		deps := a.serverDeps(g, env["EASEL_HOME"])
+		srv, err := server.New(deps, server.Options{LocalOnly: true, Engine: "builtin", LLM: "builtin", Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { srv.Close() })
+		pj := deps.Jobs.(*pgServeJobs)
+		go pj.replicate(ctx, srv, a.log)
+		return srv, pj, g.(*postgres.DB)
+	}
+	_, live, pg := replica()
+	// A job the live replica owns (as if running it) and one a killed
+	// replica left running.
+	req := []byte(`{"idea":"a lighthouse in a storm","size":"64x64","seed":7}`)
+	now := time.Now()
+	if err := pg.AddOwnedServerJob(ctx, postgres.ServerJob{ID: "job_live", Request: req, State: postgres.ServerJobRunning, CreatedAt: now}, live.owner); err != nil {
+		t.Fatal(err)
+	}
+	if err := pg.AddOwnedServerJob(ctx, postgres.ServerJob{ID: "job_dead", Request: req, State: postgres.ServerJobRunning, CreatedAt: now}, "serve-killed"); err != nil {
+		t.Fatal(err)
+	}
+	pg.Pool().Exec(ctx, `UPDATE easel_server_jobs SET beat_at = now() - interval '1 hour' WHERE id = 'job_dead'`)
+	replica() // the second replica
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		js, err := pg.UnfinishedServerJobs(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dead, liveJob bool
+		for _, j := range js {
+			dead = dead || j.ID == "job_dead"
+			liveJob = liveJob || j.ID == "job_live"
+		}
+		if !dead {
+			if !liveJob {
+				t.Fatalf("the live replica's job was taken over")
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the killed replica's job was not taken over: %+v", js)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	ids, err := pg.ServerJobArtworks(ctx, "job_dead")
+	if err != nil || len(ids) != 1 {
+		t.Fatalf("job_dead saved %v, %v; want one picture", ids, err)
+	}
+	var owner string
+	var crashes int
+	pg.Pool().QueryRow(ctx, `SELECT owner, crashes FROM easel_server_jobs WHERE id = 'job_dead'`).Scan(&owner, &crashes)
+	if owner == "serve-killed" || crashes != 1 {
+		t.Fatalf("job_dead owner %q crashes %d; want taken over, one crash", owner, crashes)
+	}
+}
