@@ -291,6 +291,10 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if msg := checkReferences(refs); msg != "" {
+		bad(msg)
+		return
+	}
 	switch {
 	case len(refs) < sp.refsMin:
 		bad(model + " requires at least one reference image")
