@@ -125,6 +125,11 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Element == "" && !isObject(phrases, p) {
 			s.Element = elementFor(s.Category, s.Plural)
 		}
+		if s.Element == "animal" && (s.Category == "bird" || s.Category == "fish") {
+			// The lexicon's generic animal is a four-legged one; WordNet
+			// knows a penguin is a bird.
+			s.Element = elementFor(s.Category, s.Plural)
+		}
 	}
 	// Phrases no subject took: a thing the lexicon does not know.
 	for _, p := range phrases {

@@ -890,8 +890,17 @@ func (d *painter) airborne(hz float32) {
 		d.spaceship(d.xFor("spaceship", 0.3, 0.7), hz*0.3, 60*d.u)
 	}
 	calm := !p.lt.night && (p.weather == "clear" || p.weather == "cloudy" || p.weather == "wind")
+	if d.mainBirds(hz) {
+		return // the bird subject, large, in its pose (birds.go)
+	}
 	if p.el["birds"] || p.el["seagulls"] || (p.el["sea"] && calm && d.chance(0.5)) || p.look.birds && calm && p.kind == "landscape" {
-		d.birds(3+d.rng.IntN(4)+3*p.look.extras, p.el["seagulls"] && !p.lt.night)
+		n := 3 + d.rng.IntN(4) + 3*p.look.extras
+		if s := p.subjectOf("seagulls"); s != nil && s.Count > 1 {
+			n = countOf(s, n) // "seven seagulls": seven
+		} else if s := p.subjectOf("birds"); s != nil && s.Count > 1 {
+			n = countOf(s, n)
+		}
+		d.birds(n, p.el["seagulls"] && !p.lt.night)
 	}
 }
 
