@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/internal/capsfile"
 	"github.com/easel-art/easel/engine/internal/httpx"
 	"github.com/easel-art/easel/engine/internal/sizes"
 )
@@ -55,24 +56,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 //go:embed capabilities.json
 var capsJSON []byte
 
-var capsData = func() (c struct {
-	Dialect          easel.Dialect `json:"dialect"`
-	SDXLModelWords   []string      `json:"sdxl_model_words"`
-	SizeStep         int           `json:"size_step"`
-	MaxN             int           `json:"max_n"`
-	Negative         bool          `json:"negative"`
-	Seed             bool          `json:"seed"`
-	PricePerImage    float64       `json:"price_per_image"`
-	DefaultSteps     int           `json:"default_steps"`
-	DefaultCFGScale  float64       `json:"default_cfg_scale"`
-	DefaultSampler   string        `json:"default_sampler"`
-	DefaultScheduler string        `json:"default_scheduler"`
-}) {
-	if err := json.Unmarshal(capsJSON, &c); err != nil {
-		panic("a1111: bad capabilities.json: " + err.Error())
-	}
-	return c
-}()
+var capsData = capsfile.Load[capsfile.SD]("a1111", capsJSON)
 
 // Client talks to one web UI.
 type Client struct {

@@ -27,9 +27,10 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/imageio"
+	"github.com/easel-art/easel/engine/internal/capsfile"
 	"github.com/easel-art/easel/engine/internal/httpx"
 	"github.com/easel-art/easel/engine/internal/sizes"
+	"github.com/easel-art/easel/imageio"
 )
 
 // Name is the engine's registry name.
@@ -73,24 +74,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 //go:embed capabilities.json
 var capsJSON []byte
 
-var capsData = func() (c struct {
-	Dialect          easel.Dialect `json:"dialect"`
-	SDXLModelWords   []string      `json:"sdxl_model_words"`
-	SizeStep         int           `json:"size_step"`
-	MaxN             int           `json:"max_n"`
-	Negative         bool          `json:"negative"`
-	Seed             bool          `json:"seed"`
-	PricePerImage    float64       `json:"price_per_image"`
-	DefaultSteps     int           `json:"default_steps"`
-	DefaultCFG       float64       `json:"default_cfg"`
-	DefaultSampler   string        `json:"default_sampler"`
-	DefaultScheduler string        `json:"default_scheduler"`
-}) {
-	if err := json.Unmarshal(capsJSON, &c); err != nil {
-		panic("comfyui: bad capabilities.json: " + err.Error())
-	}
-	return c
-}()
+var capsData = capsfile.Load[capsfile.SD]("comfyui", capsJSON)
 
 // Client talks to one ComfyUI server.
 type Client struct {
@@ -133,7 +117,7 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 		cfg.Steps = capsData.DefaultSteps
 	}
 	if cfg.CFG == 0 {
-		cfg.CFG = capsData.DefaultCFG
+		cfg.CFG = capsData.DefaultCFGScale
 	}
 	if cfg.Sampler == "" {
 		cfg.Sampler = capsData.DefaultSampler

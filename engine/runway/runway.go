@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/internal/capsfile"
 	"github.com/easel-art/easel/engine/internal/httpx"
 	"github.com/easel-art/easel/engine/internal/sizes"
 )
@@ -73,18 +74,13 @@ type modelData struct {
 	Price1080p    float64 `json:"price_1080p"`
 }
 
-var data = func() (d struct {
+var data = capsfile.Load[struct {
 	DefaultModel string      `json:"default_model"`
 	APIVersion   string      `json:"api_version"`
 	MaxN         int         `json:"max_n"`
 	MaxSeed      int64       `json:"max_seed"`
 	Models       []modelData `json:"models"`
-}) {
-	if err := json.Unmarshal(capsJSON, &d); err != nil {
-		panic("runway: bad capabilities.json: " + err.Error())
-	}
-	return d
-}()
+}]("runway", capsJSON)
 
 // Client talks to the Runway API.
 type Client struct {

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/engine/internal/capsfile"
 	"github.com/easel-art/easel/engine/internal/httpx"
 	"github.com/easel-art/easel/engine/internal/sizes"
 )
@@ -58,7 +59,7 @@ type modelData struct {
 	OutputFormats []string `json:"output_formats"`
 }
 
-var data = func() (d struct {
+var data = capsfile.Load[struct {
 	DefaultModel string            `json:"default_model"`
 	MaxPrompt    int               `json:"max_prompt"`
 	MaxN         int               `json:"max_n"`
@@ -66,12 +67,7 @@ var data = func() (d struct {
 	AspectRatios []string          `json:"aspect_ratios"`
 	Models       []modelData       `json:"models"`
 	StylePresets map[string]string `json:"style_presets"`
-}) {
-	if err := json.Unmarshal(capsJSON, &d); err != nil {
-		panic("stability: bad capabilities.json: " + err.Error())
-	}
-	return d
-}()
+}]("stability", capsJSON)
 
 // Client talks to the Stability AI REST API.
 type Client struct {
