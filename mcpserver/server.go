@@ -1,11 +1,11 @@
 // Package mcpserver is easel as a Model Context Protocol server, so a chat
 // assistant (Claude Desktop or Code, Cursor, VS Code, ChatGPT connectors)
-// can write prompts, render them on the person's engines, vary and
-// reproduce pictures and search the gallery.
+// can write prompts, render them on the person's engines, refine, vary,
+// reproduce, describe and edit pictures and search the gallery.
 //
 // It is built on the official Go SDK (github.com/modelcontextprotocol/go-sdk).
-// The tools call the same pipeline as the CLI and the HTTP API; this
-// package only translates: arguments in, MCP content out. Every failure a
+// The tools call easel's verbs (package verb), as the CLI and the HTTP
+// API do; this package only translates: arguments in, MCP content out. Every failure a
 // tool meets comes back as a tool result with IsError set and easel's
 // one-line message, never as a protocol error, so the model can read it
 // and try again. `easel mcp` serves it over stdio; `easel serve` mounts
@@ -104,8 +104,9 @@ func New(deps Deps, opts Options) *mcp.Server {
 	return ms
 }
 
-// toolError is a failure as the model reads it: easel's one-line message
-// (never an internal detail that could carry a secret).
+// toolError is a failure as the model reads it: easel's one-line
+// message, as the command line prints it (an easel.Error's message is
+// written to be shown and never carries a secret).
 type toolError struct{ err error }
 
 func (e *toolError) Error() string { return "easel: " + safeMessage(e.err) }
@@ -119,8 +120,8 @@ func fail(err error) error {
 	return &toolError{err}
 }
 
-// safeMessage is err's message when it is an easel.Error (written to be
-// shown), its cancellation when it was cancelled, else a generic one.
+// safeMessage is err's message when it is an easel.Error, "cancelled"
+// for a cancellation, else the error's text after "internal error".
 func safeMessage(err error) string {
 	switch easel.ErrorCode(err) {
 	case easel.ECANCELED:

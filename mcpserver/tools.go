@@ -92,11 +92,15 @@ type Pictures struct {
 
 func (s *server) addTools(ms *mcp.Server) {
 	engines := strings.Join(s.core.Engines, ", ")
+	writers := ""
+	if len(s.llms) > 0 {
+		writers = " Prompt writers (llm): " + strings.Join(s.llms, ", ") + "; builtin is offline and free."
+	}
 	mcp.AddTool(ms, &mcp.Tool{
 		Name:  "write_prompt",
 		Title: "Write an image prompt",
 		Description: "Writes the detailed image prompt a skilled prompt writer would for an idea: subject, setting, light, colour, composition, mood, medium, and a negative prompt where the dialect has one. " +
-			"Nothing is rendered and nothing is paid. Use it to draft, compare or show prompts; render one with imagine's prompt argument.",
+			"Nothing is rendered. Use it to draft, compare or show prompts; render one with imagine's prompt argument." + writers,
 		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: ptr(false)},
 	}, s.writePrompt)
 	mcp.AddTool(ms, &mcp.Tool{
