@@ -143,7 +143,7 @@ func TestTransportTellsTheLimiter(t *testing.T) {
 // TestLearntLimitShared: on PostgreSQL what one worker learns, every
 // worker keeps to: a second worker's next booking uses it.
 func TestLearntLimitShared(t *testing.T) {
-	url := pgtest.URL(t)
+	url := pgtest.Schema(t, "queue_")
 	ctx := t.Context()
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 
 // postgresURL returns the test database, skipping the test without one
 // (and failing it under CI, where .ci/run starts PostgreSQL).
-func postgresURL(t *testing.T) string { t.Helper(); return pgtest.URL(t) }
+func postgresURL(t *testing.T) string { t.Helper(); return pgtest.Schema(t, "queue_") }
 
 // paidService is one remote service with a rate limit, as several workers
 // see it: it allows a number of images a second (a token bucket) and

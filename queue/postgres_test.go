@@ -21,7 +21,7 @@ import (
 // is done once and both take part. .ci/run starts PostgreSQL and sets
 // EASEL_TEST_POSTGRES; see internal/pgtest.
 func TestPostgresTwoWorkers(t *testing.T) {
-	url := pgtest.URL(t)
+	url := pgtest.Schema(t, "queue_")
 	ctx := t.Context()
 	// A clean slate: this test's jobs and the queue's own tables.
 	pool, err := pgxpool.New(ctx, url)

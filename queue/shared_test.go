@@ -82,7 +82,7 @@ func TestSchedule(t *testing.T) {
 // rate; further answers of the same episode extend the pause without
 // lowering the rate again.
 func TestPGRateSharesA429(t *testing.T) {
-	url := pgtest.URL(t)
+	url := pgtest.Schema(t, "queue_")
 	ctx := t.Context()
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {
