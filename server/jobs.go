@@ -363,7 +363,7 @@ func newJobID() string {
 // handleJobEvents streams a job's events as server-sent events, from the
 // first (or after Last-Event-ID) to the final "done".
 func (s *Server) handleJobEvents(w http.ResponseWriter, r *http.Request) {
-	j, ok := s.jobs.get(r.PathValue("id"))
+	j, ok := s.job(r.Context(), r.PathValue("id"))
 	if !ok {
 		writeError(w, r, s.log, easel.Errorf(easel.ENOTFOUND, "no job %q: jobs are kept for a while after they end; see the gallery for its pictures", r.PathValue("id")))
 		return
@@ -406,7 +406,7 @@ func (s *Server) handleJobEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleGetJob(w http.ResponseWriter, r *http.Request) {
-	j, ok := s.jobs.get(r.PathValue("id"))
+	j, ok := s.job(r.Context(), r.PathValue("id"))
 	if !ok {
 		writeError(w, r, s.log, easel.Errorf(easel.ENOTFOUND, "no job %q", r.PathValue("id")))
 		return

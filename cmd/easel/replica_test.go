@@ -2,6 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,5 +87,60 @@ func TestReplicasShareJobs(t *testing.T) {
 	pg.Pool().QueryRow(ctx, `SELECT owner, crashes FROM easel_server_jobs WHERE id = 'job_dead'`).Scan(&owner, &crashes)
 	if owner == "serve-killed" || crashes != 1 {
 		t.Fatalf("job_dead owner %q crashes %d; want taken over, one crash", owner, crashes)
+	}
+}
+
+// TestReplicaEvents: a job submitted to one replica is followed through
+// another: its events (pictures, then done) and its view.
+func TestReplicaEvents(t *testing.T) {
+	db := teamDB(t)
+	env := home(t)
+	env["EASEL_DB"] = db
+	a := &app{getenv: func(k string) string { return env[k] }, log: newLogger(nil, "")}
+	start := func() *httptest.Server {
+		g, err := a.openGallery(t.Context(), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { g.Close() })
+		srv, err := server.New(a.serverDeps(g, env["EASEL_HOME"]), server.Options{LocalOnly: true, Engine: "builtin", LLM: "builtin", Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(srv)
+		t.Cleanup(func() { ts.Close(); srv.Close() })
+		return ts
+	}
+	r1, r2 := start(), start()
+	resp, err := http.Post(r1.URL+"/api/v1/jobs", "application/json", strings.NewReader(`{"idea":"a fox in the snow","size":"64x64","n":2}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v server.JobView
+	json.NewDecoder(resp.Body).Decode(&v)
+	resp.Body.Close()
+	if v.ID == "" {
+		t.Fatalf("POST job: %d", resp.StatusCode)
+	}
+	ev, err := http.Get(r2.URL + "/api/v1/jobs/" + v.ID + "/events")
+	if err != nil || ev.StatusCode != 200 {
+		t.Fatalf("events through the other replica: %v %v", ev, err)
+	}
+	body, _ := io.ReadAll(ev.Body)
+	ev.Body.Close()
+	if n := strings.Count(string(body), "event: artwork"); n != 2 || !strings.Contains(string(body), "event: done") {
+		t.Fatalf("events through the other replica = %s; want 2 artworks, then done", body)
+	}
+	resp, err = http.Get(r2.URL + "/api/v1/jobs/" + v.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(resp.Body).Decode(&v)
+	resp.Body.Close()
+	if v.State != "done" || len(v.Artworks) != 2 {
+		t.Fatalf("job through the other replica = %+v", v)
+	}
+	if resp, _ := http.Get(r2.URL + "/api/v1/jobs/job_nosuch"); resp == nil || resp.StatusCode != 404 {
+		t.Fatalf("unknown job = %v; want 404", resp)
 	}
 }

@@ -243,4 +243,13 @@ func (s *pgServeJobs) JobCrashed(ctx context.Context, id string) (int, error) {
 	return s.db.ServerJobCrashed(ctx, id)
 }
 
-var _ server.JobStore = (*pgServeJobs)(nil)
+// LookupJob reads one job, for a replica showing a job another runs.
+func (s *pgServeJobs) LookupJob(ctx context.Context, id string) (server.StoredJob, bool, error) {
+	j, ok, err := s.db.ServerJob(ctx, id)
+	return server.StoredJob{ID: j.ID, Request: j.Request, State: j.State, CreatedAt: j.CreatedAt, Crashes: j.Crashes}, ok, err
+}
+
+var (
+	_ server.JobStore  = (*pgServeJobs)(nil)
+	_ server.JobLooker = (*pgServeJobs)(nil)
+)

@@ -2,9 +2,12 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // AddOwnedServerJob records a job the server accepted, owned by the
@@ -61,4 +64,20 @@ func (d *DB) ClaimServerJobs(ctx context.Context, owner string, silentFor time.D
 	}
 	slices.SortFunc(out, func(a, b ServerJob) int { return a.CreatedAt.Compare(b.CreatedAt) })
 	return out, nil
+}
+
+// ServerJob returns the job called id; false when there is none.
+func (d *DB) ServerJob(ctx context.Context, id string) (ServerJob, bool, error) {
+	var j ServerJob
+	var req string
+	err := d.pool.QueryRow(ctx, `SELECT id, request, state, created_at, crashes FROM easel_server_jobs WHERE id = $1`, id).
+		Scan(&j.ID, &req, &j.State, &j.CreatedAt, &j.Crashes)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return j, false, nil
+	}
+	if err != nil {
+		return j, false, fmt.Errorf("read server job: %w", err)
+	}
+	j.Request, j.CreatedAt = []byte(req), j.CreatedAt.UTC()
+	return j, true, nil
 }
