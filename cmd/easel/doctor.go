@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
 
 	"github.com/easel-art/easel"
@@ -75,29 +74,19 @@ func (a *app) llmStatuses(ctx context.Context, check bool, timeout time.Duration
 }
 
 func (a *app) printLLMStatuses(sts []llmStatus, check bool) error {
-	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	header := "PROMPT WRITER\tSTATE\tDEFAULT MODEL\tSET"
+	header := []string{"PROMPT WRITER", "STATE", "DEFAULT MODEL", "SET"}
 	if check {
-		header += "\tREACHABLE"
+		header = append(header, "REACHABLE")
 	}
-	fmt.Fprintln(tw, header)
+	t := newTable(a.stdout, header...)
 	for _, st := range sts {
-		line := fmt.Sprintf("%s\t%s\t%s\t%s", st.Name, st.State, dash(st.Model), dash(st.Set))
+		cells := []string{st.Name, st.State, dash(st.Model), dash(st.Set)}
 		if check {
-			switch {
-			case !st.Checked && st.Error != "":
-				line += "\t" + st.Error
-			case !st.Checked:
-				line += "\t-"
-			case *st.Reachable:
-				line += "\tyes"
-			default:
-				line += "\tno: " + st.Error
-			}
+			cells = append(cells, reachableCell(st.Checked, st.Reachable, st.Error, ""))
 		}
-		fmt.Fprintln(tw, line)
+		t.row(cells...)
 	}
-	return tw.Flush()
+	return t.flush()
 }
 
 func dash(s string) string {
@@ -160,23 +149,15 @@ func cmdDoctor(ctx context.Context, a *app, args []string) error {
 	} else {
 		gallery.print(a.stdout)
 		fmt.Fprintln(a.stdout)
-		tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ENGINE\tSTATE\tREACHABLE")
+		t := newTable(a.stdout, "ENGINE", "STATE", "REACHABLE")
 		for _, st := range engs {
-			r := "-"
-			switch {
-			case st.Checked && *st.Reachable:
-				r = "yes"
-			case st.Checked:
-				r = "no: " + st.Error
-			case st.Error != "":
-				r = st.Error
-			case !st.Configured && st.Set != "":
+			r := reachableCell(st.Checked, st.Reachable, st.Error, "")
+			if !st.Checked && st.Error == "" && !st.Configured && st.Set != "" {
 				r = "set " + st.Set
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", st.Name, st.State, r)
+			t.row(st.Name, st.State, r)
 		}
-		tw.Flush()
+		t.flush()
 		fmt.Fprintln(a.stdout)
 		a.printLLMStatuses(writers, true)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
 
 	"github.com/easel-art/easel"
@@ -160,38 +159,23 @@ func cmdEngines(ctx context.Context, a *app, args []string) error {
 		}
 		return nil
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	header := "ENGINE\tSTATE\tENDPOINT\tSET"
+	header := []string{"ENGINE", "STATE", "ENDPOINT", "SET"}
 	if *check {
-		header += "\tREACHABLE"
+		header = append(header, "REACHABLE")
 	}
-	fmt.Fprintln(tw, header)
+	t := newTable(a.stdout, header...)
 	for _, st := range statuses {
-		endpoint, set := st.Endpoint, st.Set
+		endpoint := st.Endpoint
 		if endpoint == "" {
 			endpoint = "(this machine)"
 		}
-		if set == "" {
-			set = "-"
-		}
-		line := fmt.Sprintf("%s\t%s\t%s\t%s", st.Name, st.State, endpoint, set)
+		cells := []string{st.Name, st.State, endpoint, dash(st.Set)}
 		if *check {
-			switch {
-			case !st.Checked && st.Error != "":
-				line += "\t" + st.Error
-			case !st.Checked:
-				line += "\t-"
-			case *st.Reachable && st.Model != "":
-				line += "\tyes, model " + st.Model
-			case *st.Reachable:
-				line += "\tyes"
-			default:
-				line += "\tno: " + st.Error
-			}
+			cells = append(cells, reachableCell(st.Checked, st.Reachable, st.Error, st.Model))
 		}
-		fmt.Fprintln(tw, line)
+		t.row(cells...)
 	}
-	if err := tw.Flush(); err != nil {
+	if err := t.flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout)

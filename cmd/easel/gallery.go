@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/easel-art/easel"
@@ -150,13 +149,12 @@ func (a *app) printArtworks(arts []*easel.Artwork, asJSON bool, empty string) er
 		fmt.Fprintln(a.stderr, empty)
 		return nil
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tCREATED\tENGINE\tSIZE\tIDEA")
+	t := newTable(a.stdout, "ID", "CREATED", "ENGINE", "SIZE", "IDEA")
 	for _, art := range arts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%dx%d\t%s\n", art.ID, art.CreatedAt.Local().Format("2006-01-02 15:04"),
-			art.Engine, art.Width, art.Height, oneLine(art.Idea, 60))
+		t.row(art.ID, art.CreatedAt.Local().Format("2006-01-02 15:04"), art.Engine,
+			fmt.Sprintf("%dx%d", art.Width, art.Height), oneLine(art.Idea, 60))
 	}
-	return tw.Flush()
+	return t.flush()
 }
 
 func (a *app) printArtwork(art *easel.Artwork) {
