@@ -855,7 +855,11 @@ func (d *painter) animals(groundTop float32) {
 		if p.el["people"] {
 			n = 5
 		}
-		for i := 0; i < n; i++ {
+		start := 0
+		if d.mainFigure(groundTop) {
+			start = 1 // the subject, whole and in their pose (people.go)
+		}
+		for i := start; i < n; i++ {
 			y := groundTop + (H-groundTop)*d.rnd(0.5, 0.9)
 			x := W * d.rnd(0.15, 0.85)
 			if i == 0 {

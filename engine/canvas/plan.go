@@ -161,8 +161,10 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	switch {
 	case p.el["underwater"]:
 		p.kind = "underwater"
-	case p.el["bowl"] || p.el["food"] || p.el["table"]:
-		p.kind = "table" // a flat lay is still a meal on a table
+	case (p.el["bowl"] || p.el["food"] || p.el["table"]) && p.main != "person" && p.main != "people":
+		// A flat lay is still a meal on a table; a person holding bread
+		// or reading in a cafe is a picture of the person.
+		p.kind = "table"
 	// A view from above wins over what lives in the water: coral seen from
 	// the air is a reef around an island, not a dive. Only what reads from
 	// straight above is drawn so (an island, open water, farmland, a
@@ -184,7 +186,10 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		p.kind = "street"
 	// One person as the main subject ("a knight", "a wizard in a forest")
 	// is shown close, as the words describe them: face, clothes, gaze.
-	case p.el["person"] && (strings.Contains(p.words, "portrait") || strings.ToLower(s.Domain) == "portrait" || p.main == "person"):
+	case p.el["person"] && (strings.Contains(p.words, "portrait") || strings.ToLower(s.Domain) == "portrait" || p.main == "person") &&
+		(strings.Contains(p.words, "portrait") || len(s.Subjects) == 0 || poseOf(&s.Subjects[0]) == ""):
+		// (One doing something, "a farmer walking through a field", is
+		// drawn whole in the setting: people.go.)
 		p.kind = "portrait"
 	default:
 		p.kind = "landscape"
