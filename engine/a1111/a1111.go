@@ -151,6 +151,9 @@ type txt2imgRequest struct {
 	Height           int            `json:"height"`
 	BatchSize        int            `json:"batch_size"`
 	OverrideSettings map[string]any `json:"override_settings,omitempty"`
+	// ForceTaskID names the job, so a cancel can ask /internal/progress
+	// whether it is the one running before interrupting.
+	ForceTaskID string `json:"force_task_id,omitempty"`
 }
 
 type txt2imgResponse struct {
@@ -199,7 +202,7 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	body := txt2imgRequest{
 		Prompt: req.Prompt, NegativePrompt: req.Negative, Seed: req.Seed,
 		Steps: c.cfg.Steps, CFGScale: c.cfg.CFGScale, SamplerName: c.cfg.Sampler, Scheduler: c.cfg.Scheduler,
-		BatchSize: req.N,
+		BatchSize: req.N, ForceTaskID: newTaskID(),
 	}
 	body.Width, body.Height = sizes.Round(req.Width, req.Height, caps.SizeStep)
 	if req.Steps > 0 {
@@ -236,7 +239,7 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	if err != nil {
 		if ctx.Err() != nil {
 			// The web UI goes on rendering a job whose caller left; stop it.
-			c.interrupt(ctx)
+			c.interruptTask(ctx, body.ForceTaskID)
 		}
 		return nil, c.svc.Transport(ctx, "a1111 txt2img", err)
 	}
@@ -247,7 +250,7 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	var out txt2imgResponse
 	if err := json.NewDecoder(http.MaxBytesReader(nil, resp.Body, int64(req.N+1)*httpx.MaxImage*4/3)).Decode(&out); err != nil {
 		if ctx.Err() != nil {
-			c.interrupt(ctx)
+			c.interruptTask(ctx, body.ForceTaskID)
 			return nil, c.svc.Transport(ctx, "a1111 txt2img", ctx.Err())
 		}
 		return nil, &easel.Error{Code: easel.EUNAVAILABLE, Message: "AUTOMATIC1111 sent an answer that was cut short or malformed: try again", Err: fmt.Errorf("a1111 txt2img: %w", err)}

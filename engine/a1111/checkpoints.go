@@ -1,8 +1,10 @@
 package a1111
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -113,10 +115,28 @@ func (c *Client) checkModel(ctx context.Context, model string) error {
 	return nil
 }
 
-// interrupt asks the web UI to stop the job it runs, once the caller has
-// gone: without it the GPU goes on with a picture nobody will fetch.
-// /sdapi/v1/interrupt stops whatever job runs; with one easel per web UI
-// that is ours (a shared UI may lose another caller's job: see the README).
+// newTaskID returns a task id in the web UI's own form, task(...).
+func newTaskID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return fmt.Sprintf("task(easel-%x)", b)
+}
+
+// interruptTask asks the web UI to stop job id once its caller has gone:
+// without it the GPU goes on with a picture nobody will fetch.
+// /sdapi/v1/interrupt stops whatever job runs, so on a web UI others use
+// too it is sent only when /internal/progress says job id is the one
+// running (a server without that route is one person's: interrupted).
+func (c *Client) interruptTask(ctx context.Context, id string) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if active, known := c.taskActive(ctx, id); known && !active {
+		return
+	}
+	c.interrupt(ctx)
+}
+
+// interrupt stops whatever job the web UI runs.
 func (c *Client) interrupt(ctx context.Context) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
@@ -128,4 +148,28 @@ func (c *Client) interrupt(ctx context.Context) {
 	if resp, err := c.http.Do(req); err == nil {
 		resp.Body.Close()
 	}
+}
+
+// taskActive asks POST /internal/progress whether job id is running;
+// known is false when the server cannot say.
+func (c *Client) taskActive(ctx context.Context, id string) (active, known bool) {
+	b, _ := json.Marshal(map[string]any{"id_task": id, "id_live_preview": -1})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, httpx.Join(c.base, "/internal/progress"), bytes.NewReader(b))
+	if err != nil {
+		return false, false
+	}
+	req.Header.Set("Content-Type", "application/json")
+	c.auth(req)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return false, false
+	}
+	defer resp.Body.Close()
+	var p struct {
+		Active *bool `json:"active"`
+	}
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&p) != nil || p.Active == nil {
+		return false, false
+	}
+	return *p.Active, true
 }

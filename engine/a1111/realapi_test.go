@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -96,6 +97,30 @@ func TestCancelInterrupts(t *testing.T) {
 	}
 	if fk.Interrupts() != 1 {
 		t.Errorf("%d interrupts; want 1, so the GPU stops", fk.Interrupts())
+	}
+	if b := fk.Bodies(); len(b) != 1 || !strings.HasPrefix(fmt.Sprint(b[0]["force_task_id"]), "task(easel-") {
+		t.Errorf("force_task_id %v; want one to ask about", b)
+	}
+
+	// On a shared web UI the running job is someone else's: left alone.
+	fk = newFake(t, enginetest.FaultHang)
+	fk.OtherJob = true
+	ctx, cancel = context.WithTimeout(t.Context(), 200*time.Millisecond)
+	defer cancel()
+	if _, err := client(t, fk, Config{}).Render(ctx, &easel.RenderRequest{Prompt: "a fox", Width: 512, Height: 512, N: 1}); err == nil {
+		t.Fatal("a queued job returned no error")
+	}
+	if fk.Interrupts() != 0 {
+		t.Errorf("interrupted another caller's job")
+	}
+	// A web UI too old to say which job runs is interrupted as before.
+	fk = newFake(t, enginetest.FaultHang)
+	fk.NoTaskRoutes = true
+	ctx, cancel = context.WithTimeout(t.Context(), 200*time.Millisecond)
+	defer cancel()
+	client(t, fk, Config{}).Render(ctx, &easel.RenderRequest{Prompt: "a fox", Width: 512, Height: 512, N: 1})
+	if fk.Interrupts() != 1 {
+		t.Errorf("%d interrupts on an old web UI; want 1", fk.Interrupts())
 	}
 }
 

@@ -47,6 +47,12 @@ type Server struct {
 	// Checkpoints are what GET /sdapi/v1/sd-models lists; the first is
 	// loaded. New fills in three.
 	Checkpoints []Checkpoint
+	// OtherJob makes another caller's job the running one: a txt2img that
+	// arrives waits behind it (queued), as on a shared web UI.
+	OtherJob bool
+	// NoTaskRoutes answers 404 on /internal/progress, as web UIs older
+	// than force_task_id do.
+	NoTaskRoutes bool
 
 	srv *httptest.Server
 
@@ -56,6 +62,9 @@ type Server struct {
 	bodies     []map[string]any
 	interrupts int
 	stop       chan struct{} // closed by /sdapi/v1/interrupt
+	done       chan struct{} // closed when the test ends
+	current    string        // the force_task_id of the job running
+	queued     []string
 }
 
 // Checkpoint is one entry of /sdapi/v1/sd-models.
@@ -101,7 +110,7 @@ func (s *Server) resolve(name string) (Checkpoint, bool) {
 // New starts a fake that fails the way fault says (enginetest.FaultNone
 // for a well-behaved one); it is closed when the test ends.
 func New(t testing.TB, fault enginetest.Fault) *Server {
-	s := &Server{Fault: fault, stop: make(chan struct{}), Checkpoints: []Checkpoint{
+	s := &Server{Fault: fault, stop: make(chan struct{}), done: make(chan struct{}), Checkpoints: []Checkpoint{
 		checkpoint("v1-5-pruned-emaonly", "6ce0161689"),
 		checkpoint("sd_xl_base_1.0", "31e35c80fc"),
 		checkpoint("dreamshaper_8", "879db523c3"),
@@ -118,6 +127,21 @@ func New(t testing.TB, fault enginetest.Fault) *Server {
 		if s.authorized(w, r) {
 			writeJSON(w, 200, map[string]any{"sd_model_checkpoint": s.Checkpoints[0].Title, "samples_format": "png", "return_grid": true, "CLIP_stop_at_last_layers": 1})
 		}
+	})
+	mux.HandleFunc("POST /internal/progress", func(w http.ResponseWriter, r *http.Request) {
+		if s.NoTaskRoutes {
+			writeJSON(w, 404, map[string]any{"detail": "Not Found"})
+			return
+		}
+		var req struct {
+			IDTask string `json:"id_task"`
+		}
+		json.NewDecoder(r.Body).Decode(&req)
+		s.mu.Lock()
+		active := req.IDTask != "" && req.IDTask == s.current
+		queued := slices.Contains(s.queued, req.IDTask)
+		s.mu.Unlock()
+		writeJSON(w, 200, map[string]any{"active": active, "queued": queued, "completed": false, "id_live_preview": -1, "textinfo": "Waiting..."})
 	})
 	mux.HandleFunc("POST /sdapi/v1/interrupt", func(w http.ResponseWriter, r *http.Request) {
 		if !s.authorized(w, r) {
@@ -154,6 +178,9 @@ func New(t testing.TB, fault enginetest.Fault) *Server {
 		mux.ServeHTTP(w, r)
 	}))
 	t.Cleanup(s.srv.Close)
+	// Runs before Close (cleanups run last first): a job still waiting
+	// for an interrupt ends with the test.
+	t.Cleanup(func() { close(s.done) })
 	return s
 }
 
@@ -318,11 +345,22 @@ func (s *Server) txt2img(w http.ResponseWriter, r *http.Request) {
 		return
 	case enginetest.FaultHang:
 		// A job runs until it ends or is interrupted; the caller going
-		// away does not stop it.
+		// away does not stop it. Behind another caller's job it waits
+		// in the queue.
+		id, _ := body["force_task_id"].(string)
 		s.mu.Lock()
 		stop := s.stop
+		if s.OtherJob {
+			s.current = "task(someone-else)"
+			s.queued = append(s.queued, id)
+		} else {
+			s.current = id
+		}
 		s.mu.Unlock()
-		<-stop
+		select {
+		case <-stop:
+		case <-s.done:
+		}
 		return
 	}
 	width, height := int(num("width", 512)), int(num("height", 512))
