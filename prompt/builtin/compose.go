@@ -291,6 +291,11 @@ func factsOf(sc *easel.Scene, light string) cond {
 	if sc.Mood == "dramatic" && f&cCalm != 0 && sc.Weather == "" {
 		f &^= cCalm
 	}
+	if sc.HasElement("waterfall") || actionMood(sc) != "" {
+		// Water under a waterfall, or where something runs, leaps or
+		// crashes, is moving: no "flawless mirror".
+		f &^= cCalm
+	}
 	if sc.Season == "winter" || sc.Weather == "snow" || sc.HasElement("snow") {
 		f |= cSnowy
 	}

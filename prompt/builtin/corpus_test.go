@@ -108,6 +108,29 @@ func TestCorpusPrompts(t *testing.T) {
 			sentences := strings.Split(p.Text, ". ")
 			if len(sentences) > 1 {
 				rest := strings.Join(sentences[1:], ". ")
+				low := strings.ToLower(rest)
+				ideaLow := strings.ToLower(idea.Text)
+				// The light follows the named time and lighting.
+				for named, wrong := range lightContradictions {
+					if wordIn(ideaLow, named) {
+						for _, w := range wrong {
+							if strings.Contains(low, w) && !strings.Contains(ideaLow, w) {
+								t.Errorf("%s: %q named, but the text says %q", where(), named, w)
+							}
+						}
+					}
+				}
+				// The mood follows the action; moving water is not a mirror.
+				if actionMood(p.Scene) != "" {
+					for _, w := range []string{"hushed", "time has paused", "perfect stillness", "tranquil", "serene"} {
+						if strings.Contains(low, w) && !strings.Contains(ideaLow, w) {
+							t.Errorf("%s: an energetic action, but the text says %q", where(), w)
+						}
+					}
+				}
+				if p.Scene.HasElement("waterfall") && (strings.Contains(low, "flawless mirror") || strings.Contains(low, "perfectly still")) {
+					t.Errorf("%s: water under a waterfall is still: %q", where(), rest)
+				}
 				if m := metaWords.FindString(rest); m != "" {
 					t.Errorf("%s: meta-language %q in %q", where(), m, rest)
 				}
@@ -124,6 +147,16 @@ func TestCorpusPrompts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lightContradictions: a named time or lighting, and words for another.
+var lightContradictions = map[string][]string{
+	"noon":     {"sunset", "low sun", "golden hour", "moonlight", "moonlit", "dusk", "dawn light"},
+	"night":    {"midday", "noon sun", "bright sunlight", "morning sun", "afternoon sun"},
+	"sunset":   {"midday", "noon", "moonlit", "morning light"},
+	"dawn":     {"midday", "noon", "sunset", "moonlit"},
+	"midnight": {"midday", "noon", "sunlight"},
+	"studio":   {"window light", "sunlight", "moonlight"},
 }
 
 func itoa(n int) string {

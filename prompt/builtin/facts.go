@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 )
 
 // This file holds what the writer takes from the Scene's facts (package
@@ -201,4 +202,38 @@ func sameStem(a, b string) bool {
 func namesStudioLight(idea string) bool {
 	low := strings.ToLower(idea)
 	return strings.Contains(low, "studio light") || strings.Contains(low, "studio shot") || strings.Contains(low, "photo studio")
+}
+
+// actionMoods are the moods an action brings, by its WordNet verb lemma:
+// a chase is energetic, a crash dramatic, never hushed.
+var actionMoods = map[string]string{
+	"run": "energetic", "race": "energetic", "chase": "energetic", "gallop": "energetic",
+	"dance": "energetic", "jump": "energetic", "leap": "energetic", "surf": "energetic",
+	"sprint": "energetic", "skate": "energetic", "ski": "energetic", "splash": "energetic",
+	"charge": "energetic", "play": "energetic", "breach": "energetic", "launch": "energetic",
+	"crash": "dramatic", "erupt": "dramatic", "burn": "dramatic", "fight": "dramatic",
+	"battle": "dramatic", "attack": "dramatic", "explode": "dramatic", "rage": "dramatic",
+	"roar": "dramatic", "strike": "dramatic", "storm": "dramatic", "stalk": "dramatic",
+	"lurk": "dramatic", "howl": "dramatic", "circle": "dramatic",
+}
+
+// actionMood is the mood the Scene's actions bring, "" when they bring none.
+func actionMood(sc *easel.Scene) string {
+	for _, s := range sc.Subjects {
+		if s.Action == "" {
+			continue
+		}
+		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok {
+			if m := actionMoods[e.Lemma]; m != "" {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+// calmMoods are the moods an energetic or dramatic action rules out.
+var calmMoods = map[string]bool{
+	"serene": true, "cozy": true, "dreamy": true, "solitary": true, "contemplative": true,
+	"melancholic": true, "romantic": true, "nostalgic": true,
 }

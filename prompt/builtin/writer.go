@@ -592,10 +592,14 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 	}
 	if sc.Mood == "" {
 		// The domain's first mood is what most people mean ("a beach
-		// sunset" is tranquil); the others come less often.
+		// sunset" is tranquil); the others come less often. An action
+		// sets it: a chase is energetic, an eruption dramatic.
 		sc.Mood = p.moods[0]
 		if r.IntN(4) == 0 {
 			sc.Mood = p.moods[r.IntN(len(p.moods))]
+		}
+		if m := actionMood(sc); m != "" && calmMoods[sc.Mood] {
+			sc.Mood = m
 		}
 		open[2] = true
 	}
@@ -669,6 +673,9 @@ func settle(sc *easel.Scene, p profile, open [4]bool, hint daylight) {
 // storm, joy at night belongs to towns and festivals, not to a barn in the
 // dark, and a sunny blue sky is not shadowy or ominous.
 func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool {
+	if calmMoods[mood] && actionMood(sc) != "" {
+		return false // a chase is never hushed
+	}
 	switch mood {
 	case "mysterious", "eerie", "ominous", "melancholic":
 		if hint.sunny || time == "noon" && (weather == "" || weather == "clear") {
