@@ -14,6 +14,7 @@ import (
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/canvas"
 	"github.com/easel-art/easel/pngmeta"
+	"github.com/easel-art/easel/scene"
 )
 
 // EditRequest is one `easel edit`, `easel outpaint` or `easel upscale`:
@@ -170,15 +171,15 @@ func (p *Pipeline) Edit(ctx context.Context, r EditRequest) ([]*easel.Artwork, e
 		req.Style = r.Parent.Style
 	}
 	if r.Words != "" {
-		prs, err := p.Writer.WritePrompts(ctx, easel.WriteRequest{Idea: r.Words, Style: r.Style, Seed: r.Seed, N: 1, Dialect: r.Engine.Capabilities().Dialect})
-		if err != nil {
-			return nil, err
+		// The words' own Scene, as parsed: an edit changes what the words
+		// say, not the time, weather or mood a writer would add to them.
+		sc := scene.Parse(r.Words)
+		if r.Style != "" {
+			sc.Style = r.Style
 		}
-		if len(prs) > 0 && prs[0].Scene != nil {
-			req.Scene = prs[0].Scene
-			if r.Style == "" {
-				req.Style = sceneStyle(prs[0])
-			}
+		req.Scene = sc
+		if r.Style == "" && sc.Style != "" {
+			req.Style = sc.Style
 		}
 	} else {
 		req.Prompt = r.Parent.Prompt

@@ -293,7 +293,7 @@ func AspectInsets(aspect string, w, h int) (easel.Insets, error) {
 	a, b, ok := strings.Cut(aspect, ":")
 	x, err1 := strconv.ParseFloat(a, 64)
 	y, err2 := strconv.ParseFloat(b, 64)
-	if !ok || err1 != nil || err2 != nil || x <= 0 || y <= 0 || x/y > 10 || y/x > 10 {
+	if !ok || err1 != nil || err2 != nil || !(x > 0 && y > 0 && x/y <= 10 && y/x <= 10) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return easel.Insets{}, easel.Errorf(easel.EINVALID, "--aspect %q: write it as W:H, such as 16:9", aspect)
 	}
 	want := x / y

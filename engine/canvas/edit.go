@@ -83,7 +83,13 @@ func (e *Engine) Edit(ctx context.Context, req *easel.EditRequest) (*easel.Rende
 				img = blendMasked(toRGBA(req.Image.Image), img, req.Mask)
 			}
 		case easel.OpInpaint:
-			img = Inpaint(req.Image.Image, req.Mask, req.Scene, req.Style, req.Prompt, req.Strength, seed)
+			if hasWords(contentOf(req.Scene)) {
+				img = Inpaint(req.Image.Image, req.Mask, req.Scene, req.Style, req.Prompt, req.Strength, seed)
+			} else {
+				// Words that only name a style ("as a watercolor")
+				// restyle the masked area rather than paint a Scene in it.
+				img = blendMasked(toRGBA(req.Image.Image), Restyle(req.Image.Image, req.Scene, req.Style, req.Prompt, req.Strength, seed), req.Mask)
+			}
 		case easel.OpOutpaint:
 			img = Outpaint(req.Image.Image, req.Expand)
 		case easel.OpUpscale:

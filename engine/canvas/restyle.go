@@ -3,6 +3,7 @@ package canvas
 import (
 	"image"
 	"math"
+	"slices"
 
 	"github.com/easel-art/easel"
 )
@@ -43,6 +44,7 @@ func Restyle(src image.Image, scene *easel.Scene, style, prompt string, strength
 		loadInto(c, in)
 	}
 	d := &painter{canvas: c}
+	scene = contentOf(scene)
 	d.p = makePlan(scene, name, cw, ch, c, frameOf(prompt, seed))
 	if hasWords(scene) {
 		d.towardScene(scene, prompt, seed, k)
@@ -70,10 +72,38 @@ func Restyle(src image.Image, scene *easel.Scene, style, prompt string, strength
 	return c.toRGBA()
 }
 
-// hasWords reports whether the Scene says anything to move toward.
+// hasWords reports whether the Scene says anything to move toward: what
+// is in it, where, when, the weather, palette or mood (not only a style).
 func hasWords(s *easel.Scene) bool {
-	return s.Idea != "" || s.Subject != "" || s.Setting != "" || len(s.Elements) > 0 || len(s.Palette) > 0 ||
-		s.TimeOfDay != "" || s.Weather != "" || s.Mood != ""
+	return s != nil && (len(s.Subjects) > 0 || s.Setting != "" || len(s.Elements) > 0 || len(s.Palette) > 0 ||
+		s.TimeOfDay != "" || s.Weather != "" || s.Mood != "")
+}
+
+// contentOf is the Scene without the words that only name the medium:
+// in "as a watercolor" the watercolor is how to paint, not a thing to
+// paint, so it is no subject and brings no object into the picture.
+func contentOf(s *easel.Scene) *easel.Scene {
+	if s == nil {
+		return &easel.Scene{}
+	}
+	out := *s
+	out.Subjects = nil
+	medium := false
+	for _, sub := range s.Subjects {
+		if sub.Category == "artwork" || CanonicalStyle(sub.Noun) != StylePhoto {
+			medium = true
+			continue
+		}
+		out.Subjects = append(out.Subjects, sub)
+	}
+	if medium && len(out.Subjects) == 0 {
+		out.Subject = ""
+		out.Elements = slices.DeleteFunc(slices.Clone(s.Elements), func(e string) bool { return e == "object" })
+		if out.Domain == "sky" && out.Setting == "" {
+			out.Domain = ""
+		}
+	}
+	return &out
 }
 
 // abstractRadius is how far, in pixels, the painting simplifies the
