@@ -159,3 +159,15 @@ func TestNoGuessedWorkflow(t *testing.T) {
 		t.Error("a LoraLoader graph got a guessed workflow")
 	}
 }
+
+func FuzzComboOptions(f *testing.F) {
+	f.Add(`[["a.safetensors"], {}]`)
+	f.Add(`["COMBO", {"options": ["a", "b"]}]`)
+	f.Add(`["COMBO"]`)
+	f.Add(`[null, 1]`)
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, o := range ComboOptions(json.RawMessage(in)) {
+			_ = o // any input: no panic, only strings out
+		}
+	})
+}
