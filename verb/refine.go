@@ -2,7 +2,6 @@ package verb
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"strings"
 
@@ -79,36 +78,12 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 			return nil, err
 		}
 	}
-	ref, err := resolve(ctx, c, r.Parent, r.Ref)
+	in, err := c.inherit(ctx, r.Parent, r.Ref, r.Engine, r.Dialect, r.OnNote, "the prompt is written")
 	if err != nil {
 		return nil, err
 	}
-	par := ref.Art
-	nt := &notes{hook: r.OnNote}
-	spec, note := c.refEngine(r.Engine, ref)
-	nt.add(note)
-	eng, model, err := c.Engine(spec)
-	if err != nil {
-		return nil, err
-	}
-	same := par.Engine == eng.Name()
-	if model == "" && same {
-		model = par.Model
-	}
-	d := r.Dialect
-	if d == "" && same {
-		d = par.Dialect
-	}
-	writeDialect := d
-	if writeDialect == "" {
-		writeDialect = eng.Capabilities().Dialect
-	}
-	styleName := par.Style
-	style, err := c.style(styleName)
-	if err != nil {
-		nt.add(fmt.Sprintf("the picture's style %q is not available (%s): the prompt is written without it", styleName, easel.ErrorMessage(err)))
-		styleName, style = "", nil
-	}
+	ref, par, nt, eng, model := in.ref, in.art, in.notes, in.eng, in.model
+	d, writeDialect, styleName, style := in.dialect, in.writeDialect, in.styleName, in.style
 	seed := par.Seed
 	switch {
 	case r.Seed >= 0:
@@ -198,9 +173,7 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 			}
 		},
 	}
-	if same {
-		req.Steps, req.CFGScale, req.Sampler = par.Steps, par.CFGScale, par.Sampler
-	}
+	in.settings(&req)
 	if lm != nil {
 		req.Idea.Text = lineage.IdeaOf(par)
 	}

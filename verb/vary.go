@@ -87,42 +87,18 @@ func Vary(ctx context.Context, c *Core, r VaryRequest) (*Result, error) {
 			return nil, err
 		}
 	}
-	ref, err := resolve(ctx, c, r.Parent, r.Ref)
+	in, err := c.inherit(ctx, r.Parent, r.Ref, r.Engine, r.Dialect, r.OnNote, "the variations are written")
 	if err != nil {
 		return nil, err
 	}
-	parent := ref.Art
-	nt := &notes{hook: r.OnNote}
-	spec, note := c.refEngine(r.Engine, ref)
-	nt.add(note)
-	eng, model, err := c.Engine(spec)
-	if err != nil {
-		return nil, err
-	}
-	same := parent.Engine == eng.Name()
-	if model == "" && same {
-		model = parent.Model
-	}
+	ref, parent, nt, eng, model := in.ref, in.art, in.notes, in.eng, in.model
+	d, writeDialect, styleName, style := in.dialect, in.writeDialect, in.styleName, in.style
 	size := r.Size
 	if size == (easel.Size{}) {
 		var note string
 		if size, note = lineage.FitSize(parent.Width, parent.Height); ref.Kind != lineage.RefText {
 			nt.add(note)
 		}
-	}
-	d := r.Dialect
-	if d == "" && same {
-		d = parent.Dialect
-	}
-	writeDialect := d
-	if writeDialect == "" {
-		writeDialect = eng.Capabilities().Dialect
-	}
-	styleName := parent.Style
-	style, err := c.style(styleName)
-	if err != nil {
-		nt.add(fmt.Sprintf("the picture's style %q is not available (%s): the variations are written without it", styleName, easel.ErrorMessage(err)))
-		styleName, style = "", nil
 	}
 	extraNeg := r.Negative
 	if ref.Picture != nil && ref.Picture.Foreign() && parent.NegativePrompt != "" {
@@ -188,9 +164,7 @@ func Vary(ctx context.Context, c *Core, r VaryRequest) (*Result, error) {
 			}
 		},
 	}
-	if same {
-		req.Steps, req.CFGScale, req.Sampler = parent.Steps, parent.CFGScale, parent.Sampler
-	}
+	in.settings(&req)
 	res.Artworks, err = c.Pipeline(w, stage).Run(ctx, req)
 	res.Notes = nt.all
 	if err != nil && imported && len(res.Artworks) == 0 {
