@@ -22,18 +22,23 @@
 //
 // Element → file (where to look for what is drawn):
 //
-//	compose.go   the painting order (paint), landscape, trees, animals' placement, airborne things
-//	plan.go      Scene → plan: light, weather, season, palette, the picture's kind
-//	subjects.go  the Scene's facts: counts, colours, planets by name, "not drawn" notes
-//	sky.go       sky, sun, moon, stars, clouds, aurora
-//	land.go      mountains, hills, dunes, fields, rocks, snow, roads
-//	water.go     sea, lakes, rivers, reflections, waves
-//	plants.go    pines, palms, broadleaf trees, bamboo, blossoms
-//	life.go      birds, boats, balloons, cars, planes, trains, spaceships, fish, quadrupeds, cats, dragons, people
-//	built.go     houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges
-//	worlds.go    underwater, space and planets, aerial views, islands, interiors (shelves, fireplace, table), streets, portraits
-//	product.go   one object as a product shot (mug, vase with flowers, shoe, garment, teddy, robot ...)
-//	abstract.go  abstract works; weather.go rain, snow, fog; grade.go, style.go, kuwahara.go the finish
+//	compose.go        the painting order (paint: kind → painter), landscape, trees, animals' placement, airborne things
+//	plan.go           Scene → plan: light, weather, season, palette, the picture's kind
+//	subjects.go       the Scene's facts: counts, colours, planets by name, "not drawn" notes
+//	sky.go            sky, sun, moon, stars, clouds, aurora
+//	land.go           mountains, hills, dunes, fields, rocks, snow, roads
+//	water.go          sea, lakes, rivers, reflections, waves
+//	plants.go         pines, palms, broadleaf trees, bamboo, blossoms
+//	life.go           flocks, boats, balloons, cars, planes, trains, spaceships, fish, quadrupeds, cats, dragons, small people
+//	birds.go          a bird that is the subject: perched, swimming, flying, standing
+//	people.go         a person who is the subject, whole, walking, sitting, reading, dancing
+//	built.go          houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges
+//	underwater.go     under the sea; space.go outer space and planets; aerial.go views from above
+//	interior.go       rooms (shelves, fireplace, a window); street.go streets; portrait.go one person close
+//	food.go           the table and food by its category (foodDrawers): cake, bread, cookies, burger, pie, scoops, a glass, fruit
+//	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)
+//	objects.go        one object by its shape (objectDrawers); objects_more.go bouquet, shoes, garments, teddy, robot
+//	abstract.go       abstract works; weather.go rain, snow, fog; grade.go, style.go, kuwahara.go the finish
 //	edit.go, inpaint.go, outpaint.go, restyle.go, upscale.go   pictures in (edits)
-//	canvas.go    the rasteriser; noise.go noise; frame.go, look.go composition; sheet.go contact sheets
+//	canvas.go         the rasteriser; noise.go noise; frame.go, look.go composition; sheet.go contact sheets
 package canvas

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"math"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -284,4 +285,131 @@ func (d *painter) pieces(s *easel.Subject, cx, cy, rx float32) {
 		d.disc(x, y, r, c, 1, false)
 		d.disc(x-r*0.3, y-r*0.35, r*0.35, c.mix(rgb{1, 1, 1}, 0.45), 0.7, false)
 	}
+}
+
+// table: a close-up still life on a wooden table: a bowl (ramen when the
+// words say so), chopsticks and steam, against a warm blurred room.
+func (d *painter) table() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	top := H * between(0.38, 0.56, p.look.horizon)
+	back := hex("#3a2a22").mix(p.accent, 0.1)
+	d.rect(-2, -2, W+2, top+2)
+	d.fillNoInk(vgrad(back.scale(0.6), back, 0, top))
+	// Out-of-focus lights behind.
+	for i := 0; i < 14; i++ {
+		c := warmLight.mix(hex("#ff8a5a"), d.rng.Float32())
+		d.disc(d.rnd(0, W), d.rnd(0, top*0.9), d.rnd(15, 45)*d.u, c, 0.18, true)
+	}
+	wood := hex("#8a5a34")
+	d.rect(-2, top, W+2, H+2)
+	pt := vgrad(wood.scale(0.7), wood, top, H)
+	pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.45, 8*d.u
+	d.fill(pt)
+	for k := 1; k < 4; k++ {
+		y := top + (H-top)*float32(k*k)/16
+		d.fillRect(0, y, W, y+1.5*d.u, wood.scale(0.45), 0.8)
+	}
+	// The camera's distance sizes the bowl; the table's edge carries it.
+	zk := min(1+(p.look.zoom-1)*0.5, 1.2)
+	cx, cy := W*between(0.4, 0.6, p.look.sunX), top+H*0.14
+	if fs := p.foodSubject(); fs != nil {
+		// Food with a shape of its own (food.go): a cake, bread, a glass.
+		foodDrawers[fs.Category](d, fs, cx, cy+H*0.06, W*0.32*zk)
+		return
+	}
+	if !(p.el["bowl"] || p.el["food"]) {
+		return
+	}
+	rx, ry := W*0.3*zk, H*0.09*zk
+	// Bowl body, then the rim with the soup inside.
+	d.moveTo(cx-rx, cy)
+	d.cubeTo(cx-rx, cy+ry*3.2, cx+rx, cy+ry*3.2, cx+rx, cy)
+	bowl := hex("#2a2a30")
+	if len(p.tint) > 0 {
+		bowl = p.tint[0].scale(0.7)
+	}
+	d.fill(vgrad(bowl.scale(1.4), bowl.scale(0.6), cy, cy+ry*2.5))
+	d.ellipse(cx, cy, rx, ry)
+	d.fill(solid(bowl.mix(rgb{0.9, 0.9, 0.9}, 0.5)))
+	ramen := hasWord(p.words, "ramen") || hasWord(p.words, "noodle") || hasWord(p.words, "soup") || hasWord(p.words, "pho")
+	fruit := hasWord(p.words, "fruit") || hasWord(p.words, "apple") || hasWord(p.words, "orange") || hasWord(p.words, "berries") || hasWord(p.words, "grape")
+	hot := ramen || hasWord(p.words, "rice") || hasWord(p.words, "stew") || hasWord(p.words, "curry") || hasWord(p.words, "dumpling")
+	broth := hex("#d8943a")
+	if !ramen {
+		broth = hex("#c8b890")
+	}
+	if fruit {
+		broth = hex("#5a3a24") // the shadow inside the bowl, under the fruit
+	}
+	d.ellipse(cx, cy+ry*0.08, rx*0.9, ry*0.82)
+	d.fill(vgrad(broth.scale(1.1), broth.scale(0.8), cy-ry, cy+ry))
+	if ramen {
+		noodle := hex("#f2d68a")
+		for k := 0; k < 9; k++ {
+			y := cy + d.rnd(-0.4, 0.6)*ry
+			x0 := cx - rx*0.7
+			d.moveTo(x0, y)
+			for i := 1; i <= 12; i++ {
+				d.lineTo(x0+float32(i)*rx*0.12, y+float32(math.Sin(float64(i)+float64(k)))*ry*0.12)
+			}
+			for i := 12; i >= 0; i-- {
+				d.lineTo(x0+float32(i)*rx*0.12, y+float32(math.Sin(float64(i)+float64(k)))*ry*0.12+3*d.u)
+			}
+		}
+		d.fill(solid(noodle))
+		// Egg halves, pork, nori, spring onion.
+		for _, ex := range []float32{-0.35, 0.05} {
+			d.ellipse(cx+ex*rx, cy-ry*0.15, rx*0.14, ry*0.38)
+			d.fill(solid(hex("#f8f4ec")))
+			d.ellipse(cx+ex*rx, cy-ry*0.15, rx*0.07, ry*0.2)
+			d.fill(solid(hex("#f0a020")))
+		}
+		d.ellipse(cx+rx*0.42, cy+ry*0.1, rx*0.2, ry*0.4)
+		d.fill(solid(hex("#c88a6a")))
+		d.poly(cx-rx*0.75, cy-ry*0.6, cx-rx*0.55, cy-ry*0.75, cx-rx*0.5, cy+ry*0.1, cx-rx*0.7, cy+ry*0.2)
+		d.fill(solid(hex("#1a2a1a")))
+		for i := 0; i < 40; i++ {
+			d.disc(cx+d.rnd(-0.6, 0.6)*rx, cy+d.rnd(-0.5, 0.6)*ry, 3.5*d.u, hex("#5ab83a"), 1, false)
+		}
+	}
+	if fruit {
+		// A heap of apples, oranges and grapes rising above the rim.
+		cols := []rgb{hex("#c8282a"), hex("#f08a1e"), hex("#e8c83a"), hex("#7aa83a"), hex("#6a2a6a")}
+		// A heap: a wide row in the bowl, narrower rows piled above it.
+		for row, n := range []int{6, 4, 2} {
+			for i := 0; i < n; i++ {
+				t := (float32(i) + 0.5) / float32(n)
+				spread := rx * (0.75 - 0.2*float32(row))
+				fx := cx + (t*2-1)*spread + d.rnd(-0.05, 0.05)*rx
+				fy := cy + ry*0.2 - float32(row)*ry*0.95 + d.rnd(-0.1, 0.1)*ry
+				r := d.rnd(0.15, 0.19) * rx
+				c := d.lit(cols[d.rng.IntN(len(cols))], 0)
+				d.disc(fx, fy, r, c, 1, false)
+				d.disc(fx-r*0.3, fy-r*0.35, r*0.35, c.mix(rgb{1, 1, 1}, 0.45), 0.7, false)
+			}
+		}
+		// The bowl's front rim covers the lowest fruit.
+		d.moveTo(cx-rx, cy)
+		d.cubeTo(cx-rx, cy+ry*3.2, cx+rx, cy+ry*3.2, cx+rx, cy)
+		d.cubeTo(cx+rx*0.9, cy+ry*0.9, cx-rx*0.9, cy+ry*0.9, cx-rx, cy)
+		d.fill(vgrad(bowl.scale(1.4), bowl.scale(0.6), cy, cy+ry*2.5))
+		return
+	}
+	if !hot {
+		return
+	}
+	// Chopsticks resting across the bowl.
+	d.line(cx-rx*0.2, cy-ry*1.4, cx+rx*1.3, cy+ry*0.6, 7*d.u)
+	d.line(cx-rx*0.1, cy-ry*1.55, cx+rx*1.35, cy+ry*0.35, 7*d.u)
+	d.fill(solid(hex("#c89a5a")))
+	// Steam.
+	for k := 0; k < 3; k++ {
+		x := cx + float32(k-1)*rx*0.3
+		for i := 0; i < 10; i++ {
+			t := float32(i) / 9
+			d.ellipse(x+float32(math.Sin(float64(t*6+float32(k))))*20*d.u, cy-ry-t*H*0.3, (12+14*t)*d.u, (10+8*t)*d.u)
+		}
+	}
+	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.12})
 }

@@ -1,0 +1,139 @@
+package canvas
+
+// interior.go draws rooms: walls, a window onto the scene outside, bookshelves and a fireplace.
+
+// interior: a wall with a window onto the scene outside, a sill, and
+// whoever sits on it.
+func (d *painter) interior() {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	// The view outside is an ordinary landscape.
+	saved := *p
+	p.el = without(p.el, "cat", "window", "person", "people", "flowers")
+	if !hasAny(p.el, landscapeElements...) {
+		p.el["hills"], p.el["trees"] = true, true
+	}
+	d.landscape()
+	*p = saved
+	// The window's size and place in the wall are the seed's.
+	ww := between(0.5, 0.66, p.look.shore)
+	wc := between(0.42, 0.58, p.look.sunX)
+	wx0, wx1 := W*(wc-ww/2), W*(wc+ww/2)
+	wy0, wy1 := H*0.1, H*between(0.6, 0.72, p.look.horizon)
+	wall := d.lit(hex("#c8a888"), 0.05).mix(rgb{0.9, 0.85, 0.8}, 0.3)
+	if p.lt.night {
+		wall = hex("#5a4030") // lamp-lit room
+	}
+	// Wall with a hole: the window opening winds the other way.
+	d.moveTo(-2, -2)
+	d.lineTo(W+2, -2)
+	d.lineTo(W+2, H+2)
+	d.lineTo(-2, H+2)
+	d.moveTo(wx0, wy0)
+	d.lineTo(wx0, wy1)
+	d.lineTo(wx1, wy1)
+	d.lineTo(wx1, wy0)
+	pt := vgrad(wall.scale(0.8), wall, 0, H)
+	pt.tex, pt.texAmt = texNoise, 0.08
+	d.fillNoInk(pt)
+	frame := hex("#f0ece4").mul(p.lt.ambient.mix(rgb{1, 1, 1}, 0.5))
+	fw := 10 * d.u
+	d.rect(wx0-fw, wy0-fw, wx1+fw, wy0)
+	d.rect(wx0-fw, wy0, wx0, wy1)
+	d.rect(wx1, wy0, wx1+fw, wy1)
+	d.rect((wx0+wx1)/2-fw/2, wy0, (wx0+wx1)/2+fw/2, wy1)
+	d.rect(wx0, (wy0+wy1)/2-fw/2, wx1, (wy0+wy1)/2+fw/2)
+	d.fill(solid(frame))
+	// The sill.
+	d.rect(wx0-fw*4, wy1, wx1+fw*4, wy1+fw*2.5)
+	d.fill(vgrad(frame, frame.scale(0.8), wy1, wy1+fw*2.5))
+	d.rect(wx0-fw*3, wy1+fw*2.5, wx1+fw*3, wy1+fw*4)
+	d.fill(solid(frame.scale(0.6)))
+	if hasWord(p.words, "library") || hasWord(p.words, "book") || hasWord(p.words, "study") {
+		d.bookshelves(0, wx0-fw*5, H)
+		d.bookshelves(wx1+fw*5, W, H)
+	}
+	if hasWord(p.words, "fireplace") || hasWord(p.words, "hearth") || hasWord(p.words, "fire") {
+		d.fireplace(W*0.5, H, W*0.36)
+	}
+	if p.el["cat"] {
+		// On the sill, inside the window whatever its place.
+		x := min(max(d.xFor("cat", 0.35, 0.6), wx0+W*0.1), wx1-W*0.1)
+		d.cat(x, wy1+2*d.u, d.zoomed("cat", 190*d.u))
+	}
+	if p.el["flowers"] || d.chance(0.5) {
+		x := wx0 + (wx1-wx0)*0.82
+		d.poly(x-22*d.u, wy1-50*d.u, x+22*d.u, wy1-50*d.u, x+16*d.u, wy1, x-16*d.u, wy1)
+		d.fill(solid(hex("#b0603a")))
+		for i := 0; i < 7; i++ {
+			d.disc(x+d.rnd(-30, 30)*d.u, wy1-d.rnd(60, 110)*d.u, 9*d.u, d.lit(p.accent, 0), 1, false)
+		}
+	}
+	if p.lt.night && !d.st.hardEdge {
+		d.glow(W*0.05, H*0.9, W*0.3, warmLight, 0.25)
+	}
+}
+
+// bookshelves fills x0..x1 with shelves of books from the ceiling down.
+func (d *painter) bookshelves(x0, x1, bottom float32) {
+	if x1-x0 < 10*d.u {
+		return
+	}
+	wood := d.lit(hex("#5a3a22"), 0)
+	d.rect(x0, -2, x1, bottom+2)
+	d.fill(solid(wood.scale(0.7)))
+	spines := []rgb{hex("#8a2a2a"), hex("#2a4a6a"), hex("#3a5a2a"), hex("#a8843a"), hex("#5a2a4a"), hex("#c8b890")}
+	shelf := 110 * d.u
+	for y := 20 * d.u; y+shelf < bottom; y += shelf {
+		d.rect(x0, y+shelf-10*d.u, x1, y+shelf)
+		d.fill(solid(wood))
+		for x := x0 + 6*d.u; x < x1-6*d.u; {
+			bw := d.rnd(10, 22) * d.u
+			bh := shelf * d.rnd(0.6, 0.85)
+			d.rect(x, y+shelf-10*d.u-bh, min(x+bw, x1-4*d.u), y+shelf-10*d.u)
+			d.fill(solid(d.lit(spines[d.rng.IntN(len(spines))], 0)))
+			x += bw + d.rnd(1, 3)*d.u
+		}
+	}
+}
+
+// fireplace is a stone hearth with a fire burning, its glow warming the
+// room.
+func (d *painter) fireplace(cx, bottom, w float32) {
+	h := w * 0.8
+	stone := d.lit(hex("#8a7a6a"), 0)
+	d.rect(cx-w/2, bottom-h, cx+w/2, bottom)
+	pt := solid(stone)
+	pt.tex, pt.texAmt, pt.texScale = texNoise, 0.35, 10*d.u
+	d.fill(pt)
+	d.rect(cx-w*0.6, bottom-h-18*d.u, cx+w*0.6, bottom-h)
+	d.fill(solid(stone.scale(0.8)))
+	// The opening, and the fire in it.
+	ow, oh := w*0.6, h*0.6
+	d.moveTo(cx-ow/2, bottom)
+	d.lineTo(cx-ow/2, bottom-oh*0.7)
+	d.quadTo(cx, bottom-oh*1.15, cx+ow/2, bottom-oh*0.7)
+	d.lineTo(cx+ow/2, bottom)
+	d.fill(solid(hex("#140c08")))
+	for i := 0; i < 5; i++ {
+		fx := cx + (float32(i)-2)*ow*0.13
+		fh := oh * d.rnd(0.35, 0.6)
+		d.moveTo(fx-ow*0.1, bottom-4*d.u)
+		d.quadTo(fx-ow*0.08, bottom-fh*0.6, fx, bottom-fh)
+		d.quadTo(fx+ow*0.08, bottom-fh*0.6, fx+ow*0.1, bottom-4*d.u)
+		d.fillNoInk(paint{col: []rgb{hex("#ff8a1e"), hex("#ffc83a"), hex("#ff5a1a")}[i%3], alpha: 0.9})
+	}
+	d.glow(cx, bottom-oh*0.3, w*1.2, hex("#ff9a3a"), 0.45)
+}
+
+// without returns a copy of m without keys.
+func without(m map[string]bool, keys ...string) map[string]bool {
+	c := make(map[string]bool, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	for _, k := range keys {
+		delete(c, k)
+	}
+	return c
+}
