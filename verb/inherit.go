@@ -31,8 +31,14 @@ type inherited struct {
 // (engineSpec, else the picture's own; see refEngine), taking the
 // picture's model, dialect and style where they carry over. A style that
 // is not available is a note: "the variations are written without it",
-// with writes naming what is written.
-func (c *Core) inherit(ctx context.Context, parent *easel.Artwork, ref, engineSpec string, d easel.Dialect, onNote func(string), writes string) (*inherited, error) {
+// with writes naming what is written. size, the size asked for (zero for
+// the picture's), is checked first.
+func (c *Core) inherit(ctx context.Context, parent *easel.Artwork, ref, engineSpec string, d easel.Dialect, size easel.Size, onNote func(string), writes string) (*inherited, error) {
+	if size != (easel.Size{}) {
+		if err := size.Validate(); err != nil {
+			return nil, err
+		}
+	}
 	r, err := resolve(ctx, c, parent, ref)
 	if err != nil {
 		return nil, err

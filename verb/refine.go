@@ -73,12 +73,7 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 		// Bad words are refused before anything is opened.
 		return nil, err
 	}
-	if r.Size != (easel.Size{}) {
-		if err := r.Size.Validate(); err != nil {
-			return nil, err
-		}
-	}
-	in, err := c.inherit(ctx, r.Parent, r.Ref, r.Engine, r.Dialect, r.OnNote, "the prompt is written")
+	in, err := c.inherit(ctx, r.Parent, r.Ref, r.Engine, r.Dialect, r.Size, r.OnNote, "the prompt is written")
 	if err != nil {
 		return nil, err
 	}

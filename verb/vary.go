@@ -82,12 +82,7 @@ func Vary(ctx context.Context, c *Core, r VaryRequest) (*Result, error) {
 		chaos = *r.Chaos
 		st = lineage.StrengthOf(chaos)
 	}
-	if r.Size != (easel.Size{}) {
-		if err := r.Size.Validate(); err != nil {
-			return nil, err
-		}
-	}
-	in, err := c.inherit(ctx, r.Parent, r.Ref, r.Engine, r.Dialect, r.OnNote, "the variations are written")
+	in, err := c.inherit(ctx, r.Parent, r.Ref, r.Engine, r.Dialect, r.Size, r.OnNote, "the variations are written")
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/pipeline"
 )
 
 // dataFlags are the flags every gallery-touching command shares.
@@ -47,6 +48,15 @@ func (s *sizeFlags) resolve() (easel.Size, error) {
 		return easel.ParseAspect(s.aspect, easel.DefaultWidth)
 	}
 	return easel.Size{Width: easel.DefaultWidth, Height: easel.DefaultHeight}, nil
+}
+
+// resolveOptional is resolve for commands whose default is the picture's
+// own size: zero when neither --size nor --aspect is given.
+func (s *sizeFlags) resolveOptional() (easel.Size, error) {
+	if s.size == "" && s.aspect == "" {
+		return easel.Size{}, nil
+	}
+	return s.resolve()
 }
 
 // resolveSeed returns seed, or a random one when it is negative (as
@@ -85,6 +95,31 @@ func (a *app) copyOut(ctx context.Context, g easel.Gallery, art *easel.Artwork, 
 		return art.Path
 	}
 	return p
+}
+
+// heldPrompt holds the lines of a prompt until its picture is saved:
+// a prompt the engine refuses is bad input, which gets one line. quiet
+// (--json) holds nothing.
+type heldPrompt struct {
+	quiet bool
+	b     strings.Builder
+}
+
+func (h *heldPrompt) hold(_ *easel.Prompt, r pipeline.Rendered) {
+	if h.quiet {
+		return
+	}
+	h.b.Reset()
+	fmt.Fprintf(&h.b, "prompt: %s\n", r.Text)
+	if r.Negative != "" {
+		fmt.Fprintf(&h.b, "negative: %s\n", r.Negative)
+	}
+}
+
+// flush prints the held prompt.
+func (h *heldPrompt) flush(w io.Writer) {
+	io.WriteString(w, h.b.String())
+	h.b.Reset()
 }
 
 // reportArtwork prints a saved artwork as imagine, vary and batch do:

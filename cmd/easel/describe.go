@@ -68,11 +68,9 @@ func cmdDescribe(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	var size easel.Size
-	if sf.size != "" || sf.aspect != "" {
-		if size, err = sf.resolve(); err != nil {
-			return err
-		}
+	size, err := sf.resolveOptional()
+	if err != nil {
+		return err
 	}
 	dataDir := config.DataDir(df.dataDir, a.getenv)
 	g, err := a.openGallery(ctx, df.dataDir)

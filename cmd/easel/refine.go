@@ -3,13 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/llm"
-	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/refine"
 	"github.com/easel-art/easel/verb"
 )
@@ -72,11 +69,9 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 	} else if err := refine.ValidateInstruction(instruction); err != nil {
 		return err
 	}
-	var size easel.Size
-	if sf.size != "" || sf.aspect != "" {
-		if size, err = sf.resolve(); err != nil {
-			return err
-		}
+	size, err := sf.resolveOptional()
+	if err != nil {
+		return err
 	}
 	d, err := parseDialectFlag(*dialectName)
 	if err != nil {
@@ -93,7 +88,7 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer g.Close()
-	var pending strings.Builder
+	pending := heldPrompt{quiet: df.json}
 	var changes []string
 	res, err := verb.Refine(ctx, a.core(g, dataDir, nil), verb.RefineRequest{
 		Ref: ref, Instruction: instruction, N: *n, Engine: *engineSpec, Size: size, Seed: *seed,
@@ -105,20 +100,10 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 			}
 		},
 		Hooks: verb.Hooks{
-			OnPrompt: func(_ *easel.Prompt, rend pipeline.Rendered) {
-				if df.json {
-					return
-				}
-				pending.Reset()
-				fmt.Fprintf(&pending, "prompt: %s\n", rend.Text)
-				if rend.Negative != "" {
-					fmt.Fprintf(&pending, "negative: %s\n", rend.Negative)
-				}
-			},
-			OnNote: a.note,
+			OnPrompt: pending.hold,
+			OnNote:   a.note,
 			OnArtwork: func(art *easel.Artwork) {
-				io.WriteString(a.stdout, pending.String())
-				pending.Reset()
+				pending.flush(a.stdout)
 				if df.json {
 					m := imageJSON(art, a.copyOut(ctx, g, art, *out))
 					m["instruction"], m["changes"] = art.Instruction, changes

@@ -3,14 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strconv"
-	"strings"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/lineage"
-	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/verb"
 )
 
@@ -83,11 +80,9 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 		ch = chaos
 		st = lineage.StrengthOf(ch)
 	}
-	var size easel.Size
-	if sf.size != "" || sf.aspect != "" {
-		if size, err = sf.resolve(); err != nil {
-			return err
-		}
+	size, err := sf.resolveOptional()
+	if err != nil {
+		return err
 	}
 	d, err := parseDialectFlag(*dialectName)
 	if err != nil {
@@ -105,27 +100,15 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	}
 	defer g.Close()
 	writer := func(spec string) (easel.PromptWriter, error) { return a.openWriter(spec, *systemFile, !df.json) }
-	// Each prompt is printed with its picture, once the engine took it:
-	// a prompt the engine refuses is bad input, which gets one line.
-	var pending strings.Builder
+	pending := heldPrompt{quiet: df.json}
 	res, err := verb.Vary(ctx, a.core(g, dataDir, writer), verb.VaryRequest{
 		Ref: ref, Strength: st, Chaos: &ch, N: *n, Engine: *engineSpec, LLM: *llmSpec, Size: size, Seed: resolveSeed(*seed),
 		Negative: *negative, Dialect: d, PromptOnly: *promptOnly,
 		Hooks: verb.Hooks{
-			OnPrompt: func(pr *easel.Prompt, rend pipeline.Rendered) {
-				if df.json {
-					return
-				}
-				pending.Reset()
-				fmt.Fprintf(&pending, "prompt: %s\n", rend.Text)
-				if rend.Negative != "" {
-					fmt.Fprintf(&pending, "negative: %s\n", rend.Negative)
-				}
-			},
-			OnNote: a.note,
+			OnPrompt: pending.hold,
+			OnNote:   a.note,
 			OnArtwork: func(art *easel.Artwork) {
-				io.WriteString(a.stdout, pending.String())
-				pending.Reset()
+				pending.flush(a.stdout)
 				a.reportArtwork(ctx, g, art, *out, df.json, art.Method+" of "+orNone(art.ParentID))
 			},
 		},
