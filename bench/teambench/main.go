@@ -13,6 +13,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -36,12 +37,13 @@ import (
 )
 
 var (
-	bin   = flag.String("bin", "easel", "easel binary")
-	dbURL = flag.String("db", "", "PostgreSQL database URL (a scratch database: schemas are made in it)")
-	store = flag.String("store", "", "s3://BUCKET?endpoint=… (an empty bucket; a prefix per run is used)")
-	jobs  = flag.Int("jobs", 1000, "jobs in the main run")
-	tjobs = flag.Int("throughput-jobs", 400, "jobs in each throughput run")
-	size  = flag.String("size", "256x256", "picture size")
+	bin        = flag.String("bin", "easel", "easel binary")
+	dbURL      = flag.String("db", "", "PostgreSQL database URL (a scratch database: schemas are made in it)")
+	store      = flag.String("store", "", "s3://BUCKET?endpoint=… (an empty bucket; a prefix per run is used)")
+	jobs       = flag.Int("jobs", 1000, "jobs in the main run")
+	tjobs      = flag.Int("throughput-jobs", 400, "jobs in each throughput run")
+	size       = flag.String("size", "256x256", "picture size")
+	studioJobs = flag.Int("studio-jobs", 20, "studio jobs submitted to the replica that is killed")
 )
 
 func main() {
@@ -230,7 +232,7 @@ func (t *team) replica() (*exec.Cmd, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	c := t.cmd("serve", "--addr", addr)
+	c := t.cmd("serve", "--addr", addr, "--workers", "1")
 	f, err := os.Create(filepath.Join(t.dir, "serve-"+strings.ReplaceAll(addr, ":", "_")+".log"))
 	if err != nil {
 		return nil, "", err
@@ -293,19 +295,65 @@ func mainRun() error {
 			fmt.Printf("main: replica 1 served 50 pictures the workers saved (p50 %.2f ms)\n", lat[0])
 		}
 	}
+	// Studio jobs on replica 1 (one at a time there): most are still
+	// queued or running when it is killed.
+	var studio []string
+	for i := range *studioJobs {
+		body := fmt.Sprintf(`{"idea":"a lantern-lit harbour at dusk, study %d","size":%q,"engine":"builtin","seed":%d}`, i, *size, i)
+		resp, err := http.Post(u1+"/api/v1/jobs", "application/json", strings.NewReader(body))
+		if err != nil {
+			return fmt.Errorf("studio job: %w", err)
+		}
+		var v struct{ ID string }
+		json.NewDecoder(resp.Body).Decode(&v)
+		resp.Body.Close()
+		if v.ID == "" {
+			return fmt.Errorf("studio job: %s", resp.Status)
+		}
+		studio = append(studio, v.ID)
+	}
 	running, _ := t.count(`SELECT count(*) FROM river_job WHERE state = 'running'`)
+	studioLeft, _ := t.count(`SELECT count(*) FROM easel_server_jobs WHERE state IN ('queued', 'running')`)
 	ws[0].Process.Signal(syscall.SIGKILL)
 	r1.Process.Signal(syscall.SIGKILL)
 	ws[0].Wait()
 	r1.Wait()
 	killedAt := time.Since(start)
-	fmt.Printf("main: %d jobs, 3 workers, 2 replicas; killed (-9) worker 1 and replica 1 at %.1fs with %d jobs running\n", *jobs, killedAt.Seconds(), running)
+	fmt.Printf("main: %d jobs, 3 workers, 2 replicas; killed (-9) worker 1 and replica 1 at %.1fs with %d batch jobs running and %d of %d studio jobs unfinished on replica 1\n",
+		*jobs, killedAt.Seconds(), running, studioLeft, len(studio))
 	d, err := t.waitDone(*jobs, 15*time.Minute)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("main: all %d jobs saved %.1fs after the start (%.1fs after the kill)\n", *jobs, (time.Since(start)).Seconds(), (time.Since(start) - killedAt).Seconds())
 	_ = d
+	// The killed replica's studio jobs: taken over by replica 2.
+	for {
+		left, err := t.count(`SELECT count(*) FROM easel_server_jobs WHERE state IN ('queued', 'running')`)
+		if err == nil && left == 0 {
+			break
+		}
+		if time.Since(start) > 10*time.Minute {
+			return fmt.Errorf("studio jobs not finished: %d left", left)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	fmt.Printf("main: the killed replica's studio jobs all ended %.1fs after the kill (taken over by replica 2)\n", (time.Since(start) - killedAt).Seconds())
+	sDone, _ := t.count(`SELECT count(*) FROM easel_server_jobs WHERE state = 'done'`)
+	sRows, _ := t.count(`SELECT count(*) FROM easel_server_job_artworks`)
+	sJobs, _ := t.count(`SELECT count(DISTINCT job_id) FROM easel_server_job_artworks`)
+	sArts, _ := t.count(`SELECT count(*) FROM easel_artworks WHERE method <> 'batch'`)
+	fmt.Printf("main: studio: %d of %d jobs done, %d picture rows for %d jobs, %d studio artworks\n", sDone, len(studio), sRows, sJobs, sArts)
+	// A job of the killed replica, asked through replica 2.
+	if resp, err := http.Get(u2 + "/api/v1/jobs/" + studio[len(studio)-1]); err == nil {
+		var v struct {
+			State    string
+			Artworks []any
+		}
+		json.NewDecoder(resp.Body).Decode(&v)
+		resp.Body.Close()
+		fmt.Printf("main: replica 2 shows replica 1's last job: %s, %d picture\n", v.State, len(v.Artworks))
+	}
 	for _, w := range ws[1:] {
 		w.Wait()
 	}
@@ -315,7 +363,7 @@ func mainRun() error {
 	// Exactly once.
 	rows, _ := t.count(`SELECT count(*) FROM easel_job_artworks`)
 	keys, _ := t.count(`SELECT count(DISTINCT job_key) FROM easel_job_artworks`)
-	arts, _ := t.count(`SELECT count(*) FROM easel_artworks`)
+	arts, _ := t.count(`SELECT count(*) FROM easel_artworks WHERE method = 'batch'`)
 	completed, _ := t.count(`SELECT count(*) FROM river_job WHERE state = 'completed'`)
 	other, _ := t.count(`SELECT count(*) FROM river_job WHERE state <> 'completed'`)
 	rescued, _ := t.count(`SELECT count(*) FROM river_job WHERE array_length(errors, 1) > 0`)
@@ -369,7 +417,8 @@ func mainRun() error {
 		return err
 	}
 	fmt.Printf("main: image GET through replica 2 (full %s PNG from S3, 1,000 GETs, keep-alive): p50 %.2f ms, p99 %.2f ms\n", *size, lat[0], lat[1])
-	ok := rows == *jobs && keys == *jobs && arts == *jobs && completed == *jobs && other == 0 && len(in2.Problems) == 0
+	ok := rows == *jobs && keys == *jobs && arts == *jobs && completed == *jobs && other == 0 && len(in2.Problems) == 0 &&
+		sDone == len(studio) && sRows == len(studio) && sJobs == len(studio) && sArts == len(studio)
 	if !ok {
 		return fmt.Errorf("main: not every job was saved exactly once, or the store is not sound")
 	}

@@ -21,7 +21,7 @@ import (
 func TestReplicasShareJobs(t *testing.T) {
 	db := teamDB(t)
 	replicaBeat, replicaSilence, replicaLook = 100*time.Millisecond, time.Second, 200*time.Millisecond
-	defer func() { replicaBeat, replicaSilence, replicaLook = 5*time.Second, 30*time.Second, 10*time.Second }()
+	defer func() { replicaBeat, replicaSilence, replicaLook = 5*time.Second, 30*time.Second, 5*time.Second }()
 	env := home(t)
 	env["EASEL_DB"] = db
 	a := &app{getenv: func(k string) string { return env[k] }, log: newLogger(nil, "")}

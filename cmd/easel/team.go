@@ -173,7 +173,7 @@ type pgServeJobs struct {
 var (
 	replicaBeat    = 5 * time.Second
 	replicaSilence = 30 * time.Second
-	replicaLook    = 10 * time.Second
+	replicaLook    = 5 * time.Second
 )
 
 func newReplicaID() string {
@@ -186,7 +186,7 @@ func newReplicaID() string {
 // replicate keeps a replica's jobs its own and takes over those of stopped
 // replicas, until ctx ends.
 func (s *pgServeJobs) replicate(ctx context.Context, srv *server.Server, log *slog.Logger) {
-	s.claim.Store(4)
+	s.claim.Store(16)
 	beat := time.NewTicker(replicaBeat)
 	look := time.NewTicker(replicaLook)
 	defer beat.Stop()
@@ -200,10 +200,19 @@ func (s *pgServeJobs) replicate(ctx context.Context, srv *server.Server, log *sl
 				log.Warn("studio job heartbeat", "err", err)
 			}
 		case <-look.C:
-			if n, err := srv.ResumeJobs(ctx); err != nil && ctx.Err() == nil {
-				log.Warn("take over a stopped replica's jobs", "err", err)
-			} else if n > 0 {
-				log.Info("took over the jobs of a stopped replica", "jobs", n)
+			// A few at a time (the server's queue has a fixed room), again
+			// at once while there are more.
+			for ctx.Err() == nil {
+				n, err := srv.ResumeJobs(ctx)
+				if err != nil && ctx.Err() == nil {
+					log.Warn("take over a stopped replica's jobs", "err", err)
+				}
+				if n > 0 {
+					log.Info("took over the jobs of a stopped replica", "jobs", n)
+				}
+				if err != nil || n < int(s.claim.Load()) {
+					break
+				}
 			}
 		}
 	}
