@@ -110,6 +110,9 @@ type EditRequest struct {
 	Expand Insets
 	// Scale is OpUpscale's factor (2 or 4).
 	Scale int
+	// Upscaler names the engine's upscaler when it has several (Stability:
+	// fast, conservative, creative); "" is the engine's default.
+	Upscaler string
 	// Fidelity is OpenAI's input_fidelity ("high" or "low"; "" for the default).
 	Fidelity string
 	// Seed, Steps, CFGScale, Sampler, Model and N are as in RenderRequest.
@@ -187,7 +190,7 @@ func CheckEdit(engine string, s OpSupport, req *EditRequest) error {
 			return Errorf(EINVALID, "the mask is %dx%d but the picture is %dx%d: a mask must be the picture's size", mb.Dx(), mb.Dy(), ib.Dx(), ib.Dy())
 		}
 	}
-	if s.Op == OpUpscale && len(s.Scales) > 0 {
+	if s.Op == OpUpscale && len(s.Scales) > 0 && req.Upscaler == "" {
 		ok := false
 		var names []string
 		for _, sc := range s.Scales {

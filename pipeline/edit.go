@@ -42,6 +42,7 @@ type EditRequest struct {
 	Strength float64
 	Expand   easel.Insets
 	Scale    int
+	Upscaler string
 	Fidelity string
 	Seed     int64
 	N        int
@@ -117,7 +118,7 @@ func plan(r EditRequest) (*easel.EditRequest, easel.Editor, error) {
 	}
 	req := &easel.EditRequest{
 		Op: op, Image: r.Picture, Refs: r.Refs, Mask: r.Mask, Negative: r.Negative, Style: r.Style,
-		Strength: r.Strength, Expand: r.Expand, Scale: r.Scale, Fidelity: r.Fidelity,
+		Strength: r.Strength, Expand: r.Expand, Scale: r.Scale, Upscaler: r.Upscaler, Fidelity: r.Fidelity,
 		Seed: r.Seed, Steps: r.Steps, CFGScale: r.CFGScale, Sampler: r.Sampler, Model: r.Model,
 		Progress: r.Progress,
 	}

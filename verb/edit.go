@@ -58,6 +58,8 @@ type EditRequest struct {
 	Aspect string
 	// Scale is an upscale's factor (0: 2).
 	Scale int
+	// Upscaler names the engine's upscaler when it has several.
+	Upscaler string
 	// Fidelity is OpenAI's input_fidelity: "high", "low" or "".
 	Fidelity string
 	// Seed, when negative, is chosen at random.
@@ -124,7 +126,7 @@ func Edit(ctx context.Context, c *Core, r EditRequest) (*Result, error) {
 	b := pic.Image.Bounds()
 	pr := pipeline.EditRequest{
 		Op: r.Op, Words: r.Words, Style: r.Style, Negative: r.Negative, Strength: strength,
-		Scale: scale, Fidelity: r.Fidelity, N: n, Progress: r.Progress,
+		Scale: scale, Upscaler: r.Upscaler, Fidelity: r.Fidelity, N: n, Progress: r.Progress,
 	}
 	if r.Mask != "" || r.MaskData != nil {
 		md, mname, err := fileOrData(r.Mask, r.MaskData, "mask")

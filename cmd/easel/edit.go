@@ -112,6 +112,7 @@ func cmdUpscale(ctx context.Context, a *app, args []string) error {
 	var ef editFlags
 	ef.add(fs)
 	scale := fs.Int("scale", 2, "2 or 4")
+	upscaler := fs.String("upscaler", "", "the engine's upscaler when it has several: stability has fast (4x), conservative and creative (to about 4 megapixels)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -119,7 +120,7 @@ func cmdUpscale(ctx context.Context, a *app, args []string) error {
 	if len(pos) != 1 {
 		return easel.Errorf(easel.EINVALID, "easel upscale takes one picture: for example easel upscale 3f2a9c1d --scale 2")
 	}
-	return a.runEdit(ctx, &ef, verb.EditRequest{Op: easel.OpUpscale, Image: pos[0], Scale: *scale, Strength: -1})
+	return a.runEdit(ctx, &ef, verb.EditRequest{Op: easel.OpUpscale, Image: pos[0], Scale: *scale, Upscaler: *upscaler, Strength: -1})
 }
 
 // runEdit runs an edit verb with the shared flags and prints each picture

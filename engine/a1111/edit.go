@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/internal/httpx"
@@ -157,7 +158,7 @@ func (c *Client) upscale(ctx context.Context, req *easel.EditRequest) (*easel.Re
 	if req.N > 1 {
 		return nil, easel.Errorf(easel.EINVALID, "a1111 upscales one picture a call; -n %d was asked", req.N)
 	}
-	name, err := c.upscaler(ctx)
+	name, err := c.upscaler(ctx, req.Upscaler)
 	if err != nil {
 		return nil, err
 	}
@@ -183,8 +184,9 @@ func (c *Client) upscale(ctx context.Context, req *easel.EditRequest) (*easel.Re
 		Info: fmt.Sprintf("Postprocess upscale by: %d, Postprocess upscaler: %s", req.Scale, name)}}}, nil
 }
 
-// upscaler returns the best upscaler the server lists.
-func (c *Client) upscaler(ctx context.Context) (string, error) {
+// upscaler returns want when the server lists it, else (want "") the best
+// upscaler the server lists.
+func (c *Client) upscaler(ctx context.Context, want string) (string, error) {
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, httpx.Join(c.base, "/sdapi/v1/upscalers"), nil)
 	if err != nil {
 		return "", fmt.Errorf("a1111 upscalers: %w", err)
@@ -209,9 +211,15 @@ func (c *Client) upscaler(ctx context.Context) (string, error) {
 	for _, u := range list {
 		names = append(names, u.Name)
 	}
-	for _, want := range upscalerPreference {
-		if slices.Contains(names, want) {
-			return want, nil
+	if want != "" {
+		if !slices.Contains(names, want) {
+			return "", easel.Errorf(easel.EINVALID, "a1111 has no upscaler %q: it lists %s", want, strings.Join(names, ", "))
+		}
+		return want, nil
+	}
+	for _, pref := range upscalerPreference {
+		if slices.Contains(names, pref) {
+			return pref, nil
 		}
 	}
 	for _, n := range names {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"strings"
 
 	"github.com/easel-art/easel"
 )
@@ -62,6 +63,9 @@ func (e *Engine) Edit(ctx context.Context, req *easel.EditRequest) (*easel.Rende
 			return nil, easel.Errorf(easel.EINVALID, "outpainting to %dx%d is too large: the built-in canvas goes up to %d pixels a side", w, h, maxEditSide)
 		}
 	case easel.OpUpscale:
+		if u := strings.ToLower(req.Upscaler); u != "" && u != "catmull-rom" {
+			return nil, easel.Errorf(easel.EINVALID, "the built-in canvas has one upscaler, Catmull-Rom, not %q: leave out --upscaler", req.Upscaler)
+		}
 		if req.Scale == 0 {
 			req.Scale = 2
 		}

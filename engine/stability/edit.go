@@ -75,13 +75,20 @@ func (c *Client) Edit(ctx context.Context, req *easel.EditRequest) (*easel.Rende
 		}
 		path, price, res.Model = "/v2beta/stable-image/edit/outpaint", outpaintPrice, "outpaint"
 	case easel.OpUpscale:
-		if req.Scale != 4 {
-			return nil, easel.Errorf(easel.EINVALID, "stability's fast upscale enlarges 4 times: use --scale 4, or --engine builtin for 2")
-		}
 		if n > 1 {
 			return nil, easel.Errorf(easel.EINVALID, "stability upscales one picture a call; -n %d was asked", n)
 		}
-		path, price, res.Model = "/v2beta/stable-image/upscale/fast", upscaleFastPrice, "upscale-fast"
+		switch req.Upscaler {
+		case "", "fast":
+			if req.Scale != 4 {
+				return nil, easel.Errorf(easel.EINVALID, "stability's fast upscale enlarges 4 times: use --scale 4, --upscaler conservative or creative, or --engine builtin for 2")
+			}
+			path, price, res.Model = "/v2beta/stable-image/upscale/fast", upscaleFastPrice, "upscale-fast"
+		case "conservative", "creative":
+			return c.upscaleTo4MP(ctx, req)
+		default:
+			return nil, easel.Errorf(easel.EINVALID, "stability has the upscalers fast, conservative and creative, not %q", req.Upscaler)
+		}
 	default:
 		return nil, easel.Errorf(easel.EINVALID, "stability cannot %s pictures", req.Op)
 	}

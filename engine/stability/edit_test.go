@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/enginetest"
@@ -137,5 +138,36 @@ func TestFakeEditServicesAreStrict(t *testing.T) {
 	}
 	if status, body := post("/v2beta/stable-image/edit/outpaint", map[string]string{"left": "10", "creativity": "0.3"}, map[string][]byte{"image": pic}); status != 200 {
 		t.Errorf("a valid outpaint: %d %s", status, body)
+	}
+}
+
+// TestUpscaleConservativeAndCreative: conservative answers at once;
+// creative answers with an id whose result is polled (202 while running).
+func TestUpscaleConservativeAndCreative(t *testing.T) {
+	old := PollInterval
+	PollInterval = 5 * time.Millisecond
+	t.Cleanup(func() { PollInterval = old })
+	fk := newFake(t, enginetest.FaultNone)
+	c := client(t, fk, Config{})
+	res, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 512, 512), Upscaler: "conservative"})
+	if err != nil || res.Width != 2048 || res.Height != 2048 || res.CostUSD != conservativePrice {
+		t.Fatalf("conservative: %v %dx%d $%g", err, res.Width, res.Height, res.CostUSD)
+	}
+	if f := fk.Edits()[0].Fields; f["prompt"] == "" {
+		t.Error("conservative sent no prompt; the service requires one")
+	}
+	before := stabilitytest.ResultPolls()
+	res, err = c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 256, 128), Upscaler: "creative", Prompt: "a fox"})
+	if err != nil || res.Width != 2896 || res.Height != 1448 {
+		t.Fatalf("creative: %v %dx%d", err, res.Width, res.Height)
+	}
+	if polls := stabilitytest.ResultPolls() - before; polls != 3 {
+		t.Errorf("creative result polled %d times; want 3 (two in progress, then the picture)", polls)
+	}
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 1100, 1000), Upscaler: "creative"}); err == nil || !strings.Contains(err.Error(), "1 megapixel") {
+		t.Errorf("creative of 1.1 MP: %v; want a refusal naming the limit", err)
+	}
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 64, 64), Upscaler: "esrgan"}); easel.ErrorCode(err) != easel.EINVALID {
+		t.Errorf("unknown upscaler: %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	_ "image/jpeg" // the service takes PNG, JPEG and WebP
 	_ "image/png"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"slices"
@@ -42,15 +43,70 @@ func (s *Server) Edits() []EditCall {
 // editFields are the fields each pictures-in service takes, beside the
 // image and mask files (v2beta API reference).
 var editFields = map[string][]string{
-	"edit/inpaint":  {"prompt", "negative_prompt", "grow_mask", "seed", "output_format", "style_preset"},
-	"edit/outpaint": {"prompt", "left", "right", "up", "down", "creativity", "seed", "output_format", "style_preset"},
-	"upscale/fast":  {"output_format"},
+	"edit/inpaint":         {"prompt", "negative_prompt", "grow_mask", "seed", "output_format", "style_preset"},
+	"edit/outpaint":        {"prompt", "left", "right", "up", "down", "creativity", "seed", "output_format", "style_preset"},
+	"upscale/fast":         {"output_format"},
+	"upscale/conservative": {"prompt", "negative_prompt", "seed", "creativity", "output_format", "style_preset"},
+	"upscale/creative":     {"prompt", "negative_prompt", "seed", "creativity", "output_format", "style_preset"},
+}
+
+var results struct {
+	sync.Mutex
+	m     map[string][3]int // generation id → width, height, polls left before it is ready
+	polls int
+}
+
+// result is GET /v2beta/results/{id}: 202 {"id","status":"in-progress"}
+// for a few polls, then the picture; 404 for an id it never gave.
+func (s *Server) result(w http.ResponseWriter, r *http.Request) {
+	if !authorized(w, r) {
+		return
+	}
+	if a := r.Header.Get("Accept"); a != "image/*" && a != "application/json" {
+		apiError(w, 400, "bad_request", "accept: must be either image/* or application/json")
+		return
+	}
+	id := r.PathValue("id")
+	results.Lock()
+	res, ok := results.m[id]
+	results.polls++
+	pending := ok && res[2] > 0
+	if pending {
+		res[2]--
+		results.m[id] = res
+	}
+	results.Unlock()
+	switch {
+	case !ok:
+		apiError(w, 404, "not_found", "generation "+id+" not found")
+	case pending:
+		writeJSON(w, 202, map[string]any{"id": id, "status": "in-progress"})
+	default:
+		w.Header().Set("Content-Type", "image/png")
+		w.Header().Set("Finish-Reason", "SUCCESS")
+		w.Header().Set("Seed", "424242")
+		w.Write(enginetest.PNG(res[0], res[1], 1))
+	}
+}
+
+// ResultPolls returns how many times GET /v2beta/results was asked.
+func ResultPolls() int {
+	results.Lock()
+	defer results.Unlock()
+	return results.polls
+}
+
+// fourMP is the size the 4-megapixel upscalers make of a w x h picture.
+func fourMP(w, h int) (int, int) {
+	k := math.Sqrt(4194304 / float64(w*h))
+	return int(float64(w)*k + 0.5), int(float64(h)*k + 0.5)
 }
 
 // routeEdits adds the pictures-in services to the fake.
 func (s *Server) routeEdits(mux *http.ServeMux) {
 	mux.HandleFunc("POST /v2beta/stable-image/edit/{service}", func(w http.ResponseWriter, r *http.Request) { s.edit(w, r, "edit/"+r.PathValue("service")) })
 	mux.HandleFunc("POST /v2beta/stable-image/upscale/{service}", func(w http.ResponseWriter, r *http.Request) { s.edit(w, r, "upscale/"+r.PathValue("service")) })
+	mux.HandleFunc("GET /v2beta/results/{id}", s.result)
 }
 
 func fileOf(r *http.Request, field string) []byte {
@@ -158,6 +214,12 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, service string) {
 			return
 		}
 		outW, outH = cfg.Width*4, cfg.Height*4
+	case "upscale/creative":
+		if cfg.Width < 64 || cfg.Height < 64 || px > 1048576 {
+			apiError(w, 400, "bad_request", fmt.Sprintf("image: is %dx%d; the creative upscaler takes at least 64 pixels a side and at most 1,048,576 pixels", cfg.Width, cfg.Height))
+			return
+		}
+		outW, outH = fourMP(cfg.Width, cfg.Height)
 	default:
 		if cfg.Width < 64 || cfg.Height < 64 || px < 4096 || px > 9437184 || float64(cfg.Width) > 2.5*float64(cfg.Height) || float64(cfg.Height) > 2.5*float64(cfg.Width) {
 			apiError(w, 400, "bad_request", fmt.Sprintf("image: is %dx%d; it must be at least 64 pixels a side, 4,096 to 9,437,184 pixels, aspect 1:2.5 to 2.5:1", cfg.Width, cfg.Height))
@@ -167,7 +229,18 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, service string) {
 	if _, ok := num("seed", 0, 4294967294); !ok {
 		return
 	}
+	if service == "upscale/conservative" {
+		outW, outH = fourMP(cfg.Width, cfg.Height)
+	}
 	switch service {
+	case "upscale/conservative", "upscale/creative":
+		if f["prompt"] == "" {
+			apiError(w, 400, "bad_request", "prompt: cannot be empty")
+			return
+		}
+		if _, ok := num("creativity", 0.1, 0.5); !ok {
+			return
+		}
 	case "edit/inpaint":
 		if f["prompt"] == "" {
 			apiError(w, 400, "bad_request", "prompt: cannot be empty")
@@ -204,6 +277,17 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, service string) {
 		outW, outH = cfg.Width+atoi("left")+atoi("right"), cfg.Height+atoi("up")+atoi("down")
 	}
 	if !s.answer(w) {
+		return
+	}
+	if service == "upscale/creative" {
+		results.Lock()
+		if results.m == nil {
+			results.m = map[string][3]int{}
+		}
+		id := fmt.Sprintf("%064x", len(results.m)+1)
+		results.m[id] = [3]int{outW, outH, 2}
+		results.Unlock()
+		writeJSON(w, 200, map[string]any{"id": id})
 		return
 	}
 	w.Header().Set("Content-Type", "image/png")
