@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/engine/canvas"
+	"github.com/easel-art/easel/internal/atomicfile"
 	"github.com/easel-art/easel/pngmeta"
 )
 
@@ -249,32 +251,20 @@ func withMetadata(png []byte, art *easel.Artwork) ([]byte, error) {
 	return out, nil
 }
 
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory and a rename, so a reader never sees half a picture.
+// writeFileAtomic writes data to path through internal/atomicfile, so a
+// reader never sees half a picture, with the errors a person can act on.
 func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return easel.Errorf(easel.EINVALID, "%s is a directory: give a file name such as %s", path, filepath.Join(path, "scene.png"))
 	}
-	tmp, err := os.CreateTemp(dir, ".easel-render-*")
-	if err != nil {
+	if _, err := os.Stat(dir); err != nil {
 		return easel.Errorf(easel.EINVALID, "cannot write to %s: %v", dir, unwrapPath(err))
 	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.Write(path, data, atomicfile.Options{Prefix: ".easel-"}); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return easel.Errorf(easel.EINVALID, "cannot write to %s: %v", dir, unwrapPath(err))
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

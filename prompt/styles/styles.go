@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/atomicfile"
 )
 
 //go:embed styles.csv
@@ -376,22 +377,7 @@ func Save(dataDir string, imported []Style) (added, replaced int, err error) {
 	if err := w.Error(); err != nil {
 		return 0, 0, fmt.Errorf("write styles: %w", err)
 	}
-	if err := os.MkdirAll(dataDir, 0o755); err != nil {
-		return 0, 0, fmt.Errorf("save styles: %w", err)
-	}
-	tmp, err := os.CreateTemp(dataDir, FileName+".*.tmp")
-	if err != nil {
-		return 0, 0, fmt.Errorf("save styles: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return 0, 0, fmt.Errorf("save styles: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return 0, 0, fmt.Errorf("save styles: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dataDir, FileName)); err != nil {
+	if err := atomicfile.Write(filepath.Join(dataDir, FileName), buf.Bytes(), atomicfile.Options{}); err != nil {
 		return 0, 0, fmt.Errorf("save styles: %w", err)
 	}
 	return added, replaced, nil
