@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -308,5 +309,29 @@ func TestExplainNamesTheFix(t *testing.T) {
 	}
 	if err := errors.New("other"); explain(err) != err {
 		t.Error("explain changed an unrelated error")
+	}
+}
+
+const crashChildEnv = "EASEL_TEST_CRASH_CHILD"
+
+// TestFatalCrashIsNotExitCode2: a panic in another goroutine, which no
+// recover can catch, ends easel with SIGABRT, not Go's exit status 2.
+func TestFatalCrashIsNotExitCode2(t *testing.T) {
+	if os.Getenv(crashChildEnv) != "" {
+		syscall.Setrlimit(syscall.RLIMIT_CORE, &syscall.Rlimit{}) // no core file
+		crashLoudly()
+		go func() { panic("a worker gave up") }()
+		time.Sleep(5 * time.Second)
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestFatalCrashIsNotExitCode2$")
+	cmd.Env = append(os.Environ(), crashChildEnv+"=1", "GOTRACEBACK=")
+	out, _ := cmd.CombinedOutput()
+	st := cmd.ProcessState
+	if st.ExitCode() == 2 || !strings.Contains(string(out), "a worker gave up") {
+		t.Fatalf("exit %d (%v):\n%.500s", st.ExitCode(), st, out)
+	}
+	if ws, ok := st.Sys().(syscall.WaitStatus); ok && !(ws.Signaled() && ws.Signal() == syscall.SIGABRT) {
+		t.Errorf("ended with %v; want SIGABRT", st)
 	}
 }

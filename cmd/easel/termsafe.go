@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 )
 
@@ -122,3 +123,10 @@ func cutLine(s string, n int) string {
 	head := n - tail
 	return fmt.Sprintf("%s … (%d characters cut) … %s", string(r[:head]), len(r)-head-tail, string(r[len(r)-tail:]))
 }
+
+// crashLoudly makes a fatal error the runtime cannot recover from (a
+// panic in another goroutine, running out of memory) end the process with
+// SIGABRT, as GOTRACEBACK=crash does, instead of exit status 2, which
+// easel uses for bad input: a script then tells a crash (status 134) from
+// a typo. A panic in the command itself is caught in run and exits 1.
+func crashLoudly() { debug.SetTraceback("crash") }
