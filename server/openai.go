@@ -1,14 +1,12 @@
 package server
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/pipeline"
+	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/pngmeta"
 	"github.com/easel-art/easel/verb"
 )
@@ -220,60 +218,34 @@ func (s *Server) handleInspect(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.log, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, InspectResponse{Metadata: m, Reproduce: reproduceFromMetadata(m)})
+	writeJSON(w, http.StatusOK, InspectResponse{Metadata: m, Reproduce: reproduceSuggestion(b)})
 }
 
-// reproduceFromMetadata suggests the job that remakes a PNG: easel's own
-// record gives everything (scene, engine, seed); an A1111 or ComfyUI
-// record gives the prompt, negative, seed and size, to render on the
-// engine the person picks.
-func reproduceFromMetadata(m *pngmeta.Metadata) *JobRequest {
-	if m.Source == pngmeta.SourceEasel {
-		var md pipeline.Metadata
-		if json.Unmarshal(m.Easel, &md) == nil && strings.TrimSpace(md.Prompt) != "" {
-			a := &easel.Artwork{
-				Idea: md.Idea, Template: md.Template, Prompt: md.Prompt, NegativePrompt: md.NegativePrompt,
-				Dialect: md.Dialect, Style: md.Style, Writer: md.Writer, Engine: md.Engine, Model: md.Model,
-				Seed: md.Seed, Width: md.Width, Height: md.Height, Scene: md.Scene,
-			}
-			jr := reproduceRequest(a)
-			jr.ParentID = ""
-			if strings.TrimSpace(jr.Idea) == "" {
-				jr.Idea = verb.IdeaFromPrompt(md.Prompt)
-			}
-			if (easel.Size{Width: md.Width, Height: md.Height}).Validate() != nil {
-				jr.Size = ""
-			}
-			return &jr
-		}
-	}
-	if strings.TrimSpace(m.Prompt) == "" {
+// reproduceSuggestion suggests the job that remakes a dropped PNG, read
+// as easel vary and reproduce read one (lineage.FromPNG, lineage.FitSize):
+// easel's own record gives everything (scene, engine, seed); an A1111 or
+// ComfyUI record gives the prompt, negative, seed and size, to render on
+// the engine the person picks. Nil when the PNG says too little.
+func reproduceSuggestion(png []byte) *JobRequest {
+	pic, err := lineage.FromPNG(png)
+	if err != nil {
 		return nil
 	}
-	seed := m.Seed
+	a := pic.Art
+	seed := a.Seed
+	size, _ := lineage.FitSize(a.Width, a.Height)
 	jr := &JobRequest{
-		Idea: verb.IdeaFromPrompt(m.Prompt), Seed: &seed, N: 1, Method: easel.MethodReproduce,
-		Prompts: []PreparedPrompt{{Text: m.Prompt, Negative: m.NegativePrompt}},
+		Idea: verb.IdeaFromPrompt(a.Prompt), Seed: &seed, N: 1, Method: easel.MethodReproduce, Size: size.String(),
+		Prompts: []PreparedPrompt{{Text: a.Prompt, Negative: a.NegativePrompt}},
 	}
-	if sz := (easel.Size{Width: m.Width, Height: m.Height}); sz.Validate() == nil {
-		jr.Size = sz.String()
+	if !pic.Foreign() {
+		if strings.TrimSpace(a.Idea) != "" {
+			jr.Idea = a.Idea
+		}
+		jr.Engine, jr.Dialect = engineSpec(a.Engine, a.Model), string(a.Dialect)
+		jr.Prompts[0].Prompt = &easel.Prompt{Idea: a.Idea, Template: a.Template, Text: a.Prompt, Style: a.Style, Seed: a.Seed, Writer: a.Writer, Scene: a.Scene}
 	}
 	return jr
-}
-
-// reproduceRequest makes a again: the same text, negative, seed, size and
-// engine, as a child of a.
-func reproduceRequest(a *easel.Artwork) JobRequest {
-	seed := a.Seed
-	return JobRequest{
-		Idea: a.Idea, Engine: engineSpec(a.Engine, a.Model), Dialect: string(a.Dialect),
-		Size: fmt.Sprintf("%dx%d", a.Width, a.Height), Seed: &seed, N: 1,
-		Prompts: []PreparedPrompt{{
-			Prompt: &easel.Prompt{Idea: a.Idea, Template: a.Template, Text: a.Prompt, Style: a.Style, Seed: a.Seed, Writer: a.Writer, Scene: a.Scene},
-			Text:   a.Prompt, Negative: a.NegativePrompt,
-		}},
-		ParentID: a.ID, Method: easel.MethodReproduce,
-	}
 }
 
 func engineSpec(name, model string) string {
