@@ -125,6 +125,11 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Element == "" && !isObject(phrases, p) {
 			s.Element = elementFor(s.Category, s.Plural)
 		}
+		if scenery[s.Element] && elementFor(s.Category, s.Plural) != "" {
+			// "a bicycle on a road": the lexicon's element is the road
+			// it implies; the bicycle is drawn as what WordNet says it is.
+			s.Element = elementFor(s.Category, s.Plural)
+		}
 		if s.Element == "animal" && (s.Category == "bird" || s.Category == "fish") {
 			// The lexicon's generic animal is a four-legged one; WordNet
 			// knows a penguin is a bird.
@@ -255,6 +260,13 @@ func categoryOf(noun string) string {
 	return ""
 }
 
+// scenery are the elements that draw a place rather than a thing.
+var scenery = map[string]bool{
+	"road": true, "clouds": true, "sea": true, "street": true, "city": true, "skyline": true,
+	"field": true, "meadow": true, "mountains": true, "hills": true, "river": true, "lake": true,
+	"desert": true, "dunes": true, "snow": true, "forest": true,
+}
+
 // elementFor is the canvas element that draws a thing of a category the
 // lexicon gave no element; "" when none fits.
 func elementFor(cat string, plural bool) string {
@@ -278,8 +290,9 @@ func elementFor(cat string, plural bool) string {
 		return "trees"
 	case "boat":
 		return "boat"
-	case "car", "bus", "truck":
-		return "car"
+	case "car", "bus", "truck", "bicycle", "motorcycle":
+		return "car" // the canvas draws each by its category
+
 	case "train":
 		return "train"
 	case "spacecraft":

@@ -571,7 +571,7 @@ func (d *painter) buildings(groundTop float32) {
 	if p.el["windmill"] {
 		d.windmill(d.xFor("windmill", 0.2, 0.8), mid, d.zoomed("windmill", 70*d.u))
 	}
-	if p.el["tower"] {
+	if p.el["tower"] && !d.isMainTower() {
 		d.tower(d.xFor("tower", 0.6, 0.8), hz+4*d.u, 45*d.u)
 	}
 	if p.el["barn"] {
@@ -765,6 +765,10 @@ func (d *painter) leafLitter() {
 func (d *painter) animals(groundTop float32) {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
+	if d.isMainTower() {
+		// The subject: a stone tower, large, in front (vehicles.go).
+		d.mainTower(d.xFor("tower", 0.4, 0.6), groundTop+(H-groundTop)*0.35, H*0.5)
+	}
 	for _, k := range []string{"camel", "horse", "deer", "dog", "animal"} {
 		if !p.el[k] {
 			continue
@@ -848,7 +852,7 @@ func (d *painter) animals(groundTop float32) {
 		if p.el["road"] {
 			x = W * 0.5 // on the road, which runs to the centre
 		}
-		d.car(x, H*0.93, 190*d.u)
+		d.vehicle(x, H*0.93, 190*d.u) // a car, a bus, a truck, a bicycle (vehicles.go)
 	}
 	if p.el["person"] || p.el["people"] {
 		n := 1

@@ -10,7 +10,9 @@ func (d *painter) street() {
 	p.horizon = H * between(0.4, 0.6, p.look.horizon)
 	hz := p.horizon
 	d.skyLayer()
-	if p.el["tower"] {
+	if d.isMainTower() {
+		d.mainTower(W*0.5, hz, H*0.45) // at the street's end
+	} else if p.el["tower"] {
 		d.tower(W*d.rnd(0.4, 0.6), hz, 40*d.u)
 	}
 	vx := W * between(0.3, 0.7, p.look.sunX) // where the street turns out of sight
@@ -115,7 +117,7 @@ func (d *painter) street() {
 		d.crowd(hz+H*0.05, H*1.02, 14, wet)
 	}
 	if p.el["car"] {
-		d.car(W*0.5, H*0.95, 130*d.u)
+		d.vehicle(W*0.5, H*0.95, 130*d.u)
 	}
 	d.weatherLayer(hz)
 }

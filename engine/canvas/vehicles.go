@@ -1,0 +1,188 @@
+package canvas
+
+import (
+	"math"
+	"strings"
+
+	"github.com/easel-art/easel"
+)
+
+// This file draws road vehicles by their WordNet category, through a
+// dispatch table: a car (life.go), a bus, a truck, a bicycle, a
+// motorcycle, in the colour the idea gives them ("a yellow school bus"),
+// and a tower that is the subject (a wizard's tower, a stone tower, a
+// clock tower) standing large in the landscape.
+
+// vehicleDrawers maps a vehicle category to its drawer; (x, y) is the
+// middle of the ground line, s the size a car would have.
+var vehicleDrawers = map[string]func(d *painter, x, y, s float32, col rgb){
+	"bus":        (*painter).bus,
+	"truck":      (*painter).truck,
+	"bicycle":    (*painter).bicycle,
+	"motorcycle": (*painter).motorcycle,
+}
+
+// vehicleSubject is the first subject that is a vehicle with a drawer.
+func (p *plan) vehicleSubject() *easel.Subject {
+	for i := range p.subjects {
+		if _, ok := vehicleDrawers[p.subjects[i].Category]; ok {
+			return &p.subjects[i]
+		}
+	}
+	return nil
+}
+
+// vehicle draws the road vehicle of the Scene at (x, y): by its category,
+// else a car.
+func (d *painter) vehicle(x, y, s float32) {
+	if v := d.p.vehicleSubject(); v != nil {
+		col := d.p.accent
+		if c, ok := factColour(v); ok {
+			col = c
+		}
+		vehicleDrawers[v.Category](d, x, y, s, d.lit(col, 0.05))
+		return
+	}
+	d.car(x, y, s)
+}
+
+func (d *painter) wheel(x, y, r float32) {
+	d.ellipse(x, y-r, r, r)
+	d.fill(solid(hex("#141414")))
+	d.ellipse(x, y-r, r*0.5, r*0.5)
+	d.fillNoInk(solid(d.lit(rgb{0.8, 0.8, 0.82}, 0)))
+}
+
+// bus draws a long bus with a row of windows.
+func (d *painter) bus(x, y, s float32, col rgb) {
+	w, h := s*2.6, s*1.1
+	r := s * 0.2
+	d.roundRect(x-w/2, y-h-r*0.6, x+w/2, y-r*0.6, s*0.12)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.8), y-h, y))
+	glass := d.skyAt(d.p.horizon*0.3, d.p.horizon).scale(0.75)
+	for i := 0; i < 6; i++ {
+		wx := x - w/2 + w*0.06 + float32(i)*w*0.155
+		d.rect(wx, y-h*0.95, wx+w*0.12, y-h*0.55)
+	}
+	d.fill(solid(glass))
+	d.fillRect(x-w/2, y-h*0.42, x+w/2, y-h*0.37, col.scale(0.6), 1)
+	d.wheel(x-w*0.32, y, r)
+	d.wheel(x+w*0.32, y, r)
+}
+
+// truck draws a cab and its cargo box.
+func (d *painter) truck(x, y, s float32, col rgb) {
+	r := s * 0.24
+	box := d.lit(hex("#d8d4cc"), 0.05)
+	d.rect(x-s*1.4, y-s*1.25, x+s*0.35, y-r*0.7)
+	d.fill(vgrad(box, box.scale(0.8), y-s*1.25, y))
+	d.moveTo(x+s*0.4, y-r*0.7)
+	d.lineTo(x+s*0.4, y-s*0.95)
+	d.lineTo(x+s*0.95, y-s*0.95)
+	d.lineTo(x+s*1.25, y-s*0.55)
+	d.lineTo(x+s*1.25, y-r*0.7)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.8), y-s, y))
+	d.poly(x+s*0.5, y-s*0.88, x+s*0.9, y-s*0.88, x+s*1.12, y-s*0.6, x+s*0.5, y-s*0.6)
+	d.fill(solid(d.skyAt(d.p.horizon*0.3, d.p.horizon).scale(0.75)))
+	d.wheel(x-s*1.0, y, r)
+	d.wheel(x-s*0.55, y, r)
+	d.wheel(x+s*0.85, y, r)
+}
+
+// bicycle draws two wheels, a frame, a saddle and handlebars.
+func (d *painter) bicycle(x, y, s float32, col rgb) {
+	r := s * 0.42
+	lw := max(3*d.u, 1)
+	for _, wx := range []float32{x - s*0.62, x + s*0.62} {
+		d.arc(wx, y-r, r, r, 0, 2*math.Pi, lw*1.6, hex("#1a1a1a"))
+	}
+	bx, by := x-s*0.62, y-r       // back hub
+	fx, fy := x+s*0.62, y-r       // front hub
+	px, py := x-s*0.05, y-r       // pedals
+	sx, sy := x-s*0.22, y-r-s*0.6 // seat post top
+	hx, hy := x+s*0.45, y-r-s*0.68
+	d.line(bx, by, px, py, lw)
+	d.line(px, py, sx, sy, lw)
+	d.line(bx, by, sx, sy, lw)
+	d.line(sx, sy+s*0.06, hx, hy+s*0.08, lw)
+	d.line(px, py, hx, hy+s*0.08, lw)
+	d.line(hx, hy, fx, fy, lw)
+	d.fill(solid(col))
+	d.roundRect(sx-s*0.12, sy-s*0.06, sx+s*0.1, sy, s*0.03)
+	d.line(hx-s*0.05, hy, hx+s*0.12, hy-s*0.04, lw)
+	d.fill(solid(hex("#1e1e1e")))
+}
+
+// motorcycle draws two heavy wheels, an engine, a tank and a seat.
+func (d *painter) motorcycle(x, y, s float32, col rgb) {
+	r := s * 0.36
+	d.wheel(x-s*0.7, y, r)
+	d.wheel(x+s*0.7, y, r)
+	d.moveTo(x-s*0.75, y-r)
+	d.lineTo(x-s*0.35, y-r-s*0.45)
+	d.lineTo(x+s*0.35, y-r-s*0.5)
+	d.lineTo(x+s*0.7, y-r)
+	d.lineTo(x+s*0.2, y-r*0.6)
+	d.lineTo(x-s*0.3, y-r*0.6)
+	d.fill(vgrad(col.scale(1.2), col.scale(0.75), y-r-s*0.5, y-r*0.6))
+	d.roundRect(x-s*0.6, y-r-s*0.58, x-s*0.05, y-r-s*0.45, s*0.05)
+	d.fill(solid(hex("#1e1e1e")))
+	d.rect(x-s*0.2, y-r*0.9, x+s*0.2, y-r*0.4)
+	d.fill(solid(d.lit(rgb{0.7, 0.7, 0.74}, 0)))
+	d.line(x+s*0.35, y-r-s*0.5, x+s*0.55, y-r-s*0.75, max(3*d.u, 1))
+	d.fill(solid(hex("#1e1e1e")))
+}
+
+// isMainTower reports a tower that is the subject ("a wizard tower", not
+// the Eiffel Tower of "a street in Paris").
+func (d *painter) isMainTower() bool {
+	t := d.p.subjectOf("tower")
+	return t != nil && d.p.main == "tower" && t.Category == "tower" && !hasWord(" "+strings.ToLower(t.Noun)+" ", "eiffel")
+}
+
+// mainTower draws a tower that is the subject, large, standing on the
+// ground at (x, y): stone courses, windows, and a pointed roof or
+// battlements, in the colour the idea gives it.
+func (d *painter) mainTower(x, y, h float32) {
+	p := d.p
+	s := p.subjectOf("tower")
+	col := hex("#8a8478")
+	if c, ok := factColour(s); ok {
+		col = c
+	}
+	col = d.lit(col, 0.1)
+	w := h * 0.16
+	d.poly(x-w, y, x-w*0.88, y-h, x+w*0.88, y-h, x+w, y)
+	d.fill(vgrad(col.scale(1.1), col.scale(0.75), y-h, y))
+	// Stone courses and windows.
+	for k := 1; k < 10; k++ {
+		yy := y - h*float32(k)/10
+		d.fillRect(x-w*0.95, yy, x+w*0.95, yy+max(d.u, 1), col.scale(0.7), 0.6)
+	}
+	lit := p.lt.night || p.time == "dusk"
+	for k := 0; k < 3; k++ {
+		wy := y - h*(0.3+0.22*float32(k))
+		d.roundRect(x-w*0.16, wy-h*0.07, x+w*0.16, wy, w*0.1)
+		if lit {
+			d.fill(solid(warmLight))
+		} else {
+			d.fill(solid(hex("#1e1a18")))
+		}
+	}
+	noun := ""
+	if s != nil {
+		noun = s.Noun
+	}
+	if hasWord(" "+noun+" ", "wizard") || hasWord(" "+noun+" ", "fairy") || hasWord(" "+noun+" ", "witch") || d.chance(0.5) {
+		// A pointed roof.
+		d.poly(x-w*1.15, y-h, x, y-h-w*2.6, x+w*1.15, y-h)
+		d.fill(vgrad(d.lit(hex("#3a4a7a"), 0.1), d.lit(hex("#22284a"), 0.1), y-h-w*2.6, y-h))
+		return
+	}
+	// Battlements.
+	for k := 0; k < 4; k++ {
+		bx := x - w*0.88 + w*0.5*float32(k)
+		d.rect(bx, y-h-w*0.3, bx+w*0.3, y-h)
+	}
+	d.fill(solid(col))
+}
