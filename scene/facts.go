@@ -125,7 +125,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Element == "" && !isObject(phrases, p) {
 			s.Element = elementFor(s.Category, s.Plural)
 		}
-		if scenery[s.Element] && elementFor(s.Category, s.Plural) != "" {
+		if el := elementFor(s.Category, s.Plural); scenery[s.Element] && el != "" && el != "object" && el != "food" {
 			// "a bicycle on a road": the lexicon's element is the road
 			// it implies; the bicycle is drawn as what WordNet says it is.
 			s.Element = elementFor(s.Category, s.Plural)
