@@ -72,7 +72,7 @@ func words(a *Analysis) phrases {
 	bright := "soft"
 	switch {
 	case a.Brightness < 0.22:
-		bright = "low, dim"
+		bright = "dim"
 	case a.Brightness > 0.6:
 		bright = "bright"
 	}

@@ -442,8 +442,10 @@ async function openDetail(id) {
   // Lineage: idea → each parent → this picture.
   const lin = $("#lineage");
   lin.replaceChildren(h("li", {}, h("span", { class: "step" }, "idea: " + (d.lineage[0] || a).idea)));
-  for (const p of d.lineage) lin.append(h("li", {}, mini(p, false), h("span", { class: "step" }, p.method)));
-  lin.append(h("li", {}, mini(a, true), h("span", { class: "step current" }, a.method + " (this)")));
+  // A refine step reads as the conversation: what was asked.
+  const said = (x) => x.instruction ? "asked “" + x.instruction + "”" : x.method;
+  for (const p of d.lineage) lin.append(h("li", {}, mini(p, false), h("span", { class: "step" }, said(p))));
+  lin.append(h("li", {}, mini(a, true), h("span", { class: "step current" }, said(a) + " (this)")));
   $("#children-box").hidden = d.children.length === 0;
   $("#children").replaceChildren(...d.children.map((c) => mini(c, false)));
 
@@ -481,9 +483,12 @@ let inspected = null;
 
 async function inspectFile(file) {
   if (!file) return;
-  if (file.type && file.type !== "image/png") return toast("That is not a PNG: easel reads the metadata of PNG files.");
+  const png = !file.type || file.type === "image/png";
+  if (!png && /^image\/(jpeg|webp)$/.test(file.type) && window.describeFile) return describeFile(file, false);
+  if (!png) return toast("That is not a picture easel reads: drop a PNG, JPEG or WebP.");
   let r;
   try { r = await api("POST", "/api/v1/inspect", file); } catch (e) { return fail(e); }
+  if (window.describeFile) describeFile(file, true);
   inspected = r;
   const m = r.metadata;
   const img = $("#inspect-img");
