@@ -1,10 +1,12 @@
 // Package gallerytest is the conformance suite for easel.Gallery: every
-// gallery implementation (store/sqlite today, store/postgres later) runs
+// gallery implementation (store/sqlite, store/postgres) runs
 // it, so they all keep the contract documented on the interface.
 package gallerytest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"testing"
@@ -21,6 +23,7 @@ func Run(t *testing.T, newGallery func(t *testing.T) easel.Gallery) {
 	t.Run("Search", func(t *testing.T) { testSearch(t, newGallery(t)) })
 	t.Run("DeleteKeepsChildren", func(t *testing.T) { testDelete(t, newGallery(t)) })
 	t.Run("ImagesByDigest", func(t *testing.T) { testImages(t, newGallery(t)) })
+	t.Run("FailedAddLeavesNothing", func(t *testing.T) { testFailedAdd(t, newGallery(t)) })
 }
 
 func art(idea string) *easel.Artwork {
@@ -100,11 +103,32 @@ func testSearch(t *testing.T, g easel.Gallery) {
 	add(t, g, art("a castle on a hill"), "1")
 	add(t, g, art("a snowy castle"), "2")
 	add(t, g, art("a beach sunset"), "3")
-	for q, want := range map[string]int{"castle": 2, "snowy castle": 1, "sunset": 1, "dragon": 0} {
+	for q, want := range map[string]int{"castle": 2, "snowy castle": 1, "sunset": 1, "dragon": 0, "SUNSET": 1} {
 		got, err := g.Search(ctx, q, easel.ArtworkFilter{})
 		if err != nil || len(got) != want {
 			t.Errorf("Search(%q) = %d, %v; want %d", q, len(got), err, want)
 		}
+	}
+	if _, err := g.Search(ctx, " ,, ", easel.ArtworkFilter{}); easel.ErrorCode(err) != easel.EINVALID {
+		t.Errorf("Search of no words: %v; want EINVALID", err)
+	}
+}
+
+// testFailedAdd: an Add that fails leaves neither the record nor the file.
+func testFailedAdd(t *testing.T, g easel.Gallery) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a := art("an orphan")
+	png := "orphan bytes"
+	if err := g.Add(ctx, a, []byte(png)); err == nil {
+		t.Fatal("Add with a cancelled context succeeded")
+	}
+	if all, _ := g.List(context.Background(), easel.ArtworkFilter{}); len(all) != 0 {
+		t.Errorf("a failed Add left %d records", len(all))
+	}
+	sum := sha256.Sum256([]byte(png))
+	if _, err := readImage(t, g, hex.EncodeToString(sum[:])); easel.ErrorCode(err) != easel.ENOTFOUND {
+		t.Errorf("a failed Add left its file: %v", err)
 	}
 }
 

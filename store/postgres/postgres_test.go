@@ -122,31 +122,6 @@ func TestStagedJobSurvives(t *testing.T) {
 
 // TestDeleteSharedObject: deleting one of two artworks sharing an object
 // keeps the object; deleting the last removes it.
-func TestDeleteSharedObject(t *testing.T) {
-	db := openTest(t)
-	ctx := t.Context()
-	p := testPNG(t, 2)
-	a, b := jobArtwork("one"), jobArtwork("two")
-	if err := db.Add(ctx, a, p); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Add(ctx, b, p); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Delete(ctx, a.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(b.Path); err != nil {
-		t.Fatalf("shared object removed with one of its rows: %v", err)
-	}
-	if err := db.Delete(ctx, b.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(b.Path); !os.IsNotExist(err) {
-		t.Fatalf("object kept after its last row: %v", err)
-	}
-}
-
 func TestServerJobs(t *testing.T) {
 	db := openTest(t)
 	ctx := t.Context()
