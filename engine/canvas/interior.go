@@ -1,5 +1,7 @@
 package canvas
 
+import "strings"
+
 // interior.go draws rooms: walls, a window onto the scene outside, bookshelves and a fireplace.
 
 // interior: a wall with a window onto the scene outside, a sill, and
@@ -55,6 +57,27 @@ func (d *painter) interior() {
 	}
 	if hasWord(p.words, "fireplace") || hasWord(p.words, "hearth") || hasWord(p.words, "fire") {
 		d.fireplace(W*0.5, H, W*0.36)
+	}
+	if !p.lt.night && p.time != "dusk" {
+		// Daylight through the window falls on the floor, slanting with
+		// the hour: long in the morning and late afternoon.
+		slant := float32(0.15)
+		switch p.time {
+		case "morning", "dawn", "afternoon", "golden hour", "sunset":
+			slant = 0.45
+		}
+		d.poly(wx0, wy1+fw*4, wx1, wy1+fw*4, wx1+(wx1-wx0)*slant, H+2, wx0+(wx1-wx0)*slant, H+2)
+		d.fillNoInk(paint{col: p.lt.sun, alpha: 0.12})
+	}
+	// The furniture the idea names, and the person in the room
+	// (furniture.go, people.go).
+	d.furnish(H * 0.9)
+	if s := p.subjectOf("person"); s != nil && poseOf(s) != "" {
+		col := p.accent
+		if c, ok := factColour(s); ok {
+			col = c
+		}
+		d.figure(W*0.3, H*0.97, H*0.55, poseOf(s), col, strings.ToLower(s.Object))
 	}
 	if p.el["cat"] {
 		// On the sill, inside the window whatever its place.
