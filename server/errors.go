@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/hint"
 )
 
 // HTTP-only error codes, beside easel's own.
@@ -79,6 +80,7 @@ type ErrorDetail struct {
 // unexpected failure whose text may hold paths or secrets, so it is
 // logged and the person sees a generic message.
 func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	err = hint.Explain(err) // a damaged database or a full disk names its fix
 	code := easel.ErrorCode(err)
 	msg := easel.ErrorMessage(err)
 	var mbe *http.MaxBytesError

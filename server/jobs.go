@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/hint"
 )
 
 // Job states, as the API reports them.
@@ -162,8 +163,9 @@ func (s *Server) jobView(j *job) JobView {
 		v.Artworks = append(v.Artworks, s.artworkView(a))
 	}
 	if j.err != nil {
-		code := easel.ErrorCode(j.err)
-		msg := easel.ErrorMessage(j.err)
+		jerr := hint.Explain(j.err) // a full disk or damaged database names its fix
+		code := easel.ErrorCode(jerr)
+		msg := easel.ErrorMessage(jerr)
 		if code == easel.EINTERNAL {
 			msg = "internal error: see the server's log (EASEL_LOG=debug)"
 		}

@@ -48,17 +48,6 @@ func restorePictures(ctx context.Context, g *sqlite.DB, paths []string) (restore
 	return restored, left, nil
 }
 
-// damagedDB reports whether err is SQLite saying the database file is
-// damaged or not a database at all.
-func damagedDB(err error) bool {
-	var coded interface{ Code() int }
-	if !errors.As(err, &coded) {
-		return false
-	}
-	c := coded.Code() & 0xff
-	return c == sqliteCorrupt || c == sqliteNotADB
-}
-
 // rebuildGallery is `easel doctor --rebuild`: the damaged gallery.db (and
 // its -wal and -shm files) is moved aside, not deleted, a new one is made,
 // and every picture in images/ is added back from its own metadata. Run
