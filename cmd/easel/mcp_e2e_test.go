@@ -80,11 +80,17 @@ type session struct {
 		Description string          `json:"description"`
 		InputSchema json.RawMessage `json:"inputSchema"`
 	} `json:"tools"`
-	WritePrompt toolResult   `json:"writePrompt"`
-	Imagine     toolResult   `json:"imagine"`
-	Refine      toolResult   `json:"refine"`
-	Progress    []progressJS `json:"progress"`
-	Bad         map[string]struct {
+	WritePrompt toolResult `json:"writePrompt"`
+	Imagine     toolResult `json:"imagine"`
+	Refine      toolResult `json:"refine"`
+	Cancel      *struct {
+		Progress []progressJS `json:"progress"`
+		Finished bool         `json:"finished"`
+		Error    string       `json:"error"`
+		Saved    int          `json:"saved"`
+	} `json:"cancel"`
+	Progress []progressJS `json:"progress"`
+	Bad      map[string]struct {
 		toolResult
 		ProtocolError string `json:"protocolError"`
 	} `json:"bad"`
@@ -262,6 +268,9 @@ func TestMCPStdioNodeClient(t *testing.T) {
 	dir := t.TempDir()
 	s := runClient(t, []string{asEasel + "=1", "EASEL_HOME=" + dir}, "stdio", os.Args[0], "mcp", "--data-dir", dir)
 	link := checkSession(t, s)
+	if c := s.Cancel; c == nil || c.Finished || !strings.Contains(c.Error, "the person pressed stop") || c.Saved != 0 || len(c.Progress) == 0 {
+		t.Errorf("cancelling a render: %+v; want the call aborted and nothing saved", c)
+	}
 	// A local client gets the full-size file itself.
 	u, err := url.Parse(link)
 	if err != nil || u.Scheme != "file" {

@@ -61,6 +61,37 @@ if (id) {
   out.resource = await client.readResource({ uri: `easel://artwork/${id}` });
   out.resources = (await client.listResources()).resources;
 }
+// Cancelling: abort a render of four oil paintings once the first is
+// drawn; the server must stop and save none of them. One uncancelled
+// painting first says how long the rest would take on this machine now.
+if (mode === 'stdio') {
+  const args = { size: '1024x1024', style: 'oil painting', seed: 5 };
+  const t0 = Date.now();
+  await client.callTool({ name: 'imagine', arguments: { ...args, idea: 'a quiet lake at dawn, timing run' } }, undefined, { timeout: 120000 });
+  const one = Date.now() - t0;
+  const abort = new AbortController();
+  out.cancel = { progress: [], oneMs: one };
+  try {
+    await client.callTool(
+      { name: 'imagine', arguments: { ...args, idea: 'a quiet lake at dawn for the abort test', n: 4 } },
+      undefined,
+      { signal: abort.signal, timeout: 120000, onprogress: (p) => { out.cancel.progress.push(p); if (p.progress > 1) abort.abort('the person pressed stop'); } },
+    );
+    out.cancel.finished = true;
+  } catch (err) {
+    out.cancel.error = String(err && err.message || err);
+  }
+  // Were it not cancelled, the render would save its pictures well within
+  // this wait: eight times what one took.
+  const deadline = Date.now() + 8 * one + 1000;
+  let found = 0;
+  while (!found && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    const s = await client.callTool({ name: 'search_gallery', arguments: { query: 'abort test' } });
+    found = s.structuredContent.artworks.length;
+  }
+  out.cancel.saved = found;
+}
 out.prompt = await client.getPrompt({ name: 'prompt_generator', arguments: { idea: 'an owl at night' } });
 await client.close();
 console.log(JSON.stringify(out));
