@@ -75,10 +75,12 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	ch := st.Chaos()
+	// Chaos is passed on only when asked for: without it a built-in
+	// picture's subtle variations keep its wording (one small change each).
+	var ch *int
 	if chaos != -1 {
-		ch = chaos
-		st = lineage.StrengthOf(ch)
+		ch = &chaos
+		st = lineage.StrengthOf(chaos)
 	}
 	size, err := sf.resolveOptional()
 	if err != nil {
@@ -102,7 +104,7 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	writer := func(spec string) (easel.PromptWriter, error) { return a.openWriter(spec, *systemFile, !df.json) }
 	pending := heldPrompt{quiet: df.json}
 	res, err := verb.Vary(ctx, a.core(g, dataDir, writer), verb.VaryRequest{
-		Ref: ref, Strength: st, Chaos: &ch, N: *n, Engine: *engineSpec, LLM: *llmSpec, Size: size, Seed: resolveSeed(*seed),
+		Ref: ref, Strength: st, Chaos: ch, N: *n, Engine: *engineSpec, LLM: *llmSpec, Size: size, Seed: resolveSeed(*seed),
 		Negative: *negative, Dialect: d, PromptOnly: *promptOnly,
 		Hooks: verb.Hooks{
 			OnPrompt: pending.hold,

@@ -458,3 +458,33 @@ func wordOverlap(a, b string) float64 {
 	}
 	return float64(both) / float64(len(wa)+len(wb)-both)
 }
+
+// TestVarySubtleKeepsWording: easel vary --strength subtle on a built-in
+// picture keeps most of its prompt's words for every child, as the
+// README says (the command once always passed a chaos, which sent subtle
+// variations to a fresh rewrite).
+func TestVarySubtleKeepsWording(t *testing.T) {
+	env := home(t)
+	parent := imagineOne(t, env, "a lighthouse on a rocky coast", "--size", "64x64")
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			m[strings.Trim(w, ".,;:!?")] = true
+		}
+		return m
+	}
+	pw := words(parent["prompt"].(string))
+	r := mustRun(t, env, "vary", parent["id"].(string), "--strength", "subtle", "-n", "3", "--json")
+	for _, o := range ndjson(t, r.stdout) {
+		cw := words(o["prompt"].(string))
+		kept := 0
+		for w := range pw {
+			if cw[w] {
+				kept++
+			}
+		}
+		if f := float64(kept) / float64(len(pw)); f < 0.8 {
+			t.Errorf("a subtle child keeps %.2f of its parent's words; want most:\n%s\n%s", f, parent["prompt"], o["prompt"])
+		}
+	}
+}
