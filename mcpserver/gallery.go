@@ -19,7 +19,7 @@ type SearchArgs struct {
 	Limit    int    `json:"limit,omitempty" jsonschema:"how many to return, 1 to 50 (default 10)"`
 	Offset   int    `json:"offset,omitempty" jsonschema:"how many to skip, for the next page"`
 	ParentID string `json:"parent_id,omitempty" jsonschema:"only the pictures made from this one (its variations and reproductions)"`
-	Previews bool   `json:"previews,omitempty" jsonschema:"also return each picture as a small (256-pixel) image"`
+	Previews bool   `json:"previews,omitempty" jsonschema:"also return the first 12 pictures as small (256-pixel) images"`
 }
 
 // SearchResult is search_gallery's structured result.
@@ -41,8 +41,12 @@ type ArtworkDetail struct {
 	Children []ArtworkInfo `json:"children"`
 }
 
-// maxSearch is the most pictures one search returns.
-const maxSearch = 50
+// maxSearch is the most pictures one search returns, maxPreviews the most
+// it shows as images.
+const (
+	maxSearch   = 50
+	maxPreviews = 12
+)
 
 func (s *server) addGalleryTools(ms *mcp.Server) {
 	mcp.AddTool(ms, &mcp.Tool{
@@ -111,9 +115,11 @@ func (s *server) search(ctx context.Context, req *mcp.CallToolRequest, in Search
 	}
 	res.Content = append(res.Content, &mcp.TextContent{Text: strings.TrimSpace(b.String())})
 	if in.Previews {
-		for _, a := range arts {
+		// At most maxPreviews of them: every one takes room in the result.
+		shown := arts[:min(len(arts), maxPreviews)]
+		for _, a := range shown {
 			if data, err := s.picture(ctx, a); err == nil {
-				if prev, err := preview(data, 256, s.opts.PreviewBytes/len(arts)); err == nil {
+				if prev, err := preview(data, 256, s.opts.PreviewBytes/len(shown)); err == nil {
 					res.Content = append(res.Content, &mcp.TextContent{Text: a.ID}, &mcp.ImageContent{Data: prev, MIMEType: "image/png"})
 				}
 			}
