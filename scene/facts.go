@@ -172,9 +172,9 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 	}
 }
 
-// portionFirst puts the thing before a portion or vessel of it: "a pile
-// of cookies", "a scoop of ice cream", "a glass of red wine", "a pint of
-// beer" are about the cookies, the ice cream, the wine, the beer. The
+// portionFirst puts the thing before a portion, vessel or group of it: "a
+// pile of cookies", "a scoop of ice cream", "a pint of beer", "a herd of
+// zebras" are about the cookies, the ice cream, the beer, the zebras. The
 // first noun must be no living or built thing of its own (WordNet gives it
 // no category, or a container, tool or shape) and the second food, a
 // drink or a plant.
@@ -188,7 +188,11 @@ func portionFirst(sc *easel.Scene) {
 	default:
 		return
 	}
-	if !edible[b.Category] || !strings.Contains(strings.ToLower(sc.Idea), strings.ToLower(a.Noun)+" of ") {
+	ok := edible[b.Category] ||
+		// "a herd of zebras", "a row of pine trees": a group of no
+		// category of its own is about its members.
+		a.Category == "" && b.Category != "" && b.Category != "color" && b.Category != "material" && b.Category != "shape"
+	if !ok || !strings.Contains(strings.ToLower(sc.Idea), strings.ToLower(a.Noun)+" of ") {
 		return
 	}
 	if b.Relation == "" {

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -109,4 +110,34 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// TestCorpusDrawn counts the corpus ideas whose main subject the canvas
+// draws (its element is one the canvas paints and no note says it is not
+// drawn or drawn only as a plain shape), and holds the figure to a floor.
+func TestCorpusDrawn(t *testing.T) {
+	ideas, err := corpus.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var drawn, total int
+	var missed []string
+	for _, idea := range ideas {
+		sc := scene.Parse(idea.Text)
+		if len(sc.Subjects) == 0 {
+			continue
+		}
+		total++
+		main := "the " + strings.ToLower(sc.Subjects[0].Noun)
+		nd := append(NotDrawn(sc), Roughly(sc)...)
+		if slices.Contains(nd, main) {
+			missed = append(missed, idea.Text)
+			continue
+		}
+		drawn++
+	}
+	t.Logf("main subject drawn in %d of %d corpus ideas; not: %q", drawn, total, missed)
+	if drawn*100 < total*85 {
+		t.Errorf("main subject drawn in %d of %d ideas (floor 85%%)", drawn, total)
+	}
 }

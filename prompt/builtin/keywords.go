@@ -51,8 +51,13 @@ func (d *draft) keywords() []easel.Keyword {
 	if !strings.Contains(subj, sc.Setting) && !strings.Contains(sc.Setting, subj) {
 		add(sc.Setting, wSetting)
 	}
-	for i := 1; i < len(sc.Subjects); i++ {
+	// Every subject the subject phrase does not already say: "cat" after
+	// "pencil sketch", where the Scene puts the cat first.
+	for i := 0; i < len(sc.Subjects); i++ {
 		s := sc.Subjects[i]
+		if i == 0 && containsWords(subj, strings.ToLower(s.Noun)) {
+			continue
+		}
 		phrase := s.Noun
 		if len(s.Adjectives) > 0 {
 			phrase = strings.Join(s.Adjectives, " ") + " " + s.Noun
