@@ -86,11 +86,37 @@ var (
 type box struct {
 	eng   easel.Engine
 	label string // its URL without credentials, for messages
+	*boxState
+}
+
+// boxState is a box's slots and health, shared by every pool of the
+// process that names the box (the studio opens an engine per request), so
+// that one box is never sent more than its slots and a box found out of
+// service stays out for all.
+type boxState struct {
 	slots chan struct{}
 
 	mu        sync.Mutex
 	downUntil time.Time // zero when in service
 	downs     int       // consecutive failures
+}
+
+var (
+	statesMu sync.Mutex
+	states   = map[string]*boxState{}
+)
+
+// stateOf returns the shared state of the box at url.
+func stateOf(url string, per int) *boxState {
+	statesMu.Lock()
+	defer statesMu.Unlock()
+	key := url + "\x00" + strconv.Itoa(per)
+	st, ok := states[key]
+	if !ok {
+		st = &boxState{slots: make(chan struct{}, max(per, 1))}
+		states[key] = st
+	}
+	return st
 }
 
 // Pool is one engine over several boxes. It is safe for concurrent use.
@@ -106,7 +132,7 @@ type Pool struct {
 func New(engs []easel.Engine, labels []string, per int) easel.Engine {
 	p := &Pool{free: make(chan struct{}, 1), Now: time.Now}
 	for i, e := range engs {
-		p.boxes = append(p.boxes, &box{eng: e, label: redact(labels[i]), slots: make(chan struct{}, max(per, 1))})
+		p.boxes = append(p.boxes, &box{eng: e, label: redact(labels[i]), boxState: stateOf(labels[i], per)})
 	}
 	if _, ok := engs[0].(easel.Editor); ok {
 		return &editorPool{p}
@@ -243,7 +269,7 @@ func (p *Pool) ready(ctx context.Context, b *box) bool {
 	return true
 }
 
-func (b *box) down(now time.Time) {
+func (b *boxState) down(now time.Time) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	d := downFor << min(b.downs, 8)
@@ -251,7 +277,7 @@ func (b *box) down(now time.Time) {
 	b.downUntil = now.Add(min(d, maxDown))
 }
 
-func (b *box) up() {
+func (b *boxState) up() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.downs, b.downUntil = 0, time.Time{}

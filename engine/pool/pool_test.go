@@ -130,3 +130,19 @@ func TestBoxComesBack(t *testing.T) {
 		t.Fatalf("the box did not come back: %d calls", a.Requests()-before)
 	}
 }
+
+// TestOpensShareBoxes: engines opened again over the same boxes (the
+// studio opens one a request) share what the first learnt: a box out of
+// service is out for all.
+func TestOpensShareBoxes(t *testing.T) {
+	sick, well := a1111test.New(t, enginetest.FaultUnavailable), a1111test.New(t, "")
+	if _, err := open(t, nil, sick, well).Render(t.Context(), req()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := open(t, nil, sick, well).Render(t.Context(), req()); err != nil {
+		t.Fatal(err)
+	}
+	if sick.Requests() != 1 {
+		t.Fatalf("the sick box got %d calls from two opens; want 1", sick.Requests())
+	}
+}
