@@ -67,6 +67,14 @@ func (e refusedEngine) Render(ctx context.Context, req *easel.RenderRequest) (*e
 	return res, err
 }
 
+// shareLimits makes ls the limiters of every engine call this process
+// makes from now on: a queue's, which on PostgreSQL shares each engine's
+// rate with every worker. Call it before the first engine call.
+func (a *app) shareLimits(ls *queue.Limiters) {
+	a.limitersOnce.Do(func() {})
+	a.limiters = ls
+}
+
 // limiterSet is the app's per-engine limiters, made on first use.
 type limiterSet struct {
 	limitersOnce sync.Once

@@ -14,6 +14,7 @@ import (
 	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/mcpserver"
 	"github.com/easel-art/easel/prompt/styles"
+	"github.com/easel-art/easel/queue"
 	"github.com/easel-art/easel/server"
 )
 
@@ -80,6 +81,16 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer gal.Close()
+	// On a team's PostgreSQL the studio's engine calls keep to the rate
+	// limits every batch worker shares (the queue's limiters, no workers).
+	if db := a.dbURL(); strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+		q, err := queue.Open(ctx, queue.Config{URL: db, Limits: a.limits(limitFlags{}, ""), Log: a.log})
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		a.shareLimits(q.Limiters())
+	}
 	mcpHandler := mcpserver.Handler(mcpserver.New(a.mcpDeps(gal, dir), mcpserver.Options{Engine: *engineSpec, LLM: *llmSpec}))
 	defer mcpHandler.Close()
 	deps := a.serverDeps(gal, dir)
