@@ -154,22 +154,34 @@ func TestDoctorFindsDamage(t *testing.T) {
 	})
 	t.Run("leftover temporary files", func(t *testing.T) {
 		env, objs := galleryWith(t, 1)
-		dir := filepath.Dir(objs[0]["path"].(string))
-		old := filepath.Join(dir, ".tmp-4242-123456.png")
-		young := filepath.Join(dir, ".tmp-4243-123456.png")
+		// Writers make their temporary files in images/.tmp; a kill -9
+		// leaves them there, and the next open removes the old ones.
+		dir := filepath.Join(env["EASEL_HOME"], "images", ".tmp")
+		old := filepath.Join(dir, ".tmp-4242-123456")
+		young := filepath.Join(dir, ".tmp-4243-123456")
 		os.WriteFile(old, []byte("half a picture"), 0o644)
 		os.WriteFile(young, []byte("a picture being written"), 0o644)
+		// Older easel wrote them beside the pictures: doctor finds those.
+		beside := filepath.Join(filepath.Dir(objs[0]["path"].(string)), ".tmp-4244-123456.png")
+		os.WriteFile(beside, []byte("half a picture"), 0o644)
 		past := time.Now().Add(-2 * time.Minute)
 		os.Chtimes(old, past, past)
+		os.Chtimes(beside, past, past)
 		code, _, g := doctorJSON(t, env)
-		if code != 0 || !strings.Contains(jsonString(g["repaired"]), old) {
-			t.Errorf("leftover: exit %d, %v", code, g)
+		if code == 0 || !strings.Contains(jsonString(g["repaired"]), old) || !strings.Contains(jsonString(g["temp_files"]), beside) {
+			t.Errorf("leftovers: exit %d, %v", code, g)
 		}
 		if _, err := os.Stat(old); err == nil {
 			t.Error("the leftover temporary file is still there")
 		}
 		if _, err := os.Stat(young); err != nil {
 			t.Error("a temporary file being written was removed")
+		}
+		if code, _, g := doctorJSON(t, env, "--repair"); code != 0 || !strings.Contains(jsonString(g["repaired"]), beside) {
+			t.Errorf("--repair: exit %d, %v", code, g)
+		}
+		if _, err := os.Stat(beside); err == nil {
+			t.Error("--repair left the old temporary file")
 		}
 	})
 }

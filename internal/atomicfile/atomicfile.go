@@ -22,6 +22,11 @@ type Options struct {
 	NoSync bool
 	// Perm is the file's mode (default 0o644).
 	Perm os.FileMode
+	// TempDir is where the temporary file is made (default: path's
+	// directory). It must be on path's file system. One directory for a
+	// store's temporary files lets a sweeper find a killed writer's
+	// leftovers without reading every directory of the store.
+	TempDir string
 }
 
 // Write writes data to path, creating path's directory when needed. On
@@ -38,7 +43,14 @@ func Write(path string, data []byte, o Options) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, o.Prefix+strconv.Itoa(os.Getpid())+"-*")
+	tmpDir := dir
+	if o.TempDir != "" {
+		tmpDir = o.TempDir
+		if err := os.MkdirAll(tmpDir, 0o755); err != nil {
+			return err
+		}
+	}
+	f, err := os.CreateTemp(tmpDir, o.Prefix+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return err
 	}

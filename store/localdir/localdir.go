@@ -30,6 +30,11 @@ func New(dir string) *Store { return &Store{dir: dir} }
 // Dir returns the store's directory.
 func (s *Store) Dir() string { return s.dir }
 
+// TempDir is where Put makes its temporary files: one directory, so that
+// the leftovers of a killed writer are found without reading every
+// directory of the store.
+func (s *Store) TempDir() string { return filepath.Join(s.dir, ".tmp") }
+
 // Path returns where the file of key is (or would be).
 func (s *Store) Path(key string) string {
 	if len(key) < 2 {
@@ -50,7 +55,7 @@ func (s *Store) Put(ctx context.Context, key string, data []byte) (created bool,
 	if _, err := os.Stat(path); err == nil {
 		return false, nil
 	}
-	if err := atomicfile.Write(path, data, atomicfile.Options{}); err != nil {
+	if err := atomicfile.Write(path, data, atomicfile.Options{TempDir: s.TempDir()}); err != nil {
 		return false, fmt.Errorf("save image: %w", err)
 	}
 	return true, nil

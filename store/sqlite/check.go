@@ -101,7 +101,7 @@ func (d *DB) Check(ctx context.Context) (*Health, error) {
 			return nil, fmt.Errorf("check image files: %w", err)
 		}
 	}
-	h.TempFiles = leftovers(d.dir, d.Now(), TempMaxAge)
+	h.TempFiles = leftovers(d.dir, d.Now(), TempMaxAge, true)
 	return h, ctx.Err()
 }
 
@@ -150,12 +150,16 @@ func isTemp(name string) bool {
 	return strings.HasSuffix(name, ".tmp")
 }
 
-// leftovers lists the temporary files in the data directory, its staging
-// directory and each images/xx directory that are older than age.
-func leftovers(dir string, now time.Time, age time.Duration) []string {
-	dirs := []string{dir, filepath.Join(dir, "staging"), filepath.Join(dir, "images")}
-	subs, _ := filepath.Glob(filepath.Join(dir, "images", "??"))
-	dirs = append(dirs, subs...)
+// leftovers lists the temporary files older than age in the data
+// directory, its staging directory and images/.tmp, where writers make
+// them; with all, in each images/xx directory too, where writers before
+// images/.tmp made them (that reads every directory of a large gallery).
+func leftovers(dir string, now time.Time, age time.Duration, all bool) []string {
+	dirs := []string{dir, filepath.Join(dir, "staging"), filepath.Join(dir, "images"), filepath.Join(dir, "images", ".tmp")}
+	if all {
+		subs, _ := filepath.Glob(filepath.Join(dir, "images", "??"))
+		dirs = append(dirs, subs...)
+	}
 	var out []string
 	for _, sub := range dirs {
 		ents, err := os.ReadDir(sub)
@@ -176,13 +180,13 @@ func leftovers(dir string, now time.Time, age time.Duration) []string {
 
 // Leftovers lists the temporary files in the gallery in dir that writers
 // which died left behind (older than TempMaxAge); Open removes them.
-func Leftovers(dir string) []string { return leftovers(dir, time.Now(), TempMaxAge) }
+func Leftovers(dir string) []string { return leftovers(dir, time.Now(), TempMaxAge, false) }
 
 // sweepTemp removes the temporary files dead writers left, at Open: a
 // process killed in the middle of a write (kill -9 during imagine) leaves
 // images/xx/.tmp-* that nothing else would remove.
 func sweepTemp(dir string, now time.Time) {
-	for _, p := range leftovers(dir, now, TempMaxAge) {
+	for _, p := range leftovers(dir, now, TempMaxAge, false) {
 		os.Remove(p)
 	}
 }

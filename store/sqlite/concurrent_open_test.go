@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 const openChildEnv = "EASEL_SQLITE_OPEN_CHILD"
@@ -63,5 +64,40 @@ func TestConcurrentFirstOpen(t *testing.T) {
 		if t.Failed() {
 			return
 		}
+	}
+}
+
+// TestOpenSweepsLeftovers: a writer killed mid-write leaves its temporary
+// file in images/.tmp; the next Open removes it once it is a minute old,
+// and leaves younger ones (a write in progress in another process).
+func TestOpenSweepsLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Add(t.Context(), artwork("a fox", "a fox"), []byte("png bytes")); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	tmp := filepath.Join(dir, "images", ".tmp")
+	if ents, err := os.ReadDir(tmp); err != nil || len(ents) != 0 {
+		t.Fatalf("images/.tmp after a write: %v %v", ents, err)
+	}
+	old, young := filepath.Join(tmp, ".tmp-99999-1"), filepath.Join(tmp, ".tmp-99999-2")
+	os.WriteFile(old, []byte("half"), 0o644)
+	os.WriteFile(young, []byte("half"), 0o644)
+	past := time.Now().Add(-2 * TempMaxAge)
+	os.Chtimes(old, past, past)
+	db, err = Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := os.Stat(old); err == nil {
+		t.Error("the old leftover is still there")
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Error("a young temporary file was removed")
 	}
 }

@@ -126,7 +126,7 @@ func (d *DB) SaveJob(ctx context.Context, key string, arts []*easel.Artwork, png
 		// a kill, so it must be quick; a kill -9 keeps what was written
 		// (the kernel has it), and after a power cut a torn staging file
 		// only means the job runs again.
-		if err := writeAtomicPID(staged, b, false); err != nil {
+		if err := writeAtomicPID(staged, "", b, false); err != nil {
 			return fmt.Errorf("save job: %w", err)
 		}
 	}
@@ -135,7 +135,7 @@ func (d *DB) SaveJob(ctx context.Context, key string, arts []*easel.Artwork, png
 		if _, err := os.Stat(a.Path); err == nil {
 			continue
 		}
-		if err := writeAtomicPID(a.Path, pngs[i], true); err != nil {
+		if err := writeAtomicPID(a.Path, d.images.TempDir(), pngs[i], true); err != nil {
 			return fmt.Errorf("save image: %w", err)
 		}
 	}
@@ -201,8 +201,8 @@ const tmpPrefix = ".tmp-job-"
 // writeAtomicPID writes data to path through a temporary file named after
 // this process (synced when sync is set) and a rename, so a crash leaves
 // the whole file or a temporary one that RecoverJobs can tell is abandoned.
-func writeAtomicPID(path string, data []byte, sync bool) error {
-	return atomicfile.Write(path, data, atomicfile.Options{Prefix: tmpPrefix, NoSync: !sync})
+func writeAtomicPID(path, tempDir string, data []byte, sync bool) error {
+	return atomicfile.Write(path, data, atomicfile.Options{Prefix: tmpPrefix, NoSync: !sync, TempDir: tempDir})
 }
 
 // RecoverReport says what RecoverJobs cleaned up.

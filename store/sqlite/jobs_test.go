@@ -68,7 +68,7 @@ func TestStagedJobSurvivesACrash(t *testing.T) {
 	a.ID = "00000000000000aa"
 	png := testPNG(t, 2)
 	b := []byte(`{"key":"b-3-0","artworks":[{"id":"00000000000000aa","idea":"an owl","prompt":"an owl","engine":"fake","seed":1,"width":64,"height":64,"method":"batch","cost_usd":0,"elapsed_ms":0,"created_at":"0001-01-01T00:00:00Z","negative_prompt":"","sha256":"","path":""}],"pngs":["` + b64(png) + `"]}`)
-	if err := writeAtomicPID(db.stagingPath("b-3-0"), b, false); err != nil {
+	if err := writeAtomicPID(db.stagingPath("b-3-0"), "", b, false); err != nil {
 		t.Fatal(err)
 	}
 	arts, pngs, err := db.StagedJob("b-3-0")
@@ -89,7 +89,7 @@ func TestStagedJobSurvivesACrash(t *testing.T) {
 
 func TestTornStagingFileMeansRunAgain(t *testing.T) {
 	db := openTest(t)
-	if err := writeAtomicPID(db.stagingPath("b-4-0"), []byte(`{"key":"b-4-0","artw`), false); err != nil {
+	if err := writeAtomicPID(db.stagingPath("b-4-0"), "", []byte(`{"key":"b-4-0","artw`), false); err != nil {
 		t.Fatal(err)
 	}
 	arts, _, err := db.StagedJob("b-4-0")
