@@ -765,6 +765,7 @@ func (d *painter) leafLitter() {
 func (d *painter) animals(groundTop float32) {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
+	d.critters(groundTop) // an insect, lizard, frog or crab subject (critters.go)
 	if d.isMainTower() {
 		// The subject: a stone tower, large, in front (vehicles.go).
 		d.mainTower(d.xFor("tower", 0.4, 0.6), groundTop+(H-groundTop)*0.35, H*0.5)

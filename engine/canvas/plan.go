@@ -61,6 +61,14 @@ type plan struct {
 
 // words that imply elements when the scene parser did not list them (a
 // Scene written by hand or by an LLM may only have words).
+// livingMain are the main subjects that make a picture of themselves even
+// when the idea also names food or a table ("a grey donkey carrying
+// baskets", "a baker holding bread").
+var livingMain = map[string]bool{
+	"person": true, "people": true, "animal": true, "fox": true, "cat": true, "dog": true,
+	"horse": true, "deer": true, "camel": true, "birds": true, "dragon": true,
+}
+
 var impliedBy = map[string][]string{
 	"sunset": {"sun"}, "sunrise": {"sun"}, "beach": {"sea", "beach"}, "ocean": {"sea"}, "sea": {"sea"},
 	"coast": {"sea", "rocks"}, "harbor": {"sea", "boat", "houses"}, "harbour": {"sea", "boat", "houses"},
@@ -161,7 +169,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	switch {
 	case p.el["underwater"]:
 		p.kind = "underwater"
-	case (p.el["bowl"] || p.el["food"] || p.el["table"]) && p.main != "person" && p.main != "people":
+	case (p.el["bowl"] || p.el["food"] || p.el["table"]) && !livingMain[p.main]:
 		// A flat lay is still a meal on a table; a person holding bread
 		// or reading in a cafe is a picture of the person.
 		p.kind = "table"

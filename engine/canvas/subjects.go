@@ -140,9 +140,12 @@ func NotDrawn(s *easel.Scene) []string {
 		return nil
 	}
 	var out []string
-	for _, sub := range s.Subjects {
+	for i, sub := range s.Subjects {
 		if sub.Element != "" && drawable[sub.Element] {
 			continue
+		}
+		if _, ok := critterDrawers[sub.Category]; ok && i == 0 {
+			continue // drawn by critters.go
 		}
 		n := strings.ToLower(sub.Noun)
 		if n == "" || s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) {
