@@ -1,8 +1,14 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -138,9 +144,63 @@ func TestStudioEditInChromium(t *testing.T) {
 	if !strings.Contains(in.EngineInfo, "Denoising strength: 0.9") {
 		t.Errorf("the inpaint's record %q lacks the strength the slider set", in.EngineInfo)
 	}
+	// A photo (JPEG) chosen as a dropped file would be is described; from
+	// there "Edit this picture…" opens it in the editor, and its edit is
+	// the imported photo's child.
+	var jb bytes.Buffer
+	jpeg.Encode(&jb, photoImage(200, 150), nil)
+	photo := filepath.Join(t.TempDir(), "photo.jpg")
+	if err := os.WriteFile(photo, jb.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	step("close the detail view", chromedp.Evaluate[chromedp.Void](`document.querySelector("#detail").close()`))
+	step("open a photo", chromedp.SetUploadFiles(chromedp.ID("png-file"), []string{photo}),
+		chromedp.WaitVisible(chromedp.ID("inspect-edit")), chromedp.Click(chromedp.ID("inspect-edit")),
+		chromedp.WaitVisible(chromedp.ID("edit-words")))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`$("#edit-canvas").width === 200`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		shot(t, ctx, "edit-failed")
+		t.Fatalf("the photo did not open in the editor: %v", err)
+	}
+	step("restyle the photo", chromedp.SendKeys(chromedp.ID("edit-words"), "as a watercolor"), chromedp.Click(chromedp.ID("edit-go")))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#detail").open && document.querySelector("#detail-params").textContent.includes("edit")`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		shot(t, ctx, "edit-failed")
+		t.Fatalf("the photo's edit did not open: %v", err)
+	}
+	shot(t, ctx, "edit-4-photo")
+	_, b = e.do(t, "GET", "/api/v1/artworks", nil)
+	json.Unmarshal(b, &list)
+	var imported, edited int
+	for _, a := range list.Artworks {
+		if a.Method == easel.MethodImport && a.Width == 200 {
+			imported++
+		}
+		if a.Method == easel.MethodEdit && a.Width == 200 {
+			edited++
+		}
+	}
+	if imported != 1 || edited != 1 {
+		t.Errorf("after editing a photo: %d imports and %d edits of 200 px; want 1 and 1", imported, edited)
+	}
+
 	mu.Lock()
 	defer mu.Unlock()
 	if len(jsErrors) > 0 {
 		t.Errorf("the page logged errors:\n%s", strings.Join(jsErrors, "\n"))
 	}
+}
+
+// photoImage is a small photograph-like picture: sky over a dark hill.
+func photoImage(w, h int) image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			c := color.RGBA{uint8(90 + 100*y/h), uint8(140 + 60*y/h), 230, 255}
+			if y > h*2/3-x/10 {
+				c = color.RGBA{40, 70, 35, 255}
+			}
+			img.Set(x, y, c)
+		}
+	}
+	return img
 }

@@ -7,7 +7,7 @@
 // api, state, toast, fail, addToGallery and openDetail.
 "use strict";
 
-const editor = { artworkID: null, dataURL: null, painted: false, erasing: false, drawing: false, last: null };
+const editor = { artworkID: null, dataURL: null, key: null, painted: false, erasing: false, drawing: false, last: null };
 
 // openEditor shows the dialog for a gallery picture (id and image URL) or
 // for a file (PNG, JPEG or WebP).
@@ -33,6 +33,10 @@ async function openEditor({ artworkID, url, file }) {
   for (const c of [pic, mask]) { c.width = img.naturalWidth; c.height = img.naturalHeight; }
   pic.getContext("2d").drawImage(img, 0, 0);
   clearMask();
+  // A new picture starts with no words; the same one keeps them, to try again.
+  const key = artworkID || src.slice(0, 256);
+  if (editor.key !== key) $("#edit-words").value = "";
+  editor.key = key;
   copyOptions("#engine", "#edit-engine");
   copyOptions("#style", "#edit-style", "from the words");
   $("#edit-status").textContent = img.naturalWidth + "×" + img.naturalHeight;
