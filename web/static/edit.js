@@ -32,6 +32,9 @@ async function openEditor({ artworkID, url, file }) {
   const pic = $("#edit-canvas"), mask = $("#edit-mask");
   for (const c of [pic, mask]) { c.width = img.naturalWidth; c.height = img.naturalHeight; }
   pic.getContext("2d").drawImage(img, 0, 0);
+  // A picture shown from a blob: URL (a dropped file) is sent as the PNG
+  // of what is drawn: the page may not fetch blob: URLs.
+  if (!artworkID && !file) editor.dataURL = pic.toDataURL("image/png");
   clearMask();
   // A new picture starts with no words; the same one keeps them, to try again.
   const key = artworkID || src.slice(0, 256);
@@ -167,10 +170,7 @@ function setupEditor() {
   $("#upscale-2").addEventListener("click", () => sendEdit({ op: "upscale", scale: 2 }, "Upscaling 2×…"));
   $("#open-edit").addEventListener("click", () => $("#edit-file").click());
   $("#edit-file").addEventListener("change", (ev) => { openEditor({ file: ev.target.files[0] }); ev.target.value = ""; });
-  $("#inspect-edit").addEventListener("click", async () => {
-    const blob = await fetch($("#inspect-img").src).then((r) => r.blob());
-    openEditor({ file: new File([blob], "dropped.png", { type: blob.type || "image/png" }) });
-  });
+  $("#inspect-edit").addEventListener("click", () => openEditor({ url: $("#inspect-img").src }));
 }
 
 // panBy extends a quarter of the picture's width on one side.
