@@ -132,6 +132,12 @@ func newEnvOver(t testing.TB, opts Options, slow *slowEngine, ct mcp.Transport) 
 			return e, model, err
 		},
 		Engines: reg.Names(),
+	}, Engines: func(context.Context) []EngineInfo {
+		return []EngineInfo{
+			{Name: "builtin", Summary: "the canvas", Configured: true, State: "ready", Local: true, Ops: []easel.Op{easel.OpEdit, easel.OpUpscale}},
+			{Name: "slow", Summary: "a slow one", Configured: true, State: "configured", PricePerImage: 0.04},
+			{Name: "paid", Summary: "not set up", State: "not configured", Set: "PAID_API_KEY"},
+		}
 	}}
 	return &env{gal: gal, slow: slow, srv: New(deps, opts)}
 }

@@ -36,7 +36,7 @@ func TestListTools(t *testing.T) {
 			Properties map[string]json.RawMessage `json:"properties"`
 		}
 		json.Unmarshal(js, &schema)
-		if schema.Type != "object" || len(schema.Properties) == 0 {
+		if schema.Type != "object" || len(schema.Properties) == 0 && tool.Name != "list_engines" {
 			t.Errorf("%s: input schema %s has no properties", tool.Name, js)
 		}
 		for name, p := range schema.Properties {
@@ -45,7 +45,7 @@ func TestListTools(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"describe", "edit", "get_artwork", "imagine", "refine", "reproduce", "search_gallery", "vary", "write_prompt"}
+	want := []string{"describe", "edit", "get_artwork", "imagine", "list_engines", "refine", "reproduce", "search_gallery", "vary", "write_prompt"}
 	slices.Sort(names)
 	if !slices.Equal(names, want) {
 		t.Errorf("tools %v, want %v", names, want)
@@ -444,4 +444,24 @@ func noisePNG(w, h int) []byte {
 	var b bytes.Buffer
 	png.Encode(&b, img)
 	return b.Bytes()
+}
+
+func TestListEngines(t *testing.T) {
+	e := newEnv(t, Options{Engine: "slow"}, nil)
+	res := e.ok(t, "list_engines", map[string]any{})
+	want := []string{
+		"builtin — ready; free; pictures in: edit, upscale",
+		"slow (default) — configured; $0.04 a picture",
+		"paid — not configured: set PAID_API_KEY\n",
+	}
+	for _, w := range want {
+		if !strings.Contains(text(res), w) {
+			t.Errorf("list_engines lacks %q:\n%s", w, text(res))
+		}
+	}
+	var out EnginesResult
+	js, _ := json.Marshal(res.StructuredContent)
+	if err := json.Unmarshal(js, &out); err != nil || out.Default != "slow" || len(out.Engines) != 3 {
+		t.Errorf("structured: %s", js)
+	}
 }

@@ -13,6 +13,7 @@
 package mcpserver
 
 import (
+	"context"
 	"log/slog"
 	"strings"
 
@@ -30,6 +31,9 @@ type Deps struct {
 	Core *verb.Core
 	// LLMs names the prompt writers, for the tool descriptions.
 	LLMs []string
+	// Engines, when set, describes the image engines for list_engines
+	// (without a network call).
+	Engines func(ctx context.Context) []EngineInfo
 }
 
 // Options are the server's settings.
@@ -68,6 +72,7 @@ type server struct {
 	core    *verb.Core
 	gallery easel.Gallery
 	llms    []string
+	engines func(ctx context.Context) []EngineInfo
 	opts    Options
 	log     *slog.Logger
 }
@@ -93,7 +98,7 @@ func New(deps Deps, opts Options) *mcp.Server {
 		log = slog.New(slog.DiscardHandler)
 	}
 	log = log.With(easel.LogKeyComponent, "mcp")
-	s := &server{core: deps.Core, gallery: deps.Core.Gallery, llms: deps.LLMs, opts: opts, log: log}
+	s := &server{core: deps.Core, gallery: deps.Core.Gallery, llms: deps.LLMs, engines: deps.Engines, opts: opts, log: log}
 	ms := mcp.NewServer(&mcp.Implementation{Name: "easel", Title: "easel", Version: easel.Version}, &mcp.ServerOptions{
 		Instructions: instructions,
 		Logger:       log,

@@ -134,6 +134,7 @@ func (s *server) addTools(ms *mcp.Server) {
 	}, s.refine)
 	s.addPictureTools(ms)
 	s.addGalleryTools(ms)
+	s.addEngineTool(ms)
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -17,7 +17,7 @@ const mcpUsage = `Usage: easel mcp [flags]
 
 Serves easel to an assistant (Claude Desktop or Code, Cursor, VS Code, ...) as a Model Context
 Protocol server over stdin and stdout: the assistant launches it. Tools: write_prompt, imagine,
-refine, vary, reproduce, describe, edit, search_gallery, get_artwork; gallery pictures are resources at
+refine, vary, reproduce, describe, edit, search_gallery, get_artwork, list_engines; pictures are resources at
 easel://artwork/{id}; the prompt prompt_generator gives the assistant easel's prompt-writing
 instructions. easel serve offers the same at /mcp over HTTP.
 
@@ -72,7 +72,25 @@ func cmdMCP(ctx context.Context, a *app, args []string) error {
 func (a *app) mcpDeps(gal easel.Gallery, dataDir string) mcpserver.Deps {
 	c := a.core(gal, dataDir, a.serveWriter)
 	c.Call = a.engineCall(true)
-	return mcpserver.Deps{Core: c, LLMs: llmNames()}
+	return mcpserver.Deps{Core: c, LLMs: llmNames(), Engines: a.mcpEngines}
+}
+
+// mcpEngines describes the engines for the MCP tool list_engines, as
+// easel engines does (configuration only, no network call).
+func (a *app) mcpEngines(ctx context.Context) []mcpserver.EngineInfo {
+	var out []mcpserver.EngineInfo
+	for _, st := range a.engineStatuses(ctx, engines(), false, 0) {
+		e := mcpserver.EngineInfo{Name: st.Name, Summary: st.Summary, Configured: st.Configured, State: st.State, Set: st.Set}
+		if st.Caps != nil {
+			e.Local, e.PricePerImage, e.Dialect = st.Caps.Local, st.Caps.PricePerImage, st.Caps.Dialect
+			e.DefaultModel, e.Models = st.Caps.DefaultModel, st.Caps.Models
+		}
+		for _, o := range st.Ops {
+			e.Ops = append(e.Ops, o.Op)
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 type nopWriteCloser struct{ io.Writer }
