@@ -54,7 +54,7 @@ func (a *app) gallerySheet(ctx context.Context, g easel.Gallery, query, out stri
 	items := make([]canvas.SheetItem, 0, len(arts))
 	ids := make([]string, 0, len(arts))
 	for _, art := range arts {
-		img, err := decodeThumb(art.Path, cell)
+		img, err := decodeThumb(ctx, g, art, cell)
 		if err != nil {
 			fmt.Fprintf(a.stderr, "easel: note: skipping %s: %v\n", art.ID, err)
 			continue
@@ -111,8 +111,8 @@ func checkSheetSize(n, cols, cell int) error {
 // decodeThumb reads a gallery picture through the pixel budget and scales
 // it to fit a cell×cell square, so the sheet keeps thumbnails in memory,
 // not every full picture.
-func decodeThumb(path string, cell int) (image.Image, error) {
-	data, err := imageio.ReadFile(path, 0)
+func decodeThumb(ctx context.Context, g easel.Gallery, art *easel.Artwork, cell int) (image.Image, error) {
+	data, err := easel.ReadImage(ctx, g.Images(), art.SHA256)
 	if err != nil {
 		return nil, err
 	}
