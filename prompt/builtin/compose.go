@@ -744,6 +744,9 @@ func (d *draft) chooseColors() {
 	// red and yellow before it is meadow green.
 	for _, e := range d.sc.Elements {
 		if c, ok := elementColors[e]; ok {
+			if coloured(d.sc, e) {
+				continue // "five purple tulips" are purple, not tulip red
+			}
 			add(c[d.rng.IntN(len(c))])
 			place = append(slices.Clone(c), place...)
 			break

@@ -94,7 +94,7 @@ func (d *draft) compose() string {
 	var subjLines []tmpl
 	if len(d.sc.Subjects) > 0 {
 		s := d.sc.Subjects[0]
-		subjLines = d.linesFor(s.Noun, s.Element)
+		subjLines = fittingColours(d.linesFor(s.Noun, s.Element), s)
 		cover(s.Element)
 	} else if d.sc.Subject != "" {
 		subjLines = d.linesFor(d.sc.Subject, "")

@@ -237,3 +237,40 @@ var calmMoods = map[string]bool{
 	"serene": true, "cozy": true, "dreamy": true, "solitary": true, "contemplative": true,
 	"melancholic": true, "romantic": true, "nostalgic": true,
 }
+
+// basicColours are the colour words a subject line may give its subject.
+var basicColours = []string{"red", "white", "blue", "green", "yellow", "black", "orange", "pink", "purple", "grey", "gray", "brown", "golden", "silver"}
+
+// fittingColours drops the lines that give the subject a colour the idea
+// does not: "a red lighthouse" does not stand "tall and white".
+func fittingColours(list []tmpl, s easel.Subject) []tmpl {
+	if len(s.Colors) == 0 {
+		return list
+	}
+	out := make([]tmpl, 0, len(list))
+	for _, t := range list {
+		low := strings.ToLower(t.src)
+		ok := true
+		for _, c := range basicColours {
+			if wordIn(low, c) && !slices.Contains(s.Colors, c) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// coloured reports whether a subject drawn by element e has a colour the
+// idea gives it.
+func coloured(sc *easel.Scene, e string) bool {
+	for _, s := range sc.Subjects {
+		if s.Element == e && len(s.Colors) > 0 {
+			return true
+		}
+	}
+	return false
+}
