@@ -57,7 +57,7 @@ func cmdMCP(ctx context.Context, a *app, args []string) error {
 	srv := mcpserver.New(a.mcpDeps(gal, config.DataDir(dataDir, a.getenv)), mcpserver.Options{
 		Engine: *engineSpec, LLM: *llmSpec, PreviewSide: *previewSide, FileLinks: true,
 	})
-	t := &mcp.IOTransport{Reader: io.NopCloser(a.stdin), Writer: nopWriteCloser{a.stdout}}
+	t := &mcp.IOTransport{Reader: io.NopCloser(a.stdin), Writer: nopWriteCloser{raw(a.stdout)}} // a protocol, not terminal text: no escaping
 	err = srv.Run(ctx, t)
 	if err == nil || errors.Is(err, io.EOF) || ctx.Err() != nil {
 		// The assistant closed the connection or the person pressed Ctrl-C.
