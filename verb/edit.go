@@ -192,6 +192,11 @@ func Edit(ctx context.Context, c *Core, r EditRequest) (*Result, error) {
 	// Checked before anything is stored: a request the engine cannot do
 	// imports nothing.
 	if err := pipeline.CheckEditable(pr); err != nil {
+		if _, ok := eng.(easel.Editor); !ok || !canDo(eng, pr.Op, pr.Mask != nil) {
+			if others := c.editorsFor(pr.Op, pr.Mask != nil, eng.Name()); len(others) > 0 {
+				return nil, easel.Errorf(easel.EINVALID, "%s (configured engines that can: %s)", easel.ErrorMessage(err), strings.Join(others, ", "))
+			}
+		}
 		return nil, err
 	}
 	created := false
@@ -311,4 +316,36 @@ func AspectInsets(aspect string, w, h int) (easel.Insets, error) {
 		return in, easel.Errorf(easel.EINVALID, "the picture is %dx%d, already %s: give a wider or taller aspect, or --expand", w, h, aspect)
 	}
 	return in, nil
+}
+
+// canDo reports whether e has op (an edit with a mask is an inpaint; an
+// outpaint may be done as an inpaint).
+func canDo(e easel.Engine, op easel.Op, mask bool) bool {
+	ed, ok := e.(easel.Editor)
+	if !ok {
+		return false
+	}
+	if op == easel.OpEdit && mask {
+		op = easel.OpInpaint
+	}
+	_, has := easel.FindOp(ed.Ops(), op, "")
+	if !has && op == easel.OpOutpaint {
+		_, has = easel.FindOp(ed.Ops(), easel.OpInpaint, "")
+	}
+	return has
+}
+
+// editorsFor names the engines that open here (configured, with their
+// keys) and can do op, but not except.
+func (c *Core) editorsFor(op easel.Op, mask bool, except string) []string {
+	var out []string
+	for _, name := range c.Engines {
+		if name == except {
+			continue
+		}
+		if e, _, err := c.Engine(name); err == nil && canDo(e, op, mask) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
