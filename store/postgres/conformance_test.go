@@ -5,6 +5,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/store/gallerytest"
+	"github.com/easel-art/easel/store/jobstoretest"
 )
 
 func TestGalleryConformance(t *testing.T) {
@@ -12,3 +13,7 @@ func TestGalleryConformance(t *testing.T) {
 }
 
 func TestSearchTable(t *testing.T) { gallerytest.RunSearchTable(t, openTest(t)) }
+
+func TestJobStoreConformance(t *testing.T) {
+	jobstoretest.Run(t, func(t *testing.T) jobstoretest.Store { return openTest(t) })
+}
