@@ -39,7 +39,7 @@ func mustWorkflow(b []byte) *Workflow {
 	return w
 }
 
-// Ops are edits and inpaints through an uploaded picture (POST
+// Ops are edits, inpaints and upscales through an uploaded picture (POST
 // /upload/image). ComfyUI has no outpaint of its own: easel inpaints the
 // border of the enlarged picture.
 func (c *Client) Ops() []easel.OpSupport {
@@ -47,12 +47,16 @@ func (c *Client) Ops() []easel.OpSupport {
 	return []easel.OpSupport{
 		{Op: easel.OpEdit, MaxImages: 1, MaxSide: easel.MaxSide, MinSide: 16, Formats: formats, Mask: true},
 		{Op: easel.OpInpaint, MaxImages: 1, MaxSide: easel.MaxSide, MinSide: 16, Formats: formats, Mask: true},
+		{Op: easel.OpUpscale, MaxImages: 1, MaxSide: easel.MaxSide, MinSide: 16, Formats: formats, Scales: []int{2, 4}},
 	}
 }
 
 // Edit uploads the picture (and mask), queues one prompt of the workflow
 // per picture asked for, and waits for each.
 func (c *Client) Edit(ctx context.Context, req *easel.EditRequest) (*easel.RenderResult, error) {
+	if req.Op == easel.OpUpscale {
+		return c.upscale(ctx, req)
+	}
 	if req.Op != easel.OpEdit && req.Op != easel.OpInpaint {
 		return nil, easel.Errorf(easel.EINVALID, "comfyui cannot %s pictures: use --engine builtin", req.Op)
 	}

@@ -72,9 +72,6 @@ func TestImg2ImgAndInpaintWorkflows(t *testing.T) {
 	if r, _, _, _ := m.At(1, 1).RGBA(); r != 0xffff {
 		t.Error("the uploaded mask is not white where easel repaints")
 	}
-	if _, ok := easel.FindOp(c.Ops(), easel.OpUpscale, ""); ok {
-		t.Error("comfyui claims to upscale")
-	}
 }
 
 // TestUserWorkflowWithImage: a person's workflow with {{image}} is used
@@ -126,4 +123,31 @@ func TestFakeUploadAndLoadImageAreStrict(t *testing.T) {
 		t.Errorf("queueing a LoadImage of a missing file: %v; want a validation error", err)
 	}
 	_ = http.StatusOK
+}
+
+func TestUpscaleWithAModelOrLanczos(t *testing.T) {
+	fk := newFake(t, enginetest.FaultNone)
+	c := client(t, fk, Config{})
+	res, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 100, 80), Scale: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Width != 200 || res.Height != 160 || res.Model != "lanczos" || len(res.Notes) != 1 {
+		t.Errorf("without a model: %dx%d with %s, notes %q", res.Width, res.Height, res.Model, res.Notes)
+	}
+	fk.SetUpscaleModels("RealESRGAN_x2plus.pth", "4x-UltraSharp.pth")
+	res, err = c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 100, 80), Scale: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Width != 400 || res.Height != 320 || res.Model != "4x-UltraSharp.pth" {
+		t.Errorf("with models: %dx%d with %s; want 400x320 with 4x-UltraSharp.pth", res.Width, res.Height, res.Model)
+	}
+	g := fk.Prompts()[1]
+	if inputs(g, "20")["model_name"] != "4x-UltraSharp.pth" || inputs(g, "22")["width"] != 400.0 {
+		t.Errorf("graph %v", g)
+	}
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpUpscale, Image: picture(t, 100, 80), Scale: 2, Upscaler: "nope.pth"}); easel.ErrorCode(err) != easel.EINVALID {
+		t.Errorf("an upscale model the server lacks: %v", err)
+	}
 }

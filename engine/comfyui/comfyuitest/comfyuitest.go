@@ -262,6 +262,9 @@ func (s *Server) choices(kind string) ([]string, bool) {
 	if kind == "input_files" {
 		return s.inputFiles(), true
 	}
+	if kind == "upscale_models" {
+		return s.upscaleModelNames(), true
+	}
 	list, ok := choices[kind]
 	return list, ok
 }
@@ -494,6 +497,7 @@ func (s *Server) execute(id, clientID string, graph map[string]any) {
 			}
 		}
 	}
+	width, height = scaledSize(graph, width, height)
 	entry := map[string]any{"prompt": []any{0, id, graph, map[string]any{}, []string{"9"}}, "meta": map[string]any{}}
 	if s.ExecError {
 		msg := map[string]any{"prompt_id": id, "node_id": "3", "node_type": "KSampler", "exception_message": "Allocation on device 0 would exceed allowed memory.", "exception_type": "torch.OutOfMemoryError"}

@@ -124,3 +124,52 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(map[string]string{"name": name, "subfolder": sub, "type": typ})
 }
+
+// The upscale nodes, from nodes.py and comfy_extras/nodes_upscale_model.py.
+func init() {
+	nodeSpecs["UpscaleModelLoader"] = nodeSpec{map[string]string{"model_name": "upscale_models"}, []string{"UPSCALE_MODEL"}, false}
+	nodeSpecs["ImageUpscaleWithModel"] = nodeSpec{map[string]string{"upscale_model": "UPSCALE_MODEL", "image": "IMAGE"}, []string{"IMAGE"}, false}
+	nodeSpecs["ImageScale"] = nodeSpec{map[string]string{"image": "IMAGE", "upscale_method": "upscale_methods", "width": "INT", "height": "INT", "crop": "crop_methods"}, []string{"IMAGE"}, false}
+	nodeSpecs["ImageScaleBy"] = nodeSpec{map[string]string{"image": "IMAGE", "upscale_method": "upscale_methods", "scale_by": "FLOAT"}, []string{"IMAGE"}, false}
+	choices["upscale_methods"] = []string{"nearest-exact", "bilinear", "area", "bicubic", "lanczos"}
+	choices["crop_methods"] = []string{"disabled", "center"}
+	bounds["scale_by"] = [2]float64{0.01, 8}
+}
+
+var upscaleModels struct {
+	sync.Mutex
+	m map[*Server][]string
+}
+
+// SetUpscaleModels sets what the server's models/upscale_models folder
+// holds (none from New).
+func (s *Server) SetUpscaleModels(names ...string) {
+	upscaleModels.Lock()
+	defer upscaleModels.Unlock()
+	if upscaleModels.m == nil {
+		upscaleModels.m = map[*Server][]string{}
+	}
+	upscaleModels.m[s] = names
+}
+
+func (s *Server) upscaleModelNames() []string {
+	upscaleModels.Lock()
+	defer upscaleModels.Unlock()
+	return slices.Clone(upscaleModels.m[s])
+}
+
+// scaledSize is what a graph's scale nodes make of the picture.
+func scaledSize(graph map[string]any, w, h float64) (float64, float64) {
+	for _, n := range graph {
+		node := n.(map[string]any)
+		in := node["inputs"].(map[string]any)
+		switch node["class_type"] {
+		case "ImageScale":
+			return in["width"].(float64), in["height"].(float64)
+		case "ImageScaleBy":
+			k := in["scale_by"].(float64)
+			return float64(int(w*k + 0.5)), float64(int(h*k + 0.5))
+		}
+	}
+	return w, h
+}
