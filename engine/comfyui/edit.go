@@ -27,7 +27,7 @@ var (
 	//go:embed img2img.json
 	img2imgWorkflow []byte
 	//go:embed inpaint.json
-	inpaintWorkflow []byte
+	inpaintWorkflow  []byte
 	img2img, inpaint = mustWorkflow(img2imgWorkflow), mustWorkflow(inpaintWorkflow)
 )
 
