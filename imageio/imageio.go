@@ -27,6 +27,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 
 	_ "golang.org/x/image/webp" // registered: a common format for pictures people bring
 
@@ -175,7 +176,10 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	if max <= 0 {
 		max = DefaultMaxFile
 	}
-	f, err := os.Open(path)
+	// Non-blocking, so that opening a FIFO with no writer returns at once
+	// (and is then refused) instead of waiting for ever; it changes
+	// nothing for a regular file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, &easel.Error{Code: codeOf(err), Message: fmt.Sprintf("cannot read %s: %v", path, pathErr(err)), Err: err}
 	}

@@ -84,7 +84,13 @@ func TestDevZeroRefused(t *testing.T) {
 		t.Skip("no /dev/zero")
 	}
 	env := home(t)
+	fifo := filepath.Join(t.TempDir(), "picture.png")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
+		{"info", fifo}, // no writer ever comes: a blocking open would hang
+		{"vary", fifo},
 		{"info", "/dev/zero"},
 		{"vary", "/dev/zero"},
 		{"reproduce", "/dev/zero"},
