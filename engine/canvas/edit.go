@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/imageio"
 )
 
 // Edit limits of the built-in canvas: it works on the picture as given, up
@@ -71,6 +72,10 @@ func (e *Engine) Edit(ctx context.Context, req *easel.EditRequest) (*easel.Rende
 		}
 		if w, h := b.Dx()*req.Scale, b.Dy()*req.Scale; w > maxUpscaleSide || h > maxUpscaleSide {
 			return nil, easel.Errorf(easel.EINVALID, "upscaling %dx%d by %d makes %dx%d: the built-in canvas goes up to %d pixels a side", b.Dx(), b.Dy(), req.Scale, w, h, maxUpscaleSide)
+		} else if px := int64(w) * int64(h); px > imageio.MaxPixels() {
+			// A picture over the pixel budget could be saved but never
+			// shown, thumbnailed or edited again.
+			return nil, easel.Errorf(easel.EINVALID, "upscaling %dx%d by %d makes %.1f megapixels, over the %.0f-megapixel budget (EASEL_MAX_PIXELS): use --scale 2 or a smaller picture", b.Dx(), b.Dy(), req.Scale, float64(px)/1e6, float64(imageio.MaxPixels())/1e6)
 		}
 	}
 	res := &easel.RenderResult{Model: "canvas", Steps: 1, Sampler: "easel canvas", CFGScale: 1}

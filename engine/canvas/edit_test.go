@@ -330,6 +330,7 @@ func TestEditRefusals(t *testing.T) {
 		{"inpaint without mask", easel.EditRequest{Op: easel.OpInpaint, Image: pic}, "needs a mask"},
 		{"mask of another size", easel.EditRequest{Op: easel.OpInpaint, Image: pic, Mask: circleMask(32, 32, 5, 5, 3)}, "mask is 32x32"},
 		{"upscale by 3", easel.EditRequest{Op: easel.OpUpscale, Image: pic, Scale: 3}, "2 or 4"},
+		{"upscale over the pixel budget", easel.EditRequest{Op: easel.OpUpscale, Image: easel.Picture{Image: image.NewRGBA(image.Rect(0, 0, 2000, 2000))}, Scale: 4}, "megapixel budget"},
 		{"outpaint nothing", easel.EditRequest{Op: easel.OpOutpaint, Image: pic}, "at least one side"},
 		{"outpaint too far", easel.EditRequest{Op: easel.OpOutpaint, Image: pic, Expand: easel.Insets{Right: 5000}}, "too large"},
 		{"strength", easel.EditRequest{Op: easel.OpEdit, Image: pic, Strength: 1.5}, "strength"},
