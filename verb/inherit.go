@@ -75,3 +75,40 @@ func (in *inherited) settings(req *pipeline.Request) {
 		req.Steps, req.CFGScale, req.Sampler = in.art.Steps, in.art.CFGScale, in.art.Sampler
 	}
 }
+
+// runChild renders req as children of the picture ref names and saves
+// them in res: a PNG from elsewhere is imported into the gallery first,
+// so they can name it as their parent, and removed again when nothing was
+// made from it. The notes held in nt are released once the work is under
+// way; h is told what happens.
+func (c *Core) runChild(ctx context.Context, ref *lineage.Ref, nt *notes, h Hooks, p *pipeline.Pipeline, req pipeline.Request, res *Result) (*Result, error) {
+	imported := false
+	if ref.Kind == lineage.RefPNG && !ref.InGallery() {
+		if err := lineage.Import(ctx, c.Gallery, ref); err != nil {
+			return nil, err
+		}
+		imported = true
+		res.Parent = ref.Art
+	}
+	req.ParentID = ref.Art.ID
+	req.OnPrompt, req.Progress = h.OnPrompt, h.Progress
+	req.OnNote = func(s string) { nt.release(); nt.add(s) }
+	req.OnArtwork = func(a *easel.Artwork) {
+		nt.release()
+		if h.OnArtwork != nil {
+			h.OnArtwork(a)
+		}
+	}
+	var err error
+	res.Artworks, err = p.Run(ctx, req)
+	res.Notes = nt.all
+	if err != nil {
+		if imported && len(res.Artworks) == 0 {
+			// Nothing was made from the import: leave the gallery as it was.
+			c.Gallery.Delete(context.WithoutCancel(ctx), ref.Art.ID)
+			res.Parent = nil
+		}
+		return res, nt.failed(err)
+	}
+	return res, nil
+}

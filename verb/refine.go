@@ -143,45 +143,20 @@ func Refine(ctx context.Context, c *Core, r RefineRequest) (*Result, error) {
 		res.Notes = nt.all
 		return res, nil
 	}
-	imported := false
-	if ref.Kind == lineage.RefPNG && !ref.InGallery() {
-		if err := lineage.Import(ctx, c.Gallery, ref); err != nil {
-			return nil, err
-		}
-		imported = true
-		res.Parent = ref.Art
-	}
 	if r.OnRefined != nil {
 		r.OnRefined(changed)
 	}
 	req := pipeline.Request{
 		Idea:   easel.Idea{Text: changed.Idea, Template: par.Template, Style: styleName, Negative: negText},
 		Engine: eng, Model: model, Size: size, Seed: seed, Images: n, Dialect: d,
-		ParentID: ref.Art.ID, Method: easel.MethodRefine, Instruction: strings.TrimSpace(r.Instruction),
+		Method: easel.MethodRefine, Instruction: strings.TrimSpace(r.Instruction),
 		Prepared: []*easel.Prompt{pr},
-		OnPrompt: r.OnPrompt, Progress: r.Progress,
-		OnNote: func(s string) { nt.release(); nt.add(s) },
-		OnArtwork: func(a *easel.Artwork) {
-			nt.release()
-			if r.OnArtwork != nil {
-				r.OnArtwork(a)
-			}
-		},
 	}
 	in.settings(&req)
 	if lm != nil {
 		req.Idea.Text = lineage.IdeaOf(par)
 	}
-	res.Artworks, err = c.Pipeline(builtin.New(), stage).Run(ctx, req)
-	res.Notes = nt.all
-	if err != nil && imported && len(res.Artworks) == 0 {
-		c.Gallery.Delete(context.WithoutCancel(ctx), ref.Art.ID)
-		res.Parent = nil
-	}
-	if err != nil {
-		return res, nt.failed(err)
-	}
-	return res, nil
+	return c.runChild(ctx, ref, nt, r.Hooks, c.Pipeline(builtin.New(), stage), req, res)
 }
 
 // keptOut is what the refines that led to a picture keep out of it ("no

@@ -69,35 +69,13 @@ func Reproduce(ctx context.Context, c *Core, r ReproduceRequest) (*Result, error
 	stage := DialectStage(nil, map[*easel.Prompt]pipeline.Rendered{prepared: {Text: set.Prompt, Negative: set.Negative}})
 
 	res := &Result{Seed: set.Seed, Parent: orig}
-	imported := false
-	if ref.Kind == lineage.RefPNG && !ref.InGallery() {
-		if err := lineage.Import(ctx, c.Gallery, ref); err != nil {
-			return nil, err
-		}
-		imported = true
-		res.Parent = ref.Art
-	}
-	res.Artworks, err = c.Pipeline(nil, stage).Run(ctx, pipeline.Request{
+	if _, err := c.runChild(ctx, ref, nt, r.Hooks, c.Pipeline(nil, stage), pipeline.Request{
 		Idea:   easel.Idea{Text: orig.Idea, Template: orig.Template, Style: orig.Style},
 		Engine: eng, Model: set.Model, Size: set.Size, Seed: set.Seed, Images: 1, Dialect: d,
 		Steps: set.Steps, CFGScale: set.CFGScale, Sampler: set.Sampler,
-		ParentID: ref.Art.ID, Method: easel.MethodReproduce, Prepared: []*easel.Prompt{prepared},
-		OnPrompt: r.OnPrompt, Progress: r.Progress,
-		OnNote: func(s string) { nt.release(); nt.add(s) },
-		OnArtwork: func(a *easel.Artwork) {
-			nt.release()
-			if r.OnArtwork != nil {
-				r.OnArtwork(a)
-			}
-		},
-	})
-	res.Notes = nt.all
-	if err != nil {
-		if imported && len(res.Artworks) == 0 {
-			c.Gallery.Delete(context.WithoutCancel(ctx), ref.Art.ID)
-			res.Parent = nil
-		}
-		return res, nt.failed(err)
+		Method: easel.MethodReproduce, Prepared: []*easel.Prompt{prepared},
+	}, res); err != nil {
+		return res, err
 	}
 	made := res.Artworks[0]
 	if orig.Engine == made.Engine {

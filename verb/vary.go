@@ -138,39 +138,13 @@ func Vary(ctx context.Context, c *Core, r VaryRequest) (*Result, error) {
 		res.Notes = nt.all
 		return res, nil
 	}
-	imported := false
-	if ref.Kind == lineage.RefPNG && !ref.InGallery() {
-		if err := lineage.Import(ctx, c.Gallery, ref); err != nil {
-			return nil, err
-		}
-		imported = true
-		res.Parent = ref.Art
-	}
 	req := pipeline.Request{
 		Idea:   easel.Idea{Text: idea, Template: parent.Template, Style: styleName, Negative: extraNeg},
 		Engine: eng, Model: model, Size: size, Seed: seed, Images: 1, Chaos: chaos, Dialect: d,
-		ParentID: ref.Art.ID, Method: st.Method(), Prepared: prompts,
-		OnPrompt: r.OnPrompt, Progress: r.Progress,
-		OnNote: func(s string) { nt.release(); nt.add(s) },
-		OnArtwork: func(a *easel.Artwork) {
-			nt.release()
-			if r.OnArtwork != nil {
-				r.OnArtwork(a)
-			}
-		},
+		Method: st.Method(), Prepared: prompts,
 	}
 	in.settings(&req)
-	res.Artworks, err = c.Pipeline(w, stage).Run(ctx, req)
-	res.Notes = nt.all
-	if err != nil && imported && len(res.Artworks) == 0 {
-		// Nothing was made from the import: leave the gallery as it was.
-		c.Gallery.Delete(context.WithoutCancel(ctx), ref.Art.ID)
-		res.Parent = nil
-	}
-	if err != nil {
-		return res, nt.failed(err)
-	}
-	return res, nil
+	return c.runChild(ctx, ref, nt, r.Hooks, c.Pipeline(w, stage), req, res)
 }
 
 // refEngine returns the engine spec a picture is rendered on: spec when
