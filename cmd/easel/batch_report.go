@@ -67,7 +67,7 @@ func (r *reporter) start(id, name string, jobs int, ins queue.InsertResult) {
 	if ins.Existing > 0 {
 		before = fmt.Sprintf(" (%d stored by an earlier run: only what did not finish runs)", ins.Existing)
 	}
-	fmt.Fprintf(r.a.stderr, "easel: batch %s from %s: %d jobs%s\n", id, name, jobs, before)
+	fmt.Fprintf(r.a.stderr, "easel: batch %s from %s: %s%s\n", id, name, plural(jobs, "job"), before)
 }
 
 func (r *reporter) begin(st queue.Stats) {

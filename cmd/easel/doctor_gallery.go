@@ -133,7 +133,12 @@ func (gh *galleryHealth) print(w io.Writer) {
 	for _, s := range gh.Repaired {
 		fmt.Fprintf(w, "  repaired: %s\n", s)
 	}
-	if n := len(gh.Integrity); n > 0 {
+	if n := len(gh.Integrity); n > 0 && gh.Kind != "gallery" {
+		// A team's gallery (PostgreSQL and its store) has no gallery.db:
+		// its problems are rows against the store's objects.
+		fmt.Fprintf(w, "  gallery: the check of its rows against the image store found %d problems, first: %s\n", n, oneLine(gh.Integrity[0], 160))
+		fmt.Fprintf(w, "    fix: every machine must keep its pictures in one shared --store s3://… (or EASEL_STORE); easel reproduce ID makes a missing one again, easel gallery rm ID forgets it, easel gallery gc removes objects without a row\n")
+	} else if n > 0 {
 		fmt.Fprintf(w, "  database: SQLite's integrity check found %d problems, first: %s\n", n, oneLine(gh.Integrity[0], 160))
 		fmt.Fprintf(w, "    fix: restore %s/gallery.db from a backup, or run easel doctor --rebuild: it moves the damaged database aside and adds every picture in images/ back from its own metadata (stop other easel processes first)\n", gh.DataDir)
 	}

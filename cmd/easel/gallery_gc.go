@@ -62,6 +62,6 @@ func galleryGC(ctx context.Context, a *app, args []string) error {
 	for _, k := range orphans {
 		fmt.Fprintf(a.stdout, "%s %s\n", verb, k)
 	}
-	fmt.Fprintf(a.stdout, "%d picture files; %s %d without an artwork\n", objects, verb, len(orphans))
+	fmt.Fprintf(a.stdout, "%s; %s %d without an artwork\n", plural(objects, "picture file"), verb, len(orphans))
 	return nil
 }
