@@ -28,6 +28,9 @@ func Restyle(src image.Image, scene *easel.Scene, style, prompt string, strength
 	}
 	name := CanonicalStyle(style)
 	st := styleFor(name)
+	// A lens's darkened corners belong to a photograph taken, not to one
+	// restyled: half of the style's vignette.
+	st.vignette *= 0.5
 	k := float32(min(max(strength, 0), 1))
 	s := sceneSeed(scene, name, seed)
 	cw, ch := w, h
@@ -131,7 +134,8 @@ func abstractRadius(style string, k, u float32) int {
 
 // towardScene moves the picture's colours toward the Scene's: its overall
 // light and palette by 0.7*k (matching each channel's mean and spread to a
-// small rendering of the Scene), and from strength 0.35 up its layout too,
+// small rendering of the Scene), and from strength 0.35 up its layout too
+// (up to half of it),
 // by adding the difference of the two pictures' broad forms.
 func (d *painter) towardScene(scene *easel.Scene, prompt string, seed int64, k float32) {
 	if k <= 0 {
@@ -166,7 +170,9 @@ func (d *painter) towardScene(scene *easel.Scene, prompt string, seed int64, k f
 			}
 		}
 	}
-	kl := 0.75 * smoothstep(0.35, 1, k)
+	// At most about half: even at strength 1 the picture's own forms
+	// show through, as in a painting of it.
+	kl := 0.5 * smoothstep(0.35, 1, k)
 	// The broad forms' difference, after the colour move, at the small size.
 	transfer(low)
 	for i := range low {
