@@ -274,3 +274,11 @@ func coloured(sc *easel.Scene, e string) bool {
 	}
 	return false
 }
+
+// countWordSet are words that count: as a keyword of their own they say
+// nothing ("pair", "single").
+var countWordSet = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "pair": true,
+	"single": true, "couple": true, "dozen": true, "twin": true, "lone": true,
+}

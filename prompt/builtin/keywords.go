@@ -89,6 +89,9 @@ func (d *draft) keywords() []easel.Keyword {
 		}
 	}
 	for _, w := range sc.Extra {
+		if countWordSet[w] {
+			continue // "pair", "single": the count belongs to its noun
+		}
 		add(w, wDetail)
 	}
 	if d.colors[0] != "" && d.colors[1] != "" {
@@ -103,8 +106,9 @@ func (d *draft) keywords() []easel.Keyword {
 			add(k, wDetail)
 		}
 	}
+	// The dialects add their own quality tags (sd: "highly detailed,
+	// sharp focus"); no "beautiful composition", which says nothing.
 	add("highly detailed", wDetail)
-	add("beautiful composition", wDetail)
 	return out
 }
 
