@@ -89,7 +89,7 @@ func cmdDescribe(ctx context.Context, a *app, args []string) error {
 		Hooks: verb.Hooks{
 			OnNote: a.note,
 			OnArtwork: func(art *easel.Artwork) {
-				a.reportArtwork(ctx, g, art, *out, df.json, art.Method+" of "+orNone(art.ParentID))
+				a.reportArtwork(ctx, g, art, *out, df.json, madeFrom(art))
 			},
 		},
 	})

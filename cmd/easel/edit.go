@@ -143,12 +143,7 @@ func (a *app) runEdit(ctx context.Context, ef *editFlags, r verb.EditRequest) er
 	r.Hooks = verb.Hooks{
 		OnNote: a.note,
 		OnArtwork: func(art *easel.Artwork) {
-			path := a.copyOut(ctx, g, art, ef.out)
-			if ef.df.json {
-				printJSON(a.stdout, imageJSON(art, path))
-				return
-			}
-			a.printSaved(path, art, art.Method+" of "+orNone(art.ParentID))
+			a.reportArtwork(ctx, g, art, ef.out, ef.df.json, madeFrom(art))
 		},
 	}
 	_, err = verb.Edit(ctx, a.core(g, config.DataDir(ef.df.dataDir, a.getenv), nil), r)

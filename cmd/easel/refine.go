@@ -110,7 +110,7 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 					printJSON(a.stdout, m)
 					return
 				}
-				a.reportArtwork(ctx, g, art, *out, false, art.Method+" of "+orNone(art.ParentID))
+				a.reportArtwork(ctx, g, art, *out, false, madeFrom(art))
 			},
 		},
 	})

@@ -111,7 +111,7 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 			OnNote:   a.note,
 			OnArtwork: func(art *easel.Artwork) {
 				pending.flush(a.stdout)
-				a.reportArtwork(ctx, g, art, *out, df.json, art.Method+" of "+orNone(art.ParentID))
+				a.reportArtwork(ctx, g, art, *out, df.json, madeFrom(art))
 			},
 		},
 	})
@@ -160,6 +160,10 @@ func (a *app) printVariations(vs []verb.Variation, parentID string, st lineage.S
 
 // note prints what easel changed or could not do, on stderr.
 func (a *app) note(s string) { fmt.Fprintf(a.stderr, "easel: note: %s\n", s) }
+
+// madeFrom says how a child was made, for printSaved: "vary-subtle of
+// 3f2a…".
+func madeFrom(art *easel.Artwork) string { return art.Method + " of " + orNone(art.ParentID) }
 
 func orNone(id string) string {
 	if id == "" {
