@@ -131,6 +131,7 @@ func (c *checker) check(ds []draft) ([]draft, []problem) {
 		if n := len(strings.Fields(d.Text)); n > c.budget.Words {
 			probs = append(probs, problem{msg: fmt.Sprintf("prompt %d has %d words; keep it within %d", i+1, n, c.budget.Words), soft: true})
 		}
+		c.keepSubject(d)
 		c.fitChunks(d)
 		key := strings.ToLower(d.Text)
 		if j, ok := seen[key]; ok {
@@ -139,6 +140,23 @@ func (c *checker) check(ds []draft) ([]draft, []problem) {
 		seen[key] = i
 	}
 	return ds, probs
+}
+
+// keepSubject puts the idea's subject first among the keywords when they
+// do not name it: a keyword dialect renders the keywords alone, so a
+// text that names the subject is not enough.
+func (c *checker) keepSubject(d *draft) {
+	if c.budget.Chunks == 0 || len(d.Keywords) == 0 || len(c.needles) == 0 {
+		return
+	}
+	var kws []string
+	for _, k := range d.Keywords {
+		kws = append(kws, k.Text)
+	}
+	if c.mentions(strings.Join(kws, ", ")) {
+		return
+	}
+	d.Keywords = append([]easel.Keyword{{Text: c.needles[0][0], Weight: 1.2}}, d.Keywords...)
 }
 
 // fitChunks drops the least important keywords (the last ones) until the

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/prompt/dialect"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -263,5 +264,33 @@ func TestCheckerSkipsUnknownSubjects(t *testing.T) {
 	c := newChecker(easel.WriteRequest{Idea: "une plage au coucher du soleil", Dialect: easel.DialectNatural}, 1)
 	if !c.mentions("A beach at sunset") {
 		t.Errorf("an idea without known subjects must not fail the subject check (needles %v)", c.needles)
+	}
+}
+
+// TestCheckerKeepsSubjectInKeywords: in a keyword dialect the prompt is
+// the keywords alone, so keywords that leave out the subject get it back,
+// first; prose dialects are left as written.
+func TestCheckerKeepsSubjectInKeywords(t *testing.T) {
+	kws := []easel.Keyword{{Text: "golden hour", Weight: 1.1}, {Text: "soft light", Weight: 1}}
+	for _, d := range []easel.Dialect{easel.DialectSD, easel.DialectSDXL, easel.DialectNatural} {
+		c := newChecker(easel.WriteRequest{Idea: "a red fox", Dialect: d}, 1)
+		ds, probs := c.check([]draft{{Text: "A red fox at golden hour.", Keywords: append([]easel.Keyword(nil), kws...)}})
+		if len(probs) != 0 {
+			t.Fatalf("%s: %v", d, probs)
+		}
+		got := ds[0].Keywords
+		if d == easel.DialectNatural {
+			if len(got) != 2 {
+				t.Errorf("%s: keywords changed: %v", d, got)
+			}
+			continue
+		}
+		if len(got) != 3 || got[0].Text != "fox" {
+			t.Errorf("%s: keywords %v; want the fox first", d, got)
+		}
+		r, err := dialect.Render(&easel.Prompt{Text: ds[0].Text, Keywords: got}, d, dialect.Options{})
+		if err != nil || !strings.Contains(r.Text, "fox") {
+			t.Errorf("%s: rendered %q, %v; want the fox in it", d, r.Text, err)
+		}
 	}
 }
