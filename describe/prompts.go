@@ -1,6 +1,7 @@
 package describe
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -136,7 +137,7 @@ var templates = []func(w phrases) string{
 		return tidy(s + clause(" The composition has ", w.horizon, ", ") + w.focus + ", in " + w.frame + ".")
 	},
 	func(w phrases) string {
-		s := fmt.Sprintf("%s over a %s scene: a palette of %s, %s, %s.", capital(orDefault(w.timeWord, "Even light")+" light"), w.mood, listOf(w.colors), w.light, w.contrast)
+		s := fmt.Sprintf("%s over a %s scene: a palette of %s, %s, %s.", capital(cmp.Or(w.timeWord, "Even light")+" light"), w.mood, listOf(w.colors), w.light, w.contrast)
 		return tidy(s + clause(" Framed with ", w.horizon, " and ") + w.focus + ".")
 	},
 	func(w phrases) string {
@@ -229,13 +230,6 @@ func nonEmpty(xs []string) []string {
 		}
 	}
 	return out
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }
 
 func capital(s string) string {

@@ -1,6 +1,7 @@
 package verb
 
 import (
+	"cmp"
 	"context"
 	"math/rand/v2"
 	"os"
@@ -116,7 +117,7 @@ func Describe(ctx context.Context, c *Core, r DescribeRequest) (*Result, error) 
 	if r.Imagine == 0 {
 		return res, nil
 	}
-	eng, model, err := c.Engine(orDefault(r.Engine, "builtin"))
+	eng, model, err := c.Engine(cmp.Or(r.Engine, "builtin"))
 	if err != nil {
 		return nil, err
 	}
@@ -210,13 +211,6 @@ func isHexID(s string) bool {
 		}
 	}
 	return true
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }
 
 func truncateRunes(s string, n int) string {
