@@ -465,3 +465,36 @@ func TestListEngines(t *testing.T) {
 		t.Errorf("structured: %s", js)
 	}
 }
+
+// TestResourcePages: resources/list pages through the gallery, newest
+// first, with the offset of the next page as its cursor.
+func TestResourcePages(t *testing.T) {
+	e := newEnv(t, Options{}, nil)
+	for i := range 13 {
+		e.ok(t, "imagine", map[string]any{"idea": "a red barn in a field", "size": "64x64", "n": 4, "seed": i * 4})
+	}
+	first, err := e.client.ListResources(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Resources) != resourcePage || first.NextCursor != "50" {
+		t.Fatalf("first page: %d resources, cursor %q", len(first.Resources), first.NextCursor)
+	}
+	second, err := e.client.ListResources(t.Context(), &mcp.ListResourcesParams{Cursor: first.NextCursor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(second.Resources) != 2 || second.NextCursor != "" {
+		t.Fatalf("second page: %d resources, cursor %q", len(second.Resources), second.NextCursor)
+	}
+	seen := map[string]bool{}
+	for _, r := range append(first.Resources, second.Resources...) {
+		if seen[r.URI] {
+			t.Errorf("%s listed twice", r.URI)
+		}
+		seen[r.URI] = true
+	}
+	if _, err := e.client.ListResources(t.Context(), &mcp.ListResourcesParams{Cursor: "-3"}); err == nil || !strings.Contains(err.Error(), "invalid cursor") {
+		t.Errorf("a bad cursor: %v", err)
+	}
+}
