@@ -87,3 +87,22 @@ func TestVisionProviders(t *testing.T) {
 		})
 	}
 }
+
+func FuzzParsePrompts(f *testing.F) {
+	for _, s := range []string{`{"prompts": ["a", "b"]}`, "```json\n{\"prompts\": [\"x\"]}\n```", "I cannot help.", `{"prompts": [1, 2]}`, `{}`, ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ps, err := parsePrompts(s)
+		if err != nil && easel.ErrorCode(err) != easel.EPERMANENT {
+			t.Fatalf("error %v is not EPERMANENT", err)
+		}
+		seen := map[string]bool{}
+		for _, p := range ps {
+			if strings.TrimSpace(p) == "" || seen[strings.ToLower(p)] {
+				t.Fatalf("empty or repeated prompt %q in %v", p, ps)
+			}
+			seen[strings.ToLower(p)] = true
+		}
+	})
+}

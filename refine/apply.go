@@ -313,6 +313,15 @@ func (a *applier) describe(target, adjs string) error {
 		keep = append(keep, x)
 	}
 	s.Adjectives = append(add, keep...)
+	if newColour {
+		// The subject's colour facts follow its new colour words.
+		s.Colors = nil
+		for _, w := range s.Adjectives {
+			if scene.Class(w) == "color" {
+				s.Colors = append(s.Colors, w)
+			}
+		}
+	}
 	phrase := nounPhrase(*s)
 	a.replaceNounPhrase(easel.Subject{Noun: s.Noun, Adjectives: append(slices.Clone(keep), dropped(old, keep, s.Noun)...)}, phrase)
 	if i == 0 {

@@ -31,6 +31,9 @@ type RefineRequest struct {
 	Engine   string `json:"engine,omitempty"`
 	Seed     *int64 `json:"seed,omitempty"`
 	Negative string `json:"negative,omitempty"`
+	// LLM is a language model (NAME[:MODEL]) to refine with instead of
+	// the built-in writer.
+	LLM string `json:"llm,omitempty"`
 	// PromptOnly answers at once with the refined prompt and what
 	// changed, rendering nothing (the studio's preview).
 	PromptOnly bool `json:"prompt_only,omitempty"`
@@ -63,7 +66,7 @@ func (s *Server) handleRefine(w http.ResponseWriter, r *http.Request) {
 	}
 	if !rr.PromptOnly {
 		s.startJob(w, r, JobRequest{Verb: verbRefine, ParentID: a.ID, Instruction: rr.Instruction, N: rr.N,
-			Engine: rr.Engine, Seed: rr.Seed, Negative: rr.Negative})
+			Engine: rr.Engine, Seed: rr.Seed, Negative: rr.Negative, LLM: rr.LLM})
 		return
 	}
 	seed := int64(-1)
@@ -71,7 +74,7 @@ func (s *Server) handleRefine(w http.ResponseWriter, r *http.Request) {
 		seed = *rr.Seed
 	}
 	res, err := verb.Refine(r.Context(), s.core, verb.RefineRequest{
-		Ref: a.ID, Instruction: rr.Instruction, Engine: rr.Engine, Seed: seed, Negative: rr.Negative, PromptOnly: true,
+		Ref: a.ID, Instruction: rr.Instruction, Engine: rr.Engine, Seed: seed, Negative: rr.Negative, PromptOnly: true, LLM: rr.LLM,
 	})
 	if err != nil {
 		writeError(w, r, s.log, err)
@@ -87,7 +90,11 @@ func (s *Server) handleRefine(w http.ResponseWriter, r *http.Request) {
 
 // refinePlan plans a refine of the artwork jr.ParentID.
 func (s *Server) refinePlan(ctx context.Context, jr JobRequest) (*plan, error) {
-	if _, err := refine.Parse(jr.Instruction); err != nil {
+	if jr.LLM == "" || jr.LLM == "builtin" {
+		if _, err := refine.Parse(jr.Instruction); err != nil {
+			return nil, err
+		}
+	} else if err := refine.ValidateInstruction(jr.Instruction); err != nil {
 		return nil, err
 	}
 	parent, err := s.getArtwork(ctx, jr.ParentID)
@@ -110,7 +117,7 @@ func (s *Server) refinePlan(ctx context.Context, jr JobRequest) (*plan, error) {
 	pl := &plan{prompts: 1, jr: jr}
 	pl.run = func(ctx context.Context, h verb.Hooks, gal easel.Gallery, eng func(easel.Engine) easel.Engine) (*verb.Result, error) {
 		return verb.Refine(ctx, s.coreFor(gal, eng), verb.RefineRequest{
-			Ref: parent.ID, Instruction: jr.Instruction, N: jr.N, Engine: jr.Engine, Seed: seed, Negative: jr.Negative, Hooks: h,
+			Ref: parent.ID, Instruction: jr.Instruction, N: jr.N, Engine: jr.Engine, Seed: seed, Negative: jr.Negative, LLM: jr.LLM, Hooks: h,
 		})
 	}
 	return pl, nil
@@ -123,6 +130,8 @@ type DescribeJSON struct {
 	Image   string `json:"image"`
 	N       int    `json:"n,omitempty"`
 	Dialect string `json:"dialect,omitempty"`
+	// LLM is a vision model (NAME[:MODEL]) to describe with.
+	LLM string `json:"llm,omitempty"`
 }
 
 // DescribedPrompt is one prompt of a DescribeResponse.
@@ -165,7 +174,7 @@ func (s *Server) handleDescribe(w http.ResponseWriter, r *http.Request) {
 	http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyTimeout))
 	var data []byte
 	var n int
-	var dialectName string
+	var dialectName, model string
 	var err error
 	switch ct {
 	case "application/json":
@@ -179,7 +188,7 @@ func (s *Server) handleDescribe(w http.ResponseWriter, r *http.Request) {
 			writeError(w, r, s.log, err)
 			return
 		}
-		n, dialectName = dj.N, dj.Dialect
+		n, dialectName, model = dj.N, dj.Dialect, dj.LLM
 		data, err = decodeBase64Image(dj.Image)
 	case "multipart/form-data":
 		if r.ContentLength > maxPNGBody+1<<20 {
@@ -187,7 +196,7 @@ func (s *Server) handleDescribe(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxPNGBody+1<<20)
-		data, n, dialectName, err = readDescribeForm(r, params["boundary"])
+		data, n, dialectName, model, err = readDescribeForm(r, params["boundary"])
 	default:
 		writeError(w, r, nil, &easel.Error{Code: errUnsupportedType, Message: "send the picture as multipart/form-data (field image) or as application/json with the picture in base64 (field image)"})
 		return
@@ -203,7 +212,7 @@ func (s *Server) handleDescribe(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	res, err := verb.Describe(r.Context(), s.core, verb.DescribeRequest{Data: data, N: n, Dialect: d})
+	res, err := verb.Describe(r.Context(), s.core, verb.DescribeRequest{Data: data, N: n, Dialect: d, LLM: model})
 	if err != nil {
 		writeError(w, r, s.log, err)
 		return
@@ -242,13 +251,13 @@ func decodeBase64Image(s string) ([]byte, error) {
 
 // readDescribeForm reads the multipart form: the picture (field image,
 // through the size limit) and the optional n and dialect fields.
-func readDescribeForm(r *http.Request, boundary string) (data []byte, n int, dialectName string, err error) {
+func readDescribeForm(r *http.Request, boundary string) (data []byte, n int, dialectName, model string, err error) {
 	if boundary == "" {
-		return nil, 0, "", easel.Errorf(easel.EINVALID, "the multipart body has no boundary: let the client library set Content-Type")
+		return nil, 0, "", "", easel.Errorf(easel.EINVALID, "the multipart body has no boundary: let the client library set Content-Type")
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, 0, "", easel.Errorf(easel.EINVALID, "the body is not multipart form data: %v", err)
+		return nil, 0, "", "", easel.Errorf(easel.EINVALID, "the body is not multipart form data: %v", err)
 	}
 	for {
 		part, err := mr.NextPart()
@@ -258,31 +267,34 @@ func readDescribeForm(r *http.Request, boundary string) (data []byte, n int, dia
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				return nil, 0, "", tooLarge(maxPNGBody)
+				return nil, 0, "", "", tooLarge(maxPNGBody)
 			}
-			return nil, 0, "", easel.Errorf(easel.EINVALID, "the multipart body is malformed: %v", err)
+			return nil, 0, "", "", easel.Errorf(easel.EINVALID, "the multipart body is malformed: %v", err)
 		}
 		switch part.FormName() {
 		case "image", "file":
 			if data, err = imageio.ReadAll(part, maxPNGBody); err != nil {
 				if errors.Is(err, imageio.ErrTooBig) {
-					return nil, 0, "", tooLarge(maxPNGBody)
+					return nil, 0, "", "", tooLarge(maxPNGBody)
 				}
-				return nil, 0, "", easel.Errorf(easel.EINVALID, "cannot read the image field: %v", err)
+				return nil, 0, "", "", easel.Errorf(easel.EINVALID, "cannot read the image field: %v", err)
 			}
 		case "n":
 			b, _ := imageio.ReadAll(part, 16)
 			if n, err = strconv.Atoi(strings.TrimSpace(string(b))); err != nil {
-				return nil, 0, "", easel.Errorf(easel.EINVALID, "n must be a whole number of prompts, 1 to %d", describe.MaxPrompts)
+				return nil, 0, "", "", easel.Errorf(easel.EINVALID, "n must be a whole number of prompts, 1 to %d", describe.MaxPrompts)
 			}
 		case "dialect":
 			b, _ := imageio.ReadAll(part, 64)
 			dialectName = strings.TrimSpace(string(b))
+		case "llm":
+			b, _ := imageio.ReadAll(part, 200)
+			model = strings.TrimSpace(string(b))
 		}
 		part.Close()
 	}
 	if len(data) == 0 {
-		return nil, 0, "", easel.Errorf(easel.EINVALID, "no picture: send it in the form field image")
+		return nil, 0, "", "", easel.Errorf(easel.EINVALID, "no picture: send it in the form field image")
 	}
-	return data, n, dialectName, nil
+	return data, n, dialectName, model, nil
 }

@@ -10,9 +10,13 @@ import (
 	"mime/multipart"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/imageio/imageiotest"
+	"github.com/easel-art/easel/llm"
+	"github.com/easel-art/easel/llm/llmtest"
+	"github.com/easel-art/easel/llm/openai"
 )
 
 // TestRefineAPI previews a refine, renders it as a job, and refuses an
@@ -123,5 +127,32 @@ func TestDescribeAPI(t *testing.T) {
 		if res.StatusCode != c.status || !strings.Contains(string(b), c.want) {
 			t.Errorf("%.40s: %d %s; want %d naming %q", c.body, res.StatusCode, b, c.status, c.want)
 		}
+	}
+}
+
+// TestDescribeAndRefineAPIWithLLM: the API's llm field reaches the model
+// (the OpenAI fake, which checks the picture's image part).
+func TestDescribeAndRefineAPIWithLLM(t *testing.T) {
+	f := llmtest.NewOpenAI(t, llmtest.TestKey)
+	e := newTestEnv(t, Options{}, func(d *Deps) {
+		d.LLM = func(spec string) (llm.Client, error) {
+			return openai.New(openai.Config{APIKey: llmtest.TestKey, BaseURL: f.BaseURL(), Model: llmtest.TestModel, Timeout: 5 * time.Second})
+		}
+	})
+	a := seedJob(t, e, `{"idea":"a lighthouse at dusk","size":"96x64","seed":3}`).Artworks[0]
+	_, png := e.do(t, "GET", a.ImageURL, nil)
+	f.Push(llmtest.Reply{Text: `{"prompts": ["A lighthouse at dusk on dark rocks.", "A coastal tower glowing at twilight."]}`})
+	res, b := e.do(t, "POST", "/api/v1/describe", mustJSON(t, DescribeJSON{Image: base64.StdEncoding.EncodeToString(png), N: 2, LLM: "openai"}))
+	var dr DescribeResponse
+	json.Unmarshal(b, &dr)
+	if res.StatusCode != 200 || len(dr.Prompts) != 2 || dr.Prompts[0].Source != "vision" || len(f.LastCall().Messages[0].Images) != 1 {
+		t.Fatalf("describe with llm: %d %s", res.StatusCode, b)
+	}
+	f.Push(llmtest.Reply{Text: `{"prompt": "A lighthouse at night on dark rocks, its beam across a starry sky.", "negative": "blurry", "changed": "dusk became night"}`})
+	res, b = e.do(t, "POST", "/api/v1/artworks/"+a.ID+"/refine", `{"instruction":"make it night","llm":"openai","prompt_only":true}`)
+	var pv RefinePreview
+	json.Unmarshal(b, &pv)
+	if res.StatusCode != 200 || pv.Changes[0] != "dusk became night" || !strings.Contains(pv.Prompt, "starry") {
+		t.Fatalf("refine with llm: %d %s", res.StatusCode, b)
 	}
 }

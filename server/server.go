@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/pipeline"
 	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/verb"
@@ -46,6 +47,9 @@ type Deps struct {
 	// --llm ("" for the default). Errors are easel.Errors (EINVALID for an
 	// unknown name, ECONFIG for a missing key).
 	Writer func(spec string) (easel.PromptWriter, error)
+	// LLM opens a language model for refine and describe with a model
+	// (NAME[:MODEL]); nil offers none.
+	LLM func(spec string) (llm.Client, error)
 	// Engine returns the engine named by spec, NAME[:MODEL] as in
 	// --engine, and the model to ask it for.
 	Engine func(spec string) (easel.Engine, string, error)
@@ -158,7 +162,7 @@ func New(deps Deps, opts Options) (*Server, error) {
 	s := &Server{deps: deps, opts: opts, log: log, thumbs: newThumbCache(512)}
 	s.core = &verb.Core{
 		Gallery: deps.Gallery, Engine: s.openEngine, Engines: deps.Engines, Writer: s.openWriter,
-		Style: deps.Style, Call: deps.Call, Log: log,
+		Style: deps.Style, Call: deps.Call, Log: log, LLM: deps.LLM,
 	}
 	if opts.Token != "" {
 		// Image URLs are signed with a key derived from the token, so a URL

@@ -12,6 +12,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/config"
+	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/mcpserver"
 	"github.com/easel-art/easel/prompt/styles"
 	"github.com/easel-art/easel/queue"
@@ -161,6 +162,7 @@ func (a *app) serverDeps(gal gallery, dir string) server.Deps {
 		},
 		Engines: engines().Names(),
 		LLMs:    llmNames(),
+		LLM:     func(spec string) (llm.Client, error) { return llms().Open(spec, a.getenv, nil) },
 		Log:     a.log,
 		Call:    a.engineCall(true),
 		Jobs:    serverJobsOf(gal),
