@@ -38,7 +38,7 @@ func commands() []command {
 		{"engines", "list the image engines, their configuration and (--check) whether they are reachable", cmdEngines},
 		{"doctor", "check the gallery and whether every configured engine and language model answers", cmdDoctor},
 		{"info", "show the generation metadata of a PNG (easel, A1111, ComfyUI, InvokeAI)", cmdInfo},
-		{"gallery", "the gallery: list, search, show (with lineage), tree, sheet, rm", cmdGallery},
+		{"gallery", "the gallery: list, search, show (with lineage), tree, sheet, rm, gc", cmdGallery},
 		{"serve", "web studio, JSON API and OpenAI-compatible images API on 127.0.0.1:8420", cmdServe},
 		{"migrate", "copy the local gallery into a team's PostgreSQL gallery and object store, resumable, checking every SHA-256", cmdMigrate},
 		{"mcp", "MCP server over stdio for assistants (Claude, Cursor, VS Code); also /mcp on easel serve", cmdMCP},

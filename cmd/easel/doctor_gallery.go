@@ -107,7 +107,7 @@ func (a *app) checkGallery(ctx context.Context, dir string, repair, rebuild bool
 		what = append(what, "its database is damaged")
 	}
 	if n := len(h.MissingFiles); n > 0 {
-		what = append(what, fmt.Sprintf("%d pictures' files are missing", n))
+		what = append(what, fmt.Sprintf("the files of %s are missing", plural(n, "picture")))
 	}
 	if n := len(h.StrayFiles); n > 0 {
 		what = append(what, fmt.Sprintf("%d image files are not in it", n))

@@ -127,7 +127,7 @@ func checkTeamGallery(ctx context.Context, g gallery, gh *galleryHealth) (*galle
 	if gh.OK {
 		return gh, nil
 	}
-	return gh, easel.Errorf(easel.EINVALID, "the gallery has %d problems (%s): keep every machine's pictures in one shared --store (EASEL_STORE); easel gallery gc removes objects without a row", len(in.Problems), in.Problems[0])
+	return gh, easel.Errorf(easel.EUNAVAILABLE, "the gallery has %d problems (%s): keep every machine's pictures in one shared --store (EASEL_STORE); easel gallery gc removes objects without a row", len(in.Problems), in.Problems[0])
 }
 
 // recoverJobs clears what stopped processes left behind (see the
