@@ -452,6 +452,9 @@ func (d *painter) boats(hz, shore float32) {
 		if k == "boat" && (hasWord(p.words, "harbor") || hasWord(p.words, "harbour") || hasWord(p.words, "boats")) {
 			n = 4
 		}
+		if sub := p.subjectOf(k); sub != nil && sub.Count > 1 {
+			n = countOf(sub, n) // "two kayaks": two
+		}
 		for i := 0; i < n; i++ {
 			t := d.rnd(0.15, 0.55)
 			if i == 0 && k == p.main {
@@ -858,7 +861,7 @@ func (d *painter) animals(groundTop float32) {
 	if p.el["person"] || p.el["people"] {
 		n := 1
 		if p.el["people"] {
-			n = 5
+			n = countOf(p.subjectOf("people"), 5) // "three monks": three
 		}
 		start := 0
 		if d.mainFigure(groundTop) {
