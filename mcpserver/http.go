@@ -13,7 +13,8 @@ import (
 // HTTPHandler serves the MCP server over streamable HTTP. It refuses a
 // request whose Origin header names another site, whatever its method, as
 // the MCP specification asks (a browser page must not drive a local
-// server); the token and Host checks are the API's, around it.
+// server). It is meant to be mounted in package server, whose token and
+// Host checks (the DNS-rebinding protection) are around it.
 type HTTPHandler struct {
 	h      http.Handler
 	stop   context.Context
@@ -42,6 +43,11 @@ func Handler(srv *mcp.Server) *HTTPHandler {
 		SessionTimeout: sessionIdle,
 		// With the newer protocol a call ends with its request.
 		PropagateRequestCancellation: true,
+		// The server around it checks the Host: without a token it
+		// answers loopback names only (what this protection does), with
+		// one it answers any name, so that a TLS proxy on the same
+		// machine can forward to it.
+		DisableLocalhostProtection: true,
 	})
 	return &HTTPHandler{h: h, stop: stop, cancel: cancel}
 }

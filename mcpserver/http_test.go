@@ -125,3 +125,22 @@ func TestHTTPOrigin(t *testing.T) {
 		}
 	}
 }
+
+// TestHTTPProxiedHost: behind a TLS proxy on the same machine the Host is
+// the site's name; the server around the handler decides about it (with
+// a token it answers any name), not the handler.
+func TestHTTPProxiedHost(t *testing.T) {
+	_, _, url := newHTTPEnv(t, nil)
+	req, _ := http.NewRequest("POST", url, strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"x","version":"1"}}}`))
+	req.Host = "studio.example"
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("initialize with Host studio.example: status %d, want 200", resp.StatusCode)
+	}
+}
