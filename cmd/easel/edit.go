@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -72,7 +74,15 @@ func cmdEdit(ctx context.Context, a *app, args []string) error {
 	var ef editFlags
 	ef.add(fs)
 	mask := fs.String("mask", "", "mask picture: white or transparent where to repaint")
-	strength := fs.Float64("strength", -1, "how far from the picture, 0..1 (default 0.5, 0.85 with --mask)")
+	strength := -1.0 // unset: 0.5, or 0.85 with a mask
+	fs.Func("strength", "how far from the picture, 0..1 (default 0.5, 0.85 with --mask)", func(v string) error {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || f > 1 {
+			return fmt.Errorf("give a number from 0 (keep the picture) to 1 (follow the words only)")
+		}
+		strength = f
+		return nil
+	})
 	fidelity := fs.String("fidelity", "", "OpenAI input_fidelity: high or low")
 	var refs []string
 	fs.Func("ref", "a reference picture (several times for several)", func(s string) error { refs = append(refs, s); return nil })
@@ -83,11 +93,8 @@ func cmdEdit(ctx context.Context, a *app, args []string) error {
 	if len(pos) < 2 {
 		return easel.Errorf(easel.EINVALID, "easel edit needs a picture and words: for example easel edit photo.jpg \"as a watercolor\"")
 	}
-	if *strength != -1 && (*strength < 0 || *strength > 1) {
-		return easel.Errorf(easel.EINVALID, "--strength %g is out of range: give 0 (keep the picture) to 1 (follow the words only)", *strength)
-	}
 	return a.runEdit(ctx, &ef, verb.EditRequest{Op: easel.OpEdit, Image: pos[0], Words: strings.Join(pos[1:], " "),
-		Mask: *mask, Refs: refs, Strength: *strength, Fidelity: *fidelity})
+		Mask: *mask, Refs: refs, Strength: strength, Fidelity: *fidelity})
 }
 
 func cmdOutpaint(ctx context.Context, a *app, args []string) error {
@@ -119,6 +126,9 @@ func cmdUpscale(ctx context.Context, a *app, args []string) error {
 	}
 	if len(pos) != 1 {
 		return easel.Errorf(easel.EINVALID, "easel upscale takes one picture: for example easel upscale 3f2a9c1d --scale 2")
+	}
+	if *scale != 2 && *scale != 4 {
+		return easel.Errorf(easel.EINVALID, "--scale %d: give 2 or 4", *scale)
 	}
 	return a.runEdit(ctx, &ef, verb.EditRequest{Op: easel.OpUpscale, Image: pos[0], Scale: *scale, Upscaler: *upscaler, Strength: -1})
 }
