@@ -136,6 +136,22 @@ var forms = sync.OnceValue(func() map[string][]string {
 // words of a compound separated by one space). It binary-searches the
 // embedded, sorted words.txt by byte offset, so there is nothing to load.
 func Lookup(w string) (Entry, bool) {
+	r := lookupCache.get(w, func(w string) lookupResult {
+		e, ok := lookup(w)
+		return lookupResult{e, ok}
+	})
+	return r.e, r.ok
+}
+
+type lookupResult struct {
+	e  Entry
+	ok bool
+}
+
+var lookupCache cache[lookupResult]
+
+// lookup is Lookup without the cache.
+func lookup(w string) (Entry, bool) {
 	r, ok := prefixes()[w[:min(2, len(w))]]
 	if !ok {
 		return Entry{}, false
