@@ -289,6 +289,11 @@ func (a *applier) replace(target, phrase string) error {
 		if p.Domain != "" && p.Domain != "sky" {
 			a.sc.Domain = p.Domain
 		}
+		if a.sc.Setting != "" && (a.sc.Setting == old.Noun || a.sc.Setting == singular(old.Noun)) {
+			// "a beach sunset" made "a harbor": the place was the subject.
+			a.sc.Setting = bare(phrase)
+			a.dropped = append(a.dropped, old.Noun)
+		}
 	}
 	a.res.Negative = append(a.res.Negative, old.Noun)
 	a.change("%s → %s", nounPhrase(old), phrase)

@@ -199,12 +199,22 @@ func parseClause(words []string, prev Op) ([]Edit, Op, []string) {
 	if len(words) == 0 {
 		return nil, prev, nil
 	}
+	if words[0] == "less" && len(words) > 1 {
+		// "less fog": the weather clears; "less dramatic" is a modifier.
+		if es, bad := modifiers(words[1:], false); len(bad) == 0 && len(es) == 1 && es[0].Field == FieldWeather {
+			return []Edit{{Op: Set, Field: FieldWeather, Value: "clear"}}, Set, nil
+		}
+	}
 	if rest, ok := stripPrefix(words, removeVerbs); ok && len(rest) > 0 {
 		return removeEdits(rest), Remove, nil
 	}
 	if rest, ok := stripPrefix(words, addVerbs); ok && len(rest) > 0 {
-		if es, bad := modifiers(rest, false); len(bad) == 0 && len(es) > 0 {
+		es, bad := modifiers(rest, false)
+		if len(bad) == 0 && len(es) > 0 {
 			return es, Set, nil
+		}
+		if rest[0] == "it" || rest[0] == "this" || rest[0] == "everything" {
+			return es, Set, bad // "show it from the side" adds nothing: its words must be understood
 		}
 		return addEdits(rest), Add, nil
 	}
@@ -310,6 +320,9 @@ func replaceClause(words []string) ([]Edit, bool) {
 	default:
 		return nil, false
 	}
+	if len(rest) > 1 && (rest[0] == "it" || rest[0] == "this" || rest[0] == "everything") {
+		return nil, false // "make it look like an oil painting", "make it feel cozier"
+	}
 	target, after := splitTarget(rest)
 	if target == "" || subjectFillers[target] || len(after) == 0 {
 		return nil, false
@@ -395,7 +408,7 @@ func modifierAt(words []string, i int, places bool) (int, []Edit, bool) {
 		if n == 1 && isAspect(p) {
 			return 1, []Edit{{Op: Set, Field: FieldAspect, Value: p}}, true
 		}
-		if n > 1 && fillers[p] {
+		if n > 1 && fillers[p] || n == 1 && pictureParts[p] {
 			return n, nil, true
 		}
 		if es, ok := lexiconEdits(p, places); ok {
@@ -476,6 +489,12 @@ func lexiconEdits(p string, places bool) ([]Edit, bool) {
 	}
 	return nil, false
 }
+
+// pictureParts name a part of the picture a modifier is about ("make
+// the sky stormy", "the water calmer"): the modifier is the edit, and the
+// part is not a new setting.
+var pictureParts = setOf("sky", "skies", "water", "light", "lighting", "colors", "colours", "palette", "tones",
+	"mood", "atmosphere", "scene", "picture", "image", "view", "background", "air", "clouds")
 
 // isAspect reports whether s is a W:H ratio such as "16:9".
 func isAspect(s string) bool {

@@ -287,3 +287,60 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestRefineHeldOut are instructions written after the table passed, as a
+// person would type them to a refined picture; the first run found five
+// bugs (the sky taken for a new setting, "make it look like", "show it
+// from the side" added as a subject, "less fog", a replaced subject that
+// was also the setting), fixed since.
+func TestRefineHeldOut(t *testing.T) {
+	idea := "a beach at night with a red sailboat"
+	par := parent(t, idea, 42)
+	cases := []struct {
+		do   string
+		want map[string]string
+		err  string
+	}{
+		{"turn it into a winter scene", map[string]string{"season": "winter"}, ""},
+		{"make the sky stormy", map[string]string{"weather": "storm", "setting": par.Scene.Setting}, ""},
+		{"put a castle on the hill", map[string]string{"subjects": "+castle"}, ""},
+		{"remove the sailboat", map[string]string{"subjects": "-red sailboat", "negative": "sailboat"}, ""},
+		{"less fog", map[string]string{"weather": "clear"}, ""},
+		{"at sunrise", map[string]string{"time": "dawn"}, ""},
+		{"more vibrant colors", map[string]string{"palette": "colorful"}, ""},
+		{"make it look like an oil painting", map[string]string{"style": "oil"}, ""},
+		{"make the water calmer", map[string]string{"mood": "serene"}, ""},
+		{"replace the beach with a harbor", map[string]string{"subject": "a harbor", "setting": "harbor"}, ""},
+		{"change the mood to eerie", map[string]string{"mood": "eerie"}, ""},
+		{"make it brighter and warmer", map[string]string{"extra": "+" + lightBright, "palette": "amber,orange,gold"}, ""},
+		{"show it from the side", nil, `"side"`},
+	}
+	for _, c := range cases {
+		res, err := Refine(idea, par.Scene, c.do)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%q: %v; want an error naming %s", c.do, err, c.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", c.do, err)
+			continue
+		}
+		got := fields(res.Scene, res)
+		for f, want := range c.want {
+			switch {
+			case strings.HasPrefix(want, "+"):
+				if !slices.Contains(strings.Split(got[f], sep(f)), want[1:]) {
+					t.Errorf("%q: %s = %q, want it to hold %q", c.do, f, got[f], want[1:])
+				}
+			case strings.HasPrefix(want, "-"):
+				if slices.Contains(strings.Split(got[f], sep(f)), want[1:]) {
+					t.Errorf("%q: %s = %q, still holds %q", c.do, f, got[f], want[1:])
+				}
+			case got[f] != want:
+				t.Errorf("%q: %s = %q, want %q", c.do, f, got[f], want)
+			}
+		}
+	}
+}
