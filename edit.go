@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"slices"
 	"strings"
 )
 
@@ -57,6 +58,9 @@ type OpSupport struct {
 	Mask bool `json:"mask,omitempty"`
 	// Scales lists the upscale factors offered (OpUpscale only).
 	Scales []int `json:"scales,omitempty"`
+	// Services are the engine's own named variants of the operation
+	// (Stability's search-and-replace, erase, remove-background).
+	Services []string `json:"services,omitempty"`
 	// PricePerImage is what one result costs, in US dollars.
 	PricePerImage float64 `json:"price_per_image"`
 }
@@ -113,6 +117,10 @@ type EditRequest struct {
 	// Upscaler names the engine's upscaler when it has several (Stability:
 	// fast, conservative, creative); "" is the engine's default.
 	Upscaler string
+	// Service names one of the engine's own edit services (OpSupport.Services);
+	// Search is what search-and-replace looks for.
+	Service string
+	Search  string
 	// Fidelity is OpenAI's input_fidelity ("high" or "low"; "" for the default).
 	Fidelity string
 	// Seed, Steps, CFGScale, Sampler, Model and N are as in RenderRequest.
@@ -200,6 +208,12 @@ func CheckEdit(engine string, s OpSupport, req *EditRequest) error {
 		if !ok {
 			return Errorf(EINVALID, "%s upscales by %s, not %d", engine, strings.Join(names, " or "), req.Scale)
 		}
+	}
+	if req.Service != "" && !slices.Contains(s.Services, req.Service) {
+		if len(s.Services) == 0 {
+			return Errorf(EINVALID, "%s has no edit services; --service %s is Stability's", engine, req.Service)
+		}
+		return Errorf(EINVALID, "%s has no service %q for %s: it has %s", engine, req.Service, s.Op, strings.Join(s.Services, ", "))
 	}
 	if req.Strength < 0 || req.Strength > 1 {
 		return Errorf(EINVALID, "strength %g is out of range: give 0 (keep the picture) to 1 (follow the words only)", req.Strength)

@@ -43,6 +43,9 @@ type EditRequest struct {
 	Expand   easel.Insets
 	Scale    int
 	Upscaler string
+	// Service and Search pick one of the engine's own edit services.
+	Service  string
+	Search   string
 	Fidelity string
 	Seed     int64
 	N        int
@@ -118,7 +121,7 @@ func plan(r EditRequest) (*easel.EditRequest, easel.Editor, error) {
 	}
 	req := &easel.EditRequest{
 		Op: op, Image: r.Picture, Refs: r.Refs, Mask: r.Mask, Negative: r.Negative, Style: r.Style,
-		Strength: r.Strength, Expand: r.Expand, Scale: r.Scale, Upscaler: r.Upscaler, Fidelity: r.Fidelity,
+		Strength: r.Strength, Expand: r.Expand, Scale: r.Scale, Upscaler: r.Upscaler, Service: r.Service, Search: r.Search, Fidelity: r.Fidelity,
 		Seed: r.Seed, Steps: r.Steps, CFGScale: r.CFGScale, Sampler: r.Sampler, Model: r.Model,
 		Progress: r.Progress,
 	}
@@ -310,8 +313,9 @@ func (r EditRequest) childOf(req *easel.EditRequest, res *easel.RenderResult, im
 // engine gave none.
 func editParams(a *easel.Artwork, r EditRequest, req *easel.EditRequest) (pngmeta.Params, string) {
 	var ex pngmeta.Params
-	switch r.Op {
-	case easel.OpEdit, easel.OpInpaint:
+	switch {
+	case r.Service != "":
+	case r.Op == easel.OpEdit, r.Op == easel.OpInpaint:
 		ex.Set("Denoising strength", strconv.FormatFloat(req.Strength, 'f', -1, 64))
 	}
 	if r.Mask != nil {
@@ -324,6 +328,12 @@ func editParams(a *easel.Artwork, r EditRequest, req *easel.EditRequest) (pngmet
 	if r.Op == easel.OpUpscale {
 		ex.Set("Postprocess upscale by", strconv.Itoa(r.Scale))
 		ex.Set("Postprocess upscaler", upscalerName(r.Engine.Name()))
+	}
+	if r.Service != "" {
+		ex.Set("Edit service", r.Service)
+	}
+	if r.Search != "" {
+		ex.Set("Search", r.Search)
 	}
 	if r.Parent.SHA256 != "" {
 		ex.Set("Init image hash", r.Parent.SHA256)

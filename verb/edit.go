@@ -60,6 +60,11 @@ type EditRequest struct {
 	Scale int
 	// Upscaler names the engine's upscaler when it has several.
 	Upscaler string
+	// Service names one of the engine's own edit services (Stability's
+	// search-and-replace, erase, remove-background); Search is what
+	// search-and-replace looks for.
+	Service string
+	Search  string
 	// Fidelity is OpenAI's input_fidelity: "high", "low" or "".
 	Fidelity string
 	// Seed, when negative, is chosen at random.
@@ -82,7 +87,10 @@ func Edit(ctx context.Context, c *Core, r EditRequest) (*Result, error) {
 	}
 	switch r.Op {
 	case easel.OpEdit:
-		if strings.TrimSpace(r.Words) == "" {
+		if r.Service == "search-and-replace" && strings.TrimSpace(r.Search) == "" {
+			return nil, easel.Errorf(easel.EINVALID, "search-and-replace needs --search: what to find and replace")
+		}
+		if strings.TrimSpace(r.Words) == "" && r.Service != "erase" && r.Service != "remove-background" {
 			return nil, easel.Errorf(easel.EINVALID, "edit needs words: say what to change, for example \"as a watercolor\"")
 		}
 	case easel.OpOutpaint, easel.OpUpscale:
@@ -126,7 +134,7 @@ func Edit(ctx context.Context, c *Core, r EditRequest) (*Result, error) {
 	b := pic.Image.Bounds()
 	pr := pipeline.EditRequest{
 		Op: r.Op, Words: r.Words, Style: r.Style, Negative: r.Negative, Strength: strength,
-		Scale: scale, Upscaler: r.Upscaler, Fidelity: r.Fidelity, N: n, Progress: r.Progress,
+		Scale: scale, Upscaler: r.Upscaler, Service: r.Service, Search: r.Search, Fidelity: r.Fidelity, N: n, Progress: r.Progress,
 	}
 	if r.Mask != "" || r.MaskData != nil {
 		md, mname, err := fileOrData(r.Mask, r.MaskData, "mask")

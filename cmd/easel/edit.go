@@ -84,17 +84,19 @@ func cmdEdit(ctx context.Context, a *app, args []string) error {
 		return nil
 	})
 	fidelity := fs.String("fidelity", "", "OpenAI input_fidelity: high or low")
+	service := fs.String("service", "", "one of the engine's own edit services: stability has search-and-replace, erase and remove-background")
+	search := fs.String("search", "", "what search-and-replace finds (the words say what replaces it)")
 	var refs []string
 	fs.Func("ref", "a reference picture (several times for several)", func(s string) error { refs = append(refs, s); return nil })
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) < 2 {
+	if len(pos) < 2 && !(len(pos) == 1 && (*service == "erase" || *service == "remove-background")) {
 		return easel.Errorf(easel.EINVALID, "easel edit needs a picture and words: for example easel edit photo.jpg \"as a watercolor\"")
 	}
 	return a.runEdit(ctx, &ef, verb.EditRequest{Op: easel.OpEdit, Image: pos[0], Words: strings.Join(pos[1:], " "),
-		Mask: *mask, Refs: refs, Strength: strength, Fidelity: *fidelity})
+		Mask: *mask, Refs: refs, Strength: strength, Fidelity: *fidelity, Service: *service, Search: *search})
 }
 
 func cmdOutpaint(ctx context.Context, a *app, args []string) error {

@@ -173,6 +173,8 @@ func TestEditBadInput(t *testing.T) {
 		{[]string{"outpaint", pic, "--aspect", "5:4"}, "already"},
 		{[]string{"upscale", pic, "--scale", "3"}, "2 or 4"},
 		{[]string{"upscale", pic, "--scale", "0"}, "2 or 4"},
+		{[]string{"edit", pic, "--service", "erase"}, "no edit services"},
+		{[]string{"edit", pic, "x", "--service", "search-and-replace"}, "--search"},
 		{[]string{"upscale", "deadbeef99"}, "neither a picture file nor a gallery id"},
 		{[]string{"edit", filepath.Join(dir, "missing.png"), "x"}, "missing.png"},
 	}

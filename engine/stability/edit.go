@@ -40,16 +40,25 @@ func (c *Client) Ops() []easel.OpSupport {
 		i2i = modelData{PricePerImage: 0.065}
 	}
 	return []easel.OpSupport{
-		{Op: easel.OpEdit, MaxImages: 1, MinSide: 64, MaxPixels: editMaxPixels, Formats: formats, PricePerImage: i2i.PricePerImage},
-		{Op: easel.OpInpaint, MaxImages: 1, MinSide: 64, MaxPixels: editMaxPixels, Formats: formats, Mask: true, PricePerImage: inpaintPrice},
+		{Op: easel.OpEdit, MaxImages: 1, MinSide: 64, MaxPixels: editMaxPixels, Formats: formats, PricePerImage: i2i.PricePerImage, Services: services},
+		{Op: easel.OpInpaint, MaxImages: 1, MinSide: 64, MaxPixels: editMaxPixels, Formats: formats, Mask: true, PricePerImage: inpaintPrice, Services: []string{"erase"}},
 		{Op: easel.OpOutpaint, MaxImages: 1, MinSide: 64, MaxPixels: editMaxPixels, Formats: formats, PricePerImage: outpaintPrice},
 		{Op: easel.OpUpscale, MaxImages: 1, MinSide: 32, MaxSide: upscaleMaxSide, MaxPixels: upscaleMaxPixels, Formats: formats, Scales: []int{4}, PricePerImage: upscaleFastPrice},
 	}
 }
 
+// services are Stability's own edit services easel offers (--service).
+var services = []string{"search-and-replace", "erase", "remove-background"}
+
+// servicePrice is what each costs a picture.
+var servicePrice = map[string]float64{"search-and-replace": 0.04, "erase": 0.05, "remove-background": 0.05}
+
 // Edit calls the service for req.Op, once per picture asked for.
 func (c *Client) Edit(ctx context.Context, req *easel.EditRequest) (*easel.RenderResult, error) {
 	n := max(req.N, 1)
+	if req.Service != "" {
+		return c.service(ctx, req, n)
+	}
 	if n > data.MaxN {
 		return nil, easel.Errorf(easel.EINVALID, "stability makes 1 to %d pictures at a time; %d were asked for", data.MaxN, n)
 	}
@@ -247,3 +256,62 @@ func (c *Client) post(ctx context.Context, path string, body *bytes.Buffer, ctyp
 }
 
 var _ easel.Editor = (*Client)(nil)
+
+// service runs one of the named edit services: search-and-replace (the
+// words replace what Search finds), erase (what the mask, or the
+// picture's transparency, marks) or remove-background.
+func (c *Client) service(ctx context.Context, req *easel.EditRequest, n int) (*easel.RenderResult, error) {
+	if req.Mask != nil && req.Service != "erase" {
+		return nil, easel.Errorf(easel.EINVALID, "stability's %s takes no mask: leave out --mask", req.Service)
+	}
+	if req.Service == "search-and-replace" && (req.Search == "" || req.Prompt == "") {
+		return nil, easel.Errorf(easel.EINVALID, "search-and-replace needs --search (what to find) and words (what replaces it)")
+	}
+	if req.Service == "remove-background" && n > 1 {
+		return nil, easel.Errorf(easel.EINVALID, "remove-background makes one picture; -n %d was asked", n)
+	}
+	res := &easel.RenderResult{Model: req.Service}
+	for i := range n {
+		seed := (req.Seed + int64(i)) % (data.MaxSeed + 1)
+		if seed < 0 {
+			seed += data.MaxSeed + 1
+		}
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		switch req.Service {
+		case "search-and-replace":
+			w.WriteField("prompt", req.Prompt)
+			w.WriteField("search_prompt", req.Search)
+			if req.Negative != "" {
+				w.WriteField("negative_prompt", req.Negative)
+			}
+			w.WriteField("seed", strconv.FormatInt(seed, 10))
+		case "erase":
+			w.WriteField("seed", strconv.FormatInt(seed, 10))
+		}
+		w.WriteField("output_format", "png")
+		if err := filePart(w, "image", "image.png", req.Image.PNG); err != nil {
+			return nil, fmt.Errorf("stability %s: %w", req.Service, err)
+		}
+		if req.Mask != nil {
+			m, err := whiteMask(req.Mask)
+			if err == nil {
+				err = filePart(w, "mask", "mask.png", m)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("stability %s: %w", req.Service, err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			return nil, fmt.Errorf("stability %s: %w", req.Service, err)
+		}
+		im, size, err := c.post(ctx, "/v2beta/stable-image/edit/"+req.Service, &buf, w.FormDataContentType(), seed)
+		if err != nil {
+			return nil, err
+		}
+		res.Images = append(res.Images, im)
+		res.Width, res.Height = size.X, size.Y
+		res.CostUSD += servicePrice[req.Service]
+	}
+	return res, nil
+}

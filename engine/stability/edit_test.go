@@ -171,3 +171,37 @@ func TestUpscaleConservativeAndCreative(t *testing.T) {
 		t.Errorf("unknown upscaler: %v", err)
 	}
 }
+
+func TestEditServicesByName(t *testing.T) {
+	fk := newFake(t, enginetest.FaultNone)
+	c := client(t, fk, Config{})
+	pic := picture(t, 256, 256)
+	res, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpEdit, Service: "search-and-replace", Search: "the blue car", Prompt: "a red bicycle", Image: pic, Seed: 4})
+	if err != nil || res.Model != "search-and-replace" || res.CostUSD != 0.04 {
+		t.Fatalf("search-and-replace: %v %+v", err, res)
+	}
+	call := fk.Edits()[0]
+	if call.Path != "edit/search-and-replace" || call.Fields["search_prompt"] != "the blue car" || call.Fields["prompt"] != "a red bicycle" {
+		t.Errorf("search-and-replace call %s %v", call.Path, call.Fields)
+	}
+	mask := image.NewAlpha(image.Rect(0, 0, 256, 256))
+	mask.SetAlpha(9, 9, color.Alpha{255})
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpInpaint, Service: "erase", Mask: mask, Image: pic}); err != nil {
+		t.Fatal(err)
+	}
+	if call := fk.Edits()[1]; call.Path != "edit/erase" || call.Mask == nil || call.Fields["prompt"] != "" {
+		t.Errorf("erase call %s %v", call.Path, call.Fields)
+	}
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpEdit, Service: "remove-background", Image: pic}); err != nil {
+		t.Fatal(err)
+	}
+	// Erase without a mask on an opaque picture: the service refuses.
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpEdit, Service: "erase", Image: pic}); err == nil || !strings.Contains(err.Error(), "mask") {
+		t.Errorf("erase without a mask: %v", err)
+	}
+	// The services are data: CheckEdit refuses one the engine lacks.
+	s, _ := easel.FindOp(c.Ops(), easel.OpEdit, "")
+	if err := easel.CheckEdit("stability", s, &easel.EditRequest{Op: easel.OpEdit, Service: "sketch", Image: pic}); err == nil || !strings.Contains(err.Error(), "search-and-replace") {
+		t.Errorf("unknown service: %v", err)
+	}
+}

@@ -43,11 +43,14 @@ func (s *Server) Edits() []EditCall {
 // editFields are the fields each pictures-in service takes, beside the
 // image and mask files (v2beta API reference).
 var editFields = map[string][]string{
-	"edit/inpaint":         {"prompt", "negative_prompt", "grow_mask", "seed", "output_format", "style_preset"},
-	"edit/outpaint":        {"prompt", "left", "right", "up", "down", "creativity", "seed", "output_format", "style_preset"},
-	"upscale/fast":         {"output_format"},
-	"upscale/conservative": {"prompt", "negative_prompt", "seed", "creativity", "output_format", "style_preset"},
-	"upscale/creative":     {"prompt", "negative_prompt", "seed", "creativity", "output_format", "style_preset"},
+	"edit/inpaint":            {"prompt", "negative_prompt", "grow_mask", "seed", "output_format", "style_preset"},
+	"edit/outpaint":           {"prompt", "left", "right", "up", "down", "creativity", "seed", "output_format", "style_preset"},
+	"upscale/fast":            {"output_format"},
+	"edit/search-and-replace": {"prompt", "search_prompt", "negative_prompt", "grow_mask", "seed", "output_format", "style_preset"},
+	"edit/erase":              {"grow_mask", "seed", "output_format"},
+	"edit/remove-background":  {"output_format"},
+	"upscale/conservative":    {"prompt", "negative_prompt", "seed", "creativity", "output_format", "style_preset"},
+	"upscale/creative":        {"prompt", "negative_prompt", "seed", "creativity", "output_format", "style_preset"},
 }
 
 var results struct {
@@ -176,7 +179,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, service string) {
 		call.Fields[k] = v[0]
 	}
 	for k := range r.MultipartForm.File {
-		if k != "image" && !(k == "mask" && service == "edit/inpaint") {
+		if k != "image" && !(k == "mask" && (service == "edit/inpaint" || service == "edit/erase")) {
 			apiError(w, 400, "bad_request", k+": unknown field")
 			return
 		}
@@ -240,6 +243,21 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, service string) {
 		}
 		if _, ok := num("creativity", 0.1, 0.5); !ok {
 			return
+		}
+	case "edit/search-and-replace":
+		if f["prompt"] == "" || f["search_prompt"] == "" {
+			apiError(w, 400, "bad_request", "prompt, search_prompt: cannot be empty")
+			return
+		}
+	case "edit/erase":
+		if call.Mask == nil && !hasAlpha(call.Image) {
+			apiError(w, 400, "bad_request", "mask: required when the image has no alpha channel")
+			return
+		}
+		if call.Mask != nil {
+			if _, ok := readPicture(w, "mask", call.Mask); !ok {
+				return
+			}
 		}
 	case "edit/inpaint":
 		if f["prompt"] == "" {
