@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -35,12 +36,23 @@ func (a *app) core(gal easel.Gallery, dataDir string, writer func(spec string) (
 }
 
 // engineCall returns how this process calls engines: through one limiter
-// per engine (the limits of easel batch: defaults, then EASEL_<ENGINE>_*),
-// honouring Retry-After and retrying transient failures, each try within
-// retry.DefaultAttemptTimeout. Retries are said on stderr (the command
-// line) or, with logOnly, logged (the server).
+// per engine, honouring Retry-After and retrying transient failures, each
+// try within retry.DefaultAttemptTimeout. Retries are said on stderr (the
+// command line) or, with logOnly, logged (the server).
+//
+// A server (logOnly) keeps to the limits of easel batch: defaults, then
+// EASEL_<ENGINE>_*. A command makes one call for one person: it keeps to
+// the engine's concurrency and to the rates set in EASEL_<ENGINE>_RPM and
+// _IPM or announced by the service, not to the batch defaults, which
+// would make easel imagine -n 4 on openai wait 36 seconds before calling.
 func (a *app) engineCall(logOnly bool) pipeline.Call {
-	a.limitersOnce.Do(func() { a.limiters = queue.NewLimiters(a.limits(limitFlags{}, "")) })
+	a.limitersOnce.Do(func() {
+		limits := a.limits(limitFlags{}, "")
+		if !logOnly {
+			limits = a.commandLimits
+		}
+		a.limiters = queue.NewLimiters(limits)
+	})
 	p := retry.Default()
 	p.OnRetry = func(attempt int, wait time.Duration, err error) {
 		if logOnly {
@@ -52,6 +64,21 @@ func (a *app) engineCall(logOnly bool) pipeline.Call {
 	return func(ctx context.Context, eng easel.Engine, req *easel.RenderRequest) (*easel.RenderResult, error) {
 		return a.limiters.Render(ctx, p, refusedEngine{eng}, req)
 	}
+}
+
+// commandLimits are a command's limits: the defaults' concurrency and the
+// rates set in the environment (see engineCall).
+func (a *app) commandLimits(name string) queue.Limit {
+	lim := a.limits(limitFlags{}, "")(name)
+	def := queue.DefaultLimit(name)
+	prefix := "EASEL_" + strings.ToUpper(name) + "_"
+	if lim.RequestsPerMinute == def.RequestsPerMinute && a.getenv(prefix+"RPM") == "" {
+		lim.RequestsPerMinute = 0
+	}
+	if lim.ImagesPerMinute == def.ImagesPerMinute && a.getenv(prefix+"IPM") == "" {
+		lim.ImagesPerMinute = 0
+	}
+	return lim
 }
 
 // refusedEngine makes a refused connection permanent: nothing listens
