@@ -384,6 +384,16 @@ func glossColour(w string, offs []int, nouns map[int]synset, cat string, catOf f
 	return ""
 }
 
+// figurative finds a person sense that describes someone by a likeness:
+// "a fierce or audacious person", "a changeable or inconstant person".
+var figurative = regexp.MustCompile(`^\(?a (\w+ ){1,3}(or \w+ )?(person|man|woman)\b|^(someone|somebody|a person) (who|whose) (is|acts|behaves)\b`)
+
+// animalCats are the categories of animals.
+var animalCats = map[string]bool{
+	"mammal": true, "sea mammal": true, "bird": true, "fish": true, "reptile": true,
+	"amphibian": true, "insect": true, "sea creature": true, "animal": true,
+}
+
 var foodOfAnimal = regexp.MustCompile(`^(the )?(flesh|meat|tentacles|legs?) of|prepared as food`)
 
 // attribute categories name what a thing is made of or looks like: a
@@ -408,6 +418,10 @@ func nounCategory(w string, offs []int, nouns map[int]synset, counts map[string]
 		cat  string
 		rank int
 	}
+	hasAnimal := slices.ContainsFunc(offs, func(o int) bool {
+		c := catOf(o)
+		return c >= 0 && animalCats[roots[c].cat]
+	})
 	var found []ranked
 	for i, o := range offs {
 		if common && proper(nouns[o], w) {
@@ -437,6 +451,9 @@ func nounCategory(w string, offs []int, nouns map[int]synset, counts map[string]
 		}
 		if foodOfAnimal.MatchString(nouns[o].gloss) {
 			rank++ // "octopus": the animal before "tentacles of octopus prepared as food"
+		}
+		if cat == "person" && hasAnimal && figurative.MatchString(strings.SplitN(nouns[o].gloss, ";", 2)[0]) {
+			rank += 3 // "tiger": the cat before "a fierce or audacious person"
 		}
 		if !slices.ContainsFunc(found, func(r ranked) bool { return r.cat == cat }) {
 			found = append(found, ranked{cat, rank})
