@@ -89,7 +89,12 @@ func cmdDescribe(ctx context.Context, a *app, args []string) error {
 		Hooks: verb.Hooks{
 			OnNote: a.note,
 			OnArtwork: func(art *easel.Artwork) {
-				a.reportArtwork(ctx, g, art, *out, df.json, madeFrom(art))
+				made := madeFrom(art)
+				if art.ParentID == "" {
+					// A picture from outside the gallery is not its parent.
+					made = "described from " + termSafe(ref)
+				}
+				a.reportArtwork(ctx, g, art, *out, df.json, made)
 			},
 		},
 	})
