@@ -17,6 +17,7 @@ import (
 	"github.com/easel-art/easel/engine/openai/openaitest"
 	"github.com/easel-art/easel/prompt/clip"
 	"github.com/easel-art/easel/prompt/dialect"
+	"github.com/easel-art/easel/queue"
 	"github.com/easel-art/easel/server"
 )
 
@@ -229,5 +230,27 @@ func TestTokenCountSameEverywhere(t *testing.T) {
 		if cli.Count != web.Tokens || cli.Chunks != len(web.Chunks) || cli.Count != clip.PromptCount(text) {
 			t.Errorf("%.50q: easel tokens %d in %d chunks, the studio %d in %d, clip %d", text, cli.Count, cli.Chunks, web.Tokens, len(web.Chunks), clip.PromptCount(text))
 		}
+	}
+}
+
+// TestCommandLimits: a command keeps to the engine's concurrency and to
+// the rates set in the environment, not to the batch's default rates; the
+// studio and batch keep those.
+func TestCommandLimits(t *testing.T) {
+	env := map[string]string{}
+	a := &app{getenv: func(k string) string { return env[k] }}
+	def := queue.DefaultLimit("openai")
+	if def.ImagesPerMinute == 0 {
+		t.Skip("openai has no default image rate to leave out")
+	}
+	if l := a.commandLimits("openai"); l.ImagesPerMinute != 0 || l.RequestsPerMinute != 0 || l.Concurrency != def.Concurrency {
+		t.Errorf("command limits %+v; want the concurrency %d and no rates", l, def.Concurrency)
+	}
+	if l := a.limits(limitFlags{}, "")("openai"); l.ImagesPerMinute != def.ImagesPerMinute {
+		t.Errorf("batch limits %+v; want the default rate %v", l, def.ImagesPerMinute)
+	}
+	env["EASEL_OPENAI_IPM"] = "3"
+	if l := a.commandLimits("openai"); l.ImagesPerMinute != 3 {
+		t.Errorf("command limits with EASEL_OPENAI_IPM=3: %+v", l)
 	}
 }
