@@ -30,6 +30,7 @@ Examples:
 
 func cmdDescribe(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("describe", describeUsage)
+	a.addTeamFlags(fs)
 	var df dataFlags
 	var sf sizeFlags
 	df.add(fs)

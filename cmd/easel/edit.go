@@ -71,6 +71,7 @@ func (e *editFlags) add(fs *flag.FlagSet) {
 
 func cmdEdit(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("edit", editUsage)
+	a.addTeamFlags(fs)
 	var ef editFlags
 	ef.add(fs)
 	mask := fs.String("mask", "", "mask picture: white or transparent where to repaint")
@@ -101,6 +102,7 @@ func cmdEdit(ctx context.Context, a *app, args []string) error {
 
 func cmdOutpaint(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("outpaint", outpaintUsage)
+	a.addTeamFlags(fs)
 	var ef editFlags
 	ef.add(fs)
 	aspect := fs.String("aspect", "", "grow the picture to this aspect ratio W:H, evenly on both sides")
@@ -118,6 +120,7 @@ func cmdOutpaint(ctx context.Context, a *app, args []string) error {
 
 func cmdUpscale(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("upscale", upscaleUsage)
+	a.addTeamFlags(fs)
 	var ef editFlags
 	ef.add(fs)
 	scale := fs.Int("scale", 2, "2 or 4")
