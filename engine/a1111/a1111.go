@@ -82,18 +82,7 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Steps == 0 {
-		cfg.Steps = capsData.DefaultSteps
-	}
-	if cfg.CFGScale == 0 {
-		cfg.CFGScale = capsData.DefaultCFGScale
-	}
-	if cfg.Sampler == "" {
-		cfg.Sampler = capsData.DefaultSampler
-	}
-	if cfg.Scheduler == "" {
-		cfg.Scheduler = capsData.DefaultScheduler
-	}
+	capsData.FillDefaults(&cfg.Steps, &cfg.CFGScale, &cfg.Sampler, &cfg.Scheduler)
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = time.Second
 	}

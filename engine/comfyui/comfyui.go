@@ -113,18 +113,7 @@ func New(cfg Config, hc *http.Client) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Steps == 0 {
-		cfg.Steps = capsData.DefaultSteps
-	}
-	if cfg.CFG == 0 {
-		cfg.CFG = capsData.DefaultCFGScale
-	}
-	if cfg.Sampler == "" {
-		cfg.Sampler = capsData.DefaultSampler
-	}
-	if cfg.Scheduler == "" {
-		cfg.Scheduler = capsData.DefaultScheduler
-	}
+	capsData.FillDefaults(&cfg.Steps, &cfg.CFG, &cfg.Sampler, &cfg.Scheduler)
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 500 * time.Millisecond
 	}

@@ -4,6 +4,7 @@
 package capsfile
 
 import (
+	"cmp"
 	"encoding/json"
 
 	"github.com/easel-art/easel"
@@ -34,4 +35,12 @@ type SD struct {
 	DefaultCFGScale  float64 `json:"default_cfg_scale"`
 	DefaultSampler   string  `json:"default_sampler"`
 	DefaultScheduler string  `json:"default_scheduler"`
+}
+
+// FillDefaults sets each setting left zero to the file's default.
+func (d SD) FillDefaults(steps *int, cfgScale *float64, sampler, scheduler *string) {
+	*steps = cmp.Or(*steps, d.DefaultSteps)
+	*cfgScale = cmp.Or(*cfgScale, d.DefaultCFGScale)
+	*sampler = cmp.Or(*sampler, d.DefaultSampler)
+	*scheduler = cmp.Or(*scheduler, d.DefaultScheduler)
 }
