@@ -47,11 +47,20 @@ func (c *Client) Ops() []easel.OpSupport {
 	}
 }
 
-// services are Stability's own edit services easel offers (--service).
-var services = []string{"search-and-replace", "erase", "remove-background"}
+// services are Stability's own edit services easel offers (--service):
+// the edit services, and the control services that keep a sketch's,
+// the structure's or the style's hold on the picture.
+var services = []string{"search-and-replace", "erase", "remove-background", "sketch", "structure", "style"}
+
+// servicePath is each service's endpoint under /v2beta/stable-image/.
+var servicePath = map[string]string{
+	"search-and-replace": "edit/search-and-replace", "erase": "edit/erase", "remove-background": "edit/remove-background",
+	"sketch": "control/sketch", "structure": "control/structure", "style": "control/style",
+}
 
 // servicePrice is what each costs a picture.
-var servicePrice = map[string]float64{"search-and-replace": 0.04, "erase": 0.05, "remove-background": 0.05}
+var servicePrice = map[string]float64{"search-and-replace": 0.04, "erase": 0.05, "remove-background": 0.05,
+	"sketch": 0.05, "structure": 0.05, "style": 0.05}
 
 // Edit calls the service for req.Op, once per picture asked for.
 func (c *Client) Edit(ctx context.Context, req *easel.EditRequest) (*easel.RenderResult, error) {
@@ -257,15 +266,21 @@ func (c *Client) post(ctx context.Context, path string, body *bytes.Buffer, ctyp
 
 var _ easel.Editor = (*Client)(nil)
 
-// service runs one of the named edit services: search-and-replace (the
-// words replace what Search finds), erase (what the mask, or the
-// picture's transparency, marks) or remove-background.
+// service runs one of the named services: search-and-replace (the words
+// replace what Search finds), erase (what the mask, or the picture's
+// transparency, marks), remove-background, or a control service
+// (sketch, structure, style) that makes the words' picture holding to
+// the picture by 1 - strength.
 func (c *Client) service(ctx context.Context, req *easel.EditRequest, n int) (*easel.RenderResult, error) {
 	if req.Mask != nil && req.Service != "erase" {
 		return nil, easel.Errorf(easel.EINVALID, "stability's %s takes no mask: leave out --mask", req.Service)
 	}
 	if req.Service == "search-and-replace" && (req.Search == "" || req.Prompt == "") {
 		return nil, easel.Errorf(easel.EINVALID, "search-and-replace needs --search (what to find) and words (what replaces it)")
+	}
+	control := req.Service == "sketch" || req.Service == "structure" || req.Service == "style"
+	if control && req.Prompt == "" {
+		return nil, easel.Errorf(easel.EINVALID, "stability's %s control needs words: say what to make of the picture", req.Service)
 	}
 	if req.Service == "remove-background" && n > 1 {
 		return nil, easel.Errorf(easel.EINVALID, "remove-background makes one picture; -n %d was asked", n)
@@ -288,6 +303,19 @@ func (c *Client) service(ctx context.Context, req *easel.EditRequest, n int) (*e
 			w.WriteField("seed", strconv.FormatInt(seed, 10))
 		case "erase":
 			w.WriteField("seed", strconv.FormatInt(seed, 10))
+		case "sketch", "structure", "style":
+			w.WriteField("prompt", req.Prompt)
+			if req.Negative != "" {
+				w.WriteField("negative_prompt", req.Negative)
+			}
+			w.WriteField("seed", strconv.FormatInt(seed, 10))
+			// How much the picture holds: the opposite of easel's strength.
+			hold := strconv.FormatFloat(min(max(1-req.Strength, 0), 1), 'f', -1, 64)
+			if req.Service == "style" {
+				w.WriteField("fidelity", hold)
+			} else {
+				w.WriteField("control_strength", hold)
+			}
 		}
 		w.WriteField("output_format", "png")
 		if err := filePart(w, "image", "image.png", req.Image.PNG); err != nil {
@@ -305,7 +333,7 @@ func (c *Client) service(ctx context.Context, req *easel.EditRequest, n int) (*e
 		if err := w.Close(); err != nil {
 			return nil, fmt.Errorf("stability %s: %w", req.Service, err)
 		}
-		im, size, err := c.post(ctx, "/v2beta/stable-image/edit/"+req.Service, &buf, w.FormDataContentType(), seed)
+		im, size, err := c.post(ctx, "/v2beta/stable-image/"+servicePath[req.Service], &buf, w.FormDataContentType(), seed)
 		if err != nil {
 			return nil, err
 		}

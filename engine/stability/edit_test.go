@@ -201,7 +201,29 @@ func TestEditServicesByName(t *testing.T) {
 	}
 	// The services are data: CheckEdit refuses one the engine lacks.
 	s, _ := easel.FindOp(c.Ops(), easel.OpEdit, "")
-	if err := easel.CheckEdit("stability", s, &easel.EditRequest{Op: easel.OpEdit, Service: "sketch", Image: pic}); err == nil || !strings.Contains(err.Error(), "search-and-replace") {
+	if err := easel.CheckEdit("stability", s, &easel.EditRequest{Op: easel.OpEdit, Service: "doodle", Image: pic}); err == nil || !strings.Contains(err.Error(), "search-and-replace") {
 		t.Errorf("unknown service: %v", err)
+	}
+}
+
+func TestControlServices(t *testing.T) {
+	fk := newFake(t, enginetest.FaultNone)
+	c := client(t, fk, Config{})
+	pic := picture(t, 256, 256)
+	for i, svc := range []string{"sketch", "structure", "style"} {
+		if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpEdit, Service: svc, Prompt: "a castle", Strength: 0.3, Image: pic}); err != nil {
+			t.Fatalf("%s: %v", svc, err)
+		}
+		call := fk.Edits()[i]
+		hold := call.Fields["control_strength"]
+		if svc == "style" {
+			hold = call.Fields["fidelity"]
+		}
+		if call.Path != "control/"+svc || hold != "0.7" {
+			t.Errorf("%s call %s %v; want control/%s holding 0.7", svc, call.Path, call.Fields, svc)
+		}
+	}
+	if _, err := c.Edit(t.Context(), &easel.EditRequest{Op: easel.OpEdit, Service: "sketch", Image: pic}); easel.ErrorCode(err) != easel.EINVALID {
+		t.Errorf("sketch without words: %v", err)
 	}
 }

@@ -49,6 +49,9 @@ var editFields = map[string][]string{
 	"edit/search-and-replace": {"prompt", "search_prompt", "negative_prompt", "grow_mask", "seed", "output_format", "style_preset"},
 	"edit/erase":              {"grow_mask", "seed", "output_format"},
 	"edit/remove-background":  {"output_format"},
+	"control/sketch":          {"prompt", "negative_prompt", "control_strength", "seed", "output_format", "style_preset"},
+	"control/structure":       {"prompt", "negative_prompt", "control_strength", "seed", "output_format", "style_preset"},
+	"control/style":           {"prompt", "negative_prompt", "aspect_ratio", "fidelity", "seed", "output_format", "style_preset"},
 	"upscale/conservative":    {"prompt", "negative_prompt", "seed", "creativity", "output_format", "style_preset"},
 	"upscale/creative":        {"prompt", "negative_prompt", "seed", "creativity", "output_format", "style_preset"},
 }
@@ -110,6 +113,7 @@ func (s *Server) routeEdits(mux *http.ServeMux) {
 	mux.HandleFunc("POST /v2beta/stable-image/edit/{service}", func(w http.ResponseWriter, r *http.Request) { s.edit(w, r, "edit/"+r.PathValue("service")) })
 	mux.HandleFunc("POST /v2beta/stable-image/upscale/{service}", func(w http.ResponseWriter, r *http.Request) { s.edit(w, r, "upscale/"+r.PathValue("service")) })
 	mux.HandleFunc("GET /v2beta/results/{id}", s.result)
+	mux.HandleFunc("POST /v2beta/stable-image/control/{service}", func(w http.ResponseWriter, r *http.Request) { s.edit(w, r, "control/"+r.PathValue("service")) })
 }
 
 func fileOf(r *http.Request, field string) []byte {
@@ -242,6 +246,17 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, service string) {
 			return
 		}
 		if _, ok := num("creativity", 0.1, 0.5); !ok {
+			return
+		}
+	case "control/sketch", "control/structure", "control/style":
+		if f["prompt"] == "" {
+			apiError(w, 400, "bad_request", "prompt: cannot be empty")
+			return
+		}
+		if _, ok := num("control_strength", 0, 1); !ok {
+			return
+		}
+		if _, ok := num("fidelity", 0, 1); !ok {
 			return
 		}
 	case "edit/search-and-replace":
