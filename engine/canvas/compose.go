@@ -890,7 +890,20 @@ func (d *painter) airborne(hz float32) {
 			// An airship is long: near as the camera comes, never cut by the frame.
 			s = max(min(s, (min(x, float32(d.w)-x)-0.03*float32(d.w))/2.2), 40*d.u)
 		}
-		d.balloon(x, y, s)
+		sub := p.subjectOf("balloon")
+		for i := range p.subjects {
+			if sub == nil && p.subjects[i].Category == "aircraft" {
+				sub = &p.subjects[i] // WordNet: a balloon is an aircraft
+			}
+		}
+		if sub != nil && !hasWord(p.words, "hot") && !hasWord(p.words, "airship") &&
+			!hasWord(p.words, "zeppelin") && !hasWord(p.words, "steampunk") {
+			// "three red balloons": party balloons on strings, counted
+			// and coloured (vehicles.go), not a hot-air balloon.
+			d.partyBalloons(sub, hz)
+		} else {
+			d.balloon(x, y, s)
+		}
 	}
 	if p.el["dragon"] {
 		d.dragon(d.xFor("dragon", 0.3, 0.7), hz*d.rnd(0.35, 0.5), d.zoomed("dragon", 160*d.u))

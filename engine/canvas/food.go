@@ -79,6 +79,10 @@ func (d *painter) plate(cx, cy, rx float32) {
 
 // cakes draws a layered cake, or one small cake for each of a count.
 func (d *painter) cakes(s *easel.Subject, cx, cy, rx float32) {
+	if s.Plural && s.Count == 0 {
+		d.stack(s, cx, cy, rx) // "pancakes", "a stack of waffles"
+		return
+	}
 	n := countOf(s, 1)
 	frost := foodColour(s, "#f4d8e0")
 	d.plate(cx, cy, rx)
@@ -111,6 +115,37 @@ func (d *painter) cakes(s *easel.Subject, cx, cy, rx float32) {
 			d.rect(x-w*0.04, base-h-w*0.6, x+w*0.04, base-h)
 			d.fill(solid(hex("#f0ece0")))
 			d.glow(x, base-h-w*0.68, w*0.12, warmLight, 1)
+		}
+	}
+}
+
+// stack draws a stack of flat cakes on a plate, with syrup running down
+// when the idea pours some.
+func (d *painter) stack(s *easel.Subject, cx, cy, rx float32) {
+	d.plate(cx, cy, rx)
+	col := foodColour(s, "#d8a050")
+	w := rx * 0.55
+	h := w * 0.16
+	for i := 0; i < 6; i++ {
+		y := cy - float32(i)*h*0.9
+		d.ellipse(cx, y, w, w*0.26)
+		d.fill(vgrad(d.lit(col.scale(0.9), 0), d.lit(col.scale(0.7), 0), y-w*0.26, y+w*0.26))
+		d.ellipse(cx, y-h*0.5, w*0.98, w*0.24)
+		d.fill(solid(d.lit(col.scale(1.1), 0)))
+	}
+	top := cy - 5*h*0.9 - h*0.5
+	if hasWord(d.p.words, "syrup") || hasWord(d.p.words, "honey") {
+		syrup := d.lit(hex("#a8541a"), 0)
+		d.ellipse(cx, top, w*0.7, w*0.17)
+		d.fill(paint{col: syrup, alpha: 0.85})
+		for _, fx := range []float32{-0.6, -0.1, 0.45} {
+			d.roundRect(cx+fx*w-w*0.05, top, cx+fx*w+w*0.05, top+h*(3+fx*2), w*0.05)
+			d.fill(paint{col: syrup, alpha: 0.85})
+		}
+	}
+	if hasWord(d.p.words, "berries") || hasWord(d.p.words, "berry") {
+		for k := 0; k < 5; k++ {
+			d.disc(cx+d.rnd(-0.4, 0.4)*w, top-w*0.05, w*0.08, d.lit(hex("#5a2a8a"), 0), 1, false)
 		}
 	}
 }

@@ -186,3 +186,31 @@ func (d *painter) mainTower(x, y, h float32) {
 	}
 	d.fill(solid(col))
 }
+
+// partyBalloons draws toy balloons on strings: as many as counted, in the
+// colour the idea gives them, else in a cheerful mix, rising together.
+func (d *painter) partyBalloons(sub *easel.Subject, hz float32) {
+	W := float32(d.w)
+	n := countOf(sub, 5)
+	cols := []rgb{hex("#e83a3a"), hex("#f2c230"), hex("#3a8ae8"), hex("#e85aa8"), hex("#4ac86a")}
+	if c, ok := factColour(sub); ok {
+		cols = []rgb{c}
+	}
+	r := W * 0.07 * min(1, 3/float32(n+1)+0.4)
+	knotX, knotY := W*0.5, hz*0.95+r*3
+	for i := range n {
+		f := (float32(i) + 0.5) / float32(n)
+		x := W * (0.5 + (f-0.5)*min(0.8, 0.18*float32(n)))
+		y := hz*0.45 + float32(i%3)*r*0.7
+		// The string, from the knot under the balloon down to the bunch.
+		d.line(x, y+r*1.25, knotX, knotY, max(1.2*d.u, 0.8))
+		d.fillNoInk(solid(d.lit(hex("#e8e4dc"), 0.1)))
+		c := d.lit(cols[i%len(cols)], 0.05)
+		d.ellipse(x, y, r*0.88, r*1.15)
+		d.fill(vgrad(c.scale(1.2), c.scale(0.75), y-r*1.15, y+r*1.15))
+		d.poly(x-r*0.12, y+r*1.25, x+r*0.12, y+r*1.25, x, y+r*1.1)
+		d.fill(solid(c.scale(0.8)))
+		d.ellipse(x-r*0.3, y-r*0.45, r*0.18, r*0.3)
+		d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.45})
+	}
+}
