@@ -23,10 +23,13 @@ size: white (or transparent) where to repaint, black (or opaque) where to keep.
 --strength is how far from the picture: 0 keeps it, 1 follows the words only (AUTOMATIC1111's
 denoising strength). Default 0.5, or 0.85 with a mask.
 
+--service picks one of an engine's own edit services (easel engines --json lists them).
+
 Examples:
   easel edit photo.jpg "as a watercolor"
   easel edit 3f2a9c1d "a stormy sky" --mask sky.png
-  easel edit room.png "make the walls green" --engine openai --ref swatch.png`
+  easel edit room.png "make the walls green" --engine openai --ref swatch.png
+  easel edit street.png "a red bicycle" --engine stability --service search-and-replace --search "the blue car"`
 
 const outpaintUsage = `Usage: easel outpaint [flags] IMAGE ["WORDS"]
 
@@ -85,7 +88,7 @@ func cmdEdit(ctx context.Context, a *app, args []string) error {
 		return nil
 	})
 	fidelity := fs.String("fidelity", "", "OpenAI input_fidelity: high or low")
-	service := fs.String("service", "", "one of the engine's own edit services: stability has search-and-replace, erase and remove-background")
+	service := fs.String("service", "", "one of the engine's own edit services: stability has search-and-replace, erase, remove-background, sketch, structure and style")
 	search := fs.String("search", "", "what search-and-replace finds (the words say what replaces it)")
 	var refs []string
 	fs.Func("ref", "a reference picture (several times for several)", func(s string) error { refs = append(refs, s); return nil })
