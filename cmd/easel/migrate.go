@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -50,6 +52,11 @@ func cmdMigrate(ctx context.Context, a *app, args []string) error {
 	if a.dbURL() == "" {
 		return easel.Errorf(easel.EINVALID, "easel migrate needs the team's database: give --db postgres://… (or set EASEL_DB), and --store s3://… for the pictures")
 	}
+	dir := config.DataDir(df.dataDir, a.getenv)
+	if _, err := os.Stat(filepath.Join(dir, "gallery.db")); err != nil {
+		// Opening would make an empty gallery there and copy nothing.
+		return easel.Errorf(easel.EINVALID, "there is no gallery in %s to migrate (no gallery.db): give --data-dir the directory your pictures were saved in", dir)
+	}
 	g, err := a.openGallery(ctx, df.dataDir)
 	if err != nil {
 		return err
@@ -59,7 +66,7 @@ func cmdMigrate(ctx context.Context, a *app, args []string) error {
 	if !ok {
 		return easel.Errorf(easel.EINVALID, "easel migrate copies into a PostgreSQL gallery: give --db postgres://…")
 	}
-	src, err := sqlite.Open(ctx, config.DataDir(df.dataDir, a.getenv))
+	src, err := sqlite.Open(ctx, dir)
 	if err != nil {
 		return err
 	}

@@ -109,3 +109,17 @@ func TestMigrate(t *testing.T) {
 		t.Fatalf("migrate with a damaged file: exit %d, %s %s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestMigrateNoGallery: a --data-dir with no gallery (a typo) is refused
+// before any database is opened, and nothing is made there.
+func TestMigrateNoGallery(t *testing.T) {
+	env := home(t)
+	missing := filepath.Join(env["EASEL_HOME"], "typo")
+	r := runEasel(t, env, "migrate", "--db", "postgres://easel@127.0.0.1:1/none", "--data-dir", missing)
+	if r.code != 2 || !strings.Contains(r.stderr, "no gallery in "+missing) {
+		t.Fatalf("migrate from a directory with no gallery: exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("migrate made %s: %v", missing, err)
+	}
+}
