@@ -418,8 +418,8 @@ func (s *Server) handleGetJob(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleCancelJob(w http.ResponseWriter, r *http.Request) {
 	j, ok := s.jobs.get(r.PathValue("id"))
-	if !ok {
-		writeError(w, r, s.log, easel.Errorf(easel.ENOTFOUND, "no job %q", r.PathValue("id")))
+	if !ok || j.run == nil {
+		s.cancelRemote(w, r) // another replica's job, or none (remote.go)
 		return
 	}
 	j.cancelByPerson()

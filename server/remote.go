@@ -10,6 +10,7 @@ package server
 
 import (
 	"context"
+	"net/http"
 	"slices"
 	"time"
 
@@ -123,4 +124,40 @@ func (s *Server) mirror(j *job, look JobLooker) {
 		case <-j.ctx.Done():
 		}
 	}
+}
+
+// cancelRemote cancels a job another replica runs: its stored state
+// becomes canceled (only while unfinished), which its replica sees at its
+// next heartbeat (CancelJob) and the mirrors here at their next read.
+func (s *Server) cancelRemote(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	j, ok := s.job(r.Context(), id)
+	if !ok {
+		writeError(w, r, s.log, easel.Errorf(easel.ENOTFOUND, "no job %q", id))
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), storeTimeout)
+	defer cancel()
+	if err := s.jobs.store.SetJobState(ctx, id, StateCanceled); err != nil {
+		writeError(w, r, s.log, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, s.jobView(j))
+}
+
+// CancelJob cancels this server's job id as a person's cancel does; it
+// reports whether the server had it running or queued. Replicas call it
+// for jobs another replica was asked to cancel.
+func (s *Server) CancelJob(id string) bool {
+	j, ok := s.jobs.get(id)
+	if !ok || j.run == nil {
+		return false
+	}
+	select {
+	case <-j.done:
+		return false
+	default:
+	}
+	j.cancelByPerson()
+	return true
 }

@@ -144,3 +144,59 @@ func TestReplicaEvents(t *testing.T) {
 		t.Fatalf("unknown job = %v; want 404", resp)
 	}
 }
+
+// TestReplicaCancel: a cancel sent to a replica that does not run the job
+// is recorded in the store (where the running replica's heartbeat finds
+// it), and the job's view through that replica ends canceled.
+func TestReplicaCancel(t *testing.T) {
+	db := teamDB(t)
+	env := home(t)
+	env["EASEL_DB"] = db
+	a := &app{getenv: func(k string) string { return env[k] }, log: newLogger(nil, "")}
+	g, err := a.openGallery(t.Context(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	srv, err := server.New(a.serverDeps(g, env["EASEL_HOME"]), server.Options{LocalOnly: true, Engine: "builtin", LLM: "builtin", Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer func() { ts.Close(); srv.Close() }()
+	pg := g.(*postgres.DB)
+	// A job another, live replica holds.
+	if err := pg.AddOwnedServerJob(t.Context(), postgres.ServerJob{ID: "job_elsewhere", Request: []byte(`{"idea":"a fox"}`), State: postgres.ServerJobRunning, CreatedAt: time.Now()}, "serve-other"); err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest("DELETE", ts.URL+"/api/v1/jobs/job_elsewhere", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("DELETE through another replica = %v, %v", resp, err)
+	}
+	resp.Body.Close()
+	if ids, err := pg.CanceledServerJobs(t.Context(), "serve-other"); err != nil || len(ids) != 1 {
+		t.Fatalf("the owner's cancels = %v, %v; want the job", ids, err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := http.Get(ts.URL + "/api/v1/jobs/job_elsewhere")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v server.JobView
+		json.NewDecoder(resp.Body).Decode(&v)
+		resp.Body.Close()
+		if v.State == "canceled" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("job view = %+v; want canceled", v)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	req, _ = http.NewRequest("DELETE", ts.URL+"/api/v1/jobs/job_nosuch", nil)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 404 {
+		t.Fatalf("DELETE unknown job = %v, %v; want 404", resp, err)
+	}
+}

@@ -199,6 +199,16 @@ func (s *pgServeJobs) replicate(ctx context.Context, srv *server.Server, log *sl
 			if err := s.db.BeatServerJobs(ctx, s.owner); err != nil && ctx.Err() == nil {
 				log.Warn("studio job heartbeat", "err", err)
 			}
+			// Cancels asked of another replica.
+			ids, err := s.db.CanceledServerJobs(ctx, s.owner)
+			if err != nil && ctx.Err() == nil {
+				log.Warn("studio job cancels", "err", err)
+			}
+			for _, id := range ids {
+				if srv.CancelJob(id) {
+					log.Info("job cancelled through another replica", easel.LogKeyJobID, id)
+				}
+			}
 		case <-look.C:
 			// A few at a time (the server's queue has a fixed room), again
 			// at once while there are more.

@@ -81,3 +81,13 @@ func (d *DB) ServerJob(ctx context.Context, id string) (ServerJob, bool, error) 
 	j.Request, j.CreatedAt = []byte(req), j.CreatedAt.UTC()
 	return j, true, nil
 }
+
+// CanceledServerJobs returns owner's jobs canceled in the last minute (by
+// a request to another replica), for owner to stop them.
+func (d *DB) CanceledServerJobs(ctx context.Context, owner string) ([]string, error) {
+	rows, err := d.pool.Query(ctx, `SELECT id FROM easel_server_jobs WHERE owner = $1 AND state = 'canceled' AND updated_at > now() - interval '1 minute'`, owner)
+	if err != nil {
+		return nil, fmt.Errorf("list canceled server jobs: %w", err)
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
