@@ -98,7 +98,7 @@ func TestStudioInChromium(t *testing.T) {
 	}
 	step("scroll to the end of the gallery", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight)`))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll("#grid .tile").length === 40`,
-		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		t.Fatalf("scrolling did not load the rest of the gallery: %v", err)
 	}
 	step("back to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
