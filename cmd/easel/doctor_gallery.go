@@ -124,11 +124,11 @@ func (a *app) checkGallery(ctx context.Context, dir string, repair, rebuild bool
 func (gh *galleryHealth) print(w io.Writer) {
 	switch {
 	case gh.OK:
-		fmt.Fprintf(w, "gallery: %s (%d pictures): ok\n", gh.DataDir, gh.Artworks)
+		fmt.Fprintf(w, "gallery: %s (%s): ok\n", gh.DataDir, plural(gh.Artworks, "picture"))
 	case len(gh.Integrity) == 0 && len(gh.MissingFiles)+len(gh.StrayFiles)+len(gh.TempFiles) == 0:
 		fmt.Fprintf(w, "gallery: %s: %s\n", gh.DataDir, gh.Error)
 	default:
-		fmt.Fprintf(w, "gallery: %s (%d pictures): DAMAGED\n", gh.DataDir, gh.Artworks)
+		fmt.Fprintf(w, "gallery: %s (%s): DAMAGED\n", gh.DataDir, plural(gh.Artworks, "picture"))
 	}
 	for _, s := range gh.Repaired {
 		fmt.Fprintf(w, "  repaired: %s\n", s)

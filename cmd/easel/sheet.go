@@ -84,7 +84,7 @@ func (a *app) gallerySheet(ctx context.Context, g easel.Gallery, query, out stri
 	if asJSON {
 		return printJSON(a.stdout, map[string]any{"path": path, "count": len(items), "ids": ids, "width": sheet.Bounds().Dx(), "height": sheet.Bounds().Dy()})
 	}
-	fmt.Fprintf(a.stdout, "saved %s  (%d pictures)\n", path, len(items))
+	fmt.Fprintf(a.stdout, "saved %s  (%s)\n", path, plural(len(items), "picture"))
 	return nil
 }
 
