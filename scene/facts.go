@@ -125,6 +125,14 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Element == "" && !isObject(phrases, p) {
 			s.Element = elementFor(s.Category, s.Plural)
 		}
+		if s.Category == "aircraft" && (s.Element == "" || scenery[s.Element]) {
+			// A plane or a helicopter flies; a balloon or an airship
+			// floats: the canvas draws each.
+			s.Element = "airplane"
+			if strings.Contains(s.Noun, "balloon") || strings.Contains(s.Noun, "airship") || strings.Contains(s.Noun, "zeppelin") || strings.Contains(s.Noun, "blimp") {
+				s.Element = "balloon"
+			}
+		}
 		if el := elementFor(s.Category, s.Plural); scenery[s.Element] && el != "" && el != "object" && el != "food" {
 			// "a bicycle on a road": the lexicon's element is the road
 			// it implies; the bicycle is drawn as what WordNet says it is.

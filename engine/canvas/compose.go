@@ -909,7 +909,11 @@ func (d *painter) airborne(hz float32) {
 		d.dragon(d.xFor("dragon", 0.3, 0.7), hz*d.rnd(0.35, 0.5), d.zoomed("dragon", 160*d.u))
 	}
 	if p.el["airplane"] {
-		d.airplane(d.xFor("airplane", 0.3, 0.8), hz*d.rnd(0.15, 0.4), 30*d.u)
+		s := float32(30) * d.u
+		if p.main == "airplane" {
+			s = d.zoomed("airplane", float32(d.w)*0.16) // the subject: near, not a speck
+		}
+		d.aircraft(d.xFor("airplane", 0.3, 0.8), hz*d.rnd(0.25, 0.45), s)
 	}
 	if p.el["spaceship"] {
 		d.spaceship(d.xFor("spaceship", 0.3, 0.7), hz*0.3, 60*d.u)

@@ -214,3 +214,31 @@ func (d *painter) partyBalloons(sub *easel.Subject, hz float32) {
 		d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.45})
 	}
 }
+
+// aircraft draws the Scene's aircraft: a helicopter when its noun says
+// so, else an airplane, in the colour the idea gives it.
+func (d *painter) aircraft(x, y, s float32) {
+	sub := d.p.subjectOf("airplane")
+	if sub == nil || !strings.Contains(strings.ToLower(sub.Noun), "copter") {
+		d.airplane(x, y, s)
+		return
+	}
+	col := d.lit(hex("#c83a2a"), 0.1)
+	if c, ok := factColour(sub); ok {
+		col = d.lit(c, 0.1)
+	}
+	lw := max(s*0.06, 1)
+	d.ellipse(x, y, s*0.55, s*0.32) // cabin
+	d.fill(vgrad(col.scale(1.2), col.scale(0.8), y-s*0.32, y+s*0.32))
+	d.ellipse(x-s*0.22, y-s*0.06, s*0.24, s*0.18) // window
+	d.fill(solid(d.skyAt(d.p.horizon*0.3, d.p.horizon).scale(0.7)))
+	d.poly(x+s*0.45, y-s*0.1, x+s*1.5, y-s*0.05, x+s*1.5, y+s*0.02, x+s*0.45, y+s*0.12) // tail boom
+	d.fill(solid(col.scale(0.9)))
+	d.line(x+s*1.45, y-s*0.25, x+s*1.55, y+s*0.15, lw) // tail rotor
+	d.line(x-s*1.2, y-s*0.42, x+s*1.2, y-s*0.46, lw)   // main rotor
+	d.line(x, y-s*0.32, x, y-s*0.44, lw)
+	d.line(x-s*0.4, y+s*0.42, x+s*0.4, y+s*0.42, lw) // skids
+	d.line(x-s*0.2, y+s*0.3, x-s*0.22, y+s*0.42, lw)
+	d.line(x+s*0.2, y+s*0.3, x+s*0.22, y+s*0.42, lw)
+	d.fill(solid(hex("#2a2a2e")))
+}
