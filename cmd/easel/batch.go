@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -63,9 +64,26 @@ type limitFlags struct {
 }
 
 func (l *limitFlags) add(fs *flag.FlagSet) {
-	fs.IntVar(&l.concurrency, "concurrency", 0, "engine calls at once (default: the engine's, see EASEL_<ENGINE>_CONCURRENCY)")
-	fs.Float64Var(&l.rpm, "rpm", 0, "engine requests a minute at most (default: the engine's)")
-	fs.Float64Var(&l.ipm, "ipm", 0, "engine images a minute at most (default: the engine's)")
+	fs.Func("concurrency", "engine calls at once (default: the engine's, see EASEL_<ENGINE>_CONCURRENCY)", func(s string) error {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			return fmt.Errorf("give a whole number of calls, 1 or more")
+		}
+		l.concurrency = v
+		return nil
+	})
+	perMinute := func(dst *float64) func(string) error {
+		return func(s string) error {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil || !(v > 0) || math.IsInf(v, 0) {
+				return fmt.Errorf("give a number above 0, such as 60")
+			}
+			*dst = v
+			return nil
+		}
+	}
+	fs.Func("rpm", "engine requests a minute at most (default: the engine's)", perMinute(&l.rpm))
+	fs.Func("ipm", "engine images a minute at most (default: the engine's)", perMinute(&l.ipm))
 }
 
 // limits returns each engine's limit: the defaults, then the environment

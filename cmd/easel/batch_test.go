@@ -86,6 +86,9 @@ func TestBatchBadInput(t *testing.T) {
 		{"no file", nil, exitUsage, "no batch file given"},
 		{"missing file", []string{filepath.Join(dir, "nope.txt")}, exitUsage, "cannot read batch file"},
 		{"negative budget", []string{bad, "--max-cost", "-2"}, exitUsage, "--max-cost"},
+		{"negative rpm", []string{bad, "--rpm", "-1"}, exitUsage, "--rpm"},
+		{"zero ipm", []string{bad, "--ipm", "0"}, exitUsage, "--ipm"},
+		{"zero concurrency", []string{bad, "--concurrency", "0"}, exitUsage, "--concurrency"},
 		{"two files", []string{bad, bad}, exitUsage, "one FILE"},
 		{"nothing to resume", []string{"--resume"}, exitUsage, "no batch to resume"},
 	}
