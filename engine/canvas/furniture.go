@@ -47,11 +47,11 @@ func (d *painter) furnish(floorY float32) {
 		if c, ok := factColour(s); ok {
 			col = c
 		}
-		n := countOf(s, 1)
+		many := countOf(s, 1)
 		if s.Plural && s.Count == 0 {
-			n = 3 // "wooden desks": a few
+			many = 3 // "wooden desks": a few
 		}
-		for range n {
+		for range many {
 			pieces = append(pieces, struct {
 				draw func(d *painter, x, y, s float32, col rgb)
 				col  rgb
