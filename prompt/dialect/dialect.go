@@ -320,7 +320,7 @@ func appendItem(items []string, s string) []string {
 // tokens), in order, never splitting an item unless it alone is too long.
 func pack(items []string) []string {
 	var chunks []string
-	cur, curN := "", 0
+	cur, curN, last := "", 0, ""
 	for _, it := range items {
 		n := clip.PromptCount(it)
 		if n > clip.ChunkLen {
@@ -332,28 +332,45 @@ func pack(items []string) []string {
 			continue
 		}
 		if cur == "" {
-			cur, curN = it, n
+			cur, curN, last = it, n, it
 			continue
 		}
-		// After a letter or digit the comma is a piece of its own, one
-		// token, and the next item starts a new piece; otherwise (a
-		// closing weight, punctuation, an entity) the comma may fuse with
-		// what ends cur: count the whole.
 		cn := curN + 1 + n
-		if c := cur[len(cur)-1]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') || strings.ContainsAny(it[:1], "&<(:[\\") {
+		if !commaApart(last, it) {
 			cn = clip.PromptCount(cur + ", " + it)
 		}
 		if cn <= clip.ChunkLen {
-			cur, curN = cur+", "+it, cn
+			cur, curN, last = cur+", "+it, cn, it
 			continue
 		}
 		chunks = append(chunks, cur)
-		cur, curN = it, n
+		cur, curN, last = it, n, it
 	}
 	if cur != "" {
 		chunks = append(chunks, cur)
 	}
 	return chunks
+}
+
+// commaApart reports whether "last, next" counts as last's tokens, one
+// for the comma and next's, so pack need not count the whole again: after
+// a letter or digit the comma is a token of its own; after a weighted
+// item (term:W) with W not 1 the comma starts a piece of its own (A1111
+// tokenizes each weight's text apart). After other punctuation the comma
+// may fuse with it, and an HTML entity or special token may reach across.
+func commaApart(last, next string) bool {
+	if strings.ContainsAny(next[:1], "&<") {
+		return false
+	}
+	if c := last[len(last)-1]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		return true
+	}
+	w, ok := weightOf(last)
+	if !ok {
+		return false
+	}
+	f, err := strconv.ParseFloat(w, 64)
+	return err == nil && f != 1
 }
 
 // splitLong splits one item longer than a chunk at spaces (or, for a word

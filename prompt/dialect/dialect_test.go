@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -470,4 +471,55 @@ func FuzzParseKeywords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPackCountsAsA1111: pack's shortcut count of "cur, item" is the
+// count of the whole, so it packs exactly as counting everything again
+// would.
+func TestPackCountsAsA1111(t *testing.T) {
+	slow := func(items []string) []string {
+		var chunks []string
+		cur := ""
+		for _, it := range items {
+			switch {
+			case clip.PromptCount(it) > clip.ChunkLen:
+				if cur != "" {
+					chunks, cur = append(chunks, cur), ""
+				}
+				chunks = append(chunks, splitLong(it)...)
+			case cur == "":
+				cur = it
+			case clip.PromptCount(cur+", "+it) <= clip.ChunkLen:
+				cur += ", " + it
+			default:
+				chunks, cur = append(chunks, cur), it
+			}
+		}
+		if cur != "" {
+			chunks = append(chunks, cur)
+		}
+		return chunks
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := strings.Fields(`golden hour misty mountain lake wow! :3 café &amp; 日本 f/1.8 \(ancient\) [fog] ((castle)) 8k rain-slicked ... neon-lit`)
+	for range 300 {
+		var items []string
+		for range 5 + rng.IntN(40) {
+			var ws []string
+			for range 1 + rng.IntN(4) {
+				ws = append(ws, words[rng.IntN(len(words))])
+			}
+			it := strings.Join(ws, " ")
+			switch rng.IntN(4) {
+			case 0:
+				it = "(" + it + ":1.2)"
+			case 1:
+				it = "(" + it + ":1)"
+			}
+			items = append(items, it)
+		}
+		if got, want := pack(items), slow(items); !slices.Equal(got, want) {
+			t.Fatalf("pack(%q) =\n%q\nwant\n%q", items, got, want)
+		}
+	}
 }
