@@ -1,8 +1,17 @@
 package canvas
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // space.go draws outer space: stars and nebulae, a planet in the colour its name has, the moon's surface and an astronaut.
+
+// genericWorld are the nouns for a planet that name no particular one:
+// those may be Earth-like, with seas and land.
+var genericWorld = map[string]bool{
+	"planet": true, "planets": true, "world": true, "earth": true, "globe": true, "exoplanet": true,
+}
 
 // space: black sky, a nebula, dense stars, a shaded planet with an
 // atmosphere, and a ship or station.
@@ -128,9 +137,14 @@ func (d *painter) astronaut(x, y, s float32) {
 func (d *painter) planet(cx, cy, r float32) {
 	base := hex("#2a6ad8")
 	land := hex("#3a8a4a")
-	if c, ok := colourOf(d.p.subjectOf("planet")); ok {
+	sub := d.p.subjectOf("planet")
+	if c, ok := colourOf(sub); ok {
 		// Mars is red and dusty: its own colour, darker patches, no seas.
 		base, land = c, c.scale(0.6)
+	} else if sub != nil && !genericWorld[strings.ToLower(sub.Noun)] {
+		// Another world by name (Venus, Jupiter) has no blue seas and
+		// green land: pale cloud or rock, in bands.
+		base, land = hex("#d8c8a0"), hex("#b89a6a")
 	} else if len(d.p.tint) > 0 {
 		base = d.p.tint[0]
 	}
