@@ -291,8 +291,11 @@ func ParseInsets(s string) (easel.Insets, error) {
 	var v [4]int
 	for i, p := range parts {
 		n, err := strconv.Atoi(strings.TrimSpace(p))
-		if err != nil || n < 0 || n > 2*easel.MaxSide {
+		if err != nil || n < 0 {
 			return easel.Insets{}, bad
+		}
+		if n > 2*easel.MaxSide {
+			return easel.Insets{}, easel.Errorf(easel.EINVALID, "--expand %q: %d pixels is too many on one side: add at most %d", s, n, 2*easel.MaxSide)
 		}
 		v[i] = n
 	}
@@ -308,8 +311,11 @@ func AspectInsets(aspect string, w, h int) (easel.Insets, error) {
 	a, b, ok := strings.Cut(aspect, ":")
 	x, err1 := strconv.ParseFloat(a, 64)
 	y, err2 := strconv.ParseFloat(b, 64)
-	if !ok || err1 != nil || err2 != nil || !(x > 0 && y > 0 && x/y <= 10 && y/x <= 10) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+	if !ok || err1 != nil || err2 != nil || !(x > 0 && y > 0) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return easel.Insets{}, easel.Errorf(easel.EINVALID, "--aspect %q: write it as W:H, such as 16:9", aspect)
+	}
+	if x/y > 10 || y/x > 10 {
+		return easel.Insets{}, easel.Errorf(easel.EINVALID, "--aspect %q is too extreme to outpaint to: keep it within 10:1", aspect)
 	}
 	want := x / y
 	var in easel.Insets

@@ -1,6 +1,7 @@
 package verb
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/easel-art/easel"
@@ -29,6 +30,12 @@ func TestInsets(t *testing.T) {
 		if _, err := ParseInsets(bad); easel.ErrorCode(err) != easel.EINVALID {
 			t.Errorf("ParseInsets(%q): %v; want EINVALID", bad, err)
 		}
+	}
+	if _, err := ParseInsets("9999,0,0,0"); !strings.Contains(easel.ErrorMessage(err), "too many") {
+		t.Errorf("ParseInsets(9999,0,0,0): %v; want it to say the side is too many pixels", err)
+	}
+	if _, err := AspectInsets("100:1", 100, 100); !strings.Contains(easel.ErrorMessage(err), "too extreme") {
+		t.Errorf("AspectInsets(100:1): %v; want it to say the aspect is too extreme", err)
 	}
 	for _, bad := range []string{"16x9", "0:1", "1:0", "a:b", "100:1", "1:1", "nan:1", "1:NaN", "inf:1", "+Inf:+Inf"} {
 		if _, err := AspectInsets(bad, 100, 100); easel.ErrorCode(err) != easel.EINVALID {
