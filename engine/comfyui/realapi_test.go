@@ -102,7 +102,9 @@ func TestFakeChecksNodeBounds(t *testing.T) {
 		buf.ReadFrom(resp.Body)
 		return resp.StatusCode, buf.String()
 	}
-	in := func(id string, g map[string]any) map[string]any { return g[id].(map[string]any)["inputs"].(map[string]any) }
+	in := func(id string, g map[string]any) map[string]any {
+		return g[id].(map[string]any)["inputs"].(map[string]any)
+	}
 	for _, tt := range []struct {
 		name string
 		set  func(g map[string]any)
