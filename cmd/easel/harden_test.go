@@ -59,7 +59,7 @@ func TestPixelBombCLI(t *testing.T) {
 		}
 		out := filepath.Join(t.TempDir(), "sheet.png")
 		r := runEasel(t, env, "gallery", "sheet", "-o", out)
-		if r.code != 0 || !strings.Contains(r.stderr, "skipping") || !strings.Contains(r.stdout, "1 pictures") {
+		if r.code != 0 || !strings.Contains(r.stderr, "skipping") || !strings.Contains(r.stdout, "(1 picture)") {
 			t.Errorf("sheet with a bomb in the gallery: exit %d, %s %s", r.code, r.stdout, r.stderr)
 		}
 		// reproduce compares the original's pixels with the new picture's.
