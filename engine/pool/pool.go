@@ -51,6 +51,17 @@ func Capacity(getenv func(string) string, v string, def int) int {
 // Wrap returns f opening a pool when its URL variable v lists several
 // URLs (and f unchanged otherwise).
 func Wrap(f engine.Factory, v string) engine.Factory {
+	endpoint := f.Endpoint
+	f.Endpoint = func(getenv func(string) string) string {
+		urls := URLs(getenv, v)
+		if len(urls) < 2 && endpoint != nil {
+			return endpoint(getenv)
+		}
+		for i, u := range urls {
+			urls[i] = redact(u)
+		}
+		return strings.Join(urls, ", ")
+	}
 	open := f.Open
 	f.Open = func(getenv func(string) string, model string, hc *http.Client) (easel.Engine, error) {
 		urls := URLs(getenv, v)

@@ -2,6 +2,7 @@ package pool_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -144,5 +145,17 @@ func TestOpensShareBoxes(t *testing.T) {
 	}
 	if sick.Requests() != 1 {
 		t.Fatalf("the sick box got %d calls from two opens; want 1", sick.Requests())
+	}
+}
+
+func TestEndpointListsBoxes(t *testing.T) {
+	f := pool.Wrap(a1111.Factory, "EASEL_A1111_URL")
+	env := map[string]string{"EASEL_A1111_URL": "http://u:secret@gpu1:7860, http://gpu2:7860"}
+	if got := f.Endpoint(func(k string) string { return env[k] }); got != "http://gpu1:7860, http://gpu2:7860" {
+		t.Errorf("Endpoint = %q; want both boxes, no credentials", got)
+	}
+	env["EASEL_A1111_URL"] = "http://u:secret@gpu1:7860"
+	if got := f.Endpoint(func(k string) string { return env[k] }); strings.Contains(got, "secret") || !strings.Contains(got, "gpu1") {
+		t.Errorf("Endpoint of one box = %q", got)
 	}
 }
