@@ -336,6 +336,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int)
 		return t == lexical.Noun || t == lexical.Adj || t == lexical.Num || t == lexical.Det
 	}
 	var last *phrase // the phrase an action or relation attaches to
+	pending := 0     // a count waiting for its "of" phrase
 	var lastAction *phrase
 	for i := 0; i < n; {
 		t := tags[i].Tag
@@ -370,6 +371,17 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int)
 				}
 			}
 			if head < 0 {
+				// "a pair of gloves", "two of the cats": the count of a
+				// phrase with no noun goes to the "of" phrase after it.
+				pending = 0
+				for k := i; k < j; k++ {
+					if tags[k].Tag == lexical.Num && tags[k].Num > 1 {
+						pending = tags[k].Num
+					}
+				}
+				if j >= n || toks[j].low != "of" {
+					pending = 0
+				}
 				i = j
 				continue
 			}
@@ -400,6 +412,10 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int)
 				}
 			}
 			p.text = b.String()
+			if p.count == 0 && pending > 0 && i > 0 && toks[i-1].low == "of" {
+				p.count = pending
+			}
+			pending = 0
 			if p.count == 1 {
 				p.count = 0
 			}
