@@ -22,7 +22,8 @@
 //
 // Element → file (where to look for what is drawn):
 //
-//	compose.go        the painting order (paint: kind → painter), landscape, trees, animals' placement, airborne things
+//	compose.go        the painting order (paint: kind → painter), landscape, buildings, trees
+//	placing.go        animals, critters, towers, vehicles and people on the ground; what flies
 //	plan.go           Scene → plan: light, weather, season, palette, the picture's kind
 //	subjects.go       the Scene's facts: counts, colours, planets by name, "not drawn" notes
 //	sky.go            sky, sun, moon, stars, clouds, aurora

@@ -1,0 +1,174 @@
+package canvas
+
+// placing.go places the living and moving things of a landscape: animals,
+// critters, towers, vehicles and people on the ground (animals), and what
+// flies (airborne): balloons, dragons, aircraft, birds.
+
+// animals places the scene's creatures on the ground.
+func (d *painter) animals(groundTop float32) {
+	p := d.p
+	W, H := float32(d.w), float32(d.h)
+	d.critters(groundTop) // an insect, lizard, frog or crab subject (critters.go)
+	if d.isMainTower() {
+		// The subject: a stone tower, large, in front (vehicles.go).
+		d.mainTower(d.xFor("tower", 0.4, 0.6), groundTop+(H-groundTop)*0.35, H*0.5)
+	}
+	for _, k := range []string{"camel", "horse", "deer", "dog", "animal"} {
+		if !p.el[k] {
+			continue
+		}
+		s := 120 * d.u
+		y := groundTop + (H-groundTop)*d.rnd(0.3, 0.5)
+		switch {
+		case k == "camel" && p.el["dunes"]:
+			y = groundTop + (H-groundTop)*0.45
+			s = 170 * d.u
+		case p.el["forest"] || p.el["jungle"]:
+			// In front of the trees, not on top of their crowns.
+			y = H * d.rnd(0.88, 0.95)
+			s = 200 * d.u
+		case k == p.main:
+			// The subject comes close enough to be seen.
+			y = groundTop + (H-groundTop)*d.rnd(0.5, 0.7)
+			s = 190 * d.u
+		}
+		s = d.zoomed(k, s)
+		dir := float32(1)
+		if d.chance(0.5) {
+			dir = -1
+		}
+		b := beasts[k]
+		sub := p.subjectOf(k)
+		if c, ok := colourOf(sub); ok {
+			b.col = c.scale(0.85) // "three white rabbits", "a grey donkey"
+		}
+		if n := countOf(sub, 1); n > 1 {
+			// A count is drawn as a count: n animals in a loose row,
+			// smaller as there are more, the far ones higher up.
+			for i := range n {
+				f := (float32(i) + 0.5) / float32(n)
+				sc := s * min(1, 2.2/float32(n)+0.25)
+				yy := y - (H-groundTop)*0.08*float32(i%2)
+				d.quadruped(b, W*(0.08+0.84*f), yy, sc, dir)
+			}
+			continue
+		}
+		d.quadruped(b, d.xFor(k, 0.3, 0.7), y, s, dir)
+	}
+	if p.el["fox"] {
+		if hasWord(p.words, "sleeping") || hasWord(p.words, "asleep") || hasWord(p.words, "curled") {
+			if p.el["autumn leaves"] {
+				d.leafLitter()
+			}
+			d.sleepingFox(d.xFor("fox", 0.35, 0.65), H*0.86, d.zoomed("fox", 190*d.u))
+		} else {
+			y, s := groundTop+(H-groundTop)*0.6, float32(120)*d.u
+			if p.el["forest"] || p.el["jungle"] || p.main == "fox" {
+				// The subject, or in front of the trees: near and large
+				// enough to be seen, not lost among the trunks.
+				y, s = H*0.9, d.zoomed("fox", 200*d.u)
+			}
+			dir := float32(1)
+			if d.chance(0.5) {
+				dir = -1
+			}
+			b := beasts["fox"]
+			if c, ok := factColour(p.subjectOf("fox")); ok {
+				b.col = c.scale(0.85)
+			}
+			d.quadruped(b, d.xFor("fox", 0.3, 0.7), y, s, dir)
+		}
+	}
+	if p.el["cat"] {
+		if hasWord(p.words, "walking") || hasWord(p.words, "standing") || hasWord(p.words, "prowling") || hasWord(p.words, "stalking") {
+			// A cat on its feet is drawn in profile like the other animals.
+			b := beasts["cat"]
+			if len(p.tint) > 0 {
+				b.col = p.tint[0].scale(0.6)
+			}
+			d.quadruped(b, d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 220*d.u), 1)
+		} else {
+			d.cat(d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 150*d.u))
+		}
+	}
+	if p.el["car"] {
+		x := d.xFor("car", 0.3, 0.45)
+		if p.el["road"] {
+			x = W * 0.5 // on the road, which runs to the centre
+		}
+		d.vehicle(x, H*0.93, 190*d.u) // a car, a bus, a truck, a bicycle (vehicles.go)
+	}
+	if p.el["person"] || p.el["people"] {
+		n := 1
+		if p.el["people"] {
+			n = countOf(p.subjectOf("people"), 5) // "three monks": three
+		}
+		start := 0
+		if d.mainFigure(groundTop) {
+			start = 1 // the subject, whole and in their pose (people.go)
+		}
+		for i := start; i < n; i++ {
+			y := groundTop + (H-groundTop)*d.rnd(0.5, 0.9)
+			x := W * d.rnd(0.15, 0.85)
+			if i == 0 {
+				x = d.xFor("person", 0.15, 0.85)
+			}
+			d.person(x, y, 130*d.u*(y/H), d.lit(hex("#2a2a30"), 0.1), p.weather == "rain")
+		}
+	}
+}
+
+// airborne draws what flies: birds, balloons, dragons, planes.
+func (d *painter) airborne(hz float32) {
+	p := d.p
+	if p.el["balloon"] {
+		s := d.zoomed("balloon", 110*d.u)
+		y := hz * d.rnd(0.4, 0.6)
+		x := d.xFor("balloon", 0.3, 0.7)
+		if hasWord(p.words, "airship") || hasWord(p.words, "steampunk") || hasWord(p.words, "zeppelin") {
+			y = hz * d.rnd(0.4, 0.62) // above the cloud sea, high or low as the seed says
+			// An airship is long: near as the camera comes, never cut by the frame.
+			s = max(min(s, (min(x, float32(d.w)-x)-0.03*float32(d.w))/2.2), 40*d.u)
+		}
+		sub := p.subjectOf("balloon")
+		for i := range p.subjects {
+			if sub == nil && p.subjects[i].Category == "aircraft" {
+				sub = &p.subjects[i] // WordNet: a balloon is an aircraft
+			}
+		}
+		if sub != nil && !hasWord(p.words, "hot") && !hasWord(p.words, "airship") &&
+			!hasWord(p.words, "zeppelin") && !hasWord(p.words, "steampunk") {
+			// "three red balloons": party balloons on strings, counted
+			// and coloured (vehicles.go), not a hot-air balloon.
+			d.partyBalloons(sub, hz)
+		} else {
+			d.balloon(x, y, s)
+		}
+	}
+	if p.el["dragon"] {
+		d.dragon(d.xFor("dragon", 0.3, 0.7), hz*d.rnd(0.35, 0.5), d.zoomed("dragon", 160*d.u))
+	}
+	if p.el["airplane"] {
+		s := float32(30) * d.u
+		if p.main == "airplane" {
+			s = d.zoomed("airplane", float32(d.w)*0.16) // the subject: near, not a speck
+		}
+		d.aircraft(d.xFor("airplane", 0.3, 0.8), hz*d.rnd(0.25, 0.45), s)
+	}
+	if p.el["spaceship"] {
+		d.spaceship(d.xFor("spaceship", 0.3, 0.7), hz*0.3, 60*d.u)
+	}
+	calm := !p.lt.night && (p.weather == "clear" || p.weather == "cloudy" || p.weather == "wind")
+	if d.mainBirds(hz) {
+		return // the bird subject, large, in its pose (birds.go)
+	}
+	if p.el["birds"] || p.el["seagulls"] || (p.el["sea"] && calm && d.chance(0.5)) || p.look.birds && calm && p.kind == "landscape" {
+		n := 3 + d.rng.IntN(4) + 3*p.look.extras
+		if s := p.subjectOf("seagulls"); s != nil && s.Count > 1 {
+			n = countOf(s, n) // "seven seagulls": seven
+		} else if s := p.subjectOf("birds"); s != nil && s.Count > 1 {
+			n = countOf(s, n)
+		}
+		d.birds(n, p.el["seagulls"] && !p.lt.night)
+	}
+}
