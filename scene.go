@@ -1,5 +1,7 @@
 package easel
 
+import "strings"
+
 // Scene is what an idea is about, as data. The scene parser fills it from the
 // person's words; an LLM may return one; a person may write one by hand as
 // JSON for `easel render`. The built-in prompt writer and the built-in canvas
@@ -47,6 +49,21 @@ type Scene struct {
 	Elements []string `json:"elements,omitempty"`
 	// Extra keeps words the lexicon did not place anywhere else.
 	Extra []string `json:"extra,omitempty"`
+	// Layout, when set, is what the built-in canvas derives the picture's
+	// composition from instead of this Scene's own words (see LayoutKey).
+	// easel refine keeps the first picture's, so "make it night" or "add a
+	// red sailboat" repaints the same layout rather than a new one.
+	Layout string `json:"layout,omitempty"`
+}
+
+// LayoutKey is what the built-in canvas mixes into the seed to choose a
+// composition: Layout when set, else the Scene's idea, domain, setting and
+// elements, so two different scenes with one seed get their own layouts.
+func (s *Scene) LayoutKey() string {
+	if s.Layout != "" {
+		return s.Layout
+	}
+	return s.Idea + "|" + s.Domain + "|" + s.Setting + "|" + strings.Join(s.Elements, ",")
 }
 
 // Subject is one thing in a Scene.

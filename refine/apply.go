@@ -19,6 +19,9 @@ func Apply(idea string, sc *easel.Scene, edits []Edit) (*Result, error) {
 		sc = scene.Parse(idea)
 	}
 	a := &applier{sc: cloneScene(sc), idea: words(idea), res: &Result{}}
+	// The canvas keeps drawing the first picture's layout (see
+	// easel.Scene.Layout): what the words do not touch stays where it was.
+	a.sc.Layout = sc.LayoutKey()
 	for _, e := range edits {
 		if err := a.apply(e); err != nil {
 			return nil, err

@@ -629,11 +629,13 @@ func colourOfThing(words, word string) bool {
 	}
 }
 
-// sceneSeed mixes the Scene's words into the seed, so that two different
-// scenes with the same seed still get their own compositions.
+// sceneSeed mixes the Scene's layout key and the style into the seed, so
+// that two different scenes with the same seed still get their own
+// compositions, and a refined Scene (which keeps its first Layout) its
+// parent's.
 func sceneSeed(s *easel.Scene, style string, seed int64) int64 {
 	h := fnv.New64a()
-	h.Write([]byte(s.Idea + "|" + s.Domain + "|" + s.Setting + "|" + strings.Join(s.Elements, ",") + "|" + style))
+	h.Write([]byte(s.LayoutKey() + "|" + style))
 	return seed ^ int64(h.Sum64()&0x7fffffffffffffff)
 }
 
