@@ -348,7 +348,8 @@ func (d *painter) landscape() {
 			}
 		}
 		if p.el["cliffs"] || p.el["lighthouse"] || hasWord(p.words, "rocky") || hasWord(p.words, "cliff") {
-			left := d.chance(0.5)
+			d.chance(0.5) // kept, so the strokes after it stay as they were
+			left := p.look.cliffLeft
 			if p.main == "lighthouse" && p.subjX > 0 && p.subjX != 0.5 {
 				left = p.subjX < 0.5 // the lighthouse stands on its cliff
 			}

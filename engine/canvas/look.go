@@ -12,6 +12,10 @@ import "math/rand/v2"
 // It has a random source of its own, so the seed's other draws (ridges,
 // trees, waves) stay as they were when a field is added here.
 type look struct {
+	// cliffLeft puts a coast's cliff on the left. It is chosen with the
+	// rest of the look, from the seed alone, so a refined picture ("make
+	// it night") keeps its cliff where it was.
+	cliffLeft bool
 	// mirror paints the picture left-right reversed. A side the words
 	// name is flipped before painting, so it lands where they say.
 	mirror bool
@@ -66,6 +70,7 @@ func newLook(seed int64) look {
 		shore:       r.Float32(),
 		extras:      r.IntN(3),
 		birds:       r.IntN(3) == 0,
+		cliffLeft:   r.IntN(2) == 1,
 	}
 	return l
 }
