@@ -25,7 +25,7 @@ func Inpaint(src image.Image, mask *image.Alpha, scene *easel.Scene, style, prom
 	if k < 1 {
 		keepForms(in, fill, 1-k)
 	}
-	return blendMasked(in, fill, featherIn(mask, max(int(4*float32(min(w, h))/1000+0.5), 2)))
+	return blendMasked(in, fill, featherIn(mask, max(min(w, h)/40, 2)))
 }
 
 // drawAt draws the Scene at exactly w x h, drawing within the canvas's
@@ -100,10 +100,11 @@ func featherIn(m *image.Alpha, r int) *image.Alpha {
 		for y := 0; y < h; y++ {
 			v := uint8(acc / (n * n))
 			own := m.Pix[y*m.Stride+x]
-			// Twice the blurred value, so the inside of the mask is full
-			// strength a radius in from the edge, and the outermost ring
-			// still fades.
-			v = uint8(min(uint32(v)*2, 255))
+			// The blurred value is about one half on the mask's edge and
+			// one a radius in: stretched to 0..1 over that ring, the new
+			// paint fades in from nothing at the edge to full strength a
+			// radius inside, so no seam shows where the mask stops.
+			v = uint8(max(int(v)*2-255, 0))
 			out.Pix[y*out.Stride+x] = min(v, own)
 			acc += tmp[min(y+r+1, h-1)*w+x] - tmp[max(y-r, 0)*w+x]
 		}
