@@ -14,7 +14,7 @@ import (
 // Subjects or Extra. The same idea always gives the same Scene.
 func Parse(idea string) *easel.Scene {
 	sc := &easel.Scene{Idea: strings.TrimSpace(idea)}
-	toks := tokenize(sc.Idea)
+	toks := tokenize(blankControls(sc.Idea))
 	if len(toks) == 0 {
 		return sc
 	}
@@ -37,6 +37,33 @@ type token struct {
 // tokenize splits s into words. Spaces and the punctuation ,;!?()[]{}"
 // separate words; hyphens and apostrophes inside a word stay ("close-up",
 // "bird's").
+// blankControls turns terminal escape sequences (ESC [ … final byte) and
+// other control characters into spaces of the same length, so a pasted
+// colour code never becomes a word of the Scene ("the \x1b") while the
+// token offsets stay those of the idea.
+func blankControls(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' }) < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == 0x1b && i+1 < len(b) && b[i+1] == '[':
+			j := i + 2
+			for j < len(b) && (b[j] < 0x40 || b[j] > 0x7e) {
+				j++
+			}
+			for k := i; k <= min(j, len(b)-1); k++ {
+				b[k] = ' '
+			}
+			i = j
+		case b[i] < 0x20 || b[i] == 0x7f:
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1)
 	start := -1

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/easel-art/easel"
@@ -113,7 +114,13 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		srv.Close()
-		return easel.Errorf(easel.EINVALID, "cannot listen on %s: %v: pick another --addr", *addr, errors.Unwrap(err))
+		// A port in use is a run-time failure (exit 1), not bad usage: the
+		// same command works once the other program lets go of it.
+		code := easel.EINVALID
+		if errors.Is(err, syscall.EADDRINUSE) {
+			code = easel.EUNAVAILABLE
+		}
+		return easel.Errorf(code, "cannot listen on %s: %v: pick another --addr", *addr, errors.Unwrap(err))
 	}
 	hs := &http.Server{
 		Handler:           srv,
