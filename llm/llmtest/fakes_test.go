@@ -55,7 +55,8 @@ func TestFakesRejectWhatTheServiceRejects(t *testing.T) {
 		says     string
 		mistake  bool
 	}{
-		{"openai ok", "openai", openaiAuth, `{"model":"m",` + msgs + `}`, 200, "chat.completion", false},
+		{"openai ok", "openai", openaiAuth, `{"model":"test-model",` + msgs + `}`, 200, "chat.completion", false},
+		{"openai unknown model", "openai", openaiAuth, `{"model":"gpt-nosuch",` + msgs + `}`, 404, "model_not_found", false},
 		{"openai unknown field", "openai", openaiAuth, `{"model":"m",` + msgs + `,"foo":1}`, 400, "Unrecognized request argument supplied: foo", true},
 		{"openai no model", "openai", openaiAuth, `{` + msgs + `}`, 400, "model", true},
 		{"openai no key", "openai", nil, `{"model":"m",` + msgs + `}`, 401, "API key", true},

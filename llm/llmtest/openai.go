@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -167,6 +168,13 @@ func (o *OpenAI) chat(w http.ResponseWriter, r *http.Request) {
 		}
 		o.reject("%s", msg)
 		openaiError(w, status, "invalid_request_error", "", param, msg, "")
+		return
+	}
+	if len(o.Models) > 0 && !slices.Contains(o.Models, call.Model) {
+		// As api.openai.com answers a model it does not serve (or this key
+		// may not use): a person's typo, not a client bug, so not rejected.
+		openaiError(w, http.StatusNotFound, "invalid_request_error", "model_not_found", "",
+			fmt.Sprintf("The model `%s` does not exist or you do not have access to it.", call.Model), "")
 		return
 	}
 	rep := o.next(call)

@@ -95,6 +95,7 @@ func TestFakesCheckImages(t *testing.T) {
 	t.Run("OpenAI", func(t *testing.T) {
 		rec := &recorder{TB: t}
 		o := NewOpenAI(rec, "k")
+		o.Models = append(o.Models, "gpt-x")
 		msg := func(part map[string]any) map[string]any {
 			return map[string]any{"model": "gpt-x", "messages": []any{map[string]any{"role": "user", "content": []any{
 				map[string]any{"type": "text", "text": "describe"}, part}}}}

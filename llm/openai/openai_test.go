@@ -14,6 +14,7 @@ import (
 func start(t *testing.T, fakeKey, clientKey string, timeout time.Duration) (*openai.Client, *llmtest.OpenAI) {
 	t.Helper()
 	f := llmtest.NewOpenAI(t, fakeKey)
+	f.Models = append(f.Models, "other-model") // the conformance suite's second model
 	c, err := openai.New(openai.Config{APIKey: clientKey, BaseURL: f.BaseURL(), Model: llmtest.TestModel, Timeout: timeout})
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -161,6 +162,7 @@ func TestConfigFromEnv(t *testing.T) {
 
 func TestProviderOpen(t *testing.T) {
 	f := llmtest.NewOpenAI(t, llmtest.TestKey)
+	f.Models = append(f.Models, "gpt-x")
 	reg := llm.NewRegistry(openai.Provider)
 	env := map[string]string{"OPENAI_API_KEY": llmtest.TestKey, "OPENAI_BASE_URL": f.BaseURL()}
 	c, err := reg.Open("openai:gpt-x", func(k string) string { return env[k] }, nil)
