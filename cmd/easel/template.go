@@ -107,10 +107,26 @@ func cmdTemplate(ctx context.Context, a *app, args []string) error {
 		}
 	}()
 	opts.Count, opts.Log = *n, later.Logger()
+	// Combinatorial listing stops at a default cap; one prompt more tells
+	// whether the list was cut, so the person is told instead of left to
+	// guess why it stopped at exactly that many.
+	capped := mode == template.Combinatorial && *n == 0
+	if capped {
+		opts.Count = template.DefaultMax + 1
+	}
 	w := bufio.NewWriter(a.stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	printed := 0
 	for p, err := range t.Prompts(ctx, opts) {
+		if err == nil && capped && printed == template.DefaultMax {
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stderr, "easel: template: listed the first %d prompts (the default cap); -n N lists up to N\n", template.DefaultMax)
+			return nil
+		}
+		printed++
 		if err != nil {
 			w.Flush() // what was made before the error stays printed
 			return template.UserError(err)

@@ -176,3 +176,22 @@ func TestTemplateErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateSaysWhenCapped: combinatorial listing stops at the default
+// cap and says so, but says nothing when the list is exactly that long.
+func TestTemplateSaysWhenCapped(t *testing.T) {
+	env := map[string]string{"EASEL_HOME": t.TempDir()}
+	ten := "{a|b|c|d|e|f|g|h|i|j}"
+	r := runTemplate(t, env, ten+ten+ten+"{x|y}")
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 1000 || !strings.Contains(r.stderr, "listed the first 1000 prompts") {
+		t.Fatalf("2,000 prompts: exit %d, %d lines, stderr %q; want 1000 lines and a note", r.code, strings.Count(r.stdout, "\n"), r.stderr)
+	}
+	r = runTemplate(t, env, ten+ten+ten)
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 1000 || r.stderr != "" {
+		t.Fatalf("exactly 1,000 prompts: exit %d, %d lines, stderr %q; want 1000 lines and no note", r.code, strings.Count(r.stdout, "\n"), r.stderr)
+	}
+	r = runTemplate(t, env, "-n", "1500", ten+ten+ten+"{x|y}")
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 1500 || r.stderr != "" {
+		t.Fatalf("-n 1500: exit %d, %d lines, stderr %q; want 1500 lines", r.code, strings.Count(r.stdout, "\n"), r.stderr)
+	}
+}
