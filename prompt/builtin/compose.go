@@ -345,6 +345,7 @@ var verbFacts = map[string]cond{
 	"sleeping": cRest, "asleep": cRest, "resting": cRest, "napping": cRest, "lying": cRest,
 	"curled": cRest, "sitting": cRest, "perched": cRest, "seated": cRest, "dozing": cRest,
 	"flying": cFly, "soaring": cFly, "gliding": cFly, "hovering": cFly, "floating": cFly,
+	"vintage": cVintage, "classic": cVintage, "retro": cVintage, "antique": cVintage, "old-fashioned": cVintage,
 }
 
 // finish joins sentences into the final text: each starts with a capital

@@ -94,6 +94,7 @@ const (
 	cOffCenter // the composition puts the subject off the centre
 	cFace      // the subject is a person: a face, an expression, clothing
 	cEyes      // the subject has eyes: a person or an animal
+	cVintage   // the idea asks for something old: vintage, classic, retro, antique
 )
 
 var condNames = map[string]cond{
@@ -101,7 +102,7 @@ var condNames = map[string]cond{
 	"wet": cWet, "snowy": cSnowy, "fog": cFog, "spring": cSpring, "summer": cSummer,
 	"autumn": cAutumn, "winter": cWinter, "urban": cUrban, "moon": cMoon, "water": cWater,
 	"sea": cSea, "rest": cRest, "fly": cFly, "outdoor": cOutdoor, "plural": cPlural,
-	"people": cPeople, "clear": cClear, "offcenter": cOffCenter,
+	"people": cPeople, "clear": cClear, "offcenter": cOffCenter, "vintage": cVintage,
 }
 
 // compile parses one template. It panics on a malformed one: templates are

@@ -331,9 +331,13 @@ var subjectLines = map[string][]string{
 		"{Subj} run{s} straight toward the horizon, {its} lines drawing the eye.",
 	},
 	// vehicles
+	// "car" is also the element of buses, trucks, bicycles and motorcycles:
+	// chrome fenders and whitewall tires only for a car the words call old.
 	"car": {
-		"{Subj} gleam{s} with polished chrome and rounded fenders, {its} paint catching the light.",
-		"{Subj} {is} parked at the roadside, chrome bumper and whitewall tires glinting.",
+		"[vintage]{Subj} gleam{s} with polished chrome and rounded fenders, {its} paint catching the light.",
+		"[vintage]{Subj} {is} parked at the roadside, chrome bumper and whitewall tires glinting.",
+		"[!vintage]{Subj} {is} shown whole and in sharp focus, every line of {its} frame crisp in the light.",
+		"[!vintage]{Subj} stand{s} out clearly from {its} surroundings, {its} shape and colour easy to read.",
 	},
 	// A flying car is not a vintage one: no whitewall tires at the roadside.
 	"flying car": {
