@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 	"github.com/easel-art/easel/scene"
 )
 
@@ -342,26 +343,6 @@ func singular(w string) string {
 	return w
 }
 
-// fixArticles makes "a" and "an" agree with the word after them.
-func fixArticles(s string) string {
-	w := strings.Fields(s)
-	for i := 0; i+1 < len(w); i++ {
-		next := strings.ToLower(strings.TrimLeft(w[i+1], "\"'("))
-		if next == "" {
-			continue
-		}
-		vowel := strings.IndexByte("aeio", next[0]) >= 0
-		consonant := strings.IndexByte("aeiouh", next[0]) < 0 && next[0] >= 'a' && next[0] <= 'z'
-		switch {
-		case w[i] == "a" && vowel:
-			w[i] = "an"
-		case w[i] == "A" && vowel:
-			w[i] = "An"
-		case w[i] == "an" && consonant:
-			w[i] = "a"
-		case w[i] == "An" && consonant:
-			w[i] = "A"
-		}
-	}
-	return strings.Join(w, " ")
-}
+// fixArticles makes "a" and "an" agree with the word after them, as the
+// writer does ("an hour", "a unicorn").
+func fixArticles(s string) string { return string(lexical.FixArticles([]byte(s))) }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 	"github.com/easel-art/easel/scene"
 	"github.com/google/go-cmp/cmp"
 )
@@ -288,8 +289,8 @@ func TestFixArticles(t *testing.T) {
 		"a European city":       "a European city",
 		"un chat":               "un chat",
 	} {
-		if got := string(fixArticles([]byte(in))); got != want {
-			t.Errorf("fixArticles(%q) = %q; want %q", in, got, want)
+		if got := string(lexical.FixArticles([]byte(in))); got != want {
+			t.Errorf("FixArticles(%q) = %q; want %q", in, got, want)
 		}
 	}
 }
