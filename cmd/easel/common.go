@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/pipeline"
 )
 
@@ -187,4 +188,20 @@ func usd(v float64) string {
 		s += strings.Repeat("0", 3-(len(s)-i))
 	}
 	return "$" + s
+}
+
+// openForOutput checks --out early, before any work, when pictures will be
+// written there, then opens the gallery. It returns the gallery (the caller
+// closes it) and the resolved data directory.
+func (a *app) openForOutput(ctx context.Context, dataDirFlag, out string, writes bool) (gallery, string, error) {
+	if out != "" && writes {
+		if err := checkOutDir(out); err != nil {
+			return nil, "", err
+		}
+	}
+	g, err := a.openGallery(ctx, dataDirFlag)
+	if err != nil {
+		return nil, "", err
+	}
+	return g, config.DataDir(dataDirFlag, a.getenv), nil
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/describe"
 	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/verb"
@@ -64,17 +63,11 @@ func cmdDescribe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out != "" && *imagineK > 0 {
-		if err := checkOutDir(*out); err != nil {
-			return err
-		}
-	}
 	size, err := sf.resolveOptional()
 	if err != nil {
 		return err
 	}
-	dataDir := config.DataDir(df.dataDir, a.getenv)
-	g, err := a.openGallery(ctx, df.dataDir)
+	g, dataDir, err := a.openForOutput(ctx, df.dataDir, *out, *imagineK > 0)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/verb"
 )
 
@@ -147,12 +146,7 @@ func (a *app) runEdit(ctx context.Context, ef *editFlags, r verb.EditRequest) er
 	if ef.n < 1 || ef.n > 10 {
 		return easel.Errorf(easel.EINVALID, "-n %d is out of range: make 1 to 10 pictures at a time", ef.n)
 	}
-	if ef.out != "" {
-		if err := checkOutDir(ef.out); err != nil {
-			return err
-		}
-	}
-	g, err := a.openGallery(ctx, ef.df.dataDir)
+	g, dataDir, err := a.openForOutput(ctx, ef.df.dataDir, ef.out, true)
 	if err != nil {
 		return err
 	}
@@ -164,6 +158,6 @@ func (a *app) runEdit(ctx context.Context, ef *editFlags, r verb.EditRequest) er
 			a.reportArtwork(ctx, g, art, ef.out, ef.df.json, madeFrom(art))
 		},
 	}
-	_, err = verb.Edit(ctx, a.core(g, config.DataDir(ef.df.dataDir, a.getenv), nil), r)
+	_, err = verb.Edit(ctx, a.core(g, dataDir, nil), r)
 	return err
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/llm"
 	"github.com/easel-art/easel/refine"
 	"github.com/easel-art/easel/verb"
@@ -77,13 +76,7 @@ func cmdRefine(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out != "" && !*promptOnly {
-		if err := checkOutDir(*out); err != nil {
-			return err
-		}
-	}
-	dataDir := config.DataDir(df.dataDir, a.getenv)
-	g, err := a.openGallery(ctx, df.dataDir)
+	g, dataDir, err := a.openForOutput(ctx, df.dataDir, *out, !*promptOnly)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/easel-art/easel"
-	"github.com/easel-art/easel/config"
 	"github.com/easel-art/easel/lineage"
 	"github.com/easel-art/easel/verb"
 )
@@ -90,13 +89,7 @@ func cmdVary(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out != "" && !*promptOnly {
-		if err := checkOutDir(*out); err != nil {
-			return err
-		}
-	}
-	dataDir := config.DataDir(df.dataDir, a.getenv)
-	g, err := a.openGallery(ctx, df.dataDir)
+	g, dataDir, err := a.openForOutput(ctx, df.dataDir, *out, !*promptOnly)
 	if err != nil {
 		return err
 	}
