@@ -231,10 +231,23 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	if w != req.Width || h != req.Height {
 		res.Notes = append(res.Notes, fmt.Sprintf("size %dx%d rounded to %dx%d: Stable Diffusion works in steps of %d pixels", req.Width, req.Height, w, h, caps.SizeStep))
 	}
+	return c.collect(ctx, ws, ids, req.Seed, req.Progress, saveImageHint, res)
+}
+
+// saveImageHint ends the error for a finished prompt with no picture when
+// the workflow is the user's.
+const saveImageHint = ": make sure the workflow ends in a SaveImage node"
+
+// collect waits for each queued prompt in turn, fetches its first output
+// picture as PNG and appends it to res with seed+i, reporting progress
+// across all of them; on failure it abandons the prompts not yet done.
+// hint ends the error for a prompt that finished without a picture.
+func (c *Client) collect(ctx context.Context, ws *watcher, ids []string, seed int64, progress func(float64), hint string, res *easel.RenderResult) (*easel.RenderResult, error) {
+	n := len(ids)
 	for i, id := range ids {
 		report := func(f float64) {
-			if req.Progress != nil {
-				req.Progress((float64(i) + min(f, 0.99)) / float64(req.N))
+			if progress != nil {
+				progress((float64(i) + min(f, 0.99)) / float64(n))
 			}
 		}
 		entry, err := c.wait(ctx, ws, id, report)
@@ -244,7 +257,7 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 		}
 		ref, ok := entry.firstImage()
 		if !ok {
-			return nil, easel.Errorf(easel.EPERMANENT, "ComfyUI finished prompt %s without an output image: make sure the workflow ends in a SaveImage node", id)
+			return nil, easel.Errorf(easel.EPERMANENT, "ComfyUI finished prompt %s without an output image%s", id, hint)
 		}
 		raw, err := c.view(ctx, ref)
 		if err != nil {
@@ -255,10 +268,10 @@ func (c *Client) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 			return nil, err
 		}
 		res.Width, res.Height = got.X, got.Y
-		res.Images = append(res.Images, easel.RenderedImage{PNG: pngData, Seed: req.Seed + int64(i)})
+		res.Images = append(res.Images, easel.RenderedImage{PNG: pngData, Seed: seed + int64(i)})
 	}
-	if req.Progress != nil {
-		req.Progress(1)
+	if progress != nil {
+		progress(1)
 	}
 	return res, nil
 }

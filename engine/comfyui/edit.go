@@ -144,36 +144,7 @@ func (c *Client) Edit(ctx context.Context, req *easel.EditRequest) (*easel.Rende
 	if wf.Uses("cfg") {
 		res.CFGScale, _ = values["cfg"].(float64)
 	}
-	for i, id := range ids {
-		report := func(f float64) {
-			if req.Progress != nil {
-				req.Progress((float64(i) + min(f, 0.99)) / float64(n))
-			}
-		}
-		entry, err := c.wait(ctx, ws, id, report)
-		if err != nil {
-			c.abandon(ctx, ids[i:])
-			return nil, err
-		}
-		ref, ok := entry.firstImage()
-		if !ok {
-			return nil, easel.Errorf(easel.EPERMANENT, "ComfyUI finished prompt %s without an output image: make sure the workflow ends in a SaveImage node", id)
-		}
-		raw, err := c.view(ctx, ref)
-		if err != nil {
-			return nil, err
-		}
-		pngData, got, err := c.svc.ToPNG(raw)
-		if err != nil {
-			return nil, err
-		}
-		res.Width, res.Height = got.X, got.Y
-		res.Images = append(res.Images, easel.RenderedImage{PNG: pngData, Seed: req.Seed + int64(i)})
-	}
-	if req.Progress != nil {
-		req.Progress(1)
-	}
-	return res, nil
+	return c.collect(ctx, ws, ids, req.Seed, req.Progress, saveImageHint, res)
 }
 
 // upload sends a picture to POST /upload/image (type input) under a name

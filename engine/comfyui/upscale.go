@@ -83,31 +83,10 @@ func (c *Client) upscale(ctx context.Context, req *easel.EditRequest) (*easel.Re
 	if err != nil {
 		return nil, err
 	}
-	entry, err := c.wait(ctx, ws, id, func(f float64) {
-		if req.Progress != nil {
-			req.Progress(min(f, 0.99))
-		}
-	})
-	if err != nil {
-		c.abandon(ctx, []string{id})
-		return nil, err
-	}
-	ref, ok := entry.firstImage()
-	if !ok {
-		return nil, easel.Errorf(easel.EPERMANENT, "ComfyUI finished prompt %s without an output image", id)
-	}
-	raw, err := c.view(ctx, ref)
+	res, err = c.collect(ctx, ws, []string{id}, req.Seed, req.Progress, "", res)
 	if err != nil {
 		return nil, err
 	}
-	pngData, got, err := c.svc.ToPNG(raw)
-	if err != nil {
-		return nil, err
-	}
-	res.Width, res.Height = got.X, got.Y
-	res.Images = []easel.RenderedImage{{PNG: pngData, Seed: req.Seed, Info: fmt.Sprintf("Postprocess upscale by: %d, Postprocess upscaler: %s", scale, res.Model)}}
-	if req.Progress != nil {
-		req.Progress(1)
-	}
+	res.Images[0].Info = fmt.Sprintf("Postprocess upscale by: %d, Postprocess upscaler: %s", scale, res.Model)
 	return res, nil
 }
