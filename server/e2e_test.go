@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -34,6 +35,60 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// studio starts headless Chromium (bin, from chromium) for one test and
+// returns its context (bounded to 90s), a step runner that saves a
+// screenshot named failShot and fails the test when actions fail, and
+// the errors the page has logged so far. The browser closes at cleanup.
+func studio(t *testing.T, bin, failShot string) (ctx context.Context, step func(what string, actions ...chromedp.Action[chromedp.Void]), jsErrors func() []string) {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(1280, 1000),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
+	t.Cleanup(cancelAlloc)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	t.Cleanup(cancelBrowser)
+	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
+	t.Cleanup(cancel)
+
+	// Start the browser, then collect what the page logs as errors.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	var mu sync.Mutex
+	var errs []string
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				mu.Lock()
+				errs = append(errs, m.Text)
+				mu.Unlock()
+			}
+		}
+	}()
+	step = func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			shot(t, ctx, failShot)
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	jsErrors = func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(errs)
+	}
+	return ctx, step, jsErrors
+}
+
 // TestStudioInChromium drives the studio in headless Chromium with the
 // built-in writer and canvas: type an idea, write its prompt, generate,
 // see the picture arrive over server-sent events, search the gallery and
@@ -45,47 +100,7 @@ func TestStudioInChromium(t *testing.T) {
 	// something for the search to leave out.
 	seedJob(t, e, `{"idea":"a red fox in the snow","size":"64x64","seed":1,"n":40}`)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(1280, 1000),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
-	defer cancel()
-
-	// Start the browser, then collect what the page logs as errors.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	var mu sync.Mutex
-	var jsErrors []string
-	go func() {
-		for m, err := range chromedp.Console(ctx) {
-			if err != nil {
-				return
-			}
-			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
-				mu.Lock()
-				jsErrors = append(jsErrors, m.Text)
-				mu.Unlock()
-			}
-		}
-	}()
-
-	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			shot(t, ctx, "failed")
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	ctx, step, jsErrors := studio(t, bin, "failed")
 	idea := "a lighthouse on a rocky coast at dusk"
 	step("open the studio",
 		chromedp.Navigate(e.ts.URL+"/"),
@@ -250,10 +265,8 @@ func TestStudioInChromium(t *testing.T) {
 		t.Errorf("with a token, the gallery's thumbnail did not load: %v", err)
 	}
 
-	mu.Lock()
-	defer mu.Unlock()
-	if len(jsErrors) > 0 {
-		t.Errorf("the page logged errors:\n%s", strings.Join(jsErrors, "\n"))
+	if errs := jsErrors(); len(errs) > 0 {
+		t.Errorf("the page logged errors:\n%s", strings.Join(errs, "\n"))
 	}
 }
 

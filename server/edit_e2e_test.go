@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"image"
 	"image/color"
@@ -10,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,41 +25,7 @@ func TestStudioEditInChromium(t *testing.T) {
 	bin := chromium(t)
 	e := newTestEnv(t, Options{LocalOnly: true})
 	seedJob(t, e, `{"idea":"a lighthouse on a rocky coast","size":"320x240","seed":3}`)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin), chromedp.NoSandbox,
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-component-update", true),
-		chromedp.WindowSize(1280, 1000),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	var mu sync.Mutex
-	var jsErrors []string
-	go func() {
-		for m, err := range chromedp.Console(ctx) {
-			if err != nil {
-				return
-			}
-			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
-				mu.Lock()
-				jsErrors = append(jsErrors, m.Text)
-				mu.Unlock()
-			}
-		}
-	}()
-	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			shot(t, ctx, "edit-failed")
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	ctx, step, jsErrors := studio(t, bin, "edit-failed")
 	step("open the picture and its editor",
 		chromedp.Navigate(e.ts.URL+"/"),
 		chromedp.WaitVisible(chromedp.CSS(`#grid .tile`)),
@@ -183,10 +147,8 @@ func TestStudioEditInChromium(t *testing.T) {
 		t.Errorf("after editing a photo: %d imports and %d edits of 200 px; want 1 and 1", imported, edited)
 	}
 
-	mu.Lock()
-	defer mu.Unlock()
-	if len(jsErrors) > 0 {
-		t.Errorf("the page logged errors:\n%s", strings.Join(jsErrors, "\n"))
+	if errs := jsErrors(); len(errs) > 0 {
+		t.Errorf("the page logged errors:\n%s", strings.Join(errs, "\n"))
 	}
 }
 
