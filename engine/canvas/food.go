@@ -31,6 +31,7 @@ var foodDrawers = map[string]func(d *painter, s *easel.Subject, cx, cy, rx float
 	"drink":     (*painter).drinks,
 	"fruit":     (*painter).pieces,
 	"vegetable": (*painter).pieces,
+	"pasta":     (*painter).noodles,
 }
 
 // foodSubject is the first subject that is food with a drawer of its own.
@@ -43,6 +44,9 @@ func (p *plan) foodSubject() *easel.Subject {
 func (p *plan) foodSubjectAt() (*easel.Subject, int) {
 	for i := range p.subjects {
 		s := &p.subjects[i]
+		if foodShaped(s) {
+			return s, i // a specific shape (food_shapes.go)
+		}
 		if _, ok := foodDrawers[s.Category]; ok {
 			return s, i
 		}
@@ -350,7 +354,7 @@ func (d *painter) table() {
 	cx, cy := W*between(0.4, 0.6, p.look.sunX), top+H*0.14
 	if fs := p.foodSubject(); fs != nil {
 		// Food with a shape of its own (food.go): a cake, bread, a glass.
-		foodDrawers[fs.Category](d, fs, cx, cy+H*0.06, W*0.32*zk)
+		foodDrawerFor(fs)(d, fs, cx, cy+H*0.06, W*0.32*zk)
 		return
 	}
 	if !(p.el["bowl"] || p.el["food"]) {

@@ -212,7 +212,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	switch p.kind {
 	case "table", "landscape", "interior", "abstract":
 		pr, ok := productScene(s, p)
-		if _, i := p.foodSubjectAt(); i == 0 && (!ok || pr.shape == "generic") {
+		if _, i := p.foodSubjectAt(); (i == 0 || i == 1 && portionWord(s.Subjects[0].Noun)) && (!ok || pr.shape == "generic" || i == 1) {
 			// The food or drink is the subject ("a pint of beer", "a
 			// scoop of ice cream") and no product shape holds it (a cup
 			// of tea stays a cup): drawn on the table by its shape

@@ -78,6 +78,7 @@ var fashionColours = map[string]rgb{
 	"camel": hex("#c0965a"), "khaki": hex("#b0a070"), "olive": hex("#6a7038"), "burgundy": hex("#6a1a2a"),
 	"maroon": hex("#6a1a22"), "charcoal": hex("#3a3c40"), "mustard": hex("#d0a020"), "pearl": hex("#f0ece4"),
 	"sage": hex("#9ab08a"), "blush": hex("#f0c0b8"), "taupe": hex("#a09080"), "denim": hex("#3a5a8a"),
+	"chocolate": hex("#5a3420"), "caramel": hex("#c07a30"),
 }
 
 // namedColour returns the colour a word names, from the palette or the
