@@ -37,6 +37,7 @@
 //	underwater.go     under the sea; space.go outer space and planets; aerial.go views from above
 //	interior.go       rooms (shelves, fireplace, a window); street.go streets; portrait.go one person close
 //	food.go           the table and food by its category (foodDrawers): cake, bread, cookies, burger, pie, scoops, a glass, fruit
+//	food_shapes.go    food whose category's shape would be wrong (foodShapes): sushi, tacos, dumplings, cupcakes, donuts, croissants, melon, bananas, pumpkins, grapes, noodles; a counted dish as pieces
 //	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)
 //	objects.go        one object by its shape (objectDrawers); objects_more.go bouquet, shoes, garments, teddy, robot
 //	abstract.go       abstract works; weather.go rain, snow, fog; grade.go, style.go, kuwahara.go the finish
