@@ -87,6 +87,7 @@ type ref struct {
 	text   string // "the cozy cabin"
 	short  string // "the cabin": how later mentions say it; "" if text is short
 	plural bool
+	person bool // one person: "their" and "them", never "its" and "it"
 }
 
 // draft is one prompt being written.
@@ -98,6 +99,7 @@ type draft struct {
 	seed      uint64
 	variation int
 	prof      profile
+	profKey   string // the profile's key in profiles, for its detail lines
 	light     string // outdoor, interior, portrait, underwater, space
 	facts     cond
 	idea      string // the idea as it appears in the text
@@ -175,9 +177,9 @@ func (d *draft) slotValue(s slot, r ref) string {
 	case sHas:
 		return pick(r.plural, "have", "has")
 	case sIts:
-		return pick(r.plural, "their", "its")
+		return pick(r.plural || r.person, "their", "its")
 	case sIt:
-		return pick(r.plural, "them", "it")
+		return pick(r.plural || r.person, "them", "it")
 	case sSetting:
 		return d.setting
 	case sBG:
@@ -573,7 +575,7 @@ func refOf(sc *easel.Scene, i int) ref {
 		}
 		return r
 	}
-	r := ref{text: "the " + text, plural: plural}
+	r := ref{text: "the " + text, plural: plural, person: s.Category == "person"}
 	// Only a noun the lexicon knows stands alone: "the village", not
 	// "the zizzle" of "a blorp zizzle".
 	if len(adjs) > 0 && scene.Key(s.Noun) != "" {
@@ -804,7 +806,7 @@ func (d *draft) background() string {
 		main = d.sc.Subjects[0].Element
 	}
 	for _, e := range d.sc.Elements {
-		if e == main {
+		if e == main || e == "space" && d.light != "space" {
 			continue
 		}
 		if bg, ok := backgrounds[e]; ok {
@@ -812,7 +814,7 @@ func (d *draft) background() string {
 		}
 	}
 	switch d.light {
-	case "interior", "portrait":
+	case "interior", "portrait", "soft":
 		return "a softly blurred backdrop"
 	case "studio":
 		return "a clean, seamless backdrop"

@@ -11,7 +11,7 @@ import (
 
 // lightContext says how a scene is lit: outdoors by the sky, indoors,
 // underwater, in space or as a portrait.
-func lightContext(sc *easel.Scene, p profile) string {
+func lightContext(sc *easel.Scene, p profile, at where) string {
 	switch {
 	case namesStudioLight(sc.Idea):
 		// "studio lighting" is studio light, whatever the subject.
@@ -20,15 +20,31 @@ func lightContext(sc *easel.Scene, p profile) string {
 		return "underwater"
 	// A whale, a reef or fish in the open water are seen under the
 	// surface, as the canvas draws them, unless the view is from above.
-	case sc.View != "aerial" && (sc.HasElement("whale") || sc.HasElement("coral") ||
+	case sc.View != "aerial" && at != placeIndoor && (sc.HasElement("whale") || sc.HasElement("coral") ||
 		sc.HasElement("fish") && !sc.HasElement("pond") && !sc.HasElement("koi")):
 		return "underwater"
-	case sc.HasElement("space") && !sc.HasElement("moon"):
+	case sc.HasElement("space") && !sc.HasElement("moon") && !grounded(sc):
 		return "space"
-	case p.light == "outdoor" && (sc.HasElement("window") || sc.Setting == "" && sc.HasElement("table")):
+	case p.light == "space" || p.light == "underwater":
+		if at == placeIndoor {
+			return "interior"
+		}
+		return "outdoor" // a rocket on its launch pad
+	case at == placeIndoor && (p.light == "outdoor" || p.light == "portrait"):
+		return "interior"
+	case at == placeOutdoor && (p.light == "interior" || p.light == "portrait"):
+		if studioBackdrop(sc.Setting) {
+			return "studio"
+		}
+		return "outdoor"
+	case at == placeUnknown && p.light == "outdoor" && (sc.HasElement("window") || sc.Setting == "" && sc.HasElement("table")):
 		return "interior"
 	case p.light == "portrait" && (sc.Setting != "" || sc.Weather != "" && sc.Weather != "clear"):
 		return "outdoor" // a portrait in the rain is lit by the rain
+	case at == placeUnknown && p.light == "outdoor" && isPeople(sc) && sc.TimeOfDay == "" && sc.Weather == "":
+		// A woman dancing, a ballerina on a stage: nothing says where or
+		// when, so the light invents no sun and no window.
+		return "soft"
 	case p.light == "interior" && studioBackdrop(sc.Setting):
 		// A product on a white or plain background is shot in a studio,
 		// as the canvas draws it: no window, no room.
@@ -88,8 +104,11 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 		if r.IntN(4) == 0 {
 			sc.Mood = p.moods[r.IntN(len(p.moods))]
 		}
-		if m := actionMood(sc); m != "" && calmMoods[sc.Mood] {
+		if m := sceneActionMood(sc); m != "" && calmMoods[sc.Mood] {
 			sc.Mood = m
+		}
+		if restful(sc) && restlessMoods[sc.Mood] {
+			sc.Mood = suiting(append(slices.Clone(p.moods), "serene"), func(m string) bool { return !restlessMoods[m] })[0]
 		}
 		open[2] = true
 	}
@@ -163,8 +182,11 @@ func settle(sc *easel.Scene, p profile, open [4]bool, hint daylight) {
 // storm, joy at night belongs to towns and festivals, not to a barn in the
 // dark, and a sunny blue sky is not shadowy or ominous.
 func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool {
-	if calmMoods[mood] && actionMood(sc) != "" {
+	if calmMoods[mood] && sceneActionMood(sc) != "" {
 		return false // a chase is never hushed
+	}
+	if restlessMoods[mood] && restful(sc) {
+		return false // a sleeping cat is never energetic
 	}
 	switch mood {
 	case "mysterious", "eerie", "ominous", "melancholic":

@@ -385,6 +385,28 @@ var profiles = map[string]profile{
 		details:  []string{"A shallow depth of field makes everything feel tiny and precious, like a miniature world."},
 		negative: []string{"deformed", "dirty"},
 	},
+	// People doing something, or somewhere: seen whole, at eye level,
+	// lit by the place they are in (place.go chooses it over "portrait").
+	"people": {
+		light: "outdoor", medium: "scene",
+		moods:    []string{"serene", "joyful", "contemplative", "lively"},
+		times:    []string{"afternoon", "morning", "noon", "golden hour"},
+		views:    []string{"eye level", "eye level", "wide"},
+		weathers: []string{"clear", "clear", "cloudy", "mist"},
+		colors:   []string{"warm natural tones", "muted earth brown", "soft daylight gold"},
+		negative: []string{"deformed hands", "extra fingers", "distorted face"},
+	},
+	// Things set out in the open air: pumpkins on a porch, a teapot on a
+	// garden wall. No table, no window, no plate.
+	"outdoor still life": {
+		light: "outdoor", medium: "scene",
+		moods:    []string{"serene", "cozy", "nostalgic"},
+		times:    []string{"afternoon", "morning", "golden hour"},
+		views:    []string{"eye level", "close-up"},
+		weathers: []string{"clear", "clear", "cloudy"},
+		colors:   []string{"warm earth tones", "weathered wood", "soft daylight gold"},
+		negative: []string{"distorted shape"},
+	},
 	"historical": landscape.with(func(p *profile) {
 		p.moods = []string{"nostalgic", "majestic", "mysterious"}
 		p.colors = []string{"faded sepia", "weathered stone", "deep burgundy"}

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -68,8 +69,13 @@ func (d *draft) compose() string {
 	for _, e := range weatherElements[d.sc.Weather] {
 		cover(e)
 	}
-	if d.light == "studio" {
-		cover("window") // a studio's light is its lamps, not a window's
+	if d.light == "studio" || bytes.Contains(d.buf[lightS.start:lightS.end], []byte("window")) {
+		// A studio's light is its lamps; a window the light came through
+		// is said once.
+		cover("window")
+	}
+	if d.light != "space" {
+		cover("space") // a rocket on its launch pad is under the sky
 	}
 	tryWithin := func(tm *tmpl, r ref, into *[]sentence, limit int) bool {
 		if tm == nil || seen[tm.src] {
@@ -171,7 +177,7 @@ func (d *draft) compose() string {
 	// say: a lone tree on a hill is in the forest domain but has no
 	// forest floor.
 	if len(detailS) == 0 {
-		try(d.choose("domain", t.details[d.sc.Domain]), d.subj, &detailS)
+		try(d.choose("domain", t.details[d.profKey]), d.subj, &detailS)
 	}
 	if used < 50 {
 		try(d.choose("generic", t.genericDetails), d.subj, &detailS)
@@ -243,7 +249,7 @@ func (d *draft) lightSentence() sentence {
 			list = t.lights[d.sc.TimeOfDay]
 		}
 		if !d.fits(list) {
-			list = t.lights["golden hour"]
+			list = t.context["soft"] // no time to speak of: say less
 		}
 	default:
 		list = t.context[d.light]

@@ -145,6 +145,12 @@ var contextLights = map[string][]string{
 		"Soft blue light glows from above and fades to deep indigo below, with bright caustics dancing across every surface.",
 		"[night]Only a faint bioluminescent glow lights the dark water, soft blue and violet.",
 	},
+	// Light that invents nothing: no sun, no window, no lamp. For a
+	// scene whose idea says neither where nor when.
+	"soft": {
+		"Soft, natural light falls across {subj}, with gentle shadows that give every shape its form.",
+		"Even, gentle light models {subj}, the shadows soft and the details clear.",
+	},
 	"abstract": {
 		"Light seems to come from within the shapes themselves, each color glowing against its neighbors.",
 		"Soft, even light falls across the surface, so every edge and overlap reads clearly.",

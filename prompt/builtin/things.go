@@ -241,7 +241,7 @@ var subjectLines = map[string][]string{
 		"{Subj} {is} a ring of sleek modules and gleaming solar arrays, turning slowly against the stars.",
 	},
 	"spaceship": {
-		"{Subj} cruise{s} silently through the void, {its} hull catching the light of a distant sun.",
+		"[!outdoor]{Subj} cruise{s} silently through the void, {its} hull catching the light of a distant sun.",
 	},
 	"planet": {
 		"{Subj} fill{s} much of the view, {its} surface swirled with cloud bands and oceans.",

@@ -103,8 +103,9 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	if strings.TrimSpace(idea) == "" {
 		idea = sc.Idea
 	}
-	prof := profileOf(sc.Domain)
-	light := lightContext(sc, prof)
+	at := placeOf(sc)
+	profKey, prof := sceneProfile(sc, at)
+	light := lightContext(sc, prof, at)
 
 	// Fill what the idea left open from the seed alone, so every variation
 	// starts from the same picture; then let variations wander by chaos.
@@ -134,6 +135,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 		seed:      uint64(seed) ^ mix(0, strings.ToLower(strings.TrimSpace(wordingKey(idea, base)))+"|"+base.Subject),
 		variation: v,
 		prof:      prof,
+		profKey:   profKey,
 		light:     light,
 	}
 	d.facts = factsOf(sc, light)

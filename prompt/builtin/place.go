@@ -1,0 +1,319 @@
+package builtin
+
+import (
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
+)
+
+// place.go reads from the Scene's facts where the picture is (indoors or
+// out, on the ground or in space) and what kind of scene it is, so the
+// light, the framing and the mood follow the idea rather than the domain's
+// habits: a chef in a kitchen is lit by the kitchen, not by afternoon sun,
+// and two kids flying a kite are not framed head and shoulders.
+
+// where is what the idea says of the place: unknown, indoors or outdoors.
+type where uint8
+
+const (
+	placeUnknown where = iota
+	placeIndoor
+	placeOutdoor
+)
+
+// outdoorElements are the canvas elements that only exist in the open air.
+var outdoorElements = map[string]bool{
+	"sun": true, "moon": true, "full moon": true, "stars": true, "aurora": true, "clouds": true,
+	"rainbow": true, "milky way": true, "lightning": true, "mountains": true, "hills": true,
+	"dunes": true, "desert": true, "field": true, "meadow": true, "wheat": true, "sunflowers": true,
+	"snow": true, "ice": true, "cliffs": true, "volcano": true, "canyon": true, "sea": true,
+	"beach": true, "lake": true, "river": true, "waterfall": true, "pond": true, "waves": true,
+	"forest": true, "pines": true, "trees": true, "palms": true, "jungle": true, "city": true,
+	"skyline": true, "street": true, "village": true, "road": true, "bridge": true,
+}
+
+// openAir are the WordNet categories of places that are outdoors: a park,
+// a beach, a lake, a forest, a tree, a village.
+var openAir = map[string]bool{
+	"land": true, "landform": true, "water": true, "plant": true, "tree": true, "settlement": true,
+	"celestial body": true,
+}
+
+// placeOf says whether the idea puts its scene indoors or out: a room, or
+// "in" a building, is indoors; "outside" anything, a park, a lake, a tree,
+// a street, the weather or the sky is outdoors; "on" furniture (a sofa, a
+// throne) is indoors when nothing says otherwise.
+func placeOf(sc *easel.Scene) where {
+	furniture, structureOn := false, false
+	indoor, outdoor := false, false
+	look := func(prep, noun string) {
+		e, _, ok := lexical.FindNoun(noun)
+		if !ok {
+			return
+		}
+		cat := e.Category()
+		switch {
+		case prep == "outside" || prep == "outdoors" || prep == "beyond":
+			outdoor = true
+		case cat == "room":
+			indoor = true
+		case (prep == "in" || prep == "inside" || prep == "within") && (cat == "building" || cat == "structure"):
+			indoor = true
+		case openAir[cat]:
+			outdoor = true
+		case cat == "furniture", (prep == "in" || prep == "inside") && cat == "container":
+			furniture = true // a sofa, a throne; fish in a glass bowl
+		case (prep == "on" || prep == "at") && cat == "structure":
+			structureOn = true // a porch, a dock, a balcony
+		}
+	}
+	for _, s := range sc.Subjects {
+		if s.Relation == "" {
+			continue
+		}
+		prep, np := splitRelation(s.Relation)
+		look(prep, headNoun(np))
+	}
+	if sc.Setting != "" {
+		look(prepBefore(sc.Idea, sc.Setting), headNoun(sc.Setting))
+	}
+	switch {
+	case outdoor && !indoor:
+		return placeOutdoor
+	case indoor:
+		return placeIndoor
+	}
+	switch sc.Weather {
+	case "rain", "storm", "snow", "fog", "mist", "wind":
+		return placeOutdoor
+	}
+	for _, e := range sc.Elements {
+		if outdoorElements[e] {
+			return placeOutdoor
+		}
+	}
+	switch {
+	case structureOn:
+		return placeOutdoor
+	case furniture:
+		return placeIndoor
+	}
+	return placeUnknown
+}
+
+// splitRelation splits "on a snowy branch" into "on" and "a snowy branch";
+// a two-word preposition ("in front of", "next to") is kept whole.
+func splitRelation(rel string) (prep, np string) {
+	rel = strings.ToLower(strings.TrimSpace(rel))
+	for _, p := range []string{"in front of", "next to", "on top of", "out of"} {
+		if rest, ok := strings.CutPrefix(rel, p+" "); ok {
+			return p, rest
+		}
+	}
+	prep, np, _ = strings.Cut(rel, " ")
+	return prep, np
+}
+
+// headNoun is the last word of a noun phrase, or its last two when WordNet
+// knows them together ("launch pad", "city street").
+func headNoun(np string) string {
+	w := strings.Fields(strings.ToLower(np))
+	if len(w) == 0 {
+		return ""
+	}
+	if len(w) >= 2 {
+		two := w[len(w)-2] + " " + w[len(w)-1]
+		if _, _, ok := lexical.FindNoun(two); ok {
+			return two
+		}
+	}
+	return w[len(w)-1]
+}
+
+// prepBefore returns the preposition that introduces phrase in the idea
+// ("in" of "a chef in a busy kitchen"), skipping determiners and
+// adjectives, or "" when there is none within three words.
+func prepBefore(idea, phrase string) string {
+	low := strings.ToLower(idea)
+	i := strings.Index(low, strings.ToLower(phrase))
+	if i <= 0 {
+		return ""
+	}
+	words := strings.Fields(low[:i])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-4; k-- {
+		w := strings.Trim(words[k], ",.;:")
+		switch w {
+		case "in", "inside", "within", "on", "at", "outside", "by", "near", "under", "beside", "above", "over", "through", "across", "into", "onto":
+			return w
+		}
+	}
+	return ""
+}
+
+// grounded reports whether the main subject stands on something other
+// than a celestial body: a rocket on the launch pad is not in space.
+func grounded(sc *easel.Scene) bool {
+	if len(sc.Subjects) == 0 || sc.Subjects[0].Relation == "" {
+		return false
+	}
+	prep, np := splitRelation(sc.Subjects[0].Relation)
+	switch prep {
+	case "on", "at", "beside", "by", "next to", "near", "outside", "in front of":
+	default:
+		return false
+	}
+	n := headNoun(np)
+	if n == "space" || n == "orbit" {
+		return false
+	}
+	e, _, ok := lexical.FindNoun(n)
+	return !ok || e.Category() != "celestial body"
+}
+
+// isPerson reports whether a subject is a person, by WordNet's category or,
+// for a Scene with no categories, by the element that draws it.
+func isPerson(s easel.Subject) bool {
+	return s.Category == "person" || s.Element == "person" || s.Element == "people"
+}
+
+// faceActions are what a person does in a portrait: they need the face,
+// not the body.
+var faceActions = map[string]bool{
+	"smile": true, "look": true, "gaze": true, "stare": true, "pose": true, "laugh": true,
+	"wear": true, "hold": true, "cry": true, "think": true, "sit": true, "stand": true,
+}
+
+// portraitFits reports whether the main subject is a person shown alone
+// for their face: no action that needs the body, no place, one of them.
+func portraitFits(sc *easel.Scene, at where) bool {
+	if len(sc.Subjects) == 0 || sc.View == "portrait" || sc.View == "close-up" {
+		return true // asked for
+	}
+	s := sc.Subjects[0]
+	if !isPerson(s) {
+		return true // the portrait domain of a Scene we cannot read
+	}
+	if s.Count > 1 || s.Plural || at != placeUnknown {
+		return false
+	}
+	if s.Action != "" {
+		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); !ok || !faceActions[e.Lemma] {
+			return false
+		}
+	}
+	for _, o := range sc.Subjects[1:] {
+		if isPerson(o) {
+			return false // two people together are a scene
+		}
+	}
+	return true
+}
+
+// sceneProfile returns the profile the scene is written with and the key of
+// its detail lines: the domain's, unless the Scene's facts say the domain's
+// habits do not fit.
+func sceneProfile(sc *easel.Scene, at where) (string, profile) {
+	key := sc.Domain
+	p := profileOf(key)
+	switch {
+	case p.light == "portrait" && !portraitFits(sc, at):
+		key, p = "people", profiles["people"]
+	case p.light == "space" && grounded(sc):
+		// A rocket on its launch pad stands under the sky.
+		key, p = "", generic
+		p.medium = "scene"
+	case p.light == "underwater" && at == placeIndoor:
+		// Goldfish in a glass bowl are in a room, not the sea.
+		key, p = "still life", profiles["still life"]
+	case p.light == "interior" && at == placeOutdoor && p.medium != "interior scene":
+		// Pumpkins on a porch are not a food photograph on a table.
+		key, p = "outdoor still life", profiles["outdoor still life"]
+	case key == "vehicle" && !vintageIdea(sc):
+		// Only an old car is wistful; a new one is seen for itself.
+		p.moods = []string{"serene", "majestic", "dramatic"}
+	}
+	if at == placeIndoor && p.light == "outdoor" {
+		p.weathers = nil // no weather indoors
+	}
+	return key, p
+}
+
+// vintageIdea reports whether the idea asks for something old.
+func vintageIdea(sc *easel.Scene) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(sc.Idea)) {
+		if verbFacts[strings.Trim(w, ".,;:!?")]&cVintage != 0 {
+			return true
+		}
+	}
+	for _, s := range sc.Subjects {
+		for _, a := range s.Adjectives {
+			if verbFacts[a]&cVintage != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// restful reports whether the scene's subject rests: it sleeps, sits,
+// lies or is perched. Its mood is never energetic or dramatic.
+func restful(sc *easel.Scene) bool {
+	for _, s := range sc.Subjects {
+		if s.Action != "" && verbFacts[strings.ToLower(s.Action)]&cRest != 0 {
+			return true
+		}
+		if s.Action != "" {
+			if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && restVerbs[e.Lemma] {
+				return true
+			}
+		}
+	}
+	for _, w := range sc.Extra {
+		if verbFacts[w]&cRest != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// restVerbs are actions of rest, by WordNet lemma.
+var restVerbs = map[string]bool{
+	"sleep": true, "rest": true, "nap": true, "doze": true, "lie": true, "sit": true, "perch": true,
+	"read": true, "meditate": true, "dream": true, "relax": true, "float": true, "drift": true,
+	"bask": true, "lounge": true, "wait": true, "pray": true, "knit": true, "graze": true,
+}
+
+// restlessMoods are the moods a resting subject rules out.
+var restlessMoods = map[string]bool{"energetic": true, "lively": true, "dramatic": true, "epic": true}
+
+// isPeople reports whether the main subject is a person.
+func isPeople(sc *easel.Scene) bool {
+	return len(sc.Subjects) > 0 && isPerson(sc.Subjects[0])
+}
+
+// playVerbs are what people do for fun, by WordNet lemma: two kids flying
+// a kite are joyful, not hushed.
+var playVerbs = map[string]bool{
+	"fly": true, "play": true, "swing": true, "laugh": true, "celebrate": true, "sing": true,
+	"skateboard": true, "climb": true, "throw": true, "kick": true, "cheer": true, "juggle": true,
+	"cook": true, "bake": true, "build": true, "busk": true,
+}
+
+// sceneActionMood is the mood the Scene's actions bring: actionMood's
+// (a chase is energetic, a crash dramatic), else joyful for a person at
+// play or at work with their hands, else "".
+func sceneActionMood(sc *easel.Scene) string {
+	if m := actionMood(sc); m != "" {
+		return m
+	}
+	for _, s := range sc.Subjects {
+		if s.Action == "" || !isPerson(s) {
+			continue
+		}
+		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && playVerbs[e.Lemma] {
+			return "joyful"
+		}
+	}
+	return ""
+}

@@ -1,0 +1,204 @@
+package builtin
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/corpus"
+	"github.com/easel-art/easel/scene"
+)
+
+// The scene-level rules (place.go, defaults.go, draft.go) held over the
+// whole corpus with four seeds, and over fresh ideas of our own that are
+// not in the corpus: light indoors or out but never both, light that
+// follows the named time, portrait framing only for a person alone, a
+// mood that follows the action, water still or moving.
+
+// starts returns the literal openings of a table's sentences (tags cut,
+// up to the first slot), lower case, to find them in a text.
+func starts(lists ...[]string) []string {
+	var out []string
+	for _, list := range lists {
+		for _, src := range list {
+			if strings.HasPrefix(src, "[") {
+				src = src[strings.IndexByte(src, ']')+1:]
+			}
+			if i := strings.IndexByte(src, '{'); i >= 0 {
+				src = src[:i]
+			}
+			if len(src) > 40 {
+				src = src[:40]
+			}
+			if len(src) >= 12 {
+				out = append(out, strings.ToLower(src))
+			}
+		}
+	}
+	return out
+}
+
+func says(text string, opens []string) string {
+	low := strings.ToLower(text)
+	for _, o := range opens {
+		if strings.Contains(low, o) {
+			return o
+		}
+	}
+	return ""
+}
+
+var (
+	indoorLight  = starts(contextLights["interior"])
+	outdoorLight = func() []string {
+		var all [][]string
+		for _, l := range lights {
+			all = append(all, l)
+		}
+		for _, l := range weatherLights {
+			all = append(all, l)
+		}
+		return starts(all...)
+	}()
+	portraitFrames = starts(compositions["portrait"])
+)
+
+// lightOf returns the other times' light sentences for a named time.
+func otherTimes(named string) []string {
+	var all [][]string
+	for t, l := range lights {
+		if t != named {
+			all = append(all, l)
+		}
+	}
+	return starts(all...)
+}
+
+// checkScene checks one prompt against the scene-level rules.
+func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
+	t.Helper()
+	typed := scene.Parse(idea)
+	at := placeOf(typed)
+	text := p.Text
+	in, out := says(text, indoorLight), says(text, outdoorLight)
+	switch {
+	case in != "" && out != "":
+		t.Errorf("%s: indoor and outdoor light together (%q, %q): %s", where, in, out, text)
+	case at == placeIndoor && out != "":
+		t.Errorf("%s: indoors, but the light is the sky's (%q): %s", where, out, text)
+	case at == placeOutdoor && in != "":
+		t.Errorf("%s: outdoors, but the light is a room's (%q): %s", where, in, text)
+	}
+	if typed.TimeOfDay != "" && p.Variation == 0 {
+		if p.Scene.TimeOfDay != typed.TimeOfDay {
+			t.Errorf("%s: %q named, but the time is %q", where, typed.TimeOfDay, p.Scene.TimeOfDay)
+		}
+		if o := says(text, otherTimes(typed.TimeOfDay)); o != "" {
+			t.Errorf("%s: %q named, but the light says %q: %s", where, typed.TimeOfDay, o, text)
+		}
+	}
+	if f := says(text, portraitFrames); f != "" && typed.View != "portrait" {
+		if !isPeople(typed) || !portraitFits(typed, at) {
+			t.Errorf("%s: portrait framing %q for a scene that needs the body or the place: %s", where, f, text)
+		}
+	}
+	if typed.Mood == "" {
+		if restful(typed) && restlessMoods[p.Scene.Mood] {
+			t.Errorf("%s: the subject rests, but the mood is %q: %s", where, p.Scene.Mood, text)
+		}
+		if sceneActionMood(typed) != "" && calmMoods[p.Scene.Mood] {
+			t.Errorf("%s: an active subject, but the mood is %q: %s", where, p.Scene.Mood, text)
+		}
+	}
+	low := strings.ToLower(text)
+	still, moving := firstOf(low, stillWater), firstOf(low, movingWater)
+	if still != "" && moving != "" {
+		t.Errorf("%s: water both still (%q) and moving (%q): %s", where, still, moving, text)
+	}
+}
+
+var (
+	stillWater  = []string{"flawless mirror", "perfectly still", "glassy", "mirror-like", "still and dark", "lies still", "like a mirror"}
+	movingWater = []string{"crash", "churn", "whipped", "heaves", "rushing", "tumbl", "white-capped", "foaming"}
+)
+
+func firstOf(s string, words []string) string {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+func TestCorpusSceneRules(t *testing.T) {
+	ideas, err := corpus.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := New()
+	for _, idea := range ideas {
+		for seed := int64(1); seed <= 4; seed++ {
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea.Text, Seed: seed, N: 2, Chaos: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				checkScene(t, "line "+itoa(idea.Line)+" seed "+itoa(int(seed))+" "+idea.Text, idea.Text, p)
+			}
+		}
+	}
+}
+
+// freshIdeas are ideas written for these rules, not in the corpus, with
+// what each must get: where it is lit, and whether a portrait frame fits.
+var freshIdeas = []struct {
+	idea     string
+	at       where
+	portrait bool // portrait framing allowed
+}{
+	{"a chef cooking in a busy kitchen", placeIndoor, false},
+	{"two kids flying a kite in a park", placeOutdoor, false},
+	{"pumpkins on a porch in autumn", placeOutdoor, false},
+	{"a queen on a throne", placeIndoor, false},
+	{"an old fisherman mending nets on a dock", placeOutdoor, false},
+	{"a girl reading a book under a tree", placeOutdoor, false},
+	{"a family having a picnic in a meadow", placeOutdoor, false},
+	{"a motorbike parked outside a diner at dusk", placeOutdoor, false},
+	{"a nurse resting in a hospital corridor", placeUnknown, false},
+	{"a teacher writing on a blackboard in a classroom", placeIndoor, false},
+	{"an old woman knitting in a rocking chair", placeIndoor, false},
+	{"a boy skateboarding down a hill", placeOutdoor, false},
+	{"a grandmother smiling", placeUnknown, true},
+	{"a rocket on the launch pad", placeUnknown, false},
+	{"three goldfish in a glass bowl", placeIndoor, false},
+	{"a baker kneading dough in a bakery", placeIndoor, false},
+	{"a musician busking on a street corner", placeOutdoor, false},
+}
+
+func TestFreshIdeasScene(t *testing.T) {
+	w := New()
+	for _, tt := range freshIdeas {
+		sc := scene.Parse(tt.idea)
+		if got := placeOf(sc); got != tt.at {
+			t.Errorf("%q: place %d; want %d", tt.idea, got, tt.at)
+		}
+		for seed := int64(1); seed <= 4; seed++ {
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: tt.idea, Seed: seed, N: 3, Chaos: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				where := tt.idea + " seed " + itoa(int(seed)) + " v" + itoa(p.Variation)
+				checkScene(t, where, tt.idea, p)
+				if f := says(p.Text, portraitFrames); f != "" && !tt.portrait {
+					t.Errorf("%s: portrait framing %q: %s", where, f, p.Text)
+				}
+				if strings.Contains(p.Text, "void") && !strings.Contains(tt.idea, "space") {
+					t.Errorf("%s: in the void: %s", where, p.Text)
+				}
+			}
+		}
+	}
+}
