@@ -1,6 +1,5 @@
 package canvas
 
-import "strings"
 
 // interior.go draws rooms: walls, a window onto the scene outside, bookshelves and a fireplace.
 
@@ -77,7 +76,11 @@ func (d *painter) interior() {
 		if c, ok := factColour(s); ok {
 			col = c
 		}
-		d.figure(W*0.3, H*0.97, H*0.55, poseOf(s), col, strings.ToLower(s.Object))
+		hd := d.heldOf(s)
+		if _, ok := factColour(s); !ok && hd.costume.clothes != nil {
+			col = *hd.costume.clothes
+		}
+		d.mounted(W*0.3, H*0.97, H*0.55, poseOf(s), col, hd)
 	}
 	if p.el["cat"] {
 		// On the sill, inside the window whatever its place.

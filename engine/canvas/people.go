@@ -9,64 +9,132 @@ import (
 
 // This file draws a person who is the subject and does something ("a
 // farmer walking through a wheat field", "a boy sitting on a fence", "a
-// woman reading a book", "a girl holding a red umbrella") as a whole
-// figure in the setting, in the pose the action names, rather than as a
+// woman reading a book", "a girl holding a red umbrella", "two kids flying
+// a kite", "a cowboy riding a horse") as whole figures in the setting, as
+// many as counted, in the pose the action names, rather than as a
 // head-and-shoulders portrait. The pose comes from the action's WordNet
-// verb lemma through poseOf; what they hold is the action's object.
+// verb lemma through poseOf; what they hold, ride or play is the action's
+// object, drawn by its category (held.go).
 
-// poses maps verb lemmas to the figure's pose.
+// poses maps verb lemmas to the figure's pose. A verb not listed still
+// draws the whole figure, standing; the verbs of portraitVerbs keep the
+// portrait.
 var poses = map[string]string{
 	"walk": "walking", "stroll": "walking", "wander": "walking", "hike": "walking", "march": "walking",
-	"cross": "walking", "climb": "walking", "feed": "standing", "run": "running", "jog": "running",
-	"race": "running", "chase": "running", "sprint": "running",
+	"cross": "walking", "climb": "walking", "feed": "holding", "run": "running", "jog": "running",
+	"race": "running", "chase": "running", "sprint": "running", "jump": "running", "skip": "running",
 	"sit": "sitting", "rest": "sitting", "relax": "sitting", "knit": "sitting", "mend": "sitting",
-	"sew": "sitting", "write": "sitting",
-	"read": "reading", "play": "holding", "water": "holding",
-	"paint": "holding", "fish": "holding", "cast": "holding", "wave": "waving", "dance": "dancing",
-	"stand": "standing", "wait": "standing", "look": "standing", "watch": "standing",
+	"sew": "sitting", "write": "sitting", "fish": "holding",
+	"read": "reading", "play": "playing", "water": "holding", "paint": "holding", "cast": "holding",
+	"hold": "holding", "carry": "carrying", "bring": "carrying", "lift": "holding", "grip": "holding",
+	"clutch": "holding", "hug": "holding", "cradle": "holding", "offer": "holding", "juggle": "juggling",
+	"cook": "cooking", "bake": "cooking", "stir": "cooking", "fry": "cooking", "grill": "cooking",
+	"fly": "kite", "ride": "riding", "drive": "riding", "cycle": "riding", "pedal": "riding",
+	"lie": "lying", "sleep": "lying", "nap": "lying", "doze": "lying", "sunbathe": "lying", "lay": "lying",
+	"wave": "waving", "dance": "dancing", "stand": "standing", "wait": "standing", "watch": "standing",
 }
 
-// poseOf is the pose for a person subject's action, "" when it names none.
+// portraitVerbs are actions a close portrait shows better than a whole
+// figure: the face and what is worn.
+var portraitVerbs = map[string]bool{
+	"wear": true, "smile": true, "gaze": true, "stare": true, "laugh": true, "cry": true, "pose": true,
+	"look": true, "frown": true, "weep": true, "dress": true,
+}
+
+// poseOf is the pose for a person subject's action, "" when it names none
+// (or one a portrait shows better). Any other verb is drawn standing.
 func poseOf(s *easel.Subject) string {
 	if s == nil || s.Action == "" {
 		return ""
 	}
-	if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok {
-		if p, ok := poses[e.Lemma]; ok {
-			return p
-		}
+	e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
+	if !ok {
+		return ""
 	}
-	return "" // any other action: the portrait, which shows what they hold
+	if portraitVerbs[e.Lemma] {
+		return ""
+	}
+	if p, ok := poses[e.Lemma]; ok {
+		if p == "kite" && !kiteLike(s) {
+			return "standing" // "a man flying a plane" is not holding a kite string
+		}
+		return p
+	}
+	if s.Object != "" {
+		return "holding" // "a baker kneading dough", "a girl feeding ducks"
+	}
+	return "standing"
 }
 
+// kiteLike reports whether what a person flies is a kite (or a toy).
+func kiteLike(s *easel.Subject) bool {
+	o := strings.ToLower(s.Object)
+	if o == "" || strings.Contains(o, "kite") {
+		return true
+	}
+	e, _, ok := lexical.FindNoun(lastWord(o))
+	return ok && e.Has("toy")
+}
+
+// lastWord is the last word of a phrase: its head noun, mostly.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// childWords make a smaller figure.
+var childWords = []string{"kid", "kids", "child", "children", "boy", "boys", "girl", "girls", "toddler", "baby", "babies", "schoolgirl", "schoolboy"}
+
 // figure draws a whole person of height h standing on (x, y) in a pose,
-// clothes in col, holding what their action's object names.
-func (d *painter) figure(x, y, h float32, pose string, col rgb, held string) {
+// clothes in col, holding what hd names (held.go). For "riding", y is the
+// seat; for "lying", y is the ground they lie on and x their middle.
+func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 	skin := d.lit(hex("#c8906a"), 0.05)
 	cloth := d.lit(col, 0.05)
 	trousers := d.lit(hex("#2e3440"), 0.05)
+	if hd.costume.trousers != nil {
+		trousers = d.lit(*hd.costume.trousers, 0.05)
+	}
 	hw := h * 0.045 // limb width
 	headR := h * 0.075
+	if pose == "lying" {
+		d.lyingFigure(x, y, h, skin, cloth, trousers, hd)
+		return
+	}
 	hipY := y - h*0.48
 	shoulderY := y - h*0.8
-	if pose == "sitting" {
-		// A bench or a chair under them; hips at seat height.
+	switch pose {
+	case "sitting":
+		// A bench or a chair under them, unless they sit on something
+		// drawn already (hd.seated); hips at seat height.
 		seat := y - h*0.3
-		d.rect(x-h*0.22, seat, x+h*0.22, seat+h*0.05)
-		d.fill(solid(d.lit(hex("#6a4a2e"), 0.05)))
-		d.line(x-h*0.2, seat, x-h*0.2, y, hw*0.6)
-		d.line(x+h*0.2, seat, x+h*0.2, y, hw*0.6)
-		d.fill(solid(d.lit(hex("#4a3220"), 0.05)))
+		if !hd.seated {
+			d.rect(x-h*0.22, seat, x+h*0.22, seat+h*0.05)
+			d.fill(solid(d.lit(hex("#6a4a2e"), 0.05)))
+			d.line(x-h*0.2, seat, x-h*0.2, y, hw*0.6)
+			d.line(x+h*0.2, seat, x+h*0.2, y, hw*0.6)
+			d.fill(solid(d.lit(hex("#4a3220"), 0.05)))
+		}
 		hipY = seat
 		shoulderY = seat - h*0.32
 		// Thighs forward, shins down.
 		d.line(x, hipY, x-h*0.2, hipY+h*0.02, hw)
 		d.line(x-h*0.2, hipY+h*0.02, x-h*0.22, y, hw)
 		d.fill(solid(trousers))
-	} else {
+	case "riding":
+		// Astride: hips on the seat at y, one leg down the near side.
+		hipY = y
+		shoulderY = y - h*0.34
+		d.line(x, hipY, x-h*0.08, hipY+h*0.2, hw*1.1)
+		d.line(x-h*0.08, hipY+h*0.2, x-h*0.02, hipY+h*0.36, hw)
+		d.fill(solid(trousers))
+	default:
 		spread := float32(0.04)
 		switch pose {
-		case "walking", "holding", "reading", "waving":
+		case "walking", "holding", "reading", "waving", "carrying", "playing", "kite", "juggling":
 			spread = 0.1
 		case "running", "dancing":
 			spread = 0.18
@@ -75,86 +143,163 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, held string) {
 		d.line(x, hipY, x+h*spread, y, hw)
 		d.fill(solid(trousers))
 	}
-	// Torso.
+	// Torso, a skirt or tunic when the costume has one.
 	d.moveTo(x-h*0.1, shoulderY)
 	d.lineTo(x+h*0.1, shoulderY)
-	d.lineTo(x+h*0.08, hipY)
-	d.lineTo(x-h*0.08, hipY)
+	if hd.costume.skirt {
+		d.lineTo(x+h*0.2, hipY+h*0.06)
+		d.lineTo(x-h*0.2, hipY+h*0.06)
+	} else {
+		d.lineTo(x+h*0.08, hipY)
+		d.lineTo(x-h*0.08, hipY)
+	}
 	d.fill(vgrad(cloth.scale(1.1), cloth.scale(0.85), shoulderY, hipY))
 	// Arms: where the hands are depends on the pose.
 	hand := [2][2]float32{{x - h*0.12, hipY}, {x + h*0.12, hipY}}
 	switch pose {
 	case "walking", "running":
 		hand = [2][2]float32{{x - h*0.16, hipY - h*0.02}, {x + h*0.16, hipY - h*0.08}}
-	case "reading", "holding", "sitting":
+	case "reading", "holding", "sitting", "playing", "cooking":
 		hand = [2][2]float32{{x - h*0.1, shoulderY + h*0.2}, {x + h*0.1, shoulderY + h*0.2}}
-	case "waving":
+	case "riding":
+		hand = [2][2]float32{{x + h*0.14, shoulderY + h*0.2}, {x + h*0.22, shoulderY + h*0.18}}
+	case "carrying":
+		hand = [2][2]float32{{x - h*0.12, hipY}, {x + h*0.18, hipY - h*0.04}}
+	case "kite", "waving":
 		hand[1] = [2]float32{x + h*0.2, shoulderY - h*0.18}
-	case "dancing":
+	case "dancing", "juggling":
 		hand = [2][2]float32{{x - h*0.22, shoulderY - h*0.15}, {x + h*0.22, shoulderY - h*0.15}}
 	}
 	for i, sx := range []float32{-1, 1} {
 		d.line(x+sx*h*0.09, shoulderY+h*0.02, hand[i][0], hand[i][1], hw*0.85)
 	}
 	d.fill(solid(cloth.scale(0.92)))
-	for _, hd := range hand {
-		d.disc(hd[0], hd[1], hw*0.6, skin, 1, false)
+	gloves := skin
+	if hd.costume.suit {
+		gloves = cloth.scale(0.9)
 	}
-	// Head and hair.
-	d.disc(x, shoulderY-headR*1.15, headR, skin, 1, false)
-	d.moveTo(x-headR, shoulderY-headR*1.1)
-	d.quadTo(x, shoulderY-headR*2.9, x+headR, shoulderY-headR*1.1)
-	d.fill(solid(d.lit(hex("#3a2a1e"), 0.05)))
-	// What they hold, between the hands or in the right hand.
-	mx, my := (hand[0][0]+hand[1][0])/2, (hand[0][1]+hand[1][1])/2
-	switch {
-	case pose == "reading" || strings.Contains(held, "book"):
-		d.poly(mx-h*0.1, my-h*0.06, mx, my-h*0.03, mx+h*0.1, my-h*0.06, mx+h*0.1, my+h*0.04, mx, my+h*0.07, mx-h*0.1, my+h*0.04)
-		d.fill(solid(d.lit(hex("#f2ece0"), 0)))
-	case strings.Contains(held, "umbrella"):
-		ux, uy := hand[1][0], hand[1][1]
-		d.line(ux, uy, ux, uy-h*0.45, hw*0.3)
-		d.fill(solid(hex("#2a2a2a")))
-		d.moveTo(ux-h*0.3, uy-h*0.4)
-		d.quadTo(ux, uy-h*0.75, ux+h*0.3, uy-h*0.4)
-		d.fill(solid(d.lit(d.p.accent, 0.05)))
-	case held != "":
-		// Anything else: a small thing in the hands, in the accent colour.
-		d.disc(mx, my, h*0.05, d.lit(d.p.accent, 0.05), 1, false)
+	for _, hp := range hand {
+		d.disc(hp[0], hp[1], hw*0.6, gloves, 1, false)
 	}
+	// Head and hair, or what the costume puts on it.
+	hx, hy := x, shoulderY-headR*1.15
+	d.disc(hx, hy, headR, skin, 1, false)
+	if !d.headwear(hx, hy, headR, hd.costume) {
+		d.moveTo(x-headR, shoulderY-headR*1.1)
+		d.quadTo(x, shoulderY-headR*2.9, x+headR, shoulderY-headR*1.1)
+		d.fill(solid(d.lit(hex("#3a2a1e"), 0.05)))
+	}
+	d.heldThing2(pose, hand, h, hw, hd)
 }
 
-// mainFigure draws the person subject as a whole figure when their action
-// names a pose; it reports whether it did. (Holding or carrying something
-// stays a portrait, which shows the held thing: worlds.go heldThing.)
+// lyingFigure draws a person lying on their back along y, head to the
+// left of x, on what they lie on (a hammock, a bed, the grass).
+func (d *painter) lyingFigure(x, y, h float32, skin, cloth, trousers rgb, hd held) {
+	hw := h * 0.05
+	headR := h * 0.075
+	top := y - hw*1.2
+	switch {
+	case strings.Contains(hd.on, "hammock"):
+		// Two posts and a sagging cloth between them.
+		wood := d.lit(hex("#5a3e26"), 0.05)
+		d.line(x-h*0.7, y+h*0.25, x-h*0.7, y-h*0.35, hw*0.8)
+		d.line(x+h*0.7, y+h*0.25, x+h*0.7, y-h*0.35, hw*0.8)
+		d.fill(solid(wood))
+		d.moveTo(x-h*0.7, y-h*0.3)
+		d.quadTo(x, y+h*0.2, x+h*0.7, y-h*0.3)
+		d.quadTo(x, y+h*0.05, x-h*0.7, y-h*0.3)
+		d.fill(solid(d.lit(hex("#d8b070"), 0.05)))
+		top = y - h*0.06
+	case hd.on != "" && !hd.seated:
+		// A bed or a bench: a low slab with a pillow.
+		d.roundRect(x-h*0.6, y-h*0.12, x+h*0.6, y, h*0.03)
+		d.fill(vgrad(d.lit(hex("#e8e2d8"), 0.05), d.lit(hex("#b8b0a4"), 0.05), y-h*0.12, y))
+		d.rect(x-h*0.58, y, x-h*0.54, y+h*0.1)
+		d.rect(x+h*0.54, y, x+h*0.58, y+h*0.1)
+		d.fill(solid(d.lit(hex("#5a3e26"), 0.05)))
+		d.ellipse(x-h*0.45, y-h*0.14, h*0.11, h*0.05)
+		d.fill(solid(d.lit(hex("#f4f0ea"), 0.05)))
+		top = y - h*0.13
+	}
+	// Legs, body, arms along the body, the head on the left.
+	d.line(x+h*0.02, top-hw*0.6, x+h*0.45, top-hw*0.4, hw*1.1)
+	d.fill(solid(trousers))
+	d.roundRect(x-h*0.3, top-hw*2.4, x+h*0.05, top, hw)
+	d.fill(vgrad(cloth.scale(1.1), cloth.scale(0.85), top-hw*2.4, top))
+	d.disc(x-h*0.3-headR, top-headR*0.9, headR, skin, 1, false)
+	d.moveTo(x-h*0.3-headR*2, top-headR*0.8)
+	d.quadTo(x-h*0.3-headR*2.2, top-headR*2.2, x-h*0.3-headR*0.6, top-headR*1.9)
+	d.fill(solid(d.lit(hex("#3a2a1e"), 0.05)))
+	d.disc(x+h*0.04, top-hw*1.4, hw*0.6, skin, 1, false)
+}
+
+// mainFigure draws the person subject (or the people, as many as
+// counted) as whole figures when their action names a pose; it reports
+// whether it did.
 func (d *painter) mainFigure(groundTop float32) bool {
 	p := d.p
-	s := p.subjectOf("person")
-	if s == nil || p.main != "person" {
+	if p.main != "person" && p.main != "people" {
+		return false
+	}
+	s := p.subjectOf(p.main)
+	if s == nil {
 		return false
 	}
 	pose := poseOf(s)
 	if pose == "" {
 		return false
 	}
-	H := float32(d.h)
+	W, H := float32(d.w), float32(d.h)
 	col := p.accent
 	if c, ok := factColour(s); ok {
 		col = c
 	}
-	held := strings.ToLower(s.Object)
-	if held == "" && strings.HasPrefix(strings.ToLower(s.Relation), "with ") {
-		held = strings.ToLower(s.Relation)
+	hd := d.heldOf(s)
+	if _, ok := factColour(s); !ok && hd.costume.clothes != nil {
+		col = *hd.costume.clothes
 	}
-	// Held things named elsewhere: "a girl holding a red umbrella".
-	for _, o := range p.subjects[1:] {
-		if strings.Contains(held, strings.ToLower(o.Noun)) {
-			if c, ok := factColour(&o); ok && !strings.Contains(held, "book") {
-				p.accent = c
-			}
-		}
+	n := 1
+	if p.main == "people" {
+		n = countOf(s, 2)
+	}
+	h := H * 0.55
+	if hd.ride != nil {
+		h = H * 0.4 // room for what they ride
+	}
+	if hasAnyWord(strings.ToLower(s.Noun), childWords...) {
+		h *= 0.78
+	}
+	if n > 1 {
+		h *= min(1, 2.4/float32(n+1))
 	}
 	y := max(groundTop+(H-groundTop)*0.75, H*0.82)
-	d.figure(d.xFor("person", 0.35, 0.65), y, H*0.55, pose, col, held)
+	if pose == "kite" {
+		y = max(y, H*0.86) // the kite needs the sky
+	}
+	for i := range n {
+		x := d.xFor(p.main, 0.35, 0.65)
+		if n > 1 {
+			x = W * (0.5 + ((float32(i)+0.5)/float32(n)-0.5)*0.8)
+		}
+		yy := y - float32(i%2)*h*0.06
+		one := hd
+		if i > 0 && !hd.each {
+			one.kind, one.sky = "", false // "two kids flying a kite": one kite
+		}
+		if d.staged(s, x, yy, h, pose, col, one) {
+			continue // on something drawn large (relations.go)
+		}
+		d.mounted(x, yy, h, pose, col, one)
+	}
 	return true
+}
+
+// mounted draws a figure, on what it rides when it rides something.
+func (d *painter) mounted(x, y, h float32, pose string, col rgb, hd held) {
+	if hd.ride == nil {
+		d.figure(x, y, h, pose, col, hd)
+		return
+	}
+	sx, sy := d.ride(hd.ride, x, y, h)
+	d.figure(sx, sy, h, "riding", col, hd)
 }

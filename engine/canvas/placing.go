@@ -105,7 +105,7 @@ func (d *painter) animals(groundTop float32) {
 		}
 		start := 0
 		if d.mainFigure(groundTop) {
-			start = 1 // the subject, whole and in their pose (people.go)
+			start = n // the subjects, whole and in their pose (people.go)
 		}
 		for i := start; i < n; i++ {
 			y := groundTop + (H-groundTop)*d.rnd(0.5, 0.9)

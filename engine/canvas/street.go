@@ -116,6 +116,7 @@ func (d *painter) street() {
 	if p.el["people"] || p.el["person"] || p.el["lanterns"] {
 		d.crowd(hz+H*0.05, H*1.02, 14, wet)
 	}
+	d.mainFigure(hz) // the person subject doing something, whole, in front (people.go)
 	if p.el["car"] {
 		d.vehicle(W*0.5, H*0.95, 130*d.u)
 	}

@@ -147,6 +147,9 @@ func NotDrawn(s *easel.Scene) []string {
 		if _, ok := critterDrawers[sub.Category]; ok && i == 0 {
 			continue // drawn by critters.go
 		}
+		if heldBy(s, i) {
+			continue // in a figure's hands (held.go)
+		}
 		n := strings.ToLower(sub.Noun)
 		if n == "" || s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) {
 			continue

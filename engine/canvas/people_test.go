@@ -1,0 +1,66 @@
+package canvas
+
+import (
+	"testing"
+
+	"github.com/easel-art/easel/scene"
+)
+
+// TestFiguresHoldWhatTheyHold: a person doing something with a thing is
+// drawn whole, not as a bust, and the thing is drawn in its colour: the
+// pixels that differ between "a red X" and "a blue X" are red in one and
+// blue in the other.
+func TestFiguresHoldWhatTheyHold(t *testing.T) {
+	for _, tt := range []struct{ idea, noun string }{
+		{"a woman holding a %s umbrella in the rain", "umbrella"},
+		{"two kids flying a %s kite on a hill", "kite"},
+		{"a girl riding a %s bicycle along a road", "bicycle"},
+		{"a man carrying a %s basket across a field", "basket"},
+		{"an old man playing a %s guitar by a lake", "guitar"},
+		{"a little boy holding a %s balloon", "balloon"},
+		{"a cowboy riding a %s horse in the desert", "horse"},
+	} {
+		// One Scene, only the thing's colour fact changed, so the
+		// composition is the same.
+		red := scene.Parse(fmtIdea(tt.idea, "red"))
+		blue := scene.Parse(fmtIdea(tt.idea, "red"))
+		for i := range blue.Subjects {
+			if blue.Subjects[i].Noun == tt.noun {
+				blue.Subjects[i].Colors = []string{"blue"}
+				blue.Subjects[i].Adjectives = nil
+			}
+		}
+		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
+		p := makePlan(red, StylePhoto, 64, 64, c, frame{})
+		c.release()
+		if p.kind == "portrait" {
+			t.Errorf("%q: drawn as a portrait; want the whole figure", tt.idea)
+		}
+		a, b := Draw(red, "", 128, 128, 1), Draw(blue, "", 128, 128, 1)
+		var n int
+		var ra, rb float64
+		for i := 0; i < len(a.Pix); i += 4 {
+			if abs(int(a.Pix[i])-int(b.Pix[i]))+abs(int(a.Pix[i+2])-int(b.Pix[i+2])) < 60 {
+				continue
+			}
+			n++
+			ra += float64(int(a.Pix[i]) - int(a.Pix[i+2]))
+			rb += float64(int(b.Pix[i]) - int(b.Pix[i+2]))
+		}
+		if n < 20 || ra <= 0 || rb >= 0 {
+			t.Errorf("%q: the %s's colour does not land (%d pixels, red-blue %+.0f / %+.0f)", tt.idea, tt.noun, n, ra, rb)
+		}
+		if nd := NotDrawn(red); len(nd) > 0 {
+			t.Errorf("%q: not drawn %v; the %s is in hand", tt.idea, nd, tt.noun)
+		}
+	}
+}
+
+func fmtIdea(f, col string) string {
+	for i := 0; i+1 < len(f); i++ {
+		if f[i:i+2] == "%s" {
+			return f[:i] + col + f[i+2:]
+		}
+	}
+	return f
+}
