@@ -1,6 +1,5 @@
 package canvas
 
-
 // interior.go draws rooms: walls, a window onto the scene outside, bookshelves and a fireplace.
 
 // interior: a wall with a window onto the scene outside, a sill, and
