@@ -40,6 +40,7 @@
 //	food_shapes.go    food whose category's shape would be wrong (foodShapes): sushi, tacos, dumplings, cupcakes, donuts, croissants, melon, bananas, pumpkins, grapes, noodles; a counted dish as pieces
 //	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)
 //	objects.go        one object by its shape (objectDrawers); objects_more.go bouquet, shoes, garments, teddy, robot
+//	flowers.go        flower heads by kind (flowerKinds): tulip, rose, lily, sunflower, spike, poppy, else a round head; in any vessel, counted
 //	abstract.go       abstract works; weather.go rain, snow, fog; grade.go, style.go, kuwahara.go the finish
 //	edit.go, inpaint.go, outpaint.go, restyle.go, upscale.go   pictures in (edits)
 //	canvas.go         the rasteriser; noise.go noise; frame.go, look.go composition; sheet.go contact sheets

@@ -11,11 +11,20 @@ import (
 // object draws the product's shape standing on base, about s tall.
 func (d *painter) object(pr product, cx, base, s float32) {
 	if f, ok := objectDrawers[pr.shape]; ok {
+		if h := flowerVessel[pr.shape]; h > 0 && pr.shape != "vase" && !d.prop && d.p.flowerSubject() != nil {
+			// "seven red roses in a glass jar": the jar holds them.
+			s *= 0.75
+			d.bouquet(cx, base-s*h, s*1.3, false)
+		}
 		f(d, pr, cx, base, s)
 		return
 	}
 	d.objGeneric(pr, cx, base, s)
 }
+
+// flowerVessel are the shapes flowers may stand in, with the height of
+// their mouth (in units of the object's size).
+var flowerVessel = map[string]float32{"vase": 1.2, "jar": 0.8, "bottle": 1.35, "mug": 0.85, "cup": 0.5, "bowl": 0.42, "teapot": 0.7, "plant": 0.5}
 
 // objectDrawers maps a product shape to the function that draws it.
 var objectDrawers = map[string]func(d *painter, pr product, cx, base, s float32){
@@ -120,7 +129,7 @@ func (d *painter) objVase(pr product, cx, base, s float32) {
 	col := pr.col
 	g := pr.gloss
 	d.shadow(cx, base, s*0.4)
-	if hasAny(d.p.el, "flowers", "sunflowers") || hasWord(d.p.words, "flowers") || hasWord(d.p.words, "tulips") || hasWord(d.p.words, "roses") {
+	if !d.prop && (hasAny(d.p.el, "flowers", "sunflowers") || d.p.flowerSubject() != nil) {
 		// Smaller, so the flowers above it stay in the frame.
 		s *= 0.7
 		d.bouquet(cx, base-s*1.2, s*1.3, d.p.el["sunflowers"])

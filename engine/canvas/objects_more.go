@@ -7,32 +7,10 @@ import (
 
 // objects_more.go draws the objects with more parts: a bouquet in its vase, a houseplant's leaves, shoes and boots, garments on a hanger, a teddy bear and a toy robot.
 
-// bouquet puts a few flowers on stems above a vase's mouth.
-func (d *painter) bouquet(cx, top, s float32, sunflowers bool) {
-	cols := []rgb{hex("#e84a6a"), hex("#f8d040"), hex("#f4f0f0"), hex("#e87a3a")}
-	if sunflowers {
-		cols = []rgb{hex("#f2c21a"), hex("#f8d040"), hex("#e8a81a")}
-	}
-	// "five purple tulips": five heads, all purple.
-	fl := d.p.subjectOf("flowers")
-	if c, ok := colourOf(fl); ok {
-		cols = []rgb{c, c.scale(0.9), c.scale(1.1)}
-	}
-	n := countOf(fl, 9)
-	// Each flower's stem runs from the vase's mouth to its head.
-	var all [maxCount][2]float32
-	heads := all[:n]
-	for i := range heads {
-		heads[i] = [2]float32{cx + d.rnd(-0.5, 0.5)*s, top - d.rnd(0.2, 0.6)*s}
-		d.line(cx+(heads[i][0]-cx)*0.15, top+s*0.1, heads[i][0], heads[i][1], 3*d.u)
-	}
-	d.fillNoInk(solid(hex("#3a6a2a")))
-	for _, hd := range heads {
-		x, y := hd[0], hd[1]
-		c := cols[d.rng.IntN(len(cols))]
-		d.disc(x, y, s*0.12, c, 1, false)
-		d.disc(x, y, s*0.04, hex("#6a4a1a"), 1, false)
-	}
+// bouquet puts the flowers on stems above a vessel's mouth, by their
+// kind, count and colour (flowers.go).
+func (d *painter) bouquet(cx, top, s float32, _ bool) {
+	d.flowersAt(cx, top, s)
 }
 
 // leaves grows a houseplant's leaves from (cx, y).

@@ -115,11 +115,16 @@ var shapeColours = map[string][]rgb{
 // productScene reports whether the Scene is one object to show, and what.
 func productScene(s *easel.Scene, p *plan) (product, bool) {
 	var pr product
+	bunch := false // flowers with no vessel named: they stand in a vase
 	switch {
 	case p.el["object"] && (p.main == "object" || p.main == "table" || p.main == "" && !p.el["window"]):
 		// ("a library full of books" is a room, not a book.)
 	case p.el["object"] && (p.main == "flowers" || p.main == "sunflowers") && holdsFlowers(s.Subjects):
 		// "a vase of sunflowers": the vase, with its flowers.
+	case (p.main == "flowers" || p.main == "sunflowers") && s.Setting == "" && !hasAny(without(p.el, "flowers", "sunflowers"), landscapeElements...) &&
+		!hasAny(p.el, "person", "people", "window", "table", "street"):
+		// "four orange lilies": the flowers close, in a vase.
+		bunch = true
 	case p.main == "bowl" && !p.el["food"] && !hasWord(p.words, "fruit"):
 		// An empty bowl is a piece of pottery to show.
 	case p.el["table"] && !p.el["bowl"] && !p.el["food"] && (p.main == "table" || p.main == "") && drinkWord(p.words) != "":
@@ -145,6 +150,9 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	if sub.Noun == "" {
 		// A Scene written by hand or by an LLM may only say "a red mug".
 		sub.Noun = s.Subject
+	}
+	if bunch {
+		sub = easel.Subject{Noun: "vase"}
 	}
 	pr.noun = strings.ToLower(sub.Noun)
 	pr.shape = "generic"

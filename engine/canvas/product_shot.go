@@ -162,7 +162,9 @@ func (d *painter) productShot() {
 		if comp.shape == pr.shape {
 			comp = product{shape: "plant", col: hex("#eee6d8"), gloss: 0.3}
 		}
+		d.prop = true // a companion holds no flowers of its own
 		d.object(comp, cx+side*s*1.15, base-(H-top)*0.08, s*0.5)
+		d.prop = false
 	case p.look.extras == 2 && (pr.surface == "white" || pr.surface == "backdrop"):
 		// A low round podium.
 		pc := pr.bg.mix(rgb{1, 1, 1}, 0.5)

@@ -7,7 +7,8 @@ import (
 // painter draws one plan on one canvas.
 type painter struct {
 	*canvas
-	p *plan
+	p    *plan
+	prop bool // drawing a still life's companion object, not its subject
 }
 
 // skyAt returns the sky gradient colour at height y (0 top) for a horizon
