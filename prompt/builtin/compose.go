@@ -87,7 +87,10 @@ type ref struct {
 	text   string // "the cozy cabin"
 	short  string // "the cabin": how later mentions say it; "" if text is short
 	plural bool
-	person bool // one person: "their" and "them", never "its" and "it"
+	person bool   // one person: "their" and "them", never "its" and "it"
+	cats   catSet // what it is, for the sentence checker (checker.go)
+	scaled bool   // giant or tiny: "a giant strawberry" is no dish
+	unsure bool   // cats are the senses it may have, not what it is
 }
 
 // draft is one prompt being written.
@@ -115,6 +118,18 @@ type draft struct {
 	colors    [3]string
 	style     *styleInfo
 	adds      []string
+	check     checker
+	pend      pending
+}
+
+// pending is the last sentence the checker passed: its bytes still stand
+// in the buffer's spare capacity, so rendering it again only re-extends
+// the buffer.
+type pending struct {
+	t     *tmpl
+	text  string // the subject it was said of
+	start int
+	s     sentence
 }
 
 // sentence is one written sentence: a range of the draft's buffer, and
@@ -128,6 +143,14 @@ type sentence struct {
 // draft's buffer.
 func (d *draft) render(t *tmpl, r ref) sentence {
 	start := len(d.buf)
+	if p := d.pend; p.t == t && p.text == r.text && p.start == start && cap(d.buf) >= p.s.end {
+		d.pend.t = nil
+		d.buf = d.buf[:p.s.end]
+		d.adds = append(d.adds, t.adds...)
+		d.facts |= t.sets
+		return p.s
+	}
+	d.pend.t = nil
 	spaces := 0
 	for _, s := range t.segs {
 		if s.slot == sNone {
@@ -213,30 +236,57 @@ func pick(plural bool, many, one string) string {
 	return one
 }
 
-// choose returns a template from list that fits the scene, or nil. The
-// choice for a given slot key is a per-seed offset plus the variation
+// choose returns a template from list that fits the scene and passes the
+// sentence checker for the main subject, or nil (see chooseFor).
+func (d *draft) choose(key string, list []tmpl) *tmpl { return d.chooseFor(key, list, d.subj) }
+
+// chooseFor returns a template from list that fits the scene and whose
+// sentence about r passes the checker, or, where none does, a plain one
+// for the sentences every prompt has (plainLines) and nil for the rest.
+// The choice for a given slot key is a per-seed offset plus the variation
 // index, so variations of one seed use different templates wherever a
 // table has more than one that fits.
-func (d *draft) choose(key string, list []tmpl) *tmpl {
+func (d *draft) chooseFor(key string, list []tmpl, r ref) *tmpl {
 	n := 0
 	for i := range list {
 		if list[i].ok(d.facts) {
 			n++
 		}
 	}
-	if n == 0 {
-		return nil
-	}
-	k := int((mix(d.seed, key) + uint64(d.variation)) % uint64(n))
-	for i := range list {
-		if list[i].ok(d.facts) {
-			if k == 0 {
-				return &list[i]
+	if n > 0 {
+		k := int((mix(d.seed, key) + uint64(d.variation)) % uint64(n))
+		for tries := 0; tries < n; tries++ {
+			want := (k + tries) % n
+			for i := range list {
+				if !list[i].ok(d.facts) {
+					continue
+				}
+				if want == 0 {
+					if d.passes(&list[i], r, key == "open") {
+						return &list[i]
+					}
+					break
+				}
+				want--
 			}
-			k--
 		}
 	}
+	if p, ok := plainLines()[key]; ok {
+		return p
+	}
 	return nil
+}
+
+// passes renders t for r, checks the sentence and takes it back.
+func (d *draft) passes(t *tmpl, r ref, opening bool) bool {
+	nb, na, f := len(d.buf), len(d.adds), d.facts
+	s := d.render(t, r)
+	ok := d.check.problem(d.buf[s.start:s.end], r, opening) == ""
+	d.buf, d.adds, d.facts = d.buf[:nb], d.adds[:na], f
+	if ok {
+		d.pend = pending{t: t, text: r.text, start: nb, s: s}
+	}
+	return ok
 }
 
 // mix hashes a seed and a key (FNV-1a, then a final avalanche).
@@ -518,6 +568,11 @@ func refOf(sc *easel.Scene, i int) ref {
 		}
 		s := strings.Join(words, " ")
 		r := ref{text: "the " + scene.Display(s), plural: scene.Plural(words[0])}
+		if len(sc.Subjects) > 0 {
+			var sure bool
+			r.cats, sure = subjectCats(sc.Subjects[0])
+			r.scaled, r.unsure = scaled(sc.Subjects[0]), !sure
+		}
 		// Later mentions name the head: "the field" of sunflowers, "the
 		// library" full of books.
 		if k := slices.Index(words, "of"); k > 0 {
@@ -546,6 +601,8 @@ func refOf(sc *easel.Scene, i int) ref {
 		return ref{text: "the scene"}
 	}
 	s := sc.Subjects[i]
+	cats, sure := subjectCats(s)
+	big := scaled(s)
 	plural := scene.Plural(s.Noun) || s.Count > 1
 	if i == 0 && !plural && ambiguousPlural[s.Noun] {
 		// "an underwater scene with jellyfish": no "a", so several.
@@ -569,13 +626,13 @@ func refOf(sc *easel.Scene, i int) ref {
 	text := scene.Display(strings.Join(append(adjs, s.Noun), " "))
 	if scene.Proper(s.Noun) {
 		// "Mars", not "the Mars"; "cyberpunk Tokyo", not "the cyberpunk Tokyo".
-		r := ref{text: text, plural: plural}
+		r := ref{text: text, plural: plural, cats: cats, scaled: big, unsure: !sure}
 		if len(adjs) > 0 {
 			r.short = scene.Display(s.Noun)
 		}
 		return r
 	}
-	r := ref{text: "the " + text, plural: plural, person: s.Category == "person"}
+	r := ref{text: "the " + text, plural: plural, person: sure && cats&catPerson != 0, cats: cats, scaled: big, unsure: !sure}
 	// Only a noun the lexicon knows stands alone: "the village", not
 	// "the zizzle" of "a blorp zizzle".
 	if len(adjs) > 0 && scene.Key(s.Noun) != "" {
@@ -598,14 +655,18 @@ var ambiguousPlural = map[string]bool{
 }
 
 // linesFor returns the subject lines for a noun: by its lexicon name, then
-// by its element.
-func (d *draft) linesFor(noun, element string) []tmpl {
+// by what WordNet says it is (cats, see categoryLines), then by its
+// element: a strawberry is a fruit before it is the canvas's "food".
+func (d *draft) linesFor(noun, element string, cats catSet) []tmpl {
 	if k := scene.Key(noun); k != "" {
 		if l, ok := d.t.subjects[k]; ok {
 			return l
 		}
 	}
 	if l, ok := d.t.subjects[noun]; ok {
+		return l
+	}
+	if l := categoryLines()[catName(cats)]; l != nil {
 		return l
 	}
 	if element != "" && !incidental[element] {

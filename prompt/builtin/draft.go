@@ -100,10 +100,10 @@ func (d *draft) compose() string {
 	var subjLines []tmpl
 	if len(d.sc.Subjects) > 0 {
 		s := d.sc.Subjects[0]
-		subjLines = fittingColours(d.linesFor(s.Noun, s.Element), s)
+		subjLines = fittingColours(d.linesFor(s.Noun, s.Element, sureCats(s)), s)
 		cover(s.Element)
 	} else if d.sc.Subject != "" {
-		subjLines = d.linesFor(d.sc.Subject, "")
+		subjLines = d.linesFor(d.sc.Subject, "", 0)
 	}
 	tm := d.choose("subject", subjLines)
 	if tm == nil && d.sc.Subject != "" && d.light == "abstract" {
@@ -134,7 +134,8 @@ func (d *draft) compose() string {
 		}
 		// The setting was typed too: it may stretch the budget.
 		n := len(subjectS)
-		tryWithin(d.choose("setting:"+k, t.subjects[k]), ref{text: d.setting, plural: scene.Plural(d.sc.Setting)}, &subjectS, hardMax-4)
+		r := ref{text: d.setting, plural: scene.Plural(d.sc.Setting)}
+		tryWithin(d.chooseFor("setting:"+k, t.subjects[k], r), r, &subjectS, hardMax-4)
 		if len(subjectS) > n {
 			for _, e := range scene.Implies(k) {
 				cover(e)
@@ -154,7 +155,7 @@ func (d *draft) compose() string {
 		if covered[s.Element] && s.Element != "" {
 			continue
 		}
-		lines := d.linesFor(s.Noun, s.Element)
+		lines := d.linesFor(s.Noun, s.Element, sureCats(s))
 		if lines == nil {
 			lines = t.scenes[s.Element]
 		}
@@ -162,7 +163,8 @@ func (d *draft) compose() string {
 		if i <= 2 {
 			limit = hardMax - 4
 		}
-		tryWithin(d.choose("also:"+s.Noun, lines), refOf(d.sc, i), &detailS, limit)
+		r := refOf(d.sc, i)
+		tryWithin(d.chooseFor("also:"+s.Noun, lines, r), r, &detailS, limit)
 		cover(s.Element)
 	}
 	for _, e := range d.sc.Elements {

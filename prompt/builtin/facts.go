@@ -49,16 +49,17 @@ var animalElements = map[string]bool{
 	"dragon": true, "birds": true, "seagulls": true, "fish": true, "koi": true, "whale": true,
 }
 
-// bodyFacts says whether the main subject has a face and eyes.
+// bodyFacts says whether the main subject has a face and eyes, by what
+// the sentence checker takes it to be (subjectCats).
 func bodyFacts(sc *easel.Scene) cond {
 	if len(sc.Subjects) == 0 {
 		return 0
 	}
-	s := sc.Subjects[0]
+	c, sure := subjectCats(sc.Subjects[0])
 	switch {
-	case s.Category == "person", s.Category == "" && (s.Element == "person" || s.Element == "people"):
+	case fits(catPerson, c, sure):
 		return cFace | cEyes
-	case animals[s.Category], s.Category == "" && animalElements[s.Element]:
+	case fits(catPerson|catAnimals, c, sure):
 		return cEyes
 	}
 	return 0
@@ -69,23 +70,23 @@ func bodyFacts(sc *easel.Scene) cond {
 // colour, no setting, no light.
 var categoryLines = sync.OnceValue(func() map[string][]tmpl {
 	src := map[string][]string{
-		"person":         {"{Subj} {is} shown in a natural pose, face and hands clearly drawn.", "{Subj} stand{s} out in clear focus, {its} posture easy and natural."},
+		"person":         {"{Subj} {is} shown in a natural pose, face and hands clearly drawn.", "[!rest]{Subj} stand{s} out in clear focus, {its} posture easy and natural."},
 		"creature":       {"{Subj} {is} shown in full, {its} fantastic form clearly drawn."},
-		"mammal":         {"{Subj} {is} shown in clear profile, {its} fur catching the light.", "{Subj} stand{s} alert, ears up and eyes bright."},
+		"mammal":         {"{Subj} {is} shown whole in clear profile, every detail of {its} body sharp.", "{Subj} {is} alert and watchful, {its} eyes bright."},
 		"sea mammal":     {"{Subj} glide{s} through the water, {its} smooth body catching the light."},
 		"bird":           {"{Subj} {has} neatly layered feathers, {its} head turned alertly.", "Every feather of {subj} is crisp, {its} eyes bright."},
 		"fish":           {"{Subj} glint{s} with fine scales, fins spread."},
-		"reptile":        {"{Subj} {is} shown in sharp detail, {its} scaled skin textured and dry."},
+		"reptile":        {"{Subj} {is} shown in sharp detail, {its} skin finely textured."},
 		"amphibian":      {"{Subj} glisten{s}, {its} smooth skin damp and bright."},
-		"insect":         {"{Subj} {is} shown in fine detail, legs and wings crisp."},
-		"sea creature":   {"{Subj} drift{s} in the water, {its} soft form lit from above."},
+		"insect":         {"{Subj} {is} shown in fine detail, every leg and segment crisp."},
+		"sea creature":   {"{Subj} {is} shown whole and in fine detail, {its} form clear."},
 		"animal":         {"{Subj} {is} shown whole and in clear focus."},
 		"flower":         {"{Subj} {is} in fresh bloom, petals crisp and bright.", "The petals of {subj} open wide, fresh and delicate."},
 		"tree":           {"{Subj} spread{s} {its} branches wide above the ground."},
-		"plant":          {"{Subj} {is} fresh and green, every leaf crisp."},
-		"fruit":          {"{Subj} {is} ripe and glossy, catching the light."},
+		"plant":          {"{Subj} {is} shown whole, {its} natural shape and texture clear."},
+		"fruit":          {"{Subj} {is} ripe and fresh, {its} skin catching the light."},
 		"vegetable":      {"{Subj} {is} fresh and crisp, still beaded with water."},
-		"cake":           {"{Subj} {is} freshly made, {its} layers and frosting neat."},
+		"cake":           {"{Subj} {is} freshly made, soft and neatly shaped."},
 		"bread":          {"{Subj} {has} a golden crust, freshly baked."},
 		"cookie":         {"{Subj} {is} freshly baked, golden at the edges."},
 		"pastry":         {"{Subj} {is} flaky and golden, freshly baked."},
@@ -100,14 +101,14 @@ var categoryLines = sync.OnceValue(func() map[string][]tmpl {
 		"food":           {"{Subj} {is} fresh and appetizing, every texture clear."},
 		"drink":          {"{Subj} catch{es} the light, fresh and inviting."},
 		"spacecraft":     {"{Subj} {is} shown whole, {its} hull and engines sharply drawn."},
-		"aircraft":       {"{Subj} {is} shown whole against the sky, {its} outline clean."},
+		"aircraft":       {"{Subj} {is} shown whole, {its} outline clean."},
 		"bus":            {"{Subj} {is} shown whole, {its} long body and windows clearly drawn."},
 		"truck":          {"{Subj} {is} shown whole, {its} cab and wheels clearly drawn."},
-		"train":          {"{Subj} run{s} along {its} rails, carriages in a neat line."},
+		"train":          {"{Subj} {is} shown whole, carriages in a neat line."},
 		"bicycle":        {"{Subj} {is} shown whole, frame and wheels clearly drawn."},
 		"motorcycle":     {"{Subj} {is} shown whole, {its} engine and wheels gleaming."},
-		"car":            {"{Subj} {is} shown whole, {its} lines clean and paint glossy."},
-		"boat":           {"{Subj} sit{s} on the water, {its} hull clearly drawn."},
+		"car":            {"{Subj} {is} shown whole, {its} lines clean."},
+		"boat":           {"{Subj} {is} shown whole, {its} hull clearly drawn."},
 		"vehicle":        {"{Subj} {is} shown whole and in clear focus."},
 		"tower":          {"{Subj} rise{s} tall, {its} walls and windows sharply drawn."},
 		"bridge":         {"{Subj} span{s} the view in one clean line."},
@@ -117,19 +118,21 @@ var categoryLines = sync.OnceValue(func() map[string][]tmpl {
 		"jewelry":        {"{Subj} glint{s} in the light, every detail fine and polished."},
 		"clothing":       {"{Subj} {is} shown clearly, fabric and seams easy to read."},
 		"instrument":     {"{Subj} {is} shown whole, {its} polished surfaces catching the light."},
-		"toy":            {"{Subj} {is} shown clearly, bright and well loved."},
+		"toy":            {"{Subj} {is} shown clearly, {its} shape simple and bright."},
 		"weapon":         {"{Subj} {is} shown whole, {its} edges sharp and clean."},
 		"container":      {"{Subj} {is} shown clearly, {its} shape and material easy to read."},
-		"tool":           {"{Subj} {is} shown whole, worn and practical."},
+		"tool":           {"{Subj} {is} shown whole, {its} working parts clear."},
 		"device":         {"{Subj} {is} shown clearly, {its} shape and details crisp."},
 		"artwork":        {"{Subj} {is} shown whole, {its} form clearly lit."},
 		"structure":      {"{Subj} stand{s} solid, {its} shape clearly drawn."},
 		"landform":       {"{Subj} stretch{es} across the view, {its} contours clearly lit."},
 		"water":          {"The surface of {subj} reflects the light."},
-		"celestial body": {"{Subj} hang{s} in the dark, {its} surface lit on one side."},
+		"celestial body": {"{Subj} hang{s} in the sky, sharply drawn."},
 		"settlement":     {"The roofs and streets of {subj} spread out in clear detail."},
 		"land":           {"{Subj} stretch{es} out, open and clearly lit."},
 		"shape":          {"{Subj} {is} drawn with clean edges."},
+		"color":          {"{Subj} fill{s} the picture in broad, even fields."},
+		"material":       {"{Subj} {is} shown up close, {its} texture easy to read."},
 	}
 	out := make(map[string][]tmpl, len(src))
 	for k, v := range src {
