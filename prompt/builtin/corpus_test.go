@@ -198,7 +198,6 @@ func repeated(sentence string) string {
 	return ""
 }
 
-
 // TestCorpusNoRepeats holds every sentence after the opening (which is the
 // idea as typed) to saying each content word once.
 func TestCorpusNoRepeats(t *testing.T) {
