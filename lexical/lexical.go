@@ -70,7 +70,8 @@ type Entry struct {
 	// WordNet's corpus, plus one; 0 when it is never that part.
 	Freq [4]int
 	// cats are a noun's categories, most likely first, as the table
-	// writes them: "container/material".
+	// writes them: "container/material=3" (each after the first with its
+	// weight in percent).
 	cats string
 	// Of is, for an adjective of a material or colour, the noun it comes
 	// from ("woolen" → "wool").
@@ -88,17 +89,49 @@ func (e Entry) Category() string {
 	return strings.ReplaceAll(c, "_", " ")
 }
 
-// CategoryList lists all the noun's categories, most likely first.
+// CategoryList lists the noun's likely categories, most likely first (at
+// most four).
 func (e Entry) CategoryList() []string {
 	if e.cats == "" {
 		return nil
 	}
-	return strings.Split(strings.ReplaceAll(e.cats, "_", " "), "/")
+	var out []string
+	for c := range strings.SplitSeq(e.cats, "/") {
+		c, _, _ = strings.Cut(c, "=")
+		out = append(out, strings.ReplaceAll(c, "_", " "))
+	}
+	return out
 }
 
-// Has reports whether c is one of the entry's categories.
+// Sense is one category a noun may have and the share of WordNet's
+// evidence for it (sense order and tag counts), in percent.
+type Sense struct {
+	Category string
+	Weight   int
+}
+
+// Senses lists the noun's likely categories with their weights, most
+// likely first; the first takes what the others leave of 100.
+func (e Entry) Senses() []Sense {
+	if e.cats == "" {
+		return nil
+	}
+	var out []Sense
+	rest := 100
+	for c := range strings.SplitSeq(e.cats, "/") {
+		c, num, _ := strings.Cut(c, "=")
+		w, _ := strconv.Atoi(num)
+		rest -= w
+		out = append(out, Sense{strings.ReplaceAll(c, "_", " "), w})
+	}
+	out[0].Weight = max(rest, 1)
+	return out
+}
+
+// Has reports whether c is one of the entry's likely categories.
 func (e Entry) Has(c string) bool {
 	for x := range strings.SplitSeq(e.cats, "/") {
+		x, _, _ = strings.Cut(x, "=")
 		if x == c || (strings.Contains(x, "_") && strings.ReplaceAll(x, "_", " ") == c) {
 			return true
 		}

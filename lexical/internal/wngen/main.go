@@ -26,10 +26,10 @@ import (
 // written by hand; every noun's category comes from WordNet.
 var roots = []root{
 	{"person", []string{"person.n.01"}, false},
-	{"creature", []string{"imaginary_being.n.01", "mythical_monster.n.01", "monster.n.01"}, false},
+	{"creature", []string{"imaginary_being.n.01", "mythical_monster.n.01", "monster.n.01", "spiritual_being.n.01"}, false},
 	{"sea mammal", []string{"cetacean.n.01", "pinniped_mammal.n.01", "sea_cow.n.01"}, false},
-	{"mammal", []string{"mammal.n.01"}, false},
-	{"bird", []string{"bird.n.01"}, false},
+	{"mammal", []string{"mammal.n.01", "young_mammal.n.01"}, false},
+	{"bird", []string{"bird.n.01", "young_bird.n.01"}, false},
 	{"fish", []string{"fish.n.01"}, false},
 	{"reptile", []string{"reptile.n.01"}, false},
 	{"amphibian", []string{"amphibian.n.03"}, false},
@@ -75,7 +75,10 @@ var roots = []root{
 	{"instrument", []string{"musical_instrument.n.01"}, false},
 	{"toy", []string{"plaything.n.01"}, false},
 	{"weapon", []string{"weapon.n.01"}, false},
-	{"container", []string{"container.n.01"}, false},
+	// A wheeled vehicle is a container too in WordNet; a tractor is seen
+	// as a vehicle.
+	{"vehicle", []string{"wheeled_vehicle.n.01"}, false},
+	{"container", []string{"container.n.01", "crockery.n.01", "flatware.n.01"}, false},
 	{"tool", []string{"tool.n.01"}, false},
 	{"device", []string{"device.n.01", "machine.n.01", "equipment.n.01"}, true},
 	{"artwork", []string{"sculpture.n.01", "statue.n.01", "painting.n.01"}, false},
@@ -84,7 +87,7 @@ var roots = []root{
 	{"water", []string{"body_of_water.n.01"}, false},
 	{"celestial body", []string{"celestial_body.n.01"}, false},
 	{"settlement", []string{"municipality.n.01", "settlement.n.06"}, false},
-	{"land", []string{"tract.n.01"}, false},
+	{"land", []string{"tract.n.01", "land.n.04"}, false},
 	{"shape", []string{"shape.n.02", "plane_figure.n.01", "solid.n.03"}, false},
 	{"color", []string{"chromatic_color.n.01", "achromatic_color.n.01"}, false},
 	{"material", []string{"material.n.01", "metal.n.01", "fabric.n.01", "glass.n.01", "wood.n.01", "plastic.n.01", "paper.n.01", "leather.n.01", "ceramic.n.01", "stone.n.02"}, false},
@@ -111,6 +114,10 @@ type synset struct {
 	hyper []int    // @ and @i
 	gloss string
 	deriv []deriv // + pointers to nouns
+	// domain is the kind of domain WordNet marks the synset with: 'r'
+	// for a region ("(Great Britain) a closed railroad car"), 'u' for a
+	// usage (slang, offensive), 0 for none.
+	domain byte
 }
 
 // deriv is a derivational link from word src of a synset to a noun synset.
@@ -122,6 +129,7 @@ func main() {
 	dir := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory")
 	out := flag.String("out", ".", "output directory")
 	verbose := flag.Bool("v", false, "print the roots as resolved")
+	explain := flag.String("explain", "", "print how the senses of these nouns (comma-separated) are weighed, and write nothing")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -130,7 +138,7 @@ func main() {
 
 	type lemma struct {
 		freq [4]int // n v a r
-		cats []string
+		cats []catWeight
 		hue  string // the colour its definition gives it ("Mars": "a small reddish planet")
 		of   string // for an adjective: the material or colour noun it comes from
 	}
@@ -218,10 +226,22 @@ func main() {
 		return best
 	}
 	flowerIdx := slices.IndexFunc(roots, func(r root) bool { return r.cat == "flower" })
+	isGroup := under(nouns, indexes["noun"]["social_group"][0])
+	isArtifact := under(nouns, indexes["noun"]["artifact"][0])
+	if *explain != "" {
+		for _, w := range strings.Split(*explain, ",") {
+			w = strings.ReplaceAll(strings.TrimSpace(w), " ", "_")
+			fmt.Printf("%s: %v\n", w, nounCategory(w, indexes["noun"][w], nouns, counts, catOf, flowerIdx, isGroup, isArtifact))
+			for i, s := range nounSenses(w, indexes["noun"][w], nouns, counts, catOf, flowerIdx) {
+				fmt.Printf("  %2d %-14s n=%-3d w=%-6.2f %-22s %s: %.50s\n", i+1, s.cat, s.count, s.weight, s.why, strings.Join(nouns[s.off].words, ","), nouns[s.off].gloss)
+			}
+		}
+		return
+	}
 	for w, offs := range indexes["noun"] {
-		lemmas[w].cats = nounCategory(w, offs, nouns, counts, catOf, flowerIdx)
+		lemmas[w].cats = nounCategory(w, offs, nouns, counts, catOf, flowerIdx, isGroup, isArtifact)
 		if len(lemmas[w].cats) > 0 {
-			lemmas[w].hue = glossColour(w, offs, nouns, lemmas[w].cats[0], catOf, flowerIdx)
+			lemmas[w].hue = glossColour(w, offs, nouns, lemmas[w].cats[0].cat, catOf, flowerIdx)
 		}
 	}
 
@@ -282,8 +302,17 @@ func main() {
 			b.WriteString(strconv.Itoa(f))
 			if i == 0 && len(l.cats) > 0 {
 				b.WriteByte(':')
-				// Category names keep no spaces in the table: "celestial_body".
-				b.WriteString(strings.ReplaceAll(strings.Join(l.cats, "/"), " ", "_"))
+				// Category names keep no spaces in the table:
+				// "celestial_body"; each after the first carries its
+				// share of the evidence: "person/mammal=5/material=3"
+				// (the first's is the rest).
+				for ci, c := range l.cats {
+					if ci > 0 {
+						fmt.Fprintf(&b, "/%s=%d", strings.ReplaceAll(c.cat, " ", "_"), c.weight)
+					} else {
+						b.WriteString(strings.ReplaceAll(c.cat, " ", "_"))
+					}
+				}
 				if l.hue != "" {
 					b.WriteByte('~')
 					b.WriteString(l.hue)
@@ -384,103 +413,40 @@ func glossColour(w string, offs []int, nouns map[int]synset, cat string, catOf f
 	return ""
 }
 
-// figurative finds a person sense that describes someone by a likeness:
-// "a fierce or audacious person", "a changeable or inconstant person".
-var figurative = regexp.MustCompile(`^\(?a (\w+ ){1,3}(or \w+ )?(person|man|woman)\b|^(someone|somebody|a person) (who|whose) (is|acts|behaves)\b`)
-
-// animalCats are the categories of animals.
-var animalCats = map[string]bool{
-	"mammal": true, "sea mammal": true, "bird": true, "fish": true, "reptile": true,
-	"amphibian": true, "insect": true, "sea creature": true, "animal": true,
-}
-
-var foodOfAnimal = regexp.MustCompile(`^(the )?(flesh|meat|tentacles|legs?) of|prepared as food`)
-
-// attribute categories name what a thing is made of or looks like: a
-// noun takes one only when none of its senses is a thing ("cherry" is a
-// fruit before it is a wood or a colour).
-var attribute = map[string]bool{"material": true, "color": true, "shape": true}
-
-// nounCategory lists the categories of noun w, most likely picturable
-// sense first. Senses come in WordNet's frequency order; a sense
-// that dominates the tagged corpus and has no category (wave: "a ridge
-// that moves across water" is an event) leaves the noun uncategorised; a
-// sense that only lists w among synonyms (whale: "giant, hulk, heavyweight,
-// whale") or writes it as a name ("Burger") yields to one where w is the
-// head word; attributes (material, colour, shape) come last.
-func nounCategory(w string, offs []int, nouns map[int]synset, counts map[string]int, catOf func(int) int, flowerIdx int) []string {
-	top := 0 // the largest count of any sense
-	for i := range offs {
-		top = max(top, counts[w+"%1#"+strconv.Itoa(i+1)])
-	}
-	common := slices.ContainsFunc(offs, func(o int) bool { return !proper(nouns[o], w) })
-	type ranked struct {
-		cat  string
-		rank int
-	}
-	hasAnimal := slices.ContainsFunc(offs, func(o int) bool {
-		c := catOf(o)
-		return c >= 0 && animalCats[roots[c].cat]
-	})
-	var found []ranked
-	for i, o := range offs {
-		if common && proper(nouns[o], w) {
-			continue
-		}
-		c := catOf(o)
-		n := counts[w+"%1#"+strconv.Itoa(i+1)]
-		if c < 0 {
-			if i == 0 && n >= 5 && n >= top {
-				return nil
-			}
-			continue
-		}
-		cat := roots[c].cat
-		if cat == "plant" && flowerGloss.MatchString(nouns[o].gloss) {
-			cat = roots[flowerIdx].cat
-		}
-		rank := 0
-		// The synonym rule yields to the corpus when this sense is the
-		// word's clearly most frequent one: "kid" is first a child (a
-		// synonym there, 20-odd tagged uses), not the young goat.
-		if !strings.EqualFold(nouns[o].words[0], strings.ReplaceAll(w, "_", " ")) && !(n >= 5 && n == top) {
-			rank += 2
-		}
-		if attribute[cat] {
-			rank++
-		}
-		if n >= 2 {
-			rank--
-		}
-		if foodOfAnimal.MatchString(nouns[o].gloss) {
-			rank++ // "octopus": the animal before "tentacles of octopus prepared as food"
-		}
-		if cat == "person" && hasAnimal && figurative.MatchString(strings.SplitN(nouns[o].gloss, ";", 2)[0]) {
-			rank += 3 // "tiger": the cat before "a fierce or audacious person"
-		}
-		if !slices.ContainsFunc(found, func(r ranked) bool { return r.cat == cat }) {
-			found = append(found, ranked{cat, rank})
-		}
-	}
-	// Stable: among equals the more frequent sense (earlier) wins.
-	slices.SortStableFunc(found, func(a, b ranked) int { return a.rank - b.rank })
-	var cats []string
-	for _, r := range found {
-		cats = append(cats, r.cat)
-	}
-	return cats
-}
-
 const header = "# Generated by lexical/internal/wngen from WordNet 3.0 (see LICENSE.wordnet). DO NOT EDIT.\n"
 
-// proper reports whether the synset writes w as a name (capitalised).
+// proper reports whether the synset writes w only as a name (capitalised):
+// "Moon, moon" is the moon as well.
 func proper(s synset, w string) bool {
+	name := false
 	for _, x := range s.words {
 		if strings.EqualFold(x, w) {
-			return x != strings.ToLower(x)
+			if x == strings.ToLower(x) {
+				return false
+			}
+			name = true
 		}
 	}
-	return false
+	return name
+}
+
+// under returns a test of whether a synset is root or below it.
+func under(nouns map[int]synset, root int) func(int) bool {
+	memo := map[int]bool{}
+	var is func(int) bool
+	is = func(off int) bool {
+		if off == root {
+			return true
+		}
+		v, ok := memo[off]
+		if !ok {
+			memo[off] = false // hypernyms form no cycle; this ends one anyway
+			v = slices.ContainsFunc(nouns[off].hyper, is)
+			memo[off] = v
+		}
+		return v
+	}
+	return is
 }
 
 func readLines(path string) []string {
@@ -541,6 +507,9 @@ func readData(path string) map[int]synset {
 			if f[i] == "@" || f[i] == "@i" {
 				h, _ := strconv.Atoi(f[i+1])
 				s.hyper = append(s.hyper, h)
+			}
+			if f[i] == ";r" || f[i] == ";u" {
+				s.domain = f[i][1]
 			}
 			if f[i] == "+" && f[i+2] == "n" {
 				h, _ := strconv.Atoi(f[i+1])
