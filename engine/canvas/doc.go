@@ -33,6 +33,7 @@
 //	life.go           flocks, boats, balloons, cars, planes, trains, spaceships, fish, quadrupeds, cats, dragons, small people
 //	birds.go          a bird that is the subject: perched, swimming, flying, standing
 //	people.go         a person who is the subject, whole, walking, sitting, reading, dancing
+//	launch.go         a rocket on its launch pad (standing or lifting off), a tower above the clouds, the water a boat needs
 //	built.go          houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges
 //	underwater.go     under the sea; space.go outer space and planets; aerial.go views from above
 //	interior.go       rooms (shelves, fireplace, a window); street.go streets; portrait.go one person close

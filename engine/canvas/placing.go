@@ -155,7 +155,9 @@ func (d *painter) airborne(hz float32) {
 		}
 		d.aircraft(d.xFor("airplane", 0.3, 0.8), hz*d.rnd(0.25, 0.45), s)
 	}
-	if p.el["spaceship"] {
+	if p.el["spaceship"] && p.main == "spaceship" && launchWords(p.words) {
+		d.launchPad(p.horizon + (float32(d.h)-p.horizon)*0.1) // on its pad (launch.go)
+	} else if p.el["spaceship"] {
 		d.spaceship(d.xFor("spaceship", 0.3, 0.7), hz*0.3, 60*d.u)
 	}
 	calm := !p.lt.night && (p.weather == "clear" || p.weather == "cloudy" || p.weather == "wind")

@@ -158,6 +158,10 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		}
 	}
 
+	if w := boatWater(p); w != "" {
+		p.el[w] = true // "a small fishing boat at dawn" floats (launch.go)
+	}
+
 	p.time = normTime(s.TimeOfDay, p.words)
 	p.weather = normWeather(s.Weather, p.words, p.el)
 	p.season = normSeason(s.Season, p.words, p.el)
@@ -190,6 +194,10 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		p.kind = "abstract"
 	case p.el["coral"] || (p.el["fish"] && !p.el["pond"] && !p.el["koi"]) || p.el["whale"]:
 		p.kind = "underwater"
+	case p.main == "spaceship" && launchWords(p.words) && !p.el["planet"] && !p.el["moon"]:
+		// "a rocket on the launch pad": on the ground, not in space (launch.go).
+		delete(p.el, "space")
+		p.kind = "landscape"
 	case p.el["space"] || p.el["planet"] || p.el["nebula"] || (p.el["spaceship"] && !p.el["skyline"]):
 		p.kind = "space"
 	case p.el["window"] || p.el["cat"] && strings.Contains(p.words, "sill"):
@@ -230,7 +238,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		// coloured by the rest of the Scene.
 		p.el["hills"] = true
 		p.el["meadow"] = true
-		if c.chance(0.6) && !p.el["train"] && !p.el["car"] {
+		if c.chance(0.6) && !p.el["train"] && !p.el["car"] && !p.el["spaceship"] {
 			p.el["trees"] = true // not in front of a train or a car that is the subject
 		}
 	}
