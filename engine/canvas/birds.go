@@ -20,11 +20,15 @@ func birdPose(s *easel.Subject, water bool) string {
 	switch {
 	case hasAnyWord(act, "flying", "soaring", "flies", "soars", "flying", "flapping", "circling", "diving"):
 		return "flying"
+	case bodyPlan(s.Noun) == "wader":
+		return "standing" // a flamingo stands in the shallows on its long legs
 	case hasAnyWord(act, "perched", "perching", "sitting", "sits", "resting", "roosting") ||
 		hasAnyWord(rel, "branch", "fence", "post", "wire", "wall", "rock", "twig", "bough", "railing"):
 		return "perched"
 	case water && (hasAnyWord(act, "swimming", "gliding", "floating", "paddling") || strings.HasPrefix(rel, "on ") || strings.HasPrefix(rel, "in ")):
 		return "swimming"
+	case water && bodyPlan(s.Noun) == "waterfowl" && !hasAnyWord(act, "standing", "walking"):
+		return "swimming" // a swan on the water unless it says otherwise
 	}
 	return "standing"
 }
@@ -55,6 +59,13 @@ func (d *painter) mainBirds(hz float32) bool {
 		col = hex("#7a6a58")
 	}
 	size := W * 0.16 * min(1, 2.4/float32(n+1))
+	plan := bodyPlan(s.Noun)
+	if _, own := factColour(s); plan == "penguin" && !own {
+		col = hex("#1e2028")
+	}
+	if plan == "penguin" || plan == "owl" && pose != "flying" {
+		size *= 1.6 // drawn upright: as tall as a flying bird is long
+	}
 	for i := range n {
 		f := (float32(i) + 0.5) / float32(n)
 		x := W * (0.5 + (f-0.5)*0.8)
@@ -74,10 +85,25 @@ func (d *painter) mainBirds(hz float32) bool {
 				d.quadTo(W*0.5, y+size*0.45, -2, y+size*0.62)
 				d.fill(vgrad(d.lit(hex("#6a4a2e"), 0.05), d.lit(hex("#3a2618"), 0.05), y+size*0.3, y+size*0.75))
 			}
+			if plan == "owl" {
+				d.owl(x, y+size*0.5, size, col)
+				continue
+			}
 			d.bird(x, y+size*0.42, size, col, "perched", i%2 == 1)
 		case "swimming":
 			d.bird(x, max(hz, H*0.55)+size*(0.6+0.3*float32(i%2)), size, col, "swimming", i%2 == 1)
 		default:
+			switch plan {
+			case "penguin":
+				d.penguin(x, H*0.88-float32(i%2)*size*0.15, size, col, i%2 == 1)
+				continue
+			case "owl":
+				d.owl(x, H*0.85, size, col)
+				continue
+			case "wader":
+				d.bird(x, H*0.85, size, col, "wading", i%2 == 1)
+				continue
+			}
 			d.bird(x, H*0.85, size, col, "standing", i%2 == 1)
 		}
 	}
@@ -94,7 +120,11 @@ func (d *painter) bird(x, y, s float32, col rgb, pose string, flip bool) {
 	body := d.lit(col, 0.05)
 	dark := body.scale(0.7)
 	light := body.mix(rgb{1, 1, 1}, 0.35)
-	bx, by := x, y-s*0.45 // body centre
+	legs := float32(0.45)
+	if pose == "wading" {
+		legs = 1.1 // a flamingo, a heron: long legs, a long neck
+	}
+	bx, by := x, y-s*legs // body centre
 	if pose == "swimming" {
 		by = y - s*0.2
 	}
@@ -112,6 +142,14 @@ func (d *painter) bird(x, y, s float32, col rgb, pose string, flip bool) {
 		d.line(bx+s*0.05, by+s*0.25, bx+s*0.05, y, 2.2*d.u)
 		d.line(bx-s*0.1, by+s*0.25, bx-s*0.1, y, 2.2*d.u)
 		d.fill(solid(hex("#3a2a1a")))
+		if pose == "wading" {
+			// A long neck curving up to the head.
+			d.moveTo(bx-s*0.3*dir, by-s*0.1)
+			d.quadTo(bx-s*0.75*dir, by-s*0.5, bx-s*0.45*dir, by-s*0.95)
+			d.lineTo(bx-s*0.38*dir, by-s*0.9)
+			d.quadTo(bx-s*0.6*dir, by-s*0.5, bx-s*0.2*dir, by-s*0.05)
+			d.fill(solid(body))
+		}
 	}
 	// Tail, body, folded wing.
 	d.poly(bx+s*0.35*dir, by-s*0.05, bx+s*0.75*dir, by+s*0.05, bx+s*0.72*dir, by+s*0.2, bx+s*0.3*dir, by+s*0.15)
@@ -124,6 +162,9 @@ func (d *painter) bird(x, y, s float32, col rgb, pose string, flip bool) {
 	}
 	// Head, a neck for a swimmer, eye and beak.
 	hx, hy := bx-s*0.38*dir, by-s*0.3
+	if pose == "wading" {
+		hx, hy = bx-s*0.45*dir, by-s*0.98
+	}
 	if pose == "swimming" {
 		d.line(bx-s*0.3*dir, by-s*0.1, bx-s*0.42*dir, by-s*0.6, s*0.12)
 		d.fill(solid(body))

@@ -603,7 +603,7 @@ func (d *painter) buildings(groundTop float32) {
 		d.viaduct(hz+(H-hz)*0.08, hz+(H-hz)*0.5, 7)
 	}
 	if p.el["pond"] || p.el["koi"] {
-		d.pond(p.el["koi"])
+		d.pond(p.el["koi"] || p.el["fish"]) // goldfish in the pond are drawn in it
 	}
 	if p.el["train"] {
 		switch {

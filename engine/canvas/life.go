@@ -305,6 +305,7 @@ type beast struct {
 	jaw     float32 // head depth at the jaw
 	muzzle  float32 // muzzle depth as a part of the jaw's: small is pointed
 	limb    float32 // leg thickness factor
+	plan    string  // the WordNet body plan whose features it wears (bodyplans.go): trunk, horn, spots, mane
 }
 
 var beasts = map[string]beast{
@@ -531,6 +532,7 @@ func (d *painter) quadruped(b beast, x, y, s, dir float32) {
 		}
 		d.fill(solid(ant))
 	}
+	d.beastFeatures(b, P, col, headGeom{pu, pv, ac, as, jnu, jnv, mu, mv, wu, wv, L, legH, top})
 }
 
 // limb adds a tapering stroke through points {u, v, width} given in the

@@ -1,5 +1,7 @@
 package canvas
 
+import "github.com/easel-art/easel"
+
 // placing.go places the living and moving things of a landscape: animals,
 // critters, towers, vehicles and people on the ground (animals), and what
 // flies (airborne): balloons, dragons, aircraft, birds.
@@ -37,23 +39,40 @@ func (d *painter) animals(groundTop float32) {
 		if d.chance(0.5) {
 			dir = -1
 		}
-		b := beasts[k]
-		sub := p.subjectOf(k)
-		if c, ok := colourOf(sub); ok {
-			b.col = c.scale(0.85) // "three white rabbits", "a grey donkey"
-		}
-		if n := countOf(sub, 1); n > 1 {
-			// A count is drawn as a count: n animals in a loose row,
-			// smaller as there are more, the far ones higher up.
-			for i := range n {
-				f := (float32(i) + 0.5) / float32(n)
-				sc := s * min(1, 2.2/float32(n)+0.25)
-				yy := y - (H-groundTop)*0.08*float32(i%2)
-				d.quadruped(b, W*(0.08+0.84*f), yy, sc, dir)
+		// Every subject the element draws ("an elephant beside a
+		// giraffe"), each by its WordNet body plan (bodyplans.go).
+		subs := p.subjectsOf(k)
+		if len(subs) == 0 {
+			if k == "animal" && p.drawnOtherwise() {
+				continue // "a penguin": the bird is the animal
 			}
-			continue
+			subs = []*easel.Subject{nil}
 		}
-		d.quadruped(b, d.xFor(k, 0.3, 0.7), y, s, dir)
+		for j, sub := range subs {
+			b := beastFor(k, sub)
+			x0, x1 := float32(0.08), float32(0.92)
+			if len(subs) > 1 {
+				x0 = 0.04 + 0.92*float32(j)/float32(len(subs))
+				x1 = 0.04 + 0.92*float32(j+1)/float32(len(subs))
+			}
+			sz := s * min(1, 1.6/float32(len(subs)))
+			if n := countOf(sub, 1); n > 1 {
+				// A count is drawn as a count: n animals in a loose row,
+				// smaller as there are more, the far ones higher up.
+				for i := range n {
+					f := (float32(i) + 0.5) / float32(n)
+					sc := sz * min(1, 2.2/float32(n)+0.25)
+					yy := y - (H-groundTop)*0.08*float32(i%2)
+					d.quadruped(b, W*(x0+(x1-x0)*f), yy, sc, dir)
+				}
+				continue
+			}
+			x := d.xFor(k, 0.3, 0.7)
+			if len(subs) > 1 {
+				x = W * (x0 + x1) / 2
+			}
+			d.quadruped(b, x, y, sz, dir)
+		}
 	}
 	if p.el["fox"] {
 		if hasWord(p.words, "sleeping") || hasWord(p.words, "asleep") || hasWord(p.words, "curled") {
@@ -173,4 +192,29 @@ func (d *painter) airborne(hz float32) {
 		}
 		d.birds(n, p.el["seagulls"] && !p.lt.night)
 	}
+}
+
+// subjectsOf returns every subject whose element is el.
+func (p *plan) subjectsOf(el string) []*easel.Subject {
+	var out []*easel.Subject
+	for i := range p.subjects {
+		if p.subjects[i].Element == el {
+			out = append(out, &p.subjects[i])
+		}
+	}
+	return out
+}
+
+// drawnOtherwise reports whether the main subject is a creature another
+// painter draws (a bird, an insect, a fish), so a bare "animal" element
+// adds no generic beast beside it.
+func (p *plan) drawnOtherwise() bool {
+	if len(p.subjects) == 0 {
+		return false
+	}
+	switch p.subjects[0].Category {
+	case "bird", "insect", "fish", "reptile", "amphibian", "sea creature", "sea mammal":
+		return true
+	}
+	return false
 }

@@ -168,6 +168,8 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	p.mood = strings.ToLower(s.Mood)
 	p.view = strings.ToLower(s.View + " " + p.words)
 
+	p.livingNeeds() // water under swans (birdplans.go)
+
 	// What kind of picture this is decides the whole composition.
 	fromAbove := strings.Contains(p.view, "aerial") || strings.Contains(p.view, "from above") || strings.Contains(p.view, "top-down") || strings.Contains(p.view, "bird's-eye")
 	switch {

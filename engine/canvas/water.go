@@ -144,7 +144,13 @@ func (d *painter) pond(koi bool) {
 	if !koi {
 		return
 	}
-	for i := 0; i < 6; i++ {
+	// As many fish as counted, in their colour ("five goldfish").
+	sub := d.p.subjectOf("fish")
+	if sub == nil {
+		sub = d.p.subjectOf("koi")
+	}
+	col, own := colourOf(sub)
+	for i := 0; i < countOf(sub, 6); i++ {
 		x := cx + d.rnd(-0.7, 0.7)*rx
 		y := cy + d.rnd(-0.5, 0.5)*ry
 		l := d.rnd(22, 36) * d.u
@@ -153,6 +159,9 @@ func (d *painter) pond(koi bool) {
 			dir = -1
 		}
 		body := []rgb{hex("#f06a1e"), hex("#f4f0e8"), hex("#e8401e")}[d.rng.IntN(3)]
+		if own {
+			body = col
+		}
 		d.fish(x, y, l, dir, body.mul(d.p.lt.ambient.mix(rgb{1, 1, 1}, 0.5)))
 		if d.chance(0.6) {
 			d.ellipse(x+dir*l*0.1, y-l*0.03, l*0.14, l*0.08)
