@@ -54,6 +54,67 @@ type Scene struct {
 	// easel refine keeps the first picture's, so "make it night" or "add a
 	// red sailboat" repaints the same layout rather than a new one.
 	Layout string `json:"layout,omitempty"`
+	// Relations tie the subjects to each other and to the places the idea
+	// puts them: "an astronaut sitting on a giant strawberry" is
+	// {astronaut sitting on strawberry}.
+	Relations []Relation `json:"relations,omitempty"`
+}
+
+// Relation is one fact that ties two things of a Scene: Subject does Verb
+// to Object ("girl" "holding" "" "umbrella"), or is placed by Prep against
+// it ("cat" "sleeping" "on" "windowsill"). Subject and Object are head
+// nouns as a Subject's Noun or the setting names them.
+type Relation struct {
+	Subject string `json:"subject"`
+	Verb    string `json:"verb,omitempty"`
+	Prep    string `json:"prep,omitempty"`
+	Object  string `json:"object"`
+}
+
+// Place is where the relation puts its Subject against its Object, in a
+// few words a painter can act on: "above" (on, over, atop), "below"
+// (under, beneath), "inside" (in, into, within), "beside" (by, next to,
+// near), "behind", "in front", "through" (across, among), "with" (a
+// house with a door: the object belongs to the subject), "holding" (the
+// verb hands the object to the subject), or "" when it places nothing.
+func (r Relation) Place() string {
+	switch r.Prep {
+	case "on", "onto", "upon", "atop", "on top of", "over", "above", "across the top of":
+		return "above"
+	case "under", "beneath", "below", "underneath":
+		return "below"
+	case "in", "inside", "into", "within", "in the middle of":
+		return "inside"
+	case "beside", "by", "next to", "near", "alongside", "against", "at":
+		return "beside"
+	case "behind":
+		return "behind"
+	case "in front of", "before":
+		return "in front"
+	case "through", "across", "among", "amid", "amidst", "between", "along", "around":
+		return "through"
+	case "with":
+		return "with"
+	case "":
+		if r.Verb != "" {
+			return "holding"
+		}
+	}
+	return ""
+}
+
+// RelationsOf lists the Scene's relations whose subject or object is noun.
+func (s *Scene) RelationsOf(noun string) []Relation {
+	if s == nil {
+		return nil
+	}
+	var out []Relation
+	for _, r := range s.Relations {
+		if r.Subject == noun || r.Object == noun {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // LayoutKey is what the built-in canvas mixes into the seed to choose a
@@ -94,8 +155,12 @@ type Subject struct {
 	// Object is what the action is done to, a noun phrase ("a book").
 	Object string `json:"object,omitempty"`
 	// Relation places it against another thing: a preposition and a noun
-	// phrase ("on a branch", "in a blue vase").
+	// phrase ("on a branch", "in a blue vase"). Scene.Relations holds the
+	// same facts with both head nouns.
 	Relation string `json:"relation,omitempty"`
+	// Size is the size word the idea gives it ("giant", "tiny"), "" when
+	// none.
+	Size string `json:"size,omitempty"`
 }
 
 // Elements is the vocabulary of Scene.Elements: what the built-in canvas

@@ -29,21 +29,35 @@ type phrase struct {
 	action    string
 	object    *phrase
 	relation  string
+	size      string    // "giant", "tiny"
+	of        *phrase   // the "of" phrase after it: "a piece of cheese"
+	noun      string    // the subject noun it became, else its head as typed
+	isObj     bool      // the object of an action
+	with      []*phrase // the actors joined to it by "and"
 	used      bool
 }
 
-// lexClass gives each token the class of the lexicon phrase that holds it.
-func lexClasses(items []item, n int) []class {
+// link is a relation found between two phrases.
+type link struct {
+	from, to   *phrase
+	verb, prep string
+}
+
+// lexClasses gives each token the class of the lexicon phrase that holds
+// it, and marks the tokens that end a phrase of several words.
+func lexClasses(items []item, n int) ([]class, []bool) {
 	out := make([]class, n)
+	ends := make([]bool, n)
 	i := 0
 	for _, it := range items {
 		k := strings.Count(it.low, " ") + 1
 		for j := 0; j < k && i < n; j++ {
 			out[i] = it.class()
+			ends[i] = k > 1 && j == k-1
 			i++
 		}
 	}
-	return out
+	return out, ends
 }
 
 // taggers keeps the tagger's buffers between ideas.
@@ -51,11 +65,13 @@ var taggers = sync.Pool{New: func() any { return new(lexical.Tagging) }}
 
 // addFacts tags the idea and fills the subjects' facts.
 func addFacts(sc *easel.Scene, toks []token, items []item) {
-	classes := lexClasses(items, len(toks))
+	classes, ends := lexClasses(items, len(toks))
 	tags := make([]lexical.Tag, len(toks))
 	tg := taggers.Get().(*lexical.Tagging)
 	defer taggers.Put(tg)
 	var phrases []*phrase
+	var links []link
+	var actor *phrase
 	words := make([]string, 0, len(toks))
 	for start := 0; start < len(toks); {
 		end := start
@@ -90,13 +106,37 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			}
 		}
 		for i := range tagged {
+			switch {
+			case ends[start+i] && (classes[start+i] == cThing || classes[start+i] == cPlace) && tagged[i].Tag != lexical.Noun:
+				// "autumn leaves", "full moon": a thing the lexicon
+				// knows ends with its noun.
+				tagged[i].Tag = lexical.Noun
+				for j := i - 1; j >= 0 && classes[start+j] == classes[start+i] && !ends[start+j]; j-- {
+					if tagged[j].Tag != lexical.Noun && tagged[j].Tag != lexical.Adj {
+						tagged[j].Tag = lexical.Adj
+					}
+				}
+			case tagged[i].Tag == lexical.Prep && i > 0 && tagged[i-1].Tag == lexical.Det && i+1 < len(tagged):
+				// "a full moon": no preposition follows an article.
+				tagged[i].Tag = lexical.Adj
+			}
+		}
+		for i := range tagged {
 			tags[start+i] = tagged[i].Tag
 		}
-		phrases = append(phrases, nounPhrases(toks[start:end], tagged, classes[start:end], start)...)
+		ps, ls, last := nounPhrases(toks[start:end], tagged, classes[start:end], start, actor)
+		phrases = append(phrases, ps...)
+		links = append(links, ls...)
+		actor = last
 		start = end
 	}
+	drop := map[int]bool{}
 	for si := range sc.Subjects {
 		s := &sc.Subjects[si]
+		if quantity(sc.Idea, s.Noun) {
+			drop[si] = true // "half a dozen eggs", "a couple of penguins"
+			continue
+		}
 		p := findPhrase(phrases, s.Noun)
 		if p == nil && verbTok(toks, tags, phrases, s.Noun) {
 			// "a cat sleeps": the parser took the verb for the noun and
@@ -112,9 +152,25 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 				}
 			}
 		}
+		if p != nil && postHead(toks, p, s.Noun) {
+			// "the pizza fresh from the oven": the parser took the
+			// adjective after the noun for the noun.
+			*s = easel.Subject{Noun: toks[p.head].low, Adjectives: p.mods}
+			if f, _, ok := lookupPhrase(s.Noun); ok && len(f.e.elements) > 0 {
+				s.Element = f.e.elements[0]
+			}
+		}
+		if p == nil && !strings.Contains(s.Noun, " ") && (tagOf(toks, tags, s.Noun) == lexical.Adj || tagOf(toks, tags, s.Noun) == lexical.Part) && categoryOf(s.Noun) == "" {
+			// "a cat, black and sleek": an adjective the tagger bound
+			// to the noun before it.
+			drop[si] = true
+			continue
+		}
 		if p != nil {
 			p.used = true
+			p.noun = s.Noun
 			applyPhrase(s, p, toks)
+			s.Adjectives = placedElsewhere(s.Adjectives, p, phrases, toks, tags)
 		}
 		if s.Category == "" {
 			s.Category = categoryOf(s.Noun)
@@ -161,6 +217,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			continue
 		}
 		s := easel.Subject{Noun: h, Adjectives: p.mods, Category: cat}
+		p.used = true
 		applyPhrase(&s, p, toks)
 		if !isObject(phrases, p) {
 			// What someone holds or mends is a prop of theirs, not a
@@ -172,12 +229,17 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			sc.Subject = p.text
 		}
 	}
+	dropSubjects(sc, drop)
+	dropGroups(sc, phrases, toks)
 	portionFirst(sc)
 	for _, s := range sc.Subjects {
 		if s.Element != "" && !slices.Contains(sc.Elements, s.Element) {
 			sc.Elements = append(sc.Elements, s.Element)
 		}
 	}
+	addRelations(sc, links, toks)
+	settleSetting(sc)
+	settleDomain(sc)
 }
 
 // portionFirst puts the thing before a portion, vessel or group of it: "a
@@ -220,17 +282,24 @@ var edible = map[string]bool{
 }
 
 func applyPhrase(s *easel.Subject, p *phrase, toks []token) {
-	if s.Count == 0 && p.count > 1 {
-		s.Count = p.count
+	if p.count > 1 {
+		s.Count = p.count // the tagger's count: "half a dozen" is six
 	}
+
 	s.Plural = s.Plural || p.plural || p.count > 1
 	s.Colors = p.colors
 	s.Materials = p.materials
 	s.Action = p.action
 	if p.object != nil {
 		s.Object = p.object.text
+		if p.object.of != nil {
+			s.Object += " of " + p.object.of.text // "a piece of cheese"
+		}
 	}
 	s.Relation = p.relation
+	if p.size != "" {
+		s.Size = p.size
+	}
 	if s.Category == "" {
 		// A compound WordNet knows ("polar bear", "hot dog") first.
 		if p.head > p.from {
@@ -342,131 +411,13 @@ func elementFor(cat string, plural bool) string {
 	return ""
 }
 
-// nounPhrases finds the noun phrases of one clause, with the action,
-// object and relation that follow each.
-func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int) []*phrase {
-	var out []*phrase
-	n := len(tags)
-	isNom := func(t lexical.Tag) bool {
-		return t == lexical.Noun || t == lexical.Adj || t == lexical.Num || t == lexical.Det
-	}
-	var last *phrase // the phrase an action or relation attaches to
-	pending := 0     // a count waiting for its "of" phrase
-	var lastAction *phrase
-	for i := 0; i < n; {
-		t := tags[i].Tag
-		// A participle or -ing word before a noun inside a phrase
-		// modifies it ("a burning castle", "a sleeping fox").
-		modifier := func(j int) bool {
-			tj := tags[j].Tag
-			if tj != lexical.Ing && tj != lexical.Part {
-				return false
-			}
-			if j+1 >= n || (tags[j+1].Tag != lexical.Noun && tags[j+1].Tag != lexical.Adj) {
-				return false
-			}
-			return j == 0 || tags[j-1].Tag == lexical.Det || tags[j-1].Tag == lexical.Num || tags[j-1].Tag == lexical.Adj || tags[j-1].Tag == lexical.Prep
-		}
-		if isNom(t) || modifier(i) {
-			j := i
-			for j < n && (isNom(tags[j].Tag) || modifier(j)) {
-				if j > i && tags[j].Tag == lexical.Det {
-					break
-				}
-				if j > i && tags[j].Tag == lexical.Num && tags[j-1].Tag == lexical.Noun {
-					break
-				}
-				j++
-			}
-			head := -1
-			for k := j - 1; k >= i; k-- {
-				if tags[k].Tag == lexical.Noun {
-					head = k
-					break
-				}
-			}
-			if head < 0 {
-				// "a pair of gloves", "two of the cats": the count of a
-				// phrase with no noun goes to the "of" phrase after it.
-				pending = 0
-				for k := i; k < j; k++ {
-					if tags[k].Tag == lexical.Num && tags[k].Num > 1 {
-						pending = tags[k].Num
-					}
-				}
-				if j >= n || toks[j].low != "of" {
-					pending = 0
-				}
-				i = j
-				continue
-			}
-			p := &phrase{from: offset + i, to: offset + j, head: offset + head, plural: tags[head].Plural}
-			var b strings.Builder
-			for k := i; k < j; k++ {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(toks[k].low)
-				w := tags[k]
-				switch w.Tag {
-				case lexical.Num:
-					if w.Num > 0 {
-						p.count = w.Num
-					}
-				case lexical.Det:
-				default:
-					if k < head {
-						p.mods = append(p.mods, toks[k].low)
-						if classes[k] == cColor || isColor(toks[k].low) {
-							p.colors = append(p.colors, toks[k].low)
-						}
-						if isMaterial(toks[k].low) {
-							p.materials = append(p.materials, toks[k].low) // silver is both
-						}
-					}
-				}
-			}
-			p.text = b.String()
-			if p.count == 0 && pending > 0 && i > 0 && toks[i-1].low == "of" {
-				p.count = pending
-			}
-			pending = 0
-			if p.count == 1 {
-				p.count = 0
-			}
-			// The phrase is the object of the action before it, or
-			// places the last actor ("on a branch"), or is a new actor.
-			before := lexical.Other
-			if i > 0 {
-				before = tags[i-1].Tag
-			}
-			switch {
-			case lastAction != nil && lastAction.object == nil && (before == lexical.Ing || before == lexical.Verb || before == lexical.Part):
-				lastAction.object = p
-			case last != nil && before == lexical.Prep:
-				if last.relation == "" && toks[i-1].low != "of" {
-					last.relation = toks[i-1].low + " " + p.text
-				}
-			default:
-				last = p
-			}
-			out = append(out, p)
-			i = j
-			continue
-		}
-		if (t == lexical.Ing || t == lexical.Verb || t == lexical.Part) && last != nil && last.action == "" && classes[i] != cStyle {
-			last.action = toks[i].low
-			lastAction = last
-		}
-		i++
-	}
-	return out
-}
-
 // isObject reports whether p is the object of another phrase's action.
 func isObject(ps []*phrase, p *phrase) bool {
 	if p == nil {
 		return false
+	}
+	if p.isObj {
+		return true
 	}
 	for _, q := range ps {
 		if q.object == p {
@@ -521,7 +472,9 @@ func isMaterial(w string) bool {
 			(cats[0] == "material" || len(cats) > 1 && cats[1] == "material" && cats[0] != "color") {
 			return true
 		}
-		if e.Of != "" {
+		// An adjective of a material noun ("woolen"), but not a colour
+		// whose noun WordNet also files as a dye ("blue").
+		if e.Of != "" && !isColor(w) {
 			if o, ok := lexical.Lookup(e.Of); ok && o.Has("material") {
 				return true
 			}
@@ -533,4 +486,34 @@ func isMaterial(w string) bool {
 		}
 	}
 	return false
+}
+
+// placedElsewhere drops the words the lexicon's chunks gave a noun as
+// adjectives that the tagger placed elsewhere: "a bride in white holding
+// roses" has no white holding roses; white is the bride's, holding her
+// action.
+func placedElsewhere(adjs []string, p *phrase, ps []*phrase, toks []token, tags []lexical.Tag) []string {
+	out := adjs[:0]
+	for _, a := range adjs {
+		k := p.head - 1
+		for k >= 0 && toks[k].low != a {
+			k--
+		}
+		keep := k < 0 || k >= p.from
+		if !keep {
+			keep = tags[k] != lexical.Ing && tags[k] != lexical.Verb && tags[k] != lexical.Part
+			for _, q := range ps {
+				if q != p && (slices.Contains(q.colors, a) || slices.Contains(q.mods, a)) {
+					keep = false
+				}
+			}
+		}
+		if keep {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

@@ -219,7 +219,7 @@ func lostWords(idea string, s *easel.Scene) []string {
 		add(v)
 	}
 	var lost []string
-	for _, tk := range tokenize(idea) {
+	for _, tk := range tokenize(blankControls(idea)) {
 		if _, fn := functionWords[tk.low]; fn {
 			continue
 		}

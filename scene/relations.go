@@ -1,0 +1,284 @@
+package scene
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
+)
+
+// This file turns what the tagger bound together into the Scene's facts:
+// the relations between subjects (Scene.Relations), and the subjects that
+// are only a count or a group of others ("half a dozen", "a flock of").
+
+// quantityNouns are nouns that only count what follows them.
+var quantityNouns = map[string]bool{
+	"half": true, "couple": true, "pair": true, "dozen": true, "trio": true, "quartet": true,
+	"handful": true, "score": true, "number": true,
+}
+
+// quantity reports whether noun only counts the thing after it in the
+// idea: "half a dozen eggs", "a couple of penguins" ("a couple" alone is
+// two people).
+func quantity(idea, noun string) bool {
+	if !quantityNouns[noun] {
+		return false
+	}
+	low := strings.ToLower(idea)
+	return strings.Contains(low, noun+" of ") || strings.Contains(low, noun+" a ")
+}
+
+// tagOf is the tag of the first token that is w.
+func tagOf(toks []token, tags []lexical.Tag, w string) lexical.Tag {
+	for i, t := range toks {
+		if t.low == w {
+			return tags[i]
+		}
+	}
+	return lexical.Other
+}
+
+// postHead reports whether noun is a word of p after its head: an
+// adjective after its noun.
+func postHead(toks []token, p *phrase, noun string) bool {
+	if strings.Contains(noun, " ") || toks[p.head].low == noun {
+		return false
+	}
+	for k := p.head + 1; k < p.to; k++ {
+		if toks[k].low == noun {
+			return true
+		}
+	}
+	return false
+}
+
+// dropSubjects removes the subjects at the marked indices.
+func dropSubjects(sc *easel.Scene, drop map[int]bool) {
+	if len(drop) == 0 {
+		return
+	}
+	var gone []easel.Subject
+	out := sc.Subjects[:0]
+	for i, s := range sc.Subjects {
+		if drop[i] {
+			gone = append(gone, s)
+		} else {
+			out = append(out, s)
+		}
+	}
+	sc.Subjects = out
+	for _, g := range gone {
+		dropElement(sc, g)
+	}
+}
+
+// dropElement removes the element of a subject that is gone, unless
+// another subject is drawn by it ("a couple of penguins" draws no people).
+func dropElement(sc *easel.Scene, g easel.Subject) {
+	if g.Element == "" || slices.ContainsFunc(sc.Subjects, func(s easel.Subject) bool { return s.Element == g.Element }) {
+		return
+	}
+	sc.Elements = slices.DeleteFunc(sc.Elements, func(e string) bool { return e == g.Element })
+}
+
+// living are the categories of living things, which come in groups.
+var living = map[string]bool{
+	"person": true, "creature": true, "sea mammal": true, "mammal": true, "bird": true, "fish": true,
+	"reptile": true, "amphibian": true, "insect": true, "sea creature": true, "animal": true,
+}
+
+// dropGroups makes a group or a portion that is nothing of its own ("a
+// flock of sheep", "a school of fish", "a piece of cheese": WordNet gives
+// flock, school and piece no category) give way to what it holds: the
+// members are the subject, placed where the group was, several of them.
+func dropGroups(sc *easel.Scene, phrases []*phrase, toks []token) {
+	for _, p := range phrases {
+		if p.of == nil || categoryOf(toks[p.head].low) != "" {
+			continue
+		}
+		gi := slices.IndexFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == p.noun })
+		mi := slices.IndexFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == p.of.noun })
+		if gi < 0 || mi < 0 || gi == mi {
+			continue
+		}
+		g, m := sc.Subjects[gi], &sc.Subjects[mi]
+		switch m.Category {
+		case "", "color", "material", "shape":
+			continue
+		}
+		if m.Relation == "" {
+			m.Relation = g.Relation
+		}
+		if m.Action == "" {
+			m.Action, m.Object = g.Action, g.Object
+		}
+		if living[m.Category] || m.Category == "flower" || m.Category == "tree" {
+			m.Plural = true
+		}
+		p.noun = m.Noun // its relations are the members'
+		sc.Subjects = slices.Delete(sc.Subjects, gi, gi+1)
+		dropElement(sc, g) // "a flock of sheep" draws no birds
+	}
+}
+
+// addRelations writes the links the tagger found as Scene.Relations, by
+// the nouns the subjects have. A portion stands for what it holds ("a
+// piece of cheese" is the cheese); "in" a piece of clothing is wearing it.
+func addRelations(sc *easel.Scene, links []link, toks []token) {
+	for _, l := range links {
+		to := l.to
+		if to.of != nil && categoryOf(toks[to.head].low) == "" {
+			to = to.of
+		}
+		r := easel.Relation{Subject: l.from.noun, Verb: l.verb, Prep: l.prep, Object: to.noun}
+		if r.Prep == "in" && categoryOf(to.noun) == "clothing" {
+			r.Verb, r.Prep = "wearing", ""
+		}
+		if r.Subject == "" || r.Object == "" || r.Subject == r.Object || slices.Contains(sc.Relations, r) {
+			continue
+		}
+		sc.Relations = append(sc.Relations, r)
+	}
+}
+
+// subjectDomains are the domains that name the kind of thing shown
+// rather than the place.
+var subjectDomains = map[string]bool{
+	"portrait": true, "animal": true, "bird": true, "insect": true, "food": true, "drink": true,
+	"still life": true, "product": true, "vehicle": true, "botanical": true, "fashion": true,
+}
+
+// categoryDomains is the domain of the things of a WordNet category.
+var categoryDomains = map[string]string{
+	"person": "portrait", "mammal": "animal", "animal": "animal", "reptile": "animal",
+	"amphibian": "animal", "bird": "bird", "insect": "insect",
+}
+
+// placeCategories are the WordNet categories of places: a thing put in or
+// on one is seen there.
+var placeCategories = map[string]string{
+	"room": "interior", "building": "architecture", "structure": "architecture",
+	"land": "field", "landform": "field", "water": "water", "settlement": "village",
+}
+
+// settleDomain makes the Scene's domain agree with its main subject: a
+// group's word does not choose it ("a flock of sheep" is animals, not
+// birds), and a person or a dish the idea puts somewhere is seen there ("a
+// chef cooking in a busy kitchen" is an interior, "pumpkins on a porch" a
+// porch, not a food close-up), unless the idea asks for a portrait or a
+// close-up.
+func settleDomain(sc *easel.Scene) {
+	if len(sc.Subjects) == 0 {
+		return
+	}
+	s0 := sc.Subjects[0]
+	own := ""
+	if f, _, ok := lookupPhrase(s0.Noun); ok && f.e.class == cThing {
+		own = f.e.domain
+	}
+	if own == "" {
+		own = categoryDomains[s0.Category]
+	}
+	if own != "" && own != sc.Domain && (sc.Domain == "" || subjectDomains[sc.Domain]) && subjectDomains[own] {
+		sc.Domain = own
+	}
+	switch sc.Domain {
+	case "portrait", "food", "drink", "still life", "product":
+	default:
+		return
+	}
+	low := strings.ToLower(sc.Idea)
+	if sc.View == "portrait" || sc.View == "close-up" || strings.Contains(low, "portrait") || strings.Contains(low, "headshot") {
+		return
+	}
+	place := placeDomain(sc, s0.Noun)
+	if place == "" || place == sc.Domain || sc.Domain != "portrait" && place == "interior" {
+		return // a cup of coffee in a cafe is still a drink
+	}
+	sc.Domain = place
+}
+
+// placeDomain is the domain of the place the idea puts noun in or on: its
+// setting, else the object of its relation when WordNet files that under a
+// place ("in the park", "on a porch").
+func placeDomain(sc *easel.Scene, noun string) string {
+	if sc.Setting != "" {
+		if f, _, ok := lookupPhrase(sc.Setting); ok && f.e.class == cPlace && f.e.domain != "" && f.e.domain != "sky" {
+			return f.e.domain
+		}
+	}
+	// The subject's own places first, then those of what it is placed
+	// against ("a mechanic under a truck in a garage").
+	near := []string{noun}
+	for _, r := range sc.Relations {
+		if r.Subject == noun && !slices.Contains(near, r.Object) {
+			near = append(near, r.Object)
+		}
+	}
+	rels := make([]easel.Relation, 0, len(sc.Relations))
+	for _, n := range near {
+		for _, r := range sc.Relations {
+			if r.Subject == n {
+				rels = append(rels, r)
+			}
+		}
+	}
+	for _, r := range rels {
+		if r.Prep == "" || r.Prep == "with" || r.Prep == "of" || !locative[firstWord(r.Prep)] {
+			continue
+		}
+		d := ""
+		if f, _, ok := lookupPhrase(r.Object); ok && f.e.domain != "" {
+			// The lexicon's section: a kitchen or a fireplace is an
+			// interior; a horse is no place.
+			if f.e.domain == "sky" || subjectDomains[f.e.domain] {
+				continue
+			}
+			d = f.e.domain
+			if f.e.class == cPlace {
+				return d
+			}
+		} else {
+			d = placeCategories[categoryOf(r.Object)]
+		}
+		if (d == "architecture" || d == "village") && (r.Prep == "in" || r.Prep == "inside") {
+			d = "interior" // in a garage, in a barn
+		}
+		if d != "" {
+			return d
+		}
+	}
+	if sc.Setting != "" {
+		if d := placeCategories[categoryOf(sc.Setting)]; d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// settleSetting names the setting from WordNet when the lexicon knew no
+// place: the land, water, settlement or room the main subject is in or on
+// ("a girl walking a dog in the park"), or a building it is inside.
+func settleSetting(sc *easel.Scene) {
+	if sc.Setting != "" || len(sc.Subjects) == 0 {
+		return
+	}
+	for _, r := range sc.Relations {
+		if r.Subject != sc.Subjects[0].Noun || !locative[r.Prep] {
+			continue
+		}
+		switch categoryOf(r.Object) {
+		case "land", "landform", "water", "settlement", "room":
+		case "building":
+			if r.Prep != "in" && r.Prep != "inside" {
+				continue
+			}
+		default:
+			continue
+		}
+		sc.Setting = r.Object
+		sc.Subjects = slices.DeleteFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == r.Object })
+		return
+	}
+}
