@@ -383,6 +383,9 @@ func factsOf(sc *easel.Scene, light string) cond {
 		f |= cOutdoor
 	}
 	f |= bodyFacts(sc)
+	if !restlessMoods[sc.Mood] && sc.Mood != "ominous" && sc.Mood != "eerie" {
+		f |= cQuiet
+	}
 	// The parser keeps verbs in Extra; an LLM's Scene may only have them
 	// in the idea.
 	for _, w := range sc.Extra {

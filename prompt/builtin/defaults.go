@@ -16,16 +16,17 @@ func lightContext(sc *easel.Scene, p profile, at where) string {
 	case namesStudioLight(sc.Idea):
 		// "studio lighting" is studio light, whatever the subject.
 		return "studio"
-	case sc.HasElement("underwater"):
+	case sc.HasElement("underwater") && !(subjectElement(sc, "underwater") && grounded(sc)):
+		// A mermaid sitting on a rock is above the water.
 		return "underwater"
 	// A whale, a reef or fish in the open water are seen under the
 	// surface, as the canvas draws them, unless the view is from above.
-	case sc.View != "aerial" && at != placeIndoor && (sc.HasElement("whale") || sc.HasElement("coral") ||
+	case sc.View != "aerial" && at != placeIndoor && !atSurface(sc) && (sc.HasElement("whale") || sc.HasElement("coral") ||
 		sc.HasElement("fish") && !sc.HasElement("pond") && !sc.HasElement("koi")):
 		return "underwater"
 	case sc.HasElement("space") && !sc.HasElement("moon") && !grounded(sc):
 		return "space"
-	case p.light == "space" || p.light == "underwater":
+	case p.light == "space" || p.light == "underwater" && at == placeIndoor:
 		if at == placeIndoor {
 			return "interior"
 		}

@@ -213,6 +213,7 @@ var profiles = map[string]profile{
 		p.details = []string{"The road runs on toward the horizon, promising a long journey ahead."}
 	}),
 	"vehicle": landscape.with(func(p *profile) {
+		p.details = nil // the landscape's haze and stones are not the subject's
 		p.medium = "scene"
 		p.moods = []string{"nostalgic", "energetic", "serene"}
 		p.views = []string{"wide", "eye level", "low angle"}
@@ -220,6 +221,7 @@ var profiles = map[string]profile{
 		p.negative = []string{"deformed vehicle", "warped wheels"}
 	}),
 	"animal": landscape.with(func(p *profile) {
+		p.details = nil // the landscape's haze and stones are not the subject's
 		p.medium = "scene"
 		p.moods = []string{"serene", "whimsical", "majestic"}
 		p.views = []string{"eye level", "close-up", "wide"}
@@ -227,6 +229,7 @@ var profiles = map[string]profile{
 		p.negative = []string{"extra limbs", "deformed anatomy", "extra tails"}
 	}),
 	"bird": landscape.with(func(p *profile) {
+		p.details = nil // the landscape's haze and stones are not the subject's
 		p.medium = "wildlife scene"
 		p.moods = []string{"serene", "majestic", "joyful"}
 		p.views = []string{"eye level", "close-up", "low angle"}
@@ -234,6 +237,7 @@ var profiles = map[string]profile{
 		p.negative = []string{"extra wings", "deformed anatomy"}
 	}),
 	"insect": landscape.with(func(p *profile) {
+		p.details = nil // the landscape's haze and stones are not the subject's
 		p.medium = "macro study"
 		p.moods = []string{"whimsical", "serene", "dreamy"}
 		p.views = []string{"close-up"}

@@ -347,7 +347,14 @@ func settingKeys(setting string) []string {
 	if len(words) >= 2 {
 		add(scene.Key(strings.Join(words[len(words)-2:], " ")))
 	}
-	for _, w := range words {
+	for i, w := range words {
+		if i+1 < len(words) && !settingLinks[words[i+1]] {
+			// "mountain" of "mountain stream" says what kind of stream:
+			// the stream is the place, not the mountains.
+			if !scene.Proper(w) {
+				continue
+			}
+		}
 		add(scene.Key(w))
 	}
 	if len(keys) > 1 {
@@ -377,3 +384,7 @@ var weatherElements = map[string][]string{
 	"rain": {"rain"}, "storm": {"rain", "lightning"}, "snow": {"snowfall"}, "fog": {"fog", "mist"},
 	"mist": {"mist", "fog"}, "overcast": {"clouds"},
 }
+
+// settingLinks are the words that end a noun phrase within a setting
+// ("street in paris").
+var settingLinks = map[string]bool{"in": true, "of": true, "on": true, "near": true, "by": true, "at": true, "over": true, "under": true, "with": true, "and": true}

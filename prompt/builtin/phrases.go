@@ -73,7 +73,7 @@ var lights = map[string][]string{
 	},
 	"night": {
 		"[!urban]Night has fallen, and cool moonlight silvers the edges while deep shadows pool in between.",
-		"[!urban]Under a dark night sky, soft silver light picks out the shapes, with a few warm lamps glowing here and there.",
+		"[!urban]Under a dark night sky, soft silver light picks out the shapes against the deep blue shadows.",
 		"[!urban]The scene is lit by the pale glow of the night sky, quiet and blue, with gentle highlights and deep shadows.",
 		"[urban]Night has fallen, and warm lamplight and glowing windows light the scene against the dark sky.",
 		"[urban]After dark, pools of warm light from lamps and windows spill across the scene, surrounded by cool blue shadow.",
@@ -335,8 +335,8 @@ var moods = map[string]mood{
 // closers work for any mood.
 var closers = []string{
 	"Capture the {moodnoun} and {moodnoun2} of this moment.",
-	"The whole scene feels {mood} and {mood2}, asking the viewer to linger.",
-	"The atmosphere is {mood}, filled with a gentle sense of {moodnoun}.",
+	"[quiet]The whole scene feels {mood} and {mood2}, asking the viewer to linger.",
+	"[quiet]The atmosphere is {mood}, filled with a gentle sense of {moodnoun}.",
 	"Above all, the picture should convey a mood of {moodnoun}.",
 	"The overall feeling is {mood} and {mood2}, with {moodnoun} at its heart.",
 	"Let the mood be {mood} and {mood2}, full of {moodnoun}.",

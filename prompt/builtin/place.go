@@ -45,7 +45,7 @@ var openAir = map[string]bool{
 // a street, the weather or the sky is outdoors; "on" furniture (a sofa, a
 // throne) is indoors when nothing says otherwise.
 func placeOf(sc *easel.Scene) where {
-	furniture, structureOn := false, false
+	furniture, structureOn, structureIn := false, false, false
 	indoor, outdoor := false, false
 	look := func(prep, noun string) {
 		e, _, ok := lexical.FindNoun(noun)
@@ -58,8 +58,12 @@ func placeOf(sc *easel.Scene) where {
 			outdoor = true
 		case cat == "room":
 			indoor = true
-		case (prep == "in" || prep == "inside" || prep == "within") && (cat == "building" || cat == "structure"):
+		case (prep == "in" || prep == "inside" || prep == "within") && cat == "building":
 			indoor = true
+		case (prep == "in" || prep == "inside" || prep == "within") && cat == "structure":
+			// In a bakery or an attic, but also in a farmyard: the
+			// weather or an open field outside says which.
+			structureIn = true
 		case openAir[cat]:
 			outdoor = true
 		case cat == "furniture", (prep == "in" || prep == "inside") && cat == "container":
@@ -89,14 +93,16 @@ func placeOf(sc *easel.Scene) where {
 		return placeOutdoor
 	}
 	for _, e := range sc.Elements {
-		if outdoorElements[e] {
+		// What a subject is drawn with says what it is, not where: a
+		// bonsai tree is drawn as "trees" but may stand on a shelf.
+		if outdoorElements[e] && !subjectElement(sc, e) {
 			return placeOutdoor
 		}
 	}
 	switch {
 	case structureOn:
 		return placeOutdoor
-	case furniture:
+	case furniture, structureIn:
 		return placeIndoor
 	}
 	return placeUnknown
@@ -194,8 +200,8 @@ func portraitFits(sc *easel.Scene, at where) bool {
 	if !isPerson(s) {
 		return true // the portrait domain of a Scene we cannot read
 	}
-	if s.Count > 1 || s.Plural || at != placeUnknown {
-		return false
+	if s.Count > 1 || s.Plural || at != placeUnknown || sc.Setting != "" && !studioBackdrop(sc.Setting) {
+		return false // several, or somewhere: a scene
 	}
 	if s.Action != "" {
 		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); !ok || !faceActions[e.Lemma] {
@@ -219,6 +225,10 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 	switch {
 	case p.light == "portrait" && !portraitFits(sc, at):
 		key, p = "people", profiles["people"]
+	case isPeople(sc) && (key == "food" || key == "drink" || key == "product" || key == "still life" || key == "toys"):
+		// A gardener watering tomatoes is a person at work, not a food
+		// photograph.
+		key, p = "people", profiles["people"]
 	case p.light == "space" && grounded(sc):
 		// A rocket on its launch pad stands under the sky.
 		key, p = "", generic
@@ -229,9 +239,22 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 	case p.light == "interior" && at == placeOutdoor && p.medium != "interior scene":
 		// Pumpkins on a porch are not a food photograph on a table.
 		key, p = "outdoor still life", profiles["outdoor still life"]
+	case p.light == "outdoor" && at == placeIndoor && !isPeople(sc) && bodyFacts(sc) == 0 &&
+		(p.medium == "landscape" || p.medium == "skyscape" || p.medium == "cityscape"):
+		// A bonsai on a shelf or a ship in a bottle: a thing in a room,
+		// with none of the landscape's forest floor or haze.
+		key, p = "still life", profiles["still life"]
 	case key == "vehicle" && !vintageIdea(sc):
 		// Only an old car is wistful; a new one is seen for itself.
 		p.moods = []string{"serene", "majestic", "dramatic"}
+	}
+	if smallSubject(sc) && p.light == "outdoor" {
+		// A cardinal on a snowy branch is seen close, by day: no wide
+		// view of the snowfield, no sunset the idea did not ask for.
+		p.views = []string{"eye level", "eye level", "close-up"}
+		if slicesHasDay(p.times) {
+			p.times = dayTimes(p.times)
+		}
 	}
 	if at == placeIndoor && p.light == "outdoor" {
 		p.weathers = nil // no weather indoors
@@ -316,4 +339,60 @@ func sceneActionMood(sc *easel.Scene) string {
 		}
 	}
 	return ""
+}
+
+// subjectElement reports whether e is the element the main subject is
+// drawn with.
+func subjectElement(sc *easel.Scene, e string) bool {
+	return len(sc.Subjects) > 0 && sc.Subjects[0].Element == e
+}
+
+// placeCategories are the WordNet categories of places and of things as
+// big as a place: seen whole, they may fill a wide view at any hour.
+var placeCategories = map[string]bool{
+	"landform": true, "water": true, "land": true, "settlement": true, "celestial body": true,
+	"building": true, "tower": true, "bridge": true, "structure": true, "room": true, "tree": true,
+	"spacecraft": true, "aircraft": true, "boat": true, "train": true,
+}
+
+// smallSubject reports whether the main subject is a thing one looks at
+// up close (a bird on a branch, a bee, a cup), by its category.
+func smallSubject(sc *easel.Scene) bool {
+	if len(sc.Subjects) == 0 {
+		return false
+	}
+	switch c := sc.Subjects[0].Category; {
+	case c == "" || placeCategories[c] || c == "person" || c == "creature" || c == "mammal" || c == "sea mammal" || c == "vehicle":
+		return false
+	case c == "car" || c == "bus" || c == "truck" || c == "bicycle" || c == "motorcycle" || c == "shape" || c == "color" || c == "material":
+		return false
+	}
+	return true
+}
+
+// slicesHasDay reports whether list leads with a daytime: a city's night
+// or a volcano's dusk fits the place and stays.
+func slicesHasDay(list []string) bool {
+	return len(list) > 0 && (list[0] == "morning" || list[0] == "noon" || list[0] == "afternoon")
+}
+
+// surfaceVerbs are actions that bring a sea creature out of the water: a
+// dolphin leaping, a whale breaching is seen from above the surface.
+var surfaceVerbs = map[string]bool{"leap": true, "breach": true, "jump": true, "surface": true, "fly": true, "spout": true}
+
+// atSurface reports whether a sea creature's action or a named time of
+// day shows it above the water.
+func atSurface(sc *easel.Scene) bool {
+	if sc.TimeOfDay != "" {
+		return true
+	}
+	for _, s := range sc.Subjects {
+		if s.Action == "" {
+			continue
+		}
+		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && surfaceVerbs[e.Lemma] {
+			return true
+		}
+	}
+	return false
 }

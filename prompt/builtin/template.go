@@ -95,6 +95,7 @@ const (
 	cFace      // the subject is a person: a face, an expression, clothing
 	cEyes      // the subject has eyes: a person or an animal
 	cVintage   // the idea asks for something old: vintage, classic, retro, antique
+	cQuiet     // the mood is quiet enough to linger in: not energetic, dramatic or ominous
 )
 
 var condNames = map[string]cond{
@@ -102,7 +103,7 @@ var condNames = map[string]cond{
 	"wet": cWet, "snowy": cSnowy, "fog": cFog, "spring": cSpring, "summer": cSummer,
 	"autumn": cAutumn, "winter": cWinter, "urban": cUrban, "moon": cMoon, "water": cWater,
 	"sea": cSea, "rest": cRest, "fly": cFly, "outdoor": cOutdoor, "plural": cPlural,
-	"people": cPeople, "clear": cClear, "offcenter": cOffCenter, "vintage": cVintage,
+	"people": cPeople, "clear": cClear, "offcenter": cOffCenter, "vintage": cVintage, "quiet": cQuiet,
 }
 
 // compile parses one template. It panics on a malformed one: templates are

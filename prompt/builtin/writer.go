@@ -106,6 +106,10 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	at := placeOf(sc)
 	profKey, prof := sceneProfile(sc, at)
 	light := lightContext(sc, prof, at)
+	if light == "interior" && profKey == "product" {
+		// A cup by the fireplace is in a room, not on a backdrop.
+		prof.colors = profiles["interior"].colors
+	}
 
 	// Fill what the idea left open from the seed alone, so every variation
 	// starts from the same picture; then let variations wander by chaos.
