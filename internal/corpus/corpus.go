@@ -39,9 +39,15 @@ func Load() ([]Idea, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Parse(path, string(data))
+}
+
+// Parse reads ideas in the corpus's format from text (path names it in
+// errors): tests keep fresh ideas of their own in it.
+func Parse(path, text string) ([]Idea, error) {
 	var out []Idea
 	section, held := "", false
-	for i, line := range strings.Split(string(data), "\n") {
+	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		switch {
 		case line == "" || strings.HasPrefix(line, "# "):

@@ -76,7 +76,7 @@ var partWords = func() map[string]catSet {
 	put(catPerson|catsOf("mammal", "creature", "animal"), "ears", "ear")
 	put(catsOf("mammal", "creature"), "fur", "furry", "whiskers", "paws", "paw", "mane", "snout",
 		"muzzle", "pelt", "hooves", "antlers")
-	put(catsOf("bird", "creature"), "feathers", "feather", "feathered", "plumage", "beak", "talons",
+	put(catsOf("bird", "creature"), "feathers", "feathered", "plumage", "beak", "talons",
 		"wingspan")
 	put(catsOf("bird", "insect", "creature", "aircraft"), "wings", "wing")
 	put(catsOf("fish", "reptile", "creature"), "scales", "scaled", "scaly")
@@ -84,8 +84,10 @@ var partWords = func() map[string]catSet {
 	put(catsOf("sea creature", "creature"), "tentacles", "tentacle")
 	put(catPerson|catAnimals|catsOf("furniture"), "legs")
 	put(catsOf("mammal", "bird", "fish", "reptile", "amphibian", "sea mammal", "creature", "animal", "aircraft"), "tail", "tails")
-	put(catPlants, "petals", "petal", "blooms", "bloom", "blossom", "blossoms")
-	put(catPlants|catsOf("fruit", "vegetable"), "leaf", "foliage")
+	// Not "petal", "leaf" or "feather": "petal pink", "leaf green" and
+	// "feather brown" are colours.
+	put(catPlants, "petals", "blooms", "blossoms")
+	put(catPlants|catsOf("fruit", "vegetable"), "foliage")
 	put(catsOf("tree", "plant"), "branches", "roots")
 	put(catsOf("boat", "spacecraft", "aircraft", "vehicle"), "hull")
 	put(catsOf("boat"), "mast", "masts")
@@ -477,4 +479,30 @@ func sureCats(s easel.Subject) catSet {
 		return c
 	}
 	return 0
+}
+
+// heldCats is what a subject held in a container is ("a bowl of
+// cherries", "a basket of apples"): where WordNet's first sense is too big
+// to hold (a cherry tree), the noun's first sense that can be (the fruit).
+func heldCats(holder string, s easel.Subject, cats catSet) catSet {
+	h, _, ok := lexical.FindNoun(holder)
+	if !ok || !h.Has("container") || cats&catsOf("tree", "landform", "building", "structure") == 0 {
+		return cats
+	}
+	if e, _, ok := lexical.FindNoun(strings.ToLower(s.Noun)); ok {
+		for _, c := range e.CategoryList() {
+			if b := catBit[c]; b&(catFood|catsOf("flower", "plant")) != 0 {
+				return b
+			}
+		}
+	}
+	return cats
+}
+
+// sureCats is what r surely is, none when that is not sure.
+func (r ref) sureCats() catSet {
+	if r.unsure {
+		return 0
+	}
+	return r.cats
 }

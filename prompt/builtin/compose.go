@@ -575,6 +575,9 @@ func refOf(sc *easel.Scene, i int) ref {
 			var sure bool
 			r.cats, sure = subjectCats(sc.Subjects[0])
 			r.scaled, r.unsure = scaled(sc.Subjects[0]), !sure
+			if k := slices.Index(words, "of"); k > 0 {
+				r.cats = heldCats(words[k-1], sc.Subjects[0], r.cats)
+			}
 		}
 		// Later mentions name the head: "the field" of sunflowers, "the
 		// library" full of books.
@@ -699,6 +702,13 @@ func (d *draft) chooseColors() {
 			// "golden yellow" and "warm gold".
 			if echoes(f, firsts[i]) || echoes(h, heads[i]) || echoes(f, heads[i]) || echoes(h, firsts[i]) {
 				return
+			}
+			// Nor a colour word said twice: "lush green" and "fresh
+			// green garnish".
+			for w := range strings.FieldsSeq(c) {
+				if len(w) >= 4 && wordIn(out[i], w) {
+					return
+				}
 			}
 		}
 		heads[len(out)], firsts[len(out)] = h, f

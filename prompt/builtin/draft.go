@@ -100,7 +100,7 @@ func (d *draft) compose() string {
 	var subjLines []tmpl
 	if len(d.sc.Subjects) > 0 {
 		s := d.sc.Subjects[0]
-		subjLines = fittingColours(d.linesFor(s.Noun, s.Element, sureCats(s)), s)
+		subjLines = fittingColours(d.linesFor(s.Noun, s.Element, d.subj.sureCats()), s)
 		cover(s.Element)
 	} else if d.sc.Subject != "" {
 		subjLines = d.linesFor(d.sc.Subject, "", 0)

@@ -40,8 +40,14 @@ func (d *draft) keywords() []easel.Keyword {
 	// "three red balloons", not "red balloons": the count is asked for.
 	if len(sc.Subjects) > 0 && sc.Subjects[0].Count > 1 && !strings.HasPrefix(subj, countWord(sc.Subjects[0].Count)) {
 		if w := countWord(sc.Subjects[0].Count); w != "" && !hasCount(subj) {
+			if w == "two" && strings.Contains(d.ideaLow, "pair of "+subj) {
+				w = "pair of" // as the idea says it
+			}
 			subj = w + " " + subj
 		}
+	}
+	if len(sc.Subjects) > 0 {
+		subj = withAction(subj, sc.Subjects[0], d.ideaLow)
 	}
 	add(subj, wSubject)
 	if d.style != nil {
@@ -64,6 +70,9 @@ func (d *draft) keywords() []easel.Keyword {
 		}
 		if s.Count > 1 && !hasCount(phrase) {
 			phrase = countWord(s.Count) + " " + phrase // "two armchairs"
+		}
+		if i > 0 {
+			phrase = withAction(phrase, s, d.ideaLow)
 		}
 		add(phrase, wSetting)
 	}
@@ -106,6 +115,9 @@ func (d *draft) keywords() []easel.Keyword {
 			add(k, wDetail)
 		}
 	}
+	// Whatever the idea says that no tag has said yet, as the idea says
+	// it: "blue sky", not "sky"; "dusk" beside "blue hour twilight".
+	out = ideaPhrases(out, d.ideaLow)
 	// The dialects add their own quality tags (sd: "highly detailed,
 	// sharp focus"); no "beautiful composition", which says nothing.
 	add("highly detailed", wDetail)
@@ -289,4 +301,99 @@ func containsWords(phrase, words string) bool {
 		}
 		i = j + 1
 	}
+}
+
+// withAction binds what a subject does to its tag: "two kids flying a
+// kite", "old fisherman mending his nets", "boy sitting on a wooden
+// fence", "knight in silver armor riding", so no action stands alone as a
+// tag of its own. A relation goes where the idea says it.
+func withAction(phrase string, s easel.Subject, idea string) string {
+	act := strings.ToLower(s.Action)
+	if act == "" || containsWords(phrase, act) {
+		return phrase
+	}
+	rel := strings.ToLower(s.Relation)
+	if rel != "" && countWords(rel) <= 4 && !containsWords(phrase, rel) {
+		if i, j := strings.Index(idea, rel), strings.Index(idea, act); i >= 0 && j >= 0 && i < j {
+			phrase += " " + rel
+			rel = ""
+		}
+	}
+	phrase += " " + act
+	switch {
+	case s.Object != "":
+		phrase += " " + strings.ToLower(s.Object)
+	case rel != "" && countWords(rel) <= 4 && !containsWords(phrase, rel):
+		phrase += " " + rel
+	}
+	return phrase
+}
+
+// phraseBreaks are the words between an idea's phrases: prepositions,
+// conjunctions, determiners and pronouns.
+var phraseBreaks = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "by": true,
+	"with": true, "from": true, "to": true, "into": true, "onto": true, "over": true, "under": true,
+	"above": true, "below": true, "beside": true, "through": true, "across": true, "and": true,
+	"or": true, "his": true, "her": true, "their": true, "its": true, "my": true, "for": true,
+	"near": true, "around": true, "up": true, "down": true, "out": true, "is": true, "are": true,
+	"who": true, "that": true, "while": true, "as": true, "next": true, "behind": true, "along": true,
+	"among": true, "between": true, "against": true, "off": true, "inside": true, "outside": true,
+	"some": true, "it": true, "them": true, "he": true, "she": true, "they": true, "toward": true,
+	"towards": true, "beneath": true, "past": true, "like": true, "full": true, "this": true,
+	"these": true, "those": true, "our": true, "your": true, "one": true, "where": true, "than": true,
+}
+
+// ideaPhrases binds the idea's phrases into the tags: a phrase of the
+// idea that no tag holds whole ("dark forest", "blue sky") takes the
+// place of the first tag it holds (keeping its weight), and the other
+// tags it holds are dropped; a phrase that holds none is added. The
+// first tag, the subject, stays as it is. Palette and atmosphere tags are
+// the writer's, not the idea's words.
+func ideaPhrases(out []easel.Keyword, idea string) []easel.Keyword {
+	var phrase []string
+	flush := func() {
+		if len(phrase) == 0 {
+			return
+		}
+		p := strings.Join(phrase, " ")
+		phrase = phrase[:0]
+		for _, k := range out {
+			if !writersTag(k.Text) && containsWords(k.Text, p) {
+				return // said whole
+			}
+		}
+		kept, at := out[:1], -1
+		for _, k := range out[1:] {
+			if writersTag(k.Text) || !containsWords(p, k.Text) {
+				kept = append(kept, k)
+				continue
+			}
+			if at < 0 {
+				at = len(kept)
+				kept = append(kept, easel.Keyword{Text: p, Weight: k.Weight})
+			}
+		}
+		if at < 0 {
+			kept = append(kept, easel.Keyword{Text: p, Weight: wDetail})
+		}
+		out = kept
+	}
+	for w := range strings.FieldsFuncSeq(idea, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == '"'
+	}) {
+		w = strings.TrimSuffix(strings.Trim(w, "'()"), "'s")
+		if w == "" || phraseBreaks[w] {
+			flush()
+			continue
+		}
+		phrase = append(phrase, w)
+	}
+	flush()
+	return out
+}
+
+// writersTag reports a tag the writer chose rather than the idea said.
+func writersTag(t string) bool {
+	return strings.HasSuffix(t, " palette") || strings.HasSuffix(t, " atmosphere")
 }

@@ -167,6 +167,9 @@ func renderKeywords(r *Rendered, p *easel.Prompt, o Options) {
 
 	var negs []string
 	negSeen := map[string]bool{}
+	// The dialect's default negatives never name what the idea asks for:
+	// "a low poly fox" gets no "low quality", "a sign with text" no "text".
+	defNeg = notInIdea(defNeg, p.Idea)
 	for _, n := range append(negatives(p, o), defNeg...) {
 		t := escape(cleanTerm(n))
 		if t != "" && !negSeen[strings.ToLower(t)] {
@@ -751,6 +754,36 @@ func renderMidjourney(r *Rendered, p *easel.Prompt, o Options) {
 	r.Tokens = clip.Count(text)
 }
 
+// mjMaxWords is the most words a Midjourney prompt for a long idea (from
+// mjLongIdea words) runs to; the idea itself is always kept whole.
+const (
+	mjMaxWords = 40
+	mjLongIdea = 20
+)
+
+// notInIdea drops the terms that share a word with the idea: a default
+// negative may not ask to leave out what the person asked for.
+func notInIdea(terms []string, idea string) []string {
+	ideaWords := strings.FieldsFunc(strings.ToLower(idea), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	})
+	var out []string
+	for _, t := range terms {
+		asked := false
+		for _, w := range strings.Fields(strings.ToLower(t)) {
+			for _, iw := range ideaWords {
+				if w == iw || len(w) >= 4 && len(iw) >= 4 && (strings.HasPrefix(w, iw) || strings.HasPrefix(iw, w)) {
+					asked = true
+				}
+			}
+		}
+		if !asked {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // mjJunk are keyword-dialect quality tags Midjourney does not need.
 var mjJunk = map[string]bool{
 	"highly detailed": true, "beautiful composition": true, "masterpiece": true,
@@ -766,10 +799,18 @@ func mjPhrases(p *easel.Prompt, o Options) string {
 	idea := strings.TrimRight(strings.TrimSpace(p.Idea), ".!")
 	low := strings.ToLower(idea)
 	parts := []string{idea}
+	words := len(strings.Fields(idea))
+	long := words >= mjLongIdea
 	for _, k := range p.Keywords {
 		t := strings.TrimSpace(strings.ReplaceAll(k.Text, "BREAK", ""))
 		if t == "" || mjJunk[strings.ToLower(t)] {
 			continue
+		}
+		// Concise: a long idea says most of it already.
+		if n := len(strings.Fields(t)); long && words+n > mjMaxWords {
+			continue
+		} else {
+			words += n
 		}
 		said := true
 		for _, w := range strings.Fields(t) {

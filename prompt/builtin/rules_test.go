@@ -1,0 +1,422 @@
+package builtin
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/internal/corpus"
+	"github.com/easel-art/easel/lexical"
+	"github.com/easel-art/easel/prompt/dialect"
+	"github.com/easel-art/easel/scene"
+)
+
+// The rule tests write every idea of the corpus (testdata/ideas.txt) and
+// of testdata/fresh_ideas.txt (ideas the tables were never tuned on) with
+// four seeds, render each prompt in every dialect, and hold each rule the
+// writer keeps for any idea. Each rule reports its figures for the tuned
+// corpus, its held-out part and the fresh ideas separately.
+
+var allDialects = []easel.Dialect{easel.DialectNatural, easel.DialectGPTImage, easel.DialectFlux,
+	easel.DialectSD, easel.DialectSDXL, easel.DialectMidjourney}
+
+// written is one idea written with one seed, in every dialect.
+type written struct {
+	idea     corpus.Idea
+	set      string // "tuned", "held out" or "fresh"
+	seed     int64
+	p        *easel.Prompt
+	rendered map[easel.Dialect]dialect.Rendered
+}
+
+func (w *written) where() string {
+	return fmt.Sprintf("%s line %d seed %d %q", w.set, w.idea.Line, w.seed, w.idea.Text)
+}
+
+var ruleCorpus = sync.OnceValues(func() ([]written, error) {
+	ideas, err := corpus.Load()
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile("testdata/fresh_ideas.txt")
+	if err != nil {
+		return nil, err
+	}
+	fresh, err := corpus.Parse("testdata/fresh_ideas.txt", string(data))
+	if err != nil {
+		return nil, err
+	}
+	w := New()
+	var out []written
+	for k, list := range [][]corpus.Idea{ideas, fresh} {
+		for _, idea := range list {
+			set := "tuned"
+			switch {
+			case k == 1:
+				set = "fresh"
+			case idea.HeldOut:
+				set = "held out"
+			}
+			for seed := int64(1); seed <= 4; seed++ {
+				ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea.Text, Seed: seed})
+				if err != nil {
+					return nil, err
+				}
+				wr := written{idea: idea, set: set, seed: seed, p: ps[0], rendered: map[easel.Dialect]dialect.Rendered{}}
+				for _, d := range allDialects {
+					r, err := dialect.Render(ps[0], d, dialect.Options{})
+					if err != nil {
+						return nil, err
+					}
+					wr.rendered[d] = r
+				}
+				out = append(out, wr)
+			}
+		}
+	}
+	return out, nil
+})
+
+// ruleTally counts checks and failures per set of ideas.
+type ruleTally struct {
+	checks, fails map[string]int
+}
+
+// holdRule runs check on every written idea; check returns the problems
+// it finds. The figures per set are logged; any failure fails the test.
+func holdRule(t *testing.T, check func(w *written) []string) {
+	t.Helper()
+	all, err := ruleCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tally := ruleTally{checks: map[string]int{}, fails: map[string]int{}}
+	shown := 0
+	for i := range all {
+		w := &all[i]
+		tally.checks[w.set]++
+		problems := check(w)
+		if len(problems) > 0 {
+			tally.fails[w.set]++
+		}
+		for _, p := range problems {
+			if shown++; shown <= 40 {
+				t.Errorf("%s: %s", w.where(), p)
+			}
+		}
+	}
+	var figs []string
+	for _, set := range []string{"tuned", "held out", "fresh"} {
+		figs = append(figs, fmt.Sprintf("%s %d/%d prompts fail", set, tally.fails[set], tally.checks[set]))
+	}
+	t.Log(strings.Join(figs, "; "))
+}
+
+// text is a dialect's prompt without Midjourney's parameters.
+func (w *written) text(d easel.Dialect) string {
+	s := w.rendered[d].Text
+	if d == easel.DialectMidjourney {
+		s, _, _ = strings.Cut(s, " --ar ")
+	}
+	if d == easel.DialectGPTImage {
+		if i := strings.LastIndex(s, " Avoid "); i >= 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// negativeOf is what a dialect asks to leave out.
+func (w *written) negativeOf(d easel.Dialect) string {
+	r := w.rendered[d]
+	switch d {
+	case easel.DialectMidjourney:
+		_, no, _ := strings.Cut(r.Text, " --no ")
+		no, _, _ = strings.Cut(no, " --")
+		return no
+	case easel.DialectGPTImage:
+		if i := strings.LastIndex(r.Text, " Avoid "); i >= 0 {
+			return r.Text[i+7:]
+		}
+		return ""
+	}
+	return r.Negative
+}
+
+// TestRuleFactsBound: every thing the idea asks for is named in every
+// dialect, with its count and colours bound to it ("three red balloons",
+// not "(red balloons:1.2)").
+func TestRuleFactsBound(t *testing.T) {
+	holdRule(t, func(w *written) []string {
+		var out []string
+		for _, d := range allDialects {
+			text := w.text(d)
+			for _, f := range w.idea.Facts {
+				forms := nounForms(f.Noun)
+				if !mentions(text, forms) {
+					out = append(out, fmt.Sprintf("[%s] %q not named in %q", d, f.Noun, text))
+					continue
+				}
+				if f.Count > 0 && !bound(text, countWord(f.Count), forms) && !bound(text, "pair", forms) {
+					out = append(out, fmt.Sprintf("[%s] count %d not bound to %q in %q", d, f.Count, f.Noun, text))
+				}
+				for _, c := range f.Colors {
+					if !bound(text, c, forms) {
+						out = append(out, fmt.Sprintf("[%s] colour %q not bound to %q in %q", d, c, f.Noun, text))
+					}
+				}
+			}
+		}
+		return out
+	})
+}
+
+// functionWords are the idea's words that carry no content of their own.
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "by": true,
+	"with": true, "from": true, "to": true, "into": true, "onto": true, "over": true, "under": true,
+	"above": true, "below": true, "beside": true, "through": true, "across": true, "and": true,
+	"or": true, "his": true, "her": true, "their": true, "its": true, "my": true, "for": true,
+	"near": true, "around": true, "up": true, "down": true, "out": true, "is": true, "are": true,
+	"who": true, "that": true, "while": true, "as": true, "next": true, "behind": true, "along": true,
+	"among": true, "between": true, "against": true, "off": true, "inside": true, "outside": true,
+	"one": true, "some": true, "s": true, "it": true, "them": true, "he": true, "she": true,
+	"they": true, "toward": true, "towards": true, "beneath": true, "past": true, "like": true,
+	"full": true, // "full of": a relation, like "of"
+}
+
+// wordForms are the ways a text may say an idea's word: as typed, its
+// noun lemma and plural, its verb lemma.
+func wordForms(w string) []string {
+	forms := []string{w}
+	if e, _, ok := lexical.FindNoun(w); ok {
+		forms = append(forms, e.Lemma, lexical.Plural(e.Lemma))
+	}
+	if e, _, ok := lexical.FindVerb(w); ok {
+		forms = append(forms, e.Lemma)
+	}
+	return forms
+}
+
+var ideaWordRE = regexp.MustCompile(`[a-z0-9][a-z0-9'-]*`)
+
+// TestRuleContentWords: every content word of the idea appears in every
+// dialect (sd tags and Midjourney phrases drop nothing the person typed).
+func TestRuleContentWords(t *testing.T) {
+	holdRule(t, func(w *written) []string {
+		var out []string
+		for _, d := range allDialects {
+			low := strings.ToLower(w.text(d))
+			for _, iw := range ideaWordRE.FindAllString(strings.ToLower(w.idea.Text), -1) {
+				iw = strings.TrimSuffix(iw, "'s")
+				if functionWords[iw] || len(iw) < 2 {
+					continue
+				}
+				if !mentions(low, wordForms(iw)) {
+					out = append(out, fmt.Sprintf("[%s] %q missing from %q", d, iw, low))
+				}
+			}
+		}
+		return out
+	})
+}
+
+// factCategory is what the corpus says the main subject is, else the
+// Scene's category.
+func factCategory(w *written) string {
+	if len(w.p.Scene.Subjects) == 0 {
+		return ""
+	}
+	main := w.p.Scene.Subjects[0]
+	for _, f := range w.idea.Facts {
+		if f.Category != "" && slices.Contains(nounForms(f.Noun), strings.ToLower(main.Noun)) {
+			return f.Category
+		}
+	}
+	return main.Category
+}
+
+// afterOpening is the natural text's sentences after the first, which
+// keeps the idea as typed.
+func afterOpening(text string) []string {
+	ss := strings.Split(text, ". ")
+	if len(ss) < 2 {
+		return nil
+	}
+	return ss[1:]
+}
+
+// TestRuleParts: a sentence says of the main subject only the parts its
+// kind has: face, expression, clothing and portrait framing for people;
+// eyes for people and animals; fur, feathers, scales, fins and wings by
+// the kind of animal (the corpus says what each subject is).
+func TestRuleParts(t *testing.T) {
+	holdRule(t, func(w *written) []string {
+		cat := factCategory(w)
+		b, ok := catBit[cat]
+		if !ok || len(w.p.Scene.Subjects) == 0 {
+			return nil
+		}
+		main := w.p.Scene.Subjects[0]
+		if cat == "creature" && main.Category == "person" {
+			b |= catPerson // a fairy: a creature to the corpus, a person to WordNet
+		}
+		// Other subjects may have what the main one has not: the
+		// climber's rope, the diver a shark circles.
+		var others catSet
+		for _, s := range w.p.Scene.Subjects[1:] {
+			c, _ := subjectCats(s)
+			others |= c
+		}
+		if w.p.Scene.HasElement("people") || w.p.Scene.HasElement("person") && cat != "person" {
+			others |= catPerson
+		}
+		ideaLow := strings.ToLower(w.idea.Text)
+		var out []string
+		for _, s := range afterOpening(w.p.Text) {
+			for _, sw := range ideaWordRE.FindAllString(strings.ToLower(s), -1) {
+				m, ok := partWords[sw]
+				if !ok || m&b != 0 || wordIn(ideaLow, sw) {
+					continue
+				}
+				names := strings.Contains(strings.ToLower(s), strings.ToLower(main.Noun))
+				if !names && m&others != 0 {
+					continue
+				}
+				out = append(out, fmt.Sprintf("a %s has %q: %q", cat, sw, s))
+			}
+		}
+		return out
+	})
+}
+
+// TestRuleAgreement: verbs after a subject's name agree with its number.
+func TestRuleAgreement(t *testing.T) {
+	holdRule(t, func(w *written) []string {
+		var out []string
+		low := strings.ToLower(w.p.Text)
+		for _, s := range w.p.Scene.Subjects {
+			n := strings.ToLower(s.Noun)
+			if n == "" || ambiguousPlural[n] {
+				continue
+			}
+			plural := s.Count > 1 || s.Plural || scene.Plural(s.Noun)
+			bad := []string{" are ", " have ", " were "}
+			if plural {
+				bad = []string{" is ", " has ", " was "}
+			}
+			for _, v := range bad {
+				if strings.Contains(low, "the "+n+v) && !strings.Contains(strings.ToLower(w.idea.Text), n+v) {
+					out = append(out, fmt.Sprintf("%q%s in %q", n, v, w.p.Text))
+				}
+			}
+		}
+		return out
+	})
+}
+
+// TestRuleNoRepeatNoMeta: no sentence says a content word twice, and none
+// talks about the prompt instead of the picture.
+func TestRuleNoRepeatNoMeta(t *testing.T) {
+	holdRule(t, func(w *written) []string {
+		var out []string
+		for _, s := range afterOpening(w.p.Text) {
+			if r := repeated(s); r != "" {
+				out = append(out, fmt.Sprintf("%q twice in %q", r, s))
+			}
+			if m := metaWords.FindString(s); m != "" && !strings.Contains(strings.ToLower(w.idea.Text), strings.ToLower(m)) {
+				out = append(out, fmt.Sprintf("meta-language %q in %q", m, s))
+			}
+		}
+		return out
+	})
+}
+
+// TestRuleNegative: no dialect's negative names what the idea asks for (a
+// grey city gets no "overcast", a cluttered studio no "clutter", a sign
+// with text no "text").
+func TestRuleNegative(t *testing.T) {
+	holdRule(t, func(w *written) []string {
+		var out []string
+		ideaWords := ideaWordRE.FindAllString(strings.ToLower(w.idea.Text), -1)
+		grey := slices.ContainsFunc(ideaWords, func(s string) bool { return s == "grey" || s == "gray" || s == "cloudy" || s == "gloomy" })
+		for _, d := range allDialects {
+			neg := strings.ToLower(w.negativeOf(d))
+			for _, nw := range ideaWordRE.FindAllString(neg, -1) {
+				if grey && nw == "overcast" {
+					out = append(out, fmt.Sprintf("[%s] a grey idea, negative %q", d, neg))
+				}
+				for _, iw := range ideaWords {
+					if !functionWords[iw] && sameStem(nw, iw) {
+						out = append(out, fmt.Sprintf("[%s] negative names %q of the idea: %q", d, iw, neg))
+					}
+				}
+			}
+		}
+		return out
+	})
+}
+
+// TestRuleMidjourney: concise comma-separated phrases, no "Imagine …"
+// opener, no sentences, --chaos and --stylize only when asked.
+func TestRuleMidjourney(t *testing.T) {
+	holdRule(t, func(w *written) []string {
+		var out []string
+		full := w.rendered[easel.DialectMidjourney].Text
+		text := w.text(easel.DialectMidjourney)
+		if strings.HasPrefix(strings.ToLower(text), "imagine") && !strings.HasPrefix(strings.ToLower(w.idea.Text), "imagine") {
+			out = append(out, "opens with Imagine: "+text)
+		}
+		if strings.Contains(full, "--chaos") || strings.Contains(full, "--stylize") {
+			out = append(out, "--chaos or --stylize not asked for: "+full)
+		}
+		if strings.Contains(text, ". ") {
+			out = append(out, "sentences, not phrases: "+text)
+		}
+		if n := len(strings.Fields(text)); n > 45 {
+			out = append(out, fmt.Sprintf("%d words, not concise: %s", n, text))
+		}
+		return out
+	})
+}
+
+var weightRE = regexp.MustCompile(`^\((.*):[0-9.]+\)$`)
+
+// TestRuleSDTags: sd and sdxl tags come from the Scene: no tag twice, no
+// empty tag, no action standing alone without the noun that does it.
+func TestRuleSDTags(t *testing.T) {
+	holdRule(t, func(w *written) []string {
+		var out []string
+		for _, d := range []easel.Dialect{easel.DialectSD, easel.DialectSDXL} {
+			seen := map[string]bool{}
+			for _, chunk := range strings.Split(w.rendered[d].Text, " BREAK ") {
+				for _, tag := range strings.Split(chunk, ", ") {
+					tag = strings.TrimSpace(tag)
+					if m := weightRE.FindStringSubmatch(tag); m != nil {
+						tag = m[1]
+					}
+					if tag == "" || tag == "()" {
+						out = append(out, fmt.Sprintf("[%s] empty tag in %q", d, w.rendered[d].Text))
+						continue
+					}
+					if seen[tag] {
+						out = append(out, fmt.Sprintf("[%s] %q twice", d, tag))
+					}
+					seen[tag] = true
+					for _, s := range w.p.Scene.Subjects {
+						if s.Action != "" && tag == strings.ToLower(s.Action) {
+							out = append(out, fmt.Sprintf("[%s] action %q without its noun in %q", d, tag, w.rendered[d].Text))
+						}
+					}
+				}
+			}
+		}
+		return out
+	})
+}
