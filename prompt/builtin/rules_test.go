@@ -264,7 +264,7 @@ func TestRuleParts(t *testing.T) {
 			return nil
 		}
 		main := w.p.Scene.Subjects[0]
-		if cat == "creature" && main.Category == "person" {
+		if cat == "creature" && (main.Category == "person" || hasPersonSense(main.Noun)) {
 			b |= catPerson // a fairy: a creature to the corpus, a person to WordNet
 		}
 		// Other subjects may have what the main one has not: the
