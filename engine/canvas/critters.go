@@ -26,7 +26,7 @@ func (p *plan) critterSubject() *easel.Subject {
 	if len(p.subjects) == 0 {
 		return nil
 	}
-	if _, ok := critterDrawers[p.subjects[0].Category]; ok {
+	if _, _, ok := critterDrawer(&p.subjects[0]); ok && p.subjects[0].Category != "bird" && p.subjects[0].Category != "mammal" {
 		return &p.subjects[0]
 	}
 	return nil
@@ -40,9 +40,10 @@ func (d *painter) critters(groundTop float32) bool {
 		return false
 	}
 	W, H := float32(d.w), float32(d.h)
+	draw, def, _ := critterDrawer(s)
 	col, ok := colourOf(s)
 	if !ok {
-		col = hex(critterColours[s.Category])
+		col = hex(def)
 	}
 	col = d.lit(col, 0.05)
 	n := countOf(s, 1)
@@ -51,7 +52,10 @@ func (d *painter) critters(groundTop float32) bool {
 		f := (float32(i) + 0.5) / float32(n)
 		x := W * (0.5 + (f-0.5)*0.8)
 		y := max(groundTop+(H-groundTop)*0.7, H*0.8) - float32(i%2)*size*0.3
-		critterDrawers[s.Category](d, x, y, size, col)
+		if n == 1 {
+			x, y = d.perch(s, x, y, size) // on a leaf, a flower, a branch (critterplans.go)
+		}
+		draw(d, x, y, size, col)
 	}
 	return true
 }

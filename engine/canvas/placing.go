@@ -49,6 +49,9 @@ func (d *painter) animals(groundTop float32) {
 			subs = []*easel.Subject{nil}
 		}
 		for j, sub := range subs {
+			if sub != nil && (sub.Category == "bird" || sub == p.critterSubject()) {
+				continue // drawn in its own shape (birds.go, critters.go)
+			}
 			b := beastFor(k, sub)
 			x0, x1 := float32(0.08), float32(0.92)
 			if len(subs) > 1 {

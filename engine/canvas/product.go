@@ -122,7 +122,7 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	case p.el["object"] && (p.main == "flowers" || p.main == "sunflowers") && holdsFlowers(s.Subjects):
 		// "a vase of sunflowers": the vase, with its flowers.
 	case (p.main == "flowers" || p.main == "sunflowers") && s.Setting == "" && !hasAny(without(p.el, "flowers", "sunflowers"), landscapeElements...) &&
-		!hasAny(p.el, "person", "people", "window", "table", "street"):
+		!hasAny(p.el, "person", "people", "window", "table", "street") && p.critterSubject() == nil:
 		// "four orange lilies": the flowers close, in a vase.
 		bunch = true
 	case p.main == "bowl" && !p.el["food"] && !hasWord(p.words, "fruit"):

@@ -144,10 +144,10 @@ func NotDrawn(s *easel.Scene) []string {
 		if sub.Element != "" && drawable[sub.Element] {
 			continue
 		}
-		if _, ok := critterDrawers[sub.Category]; ok && i == 0 {
+		if _, _, ok := critterDrawer(&sub); ok && i == 0 {
 			continue // drawn by critters.go
 		}
-		if heldBy(s, i) {
+		if heldBy(s, i) || perched(s, i) {
 			continue // in a figure's hands (held.go)
 		}
 		n := strings.ToLower(sub.Noun)

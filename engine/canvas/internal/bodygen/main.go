@@ -32,6 +32,7 @@ var roots = []struct {
 	{2164464, "beetle", "beetle"},
 	{2274024, "lepidopteran", "butterfly"},
 	{2206270, "hymenopteran", "bee"},
+	{2165456, "ladybug", "ladybug"},
 	{2219486, "ant", "ant"},
 	{2268148, "odonate", "dragonfly"},
 	{1772222, "spider", "spider"},
