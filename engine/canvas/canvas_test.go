@@ -210,19 +210,6 @@ func TestColoursFollowWords(t *testing.T) {
 	}
 }
 
-func TestCanonicalStyle(t *testing.T) {
-	for in, want := range map[string]string{
-		"": StylePhoto, "Watercolour": StyleWatercolor, "oil painting": StyleOil, "flat vector illustration": StyleFlat,
-		"8-bit": StylePixel, "pixel art": StylePixel, "synthwave": StyleSynthwave, "ukiyo-e": StyleWoodblock,
-		"woodblock print": StyleWoodblock, "pencil sketch": StylePencil, "charcoal drawing": StylePencil,
-		"film photo": StyleFilm, "35mm": StyleFilm, "3d render": StylePhoto,
-	} {
-		if got := CanonicalStyle(in); got != want {
-			t.Errorf("CanonicalStyle(%q) = %q; want %q", in, got, want)
-		}
-	}
-}
-
 // TestNoPerPixelAllocations checks that allocations do not grow with the
 // picture: a 4x bigger picture may allocate bigger buffers, not more of them.
 func TestNoPerPixelAllocations(t *testing.T) {

@@ -21,7 +21,7 @@ func drawFramed(scene *easel.Scene, style string, w, h int, seed int64, fr frame
 		scene = &easel.Scene{}
 	}
 	if style == "" {
-		style = scene.Style
+		style = sceneStyle(scene)
 	}
 	name := CanonicalStyle(style)
 	w = min(max(w, easel.MinSide), easel.MaxSide)

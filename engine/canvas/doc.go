@@ -42,7 +42,10 @@
 //	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)
 //	objects.go        one object by its shape (objectDrawers); objects_more.go bouquet, shoes, garments, teddy, robot
 //	flowers.go        flower heads by kind (flowerKinds): tulip, rose, lily, sunflower, spike, poppy, else a round head; in any vessel, counted
-//	abstract.go       abstract works; weather.go rain, snow, fog; grade.go, style.go, kuwahara.go the finish
+//	abstract.go       abstract works; weather.go rain, snow, fog
+//	style.go          the styles, their words and switches; grade.go palette, mood, lens, woodblock, pencil, synthwave, pixel art
+//	paint_media.go    watercolor and oil; drawn_media.go ink, charcoal, anime, low poly, 3d render
+//	kuwahara.go, blur.go   the filters the finishing passes share
 //	edit.go, inpaint.go, outpaint.go, restyle.go, upscale.go   pictures in (edits)
 //	canvas.go         the rasteriser; noise.go noise; frame.go, look.go composition; sheet.go contact sheets
 package canvas

@@ -98,6 +98,16 @@ func (d *painter) stylePost() {
 		d.pencil()
 	case StyleSynthwave:
 		d.synthTone()
+	case StyleInk:
+		d.inkWash()
+	case StyleCharcoal:
+		d.charcoal()
+	case StyleAnime:
+		d.cel()
+	case StyleLowPoly:
+		d.lowPoly()
+	case Style3D:
+		d.render3d()
 	}
 }
 
@@ -129,83 +139,6 @@ func edge(l []float32, w, h, x, y int) float32 {
 	gx := l[y*w+x1] - l[y*w+x0]
 	gy := l[y1*w+x] - l[y0*w+x]
 	return float32(math.Sqrt(float64(gx*gx + gy*gy)))
-}
-
-// watercolor: pigment pools at the edges of washes, granulates in the
-// paper's tooth, and the white paper shows through light areas.
-func (d *painter) watercolor() {
-	l := d.lumBuf()
-	paper := hex("#faf6ec")
-	seed := d.seed + 4000
-	inv := 1 / (3 * max(d.u, 0.5))
-	d.rows(0, d.h, func(y0, y1 int) {
-		for y := y0; y < y1; y++ {
-			for x := 0; x < d.w; x++ {
-				i := (y*d.w + x) * 3
-				c := rgb{d.pix[i], d.pix[i+1], d.pix[i+2]}
-				e := edge(l, d.w, d.h, x, y)
-				c = c.scale(1 - clamp01(e*2.5)*0.35)
-				fx, fy := float32(x)*inv, float32(y)*inv
-				tooth := valueNoise(fx, fy, seed) - 0.5
-				bloom := fbm(fx*0.04, fy*0.04, 3, seed+1) - 0.5
-				c = c.scale(1 + tooth*0.14 + bloom*0.25)
-				// Thin the paint: lighter, less saturated, paper-toned, and
-				// the paper left white in the lightest passages.
-				l := c.lum()
-				c = c.mix(rgb{l, l, l}, 0.15)
-				c = c.mix(paper, 0.14+bloom*0.3+smoothstep(0.7, 0.95, l)*0.5)
-				c = c.mul(paper)
-				d.pix[i], d.pix[i+1], d.pix[i+2] = c.r, c.g, c.b
-			}
-		}
-	})
-}
-
-// oil lays short loaded brush strokes over the picture, each carrying the
-// colour under it and following the lay of the land: flat in skies and
-// water, upright in trees. Then a canvas weave.
-func (d *painter) oil() {
-	l := d.lumBuf()
-	n := d.w * d.h / 90
-	lw := max(7*d.u, 2)
-	for i := 0; i < n; i++ {
-		x := d.rng.IntN(d.w)
-		y := d.rng.IntN(d.h)
-		col := d.at(x, y)
-		// Stroke direction: along the edges (perpendicular to the gradient),
-		// horizontal where the picture is flat.
-		x0, x1 := max(x-2, 0), min(x+2, d.w-1)
-		y0, y1 := max(y-2, 0), min(y+2, d.h-1)
-		gx := l[y*d.w+x1] - l[y*d.w+x0]
-		gy := l[y1*d.w+x] - l[y0*d.w+x]
-		a := math.Atan2(float64(gx), float64(-gy))
-		if gx*gx+gy*gy < 0.0004 {
-			a = float64(d.rnd(-0.3, 0.3))
-		}
-		ln := d.rnd(12, 26) * d.u
-		ca, sa := float32(math.Cos(a))*ln/2, float32(math.Sin(a))*ln/2
-		fx, fy := float32(x), float32(y)
-		d.line(fx-ca, fy-sa, fx+ca, fy+sa, lw)
-		d.fillNoInk(paint{col: col.scale(d.rnd(0.9, 1.12)), alpha: 0.9})
-		// A ridge of paint catches the light along one side of the stroke.
-		nx, ny := -sa/ln*lw*0.7, ca/ln*lw*0.7
-		d.line(fx-ca*0.8-nx, fy-sa*0.8-ny, fx+ca*0.8-nx, fy+sa*0.8-ny, lw*0.25)
-		d.fillNoInk(paint{col: col.scale(1.12).add(rgb{0.02, 0.02, 0.02}), alpha: 0.25})
-	}
-	seed := d.seed + 5000
-	d.rows(0, d.h, func(y0, y1 int) {
-		for y := y0; y < y1; y++ {
-			for x := 0; x < d.w; x++ {
-				i := (y*d.w + x) * 3
-				weave := float32((x/2+y/2)%2)*0.03 - 0.015
-				g := grain(x, y, seed) * 0.04
-				f := 1 + weave + g
-				d.pix[i] *= f
-				d.pix[i+1] *= f
-				d.pix[i+2] *= f
-			}
-		}
-	})
 }
 
 // woodblock posterises to a printer's few inks on cream paper with the

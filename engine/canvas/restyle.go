@@ -32,6 +32,7 @@ func Restyle(src image.Image, scene *easel.Scene, style, prompt string, strength
 	// restyled: half of the style's vignette.
 	st.vignette *= 0.5
 	k := float32(min(max(strength, 0), 1))
+	st.medium = 0.4 + 0.6*k
 	s := sceneSeed(scene, name, seed)
 	cw, ch := w, h
 	if st.pixel > 0 {
