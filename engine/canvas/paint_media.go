@@ -94,13 +94,6 @@ func pigment(c, dens float32) float32 {
 	return c - (c-c*c)*(dens-1)
 }
 
-func abs32(v float32) float32 {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
-
 // oil repaints the picture in loaded brush strokes: each carries the
 // colour under it, runs along the forms (across the gradient) or, where
 // the picture is flat, along a slowly turning flow; its bristles streak
