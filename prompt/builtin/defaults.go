@@ -24,7 +24,7 @@ func lightContext(sc *easel.Scene, p profile, at where) string {
 	case sc.View != "aerial" && at != placeIndoor && !atSurface(sc) && (sc.HasElement("whale") || sc.HasElement("coral") ||
 		sc.HasElement("fish") && !sc.HasElement("pond") && !sc.HasElement("koi")):
 		return "underwater"
-	case sc.HasElement("space") && !sc.HasElement("moon") && !grounded(sc):
+	case sc.HasElement("space") && !sc.HasElement("moon") && inSpace(sc):
 		return "space"
 	case p.light == "space" || p.light == "underwater" && at == placeIndoor:
 		if at == placeIndoor {
@@ -97,6 +97,7 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 		}
 		open[1] = true
 	}
+	inferredMoodYields(sc, p)
 	if sc.Mood == "" {
 		// The domain's first mood is what most people mean ("a beach
 		// sunset" is tranquil); the others come less often. An action

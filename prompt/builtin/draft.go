@@ -178,7 +178,7 @@ func (d *draft) compose() string {
 	// The domain's generic details suit only a scene with little else to
 	// say: a lone tree on a hill is in the forest domain but has no
 	// forest floor.
-	if len(detailS) == 0 {
+	if len(detailS) == 0 && !loneTree(d.sc) {
 		try(d.choose("domain", t.details[d.profKey]), d.subj, &detailS)
 	}
 	if used < 50 {
@@ -388,3 +388,9 @@ var weatherElements = map[string][]string{
 // settingLinks are the words that end a noun phrase within a setting
 // ("street in paris").
 var settingLinks = map[string]bool{"in": true, "of": true, "on": true, "near": true, "by": true, "at": true, "over": true, "under": true, "with": true, "and": true}
+
+// loneTree reports whether the main subject is one tree: the forest domain
+// it brings has no forest floor around it.
+func loneTree(sc *easel.Scene) bool {
+	return len(sc.Subjects) > 0 && sc.Subjects[0].Category == "tree" && !sc.Subjects[0].Plural && sc.Subjects[0].Count <= 1
+}

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -220,7 +221,7 @@ func portraitFits(sc *easel.Scene, at where) bool {
 // its detail lines: the domain's, unless the Scene's facts say the domain's
 // habits do not fit.
 func sceneProfile(sc *easel.Scene, at where) (string, profile) {
-	key := sc.Domain
+	key := domainOf(sc)
 	p := profileOf(key)
 	switch {
 	case p.light == "portrait" && !portraitFits(sc, at):
@@ -229,10 +230,10 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 		// A gardener watering tomatoes is a person at work, not a food
 		// photograph.
 		key, p = "people", profiles["people"]
-	case p.light == "space" && grounded(sc):
-		// A rocket on its launch pad stands under the sky.
-		key, p = "", generic
-		p.medium = "scene"
+	case p.light == "space" && !inSpace(sc):
+		// A rocket on its launch pad stands under the sky: a vehicle.
+		key, p = "vehicle", profiles["vehicle"]
+		p.moods = []string{"majestic", "serene", "dramatic"}
 	case p.light == "underwater" && at == placeIndoor:
 		// Goldfish in a glass bowl are in a room, not the sea.
 		key, p = "still life", profiles["still life"]
@@ -395,4 +396,74 @@ func atSurface(sc *easel.Scene) bool {
 		}
 	}
 	return false
+}
+
+// categoryDomains are the profiles of WordNet categories, for a Scene the
+// lexicon gave no domain (a limousine, a blue jay) or a domain that is
+// not the subject's ("a ladybug climbing" is no sports action shot).
+var categoryDomains = map[string]string{
+	"person": "portrait", "mammal": "animal", "sea mammal": "ocean", "reptile": "animal",
+	"amphibian": "animal", "animal": "animal", "bird": "bird", "insect": "insect",
+	"fish": "underwater", "sea creature": "underwater", "flower": "botanical", "plant": "botanical",
+	"tree": "forest", "fruit": "food", "vegetable": "food", "cake": "food", "bread": "food",
+	"cookie": "food", "pastry": "food", "sandwich": "food", "soup": "food", "salad": "food",
+	"pasta": "food", "pie": "food", "dessert": "food", "candy": "food", "dish": "food",
+	"food": "food", "drink": "drink", "spacecraft": "space", "aircraft": "vehicle", "bus": "vehicle",
+	"truck": "vehicle", "train": "vehicle", "bicycle": "vehicle", "motorcycle": "vehicle",
+	"car": "vehicle", "boat": "vehicle", "vehicle": "vehicle", "tower": "architecture",
+	"bridge": "architecture", "building": "architecture", "room": "interior", "furniture": "still life",
+	"jewelry": "product", "clothing": "product", "instrument": "still life", "toy": "toys",
+	"container": "product", "tool": "still life", "device": "product", "artwork": "still life",
+	"creature": "fantasy", "celestial body": "space",
+}
+
+// domainOf is the domain the scene is written in: the Scene's, or, where it
+// has none or one that only fits people (sports) and the subject is not a
+// person, the one its main subject's category suggests.
+func domainOf(sc *easel.Scene) string {
+	if len(sc.Subjects) == 0 {
+		return sc.Domain
+	}
+	if sc.Domain == "" || sc.Domain == "sports" && !isPeople(sc) {
+		if d := categoryDomains[sc.Subjects[0].Category]; d != "" {
+			return d
+		}
+	}
+	return sc.Domain
+}
+
+// launchVerbs are what a spacecraft does on or near the ground.
+var launchVerbs = map[string]bool{"launch": true, "land": true, "lift": true, "take": true, "blast": true, "park": true}
+
+// inSpace reports whether a scene with a spacecraft or the "space"
+// element is out in space: not on a launch pad, not launching into the
+// night sky, not at a time of day, which only a planet's surface has.
+func inSpace(sc *easel.Scene) bool {
+	if grounded(sc) || sc.TimeOfDay != "" {
+		return false
+	}
+	for _, s := range sc.Subjects {
+		if s.Action == "" {
+			continue
+		}
+		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && launchVerbs[e.Lemma] {
+			return false
+		}
+	}
+	return true
+}
+
+// inferredMoodYields replaces a mood the parser inferred (from "fire" of
+// "a fire truck") rather than one the person typed, where it fights the
+// action: a truck racing is not cozy, a sleeping fox not epic.
+func inferredMoodYields(sc *easel.Scene, p profile) {
+	if sc.Mood == "" || wordIn(strings.ToLower(sc.Idea), sc.Mood) {
+		return
+	}
+	if m := sceneActionMood(sc); m != "" && calmMoods[sc.Mood] {
+		sc.Mood = m
+	}
+	if restful(sc) && restlessMoods[sc.Mood] {
+		sc.Mood = suiting(append(slices.Clone(p.moods), "serene"), func(m string) bool { return !restlessMoods[m] })[0]
+	}
 }
