@@ -40,8 +40,8 @@ var objectDrawers = map[string]func(d *painter, pr product, cx, base, s float32)
 	"lamp":       (*painter).objLamp,
 	"plant":      (*painter).objPlant,
 	"hat":        (*painter).objHat,
-	"shoe":       (*painter).objShoe,
-	"boot":       (*painter).objShoe,
+	"shoe":       (*painter).objShoes,
+	"boot":       (*painter).objShoes,
 	"bag":        (*painter).objBag,
 	"backpack":   (*painter).objBackpack,
 	"suitcase":   (*painter).objSuitcase,
@@ -65,6 +65,14 @@ var objectDrawers = map[string]func(d *painter, pr product, cx, base, s float32)
 	"beads":      (*painter).objBeads,
 	"teddy":      (*painter).objTeddy,
 	"robot":      (*painter).objRobot,
+	// objects_extra.go
+	"scarf":      (*painter).objScarf,
+	"tie":        (*painter).objScarf,
+	"gloves":     (*painter).objGloves,
+	"guitar":     (*painter).objGuitar,
+	"violin":     (*painter).objGuitar,
+	"wineglass":  (*painter).objWineGlass,
+	"drinkglass": (*painter).objDrinkGlass,
 }
 
 // objMug draws a mug.

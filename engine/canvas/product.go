@@ -19,18 +19,26 @@ type product struct {
 	surface string // wood, marble, white, backdrop, bench, shelf, concrete
 	bg      rgb    // a backdrop's colour
 	noun    string
-	window  bool // the words put it by a window: the wall behind has one
+	window  bool   // the words put it by a window: the wall behind has one
+	pair    bool   // a pair of shoes or boots: two are drawn
+	with    string // the shape of a second object the words name beside it ("and two glasses")
+	withN   int    // how many of it
 }
 
 // productShapes maps words of an object's noun to the shape that draws it,
 // most specific first.
 var productShapes = []struct{ word, shape string }{
+	{"wine glass", "wineglass"}, {"wineglass", "wineglass"}, {"champagne", "wineglass"}, {"goblet", "wineglass"},
+	{"scarf", "scarf"}, {"scarves", "scarf"}, {"shawl", "scarf"}, {"muffler", "scarf"}, {"necktie", "tie"}, {"bow tie", "tie"},
+	{"glove", "gloves"}, {"mitten", "gloves"},
+	{"guitar", "guitar"}, {"ukulele", "guitar"}, {"banjo", "guitar"}, {"lute", "guitar"},
+	{"violin", "violin"}, {"fiddle", "violin"}, {"viola", "violin"}, {"cello", "violin"},
 	{"teddy", "teddy"}, {"plush", "teddy"}, {"stuffed", "teddy"}, {"toy robot", "robot"}, {"robot", "robot"},
 	{"perfume", "perfume"}, {"cologne", "perfume"}, {"lotion", "bottle"}, {"skincare", "bottle"}, {"cosmetic", "perfume"},
 	{"lipstick", "candle"}, {"soap", "box"},
 	{"teapot", "teapot"}, {"coffee pot", "teapot"}, {"kettle", "teapot"}, {"teacup", "cup"}, {"coffee cup", "cup"},
 	{"sunglasses", "glasses"}, {"eyeglasses", "glasses"}, {"spectacles", "glasses"},
-	{"mug", "mug"}, {"cup", "cup"}, {"tumbler", "jar"}, {"glass", "jar"}, {"goblet", "vase"},
+	{"mug", "mug"}, {"cup", "cup"}, {"tumbler", "jar"}, {"glass", "jar"},
 	{"wine bottle", "bottle"}, {"water bottle", "bottle"}, {"bottle", "bottle"}, {"flask", "bottle"},
 	{"pitcher", "teapot"}, {"jug", "vase"}, {"urn", "vase"}, {"vase", "vase"}, {"pottery", "vase"},
 	{"bowl", "bowl"}, {"jar", "jar"}, {"tin", "jar"},
@@ -109,6 +117,9 @@ var shapeColours = map[string][]rgb{
 	"top":   {hex("#f2f0ea"), hex("#2a3a5a"), hex("#8a8a86")}, "dress": {hex("#c83a4a"), hex("#2a2a30")},
 	"skirt": {hex("#2a2a30"), hex("#c8a070")}, "trousers": {hex("#3a5a8a")},
 	"teddy": {hex("#a8744a"), hex("#c89a64"), hex("#8a5a3a")}, "robot": {hex("#c0c8d0"), hex("#d84a3a"), hex("#3a7ab8")},
+	"scarf": {hex("#b8282e"), hex("#d8c8a8"), hex("#3a5a7a")}, "tie": {hex("#2a3a6a"), hex("#8a1a2a")},
+	"gloves": {hex("#6a3e22"), hex("#2a2a30")}, "guitar": {hex("#c8843a"), hex("#8a4a22")},
+	"violin": {hex("#a8501e")}, "wineglass": {hex("#e8f0f4")}, "drinkglass": {hex("#e8f0f4")},
 	"generic": {hex("#c8583a"), hex("#3a6a8a"), hex("#e8c070"), hex("#5a8a6a")},
 }
 
@@ -137,13 +148,7 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	default:
 		return pr, false
 	}
-	sub := easel.Subject{}
-	for _, x := range s.Subjects {
-		if x.Element == "object" || x.Element == "bowl" {
-			sub = x
-			break
-		}
-	}
+	sub, _ := productSubject(s.Subjects) // objects_extra.go
 	if sub.Noun == "" && len(s.Subjects) > 0 {
 		sub = s.Subjects[0]
 	}
@@ -171,6 +176,13 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 			}
 		}
 	}
+	if dr := drinkIn(s.Subjects); dr != nil && isDrinkingGlass(pr.noun) {
+		// "a glass of orange juice": the glass with the drink in it.
+		pr.shape = "drinkglass"
+		if strings.Contains(strings.ToLower(dr.Noun), "wine") || strings.Contains(strings.ToLower(dr.Noun), "champagne") {
+			pr.shape = "wineglass"
+		}
+	}
 	if pr.shape == "generic" {
 		// A thing the shapes do not name: the shape of its WordNet
 		// category ("a typewriter" is a device: a box with its details).
@@ -193,6 +205,8 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	said := false
 	if c, ok := factColour(&sub); ok {
 		pr.col, said = c, true
+	} else if c, ok := strayColour(s.Subjects); ok && !bunch {
+		pr.col, said = c, true
 	}
 	for _, a := range sub.Adjectives {
 		a = strings.ToLower(a)
@@ -213,6 +227,10 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	}
 	if strings.Contains(pr.noun, "straw") {
 		pr.col, pr.gloss = hex("#e0c07a"), 0.05
+	}
+	pr.pair = (pr.shape == "shoe" || pr.shape == "boot") && (hasWord(p.words, "pair") || sub.Plural || sub.Count >= 2)
+	if !bunch {
+		pr.with, pr.withN = companionOf(s.Subjects, sub, p.words)
 	}
 	pr.surface = surfaceOf(p.words)
 	pr.window = hasWord(p.words, "window") || hasWord(p.words, "windowsill") || p.el["window"]

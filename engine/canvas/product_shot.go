@@ -153,6 +153,14 @@ func (d *painter) productShot() {
 	}
 	hangs := pr.shape == "top" || pr.shape == "dress" || pr.shape == "skirt" || pr.shape == "trousers"
 	switch {
+	case pr.with != "":
+		// What the words put beside it ("a wine bottle and two glasses").
+		comp := product{shape: pr.with, col: shapeColours[pr.with][0], gloss: 0.4, bg: pr.bg, noun: pr.with}
+		d.prop = true
+		for i := range min(pr.withN, 4) {
+			d.object(comp, cx+side*s*(0.95+0.45*float32(i)), base+s*0.04*float32(i), s*0.6)
+		}
+		d.prop = false
 	case hangs:
 		// Clothes hang alone, as a catalogue shows them.
 	case p.look.extras == 1 && pr.shape != "plant" && pr.shape != "chair":

@@ -1,0 +1,282 @@
+package canvas
+
+import (
+	"strings"
+
+	"github.com/easel-art/easel"
+)
+
+// objects_extra.go draws the objects whose category's generic would be
+// wrong (in objectDrawers, named by productShapes): a scarf or a tie is not a
+// sweater, gloves are a pair of hands, a guitar or a violin is not a box,
+// a wine glass stands on a stem. It also finds which subject of a still
+// life is the object (the first whose noun names a shape), and what keeps
+// it company ("a wine bottle and two glasses").
+
+// shapeWordOf is the shape a noun's words name, "" when none does.
+func shapeWordOf(noun string) string {
+	n := strings.ToLower(noun)
+	for _, ps := range productShapes {
+		if strings.Contains(n, ps.word) {
+			return ps.shape
+		}
+	}
+	return ""
+}
+
+// productSubject picks the still life's object among the subjects: the
+// first object whose noun names a shape ("red" and "shoes" of a misread
+// "a pair of red running shoes": the shoes), else the first subject that
+// does, else the first object; ok is false when none is found that way.
+func productSubject(subjects []easel.Subject) (easel.Subject, bool) {
+	for _, x := range subjects {
+		if (x.Element == "object" || x.Element == "bowl") && shapeWordOf(x.Noun) != "" {
+			return x, true
+		}
+	}
+	for i, x := range subjects {
+		if (i == 0 || x.Element == "table") && x.Element != "food" && shapeWordOf(x.Noun) != "" && drinkWord(" "+strings.ToLower(x.Noun)+" ") == "" {
+			return x, true
+		}
+	}
+	for _, x := range subjects {
+		if x.Element == "object" || x.Element == "bowl" {
+			return x, true
+		}
+	}
+	return easel.Subject{}, false
+}
+
+// strayColour is a colour the parser left as a noun of its own ("red" in
+// "a pair of red running shoes"): it belongs to the object.
+func strayColour(subjects []easel.Subject) (rgb, bool) {
+	for _, x := range subjects {
+		if c, ok := namedColour(strings.ToLower(x.Noun)); ok {
+			return c, true
+		}
+	}
+	return rgb{}, false
+}
+
+// companionOf is a second object the words name beside the first ("and
+// two glasses"), with its count: the still life shows it instead of a
+// prop the seed picks.
+func companionOf(subjects []easel.Subject, sub easel.Subject, words string) (string, int) {
+	for _, x := range subjects {
+		if x.Noun == sub.Noun || x.Element != "object" && x.Element != "bowl" {
+			continue
+		}
+		shape := shapeWordOf(x.Noun)
+		if shape == "" {
+			continue
+		}
+		if isDrinkingGlass(x.Noun) && (strings.Contains(strings.ToLower(sub.Noun), "bottle") || hasWord(words, "wine")) {
+			shape = "wineglass" // beside a bottle, glasses hold wine
+		}
+		return shape, countOf(&x, 1)
+	}
+	return "", 0
+}
+
+// isDrinkingGlass reports a glass to drink from, not spectacles.
+func isDrinkingGlass(noun string) bool {
+	n := strings.ToLower(noun)
+	return strings.Contains(n, "glass") && !strings.Contains(n, "eyeglass") && !strings.Contains(n, "sunglass") && !strings.Contains(n, "spyglass")
+}
+
+// drinkIn is the drink a glass holds in the idea ("a glass of orange
+// juice": the juice), nil when none.
+func drinkIn(subjects []easel.Subject) *easel.Subject {
+	for i := range subjects {
+		if subjects[i].Category == "drink" {
+			return &subjects[i]
+		}
+	}
+	return nil
+}
+
+// objDrinkGlass draws a tumbler with the drink in it, in the drink's
+// colour (its own, else the one WordNet gives it, else amber).
+func (d *painter) objDrinkGlass(pr product, cx, base, s float32) {
+	liquid := hex("#d8a040")
+	if dr := drinkIn(d.p.subjects); dr != nil {
+		if c, ok := colourOf(dr); ok {
+			liquid = c
+		}
+		if strings.Contains(strings.ToLower(dr.Noun), "water") {
+			liquid = hex("#cfe4ee")
+		}
+	}
+	d.shadow(cx, base, s*0.35)
+	w, h := s*0.3, s*0.95
+	d.poly(cx-w, base-h, cx+w, base-h, cx+w*0.85, base, cx-w*0.85, base)
+	d.fill(paint{col: d.lit(hex("#e8f0f4"), 0), alpha: 0.4})
+	d.poly(cx-w*0.95, base-h*0.8, cx+w*0.95, base-h*0.8, cx+w*0.83, base-s*0.04, cx-w*0.83, base-s*0.04)
+	d.fill(vgrad(d.lit(liquid.scale(1.15), 0), d.lit(liquid.scale(0.8), 0), base-h*0.8, base))
+	d.ellipse(cx, base-h*0.8, w*0.95, w*0.2)
+	d.fillNoInk(solid(d.lit(liquid.scale(1.2), 0)))
+	d.ellipse(cx, base-h, w, w*0.2)
+	d.strokeOpen(max(1.5*d.u, 1), rgb{1, 1, 1}, 0.5)
+	d.rect(cx-w*0.7, base-h*0.9, cx-w*0.55, base-h*0.15)
+	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.35})
+}
+
+// objShoes draws a shoe, or a pair: the second behind and to the side.
+func (d *painter) objShoes(pr product, cx, base, s float32) {
+	sneaker := strings.Contains(pr.noun, "sneaker") || strings.Contains(pr.noun, "trainer") || strings.Contains(pr.noun, "running")
+	if pr.pair {
+		s *= 0.82
+		d.shoe(cx+s*0.32, base-s*0.14, s*0.94, pr.col.scale(0.85), pr.shape == "boot", sneaker)
+		cx -= s * 0.12
+	}
+	d.shoe(cx, base, s, pr.col, pr.shape == "boot", sneaker)
+}
+
+// objScarf draws a knitted scarf hung over a bar, its two ends falling
+// with a fringe, or a necktie.
+func (d *painter) objScarf(pr product, cx, base, s float32) {
+	col := pr.col
+	H := float32(d.h)
+	top := max(base-s*1.9, H*0.12)
+	if pr.shape == "tie" {
+		d.poly(cx-s*0.09, top, cx+s*0.09, top, cx+s*0.06, top+s*0.14, cx-s*0.06, top+s*0.14)
+		d.fill(solid(col.scale(0.85)))
+		d.poly(cx-s*0.06, top+s*0.14, cx+s*0.06, top+s*0.14, cx+s*0.2, top+s*1.3, cx, top+s*1.5, cx-s*0.2, top+s*1.3)
+		d.fill(vgrad(shade(col, -0.3, 0), col.scale(0.8), top, top+s*1.5))
+		for k := range 6 {
+			y := top + s*(0.3+0.18*float32(k))
+			d.line(cx-s*0.15, y, cx+s*0.15, y-s*0.08, max(2*d.u, s*0.015))
+		}
+		d.fillNoInk(paint{col: col.mix(rgb{1, 1, 1}, 0.5), alpha: 0.5})
+		return
+	}
+	// The bar it hangs from.
+	d.roundRect(cx-s*0.8, top-s*0.04, cx+s*0.8, top+s*0.04, s*0.03)
+	d.fill(solid(d.lit(hex("#8a6a4a"), 0)))
+	w := s * 0.28
+	for i, side := range []float32{-1, 1} {
+		x := cx + side*s*0.22
+		l := s * (1.45 - 0.25*float32(i))
+		d.moveTo(x-w/2, top)
+		d.quadTo(x-w/2+side*s*0.04, top+l*0.5, x-w/2, top+l)
+		d.lineTo(x+w/2, top+l)
+		d.quadTo(x+w/2+side*s*0.04, top+l*0.5, x+w/2, top)
+		d.fill(vgrad(shade(col, -0.2, 0), col.scale(0.78-0.08*float32(i)), top, top+l))
+		// Knitted ribs, a stripe near the end, the fringe.
+		for k := 1; k < 6; k++ {
+			rx := x - w/2 + w*float32(k)/6
+			d.line(rx, top+s*0.05, rx, top+l-s*0.02, max(1.2*d.u, s*0.008))
+		}
+		d.fillNoInk(paint{col: col.scale(0.6), alpha: 0.35})
+		d.rect(x-w/2, top+l-s*0.22, x+w/2, top+l-s*0.15)
+		d.fillNoInk(solid(col.mix(rgb{1, 1, 1}, 0.6)))
+		for k := range 7 {
+			fx := x - w/2 + w*(float32(k)+0.5)/7
+			d.line(fx, top+l, fx+d.rnd(-0.01, 0.01)*s, top+l+s*0.14, max(2*d.u, s*0.014))
+		}
+		d.fillNoInk(solid(col.scale(0.85)))
+	}
+	// The fold over the bar.
+	d.roundRect(cx-s*0.38, top-s*0.08, cx+s*0.38, top+s*0.1, s*0.06)
+	d.fill(solid(shade(col, -0.35, 0)))
+}
+
+// objGloves draws a pair of gloves or mittens lying side by side.
+func (d *painter) objGloves(pr product, cx, base, s float32) {
+	col := pr.col
+	mitten := strings.Contains(pr.noun, "mitten")
+	d.shadow(cx, base, s*0.8)
+	for i, side := range []float32{-1, 1} {
+		x := cx + side*s*0.32
+		c := col.scale(1 - 0.12*float32(i))
+		d.roundRect(x-s*0.2, base-s*0.5, x+s*0.2, base, s*0.08) // cuff and palm
+		d.fill(vgrad(shade(c, -0.2, 0), c.scale(0.8), base-s*0.5, base))
+		d.poly(x-side*s*0.2, base-s*0.35, x-side*s*0.38, base-s*0.62, x-side*s*0.3, base-s*0.68, x-side*s*0.12, base-s*0.48)
+		d.fill(solid(c.scale(0.9))) // the thumb
+		if mitten {
+			d.ellipse(x, base-s*0.62, s*0.2, s*0.22)
+			d.fill(solid(c))
+		} else {
+			for k := range 4 {
+				fx := x - s*0.15 + s*0.1*float32(k)
+				d.roundRect(fx-s*0.045, base-s*(0.8+0.06*float32(k%3)), fx+s*0.045, base-s*0.45, s*0.04)
+				d.fill(solid(c))
+			}
+		}
+		d.rect(x-s*0.2, base-s*0.1, x+s*0.2, base)
+		d.fill(solid(c.scale(0.65)))
+	}
+}
+
+// objGuitar draws a guitar (or a violin: narrower, with f-holes and a
+// scroll) leaning upright: a waisted body, sound hole, neck and head.
+func (d *painter) objGuitar(pr product, cx, base, s float32) {
+	col := pr.col
+	violin := pr.shape == "violin"
+	h := s * 1.9
+	bw := s * 0.42
+	if violin {
+		bw = s * 0.3
+	}
+	d.shadow(cx, base, bw*1.2)
+	lower, upper := base-h*0.18, base-h*0.42
+	// The neck and the head first, behind the body's top.
+	d.rect(cx-s*0.045, base-h*0.95, cx+s*0.045, upper)
+	d.fill(solid(d.lit(hex("#3a2418"), 0)))
+	if violin {
+		d.disc(cx, base-h*0.97, s*0.06, d.lit(col.scale(0.7), 0), 1, false)
+	} else {
+		d.roundRect(cx-s*0.08, base-h, cx+s*0.08, base-h*0.9, s*0.02)
+		d.fill(solid(d.lit(hex("#2a1a12"), 0)))
+	}
+	// The body: a lower bout, a waist, an upper bout.
+	d.ellipse(cx, lower, bw, h*0.18)
+	d.ellipse(cx, upper, bw*0.78, h*0.14)
+	d.rect(cx-bw*0.6, upper, cx+bw*0.6, lower)
+	d.fill(vgrad(shade(col, -0.35, 0.3), col.scale(0.7), upper-h*0.14, base))
+	d.ellipse(cx-bw*0.55, (upper+lower)/2, bw*0.12, h*0.07)
+	d.ellipse(cx+bw*0.55, (upper+lower)/2, bw*0.12, h*0.07)
+	d.fillNoInk(solid(pr.bg.mix(col.scale(0.5), 0.5))) // the waist's curves
+	if violin {
+		for _, sx := range []float32{-1, 1} {
+			d.moveTo(cx+sx*bw*0.3, lower-h*0.1)
+			d.quadTo(cx+sx*bw*0.42, lower-h*0.03, cx+sx*bw*0.3, lower+h*0.04)
+			d.strokeOpen(max(2*d.u, s*0.015), hex("#1a120c"), 1)
+		}
+	} else {
+		d.disc(cx, (upper+lower)/2-h*0.02, bw*0.28, hex("#1a120c"), 1, false)
+		d.rect(cx-bw*0.3, lower+h*0.06, cx+bw*0.3, lower+h*0.085)
+		d.fill(solid(d.lit(hex("#2a1a12"), 0))) // the bridge
+	}
+	for k := range 4 {
+		x := cx - s*0.03 + s*0.02*float32(k)
+		d.line(x, base-h*0.94, x, lower+h*0.07, max(0.8*d.u, 0.6))
+	}
+	d.fillNoInk(paint{col: hex("#e8e4d8"), alpha: 0.8})
+}
+
+// objWineGlass draws a wine glass on its stem, with wine in the bowl.
+func (d *painter) objWineGlass(pr product, cx, base, s float32) {
+	d.shadow(cx, base, s*0.3)
+	glass := paint{col: d.lit(hex("#e8f0f4"), 0), alpha: 0.45}
+	d.ellipse(cx, base-s*0.02, s*0.22, s*0.05)
+	d.fill(glass)
+	d.rect(cx-s*0.025, base-s*0.55, cx+s*0.025, base)
+	d.fill(glass)
+	top, bowl := base-s*1.15, base-s*0.55
+	d.moveTo(cx-s*0.3, top)
+	d.cubeTo(cx-s*0.32, bowl-s*0.1, cx-s*0.1, bowl, cx, bowl)
+	d.cubeTo(cx+s*0.1, bowl, cx+s*0.32, bowl-s*0.1, cx+s*0.3, top)
+	d.fill(glass)
+	wine := hex("#6a1020")
+	if hasWord(d.p.words, "white wine") || hasWord(d.p.words, "champagne") || hasWord(d.p.words, "prosecco") {
+		wine = hex("#e8d080")
+	}
+	lv := top + s*0.3
+	d.moveTo(cx-s*0.29, lv)
+	d.cubeTo(cx-s*0.28, bowl-s*0.1, cx-s*0.1, bowl, cx, bowl)
+	d.cubeTo(cx+s*0.1, bowl, cx+s*0.28, bowl-s*0.1, cx+s*0.29, lv)
+	d.fill(vgrad(d.lit(wine.scale(1.3), 0), d.lit(wine, 0), lv, bowl))
+	d.rect(cx-s*0.22, top+s*0.06, cx-s*0.18, bowl-s*0.15)
+	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.4})
+}
