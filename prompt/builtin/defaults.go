@@ -190,6 +190,9 @@ func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool 
 	if restlessMoods[mood] && restful(sc) {
 		return false // a sleeping cat is never energetic
 	}
+	if (mood == "majestic" || mood == "epic") && smallSubject(sc) {
+		return false // pumpkins on a porch are not grand
+	}
 	switch mood {
 	case "mysterious", "eerie", "ominous", "melancholic":
 		if hint.sunny || time == "noon" && (weather == "" || weather == "clear") {
@@ -302,6 +305,9 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, hint dayligh
 		}
 		if p.light == "portrait" {
 			views = []string{"portrait", "close-up", "eye level"}
+		}
+		if bodyAction(sc) {
+			views = slices.DeleteFunc(views, func(v string) bool { return v == "close-up" || v == "portrait" })
 		}
 		if light == "abstract" {
 			views = nil // an abstract work has no camera

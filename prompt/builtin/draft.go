@@ -171,6 +171,11 @@ func (d *draft) compose() string {
 		if covered[e] {
 			continue
 		}
+		if d.light == "outdoor" && (e == "table" || e == "window") && !slices.ContainsFunc(d.sc.Subjects, func(s easel.Subject) bool { return s.Element == e }) {
+			// A diner's table or window, outside it, is not in the
+			// picture.
+			continue
+		}
 		if try(d.choose("el:"+e, t.scenes[e]), d.subj, &detailS) {
 			cover(e)
 		}

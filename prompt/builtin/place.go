@@ -249,6 +249,21 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 		// Only an old car is wistful; a new one is seen for itself.
 		p.moods = []string{"serene", "majestic", "dramatic"}
 	}
+	if smallSubject(sc) {
+		// Pumpkins on a porch are not majestic because porches are
+		// architecture: grandeur is for big things.
+		p.moods = slices.DeleteFunc(slices.Clone(p.moods), func(m string) bool { return m == "majestic" || m == "epic" })
+		if len(p.moods) == 0 {
+			p.moods = []string{"serene"}
+		}
+	}
+	if bodyAction(sc) {
+		// A ballerina dancing needs her whole body in the frame.
+		p.views = slices.DeleteFunc(slices.Clone(p.views), func(v string) bool { return v == "close-up" || v == "portrait" })
+		if len(p.views) == 0 {
+			p.views = []string{"eye level", "wide"}
+		}
+	}
 	if smallSubject(sc) && p.light == "outdoor" {
 		// A cardinal on a snowy branch is seen close, by day: no wide
 		// view of the snowfield, no sunset the idea did not ask for.
@@ -466,4 +481,14 @@ func inferredMoodYields(sc *easel.Scene, p profile) {
 	if restful(sc) && restlessMoods[sc.Mood] {
 		sc.Mood = suiting(append(slices.Clone(p.moods), "serene"), func(m string) bool { return !restlessMoods[m] })[0]
 	}
+}
+
+// bodyAction reports whether the main subject is a person doing something
+// with their whole body: dancing, cooking, flying a kite; not smiling.
+func bodyAction(sc *easel.Scene) bool {
+	if !isPeople(sc) || sc.Subjects[0].Action == "" {
+		return false
+	}
+	e, _, ok := lexical.FindVerb(strings.ToLower(sc.Subjects[0].Action))
+	return !ok || !faceActions[e.Lemma]
 }

@@ -113,6 +113,12 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 			t.Errorf("%s: an active subject, but the mood is %q: %s", where, p.Scene.Mood, text)
 		}
 	}
+	if bodyAction(typed) && typed.View == "" && (p.Scene.View == "close-up" || p.Scene.View == "portrait") {
+		t.Errorf("%s: a person %s, framed %s: %s", where, typed.Subjects[0].Action, p.Scene.View, text)
+	}
+	if smallSubject(typed) && typed.Mood == "" && p.Variation == 0 && (p.Scene.Mood == "majestic" || p.Scene.Mood == "epic") {
+		t.Errorf("%s: a small %s, but the mood is %s: %s", where, typed.Subjects[0].Category, p.Scene.Mood, text)
+	}
 	low := strings.ToLower(text)
 	still, moving := firstOf(low, stillWater), firstOf(low, movingWater)
 	if still != "" && moving != "" {
@@ -163,7 +169,7 @@ var freshIdeas = []struct {
 }{
 	{"a chef cooking in a busy kitchen", placeIndoor, false, []string{"afternoon sun", "horizon"}},
 	{"two kids flying a kite in a park", placeOutdoor, false, []string{"window", "stillness", "hushed"}},
-	{"pumpkins on a porch in autumn", placeOutdoor, false, []string{"napkin", "crumbs", "window", "plate"}},
+	{"pumpkins on a porch in autumn", placeOutdoor, false, []string{"napkin", "crumbs", "window", "plate", "majestic", "awe-inspiring"}},
 	{"a fire truck racing down the street", placeOutdoor, false, []string{"cozy", "snug", "hushed"}},
 	{"a rocket launching into the night sky", placeOutdoor, false, []string{"void", "distant star"}},
 	{"a dolphin leaping out of the waves", placeOutdoor, false, []string{"caustics", "from the surface", "underwater"}},
@@ -175,7 +181,7 @@ var freshIdeas = []struct {
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},
 	{"a girl reading a book under a tree", placeOutdoor, false, []string{"energetic"}},
 	{"a family having a picnic in a meadow", placeOutdoor, false, nil},
-	{"a motorbike parked outside a diner at dusk", placeOutdoor, false, []string{"lamplight glows from one side"}},
+	{"a motorbike parked outside a diner at dusk", placeOutdoor, false, []string{"lamplight glows from one side", "table"}},
 	{"a nurse resting in a hospital corridor", placeUnknown, false, nil},
 	{"a teacher writing on a blackboard in a classroom", placeIndoor, false, nil},
 	{"an old woman knitting in a rocking chair", placeIndoor, false, nil},
