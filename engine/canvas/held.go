@@ -33,6 +33,7 @@ type held struct {
 // costume is what a figure's noun puts on it.
 type costume struct {
 	hat      string // toque, helmet, pointed, crown, wide
+	hatCol   *rgb   // a pointed hat's colour, when not purple
 	suit     bool   // gloves of the suit's colour
 	skirt    bool
 	clothes  *rgb
@@ -55,6 +56,7 @@ var costumes = map[string]costume{
 	"cowboy": {hat: "wide"}, "cowgirl": {hat: "wide"}, "farmer": {hat: "wide"}, "pirate": {hat: "wide", clothes: &black},
 	"knight":  {hat: "helm", suit: true, clothes: &steel, trousers: &steel},
 	"soldier": {hat: "helm"}, "firefighter": {hat: "helm", clothes: &crimson},
+	"gnome": {hat: "pointed", hatCol: &crimson}, "elf": {hat: "pointed", hatCol: &forest},
 	"ballerina": {skirt: true}, "bride": {skirt: true, clothes: &white}, "nun": {skirt: true, clothes: &black},
 }
 
@@ -65,6 +67,7 @@ var (
 	black   = hex("#26242a")
 	crimson = hex("#a02030")
 	steel   = hex("#9aa0a8")
+	forest  = hex("#2a6a3a")
 )
 
 // costumeOf is the costume a person's noun names, if any.
@@ -376,7 +379,11 @@ func (d *painter) headwear(x, y, r float32, c costume) bool {
 	case "pointed":
 		d.ellipse(x, y-r*0.7, r*1.7, r*0.35)
 		d.poly(x-r*1.0, y-r*0.8, x+r*1.0, y-r*0.8, x+r*0.3, y-r*3.4)
-		d.fill(solid(d.lit(purple, 0.05)))
+		hc := purple
+		if c.hatCol != nil {
+			hc = *c.hatCol
+		}
+		d.fill(solid(d.lit(hc, 0.05)))
 	case "crown":
 		g := d.lit(hex("#e8c040"), 0.05)
 		d.poly(x-r*0.9, y-r*0.6, x+r*0.9, y-r*0.6, x+r*1.0, y-r*1.6, x+r*0.5, y-r*1.1, x, y-r*1.7, x-r*0.5, y-r*1.1, x-r*1.0, y-r*1.6)

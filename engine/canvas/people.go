@@ -31,7 +31,7 @@ var poses = map[string]string{
 	"cook": "cooking", "bake": "cooking", "stir": "cooking", "fry": "cooking", "grill": "cooking",
 	"fly": "kite", "ride": "riding", "drive": "riding", "cycle": "riding", "pedal": "riding",
 	"lie": "lying", "sleep": "lying", "nap": "lying", "doze": "lying", "sunbathe": "lying", "lay": "lying",
-	"wave": "waving", "dance": "dancing", "stand": "standing", "wait": "standing", "watch": "standing",
+	"wave": "waving", "dance": "dancing", "float": "dancing", "drift": "dancing", "hover": "dancing", "stand": "standing", "wait": "standing", "watch": "standing",
 }
 
 // portraitVerbs are actions a close portrait shows better than a whole

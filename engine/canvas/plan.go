@@ -38,6 +38,7 @@ type plan struct {
 	sunX, sunY                        float32 // pixels
 	sunR                              float32 // the sun disc's radius once drawn, 0 before
 	showSun, showMoon                 bool
+	stageTop                          float32 // where a figure sits on the thing drawn under it, once drawn (relations.go)
 	fullMoon                          bool
 	tint                              []rgb   // palette colours, which things may take
 	grade                             []rgb   // colours to grade the whole picture towards

@@ -72,6 +72,7 @@ func (d *painter) space() {
 			d.planet(W*d.rnd(0.1, 0.9), H*0.2, 25*d.u)
 		}
 	}
+	d.figureInSpace() // a person floating, or sitting on something (relations.go)
 }
 
 // lunarSurface is standing on the moon: grey cratered ground, the Earth
