@@ -134,17 +134,34 @@ func subjectCats(s easel.Subject) (cats catSet, sure bool) {
 		cat = "animal"
 	}
 	cats = catBit[cat]
-	if !found || scene.Key(s.Noun) != "" || cats&(catPerson|catAnimals) == 0 {
+	if !found {
 		return cats, true
 	}
-	// Every person or animal sense of a noun the lexicon does not know.
+	if k := scene.Key(s.Noun); k != "" && sameThing(k, s.Noun) {
+		return cats, true // the scene lexicon's own word
+	}
+	// Where the Scene took WordNet's first sense and another likely one
+	// (a tenth of the evidence or more) differs in having a body, it is
+	// not sure: a crane may be a machine, a feeder a trough.
+	senses := e.Senses()
+	if len(senses) == 0 || catBit[senses[0].Category] != cats {
+		return cats, true // context chose a sense: trust it
+	}
+	// A person or an animal is told apart on less evidence: a cardinal
+	// is a churchman by WordNet's count, a bird on a snowy branch.
+	living := catPerson | catAnimals
 	sure = true
-	for _, c := range e.CategoryList() {
-		if b := catBit[c]; b&(catPerson|catAnimals) != 0 && b != cats {
-			if (b|cats)&catPerson != 0 {
-				cats |= b
-				sure = false
-			}
+	for _, sn := range senses[1:] {
+		b := catBit[sn.Category]
+		if b == cats || (b|cats)&living == 0 {
+			continue
+		}
+		bothLiving := b&living != 0 && cats&living != 0
+		switch {
+		case bothLiving && (b|cats)&catPerson != 0 && sn.Weight >= 3,
+			!bothLiving && sn.Weight >= 10:
+			cats |= b
+			sure = false
 		}
 	}
 	return cats, sure

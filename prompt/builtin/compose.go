@@ -663,10 +663,19 @@ var ambiguousPlural = map[string]bool{
 // linesFor returns the subject lines for a noun: by its lexicon name, then
 // by what WordNet says it is (cats, see categoryLines), then by its
 // element: a strawberry is a fruit before it is the canvas's "food".
+//
+// The lexicon files many nouns under one name (an eagle and a robin under
+// "owl", a penguin under "polar bear"): its lines are taken first only for
+// the noun they were written for, and after the category's otherwise, so
+// an eagle never has an owl's huge round eyes.
 func (d *draft) linesFor(noun, element string, cats catSet) []tmpl {
+	var keyLines []tmpl
 	if k := scene.Key(noun); k != "" {
 		if l, ok := d.t.subjects[k]; ok {
-			return l
+			if sameThing(k, noun) {
+				return l
+			}
+			keyLines = l
 		}
 	}
 	if l, ok := d.t.subjects[noun]; ok {
@@ -674,6 +683,9 @@ func (d *draft) linesFor(noun, element string, cats catSet) []tmpl {
 	}
 	if l := categoryLines()[catName(cats)]; l != nil {
 		return l
+	}
+	if keyLines != nil {
+		return keyLines
 	}
 	if element != "" && !incidental[element] {
 		return d.t.subjects[element]

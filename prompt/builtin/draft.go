@@ -105,20 +105,21 @@ func (d *draft) compose() string {
 	} else if d.sc.Subject != "" {
 		subjLines = d.linesFor(d.sc.Subject, "", 0)
 	}
-	tm := d.choose("subject", subjLines)
+	lr := d.lineRef() // "the cherries" of a bowl of cherries
+	tm := d.chooseFor("subject", subjLines, lr)
 	if tm == nil && d.sc.Subject != "" && d.light == "abstract" {
-		tm = d.choose("subject", t.subjects["shape"])
+		tm = d.chooseFor("subject", t.subjects["shape"], lr)
 	}
 	if tm == nil && len(d.sc.Subjects) > 0 {
 		// A noun the tables do not know: lines for what WordNet says it is.
-		tm = d.choose("subject", categoryLines()[d.sc.Subjects[0].Category])
+		tm = d.chooseFor("subject", categoryLines()[d.sc.Subjects[0].Category], lr)
 	}
 	if tm == nil && d.sc.Subject != "" {
-		tm = d.choose("subject", t.subjects["*"])
+		tm = d.chooseFor("subject", t.subjects["*"], lr)
 	}
 	if tm != nil && !d.long {
 		n := len(d.adds)
-		s := d.render(tm, d.subj)
+		s := d.render(tm, lr)
 		for _, e := range d.adds[n:] {
 			cover(e)
 		}

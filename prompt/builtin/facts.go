@@ -93,7 +93,7 @@ var categoryLines = sync.OnceValue(func() map[string][]tmpl {
 		"sandwich":       {"{Subj} {is} stacked neatly, {its} layers clear."},
 		"soup":           {"{Subj} steam{s} gently, freshly served."},
 		"salad":          {"{Subj} {is} fresh and crisp, freshly tossed."},
-		"pasta":          {"{Subj} {is} freshly served, glossy with sauce."},
+		"pasta":          {"{Subj} {is} freshly cooked and served, still steaming."},
 		"pie":            {"{Subj} {has} a golden crust, freshly baked."},
 		"dessert":        {"{Subj} {is} freshly served, smooth and glossy."},
 		"candy":          {"{Subj} shine{s}, bright and sugary."},
@@ -284,4 +284,51 @@ var countWordSet = map[string]bool{
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "pair": true,
 	"single": true, "couple": true, "dozen": true, "twin": true, "lone": true,
+}
+
+// partitives are the words that name an amount of something rather than
+// a thing of their own: "a stack of pancakes" is pancakes.
+var partitives = map[string]bool{
+	"stack": true, "pile": true, "heap": true, "bunch": true, "bouquet": true, "pair": true,
+	"slice": true, "loaf": true, "handful": true, "row": true, "cluster": true, "piece": true,
+}
+
+// lineRef is how the subject's own line names it: the held thing of "a
+// bowl of cherries" or "a stack of pancakes" ("the cherries are ripe"),
+// the subject itself otherwise.
+func (d *draft) lineRef() ref {
+	if len(d.sc.Subjects) == 0 || d.framed {
+		return d.subj
+	}
+	words := strings.Fields(strings.ToLower(d.sc.Subject))
+	k := slices.Index(words, "of")
+	if k < 1 {
+		return d.subj
+	}
+	head := words[k-1]
+	h, _, ok := lexical.FindNoun(head)
+	if !partitives[head] && !(ok && h.Has("container")) {
+		return d.subj
+	}
+	s := d.sc.Subjects[0]
+	r := refOf(&easel.Scene{Subjects: d.sc.Subjects[:1]}, 0)
+	r.cats, r.scaled, r.unsure = d.subj.cats, d.subj.scaled, d.subj.unsure
+	r.plural = r.plural || s.Plural
+	return r
+}
+
+// sameThing reports whether the lexicon name key is the noun itself: the
+// same word, its singular or plural, or the head of one of them ("old
+// man" and "man", "cherry blossom" and "cherry blossoms").
+func sameThing(key, noun string) bool {
+	noun = strings.ToLower(noun)
+	if key == noun {
+		return true
+	}
+	lemma := noun
+	if e, _, ok := lexical.FindNoun(noun); ok {
+		lemma = e.Lemma
+	}
+	last := func(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+	return key == lemma || lexical.Plural(key) == noun || last(key) == lemma || last(lemma) == key
 }

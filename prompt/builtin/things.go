@@ -386,7 +386,7 @@ var subjectLines = map[string][]string{
 		"{Subj} {is} shown in fine detail, every feather crisp.",
 	},
 	"animal": {
-		"{Subj} {has} a lifelike coat and bright, watchful eyes.",
+		"{Subj} {is} alert and watchful, {its} eyes bright.",
 	},
 	"dragon": {
 		"[fly]{Subj} soar{s} overhead on vast leathery wings, scales glinting like hammered metal.",
@@ -440,7 +440,7 @@ var subjectLines = map[string][]string{
 		"The grain and small scratches of {subj} add warmth and texture.",
 	},
 	"coffee": {
-		"Steam curls from {subj}, a delicate pattern of latte art on its surface.",
+		"Wisps of steam curl up from {subj}, catching the light.",
 	},
 	"cake": {
 		"{Subj} {is} layered and glossy, a few crumbs scattered beside it.",
