@@ -116,3 +116,37 @@ func TestCommonNounSenses(t *testing.T) {
 		t.Errorf("only %d of %d common nouns get the expected category, want 95%%", hits, len(commonNouns))
 	}
 }
+
+// TestCompoundCategories: a compound's categories are ordered by its head
+// word's ("red fox" is a flower and a fox in WordNet; a fox is a mammal),
+// its food senses add up ("hot dog" is a sandwich and a sausage before a
+// stunt performer), and a hyphenated lemma is found as people type it.
+func TestCompoundCategories(t *testing.T) {
+	for _, c := range []struct{ noun, want string }{
+		{"red fox", "mammal"}, {"fire truck", "truck"}, {"ice cream", "dessert"}, {"teddy bear", "toy"},
+		{"polar bear", "mammal"}, {"hot air balloon", "aircraft"}, {"hot-air balloon", "aircraft"},
+		{"hot dog", "sandwich"}, {"guinea pig", "mammal"}, {"baseball bat", "device"},
+	} {
+		if e, _, ok := FindNoun(c.noun); !ok || e.Category() != c.want {
+			t.Errorf("%s: %q (%v), want %s", c.noun, e.Category(), e.CategoryList(), c.want)
+		}
+	}
+}
+
+func TestSenses(t *testing.T) {
+	e, _ := Lookup("kite")
+	s := e.Senses()
+	if len(s) < 2 || s[0].Category != "toy" || s[1].Category != "bird" {
+		t.Fatalf("kite: %v, want toy then bird", s)
+	}
+	sum := 0
+	for _, x := range s {
+		if x.Weight <= 0 {
+			t.Errorf("kite: %v: every sense has some weight", s)
+		}
+		sum += x.Weight
+	}
+	if sum < 95 || sum > 105 {
+		t.Errorf("kite: weights %v sum to %d, want about 100", s, sum)
+	}
+}

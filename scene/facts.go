@@ -304,7 +304,7 @@ func applyPhrase(s *easel.Subject, p *phrase, toks []token) {
 		// A compound WordNet knows ("polar bear", "hot dog") first.
 		if p.head > p.from {
 			if e, _, ok := lexical.FindNoun(toks[p.head-1].low + " " + toks[p.head].low); ok {
-				s.Category = compoundCategory(e, toks[p.head].low)
+				s.Category = e.Category() // ordered by its head word in WordNet's table
 			}
 		}
 		if s.Category == "" {
@@ -328,21 +328,6 @@ func findPhrase(ps []*phrase, noun string) *phrase {
 		}
 	}
 	return nil
-}
-
-// compoundCategory is a compound's category: the first of its head word's
-// categories that the compound also has ("red fox" is a flower and a
-// mammal in WordNet; a fox is first a mammal, so the red fox is one), else
-// the compound's own first ("hot dog" is food, though a dog is a mammal).
-func compoundCategory(e lexical.Entry, head string) string {
-	if h, _, ok := lexical.FindNoun(head); ok {
-		for _, c := range h.CategoryList() {
-			if e.Has(c) || e.Has(strings.ReplaceAll(c, " ", "_")) {
-				return c
-			}
-		}
-	}
-	return e.Category()
 }
 
 // categoryOf is the WordNet category of a noun as typed ("swans" → bird).

@@ -98,6 +98,22 @@ var roots = []root{
 // showy flower").
 var flowerGloss = regexp.MustCompile(`\b(showy|large|fragrant|colorful|bright|white|yellow|red|pink|purple|blue) (\w+ )?(flowers?|blossoms?|blooms?)\b|cultivated for (its|their) (flowers|blossoms|blooms)`)
 
+// wordInfo is what the tables say of one lemma.
+type wordInfo struct {
+	freq [4]int // n v a r
+	cats []catWeight
+	hue  string // the colour its definition gives it ("Mars": "a small reddish planet")
+	of   string // for an adjective: the material or colour noun it comes from
+}
+
+// catsOrNil is the lemma's categories, nil for no lemma.
+func (l *wordInfo) catsOrNil() []catWeight {
+	if l == nil {
+		return nil
+	}
+	return l.cats
+}
+
 // root is one category and the synsets it starts from. A generic
 // category (animal, vehicle, ...) is taken only when no specific one is
 // above the noun at any distance: a dog is a mammal before it is a
@@ -136,12 +152,7 @@ func main() {
 	nouns := readData(filepath.Join(*dir, "data.noun"))
 	counts := readCounts(filepath.Join(*dir, "cntlist.rev"))
 
-	type lemma struct {
-		freq [4]int // n v a r
-		cats []catWeight
-		hue  string // the colour its definition gives it ("Mars": "a small reddish planet")
-		of   string // for an adjective: the material or colour noun it comes from
-	}
+	type lemma = wordInfo
 	lemmas := map[string]*lemma{}
 	get := func(w string) *lemma {
 		l := lemmas[w]
@@ -231,15 +242,26 @@ func main() {
 	if *explain != "" {
 		for _, w := range strings.Split(*explain, ",") {
 			w = strings.ReplaceAll(strings.TrimSpace(w), " ", "_")
-			fmt.Printf("%s: %v\n", w, nounCategory(w, indexes["noun"][w], nouns, counts, catOf, flowerIdx, isGroup, isArtifact))
+			fmt.Printf("%s: %v\n", w, rankCategories(nounCategory(w, indexes["noun"][w], nouns, counts, catOf, flowerIdx, isGroup, isArtifact), nil))
 			for i, s := range nounSenses(w, indexes["noun"][w], nouns, counts, catOf, flowerIdx) {
 				fmt.Printf("  %2d %-14s n=%-3d w=%-6.2f %-22s %s: %.50s\n", i+1, s.cat, s.count, s.weight, s.why, strings.Join(nouns[s.off].words, ","), nouns[s.off].gloss)
 			}
 		}
 		return
 	}
+	// Single words first: a compound's categories are ordered by its
+	// head word's ("red fox" by "fox").
+	evidence := map[string][]catWeight{}
 	for w, offs := range indexes["noun"] {
-		lemmas[w].cats = nounCategory(w, offs, nouns, counts, catOf, flowerIdx, isGroup, isArtifact)
+		evidence[w] = nounCategory(w, offs, nouns, counts, catOf, flowerIdx, isGroup, isArtifact)
+		if !strings.ContainsAny(w, "_-") {
+			lemmas[w].cats = rankCategories(evidence[w], nil)
+		}
+	}
+	for w, offs := range indexes["noun"] {
+		if i := strings.LastIndexAny(w, "_-"); i >= 0 {
+			lemmas[w].cats = rankCategories(evidence[w], lemmas[w[i+1:]].catsOrNil())
+		}
 		if len(lemmas[w].cats) > 0 {
 			lemmas[w].hue = glossColour(w, offs, nouns, lemmas[w].cats[0].cat, catOf, flowerIdx)
 		}
@@ -271,15 +293,20 @@ func main() {
 
 	// words.txt: sorted, one lemma a line: lemma TAB nF:cat vF aF>noun rF
 	// (parts it lacks left out; F is the tagged-corpus count plus one). Multi-word lemmas keep their spaces.
+	// A hyphenated noun is also written with spaces, as people type it
+	// ("hot-air balloon", "hot air balloon"), where WordNet has no such
+	// lemma of its own.
+	for w, l := range lemmas {
+		if v := strings.ReplaceAll(w, "-", "_"); v != w && l.freq[0] > 0 && lemmas[v] == nil && !strings.HasPrefix(w, "-") {
+			lemmas[v] = &lemma{freq: [4]int{l.freq[0]}, cats: l.cats, hue: l.hue}
+		}
+	}
 	keys := make([]string, 0, len(lemmas))
 	for w := range lemmas {
 		if strings.ContainsAny(w, "0123456789") || strings.Count(w, "_") > 2 {
 			continue
 		}
-		keys = append(keys, w)
-	}
-	for i, w := range keys {
-		keys[i] = strings.ReplaceAll(w, "_", " ")
+		keys = append(keys, strings.ReplaceAll(w, "_", " "))
 	}
 	sort.Strings(keys)
 	var b strings.Builder

@@ -7,10 +7,11 @@ import (
 	"strings"
 )
 
-// catWeight is one category of a noun and the share of WordNet's evidence
-// for it, in percent.
+// catWeight is one category of a noun, the evidence for it (w) and its
+// share of all the noun's evidence in percent (weight).
 type catWeight struct {
 	cat    string
+	w      float64
 	weight int
 }
 
@@ -79,7 +80,7 @@ func nounSenses(w string, offs []int, nouns map[int]synset, counts map[string]in
 				s.cat = roots[flowerIdx].cat
 			}
 		}
-		s.weight = float64(s.count) + 1/float64(i+2)
+		s.weight = float64(s.count) + prior(i)
 		if common && proper(nouns[o], w) {
 			s.weight, s.why = 0, "name"
 		}
@@ -100,7 +101,7 @@ func nounSenses(w string, offs []int, nouns map[int]synset, counts map[string]in
 		case s.why == "name":
 		case !strings.EqualFold(head, word) && containsWord(strings.ToLower(head), word):
 			// Its tags are the compound's: only its place counts.
-			s.weight, s.why = 0.2/float64(i+2), "short for "+head
+			s.weight, s.why = prior(i)/3, "short for "+head
 		case slices.ContainsFunc(syn.words[1:], func(x string) bool {
 			return !strings.EqualFold(x, word) && containsWord(strings.ToLower(x), word)
 		}):
@@ -110,7 +111,7 @@ func nounSenses(w string, offs []int, nouns map[int]synset, counts map[string]in
 		// word comes, the rarer a name it is for the thing ("chump, fool,
 		// gull, mark, patsy, fall guy, sucker, soft touch, mug"). Tags are
 		// evidence of their own: only the untagged share is lowered.
-		if p := slices.IndexFunc(syn.words, func(x string) bool { return strings.EqualFold(x, word) }); p > 0 && s.why == "" {
+		if p := synonymPlace(syn.words, word); p > 0 && s.why == "" {
 			s.weight, s.why = float64(s.count)+(s.weight-float64(s.count))/float64(p+1), "synonym "+strconv.Itoa(p+1)
 		}
 		switch syn.domain {
@@ -127,10 +128,34 @@ func nounSenses(w string, offs []int, nouns map[int]synset, counts map[string]in
 		case (s.cat == "plant" || s.cat == "tree") && hasEdible:
 			s.weight, s.why = s.weight*0.3, "plant of the fruit"
 		case attribute[s.cat] && hasThing:
-			s.weight, s.why = s.weight*0.25, "attribute"
+			s.weight, s.why = s.weight*0.2, "attribute"
 		}
 	}
 	return out
+}
+
+// prior is what an untagged sense weighs by its place in index.noun,
+// which orders the tagged senses by their counts but the untagged ones
+// only as the lexicographers wrote them: weak evidence, so it falls
+// gently ("red fox": a flower, then two foxes, is a fox).
+func prior(i int) float64 { return 0.3 / (1 + 0.1*float64(i)) }
+
+// synonymPlace is where word comes among a synset's names, not counting
+// its own spellings before it ("hotdog, hot dog": first).
+func synonymPlace(words []string, word string) int {
+	squash := func(s string) string {
+		return strings.NewReplacer(" ", "", "-", "").Replace(strings.ToLower(s))
+	}
+	p := 0
+	for _, x := range words {
+		if strings.EqualFold(x, word) {
+			return p
+		}
+		if squash(x) != squash(word) {
+			p++
+		}
+	}
+	return -1
 }
 
 // containsWord reports whether phrase s holds w as whole words.
@@ -139,9 +164,9 @@ func containsWord(s, w string) bool {
 	return strings.Contains(s, " "+w+" ")
 }
 
-// nounCategory lists the categories of noun w with their share of the
-// evidence, most likely first: each category weighs what its senses weigh
-// (nounSenses). Senses with no category (events, acts, groups, body
+// nounCategory lists the categories of noun w with the evidence for each,
+// in the order of its senses (rankCategories orders them): each category
+// weighs what its senses weigh (nounSenses). Senses with no category (events, acts, groups, body
 // parts) weigh too: where the corpus tags them and they outweigh all the
 // categorised ones three times over, the word is mostly something else and
 // stays uncategorised (wave: "a ridge that moves across water" is an event;
@@ -168,39 +193,88 @@ func nounCategory(w string, offs []int, nouns map[int]synset, counts map[string]
 	if tags >= 5 && none >= 3*some {
 		return nil
 	}
-	total := 0.0
-	type acc struct {
-		cat   string
-		w     float64
-		first int
-	}
-	var cats []acc
-	for i, s := range senses {
+	var cats []catWeight
+	for _, s := range senses {
 		if s.cat == "" || s.weight == 0 {
 			continue
 		}
-		total += s.weight
-		if j := slices.IndexFunc(cats, func(a acc) bool { return a.cat == s.cat }); j >= 0 {
+		if j := slices.IndexFunc(cats, func(a catWeight) bool { return a.cat == s.cat }); j >= 0 {
 			cats[j].w += s.weight
 		} else {
-			cats = append(cats, acc{s.cat, s.weight, i})
+			cats = append(cats, catWeight{cat: s.cat, w: s.weight})
 		}
 	}
-	slices.SortStableFunc(cats, func(a, b acc) int {
+	return cats
+}
+
+// families group the categories whose evidence adds up: a "hot dog" is a
+// sandwich and a sausage (food) before a stunt performer.
+var families = map[string]string{}
+
+func init() {
+	for _, f := range [][]string{
+		{"mammal", "sea mammal", "bird", "fish", "reptile", "amphibian", "insect", "sea creature", "animal"},
+		{"fruit", "vegetable", "cake", "bread", "cookie", "pastry", "sandwich", "soup", "salad", "pasta", "pie", "dessert", "candy", "dish", "food"},
+		{"spacecraft", "aircraft", "bus", "truck", "train", "bicycle", "motorcycle", "car", "boat", "vehicle"},
+		{"flower", "tree", "plant"},
+	} {
+		for _, c := range f {
+			families[c] = f[0]
+		}
+	}
+}
+
+// rankCategories orders a noun's categories by their weight, its family's
+// first, and keeps the likeliest few with their share in percent. head,
+// for a compound, is its head word's categories: a category the head word
+// has gains by its share there ("red fox": a flower and a fox in WordNet;
+// a fox is a mammal).
+func rankCategories(cats []catWeight, head []catWeight) []catWeight {
+	if len(cats) == 0 {
+		return nil
+	}
+	cats = slices.Clone(cats)
+	headTotal := 0
+	for _, h := range head {
+		headTotal += h.weight
+	}
+	for i := range cats {
+		for _, h := range head {
+			if h.cat == cats[i].cat && headTotal > 0 {
+				cats[i].w *= 1 + 2*float64(h.weight)/float64(headTotal)
+			}
+		}
+	}
+	total := 0.0
+	fam := map[string]float64{}
+	for _, c := range cats {
+		total += c.w
+		fam[family(c.cat)] += c.w
+	}
+	slices.SortStableFunc(cats, func(a, b catWeight) int {
+		fa, fb := fam[family(a.cat)], fam[family(b.cat)]
 		switch {
+		case fa > fb:
+			return -1
+		case fa < fb:
+			return 1
 		case a.w > b.w:
 			return -1
 		case a.w < b.w:
 			return 1
 		}
-		return a.first - b.first
+		return 0 // stable: the earlier sense first
 	})
-	var out []catWeight
-	for _, c := range cats {
-		if len(out) == maxCats {
-			break
-		}
-		out = append(out, catWeight{c.cat, int(100*c.w/total + 0.5)})
+	cats = cats[:min(len(cats), maxCats)]
+	for i := range cats {
+		cats[i].weight = int(100*cats[i].w/total + 0.5)
 	}
-	return out
+	return cats
+}
+
+func family(c string) string {
+	if f, ok := families[c]; ok {
+		return f
+	}
+	return c
 }
