@@ -15,7 +15,7 @@ var furnitureShapes = []struct {
 }{
 	{"sofa", (*painter).sofa}, {"couch", (*painter).sofa}, {"settee", (*painter).sofa},
 	{"bed", (*painter).bed}, {"table", (*painter).tableFurniture}, {"desk", (*painter).tableFurniture},
-	{"counter", (*painter).tableFurniture}, {"bench", (*painter).sofa},
+	{"bench", (*painter).sofa},
 	{"chair", (*painter).armchair},
 }
 
@@ -40,8 +40,8 @@ func (d *painter) furnish(floorY float32) {
 				break
 			}
 		}
-		if strings.Contains(n, "shel") || strings.Contains(n, "bookcase") {
-			continue // the shelves line the walls (interior)
+		if strings.Contains(n, "shel") || strings.Contains(n, "bookcase") || strings.Contains(n, "counter") || n == "bar" || strings.Contains(n, "lamp") {
+			continue // the shelves line the walls (interior), the counter stands at the back, a lamp on the floor (rooms.go)
 		}
 		col := hex("#8a4a3a")
 		if c, ok := factColour(s); ok {

@@ -69,7 +69,11 @@ func (d *painter) interior() {
 	}
 	// The furniture the idea names, and the person in the room
 	// (furniture.go, people.go).
+	if sub, ok := counterRoom(p); ok {
+		d.counter(sub, -4*d.u, W+4*d.u, H*0.64, H*0.93) // rooms.go
+	}
 	d.furnish(H * 0.9)
+	d.roomThings(H * 0.9)
 	if s := p.subjectOf("person"); s != nil && poseOf(s) != "" {
 		col := p.accent
 		if c, ok := factColour(s); ok {

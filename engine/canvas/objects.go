@@ -73,6 +73,7 @@ var objectDrawers = map[string]func(d *painter, pr product, cx, base, s float32)
 	"violin":     (*painter).objGuitar,
 	"wineglass":  (*painter).objWineGlass,
 	"drinkglass": (*painter).objDrinkGlass,
+	"piano":      (*painter).objPiano,
 }
 
 // objMug draws a mug.

@@ -280,3 +280,31 @@ func (d *painter) objWineGlass(pr product, cx, base, s float32) {
 	d.rect(cx-s*0.22, top+s*0.06, cx-s*0.18, bowl-s*0.15)
 	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.4})
 }
+
+// objPiano draws an upright piano: the case, the keyboard, a music stand.
+func (d *painter) objPiano(pr product, cx, base, s float32) {
+	col := pr.col
+	w, h := s*1.5, s*1.15
+	d.shadow(cx, base, w*0.6)
+	d.rect(cx-w/2, base-h, cx+w/2, base)
+	d.fill(vgrad(shade(col, -0.3, 0.5), col.scale(0.8), base-h, base))
+	d.rect(cx-w/2-s*0.03, base-h-s*0.05, cx+w/2+s*0.03, base-h)
+	d.fill(solid(shade(col, -0.5, 0.5)))
+	ky := base - h*0.48
+	d.rect(cx-w/2, ky, cx+w/2, ky+h*0.1)
+	d.fill(solid(hex("#f4f0e6")))
+	for k := range 21 {
+		x := cx - w/2 + w*float32(k)/21
+		d.line(x, ky, x, ky+h*0.1, max(0.8*d.u, 0.5))
+		if k%7 != 2 && k%7 != 6 {
+			d.rect(x+w/21*0.65, ky, x+w/21*1.3, ky+h*0.06)
+		}
+	}
+	d.fillNoInk(solid(hex("#1a1a1a")))
+	d.rect(cx-w*0.2, base-h*0.85, cx+w*0.2, base-h*0.62)
+	d.fill(solid(d.lit(hex("#f0ead8"), 0)))
+	for _, lx := range []float32{-0.42, 0.42} {
+		d.rect(cx+lx*w-s*0.03, ky+h*0.1, cx+lx*w+s*0.03, base)
+	}
+	d.fill(solid(col.scale(0.6)))
+}

@@ -176,7 +176,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	switch {
 	case p.el["underwater"]:
 		p.kind = "underwater"
-	case len(s.Subjects) > 0 && s.Subjects[0].Category == "room" && (p.main == "" || p.main == "table" || p.main == "window" || p.main == "object"):
+	case interiorScene(s) && (p.main == "" || p.main == "table" || p.main == "window" || p.main == "object"):
 		// "a sunny kitchen with a round table", "a classroom": the room,
 		// with the furniture it names (furniture.go).
 		p.kind = "interior"

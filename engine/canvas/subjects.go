@@ -151,7 +151,7 @@ func NotDrawn(s *easel.Scene) []string {
 			continue // in a figure's hands (held.go)
 		}
 		n := strings.ToLower(sub.Noun)
-		if n == "" || s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) {
+		if n == "" || s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) || drawnInRoom(s, n) {
 			continue
 		}
 		if _, ok := impliedBy[n]; ok {
