@@ -344,7 +344,7 @@ func factsOf(sc *easel.Scene, light string) cond {
 	if sc.Mood == "dramatic" && f&cCalm != 0 && sc.Weather == "" {
 		f &^= cCalm
 	}
-	if sc.HasElement("waterfall") || actionMood(sc) != "" {
+	if sc.HasElement("waterfall") || actionMood(sc) != "" || stirsWater(sc) {
 		// Water under a waterfall, or where something runs, leaps or
 		// crashes, is moving: no "flawless mirror".
 		f &^= cCalm

@@ -339,22 +339,49 @@ var playVerbs = map[string]bool{
 	"cook": true, "bake": true, "build": true, "busk": true,
 }
 
+// motionVerbs are fast movements of the whole body or of a machine, by
+// WordNet lemma: a woman jogging, a race car speeding, an eagle diving.
+var motionVerbs = map[string]bool{
+	"jog": true, "swim": true, "speed": true, "dive": true, "cycle": true, "bike": true,
+	"skateboard": true, "paddle": true, "rush": true, "hurry": true, "dash": true, "zoom": true,
+	"swoop": true, "climb": true, "hammer": true, "row": true, "tumble": true, "kick": true,
+}
+
 // sceneActionMood is the mood the Scene's actions bring: actionMood's
-// (a chase is energetic, a crash dramatic), else joyful for a person at
-// play or at work with their hands, else "".
+// (a chase is energetic, a crash dramatic), energetic for fast movement,
+// joyful for a person at play or at work with their hands, else "".
 func sceneActionMood(sc *easel.Scene) string {
 	if m := actionMood(sc); m != "" {
 		return m
 	}
 	for _, s := range sc.Subjects {
-		if s.Action == "" || !isPerson(s) {
+		if s.Action == "" {
 			continue
 		}
-		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && playVerbs[e.Lemma] {
+		e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
+		switch {
+		case !ok:
+		case motionVerbs[e.Lemma]:
+			return "energetic"
+		case playVerbs[e.Lemma] && isPerson(s):
 			return "joyful"
 		}
 	}
 	return ""
+}
+
+// stirsWater reports whether something in the Scene moves through water
+// (swims, paddles, dives, leaps, splashes): the water is not a mirror.
+func stirsWater(sc *easel.Scene) bool {
+	for _, s := range sc.Subjects {
+		if s.Action == "" {
+			continue
+		}
+		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && (motionVerbs[e.Lemma] || surfaceVerbs[e.Lemma] || e.Lemma == "splash" || e.Lemma == "wade") {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectElement reports whether e is the element the main subject is

@@ -95,11 +95,12 @@ var subjectLines = map[string][]string{
 		"{Subj} plunge{s} into a deep pool below, with a fine cloud of mist rising where the water lands.",
 	},
 	"pond": {
-		"{Subj} {is} still and dark, dotted with lily pads and mirroring the surroundings.",
+		"[calm]{Subj} {is} still and dark, dotted with lily pads and mirroring the surroundings.",
+		"[!calm]Ripples spread across {subj}, rocking the lily pads and breaking up the reflections.",
 	},
 	"koi pond": {
 		"[+koi]Orange and white koi glide lazily beneath the surface of {subj}, trailing gentle ripples.",
-		"[+koi]{Subj} {is} clear and still, with bright koi drifting under the lily pads.",
+		"[+koi,calm]{Subj} {is} clear and still, with bright koi drifting under the lily pads.",
 	},
 	"koi": {
 		"[+pond]{Subj} glide{s} slowly beneath the glassy surface, flashes of orange and white among the lily pads.",
@@ -291,7 +292,7 @@ var subjectLines = map[string][]string{
 	},
 	"lantern": {
 		"{Subj} sway{s} gently overhead, casting pools of warm, flickering light on the faces below.",
-		"{Subj} glow{s} red and gold, strung in long lines between the rooftops.",
+		"[outdoor]{Subj} glow{s} red and gold, strung in long lines between the rooftops.",
 	},
 	"village": {
 		"The houses of {subj} huddle together, steep roofs and chimneys forming a gentle, uneven line.",
