@@ -121,6 +121,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 				tagged[i].Tag = lexical.Adj
 			}
 		}
+		retag(tagged, classes[start:end])
 		for i := range tagged {
 			tags[start+i] = tagged[i].Tag
 		}
@@ -160,6 +161,14 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 				s.Element = f.e.elements[0]
 			}
 		}
+		if p != nil && preHead(toks, tags, p, s.Noun) {
+			// "a sunlit reading nook": the lexicon's chunk stopped at a
+			// word the tagger reads as a modifier of the noun after it.
+			*s = easel.Subject{Noun: toks[p.head].low, Adjectives: p.mods}
+			if f, _, ok := lookupPhrase(s.Noun); ok && len(f.e.elements) > 0 {
+				s.Element = f.e.elements[0]
+			}
+		}
 		if p == nil && !strings.Contains(s.Noun, " ") && (tagOf(toks, tags, s.Noun) == lexical.Adj || tagOf(toks, tags, s.Noun) == lexical.Part) && categoryOf(s.Noun) == "" {
 			// "a cat, black and sleek": an adjective the tagger bound
 			// to the noun before it.
@@ -178,6 +187,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Count > 1 {
 			s.Plural = true
 		}
+		s.Materials = kindsOut(s.Materials, s.Category)
 		if s.Element == "" && !isObject(phrases, p) {
 			s.Element = elementFor(s.Category, s.Plural)
 		}
@@ -219,6 +229,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		s := easel.Subject{Noun: h, Adjectives: p.mods, Category: cat}
 		p.used = true
 		applyPhrase(&s, p, toks)
+		s.Materials = kindsOut(s.Materials, cat)
 		if !isObject(phrases, p) {
 			// What someone holds or mends is a prop of theirs, not a
 			// thing of its own to draw.
@@ -227,6 +238,13 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		sc.Subjects = append(sc.Subjects, s)
 		if sc.Subject == "" {
 			sc.Subject = p.text
+		}
+	}
+	for i := range sc.Subjects {
+		for j := range i {
+			if !drop[j] && sc.Subjects[j].Noun == sc.Subjects[i].Noun {
+				drop[i] = true // the noun a rewritten subject took
+			}
 		}
 	}
 	dropSubjects(sc, drop)
@@ -496,6 +514,62 @@ func placedElsewhere(adjs []string, p *phrase, ps []*phrase, toks []token, tags 
 		if keep {
 			out = append(out, a)
 		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// retag corrects the tags that the words around them contradict, where
+// WordNet knows the word as a noun: a verb before "of" is a noun ("piles
+// of books"); a count word after an article with no "of" or noun after it
+// is a noun ("a young couple dancing"); an adjective that ends a phrase
+// after an article is a noun ("across a plain").
+func retag(ws []lexical.Word, classes []class) {
+	n := len(ws)
+	noun := func(i int) bool {
+		e, _, ok := lexical.FindNoun(ws[i].Text)
+		return ok && e.Freq[lexical.NounPOS] > 0
+	}
+	for i := range ws {
+		next := lexical.Other
+		if i+1 < n {
+			next = ws[i+1].Tag
+		}
+		nextOf := i+1 < n && ws[i+1].Text == "of"
+		switch ws[i].Tag {
+		case lexical.Verb:
+			if nextOf && i > 0 && classes[i] != cVerb && noun(i) {
+				ws[i].Tag = lexical.Noun
+			}
+		case lexical.Num:
+			if i > 0 && (ws[i-1].Tag == lexical.Det || ws[i-1].Tag == lexical.Adj) && !nextOf &&
+				next != lexical.Noun && next != lexical.Adj && quantityNouns[ws[i].Text] {
+				ws[i].Tag = lexical.Noun
+			}
+		case lexical.Adj:
+			if i > 0 && ws[i-1].Tag == lexical.Det && (next == lexical.Prep || next == lexical.Conj || next == lexical.Other && i+1 >= n) &&
+				classes[i] != cColor && classes[i] != cAdj && noun(i) && categoryOf(ws[i].Text) != "" && !isColor(ws[i].Text) {
+				ws[i].Tag = lexical.Noun
+			}
+		}
+	}
+}
+
+// kindsOut drops the material words that name a kind of the thing or a
+// flavour of a food: pine trees and maple syrup are made of no wood (an
+// oak table is).
+func kindsOut(materials []string, cat string) []string {
+	if edible[cat] {
+		return nil
+	}
+	out := materials[:0]
+	for _, m := range materials {
+		if e, _, ok := lexical.FindNoun(m); ok && cat != "" && e.Category() == cat {
+			continue
+		}
+		out = append(out, m)
 	}
 	if len(out) == 0 {
 		return nil

@@ -219,6 +219,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 		if (t == lexical.Ing || t == lexical.Verb || t == lexical.Part) && last != nil && last.action == "" && classes[i] != cStyle {
 			last.action = toks[i].low
 			lastAction = last
+			lastRel = false // "a boy with a balloon running through a crowd": the boy runs
 		}
 		i++
 	}

@@ -53,6 +53,20 @@ func postHead(toks []token, p *phrase, noun string) bool {
 	return false
 }
 
+// preHead reports whether noun is a word of p before its head that the
+// tagger does not read as a noun: a modifier of the head.
+func preHead(toks []token, tags []lexical.Tag, p *phrase, noun string) bool {
+	if strings.Contains(noun, " ") || toks[p.head].low == noun {
+		return false
+	}
+	for k := p.from; k < p.head; k++ {
+		if toks[k].low == noun {
+			return tags[k] != lexical.Noun
+		}
+	}
+	return false
+}
+
 // dropSubjects removes the subjects at the marked indices.
 func dropSubjects(sc *easel.Scene, drop map[int]bool) {
 	if len(drop) == 0 {
@@ -104,8 +118,12 @@ func dropGroups(sc *easel.Scene, phrases []*phrase, toks []token) {
 		}
 		g, m := sc.Subjects[gi], &sc.Subjects[mi]
 		switch m.Category {
-		case "", "color", "material", "shape":
+		case "color", "material", "shape":
 			continue
+		case "":
+			if m.Element == "" {
+				continue // "a pile of coins": neither is drawn
+			}
 		}
 		if m.Relation == "" {
 			m.Relation = g.Relation
@@ -153,6 +171,9 @@ var subjectDomains = map[string]bool{
 var categoryDomains = map[string]string{
 	"person": "portrait", "mammal": "animal", "animal": "animal", "reptile": "animal",
 	"amphibian": "animal", "bird": "bird", "insect": "insect",
+	// Things one shows alone, as a product shot.
+	"device": "product", "container": "product", "clothing": "product", "jewelry": "product",
+	"toy": "product", "instrument": "product",
 }
 
 // placeCategories are the WordNet categories of places: a thing put in or
@@ -192,20 +213,28 @@ func settleDomain(sc *easel.Scene) {
 	if sc.View == "portrait" || sc.View == "close-up" || strings.Contains(low, "portrait") || strings.Contains(low, "headshot") {
 		return
 	}
-	place := placeDomain(sc, s0.Noun)
+	place, structure := placeDomain(sc, s0.Noun)
 	if place == "" || place == sc.Domain || sc.Domain != "portrait" && place == "interior" {
 		return // a cup of coffee in a cafe is still a drink
+	}
+	if structure && sc.Domain != "portrait" && !living[s0.Category] && !plants[s0.Category] {
+		return // a headphone on a plinth is still a product shot
 	}
 	sc.Domain = place
 }
 
+// plants are the categories of growing things.
+var plants = map[string]bool{"plant": true, "flower": true, "tree": true}
+
 // placeDomain is the domain of the place the idea puts noun in or on: its
 // setting, else the object of its relation when WordNet files that under a
-// place ("in the park", "on a porch").
-func placeDomain(sc *easel.Scene, noun string) string {
+// place ("in the park", "on a porch"). structure reports a place WordNet
+// only knows as a structure or a building seen from outside (a porch, a
+// plinth), where a product or a dish may still stand for a close shot.
+func placeDomain(sc *easel.Scene, noun string) (domain string, structure bool) {
 	if sc.Setting != "" {
 		if f, _, ok := lookupPhrase(sc.Setting); ok && f.e.class == cPlace && f.e.domain != "" && f.e.domain != "sky" {
-			return f.e.domain
+			return f.e.domain, false
 		}
 	}
 	// The subject's own places first, then those of what it is placed
@@ -237,24 +266,24 @@ func placeDomain(sc *easel.Scene, noun string) string {
 			}
 			d = f.e.domain
 			if f.e.class == cPlace {
-				return d
+				return d, false
 			}
 		} else {
 			d = placeCategories[categoryOf(r.Object)]
 		}
 		if (d == "architecture" || d == "village") && (r.Prep == "in" || r.Prep == "inside") {
-			d = "interior" // in a garage, in a barn
+			return "interior", false // in a garage, in a barn
 		}
 		if d != "" {
-			return d
+			return d, d == "architecture"
 		}
 	}
 	if sc.Setting != "" {
 		if d := placeCategories[categoryOf(sc.Setting)]; d != "" {
-			return d
+			return d, d == "architecture"
 		}
 	}
-	return ""
+	return "", false
 }
 
 // settleSetting names the setting from WordNet when the lexicon knew no
