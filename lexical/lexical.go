@@ -11,7 +11,7 @@
 // offset: there is nothing to parse at start-up.
 //
 // Element → file: words.txt, forms.txt and prefixes.txt are the generated tables;
-// lexical.go looks words up (Lookup, FindNoun, FindVerb, Plural); tagger.go tags
+// lexical.go looks words up (Lookup, FindNoun, FindVerb, Singular, Plural); tagger.go tags
 // an idea's words (Tagging.Tag); internal/wngen generates the tables.
 package lexical
 
@@ -339,6 +339,25 @@ func findVerb(w string, exact Entry, found bool) (e Entry, form string, ok bool)
 var verbRules = [][3]string{
 	{"ing", "", "ing"}, {"ing", "e", "ing"}, {"ied", "y", "ed"}, {"ed", "", "ed"}, {"ed", "e", "ed"},
 	{"ies", "y", "s"}, {"es", "", "s"}, {"es", "e", "s"}, {"s", "", "s"},
+}
+
+// Singular is the singular of a noun as typed, from WordNet's lemmas and
+// plurals ("mice" → "mouse", "red foxes" → "red fox"); a word that is not
+// a plural noun ("bus", "glasses", "zorblax") comes back as it is. Only
+// the last word of a phrase changes.
+func Singular(w string) string {
+	prefix, last := "", w
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		prefix, last = w[:i+1], w[i+1:]
+	}
+	if last == "" {
+		return w
+	}
+	e, plural, ok := FindNoun(strings.ToLower(last))
+	if !ok || !plural {
+		return w
+	}
+	return prefix + e.Lemma
 }
 
 // Plural writes the plural of noun lemma n: WordNet's irregular form when

@@ -64,3 +64,15 @@ func TestMaterialAdjective(t *testing.T) {
 		t.Errorf("woolen comes from %q", e.Of)
 	}
 }
+
+func TestSingular(t *testing.T) {
+	for _, c := range [][2]string{
+		{"cats", "cat"}, {"mice", "mouse"}, {"red foxes", "red fox"}, {"bus", "bus"}, {"glasses", "glasses"},
+		{"berries", "berry"}, {"wolves", "wolf"}, {"zorblaxes", "zorblaxes"}, {"cat", "cat"}, {"", ""},
+		{"geese", "goose"}, {"dresses", "dress"}, {"boxes", "box"},
+	} {
+		if got := Singular(c[0]); got != c[1] {
+			t.Errorf("Singular(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}

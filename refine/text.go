@@ -330,18 +330,9 @@ func articleFor(phrase string) string {
 	return ""
 }
 
-// singular is a plain English singular, enough to match "cats" to "cat".
-func singular(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "xes"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-		return w[:len(w)-1]
-	}
-	return w
-}
+// singular is a noun's singular from WordNet's lemmas and plurals, enough
+// to match "cats" to "cat" and "mice" to "mouse" (and leave "bus" alone).
+func singular(w string) string { return lexical.Singular(w) }
 
 // fixArticles makes "a" and "an" agree with the word after them, as the
 // writer does ("an hour", "a unicorn").
