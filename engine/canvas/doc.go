@@ -36,6 +36,7 @@
 //	launch.go         a rocket on its launch pad (standing or lifting off), a tower above the clouds, the water a boat needs
 //	built.go          houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges
 //	underwater.go     under the sea; space.go outer space and planets; aerial.go views from above
+//	planets.go        Saturn's (or any ringed planet's) rings, counted moons
 //	rooms.go          when an idea is a room (interiorScene); a counter, an easel, the named objects on the floor (lamp, guitar, piano, plant)
 //	interior.go       rooms (shelves, fireplace, a window); street.go streets; portrait.go one person close
 //	food.go           the table and food by its category (foodDrawers): cake, bread, cookies, burger, pie, scoops, a glass, fruit

@@ -58,7 +58,15 @@ func (d *painter) space() {
 	px, py := W*between(0.25, 0.75, lk.sunX), H*between(0.6, 0.95, lk.horizon)
 	py = max(py, H*0.32+pr) // never a planet filling the whole frame
 	if p.el["planet"] || !p.el["nebula"] {
+		ring := d.ringed() // planets.go
+		if ring {
+			pr *= 0.7 // the rings need room
+			d.rings(px, py, pr, false)
+		}
 		d.planet(px, py, pr)
+		if ring {
+			d.rings(px, py, pr, true)
+		}
 	}
 	if p.el["spaceship"] || p.el["moon"] {
 		if p.el["spaceship"] {
@@ -68,6 +76,8 @@ func (d *painter) space() {
 				x = 1 - x
 			}
 			d.spaceship(W*x, H*d.rnd(0.2, 0.32), d.zoomed("spaceship", 90*d.u))
+		} else if m := p.subjectOf("moon"); m != nil && (m.Count > 1 || m.Plural) {
+			d.moonlets(countOf(m, 3), px) // "two moons": two (planets.go)
 		} else {
 			d.planet(W*d.rnd(0.1, 0.9), H*0.2, 25*d.u)
 		}
