@@ -532,12 +532,23 @@ func retag(ws []lexical.Word, classes []class) {
 		e, _, ok := lexical.FindNoun(ws[i].Text)
 		return ok && e.Freq[lexical.NounPOS] > 0
 	}
+	verb := false // a verb came before in the clause
 	for i := range ws {
 		next := lexical.Other
 		if i+1 < n {
 			next = ws[i+1].Tag
 		}
 		nextOf := i+1 < n && ws[i+1].Text == "of"
+		if ws[i].Tag == lexical.Noun && !verb && i > 0 && ws[i-1].Tag == lexical.Noun && !ws[i].Plural &&
+			(ws[i-1].Plural || severalBefore(ws, i-1)) &&
+			(next == lexical.Prep || next == lexical.Conj || next == lexical.Adv || i+1 >= n) && classes[i] == cNone {
+			// "two deer graze beside a stream": a word more often a verb
+			// after a plural is its verb.
+			if e, ok := lexical.Lookup(ws[i].Text); ok && e.Freq[lexical.VerbPOS] > e.Freq[lexical.NounPOS] {
+				ws[i].Tag = lexical.Verb
+			}
+		}
+		verb = verb || ws[i].Tag == lexical.Verb || ws[i].Tag == lexical.Ing
 		switch ws[i].Tag {
 		case lexical.Verb:
 			if nextOf && i > 0 && classes[i] != cVerb && noun(i) {
@@ -575,4 +586,22 @@ func kindsOut(materials []string, cat string) []string {
 		return nil
 	}
 	return out
+}
+
+// severalBefore reports whether the noun at i is counted as several: a
+// number above one or a group's "of" comes before it ("two deer", "a herd
+// of sheep"), for nouns whose plural is their singular.
+func severalBefore(ws []lexical.Word, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch {
+		case ws[k].Tag == lexical.Adj:
+			continue
+		case ws[k].Tag == lexical.Num:
+			return ws[k].Num > 1
+		case ws[k].Text == "of":
+			return true
+		}
+		return false
+	}
+	return false
 }

@@ -201,7 +201,10 @@ func settleDomain(sc *easel.Scene) {
 	if own == "" {
 		own = categoryDomains[s0.Category]
 	}
-	if own != "" && own != sc.Domain && (sc.Domain == "" || subjectDomains[sc.Domain]) && subjectDomains[own] {
+	// The lexicon's chunks took another word for the subject's head ("two
+	// deer graze": graze), so the domain they chose is not the subject's.
+	misread := lastWord(sc.Subject) != lastWord(s0.Noun) && !strings.Contains(sc.Subject, " of ")
+	if own != "" && own != sc.Domain && (sc.Domain == "" || subjectDomains[sc.Domain] || misread) && subjectDomains[own] {
 		sc.Domain = own
 	}
 	switch sc.Domain {
