@@ -137,15 +137,15 @@ func subjectCats(s easel.Subject) (cats catSet, sure bool) {
 	if !found {
 		return cats, true
 	}
-	if k := scene.Key(s.Noun); k != "" && sameThing(k, s.Noun) {
-		return cats, true // the scene lexicon's own word
-	}
 	// Where the Scene took WordNet's first sense and another likely one
 	// (a tenth of the evidence or more) differs in having a body, it is
 	// not sure: a crane may be a machine, a feeder a trough.
 	senses := e.Senses()
-	if len(senses) == 0 || catBit[senses[0].Category] != cats {
+	if len(senses) <= 1 || catBit[senses[0].Category] != cats {
 		return cats, true // context chose a sense: trust it
+	}
+	if k := scene.Key(s.Noun); k != "" && sameThing(k, s.Noun) {
+		return cats, true // the scene lexicon's own word
 	}
 	// A person or an animal is told apart on less evidence: a cardinal
 	// is a churchman by WordNet's count, a bird on a snowy branch.
@@ -225,10 +225,10 @@ func newChecker(sc *easel.Scene, ideaLow string) checker {
 }
 
 // inIdea reports whether the person typed w (then the sentence may say it).
-func (c *checker) inIdea(w []byte) bool {
+func (c *checker) inIdea(w string) bool {
 	s := c.idea
 	for len(s) > 0 {
-		i := strings.Index(s, string(w))
+		i := strings.Index(s, w)
 		if i < 0 {
 			return false
 		}
@@ -260,6 +260,50 @@ const (
 	wcNumber
 	wcRepeatOK
 )
+
+// classTable finds a word's classes by the hash problem computes anyway:
+// open addressing on the FNV-1a hash, the word itself compared on a hit.
+type classEntry struct {
+	hash  uint32
+	word  string
+	class uint8
+}
+
+const classTableSize = 1024 // a power of two, several times the words
+
+var classTable = func() *[classTableSize]classEntry {
+	var t [classTableSize]classEntry
+	for w, c := range wordClasses {
+		h := fnv32(w)
+		i := h & (classTableSize - 1)
+		for t[i].word != "" {
+			i = (i + 1) & (classTableSize - 1)
+		}
+		t[i] = classEntry{h, w, c}
+	}
+	return &t
+}()
+
+func fnv32(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+// classOf returns the classes of word w, whose FNV-1a hash is h.
+func classOf(w string, h uint32) uint8 {
+	for i := h & (classTableSize - 1); ; i = (i + 1) & (classTableSize - 1) {
+		e := &classTable[i]
+		if e.word == "" {
+			return 0
+		}
+		if e.hash == h && strings.EqualFold(e.word, w) {
+			return e.class
+		}
+	}
+}
 
 var wordClasses = func() map[string]uint8 {
 	m := map[string]uint8{}
@@ -317,26 +361,35 @@ func (c *checker) problem(s []byte, r ref, opening bool) string {
 	}
 	ws := words[:n]
 	text := func(w word) []byte { return low[w.lo:w.hi] }
-	names := r.text != "" && (bytes.Contains(s, []byte(r.text)) || r.short != "" && bytes.Contains(s, []byte(r.short)))
+	at, name := -1, ""
+	for _, n := range [2]string{r.text, r.short} {
+		if n != "" {
+			if at = bytes.Index(s, []byte(n)); at >= 0 {
+				name = n
+				break
+			}
+		}
+	}
+	names := at >= 0
 	for i, w := range ws {
 		wb := text(w)
-		class := wordClasses[string(wb)]
+		class := classOf(string(wb), w.hash)
 		if class&wcPart != 0 {
-			if m := partWords[string(wb)]; !fits(m, r.cats, !r.unsure) && (names || m&c.anyCat == 0) && !c.inIdea(wb) {
+			if m := partWords[string(wb)]; !fits(m, r.cats, !r.unsure) && (names || m&c.anyCat == 0) && !c.inIdea(string(wb)) {
 				return "part " + string(wb)
 			}
 		}
-		if class&wcPlating != 0 && names && (r.cats&catFood == 0 || r.scaled) && !c.inIdea(wb) {
+		if class&wcPlating != 0 && names && (r.cats&catFood == 0 || r.scaled) && !c.inIdea(string(wb)) {
 			return "plating " + string(wb)
 		}
-		if class&wcMeta != 0 && !c.inIdea(wb) {
+		if class&wcMeta != 0 && !c.inIdea(string(wb)) {
 			return "meta " + string(wb)
 		}
 		// Colours and counts stay bound to their nouns: "tulip red" of
 		// five purple tulips, "one balloon" of three.
 		if class&(wcColour|wcNumber) != 0 {
 			for k := i + 1; k < len(ws) && k <= i+2; k++ {
-				if p := c.binding(string(wb), class&wcColour != 0, text(ws[k])); p != "" {
+				if p := c.binding(string(wb), class&wcColour != 0, string(text(ws[k]))); p != "" {
 					return p
 				}
 			}
@@ -345,7 +398,7 @@ func (c *checker) problem(s []byte, r ref, opening bool) string {
 		if len(wb) >= 4 && class&wcRepeatOK == 0 {
 			for k := i + 1; k < len(ws); k++ {
 				if ws[k].hash == w.hash && bytes.Equal(text(ws[k]), wb) && !(k == i+2 && idiom(text(ws[i+1]))) {
-					if opening && c.inIdea(wb) {
+					if opening && c.inIdea(string(wb)) {
 						break
 					}
 					return "twice " + string(wb)
@@ -354,7 +407,7 @@ func (c *checker) problem(s []byte, r ref, opening bool) string {
 		}
 	}
 	if names {
-		if p := agreement(s, r); p != "" {
+		if p := agreement(s[at+len(name):], r); p != "" {
 			return p
 		}
 	}
@@ -373,25 +426,25 @@ func idiom(mid []byte) bool {
 
 // binding checks colour or count word w against noun, the word after it:
 // "" unless noun names a thing the idea gives another colour or count.
-func (c *checker) binding(w string, colour bool, noun []byte) string {
+func (c *checker) binding(w string, colour bool, noun string) string {
 	for _, n := range c.nouns {
 		if !n.names(noun) {
 			continue
 		}
 		if colour && len(n.colors) > 0 && !hasColour(n.colors, w) {
-			return "colour " + w + " " + string(noun)
+			return "colour " + w + " " + noun
 		}
 		if !colour && n.count > 1 && numberOf(w) != n.count {
-			return "count " + w + " " + string(noun)
+			return "count " + w + " " + noun
 		}
 		return ""
 	}
 	return ""
 }
 
-func (n *nounFact) names(w []byte) bool {
+func (n *nounFact) names(w string) bool {
 	for _, f := range n.forms {
-		if string(w) == f {
+		if w == f {
 			return true
 		}
 	}
@@ -416,44 +469,33 @@ func numberOf(w string) int {
 	return 0
 }
 
-// agreement checks the verb after the subject's name against its number:
-// "the pancakes is" and "the fox are" fail, as does a plural subject
-// called "it" after it is named.
-func agreement(s []byte, r ref) string {
-	for _, name := range [2]string{r.text, r.short} {
-		if name == "" {
-			continue
+// agreement checks the verb after the subject's name (rest is what
+// follows it) against its number: "the pancakes is" and "the fox are"
+// fail, as does a plural subject called "it" after it is named.
+func agreement(rest []byte, r ref) string {
+	next := rest
+	if len(next) > 0 && next[0] == ' ' {
+		next = next[1:]
+	}
+	if j := bytes.IndexByte(next, ' '); j >= 0 {
+		next = next[:j]
+	}
+	v := string(bytes.TrimRight(next, ".,;:"))
+	if r.plural {
+		switch v {
+		case "is", "has", "was", "does", "stands", "sits", "rises":
+			return "agreement " + v
 		}
-		i := bytes.Index(s, []byte(name))
-		if i < 0 {
-			continue
-		}
-		rest := s[i+len(name):]
-		next := rest
-		if len(next) > 0 && next[0] == ' ' {
-			next = next[1:]
-		}
-		if j := bytes.IndexByte(next, ' '); j >= 0 {
-			next = next[:j]
-		}
-		v := string(bytes.TrimRight(next, ".,;:"))
-		if r.plural {
-			switch v {
-			case "is", "has", "was", "does", "stands", "sits", "rises":
-				return "agreement " + v
-			}
-			for _, pro := range [...]string{" it ", " it.", " it,", " its ", " itself"} {
-				if bytes.Contains(rest, []byte(pro)) {
-					return "agreement" + pro
-				}
-			}
-		} else {
-			switch v {
-			case "are", "have", "were", "do":
-				return "agreement " + v
+		for _, pro := range [...]string{" it ", " it.", " it,", " its ", " itself"} {
+			if bytes.Contains(rest, []byte(pro)) {
+				return "agreement" + pro
 			}
 		}
-		return ""
+	} else {
+		switch v {
+		case "are", "have", "were", "do":
+			return "agreement " + v
+		}
 	}
 	return ""
 }

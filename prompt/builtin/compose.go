@@ -119,17 +119,6 @@ type draft struct {
 	style     *styleInfo
 	adds      []string
 	check     checker
-	pend      pending
-}
-
-// pending is the last sentence the checker passed: its bytes still stand
-// in the buffer's spare capacity, so rendering it again only re-extends
-// the buffer.
-type pending struct {
-	t     *tmpl
-	text  string // the subject it was said of
-	start int
-	s     sentence
 }
 
 // sentence is one written sentence: a range of the draft's buffer, and
@@ -143,14 +132,6 @@ type sentence struct {
 // draft's buffer.
 func (d *draft) render(t *tmpl, r ref) sentence {
 	start := len(d.buf)
-	if p := d.pend; p.t == t && p.text == r.text && p.start == start && cap(d.buf) >= p.s.end {
-		d.pend.t = nil
-		d.buf = d.buf[:p.s.end]
-		d.adds = append(d.adds, t.adds...)
-		d.facts |= t.sets
-		return p.s
-	}
-	d.pend.t = nil
 	spaces := 0
 	for _, s := range t.segs {
 		if s.slot == sNone {
@@ -277,17 +258,22 @@ func (d *draft) chooseFor(key string, list []tmpl, r ref) *tmpl {
 	return nil
 }
 
-// passes renders t for r, checks the sentence and takes it back.
+// passes reports whether the sentence t would say of r passes the
+// sentence checker, without rendering it (fastProblem).
 func (d *draft) passes(t *tmpl, r ref, opening bool) bool {
-	nb, na, f := len(d.buf), len(d.adds), d.facts
-	s := d.render(t, r)
-	ok := d.check.problem(d.buf[s.start:s.end], r, opening) == ""
-	d.buf, d.adds, d.facts = d.buf[:nb], d.adds[:na], f
-	if ok {
-		d.pend = pending{t: t, text: r.text, start: nb, s: s}
+	p := d.fastProblem(t, r, opening)
+	if verifyChecks != nil {
+		nb, na, f := len(d.buf), len(d.adds), d.facts
+		s := d.render(t, r)
+		verifyChecks(p, d.check.problem(d.buf[s.start:s.end], r, opening), string(d.buf[s.start:s.end]))
+		d.buf, d.adds, d.facts = d.buf[:nb], d.adds[:na], f
 	}
-	return ok
+	return p == ""
 }
+
+// verifyChecks, set by a test, makes passes also render each sentence and
+// run the reference checker on it, reporting both verdicts.
+var verifyChecks func(fast, slow, sentence string)
 
 // mix hashes a seed and a key (FNV-1a, then a final avalanche).
 func mix(seed uint64, key string) uint64 {
@@ -718,7 +704,7 @@ func (d *draft) chooseColors() {
 			// Nor a colour word said twice: "lush green" and "fresh
 			// green garnish".
 			for w := range strings.FieldsSeq(c) {
-				if len(w) >= 4 && wordIn(out[i], w) {
+				if len(w) >= 4 && containsWords(out[i], w) {
 					return
 				}
 			}

@@ -351,7 +351,7 @@ var phraseBreaks = map[string]bool{
 // first tag, the subject, stays as it is. Palette and atmosphere tags are
 // the writer's, not the idea's words.
 func ideaPhrases(out []easel.Keyword, idea string) []easel.Keyword {
-	var phrase []string
+	phrase := make([]string, 0, 8)
 	flush := func() {
 		if len(phrase) == 0 {
 			return
@@ -379,10 +379,16 @@ func ideaPhrases(out []easel.Keyword, idea string) []easel.Keyword {
 		}
 		out = kept
 	}
-	for w := range strings.FieldsFuncSeq(idea, func(r rune) bool {
-		return r == ' ' || r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == '"'
-	}) {
-		w = strings.TrimSuffix(strings.Trim(w, "'()"), "'s")
+	for i := 0; i < len(idea); {
+		for i < len(idea) && phraseSep(idea[i]) {
+			i++
+		}
+		j := i
+		for j < len(idea) && !phraseSep(idea[j]) {
+			j++
+		}
+		w := strings.TrimSuffix(strings.Trim(idea[i:j], "'()"), "'s")
+		i = j
 		if w == "" || phraseBreaks[w] {
 			flush()
 			continue
@@ -391,6 +397,15 @@ func ideaPhrases(out []easel.Keyword, idea string) []easel.Keyword {
 	}
 	flush()
 	return out
+}
+
+// phraseSep reports the bytes between an idea's words.
+func phraseSep(b byte) bool {
+	switch b {
+	case ' ', ',', '.', ';', ':', '!', '?', '"':
+		return true
+	}
+	return false
 }
 
 // writersTag reports a tag the writer chose rather than the idea said.

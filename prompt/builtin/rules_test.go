@@ -420,3 +420,43 @@ func TestRuleSDTags(t *testing.T) {
 		return out
 	})
 }
+
+// TestFastCheckAgrees holds the compiled checker (fastProblem) to the
+// reference one (problem) on every sentence the corpus's prompts weigh:
+// where the reference finds a problem the compiled one must too.
+func TestFastCheckAgrees(t *testing.T) {
+	ideas, err := corpus.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lax, strict, total, found := 0, 0, 0, 0
+	verifyChecks = func(fast, slow, sentence string) {
+		total++
+		if slow != "" {
+			found++
+		}
+		switch {
+		case fast == "" && slow != "":
+			if lax++; lax <= 20 {
+				t.Errorf("compiled check passes %q; the reference finds %s", sentence, slow)
+			}
+		case fast != "" && slow == "":
+			if strict++; strict <= 10 && testing.Verbose() {
+				t.Logf("compiled check finds %s in %q; the reference passes it", fast, sentence)
+			}
+		}
+	}
+	defer func() { verifyChecks = nil }()
+	w := New()
+	for _, idea := range ideas {
+		for seed := int64(1); seed <= 4; seed++ {
+			if _, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea.Text, Seed: seed}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Logf("%d sentences weighed, %d with a problem: the compiled check is laxer on %d, stricter on %d", total, found, lax, strict)
+	if found == 0 {
+		t.Error("the reference checker found no problem at all: the comparison shows nothing")
+	}
+}

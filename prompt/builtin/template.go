@@ -23,6 +23,7 @@ type tmpl struct {
 	// articles reports whether an "a" or "an" may meet a slot's value,
 	// so rendering must check it; literal text is written correctly.
 	articles bool
+	chk      checkInfo // what the sentence checker needs (precheck.go)
 }
 
 // seg is a literal run of text or a slot.
@@ -178,6 +179,7 @@ func compile(src string) tmpl {
 		}
 	}
 	t.need |= bodyNeeds(src)
+	t.prepareCheck()
 	if strings.ContainsAny(src[strings.IndexByte(src, ']')+1:], "[]") {
 		panic(fmt.Sprintf("template %q: stray bracket", src))
 	}
