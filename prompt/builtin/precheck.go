@@ -192,4 +192,3 @@ func (d *draft) fastProblem(t *tmpl, r ref, opening bool) string {
 	}
 	return ""
 }
-
