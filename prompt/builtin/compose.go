@@ -730,7 +730,9 @@ func (d *draft) chooseColors() {
 	// Alternate the light's colours and the place's, so a night market
 	// is midnight blue and lantern red, not three blues.
 	var light []string
-	if w := weatherColors[d.sc.Weather]; len(w) > 0 {
+	if d.light == "firelight" {
+		light = fireColors
+	} else if w := weatherColors[d.sc.Weather]; len(w) > 0 {
 		light = w
 	} else if d.light == "outdoor" || d.light == "portrait" {
 		light = timeColors[d.sc.TimeOfDay]
@@ -886,7 +888,7 @@ func (d *draft) background() string {
 		}
 	}
 	switch d.light {
-	case "interior", "portrait", "soft":
+	case "interior", "portrait", "soft", "firelight", "neon":
 		return "a softly blurred backdrop"
 	case "studio":
 		return "a clean, seamless backdrop"

@@ -16,6 +16,10 @@ func lightContext(sc *easel.Scene, p profile, at where) string {
 	case namesStudioLight(sc.Idea):
 		// "studio lighting" is studio light, whatever the subject.
 		return "studio"
+	case namedLight(sc, p, at) != "":
+		// "By candlelight", "around a campfire", "in neon light": the
+		// light the idea names is the light.
+		return namedLight(sc, p, at)
 	case sc.HasElement("underwater") && !(subjectElement(sc, "underwater") && grounded(sc)):
 		// A mermaid sitting on a rock is above the water.
 		return "underwater"
@@ -74,6 +78,11 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 			return list[0]
 		}
 		return list[r.IntN(len(list))]
+	}
+	if sc.TimeOfDay == "" && (light == "firelight" || light == "neon") {
+		// A fire or a neon sign is the light of the evening.
+		sc.TimeOfDay = "night"
+		open[0] = true
 	}
 	if sc.TimeOfDay == "" && (light == "outdoor" || light == "interior" || light == "studio" || light == "portrait") {
 		times := p.times

@@ -397,7 +397,7 @@ var profiles = map[string]profile{
 		times:    []string{"afternoon", "morning", "noon", "golden hour"},
 		views:    []string{"eye level", "eye level", "wide"},
 		weathers: []string{"clear", "clear", "cloudy", "mist"},
-		colors:   []string{"warm natural tones", "muted earth brown", "soft daylight gold"},
+		colors:   []string{"warm natural tones", "muted earth brown", "soft honey gold"},
 		negative: []string{"deformed hands", "extra fingers", "distorted face"},
 	},
 	// Things set out in the open air: pumpkins on a porch, a teapot on a
@@ -408,7 +408,7 @@ var profiles = map[string]profile{
 		times:    []string{"afternoon", "morning", "golden hour"},
 		views:    []string{"eye level", "close-up"},
 		weathers: []string{"clear", "clear", "cloudy"},
-		colors:   []string{"warm earth tones", "weathered wood", "soft daylight gold"},
+		colors:   []string{"warm earth tones", "weathered wood", "soft honey gold"},
 		negative: []string{"distorted shape"},
 	},
 	"historical": landscape.with(func(p *profile) {

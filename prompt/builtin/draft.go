@@ -77,6 +77,9 @@ func (d *draft) compose() string {
 	if d.light != "space" {
 		cover("space") // a rocket on its launch pad is under the sky
 	}
+	if d.light == "neon" {
+		cover("neon") // the light sentence spoke of it
+	}
 	tryWithin := func(tm *tmpl, r ref, into *[]sentence, limit int) bool {
 		if tm == nil || seen[tm.src] {
 			return false

@@ -145,6 +145,17 @@ var contextLights = map[string][]string{
 		"Soft blue light glows from above and fades to deep indigo below, with bright caustics dancing across every surface.",
 		"[night]Only a faint bioluminescent glow lights the dark water, soft blue and violet.",
 	},
+	// Light from a flame the idea names: a candle, a fireplace, a campfire.
+	"firelight": {
+		"Warm firelight flickers across {subj}, the glow fading into soft, deep shadow at the edges.",
+		"The only light is the warm, dancing glow of the flames, amber on {subj} and dark all around.",
+		"Flickering firelight paints {subj} in amber and orange, with long, soft shadows behind.",
+	},
+	// Neon the idea names, on a person or indoors.
+	"neon": {
+		"Neon light washes over {subj} in pink and cyan, with deep shadows pooled between the glows.",
+		"Colored neon glow rims {subj}, magenta on one side and electric blue on the other.",
+	},
 	// Light that invents nothing: no sun, no window, no lamp. For a
 	// scene whose idea says neither where nor when.
 	"soft": {
@@ -605,6 +616,9 @@ var timeColors = map[string][]string{
 	"dusk":        {"deep blue", "soft violet", "dusky rose", "warm amber"},
 	"night":       {"midnight blue", "cool silver", "deep indigo", "warm amber"},
 }
+
+// fireColors are the colours of firelight.
+var fireColors = []string{"warm amber", "ember orange", "deep shadow brown", "candle gold"}
 
 var weatherColors = map[string][]string{
 	"storm":    {"slate grey", "steel blue", "charcoal", "stormy teal"},

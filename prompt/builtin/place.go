@@ -519,3 +519,30 @@ func bodyAction(sc *easel.Scene) bool {
 	e, _, ok := lexical.FindVerb(strings.ToLower(sc.Subjects[0].Action))
 	return !ok || !faceActions[e.Lemma]
 }
+
+// fireWords name light from a flame, by WordNet lemma: "by candlelight",
+// "by the fireplace", "around a campfire".
+var fireWords = map[string]bool{
+	"candle": true, "candlelight": true, "firelight": true, "fireplace": true, "campfire": true,
+	"bonfire": true, "torch": true, "torchlight": true, "hearth": true,
+	"candlestick": true, "firepit": true,
+}
+
+// namedLight is the light the idea names by its source: "firelight" for a
+// candle, a fireplace or a campfire; "neon" for neon light on a person or
+// indoors; "" when it names none (studio light is namesStudioLight's).
+func namedLight(sc *easel.Scene, p profile, at where) string {
+	for w := range strings.FieldsSeq(strings.ToLower(sc.Idea)) {
+		w = strings.Trim(w, ".,;:!?\"'()")
+		if fireWords[w] {
+			return "firelight"
+		}
+		if e, _, ok := lexical.FindNoun(w); ok && fireWords[e.Lemma] {
+			return "firelight"
+		}
+	}
+	if sc.HasElement("neon") && (p.light == "portrait" || at == placeIndoor) {
+		return "neon"
+	}
+	return ""
+}

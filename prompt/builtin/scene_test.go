@@ -120,6 +120,14 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 		t.Errorf("%s: a small %s, but the mood is %s: %s", where, typed.Subjects[0].Category, p.Scene.Mood, text)
 	}
 	low := strings.ToLower(text)
+	if _, prof := sceneProfile(typed, at); namedLight(typed, prof, at) == "firelight" && !namesStudioLight(idea) {
+		if w := firstOf(low, []string{"daylight", "sunlight", "window light", "noon sun"}); w != "" {
+			t.Errorf("%s: the idea names a flame, but the light is %q: %s", where, w, text)
+		}
+		if firstOf(low, []string{"fire", "flame", "candle"}) == "" {
+			t.Errorf("%s: the idea names a flame, the text none: %s", where, text)
+		}
+	}
 	still, moving := firstOf(low, stillWater), firstOf(low, movingWater)
 	if still != "" && moving != "" {
 		t.Errorf("%s: water both still (%q) and moving (%q): %s", where, still, moving, text)
@@ -179,6 +187,10 @@ var freshIdeas = []struct {
 	{"a woman jogging by the canal", placeOutdoor, false, []string{"hushed", "unhurried", "stillness"}},
 	{"a labrador swimming in a pond", placeOutdoor, false, []string{"flawless mirror", "perfectly still", "still and dark"}},
 	{"a go-kart speeding along a track", placeUnknown, false, []string{"hushed", "unhurried", "peaceful"}},
+	{"a wizard reading a spellbook by candlelight", placeUnknown, false, []string{"daylight", "window"}},
+	{"a dog asleep by the hearth", placeUnknown, false, []string{"daylight", "sunlight", "window"}},
+	{"scouts telling stories around a campfire", placeUnknown, false, []string{"daylight", "midday"}},
+	{"a robot in neon light", placeUnknown, false, []string{"window light", "sunlight"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},

@@ -106,7 +106,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	at := placeOf(sc)
 	profKey, prof := sceneProfile(sc, at)
 	light := lightContext(sc, prof, at)
-	if light == "interior" && profKey == "product" {
+	if light != "studio" && profKey == "product" {
 		// A cup by the fireplace is in a room, not on a backdrop.
 		prof.colors = profiles["interior"].colors
 	}
