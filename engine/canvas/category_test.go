@@ -84,6 +84,22 @@ func TestNotDrawnNote(t *testing.T) {
 		"a green slime in a dungeon": "the slime",
 		"an owl perched on a branch": "", // the branch is drawn under it (birds.go)
 		"three white rabbits":        "",
+		// Fresh ideas, each checked against its picture on a contact
+		// sheet (bench/sheet.sh OUT.png IDEAS --notes).
+		"a cozy cabin living room with a stone fireplace and two armchairs": "", // the fireplace is drawn by its word
+		"a red and white striped lighthouse on a cliff":                     "", // "red" is a colour, not a thing
+		"an octopus hiding in a shipwreck":                                  "the octopus, the shipwreck",
+		"a tall cactus in the desert at noon":                               "the cactus", // a desert, no cactus
+		"a yellow tram on a hilly street":                                   "the tram",   // the street has cars only
+		"a kitchen with copper pots":                                        "the pots",
+		"a woman in a kitchen":                                              "the woman", // a room holds a person only in a pose
+		"three blue jellyfish in the dark sea":                              "",
+		"a scarecrow in a pumpkin patch":                                    "the scarecrow",
+		"a diver exploring a coral reef":                                    "the diver",
+		"a lonely desert at noon":                                           "",
+		"outer space":                                                       "",
+		"red triangles":                                                     "", // a shape is an abstract work
+		"a cube floating in space":                                          "the cube",
 	} {
 		got := strings.Join(NotDrawn(scene.Parse(idea)), ", ")
 		if got != want {
@@ -95,6 +111,15 @@ func TestNotDrawnNote(t *testing.T) {
 	}
 	if got := Roughly(scene.Parse("a red mug")); len(got) != 0 {
 		t.Errorf("Roughly(a red mug) = %q; a mug has its own shape", got)
+	}
+	for idea, want := range map[string]string{
+		"a bedroom with a wardrobe":         "the wardrobe", // furniture with no shape of its own stands as an armchair
+		"a kitchen with a marble counter":   "",             // a counter has its shape in a room
+		"a reading room with two armchairs": "",
+	} {
+		if got := strings.Join(Roughly(scene.Parse(idea)), ", "); got != want {
+			t.Errorf("Roughly(%q) = %q, want %q", idea, got, want)
+		}
 	}
 	res, err := New().Render(context.Background(), &easel.RenderRequest{Scene: scene.Parse("a green slime in a dungeon"), Width: 64, Height: 64, N: 1})
 	if err != nil {

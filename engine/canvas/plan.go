@@ -343,7 +343,9 @@ func topDown(el map[string]bool, words string) bool {
 // abstractScene reports whether a Scene is an abstract work with nothing
 // to place in a landscape: shapes and colour, no horizon.
 func abstractScene(s *easel.Scene, el map[string]bool) bool {
-	if !strings.EqualFold(s.Domain, "abstract") {
+	// An abstract work by its domain, or one whose subject is a shape
+	// (WordNet: "red triangles", "a spiral"), not a thing.
+	if !strings.EqualFold(s.Domain, "abstract") && (len(s.Subjects) == 0 || s.Subjects[0].Category != "shape") {
 		return false
 	}
 	return !hasAny(el, landscapeElements...) && !hasAny(el, "sea", "space", "planet", "underwater", "person", "people", "window", "bowl", "table", "street")

@@ -29,6 +29,7 @@ var (
 	sheetCell   = flag.Int("sheet-cell", 256, "TestContactSheet: thumbnail size in pixels")
 	sheetStyles = flag.String("sheet-styles", "", "TestContactSheet: draw this one idea in every style, side by side, instead")
 	sheetOne    = flag.Bool("sheet-one", false, "TestContactSheet: all ideas on one sheet, not one per section")
+	sheetNotes  = flag.Bool("sheet-notes", false, "TestContactSheet: add the result's notes (not drawn, a plain shape) to each caption")
 )
 
 // TestContactSheet renders contact sheets when -sheet names the output file
@@ -66,8 +67,18 @@ func TestContactSheet(t *testing.T) {
 	for _, sec := range sections {
 		var items []SheetItem
 		for _, idea := range sec.ideas {
-			img := Draw(scene.Parse(idea), *sheetStyle, cell, cell, *sheetSeed)
-			items = append(items, SheetItem{Image: img, Caption: idea})
+			sc := scene.Parse(idea)
+			img := Draw(sc, *sheetStyle, cell, cell, *sheetSeed)
+			caption := idea
+			if *sheetNotes {
+				if nd := NotDrawn(sc); len(nd) > 0 {
+					caption += " · not drawn: " + strings.Join(nd, ", ")
+				}
+				if r := Roughly(sc); len(r) > 0 {
+					caption += " · plain shape: " + strings.Join(r, ", ")
+				}
+			}
+			items = append(items, SheetItem{Image: img, Caption: caption})
 		}
 		path := out
 		if sec.name != "" && len(sections) > 1 {

@@ -103,23 +103,62 @@ func factColour(s *easel.Subject) (rgb, bool) {
 
 // Roughly names the subjects the canvas draws only as a plain shape of
 // their category (a typewriter as a box, a harp as a box): no word of
-// their noun names a shape it knows.
+// their noun names a shape it knows. In a room, a piece of furniture with
+// no shape of its own (furniture.go) stands there as an armchair.
 func Roughly(s *easel.Scene) []string {
 	if s == nil {
 		return nil
 	}
+	kind := ""
 	var out []string
 	for _, sub := range s.Subjects {
+		n := strings.ToLower(sub.Noun)
+		if n == "" || sub.Category == "color" {
+			continue
+		}
+		if _, ok := namedColour(n); ok {
+			continue // a colour word, not a thing
+		}
+		if sub.Category == "furniture" {
+			if kind == "" {
+				kind = planKind(s)
+			}
+			if kind == "interior" {
+				if !furnitureShaped(n) {
+					out = append(out, "the "+n)
+				}
+				continue
+			}
+		}
 		if (sub.Element != "object" && sub.Element != "table") || categoryShapes[sub.Category] == "" {
 			continue
 		}
-		n := strings.ToLower(sub.Noun)
+		if kind == "" {
+			kind = planKind(s)
+		}
+		if kind == "interior" {
+			continue // not drawn in a room at all: NotDrawn names it
+		}
 		if slices.ContainsFunc(productShapes, func(ps struct{ word, shape string }) bool { return strings.Contains(n, ps.word) }) {
 			continue
 		}
 		out = append(out, "the "+n)
 	}
 	return out
+}
+
+// furnitureShaped reports whether furniture.go or interior.go has a shape
+// for a piece of furniture of this noun.
+func furnitureShaped(n string) bool {
+	if strings.Contains(n, "shel") || strings.Contains(n, "bookcase") {
+		return true // the shelves line the walls (interior.go)
+	}
+	return slices.ContainsFunc(furnitureShapes, func(f struct {
+		word string
+		draw func(d *painter, x, y, s float32, col rgb)
+	}) bool {
+		return strings.Contains(n, f.word)
+	})
 }
 
 // drawable are the canvas's elements that paint a thing of their own; a
@@ -133,31 +172,52 @@ var drawable = func() map[string]bool {
 }()
 
 // NotDrawn names the subjects of s the canvas cannot draw ("the slime"):
-// those with no element it paints and no word it knows. Engine.Render
-// puts them in a note on the result, so nothing is silently dropped.
+// those with no element it paints and no word it knows, and those whose
+// element only says where they are (an octopus under water, a cactus in
+// the desert, a tram in a street) when the picture's kind paints no such
+// thing there. Engine.Render puts them in a note on the result, so
+// nothing is silently dropped. A colour the parser took for a thing ("a
+// red and white lighthouse") and what a kind paints by its word (a
+// fireplace in a room, jellyfish under the sea) are not named.
 func NotDrawn(s *easel.Scene) []string {
 	if s == nil {
 		return nil
 	}
+	kind := ""
 	var out []string
 	for i, sub := range s.Subjects {
-		if sub.Element != "" && drawable[sub.Element] {
+		n := strings.ToLower(sub.Noun)
+		if n == "" || sub.Category == "color" {
 			continue
 		}
-		if _, _, ok := critterDrawer(&sub); ok && i == 0 {
+		if _, ok := namedColour(n); ok {
+			continue // a colour word, not a thing
+		}
+		if e, ok := lexical.Lookup(n); ok && e.Freq[lexical.NounPOS] <= 1 && e.Freq[lexical.AdjPOS] >= 2 {
+			continue // an adjective the parser took for a thing ("a cozy nook")
+		}
+		if kind == "" {
+			kind = planKind(s)
+		}
+		if drawnByWord(kind, n) {
+			continue
+		}
+		if sub.Element != "" && drawable[sub.Element] && paintsIn(kind, sub) {
+			continue
+		}
+		if _, _, ok := critterDrawer(&sub); ok && i == 0 && kind == "landscape" {
 			continue // drawn by critters.go
 		}
 		if heldBy(s, i) || perched(s, i) {
-			continue // in a figure's hands (held.go)
+			continue // in a figure's hands (held.go), or where a creature sits (critterplans.go)
 		}
-		n := strings.ToLower(sub.Noun)
-		if n == "" || s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) || drawnInRoom(s, n) {
+		if s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) || drawnInRoom(s, n) {
 			continue
 		}
-		if _, ok := impliedBy[n]; ok {
+		if _, ok := impliedBy[n]; ok && sub.Element == "" {
 			continue
 		}
-		if e, _, ok := lexical.FindNoun(n); ok {
+		if e, _, ok := lexical.FindNoun(n); ok && sub.Element == "" {
 			if _, ok := impliedBy[e.Lemma]; ok {
 				continue
 			}
@@ -168,4 +228,93 @@ func NotDrawn(s *easel.Scene) []string {
 		}
 	}
 	return out
+}
+
+// planKind is the kind of picture the canvas makes of s (landscape,
+// underwater, interior, street...).
+func planKind(s *easel.Scene) string {
+	c := newCanvas(16, 16, 1, styleFor(StylePhoto))
+	defer c.release()
+	return makePlan(s, StylePhoto, 16, 16, c, frame{}).kind
+}
+
+// settingElements are the elements that say where a thing is rather than
+// paint it: the scene parser gives them to a noun it knows only by where
+// it lives (an octopus is "underwater", a cactus "desert").
+var settingElements = map[string]bool{
+	"underwater": true, "desert": true, "dunes": true, "field": true, "meadow": true, "snow": true, "ice": true,
+	"rocks": true, "sea": true, "beach": true, "lake": true, "river": true, "pond": true, "forest": true,
+	"jungle": true, "city": true, "street": true, "road": true, "space": true, "window": true, "fog": true,
+	"mist": true, "rain": true, "snowfall": true, "clouds": true, "mountains": true, "hills": true,
+	"cliffs": true, "canyon": true, "waves": true,
+}
+
+// placeCategories are the categories of nouns that are places: with a
+// setting element, the place is what is painted.
+var placeCategories = map[string]bool{
+	"land": true, "landform": true, "water": true, "room": true, "settlement": true, "celestial body": true,
+	"furniture": true, // a room's furniture is painted with the room (furniture.go)
+}
+
+// kindElements are, for the kinds of picture that paint a fixed set of
+// things, the elements they paint; other kinds paint every element.
+var kindElements = map[string]map[string]bool{
+	"underwater": {"fish": true, "koi": true, "whale": true, "coral": true, "underwater": true, "sea": true},
+	"street": {"street": true, "city": true, "skyline": true, "neon": true, "rain": true, "lanterns": true, "people": true, "person": true, "car": true, "tower": true, "road": true,
+		"sun": true, "moon": true, "full moon": true, "stars": true, "clouds": true, "fog": true, "mist": true, "snowfall": true, "lightning": true, "houses": true, "village": true},
+	"space": {"space": true, "stars": true, "nebula": true, "milky way": true, "moon": true, "full moon": true, "planet": true, "spaceship": true, "person": true, "people": true},
+}
+
+// kindWords are the words a kind of picture paints by name (interior.go's
+// fireplace and bookshelves, underwater.go's jellyfish and weed).
+var kindWords = map[string][]string{
+	"interior":   {"fireplace", "hearth", "fire", "bookshelf", "bookshelves", "shelves", "books", "bookcase", "bookcases", "library"},
+	"underwater": {"jellyfish", "jellies", "seaweed", "seagrass", "kelp"},
+	"abstract":   {"pattern", "patterns", "shapes", "composition", "grid", "mandala", "swirl", "spiral", "vortex"},
+}
+
+// drawnByWord reports whether a kind of picture paints noun by its word;
+// an abstract work paints every shape (abstract.go).
+func drawnByWord(kind, noun string) bool {
+	if kind == "abstract" {
+		if e, _, ok := lexical.FindNoun(noun); ok && e.Category() == "shape" {
+			return true
+		}
+	}
+	return slices.Contains(kindWords[kind], noun)
+}
+
+// paintsIn reports whether the picture's kind paints sub by its element.
+func paintsIn(kind string, sub easel.Subject) bool {
+	el := sub.Element
+	if set, ok := kindElements[kind]; ok && !set[el] {
+		return false
+	}
+	if kind == "interior" {
+		switch el {
+		case "object", "table":
+			return sub.Category == "furniture" // furniture.go furnishes the room; other things are not drawn there
+		case "person":
+			return poseOf(&sub) != "" // interior.go draws a person sitting, reading...; else no one
+		}
+	}
+	if !settingElements[el] || placeCategories[sub.Category] {
+		return true
+	}
+	// A setting element: painted when the noun names that place.
+	n := strings.ToLower(sub.Noun)
+	for _, w := range strings.Fields(n) {
+		if w == el || w+"s" == el || w+"es" == el || slices.Contains(strings.Fields(el), w) {
+			return true // "outer space", "coral reef", a wave of the waves
+		}
+	}
+	if _, ok := impliedBy[n]; ok {
+		return true
+	}
+	if e, _, ok := lexical.FindNoun(n); ok {
+		if _, ok := impliedBy[e.Lemma]; ok {
+			return true
+		}
+	}
+	return false
 }
