@@ -147,11 +147,11 @@ func Roughly(s *easel.Scene) []string {
 	return out
 }
 
-// furnitureShaped reports whether furniture.go or interior.go has a shape
-// for a piece of furniture of this noun.
+// furnitureShaped reports whether furniture.go, interior.go or rooms.go
+// has a shape for a piece of furniture of this noun.
 func furnitureShaped(n string) bool {
-	if strings.Contains(n, "shel") || strings.Contains(n, "bookcase") {
-		return true // the shelves line the walls (interior.go)
+	if strings.Contains(n, "shel") || strings.Contains(n, "bookcase") || strings.Contains(n, "counter") || n == "bar" || strings.Contains(n, "lamp") {
+		return true // the shelves line the walls (interior.go), the counter and a lamp are rooms.go's
 	}
 	return slices.ContainsFunc(furnitureShapes, func(f struct {
 		word string
@@ -293,7 +293,12 @@ func paintsIn(kind string, sub easel.Subject) bool {
 	if kind == "interior" {
 		switch el {
 		case "object", "table":
-			return sub.Category == "furniture" // furniture.go furnishes the room; other things are not drawn there
+			// furniture.go furnishes the room, rooms.go stands on its
+			// floor what has a shape of its own (a lamp, a guitar, an
+			// easel); nothing else is drawn there.
+			n := strings.ToLower(sub.Noun)
+			return sub.Category == "furniture" || strings.Contains(n, "easel") ||
+				shapeWordOf(n) != "" && sub.Category != "food" && sub.Category != "drink"
 		case "person":
 			return poseOf(&sub) != "" // interior.go draws a person sitting, reading...; else no one
 		}
