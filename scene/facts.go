@@ -188,6 +188,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			s.Plural = true
 		}
 		s.Materials = kindsOut(s.Materials, s.Category)
+		s.Colors = colourKindsOut(s.Colors, s.Category)
 		if s.Element == "" && !isObject(phrases, p) {
 			s.Element = elementFor(s.Category, s.Plural)
 		}
@@ -248,6 +249,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		}
 	}
 	dropSubjects(sc, drop)
+	dropColours(sc, phrases, toks)
 	dropGroups(sc, phrases, toks)
 	portionFirst(sc)
 	for _, s := range sc.Subjects {
@@ -549,6 +551,10 @@ func retag(ws []lexical.Word, classes []class) {
 			}
 		}
 		verb = verb || ws[i].Tag == lexical.Verb || ws[i].Tag == lexical.Ing
+		if functionWords[ws[i].Text] == fnConj && ws[i].Tag == lexical.Prep {
+			ws[i].Tag = lexical.Conj // "as two deer graze": a new clause
+			verb = false
+		}
 		switch ws[i].Tag {
 		case lexical.Verb:
 			if nextOf && i > 0 && classes[i] != cVerb && noun(i) {
@@ -604,4 +610,23 @@ func severalBefore(ws []lexical.Word, i int) bool {
 		return false
 	}
 	return false
+}
+
+// colourKindsOut drops the colour words that name a kind of the thing:
+// cherry trees and lemon trees are not cherry- or lemon-coloured.
+func colourKindsOut(colors []string, cat string) []string {
+	if cat == "" {
+		return colors
+	}
+	out := colors[:0]
+	for _, c := range colors {
+		if e, _, ok := lexical.FindNoun(c); ok && e.Category() != "color" && e.Has(cat) {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

@@ -204,7 +204,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				}
 				lastRel = true
 			default:
-				if before == lexical.Conj && last != nil && lastP == last {
+				if before == lexical.Conj && last != nil && lastP == last && (toks[i-1].low == "and" || toks[i-1].low == "or") {
 					// "a cat and a dog on a sofa": both are placed.
 					p.with = append([]*phrase{last}, last.with...)
 				}

@@ -314,3 +314,59 @@ func settleSetting(sc *easel.Scene) {
 		return
 	}
 }
+
+// dropColours takes the colour words the parser made subjects ("shades of
+// green", "a splash of red", "the white of fresh snow"): a colour is
+// nothing to draw but the colour of the thing its "of" joins it to; it
+// stays in the palette either way.
+func dropColours(sc *easel.Scene, phrases []*phrase, toks []token) {
+	for i := 0; i < len(sc.Subjects); i++ {
+		c := sc.Subjects[i]
+		if c.Category != "color" && !(isColor(c.Noun) && (c.Category == "" || colourUse(toks, c.Noun))) {
+			continue
+		}
+		for _, p := range phrases {
+			if p.of == nil {
+				continue
+			}
+			other := ""
+			switch {
+			case p.noun == c.Noun:
+				other = p.of.noun // "the white of fresh snow"
+			case p.of.noun == c.Noun:
+				other = p.noun // "shades of green"
+			}
+			if j := slices.IndexFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == other || hasWord(s.Noun, other) }); other != "" && j >= 0 && j != i {
+				sc.Subjects[j].Colors = appendNew(sc.Subjects[j].Colors, c.Noun)
+			}
+		}
+		sc.Subjects = slices.Delete(sc.Subjects, i, i+1)
+		dropElement(sc, c)
+		i--
+	}
+}
+
+// colourUse reports whether the idea uses the word w as a colour, not a
+// thing, by the words around it: "streaks of violet", "the blue of a
+// summer sky" (but "a field of lavender" is flowers).
+func colourUse(toks []token, w string) bool {
+	for k, t := range toks {
+		if t.low != w {
+			continue
+		}
+		prev, next := "", ""
+		if k > 0 {
+			prev = toks[k-1].low
+		}
+		if k+1 < len(toks) {
+			next = toks[k+1].low
+		}
+		if prev == "of" && k >= 2 {
+			// "streaks of violet", not "a field of lavender"
+			c := categoryOf(toks[k-2].low)
+			return c == "" || c == "shape" || c == "color"
+		}
+		return prev == "in" || prev == "the" && next == "of"
+	}
+	return false
+}

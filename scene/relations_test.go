@@ -110,6 +110,13 @@ func TestSubjectFacts(t *testing.T) {
 		{"an umbrella, yellow and torn, in a gutter", []fact{{noun: "umbrella", colors: []string{"yellow"}}}, []string{"torn"}},
 		{"the soup hot and steaming in a clay bowl", []fact{{noun: "soup"}}, []string{"hot"}},
 		{"a herd of bison crossing a frozen river", []fact{{noun: "bison", plural: true}}, []string{"herd"}},
+		{"the blue of a summer sky over a wheat field", nil, []string{"blue"}},
+		{"streaks of violet above a sleeping town", nil, []string{"violet"}},
+		{"a lemon tree in a clay pot", []fact{{noun: "tree"}}, nil},
+		{"a field of lavender under a hazy sky", []fact{{noun: "lavender"}}, nil},
+		{"three camels resting as the sun goes down", []fact{{noun: "camels", count: 3, plural: true}}, nil},
+		{"five goats graze on a steep slope", []fact{{noun: "goats", count: 5, plural: true}}, []string{"graze"}},
+		{"a herd of elk graze by a lake", []fact{{noun: "elk", plural: true}}, []string{"graze", "herd"}},
 	}
 	for _, tt := range tests {
 		sc := Parse(tt.idea)
@@ -134,6 +141,9 @@ func TestSubjectFacts(t *testing.T) {
 			}
 			if f.size != s.Size {
 				t.Errorf("%q: %s size %q, want %q", tt.idea, f.noun, s.Size, f.size)
+			}
+			if f.noun == "tree" && len(s.Colors) > 0 {
+				t.Errorf("%q: %s colours %q: a lemon tree is no lemon-coloured tree", tt.idea, f.noun, s.Colors)
 			}
 			if f.plural && !s.Plural {
 				t.Errorf("%q: %s not plural", tt.idea, f.noun)
