@@ -107,6 +107,9 @@ func (d *painter) house(x, y, s float32) {
 		d.window(x+bw*fx, y-bh*0.7, x+bw*fx+ww, y-bh*0.7+ww*1.2, lit && d.chance(0.8))
 	}
 	d.fillRect(x+bw*0.42, y-bh*0.45, x+bw*0.42+ww, y, roof.scale(0.6), 1)
+	if p.main == "houses" && p.single && (hasWord(p.words, "porch") || hasWord(p.words, "veranda") || hasWord(p.words, "verandah")) {
+		d.porch(x, y, bw, bh, roof) // yard.go
+	}
 }
 
 // village sets houses along a line, back to front.

@@ -402,6 +402,7 @@ func (d *painter) landscape() {
 	}
 	d.buildings(groundTop)
 	d.trees(groundTop, water)
+	d.groundThings(groundTop) // yard.go
 	d.animals(groundTop)
 	if beds {
 		d.flowerBeds(groundTop)
@@ -563,6 +564,9 @@ func (d *painter) buildings(groundTop float32) {
 		if p.main == "houses" && p.single && !p.el["village"] {
 			// One house, the subject: large, in the middle ground.
 			s := d.zoomed("houses", 160*d.u)
+			if structureMain(d.p.subjects) {
+				s *= 1.7 // "a snowy porch": the house near enough to see it (yard.go)
+			}
 			d.house(d.xFor("houses", 0.35, 0.6)-0.6*s, groundTop+(H-groundTop)*p.look.near(0.3), s) // house takes its left edge
 		} else if p.main == "village" || p.main == "houses" {
 			// The seed sets how much of the village the frame holds.

@@ -34,6 +34,7 @@
 //	birds.go          a bird that is the subject: perched, swimming, flying, standing
 //	people.go         a person who is the subject, whole, walking, sitting, reading, dancing
 //	launch.go         a rocket on its launch pad (standing or lifting off), a tower above the clouds, the water a boat needs
+//	yard.go           a porch, veranda or patio drawn as its house with the porch; pumpkins on the ground before it
 //	built.go          houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges
 //	underwater.go     under the sea; space.go outer space and planets; aerial.go views from above
 //	planets.go        Saturn's (or any ringed planet's) rings, counted moons

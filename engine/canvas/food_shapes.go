@@ -338,7 +338,10 @@ func (d *painter) bananas(s *easel.Subject, cx, cy, rx float32) {
 // pumpkins draws ribbed orange gourds with their stems.
 func (d *painter) pumpkins(s *easel.Subject, cx, cy, rx float32) {
 	n := countOf(s, 1)
-	col := foodColour(s, "#e8781e")
+	col := hex("#e8781e")
+	if c, ok := factColour(s); ok {
+		col = c // ("white pumpkins"), but not WordNet's yellow
+	}
 	w := rx * min(0.55, 1.1/float32(n))
 	for i := range n {
 		x := spread(i, n, cx, rx*0.7)

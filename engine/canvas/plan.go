@@ -180,7 +180,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		// "a sunny kitchen with a round table", "a classroom": the room,
 		// with the furniture it names (furniture.go).
 		p.kind = "interior"
-	case (p.el["bowl"] || p.el["food"] || p.el["table"]) && !livingMain[p.main]:
+	case (p.el["bowl"] || p.el["food"] || p.el["table"]) && !livingMain[p.main] && !structureMain(s.Subjects):
 		// A flat lay is still a meal on a table; a person holding bread
 		// or reading in a cafe is a picture of the person.
 		p.kind = "table"
@@ -235,6 +235,10 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		if ok {
 			p.kind, p.prod = "product", pr
 		}
+	}
+	if p.kind == "landscape" && structureMain(s.Subjects) {
+		// "a snowy porch with pumpkins": the house it belongs to (yard.go).
+		p.el["houses"], p.main, p.single = true, "houses", true
 	}
 	if p.kind == "landscape" && !hasAny(p.el, landscapeElements...) {
 		// Nothing we know how to place: rolling hills and a tree or two,

@@ -211,7 +211,7 @@ func NotDrawn(s *easel.Scene) []string {
 		if heldBy(s, i) || perched(s, i) {
 			continue // in a figure's hands (held.go), or where a creature sits (critterplans.go)
 		}
-		if s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) || drawnInRoom(s, n) {
+		if s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) || drawnInRoom(s, n) || i == 0 && structureMain(s.Subjects) {
 			continue
 		}
 		if _, ok := impliedBy[n]; ok && sub.Element == "" {
