@@ -12,14 +12,15 @@ import (
 // lightContext says how a scene is lit: outdoors by the sky, indoors,
 // underwater, in space or as a portrait.
 func lightContext(sc *easel.Scene, p profile, at where) string {
+	named := namedLight(sc, p, at)
 	switch {
 	case namesStudioLight(sc.Idea):
 		// "studio lighting" is studio light, whatever the subject.
 		return "studio"
-	case namedLight(sc, p, at) != "":
+	case named != "":
 		// "By candlelight", "around a campfire", "in neon light": the
 		// light the idea names is the light.
-		return namedLight(sc, p, at)
+		return named
 	case sc.HasElement("underwater") && !(subjectElement(sc, "underwater") && grounded(sc)):
 		// A mermaid sitting on a rock is above the water.
 		return "underwater"
@@ -115,10 +116,10 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 		if r.IntN(4) == 0 {
 			sc.Mood = p.moods[r.IntN(len(p.moods))]
 		}
-		if m := sceneActionMood(sc); m != "" && calmMoods[sc.Mood] {
+		if m := hint.active; m != "" && calmMoods[sc.Mood] {
 			sc.Mood = m
 		}
-		if restful(sc) && restlessMoods[sc.Mood] {
+		if hint.rest && restlessMoods[sc.Mood] {
 			sc.Mood = suiting(append(slices.Clone(p.moods), "serene"), func(m string) bool { return !restlessMoods[m] })[0]
 		}
 		open[2] = true
@@ -134,7 +135,20 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 // daylight is what the idea's words say about the light: daytime, sunny
 // (scene.Daylight), and sky when they name something in the sky that
 // cloud would hide (a sunset's sun, a full moon, stars, an aurora).
-type daylight struct{ day, sunny, sky bool }
+//
+// It also carries what the subject's action and size say of the mood, read
+// once per prompt (actionsOf), since moodSuits asks many times.
+type daylight struct {
+	day, sunny, sky bool
+	active          string // the mood an action brings (sceneActionMood)
+	rest, small     bool   // the subject rests; it is small (smallSubject)
+	body            bool   // a person acting with the whole body (bodyAction)
+}
+
+// actionsOf fills what the Scene's actions and main subject say of the mood.
+func (h *daylight) actionsOf(sc *easel.Scene) {
+	h.active, h.rest, h.small, h.body = sceneActionMood(sc), restful(sc), smallSubject(sc), bodyAction(sc)
+}
 
 // skyElements are what an overcast or rainy sky would hide.
 var skyElements = []string{"sun", "moon", "full moon", "stars", "aurora", "milky way", "rainbow"}
@@ -193,13 +207,13 @@ func settle(sc *easel.Scene, p profile, open [4]bool, hint daylight) {
 // storm, joy at night belongs to towns and festivals, not to a barn in the
 // dark, and a sunny blue sky is not shadowy or ominous.
 func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool {
-	if calmMoods[mood] && sceneActionMood(sc) != "" {
+	if calmMoods[mood] && hint.active != "" {
 		return false // a chase is never hushed
 	}
-	if restlessMoods[mood] && restful(sc) {
+	if restlessMoods[mood] && hint.rest {
 		return false // a sleeping cat is never energetic
 	}
-	if (mood == "majestic" || mood == "epic") && smallSubject(sc) {
+	if (mood == "majestic" || mood == "epic") && hint.small {
 		return false // pumpkins on a porch are not grand
 	}
 	switch mood {
@@ -315,7 +329,7 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, hint dayligh
 		if p.light == "portrait" {
 			views = []string{"portrait", "close-up", "eye level"}
 		}
-		if bodyAction(sc) {
+		if hint.body {
 			views = slices.DeleteFunc(views, func(v string) bool { return v == "close-up" || v == "portrait" })
 		}
 		if light == "abstract" {

@@ -113,47 +113,53 @@ func placeOf(sc *easel.Scene) where {
 // a two-word preposition ("in front of", "next to") is kept whole.
 func splitRelation(rel string) (prep, np string) {
 	rel = strings.ToLower(strings.TrimSpace(rel))
-	for _, p := range []string{"in front of", "next to", "on top of", "out of"} {
-		if rest, ok := strings.CutPrefix(rel, p+" "); ok {
-			return p, rest
+	for _, p := range twoWordPreps {
+		if len(rel) > len(p) && rel[len(p)] == ' ' && strings.HasPrefix(rel, p) {
+			return p, rel[len(p)+1:]
 		}
 	}
 	prep, np, _ = strings.Cut(rel, " ")
 	return prep, np
 }
 
+var twoWordPreps = [...]string{"in front of", "next to", "on top of", "out of"}
+
 // headNoun is the last word of a noun phrase, or its last two when WordNet
 // knows them together ("launch pad", "city street").
 func headNoun(np string) string {
-	w := strings.Fields(strings.ToLower(np))
-	if len(w) == 0 {
-		return ""
-	}
-	if len(w) >= 2 {
-		two := w[len(w)-2] + " " + w[len(w)-1]
+	np = strings.ToLower(strings.TrimSpace(np))
+	i := strings.LastIndexByte(np, ' ')
+	if i > 0 {
+		two := np[strings.LastIndexByte(np[:i], ' ')+1:]
 		if _, _, ok := lexical.FindNoun(two); ok {
 			return two
 		}
 	}
-	return w[len(w)-1]
+	return np[i+1:]
 }
 
 // prepBefore returns the preposition that introduces phrase in the idea
 // ("in" of "a chef in a busy kitchen"), skipping determiners and
-// adjectives, or "" when there is none within three words.
+// adjectives, or "" when there is none within four words.
 func prepBefore(idea, phrase string) string {
 	low := strings.ToLower(idea)
 	i := strings.Index(low, strings.ToLower(phrase))
 	if i <= 0 {
 		return ""
 	}
-	words := strings.Fields(low[:i])
-	for k := len(words) - 1; k >= 0 && k >= len(words)-4; k-- {
-		w := strings.Trim(words[k], ",.;:")
+	rest := low[:i]
+	for k := 0; k < 4; k++ {
+		rest = strings.TrimRight(rest, " ,.;:")
+		j := strings.LastIndexByte(rest, ' ')
+		w := rest[j+1:]
 		switch w {
 		case "in", "inside", "within", "on", "at", "outside", "by", "near", "under", "beside", "above", "over", "through", "across", "into", "onto":
 			return w
 		}
+		if j < 0 {
+			return ""
+		}
+		rest = rest[:j]
 	}
 	return ""
 }
@@ -532,12 +538,9 @@ var fireWords = map[string]bool{
 // candle, a fireplace or a campfire; "neon" for neon light on a person or
 // indoors; "" when it names none (studio light is namesStudioLight's).
 func namedLight(sc *easel.Scene, p profile, at where) string {
-	for w := range strings.FieldsSeq(strings.ToLower(sc.Idea)) {
-		w = strings.Trim(w, ".,;:!?\"'()")
-		if fireWords[w] {
-			return "firelight"
-		}
-		if e, _, ok := lexical.FindNoun(w); ok && fireWords[e.Lemma] {
+	for w := range strings.FieldsSeq(sc.Idea) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
+		if fireWords[w] || fireWords[strings.TrimSuffix(w, "s")] {
 			return "firelight"
 		}
 	}

@@ -116,6 +116,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	first := newSource(uint64(seed), 0x9e3779b97f4a7c15)
 	var hint daylight
 	hint.day, hint.sunny = scene.Daylight(idea)
+	hint.actionsOf(base)
 	for _, e := range skyElements {
 		hint.sky = hint.sky || base.HasElement(e)
 	}
