@@ -384,8 +384,8 @@ func factsOf(sc *easel.Scene, light string) cond {
 }
 
 var verbFacts = map[string]cond{
-	"sleeping": cRest, "asleep": cRest, "resting": cRest, "napping": cRest, "lying": cRest,
-	"curled": cRest, "sitting": cRest, "perched": cRest, "seated": cRest, "dozing": cRest,
+	"sleeping": cRest | cSleep, "asleep": cRest | cSleep, "resting": cRest, "napping": cRest | cSleep, "lying": cRest,
+	"curled": cRest, "sitting": cRest, "perched": cRest, "seated": cRest, "dozing": cRest | cSleep,
 	"flying": cFly, "soaring": cFly, "gliding": cFly, "hovering": cFly, "floating": cFly,
 	"vintage": cVintage, "classic": cVintage, "retro": cVintage, "antique": cVintage, "old-fashioned": cVintage,
 }
@@ -670,13 +670,12 @@ func (d *draft) linesFor(noun, element string, cats catSet) []tmpl {
 	if l := categoryLines()[catName(cats)]; l != nil {
 		return l
 	}
-	if keyLines != nil {
-		return keyLines
-	}
 	if element != "" && !incidental[element] {
-		return d.t.subjects[element]
+		if l := d.t.subjects[element]; l != nil {
+			return l
+		}
 	}
-	return nil
+	return keyLines
 }
 
 // chooseColors picks three colour phrases: the person's colours first,

@@ -189,6 +189,7 @@ var functionWords = map[string]bool{
 	"one": true, "some": true, "s": true, "it": true, "them": true, "he": true, "she": true,
 	"they": true, "toward": true, "towards": true, "beneath": true, "past": true, "like": true,
 	"full": true, // "full of": a relation, like "of"
+	"where": true, "when": true, "which": true,
 }
 
 // wordForms are the ways a text may say an idea's word: as typed, its

@@ -97,6 +97,7 @@ const (
 	cEyes      // the subject has eyes: a person or an animal
 	cVintage   // the idea asks for something old: vintage, classic, retro, antique
 	cQuiet     // the mood is quiet enough to linger in: not energetic, dramatic or ominous
+	cSleep     // the subject sleeps: eyes closed, no gaze
 )
 
 var condNames = map[string]cond{
@@ -104,7 +105,7 @@ var condNames = map[string]cond{
 	"wet": cWet, "snowy": cSnowy, "fog": cFog, "spring": cSpring, "summer": cSummer,
 	"autumn": cAutumn, "winter": cWinter, "urban": cUrban, "moon": cMoon, "water": cWater,
 	"sea": cSea, "rest": cRest, "fly": cFly, "outdoor": cOutdoor, "plural": cPlural,
-	"people": cPeople, "clear": cClear, "offcenter": cOffCenter, "vintage": cVintage, "quiet": cQuiet,
+	"people": cPeople, "clear": cClear, "offcenter": cOffCenter, "vintage": cVintage, "quiet": cQuiet, "sleep": cSleep,
 }
 
 // compile parses one template. It panics on a malformed one: templates are

@@ -261,7 +261,7 @@ var subjectLines = map[string][]string{
 		"Every petal of {subj} is delicately detailed, from the soft outer curl to the deep heart of the bloom.",
 	},
 	"owl": {
-		"{Subj} {has} soft, mottled feathers and huge round eyes that glow in the light.",
+		"[!sleep]{Subj} {has} soft, mottled feathers and huge round eyes that glow in the light.",
 	},
 	"nebula": {
 		"{Subj} billow{s} in glowing clouds of violet, rose and teal gas.",
@@ -364,30 +364,32 @@ var subjectLines = map[string][]string{
 	},
 	// animals
 	"fox": {
-		"[rest]{Subj} {is} curled into a tight ball, {its} bushy tail wrapped around {its} nose, eyes gently closed.",
+		"[sleep]{Subj} {is} curled into a tight ball, {its} bushy tail wrapped around {its} nose, eyes gently closed.",
 		"{Subj} {has} thick russet fur tipped with white, every strand finely detailed.",
-		"[!rest]{Subj} pause{s} alertly, ears pricked and amber eyes watchful.",
+		"[!sleep]{Subj} pause{s} alertly, ears pricked and amber eyes watchful.",
 	},
 	"cat": {
-		"[rest]{Subj} sit{s} perfectly still, tail curled neatly around {its} paws, gazing out at the world.",
-		"{Subj} {has} soft, finely detailed fur and bright, curious eyes.",
+		"[rest,!sleep]{Subj} sit{s} perfectly still, tail curled neatly around {its} paws, gazing out at the world.",
+		"[sleep]{Subj} {is} curled up asleep, tail tucked neatly around {its} paws.",
+		"[!sleep]{Subj} {has} soft, finely detailed fur and bright, curious eyes.",
 		"[rest]{Subj} {is} relaxed and content, whiskers catching the light.",
 	},
 	"dog": {
 		"{Subj} {has} a glossy coat and an eager, friendly expression.",
-		"{Subj} look{s} up with warm, soulful eyes, ears softly perked.",
+		"[!sleep]{Subj} look{s} up with warm, soulful eyes, ears softly perked.",
 	},
 	"horse": {
 		"{Subj} {has} a gleaming coat and a flowing mane stirred by the wind.",
 	},
 	"deer": {
-		"{Subj} stand{s} alert and graceful, head raised, breath faintly visible in the cool air.",
+		"[!sleep]{Subj} stand{s} alert and graceful, head raised, breath faintly visible in the cool air.",
 	},
 	"bird": {
 		"{Subj} {is} shown in fine detail, every feather crisp.",
 	},
 	"animal": {
-		"{Subj} {is} alert and watchful, {its} eyes bright.",
+		"[!sleep]{Subj} {is} alert and watchful, {its} eyes bright.",
+		"{Subj} {is} shown whole and in clear focus.",
 	},
 	"dragon": {
 		"[fly]{Subj} soar{s} overhead on vast leathery wings, scales glinting like hammered metal.",
@@ -411,19 +413,19 @@ var subjectLines = map[string][]string{
 	},
 	// people
 	"fisherman": {
-		"{Subj} {has} a deeply lined, weathered face, salt-and-pepper stubble and kind, tired eyes.",
+		"[!sleep]{Subj} {has} a deeply lined, weathered face, salt-and-pepper stubble and kind, tired eyes.",
 		"{Subj} wear{s} a knitted wool cap and a worn oilskin jacket, hands rough from years of work.",
 		"Every wrinkle and sun-worn line on the face of {subj} tells a story of decades at sea.",
 	},
 	"person": {
 		"{Subj} {has} a natural, expressive face and carefully chosen clothing.",
-		"The expression of {subj} is calm and thoughtful, eyes catching the light.",
+		"[!sleep]The expression of {subj} is calm and thoughtful, eyes catching the light.",
 	},
 	"people": {
 		"{Subj} move{s} through the scene in small groups, their faces lit by the glow.",
 	},
 	"old man": {
-		"{Subj} {has} a deeply lined face, a white beard and kind, watchful eyes.",
+		"[!sleep]{Subj} {has} a deeply lined face, a white beard and kind, watchful eyes.",
 	},
 	// food and objects
 	"ramen": {
