@@ -98,7 +98,10 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			case cWeather, cSeason, cMood:
 				// "a misty lake", "a stormy sea": before a noun it
 				// describes the noun; alone it is the scene's weather.
-				if tagged[i].Tag != lexical.Adj {
+				switch {
+				case tagged[i].Tag == lexical.Noun && i+1 < len(tagged) && tagged[i+1].Tag == lexical.Noun && classes[start+i+1] != classes[start+i]:
+					tagged[i].Tag = lexical.Adj // "rain boots", "snow globe"
+				case tagged[i].Tag != lexical.Adj:
 					tagged[i].Tag = lexical.Other
 				}
 			case cTime, cStyle, cView:
@@ -559,6 +562,8 @@ func retag(ws []lexical.Word, classes []class) {
 		case lexical.Verb:
 			if nextOf && i > 0 && classes[i] != cVerb && noun(i) {
 				ws[i].Tag = lexical.Noun
+			} else if _, plural, ok := lexical.FindNoun(ws[i].Text); ok && plural && classes[i] != cVerb && severalBefore(ws, i) {
+				ws[i].Tag, ws[i].Plural = lexical.Noun, true // "three rubber ducks"
 			}
 		case lexical.Num:
 			if i > 0 && (ws[i-1].Tag == lexical.Det || ws[i-1].Tag == lexical.Adj) && !nextOf &&
@@ -600,7 +605,7 @@ func kindsOut(materials []string, cat string) []string {
 func severalBefore(ws []lexical.Word, i int) bool {
 	for k := i - 1; k >= 0; k-- {
 		switch {
-		case ws[k].Tag == lexical.Adj:
+		case ws[k].Tag == lexical.Adj || ws[k].Tag == lexical.Noun && k < i-1 || ws[k].Tag == lexical.Noun && ws[i].Tag != lexical.Noun:
 			continue
 		case ws[k].Tag == lexical.Num:
 			return ws[k].Num > 1
