@@ -38,7 +38,9 @@ func lightContext(sc *easel.Scene, p profile, at where) string {
 		return "outdoor" // a rocket on its launch pad
 	case at == placeIndoor && (p.light == "outdoor" || p.light == "portrait"):
 		return "interior"
-	case at == placeOutdoor && (p.light == "interior" || p.light == "portrait"):
+	case at == placeWeather && p.medium == "interior scene":
+		return "interior" // rain on the bookshop's windows
+	case at.outdoors() && (p.light == "interior" || p.light == "portrait"):
 		if studioBackdrop(sc.Setting) {
 			return "studio"
 		}
@@ -142,12 +144,14 @@ type daylight struct {
 	day, sunny, sky bool
 	active          string // the mood an action brings (sceneActionMood)
 	rest, small     bool   // the subject rests; it is small (smallSubject)
+	big             bool   // the subject is a place or as big as one (bigSubject)
 	body            bool   // a person acting with the whole body (bodyAction)
 }
 
 // actionsOf fills what the Scene's actions and main subject say of the mood.
 func (h *daylight) actionsOf(sc *easel.Scene) {
 	h.active, h.rest, h.small, h.body = sceneActionMood(sc), restful(sc), smallSubject(sc), bodyAction(sc)
+	h.big = bigSubject(sc)
 }
 
 // skyElements are what an overcast or rainy sky would hide.
@@ -328,6 +332,9 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, hint dayligh
 		}
 		if p.light == "portrait" {
 			views = []string{"portrait", "close-up", "eye level"}
+		}
+		if hint.big {
+			views = slices.DeleteFunc(views, func(v string) bool { return v == "close-up" })
 		}
 		if hint.body {
 			views = slices.DeleteFunc(views, func(v string) bool { return v == "close-up" || v == "portrait" })

@@ -121,9 +121,10 @@ var weatherLights = map[string][]string{
 // underwater and space.
 var contextLights = map[string][]string{
 	"interior": {
-		"[!night]Soft daylight pours in through a nearby window, falling across the scene in a gentle gradient of light and shadow.",
+		"[!night,!wet]Soft daylight pours in through a nearby window, falling across the scene in a gentle gradient of light and shadow.",
 		"[!night]Diffused window light from one side models every shape softly, with quiet shadows on the other.",
-		"[lowsun,!night]Warm, low sunlight slants in through the window, laying long golden stripes of light across the room.",
+		"[lowsun,!night,!wet]Warm, low sunlight slants in through the window, laying long golden stripes of light across the room.",
+		"[wet,!night]Rain streaks the windows, and the light inside is soft, grey and close, warmed here and there by a lamp.",
 		"[night]Warm lamplight glows from one side, leaving the corners in soft, cozy shadow.",
 		"[night]The only light comes from a warm lamp nearby, a soft amber glow against the dark.",
 	},

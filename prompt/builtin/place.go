@@ -21,7 +21,13 @@ const (
 	placeUnknown where = iota
 	placeIndoor
 	placeOutdoor
+	// placeWeather is outdoors because of the weather alone: "a bookshop
+	// on a rainy evening" may be seen from inside, rain on the windows.
+	placeWeather
 )
+
+// outdoors reports whether a place is outdoors, by its words or its weather.
+func (w where) outdoors() bool { return w == placeOutdoor || w == placeWeather }
 
 // outdoorElements are the canvas elements that only exist in the open air.
 var outdoorElements = map[string]bool{
@@ -69,6 +75,8 @@ func placeOf(sc *easel.Scene) where {
 			outdoor = true
 		case cat == "furniture", (prep == "in" || prep == "inside") && cat == "container":
 			furniture = true // a sofa, a throne; fish in a glass bowl
+		case (prep == "on" || prep == "at") && cat == "structure" && e.Has("room"):
+			furniture = true // on the floor
 		case (prep == "on" || prep == "at") && cat == "structure":
 			structureOn = true // a porch, a dock, a balcony
 		}
@@ -89,16 +97,16 @@ func placeOf(sc *easel.Scene) where {
 	case indoor:
 		return placeIndoor
 	}
-	switch sc.Weather {
-	case "rain", "storm", "snow", "fog", "mist", "wind":
-		return placeOutdoor
-	}
 	for _, e := range sc.Elements {
 		// What a subject is drawn with says what it is, not where: a
 		// bonsai tree is drawn as "trees" but may stand on a shelf.
 		if outdoorElements[e] && !subjectElement(sc, e) {
 			return placeOutdoor
 		}
+	}
+	switch sc.Weather {
+	case "rain", "storm", "snow", "fog", "mist", "wind":
+		return placeWeather
 	}
 	switch {
 	case structureOn:
@@ -207,7 +215,7 @@ func portraitFits(sc *easel.Scene, at where) bool {
 	if !isPerson(s) {
 		return true // the portrait domain of a Scene we cannot read
 	}
-	if s.Count > 1 || s.Plural || at != placeUnknown || sc.Setting != "" && !studioBackdrop(sc.Setting) {
+	if s.Count > 1 || s.Plural || at != placeUnknown && at != placeWeather || sc.Setting != "" && !studioBackdrop(sc.Setting) {
 		return false // several, or somewhere: a scene
 	}
 	if s.Action != "" {
@@ -243,7 +251,7 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 	case p.light == "underwater" && at == placeIndoor:
 		// Goldfish in a glass bowl are in a room, not the sea.
 		key, p = "still life", profiles["still life"]
-	case p.light == "interior" && at == placeOutdoor && p.medium != "interior scene":
+	case p.light == "interior" && at.outdoors() && p.medium != "interior scene":
 		// Pumpkins on a porch are not a food photograph on a table.
 		key, p = "outdoor still life", profiles["outdoor still life"]
 	case p.light == "outdoor" && at == placeIndoor && !isPeople(sc) && bodyFacts(sc) == 0 &&
@@ -261,6 +269,13 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 		p.moods = slices.DeleteFunc(slices.Clone(p.moods), func(m string) bool { return m == "majestic" || m == "epic" })
 		if len(p.moods) == 0 {
 			p.moods = []string{"serene"}
+		}
+	}
+	if bigSubject(sc) {
+		// A greenhouse or a castle is not seen in close-up.
+		p.views = slices.DeleteFunc(slices.Clone(p.views), func(v string) bool { return v == "close-up" })
+		if len(p.views) == 0 {
+			p.views = []string{"eye level", "wide"}
 		}
 	}
 	if bodyAction(sc) {
@@ -548,4 +563,10 @@ func namedLight(sc *easel.Scene, p profile, at where) string {
 		return "neon"
 	}
 	return ""
+}
+
+// bigSubject reports whether the main subject is a place or as big as
+// one (a building, a tower, a ship), by its category.
+func bigSubject(sc *easel.Scene) bool {
+	return len(sc.Subjects) > 0 && placeCategories[sc.Subjects[0].Category]
 }

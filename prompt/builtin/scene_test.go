@@ -113,6 +113,9 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 			t.Errorf("%s: an active subject, but the mood is %q: %s", where, p.Scene.Mood, text)
 		}
 	}
+	if bigSubject(typed) && typed.View == "" && p.Scene.View == "close-up" {
+		t.Errorf("%s: a %s in close-up: %s", where, typed.Subjects[0].Category, text)
+	}
 	if bodyAction(typed) && typed.View == "" && (p.Scene.View == "close-up" || p.Scene.View == "portrait") {
 		t.Errorf("%s: a person %s, framed %s: %s", where, typed.Subjects[0].Action, p.Scene.View, text)
 	}
@@ -191,6 +194,10 @@ var freshIdeas = []struct {
 	{"a dog asleep by the hearth", placeUnknown, false, []string{"daylight", "sunlight", "window"}},
 	{"scouts telling stories around a campfire", placeUnknown, false, []string{"daylight", "midday"}},
 	{"a robot in neon light", placeUnknown, false, []string{"window light", "sunlight"}},
+	{"a greenhouse full of peppers", placeUnknown, false, []string{"close-up", "close up"}},
+	{"a cozy cafe on a rainy afternoon", placeWeather, false, []string{"horizon", "landscape", "soft rain falls through"}},
+	{"a witch in a dim corridor", placeUnknown, false, []string{"landscape"}},
+	{"a pair of slippers on a wooden floor", placeIndoor, false, []string{"horizon"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},

@@ -168,6 +168,9 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	}
 	d.bg = d.background()
 	d.medium = prof.medium
+	if light != "outdoor" && (d.medium == "landscape" || d.medium == "cityscape" || d.medium == "skyscape") {
+		d.medium = "scene" // a haunted hallway is no landscape
+	}
 	if light == "underwater" && prof.light != "underwater" {
 		d.medium = "underwater scene" // "a whale in the deep ocean" is not a landscape
 	}
