@@ -47,7 +47,7 @@ func hasAnyWord(s string, words ...string) bool {
 func (d *painter) mainBirds(hz float32) bool {
 	p := d.p
 	s := p.subjectOf("birds")
-	if s == nil || p.main != "birds" || s.Category != "bird" {
+	if s == nil || p.main != "birds" || s.Category != "bird" && s.Category != "creature" {
 		return false
 	}
 	W, H := float32(d.w), float32(d.h)
@@ -57,6 +57,9 @@ func (d *painter) mainBirds(hz float32) bool {
 	col, ok := colourOf(s)
 	if !ok {
 		col = hex("#7a6a58")
+		if s.Category == "creature" {
+			col = hex("#e8602a") // a phoenix, a firebird: a bird of flame
+		}
 	}
 	size := W * 0.16 * min(1, 2.4/float32(n+1))
 	plan := bodyPlan(s.Noun)

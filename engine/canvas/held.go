@@ -36,6 +36,7 @@ type costume struct {
 	hatCol   *rgb   // a pointed hat's colour, when not purple
 	suit     bool   // gloves of the suit's colour
 	skirt    bool
+	wings    string // "glow" (a fairy) or "feathers" (an angel)
 	clothes  *rgb
 	trousers *rgb
 }
@@ -56,6 +57,7 @@ var costumes = map[string]costume{
 	"cowboy": {hat: "wide"}, "cowgirl": {hat: "wide"}, "farmer": {hat: "wide"}, "pirate": {hat: "wide", clothes: &black},
 	"knight":  {hat: "helm", suit: true, clothes: &steel, trousers: &steel},
 	"soldier": {hat: "helm"}, "firefighter": {hat: "helm", clothes: &crimson},
+	"angel": {wings: "feathers", skirt: true, clothes: &white, trousers: &white},
 	"gnome": {hat: "pointed", hatCol: &crimson}, "elf": {hat: "pointed", hatCol: &forest},
 	"ballerina": {skirt: true}, "bride": {skirt: true, clothes: &white}, "nun": {skirt: true, clothes: &black},
 }
@@ -68,10 +70,14 @@ var (
 	crimson = hex("#a02030")
 	steel   = hex("#9aa0a8")
 	forest  = hex("#2a6a3a")
+	leaf    = hex("#6ac85a")
 )
 
 // costumeOf is the costume a person's noun names, if any.
 func costumeOf(noun string) costume {
+	if bodyPlan(noun) == "fairy" {
+		return costume{wings: "glow", skirt: true, clothes: &leaf}
+	}
 	for _, w := range strings.Fields(strings.ToLower(noun)) {
 		if c, ok := costumes[w]; ok {
 			return c
@@ -100,6 +106,13 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		obj = strings.TrimPrefix(hd.on, "with ")
 	}
 	pose := poseOf(s)
+	if strings.Contains(obj, "wing") {
+		// "a fairy with glowing wings": worn, not held.
+		if hd.costume.wings == "" {
+			hd.costume.wings = "glow"
+		}
+		obj = ""
+	}
 	if obj == "" {
 		switch pose {
 		case "reading":
@@ -444,10 +457,16 @@ func heldBy(s *easel.Scene, i int) bool {
 	}
 	for j := range s.Subjects {
 		o := &s.Subjects[j]
-		if j == i || o.Element != "person" && o.Element != "people" || poseOf(o) == "" {
+		if j == i {
 			continue
 		}
-		if strings.Contains(strings.ToLower(o.Object), n) {
+		if o.Element == "dragon" && (n == "fire" || n == "flames" || n == "flame") && strings.Contains(strings.ToLower(o.Object), n) {
+			return true // breathed by the dragon (life.go)
+		}
+		if o.Element != "person" && o.Element != "people" || poseOf(o) == "" {
+			continue
+		}
+		if strings.Contains(strings.ToLower(o.Object), n) || strings.Contains(n, "wing") && strings.Contains(strings.ToLower(o.Relation), n) {
 			return true
 		}
 	}

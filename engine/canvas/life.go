@@ -1,6 +1,9 @@
 package canvas
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // birds draws a flock of gull-wing strokes.
 func (d *painter) birds(count int, white bool) {
@@ -677,6 +680,22 @@ func (d *painter) dragon(x, y, s float32) {
 	col := d.lit(hex("#3a2a30"), 0.3)
 	if !d.p.lt.night {
 		col = d.lit(hex("#5a2a24"), 0.2)
+	}
+	sub := d.p.subjectOf("dragon")
+	if c, ok := factColour(sub); ok {
+		col = d.lit(c, 0.15) // "a green dragon"
+	}
+	if sub != nil && (strings.Contains(strings.ToLower(sub.Object), "fire") || strings.Contains(strings.ToLower(sub.Object), "flame")) {
+		// Breathing fire: a cone of flame from the jaws.
+		fx, fy := x+s*1.35, y-s*0.1
+		for k, c := range []string{"#ff5a1a", "#ffb02a", "#fff0a0"} {
+			w := s * (0.35 - 0.1*float32(k))
+			d.moveTo(fx, fy-s*0.02)
+			d.quadTo(fx+s*0.6, fy-w*0.3, fx+s*(1.3-0.25*float32(k)), fy+s*0.35)
+			d.quadTo(fx+s*0.5, fy+w, fx, fy+s*0.03)
+			d.fillNoInk(paint{col: hex(c), alpha: 0.9})
+		}
+		d.glow(fx+s*0.6, fy+s*0.15, s*0.6, hex("#ff8a2a"), 0.4)
 	}
 	// Body and tail as a tapering curve.
 	d.moveTo(x+s*0.9, y-s*0.15)

@@ -44,7 +44,13 @@ var portraitVerbs = map[string]bool{
 // poseOf is the pose for a person subject's action, "" when it names none
 // (or one a portrait shows better). Any other verb is drawn standing.
 func poseOf(s *easel.Subject) string {
-	if s == nil || s.Action == "" {
+	if s == nil {
+		return ""
+	}
+	if s.Action == "" {
+		if bodyPlan(s.Noun) == "fairy" || costumeOf(s.Noun).wings != "" {
+			return "dancing" // a fairy or an angel hovers, arms out, whole
+		}
 		return ""
 	}
 	e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
@@ -142,6 +148,9 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		d.line(x, hipY, x-h*spread, y, hw)
 		d.line(x, hipY, x+h*spread, y, hw)
 		d.fill(solid(trousers))
+	}
+	if hd.costume.wings != "" {
+		d.wings(x, shoulderY+h*0.06, h, hd.costume.wings == "feathers")
 	}
 	// Torso, a skirt or tunic when the costume has one.
 	d.moveTo(x-h*0.1, shoulderY)
@@ -271,6 +280,10 @@ func (d *painter) mainFigure(groundTop float32) bool {
 	}
 	if n > 1 {
 		h *= min(1, 2.4/float32(n+1))
+	}
+	switch strings.ToLower(s.Size) {
+	case "tiny", "small", "miniature":
+		h *= 0.5 // "a tiny fairy"
 	}
 	y := max(groundTop+(H-groundTop)*0.75, H*0.82)
 	if pose == "kite" {

@@ -11,6 +11,7 @@ func (d *painter) animals(groundTop float32) {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	d.critters(groundTop) // an insect, lizard, frog or crab subject (critters.go)
+	d.snowmen(groundTop)  // fantasy.go
 	if d.isMainTower() {
 		// The subject: a stone tower, large, in front (vehicles.go).
 		d.mainTower(d.xFor("tower", 0.4, 0.6), groundTop+(H-groundTop)*0.35, H*0.5)

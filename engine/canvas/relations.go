@@ -50,6 +50,8 @@ func (p *plan) stageOf(s *easel.Subject) (*easel.Subject, string) {
 		}
 		for _, c := range cats {
 			switch c {
+			case "flower":
+				return t, "flower"
 			case "fruit", "vegetable":
 				if strings.Contains(last, "berry") || strings.Contains(last, "berries") {
 					return t, "berry"
@@ -97,7 +99,7 @@ func (d *painter) staged(s *easel.Subject, x, y, h float32, pose string, col rgb
 // radius r, and returns the y of its top.
 func (d *painter) stageThing(t *easel.Subject, shape string, cx, y, r float32) float32 {
 	col, ok := colourOf(t)
-	def := map[string]string{"berry": "#d8202a", "fruit": "#d83a2a", "mushroom": "#c8282a", "cake": "#f0d8e0",
+	def := map[string]string{"flower": "#e84a8a", "berry": "#d8202a", "fruit": "#d83a2a", "mushroom": "#c8282a", "cake": "#f0d8e0",
 		"moon": "#e8e4d8", "rock": "#8a8680"}[shape]
 	if !ok {
 		col = hex(def)
@@ -133,6 +135,21 @@ func (d *painter) stageThing(t *easel.Subject, shape string, cx, y, r float32) f
 			d.poly(cx+float32(k)*r*0.08, top+r*0.05, lx, ly-r*0.06, cx+float32(k)*r*0.08+r*0.1, top+r*0.1)
 		}
 		d.fill(solid(green))
+		return top + r*0.02
+	case "flower":
+		// A flower head on its stem, seen from the side.
+		top := y - r*1.6
+		d.line(cx, y, cx+r*0.05, top+r*0.2, r*0.08)
+		d.fill(solid(d.lit(hex("#3a8a2a"), 0.05)))
+		d.ellipse(cx+r*0.3, y-r*0.6, r*0.3, r*0.1)
+		d.fill(solid(d.lit(hex("#4a9a32"), 0.05)))
+		for k := 0; k < 10; k++ {
+			a := float64(k) * math.Pi / 5
+			d.ellipse(cx+float32(math.Cos(a))*r*0.55, top+float32(math.Sin(a))*r*0.18, r*0.35, r*0.12)
+		}
+		d.fill(vgrad(col.mix(rgb{1, 1, 1}, 0.2), col.scale(0.8), top-r*0.3, top+r*0.3))
+		d.ellipse(cx, top, r*0.3, r*0.12)
+		d.fill(solid(d.lit(hex("#f0c020"), 0.05)))
 		return top + r*0.02
 	case "mushroom":
 		stem := d.lit(hex("#f0e8d8"), 0.05)

@@ -92,10 +92,31 @@ func (d *painter) underwater() {
 			dir = -1
 		}
 		col := cols[d.rng.IntN(len(cols))].mix(deep, 0.2)
-		for i := 0; i < 14; i++ {
-			d.fish(sx+float32(d.rng.NormFloat64())*W*0.1, sy+float32(d.rng.NormFloat64())*H*0.06, d.rnd(14, 30)*d.u, dir, col)
+		// The fish subject as counted, in its colour, larger when few
+		// ("three clownfish"); else a school.
+		fs := p.subjectOf("fish")
+		n, big := countOf(fs, 14), float32(1)
+		if c, ok := colourOf(fs); ok {
+			col = c.mix(deep, 0.15)
+		}
+		if fs != nil && fs.Count > 0 || fs != nil && p.main == "fish" && !fs.Plural {
+			n = countOf(fs, 1)
+			big = min(4, 6/float32(n+1))
+		}
+		for i := 0; i < n; i++ {
+			x, y := sx+float32(d.rng.NormFloat64())*W*0.1, sy+float32(d.rng.NormFloat64())*H*0.06
+			l := d.rnd(14, 30) * d.u * big
+			if big > 1 {
+				x = W * (0.5 + ((float32(i)+0.5)/float32(n)-0.5)*0.75)
+				y = H * (0.4 + 0.12*float32(i%2))
+			}
+			d.fish(x, y, l, dir, col)
+			if big > 1 {
+				d.disc(x+dir*l*0.3, y-l*0.04, l*0.04, hex("#101418"), 1, false)
+			}
 		}
 	}
+	d.seaLife(floor) // a mermaid, an octopus, a turtle, a starfish (fantasy.go)
 	for i := 0; i < 40; i++ {
 		x, y := d.rnd(0, W), d.rnd(0, floor)
 		r := d.rnd(1.5, 6) * d.u
