@@ -74,7 +74,7 @@ var categoryLines = sync.OnceValue(func() map[string][]tmpl {
 		"creature":       {"{Subj} {is} shown in full, {its} fantastic form clearly drawn."},
 		"mammal":         {"{Subj} {is} shown whole in clear profile, every detail of {its} body sharp.", "[!sleep]{Subj} {is} alert and watchful, {its} eyes bright."},
 		"sea mammal":     {"{Subj} glide{s} through the water, {its} smooth body catching the light."},
-		"bird":           {"[!sleep]{Subj} {has} neatly layered feathers and bright, alert eyes.", "{Subj} {has} neatly layered, finely drawn feathers.", "[!sleep]Every feather of {subj} is crisp, {its} eyes bright."},
+		"bird":           {"[!sleep]{Subj} {has} neatly layered feathers and bright, alert eyes.", "{Subj} {has} neatly layered, finely drawn feathers.", "[!sleep]Crisp feathers cover {subj}, {its} eyes bright."},
 		"fish":           {"{Subj} glint{s} with fine scales, fins spread."},
 		"reptile":        {"{Subj} {is} shown in sharp detail, {its} skin finely textured."},
 		"amphibian":      {"{Subj} glisten{s}, {its} smooth skin damp and bright."},

@@ -461,3 +461,29 @@ func TestFastCheckAgrees(t *testing.T) {
 		t.Error("the reference checker found no problem at all: the comparison shows nothing")
 	}
 }
+
+// TestCategoryLines: every category WordNet gives a noun has lines of its
+// own, and each passes the checker for a subject of that category, one
+// or several.
+func TestCategoryLines(t *testing.T) {
+	for _, c := range lexical.Categories {
+		lines := categoryLines()[c]
+		if len(lines) == 0 {
+			t.Errorf("no lines for category %q", c)
+			continue
+		}
+		for _, plural := range []bool{false, true} {
+			d := &draft{t: compiled(), sc: &easel.Scene{}}
+			r := ref{text: "the thing", plural: plural, cats: catBit[c]}
+			for i := range lines {
+				if p := d.fastProblem(&lines[i], r, false); p != "" {
+					t.Errorf("%s line %q (plural %v): %s", c, lines[i].src, plural, p)
+				}
+				s := d.render(&lines[i], r)
+				if p := d.check.problem(d.buf[s.start:s.end], r, false); p != "" {
+					t.Errorf("%s line %q (plural %v): %s", c, d.buf[s.start:s.end], plural, p)
+				}
+			}
+		}
+	}
+}
