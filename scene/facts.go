@@ -187,6 +187,12 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Category == "" {
 			s.Category = categoryOf(s.Noun)
 		}
+		if s.Category == "" && (s.Element == "people" || s.Element == "person") {
+			// "people", "a crowd", "a couple": WordNet files them as
+			// groups; the lexicon draws them as people.
+			s.Category = "person"
+			s.Plural = s.Plural || s.Element == "people"
+		}
 		if s.Count > 1 {
 			s.Plural = true
 		}
@@ -250,6 +256,10 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 				drop[i] = true // the noun a rewritten subject took
 			}
 		}
+	}
+	if len(drop) > 0 && len(sc.Subjects) > 0 && quantity(sc.Idea, lastWord(sc.Subject)) {
+		// "half a dozen donuts": the subject phrase ran to "half".
+		fixSubjectPhrase(sc, phrases, toks, drop)
 	}
 	dropSubjects(sc, drop)
 	dropColours(sc, phrases, toks)
@@ -634,4 +644,27 @@ func colourKindsOut(colors []string, cat string) []string {
 		return nil
 	}
 	return out
+}
+
+// fixSubjectPhrase extends the subject phrase that stopped at a count
+// ("half") to the noun it counts ("half a dozen donuts").
+func fixSubjectPhrase(sc *easel.Scene, phrases []*phrase, toks []token, drop map[int]bool) {
+	first := firstWord(sc.Subject)
+	for i, s := range sc.Subjects {
+		if drop[i] {
+			continue
+		}
+		for _, p := range phrases {
+			if p.noun != s.Noun {
+				continue
+			}
+			for k := 0; k < p.from; k++ {
+				if toks[k].low == first {
+					sc.Subject = strings.ToLower(sc.Idea[toks[k].start:toks[p.to-1].end])
+					return
+				}
+			}
+		}
+		return
+	}
 }

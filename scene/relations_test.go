@@ -189,3 +189,22 @@ func TestDomainFromSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectPhrase checks the main subject's phrase and its category for
+// counts and groups the lexicon reads in pieces.
+func TestSubjectPhrase(t *testing.T) {
+	tests := []struct{ idea, subject, noun, category string }{
+		{"half a dozen cupcakes on a tray", "half a dozen cupcakes", "cupcakes", ""},
+		{"people queuing outside a bakery", "people", "people", "person"},
+		{"a crowd cheering at a stadium", "a crowd", "crowd", "person"},
+	}
+	for _, tt := range tests {
+		sc := Parse(tt.idea)
+		if sc.Subject != tt.subject {
+			t.Errorf("%q: subject %q, want %q", tt.idea, sc.Subject, tt.subject)
+		}
+		if len(sc.Subjects) == 0 || sc.Subjects[0].Noun != tt.noun || tt.category != "" && sc.Subjects[0].Category != tt.category {
+			t.Errorf("%q: subjects %+v, want %s (%s) first", tt.idea, sc.Subjects, tt.noun, tt.category)
+		}
+	}
+}
