@@ -188,7 +188,7 @@ var functionWords = map[string]bool{
 	"among": true, "between": true, "against": true, "off": true, "inside": true, "outside": true,
 	"one": true, "some": true, "s": true, "it": true, "them": true, "he": true, "she": true,
 	"they": true, "toward": true, "towards": true, "beneath": true, "past": true, "like": true,
-	"full": true, // "full of": a relation, like "of"
+	"full":  true, // "full of": a relation, like "of"
 	"where": true, "when": true, "which": true,
 }
 
