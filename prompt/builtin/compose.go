@@ -898,5 +898,10 @@ func (d *draft) background() string {
 	case "underwater":
 		return "the blue depths"
 	}
-	return "the horizon"
+	if d.sc.View == "wide" || d.sc.View == "aerial" || bigSubject(d.sc) {
+		return "the horizon"
+	}
+	// A fox or a blue jay seen at eye level stands before a soft blur,
+	// not before the horizon.
+	return "a soft, out-of-focus background"
 }
