@@ -193,6 +193,9 @@ func drawnInRoom(s *easel.Scene, noun string) bool {
 	if !interiorScene(s) {
 		return false
 	}
+	if f := s.Subjects[0]; f.Category == "room" && strings.ToLower(f.Noun) == noun {
+		return true // the room itself
+	}
 	for _, w := range []string{"fireplace", "hearth", "shel", "bookcase", "counter", "easel"} {
 		if strings.Contains(noun, w) {
 			return true

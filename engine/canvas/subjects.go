@@ -270,6 +270,9 @@ var kindElements = map[string]map[string]bool{
 var kindWords = map[string][]string{
 	"interior":   {"fireplace", "hearth", "fire", "bookshelf", "bookshelves", "shelves", "books", "bookcase", "bookcases", "library"},
 	"underwater": {"jellyfish", "jellies", "seaweed", "seagrass", "kelp"},
+	"table":      {"board", "egg", "eggs", "chopsticks", "plate", "platter"}, // food.go, food_shapes.go
+	"space":      {"rings", "orbit"},                                         // planets.go
+	"landscape":  {"pad", "launchpad", "gantry"},                             // launch.go
 	"abstract":   {"pattern", "patterns", "shapes", "composition", "grid", "mandala", "swirl", "spiral", "vortex"},
 }
 
