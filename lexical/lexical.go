@@ -79,6 +79,9 @@ type Entry struct {
 	// Hue is the colour WordNet's definition gives a noun ("mars": "a
 	// small reddish planet" → "red"; "fox" → "red"), "" when it gives none.
 	Hue string
+	// ctx is what the word speaks of in WordNet's glosses, as the table
+	// writes it: "bird6,tree4" (context.go).
+	ctx string
 }
 
 // Category is the entry's first category, "" when it has none: "bird",
@@ -228,6 +231,9 @@ func parseEntry(lemma, rest string) Entry {
 			p = AdjPOS
 		case 'r':
 			p = AdvPOS
+		case 'x':
+			e.ctx = f[1:]
+			continue
 		default:
 			continue
 		}

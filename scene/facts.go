@@ -66,6 +66,13 @@ var taggers = sync.Pool{New: func() any { return new(lexical.Tagging) }}
 // addFacts tags the idea and fills the subjects' facts.
 func addFacts(sc *easel.Scene, toks []token, items []item) {
 	classes, ends := lexClasses(items, len(toks))
+	// The idea's words choose among a noun's WordNet categories: "a kite
+	// in the sky" is a toy, "a bat in a cave" a mammal.
+	ideaWords := make([]string, len(toks))
+	for i, t := range toks {
+		ideaWords[i] = t.low
+	}
+	ctx := lexical.NewContext(ideaWords)
 	tags := make([]lexical.Tag, len(toks))
 	tg := taggers.Get().(*lexical.Tagging)
 	defer taggers.Put(tg)
@@ -181,11 +188,11 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if p != nil {
 			p.used = true
 			p.noun = s.Noun
-			applyPhrase(s, p, toks)
+			applyPhrase(ctx, s, p, toks)
 			s.Adjectives = placedElsewhere(s.Adjectives, p, phrases, toks, tags)
 		}
 		if s.Category == "" {
-			s.Category = categoryOf(s.Noun)
+			s.Category = ctx.Category(s.Noun)
 		}
 		if s.Category == "" && (s.Element == "people" || s.Element == "person") {
 			// "people", "a crowd", "a couple": WordNet files them as
@@ -232,13 +239,13 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if sc.Setting != "" && hasWord(sc.Setting, h) {
 			continue
 		}
-		cat := categoryOf(h)
+		cat := ctx.Category(h)
 		if cat == "" || cat == "color" || cat == "material" || cat == "shape" {
 			continue
 		}
 		s := easel.Subject{Noun: h, Adjectives: p.mods, Category: cat}
 		p.used = true
-		applyPhrase(&s, p, toks)
+		applyPhrase(ctx, &s, p, toks)
 		s.Materials = kindsOut(s.Materials, cat)
 		if !isObject(phrases, p) {
 			// What someone holds or mends is a prop of theirs, not a
@@ -314,7 +321,7 @@ var edible = map[string]bool{
 	"candy": true, "dish": true, "drink": true, "food": true,
 }
 
-func applyPhrase(s *easel.Subject, p *phrase, toks []token) {
+func applyPhrase(ctx lexical.Context, s *easel.Subject, p *phrase, toks []token) {
 	if p.count > 1 {
 		s.Count = p.count // the tagger's count: "half a dozen" is six
 	}
@@ -334,15 +341,13 @@ func applyPhrase(s *easel.Subject, p *phrase, toks []token) {
 		s.Size = p.size
 	}
 	if s.Category == "" {
-		// A compound WordNet knows ("polar bear", "hot dog") first.
+		// A compound WordNet knows ("polar bear", "hot dog") first, its
+		// categories ordered by its head word in WordNet's table.
+		noun := toks[p.head].low
 		if p.head > p.from {
-			if e, _, ok := lexical.FindNoun(toks[p.head-1].low + " " + toks[p.head].low); ok {
-				s.Category = e.Category() // ordered by its head word in WordNet's table
-			}
+			noun = toks[p.head-1].low + " " + noun
 		}
-		if s.Category == "" {
-			s.Category = categoryOf(toks[p.head].low)
-		}
+		s.Category = ctx.Category(noun)
 	}
 }
 

@@ -104,6 +104,7 @@ type wordInfo struct {
 	cats []catWeight
 	hue  string // the colour its definition gives it ("Mars": "a small reddish planet")
 	of   string // for an adjective: the material or colour noun it comes from
+	ctx  []ctxWeight
 }
 
 // catsOrNil is the lemma's categories, nil for no lemma.
@@ -130,6 +131,9 @@ type synset struct {
 	hyper []int    // @ and @i
 	gloss string
 	deriv []deriv // + pointers to nouns
+	// instance marks a named individual ("Gray, Thomas Gray: English
+	// poet"), not a kind of thing.
+	instance bool
 	// domain is the kind of domain WordNet marks the synset with: 'r'
 	// for a region ("(Great Britain) a closed railroad car"), 'u' for a
 	// usage (slang, offensive), 0 for none.
@@ -291,6 +295,35 @@ func main() {
 		}
 	}
 
+	// What each word speaks of, for choosing among a noun's categories
+	// by the other words of an idea.
+	lz := lemmatizer{known: map[string]bool{}, exc: map[string]string{}}
+	for w := range lemmas {
+		if !strings.ContainsAny(w, "_-") {
+			lz.known[w] = true
+		}
+	}
+	for _, pos := range []string{"noun", "verb", "adj"} {
+		for _, line := range readLines(filepath.Join(*dir, pos+".exc")) {
+			if f := strings.Fields(line); len(f) >= 2 {
+				lz.exc[f[0]] = f[1]
+			}
+		}
+	}
+	topCat := map[string]int{}
+	for w, l := range lemmas {
+		// Only a noun that is clearly one thing says what its gloss is
+		// about (a "sub" may be a sandwich or a submarine).
+		if len(l.cats) > 0 && !strings.ContainsAny(w, "_-") && (len(l.cats) == 1 || 100-sumWeights(l.cats[1:]) >= 80) {
+			topCat[w] = slices.IndexFunc(roots, func(r root) bool { return r.cat == l.cats[0].cat })
+		}
+	}
+	docs := []map[int]synset{nouns, adjs, readData(filepath.Join(*dir, "data.verb"))}
+	vocab := contextVocabulary(docs, catOf, lz, topCat)
+	for w, l := range lemmas {
+		l.ctx = vocab[w]
+	}
+
 	// words.txt: sorted, one lemma a line: lemma TAB nF:cat vF aF>noun rF
 	// (parts it lacks left out; F is the tagged-corpus count plus one). Multi-word lemmas keep their spaces.
 	// A hyphenated noun is also written with spaces, as people type it
@@ -349,6 +382,16 @@ func main() {
 				b.WriteByte('>')
 				b.WriteString(l.of)
 			}
+		}
+		// x: the categories the word speaks of in WordNet's glosses, and
+		// how strongly: "xbird6,tree4".
+		for ci, c := range l.ctx {
+			if ci == 0 {
+				b.WriteString(" x")
+			} else {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, "%s%d", strings.ReplaceAll(c.cat, " ", "_"), c.score)
 		}
 		b.WriteByte('\n')
 	}
@@ -534,6 +577,7 @@ func readData(path string) map[int]synset {
 			if f[i] == "@" || f[i] == "@i" {
 				h, _ := strconv.Atoi(f[i+1])
 				s.hyper = append(s.hyper, h)
+				s.instance = s.instance || f[i] == "@i"
 			}
 			if f[i] == ";r" || f[i] == ";u" {
 				s.domain = f[i][1]
@@ -581,4 +625,12 @@ func write(path, s string) {
 	if err := w.Close(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+func sumWeights(cs []catWeight) int {
+	n := 0
+	for _, c := range cs {
+		n += c.weight
+	}
+	return n
 }

@@ -1,0 +1,129 @@
+package lexical
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Context chooses among a noun's likely categories by the other words of
+// an idea: "a kite in the sky" is a toy, "a bat in a cave" a mammal, "a
+// mouse next to a keyboard" a device. What a word speaks of comes from
+// WordNet's glosses (the generator's contextVocabulary): every gloss is
+// about its synset's category and the things it names, and a word speaks
+// of the categories its glosses are about more often than glosses at large
+// are. Nothing here is a list of nouns.
+type Context struct {
+	words []string
+}
+
+// NewContext is the context of an idea's words (lower case, as typed).
+func NewContext(words []string) Context { return Context{words: words} }
+
+// contextWeight is how much one word's evidence (in half nats) counts
+// against WordNet's sense weights: a few words that speak clearly of a
+// category move a noun off its likeliest sense, one weak word does not.
+const contextWeight = 0.75
+
+// Category is the category of noun (as typed: "bats", "red fox") among the
+// idea's words: its likeliest WordNet category unless the other words
+// speak for another of its likely ones. A compound WordNet knows is
+// looked up whole first.
+func (c Context) Category(noun string) string {
+	e, ok := c.entry(noun)
+	if !ok {
+		return ""
+	}
+	senses := e.Senses()
+	if len(senses) < 2 || len(c.words) < 2 {
+		return e.Category()
+	}
+	own := strings.Fields(noun)
+	score := make([]float64, len(senses))
+	for i, s := range senses {
+		// Tempered: the tag counts behind the weights are few.
+		score[i] = math.Log(float64(s.Weight)/100) / 2
+	}
+	for _, w := range c.words {
+		if isOwn(own, w) || len(w) < 3 {
+			continue
+		}
+		if _, closed := closedClass[w]; closed {
+			continue
+		}
+		we, ok := contextEntry(w)
+		if !ok {
+			continue
+		}
+		// A word that is itself a thing of a category says nothing of
+		// its own: a shark circling a diver is no person, a cup of
+		// coffee no drink. What its glosses speak of does.
+		for i, s := range senses {
+			score[i] += contextWeight * float64(we.speaksOf(s.Category)) / 2
+		}
+	}
+	best := 0
+	for i, s := range senses {
+		if i > 0 && !attributes[s.Category] && score[i] > score[best] {
+			best = i
+		}
+	}
+	return senses[best].Category
+}
+
+// attributes are the categories that describe rather than name a thing:
+// context does not turn a noun into one.
+var attributes = map[string]bool{"color": true, "material": true, "shape": true}
+
+func isOwn(own []string, w string) bool {
+	for _, o := range own {
+		if o == w {
+			return true
+		}
+	}
+	return false
+}
+
+// entry finds the noun as typed: a compound whole, else its last word
+// (also where WordNet knows the compound but gives it no category: a "full
+// moon" is a phase there, the moon a celestial body).
+func (c Context) entry(noun string) (Entry, bool) {
+	if e, _, ok := FindNoun(noun); ok && (e.cats != "" || !strings.Contains(noun, " ")) {
+		return e, true
+	}
+	if i := strings.LastIndexByte(noun, ' '); i >= 0 {
+		return c.entry(noun[i+1:])
+	}
+	return Entry{}, false
+}
+
+// contextEntry is the WordNet entry of a word of an idea: itself, or the
+// noun or verb it is a form of ("branches", "flying").
+func contextEntry(w string) (Entry, bool) {
+	if e, ok := Lookup(w); ok {
+		return e, true
+	}
+	if e, _, ok := FindNoun(w); ok {
+		return e, true
+	}
+	if e, _, ok := FindVerb(w); ok {
+		return e, true
+	}
+	return Entry{}, false
+}
+
+// speaksOf is how strongly the word speaks of category cat, in half nats
+// (0 when it does not).
+func (e Entry) speaksOf(cat string) int {
+	for x := range strings.SplitSeq(e.ctx, ",") {
+		if len(x) < 2 {
+			continue
+		}
+		name, num := x[:len(x)-1], x[len(x)-1:]
+		if strings.ReplaceAll(name, "_", " ") == cat {
+			n, _ := strconv.Atoi(num)
+			return n
+		}
+	}
+	return 0
+}
