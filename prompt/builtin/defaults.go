@@ -21,7 +21,7 @@ func lightContext(sc *easel.Scene, p profile, at where) string {
 		// "By candlelight", "around a campfire", "in neon light": the
 		// light the idea names is the light.
 		return named
-	case sc.HasElement("underwater") && !(subjectElement(sc, "underwater") && grounded(sc)):
+	case sc.HasElement("underwater") && !(subjectElement(sc, "underwater") && (grounded(sc) || atSurface(sc))):
 		// A mermaid sitting on a rock is above the water.
 		return "underwater"
 	// A whale, a reef or fish in the open water are seen under the

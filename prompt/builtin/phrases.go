@@ -142,8 +142,8 @@ var contextLights = map[string][]string{
 		"[night]A single warm light source sculpts the face out of the darkness, like a Rembrandt portrait.",
 	},
 	"underwater": {
-		"Shafts of sunlight filter down from the surface, rippling across the water in shifting beams of light.",
-		"Soft blue light glows from above and fades to deep indigo below, with bright caustics dancing across every surface.",
+		"[!night]Shafts of sunlight filter down from the surface, rippling across the water in shifting beams of light.",
+		"[!night]Soft blue light glows from above and fades to deep indigo below, with bright caustics dancing across every surface.",
 		"[night]Only a faint bioluminescent glow lights the dark water, soft blue and violet.",
 	},
 	// Light from a flame the idea names: a candle, a fireplace, a campfire.

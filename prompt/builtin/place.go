@@ -81,7 +81,13 @@ func placeOf(sc *easel.Scene) where {
 			structureOn = true // a porch, a dock, a balcony
 		}
 	}
+	if wordIn(strings.ToLower(sc.Subject), "interior") || wordIn(strings.ToLower(sc.Subject), "indoors") {
+		indoor = true // "a cathedral interior"
+	}
 	for _, s := range sc.Subjects {
+		if slices.Contains(s.Adjectives, "interior") || slices.Contains(s.Adjectives, "indoor") {
+			indoor = true
+		}
 		if s.Relation == "" {
 			continue
 		}
@@ -251,6 +257,9 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 	case p.light == "underwater" && at == placeIndoor:
 		// Goldfish in a glass bowl are in a room, not the sea.
 		key, p = "still life", profiles["still life"]
+	case p.light == "underwater" && !typedUnderwater(sc) && atSurface(sc):
+		// A giant octopus attacking a ship in a storm: at the surface.
+		key, p = "ocean", profiles["ocean"]
 	case p.light == "interior" && at.outdoors() && p.medium != "interior scene":
 		// Pumpkins on a porch are not a food photograph on a table.
 		key, p = "outdoor still life", profiles["outdoor still life"]
@@ -447,8 +456,14 @@ var surfaceVerbs = map[string]bool{"leap": true, "breach": true, "jump": true, "
 // atSurface reports whether a sea creature's action or a named time of
 // day shows it above the water.
 func atSurface(sc *easel.Scene) bool {
-	if sc.TimeOfDay != "" {
-		return true
+	if sc.TimeOfDay != "" || sc.Weather != "" {
+		return true // the sky's hours and weather are above the water
+	}
+	for _, e := range sc.Elements {
+		switch e {
+		case "boat", "ship", "sailboat":
+			return true // an octopus attacking a pirate ship
+		}
 	}
 	for _, s := range sc.Subjects {
 		if s.Action == "" {
@@ -569,4 +584,11 @@ func namedLight(sc *easel.Scene, p profile, at where) string {
 // one (a building, a tower, a ship), by its category.
 func bigSubject(sc *easel.Scene) bool {
 	return len(sc.Subjects) > 0 && placeCategories[sc.Subjects[0].Category]
+}
+
+// typedUnderwater reports whether the idea itself puts the scene under
+// water ("underwater", "under the sea"), rather than a sea creature's
+// element doing so.
+func typedUnderwater(sc *easel.Scene) bool {
+	return sc.HasElement("underwater") && !subjectElement(sc, "underwater")
 }

@@ -198,6 +198,8 @@ var freshIdeas = []struct {
 	{"a cozy cafe on a rainy afternoon", placeWeather, false, []string{"horizon", "landscape", "soft rain falls through"}},
 	{"a witch in a dim corridor", placeUnknown, false, []string{"landscape"}},
 	{"a pair of slippers on a wooden floor", placeIndoor, false, []string{"horizon"}},
+	{"a kraken dragging a galleon under in a storm", placeOutdoor, false, []string{"shafts of sunlight", "caustics", "underwater"}},
+	{"a mosque interior with hanging lamps", placeIndoor, false, []string{"horizon", "sunlight slants in from the side"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},
