@@ -18,6 +18,7 @@ func Parse(idea string) *easel.Scene {
 	if len(toks) == 0 {
 		return sc
 	}
+	possessives(toks)
 	items := match(loadLexicon(), toks)
 	chunks := chunkItems(items)
 	fill(sc, items, chunks)
@@ -32,6 +33,21 @@ type token struct {
 	low        string // lower case
 	start, end int    // byte offsets of text in the idea
 	brk        bool   // a clause break (comma, full stop, ...) follows
+	poss       bool   // a possessive whose "'s" was cut ("father's")
+}
+
+// possessives cuts the "'s" of possessive words: "his father's
+// shoulders" names the father.
+func possessives(toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		for _, suf := range []string{"'s", "’s"} {
+			if stem, ok := strings.CutSuffix(t.low, suf); ok && len(stem) > 1 && i+1 < len(toks) {
+				t.low, t.text, t.poss = stem, t.text[:len(t.text)-len(suf)], true
+				t.end -= len(suf)
+			}
+		}
+	}
 }
 
 // tokenize splits s into words. Spaces and the punctuation ,;!?()[]{}"

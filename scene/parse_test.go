@@ -219,7 +219,9 @@ func lostWords(idea string, s *easel.Scene) []string {
 		add(v)
 	}
 	var lost []string
-	for _, tk := range tokenize(blankControls(idea)) {
+	toks := tokenize(blankControls(idea))
+	possessives(toks)
+	for _, tk := range toks {
 		if _, fn := functionWords[tk.low]; fn {
 			continue
 		}

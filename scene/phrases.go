@@ -88,6 +88,29 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				}
 				j++
 			}
+			// "his father's shoulders": the possessor is a phrase of its
+			// own, and what is his belongs to him.
+			var owner *phrase
+			start := i
+			for k := i; k < j-1; k++ {
+				if toks[k].poss && tags[k].Tag == lexical.Noun {
+					owner = &phrase{from: offset + i, to: offset + k + 1, head: offset + k, noun: toks[k].low}
+					var b strings.Builder
+					for m := i; m <= k; m++ {
+						if b.Len() > 0 {
+							b.WriteByte(' ')
+						}
+						b.WriteString(toks[m].low)
+						if m < k && tags[m].Tag != lexical.Det {
+							owner.describe(toks[m].low, classes[m] == cColor)
+						}
+					}
+					owner.text = b.String()
+					out = append(out, owner)
+					i = k + 1
+					break
+				}
+			}
 			head := -1
 			for k := j - 1; k >= i; k-- {
 				if tags[k].Tag == lexical.Noun {
@@ -146,7 +169,10 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				}
 			}
 			p.text = b.String()
-			if p.count == 0 && pending > 0 && i > 0 && toks[i-1].low == "of" {
+			if owner != nil {
+				p.of = owner
+			}
+			if p.count == 0 && pending > 0 && start > 0 && toks[start-1].low == "of" {
 				p.count = pending
 			}
 			pending = 0
@@ -154,15 +180,15 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				p.count = 0
 			}
 			before := lexical.Other
-			if i > 0 {
-				before = tags[i-1].Tag
+			if start > 0 {
+				before = tags[start-1].Tag // the owner's preposition or verb
 			}
 			prep := ""
 			switch {
 			case prepExtra != "":
 				prep, before, prepExtra = prepExtra, lexical.Prep, ""
 			case before == lexical.Prep:
-				prep = prepAt(toks, tags, i)
+				prep = prepAt(toks, tags, start)
 			}
 			// "in front of", "on top of": the noun is part of the
 			// preposition.
@@ -204,7 +230,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				}
 				lastRel = true
 			default:
-				if before == lexical.Conj && last != nil && lastP == last && (toks[i-1].low == "and" || toks[i-1].low == "or") {
+				if before == lexical.Conj && last != nil && lastP == last && (toks[start-1].low == "and" || toks[start-1].low == "or") {
 					// "a cat and a dog on a sofa": both are placed.
 					p.with = append([]*phrase{last}, last.with...)
 				}

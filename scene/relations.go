@@ -22,6 +22,10 @@ var quantityNouns = map[string]bool{
 // idea: "half a dozen eggs", "a couple of penguins" ("a couple" alone is
 // two people).
 func quantity(idea, noun string) bool {
+	if frontWords[noun] {
+		low := strings.ToLower(idea)
+		return strings.Contains(low, " "+noun+" of ")
+	}
 	if !quantityNouns[noun] {
 		return false
 	}
@@ -213,7 +217,10 @@ func settleDomain(sc *easel.Scene) {
 		return
 	}
 	low := strings.ToLower(sc.Idea)
-	if sc.View == "portrait" || sc.View == "close-up" || strings.Contains(low, "portrait") || strings.Contains(low, "headshot") {
+	if sc.View == "portrait" && hasWord(s0.Object, "portrait") && !strings.Contains(low, "portrait of") {
+		sc.View = "" // "a woman painting a portrait": what she paints
+	}
+	if sc.View == "portrait" || sc.View == "close-up" || strings.HasPrefix(low, "portrait") || strings.Contains(low, "portrait of") || strings.Contains(low, "headshot") {
 		return
 	}
 	place, structure := placeDomain(sc, s0.Noun)

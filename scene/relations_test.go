@@ -41,6 +41,8 @@ func TestRelations(t *testing.T) {
 		{"two mice sharing a piece of cheese", []string{"mice sharing cheese"}},
 		{"a woman in a yellow raincoat waiting at a bus stop", []string{"woman wearing raincoat"}},
 		{"a dog and a cat asleep on a sofa", []string{"dog on sofa", "cat asleep on sofa"}},
+		{"a girl riding on her grandfather's back", []string{"girl riding on grandfather"}},
+		{"a cottage on top of a steep hill", []string{"cottage on top of hill"}},
 	}
 	for _, tt := range tests {
 		sc := Parse(tt.idea)
@@ -179,6 +181,7 @@ func TestDomainFromSubject(t *testing.T) {
 		{"a flock of sheep on a hillside", []string{"animal"}},
 		{"a couple of penguins on an iceberg", []string{"bird", "animal", "snow"}},
 		{"a portrait of a chef in a kitchen", []string{"portrait"}},
+		{"a woman painting a portrait in her studio", []string{"interior"}},
 		{"a close-up of a sushi roll", []string{"food"}},
 		{"a cup of tea in a quiet cafe", []string{"drink", "food"}},
 	}
