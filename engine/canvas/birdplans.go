@@ -16,6 +16,7 @@ func (p *plan) livingNeeds() {
 	if len(p.subjects) == 0 {
 		return
 	}
+	p.besides()
 	s := &p.subjects[0]
 	if s.Category != "bird" || bodyPlan(s.Noun) != "waterfowl" || hasAny(p.el, "lake", "pond", "river", "sea", "ice", "snow") {
 		return

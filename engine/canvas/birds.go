@@ -18,7 +18,7 @@ func birdPose(s *easel.Subject, water bool) string {
 	act := strings.ToLower(s.Action)
 	rel := strings.ToLower(s.Relation)
 	switch {
-	case hasAnyWord(act, "flying", "soaring", "flies", "soars", "flying", "flapping", "circling", "diving"):
+	case hasAnyWord(act, "flying", "soaring", "flies", "soars", "flying", "flapping", "circling", "diving", "hovering", "hovers", "soar", "fly"):
 		return "flying"
 	case bodyPlan(s.Noun) == "wader":
 		return "standing" // a flamingo stands in the shallows on its long legs
@@ -94,7 +94,13 @@ func (d *painter) mainBirds(hz float32) bool {
 			}
 			d.bird(x, y+size*0.42, size, col, "perched", i%2 == 1)
 		case "swimming":
-			d.bird(x, max(hz, H*0.55)+size*(0.6+0.3*float32(i%2)), size, col, "swimming", i%2 == 1)
+			y := max(hz, H*0.55) + size*(0.6+0.3*float32(i%2))
+			if p.el["pond"] && !hasAny(p.el, "lake", "sea", "river") {
+				// On the pond in the foreground (water.go pond).
+				y = H*0.8 + size*0.2*float32(i%2)
+				x = W * (0.5 + (f-0.5)*0.55)
+			}
+			d.bird(x, y, size, col, "swimming", i%2 == 1)
 		default:
 			switch plan {
 			case "penguin":

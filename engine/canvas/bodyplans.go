@@ -78,7 +78,8 @@ var planBeasts = map[string]beast{
 		kind: "horse", depth: 0.4, neckAng: 52, headAng: -62, jaw: 0.17, muzzle: 0.55, limb: 1.25},
 	"rodent": {body: 0.6, legs: 0.28, neck: 0.1, head: 0.22, tail: 0.7, ears: 0.1, col: hex("#8a7a6a"),
 		kind: "rodent", depth: 0.3, neckAng: 20, headAng: -20, jaw: 0.12, muzzle: 0.4, limb: 0.8},
-	"rabbit": {body: 0.6, legs: 0.35, neck: 0.1, head: 0.22, tail: 0.08, ears: 0.3, col: hex("#b8a088"),
+	"monkey": {col: hex("#6a4a30"), plan: "monkey"},
+	"rabbit": {plan: "rabbit", body: 0.6, legs: 0.35, neck: 0.1, head: 0.22, tail: 0.08, ears: 0.3, col: hex("#b8a088"),
 		kind: "rabbit", depth: 0.38, neckAng: 50, headAng: -30, jaw: 0.13, muzzle: 0.6, limb: 1.1},
 }
 
@@ -239,4 +240,105 @@ func (d *painter) u0(P func(u, v float32) (float32, float32), l float32) float32
 	_, y1 := P(0, l)
 	_ = x0
 	return y0 - y1
+}
+
+// beast draws one animal of the subject sub by its plan: a monkey or a
+// rabbit sitting up, any other as a quadruped (life.go).
+func (d *painter) beast(b beast, sub *easel.Subject, x, y, s, dir float32) {
+	switch b.plan {
+	case "monkey":
+		d.monkey(sub, x, y, s*1.3, b.col)
+	case "rabbit":
+		d.rabbit(x, y, s*0.85, b.col, dir)
+	default:
+		d.quadruped(b, x, y, s, dir)
+	}
+}
+
+// monkey draws a monkey or an ape sitting up on (x, y), facing us: a long
+// curling tail, bent legs, arms, a round head with a pale face and ears,
+// and what it holds ("a monkey holding a banana") in its colour.
+func (d *painter) monkey(sub *easel.Subject, x, y, s float32, col rgb) {
+	col = d.lit(col, 0.05)
+	face := d.lit(hex("#e8c8a0"), 0.05)
+	lw := s * 0.09
+	// Tail curling up behind.
+	d.moveTo(x+s*0.15, y-s*0.1)
+	d.cubeTo(x+s*0.6, y, x+s*0.7, y-s*0.5, x+s*0.45, y-s*0.55)
+	d.cubeTo(x+s*0.6, y-s*0.45, x+s*0.55, y-s*0.08, x+s*0.15, y-s*0.05)
+	d.fill(solid(col.scale(0.8)))
+	// Legs bent, feet forward.
+	for _, sx := range []float32{-1, 1} {
+		d.line(x+sx*s*0.1, y-s*0.15, x+sx*s*0.22, y-s*0.05, lw)
+		d.line(x+sx*s*0.22, y-s*0.05, x+sx*s*0.12, y, lw)
+	}
+	d.fill(solid(col.scale(0.85)))
+	d.ellipse(x, y-s*0.3, s*0.2, s*0.25)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.8), y-s*0.55, y))
+	d.ellipse(x, y-s*0.26, s*0.11, s*0.15)
+	d.fill(solid(face.scale(0.9)))
+	// Arms to the hands before the chest.
+	hy := y - s*0.32
+	d.line(x-s*0.16, y-s*0.45, x-s*0.06, hy, lw*0.9)
+	d.line(x+s*0.16, y-s*0.45, x+s*0.06, hy, lw*0.9)
+	d.fill(solid(col))
+	// Head: ears, a face mask, eyes, nostrils.
+	hx, hyy := x, y-s*0.66
+	for _, sx := range []float32{-1, 1} {
+		d.disc(hx+sx*s*0.17, hyy, s*0.07, col, 1, false)
+		d.disc(hx+sx*s*0.17, hyy, s*0.04, face, 1, false)
+	}
+	d.disc(hx, hyy, s*0.17, col, 1, false)
+	d.ellipse(hx, hyy+s*0.03, s*0.12, s*0.11)
+	d.fill(solid(face))
+	for _, sx := range []float32{-1, 1} {
+		d.disc(hx+sx*s*0.05, hyy-s*0.01, s*0.022, hex("#1a1410"), 1, false)
+	}
+	d.disc(hx, hyy+s*0.07, s*0.012, hex("#3a2a20"), 1, false)
+	if sub == nil || sub.Object == "" {
+		return
+	}
+	held := &easel.Subject{Noun: lastWord(strings.ToLower(sub.Object))}
+	for i := range d.p.subjects {
+		if o := &d.p.subjects[i]; o != sub && strings.Contains(strings.ToLower(sub.Object), strings.ToLower(o.Noun)) {
+			held = o
+		}
+	}
+	c, ok := colourOf(held)
+	if !ok {
+		c = hex("#f0d040")
+	}
+	c = d.lit(c, 0.05)
+	if strings.Contains(strings.ToLower(held.Noun), "banana") {
+		// A banana's curve.
+		d.moveTo(x-s*0.12, hy-s*0.12)
+		d.quadTo(x, hy+s*0.08, x+s*0.14, hy-s*0.14)
+		d.quadTo(x, hy+s*0.02, x-s*0.12, hy-s*0.12)
+		d.fill(solid(c))
+	} else {
+		d.disc(x, hy-s*0.02, s*0.07, c, 1, false)
+	}
+	d.disc(x-s*0.06, hy, s*0.035, col.scale(0.9), 1, false)
+	d.disc(x+s*0.06, hy, s*0.035, col.scale(0.9), 1, false)
+}
+
+// rabbit draws a rabbit sitting in profile: a round body, long upright
+// ears, a white tail.
+func (d *painter) rabbit(x, y, s float32, col rgb, dir float32) {
+	col = d.lit(col, 0.05)
+	d.ellipse(x, y-s*0.3, s*0.35, s*0.3)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.8), y-s*0.6, y))
+	d.ellipse(x+dir*s*0.15, y-s*0.05, s*0.18, s*0.06)
+	d.fill(solid(col.scale(0.9)))
+	hx, hy := x-dir*s*0.3, y-s*0.6
+	for _, k := range []float32{0, 0.1} {
+		d.ellipse(hx+dir*s*(0.05+k), hy-s*0.35, s*0.06, s*0.24)
+	}
+	d.fill(solid(col.scale(0.9)))
+	d.ellipse(hx+dir*s*0.05, hy-s*0.33, s*0.03, s*0.18)
+	d.fill(solid(d.lit(hex("#e8b0b0"), 0.05)))
+	d.disc(hx, hy, s*0.17, col, 1, false)
+	d.disc(hx-dir*s*0.07, hy-s*0.03, s*0.025, hex("#1a1410"), 1, false)
+	d.disc(hx-dir*s*0.16, hy+s*0.04, s*0.02, hex("#d88080"), 1, false)
+	d.disc(x+dir*s*0.35, y-s*0.25, s*0.08, d.lit(hex("#f4f0ea"), 0.05), 1, false)
 }

@@ -86,12 +86,12 @@ func TestNotDrawnNote(t *testing.T) {
 		"three white rabbits":        "",
 		// Fresh ideas, each checked against its picture on a contact
 		// sheet (bench/sheet.sh OUT.png IDEAS --notes).
-		"a cozy cabin living room with a stone fireplace and two armchairs": "", // the fireplace is drawn by its word
-		"a red and white striped lighthouse on a cliff":                     "", // "red" is a colour, not a thing
-		"an octopus hiding in a shipwreck":                                  "the octopus, the shipwreck",
-		"a tall cactus in the desert at noon":                               "the cactus", // a desert, no cactus
-		"a yellow tram on a hilly street":                                   "the tram",   // the street has cars only
-		"a woman in a kitchen":                                              "the woman",  // a room holds a person only in a pose
+		"a cozy cabin living room with a stone fireplace and two armchairs": "",              // the fireplace is drawn by its word
+		"a red and white striped lighthouse on a cliff":                     "",              // "red" is a colour, not a thing
+		"an octopus hiding in a shipwreck":                                  "the shipwreck", // the octopus is drawn on the sea floor (fantasy.go)
+		"a tall cactus in the desert at noon":                               "the cactus",    // a desert, no cactus
+		"a yellow tram on a hilly street":                                   "the tram",      // the street has cars only
+		"a woman in a kitchen":                                              "the woman",     // a room holds a person only in a pose
 		"three blue jellyfish in the dark sea":                              "",
 		"a scarecrow in a pumpkin patch":                                    "the scarecrow",
 		"a diver exploring a coral reef":                                    "the diver",

@@ -231,3 +231,31 @@ func (d *painter) wings(x, y, h float32, feathered bool) {
 		}
 	}
 }
+
+// drawnByPlan reports whether subject i of s is drawn by its body plan,
+// or is the thing the first subject sits or stands on (relations.go) or
+// the rock a mermaid sits on.
+func drawnByPlan(s *easel.Scene, i int) bool {
+	sub := &s.Subjects[i]
+	sea := s.HasElement("underwater") || s.HasElement("coral")
+	switch pl := bodyPlan(sub.Noun); {
+	case i == 0 && (pl == "mermaid" || pl == "octopus" || pl == "starfish"):
+		return sea // seaLife draws them under the water only
+	case i == 0 && pl == "turtle":
+		return true
+	case pl == "snowman":
+		return !sea && !s.HasElement("space")
+	case pl == "fairy":
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	p := &plan{subjects: s.Subjects}
+	if t, _ := p.stageOf(&s.Subjects[0]); t != nil && t.Noun == sub.Noun {
+		return true
+	}
+	n := strings.ToLower(sub.Noun)
+	return bodyPlan(s.Subjects[0].Noun) == "mermaid" && hasAnyWord(n, "rock", "rocks", "stone") &&
+		strings.Contains(strings.ToLower(s.Subjects[0].Relation), n)
+}

@@ -69,5 +69,8 @@ func (d *painter) xFor(el string, lo, hi float32) float32 {
 	if d.p.subjX > 0 && el != "" && el == d.p.main {
 		x = d.p.subjX
 	}
+	if el != "" && el == d.p.besideEl {
+		x = d.p.besideX // what the subject stands beside (relations.go)
+	}
 	return x * float32(d.w)
 }

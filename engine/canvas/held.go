@@ -294,12 +294,22 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 		d.rect(mx-h*0.1, my+h*0.08, mx+h*0.1, my+h*0.2)
 		d.fill(vgrad(col.scale(1.1), col.scale(0.8), my, my+h*0.2))
 	case "weapon":
-		// Upright in the right hand: a blade, or a staff.
-		d.line(rx, ry+h*0.08, rx, ry-h*0.45, hw*0.45)
-		d.fill(solid(col))
+		// Held out from the body in the right hand, upright: a blade
+		// (edged dark so it reads against armour), or a staff.
+		wx := rx + h*0.08
+		d.line(rx, ry, wx, ry, hw*0.5)
+		d.fill(solid(d.lit(hex("#c8906a"), 0.05)))
 		if col.lum() > 0.5 {
-			d.line(rx-h*0.05, ry-h*0.02, rx+h*0.05, ry-h*0.02, hw*0.4)
+			d.poly(wx-hw*0.45, ry, wx-hw*0.45, ry-h*0.5, wx, ry-h*0.58, wx+hw*0.45, ry-h*0.5, wx+hw*0.45, ry)
+			d.fill(vgrad(col.scale(1.1), col.scale(0.75), ry-h*0.58, ry))
+			d.line(wx, ry-h*0.04, wx, ry-h*0.52, max(d.u, 1))
+			d.fill(solid(col.scale(0.55)))
+			d.line(wx-h*0.07, ry-h*0.02, wx+h*0.07, ry-h*0.02, hw*0.5)
+			d.line(wx, ry, wx, ry+h*0.07, hw*0.4)
 			d.fill(solid(d.lit(hex("#b8903a"), 0.05)))
+		} else {
+			d.line(wx, ry+h*0.3, wx, ry-h*0.5, hw*0.45)
+			d.fill(solid(col))
 		}
 	case "pot":
 		// A pan held out over a stove: the stove, the pan, steam.

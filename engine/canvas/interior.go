@@ -83,7 +83,7 @@ func (d *painter) interior() {
 		if _, ok := factColour(s); !ok && hd.costume.clothes != nil {
 			col = *hd.costume.clothes
 		}
-		d.mounted(W*0.3, H*0.97, H*0.55, poseOf(s), col, hd)
+		d.mounted(W*0.3, H*0.97, H*0.55, seatedPose(s, poseOf(s)), col, hd)
 	}
 	if p.el["cat"] {
 		// On the sill, inside the window whatever its place.

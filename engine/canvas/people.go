@@ -51,6 +51,12 @@ func poseOf(s *easel.Subject) string {
 		if bodyPlan(s.Noun) == "fairy" || costumeOf(s.Noun).wings != "" {
 			return "dancing" // a fairy or an angel hovers, arms out, whole
 		}
+		if sitsOn(s) {
+			return "sitting" // "a child on a swing", "an old man on a bench"
+		}
+		if besideLiving(s) {
+			return "standing" // "a girl beside a white horse": both, whole
+		}
 		return ""
 	}
 	e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
@@ -120,9 +126,17 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		if !hd.seated {
 			d.rect(x-h*0.22, seat, x+h*0.22, seat+h*0.05)
 			d.fill(solid(d.lit(hex("#6a4a2e"), 0.05)))
-			d.line(x-h*0.2, seat, x-h*0.2, y, hw*0.6)
-			d.line(x+h*0.2, seat, x+h*0.2, y, hw*0.6)
-			d.fill(solid(d.lit(hex("#4a3220"), 0.05)))
+			if !strings.Contains(hd.on, "swing") {
+				d.line(x-h*0.2, seat, x-h*0.2, y, hw*0.6)
+				d.line(x+h*0.2, seat, x+h*0.2, y, hw*0.6)
+				d.fill(solid(d.lit(hex("#4a3220"), 0.05)))
+			}
+		}
+		if strings.Contains(hd.on, "swing") {
+			// Ropes from the seat up out of the picture.
+			d.line(x-h*0.21, seat, x-h*0.21, seat-h*1.5, hw*0.25)
+			d.line(x+h*0.21, seat, x+h*0.21, seat-h*1.5, hw*0.25)
+			d.fill(solid(d.lit(hex("#8a6a4a"), 0.05)))
 		}
 		hipY = seat
 		shoulderY = seat - h*0.32
@@ -302,7 +316,7 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		if d.staged(s, x, yy, h, pose, col, one) {
 			continue // on something drawn large (relations.go)
 		}
-		d.mounted(x, yy, h, pose, col, one)
+		d.mounted(x, yy, h, seatedPose(s, pose), col, one)
 	}
 	return true
 }
@@ -315,4 +329,54 @@ func (d *painter) mounted(x, y, h float32, pose string, col rgb, hd held) {
 	}
 	sx, sy := d.ride(hd.ride, x, y, h)
 	d.figure(sx, sy, h, "riding", col, hd)
+}
+
+// seatWords are things people sit on that WordNet does not file as
+// furniture.
+var seatWords = []string{"swing", "fence", "wall", "steps", "stairs", "step", "porch", "dock", "pier", "ledge", "bench", "log", "windowsill", "sill"}
+
+// sitsOn reports whether a person's relation puts them on a seat: a
+// piece of furniture (WordNet) or a thing people sit on.
+func sitsOn(s *easel.Subject) bool {
+	rel := strings.ToLower(s.Relation)
+	prep, obj, _ := strings.Cut(rel, " ")
+	if prep != "on" && prep != "in" || obj == "" {
+		return false
+	}
+	if hasAnyWord(obj, seatWords...) {
+		return true
+	}
+	e, _, ok := lexical.FindNoun(lastWord(obj))
+	return ok && e.Category() == "furniture" && !hasAnyWord(obj, "bed", "hammock", "table", "desk", "shelf")
+}
+
+// seatedPose is the pose a figure is drawn in: sitting when its pose
+// allows it and it is on a seat ("a man reading a newspaper on a bench").
+func seatedPose(s *easel.Subject, pose string) string {
+	switch pose {
+	case "reading", "holding", "playing", "standing", "waving":
+		if sitsOn(s) {
+			return "sitting"
+		}
+	}
+	return pose
+}
+
+// besideLiving reports whether a person's relation puts them beside an
+// animal or a vehicle, which a whole figure stands next to.
+func besideLiving(s *easel.Subject) bool {
+	rel := strings.ToLower(s.Relation)
+	for _, w := range besideWords[:5] {
+		if obj, ok := strings.CutPrefix(rel, w+" "); ok {
+			e, _, ok := lexical.FindNoun(lastWord(obj))
+			if !ok {
+				return false
+			}
+			switch e.Category() {
+			case "mammal", "bird", "reptile", "creature", "car", "bicycle", "motorcycle", "bus", "truck", "train", "boat", "aircraft":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -67,7 +67,7 @@ func (d *painter) animals(groundTop float32) {
 					f := (float32(i) + 0.5) / float32(n)
 					sc := sz * min(1, 2.2/float32(n)+0.25)
 					yy := y - (H-groundTop)*0.08*float32(i%2)
-					d.quadruped(b, W*(x0+(x1-x0)*f), yy, sc, dir)
+					d.beast(b, sub, W*(x0+(x1-x0)*f), yy, sc, dir)
 				}
 				continue
 			}
@@ -75,7 +75,7 @@ func (d *painter) animals(groundTop float32) {
 			if len(subs) > 1 {
 				x = W * (x0 + x1) / 2
 			}
-			d.quadruped(b, x, y, sz, dir)
+			d.beast(b, sub, x, y, sz, dir)
 		}
 	}
 	if p.el["fox"] {
@@ -116,7 +116,7 @@ func (d *painter) animals(groundTop float32) {
 	}
 	if p.el["car"] {
 		x := d.xFor("car", 0.3, 0.45)
-		if p.el["road"] {
+		if p.el["road"] && p.besideEl != "car" {
 			x = W * 0.5 // on the road, which runs to the centre
 		}
 		d.vehicle(x, H*0.93, 190*d.u) // a car, a bus, a truck, a bicycle (vehicles.go)

@@ -39,6 +39,8 @@ type plan struct {
 	sunR                              float32 // the sun disc's radius once drawn, 0 before
 	showSun, showMoon                 bool
 	stageTop                          float32 // where a figure sits on the thing drawn under it, once drawn (relations.go)
+	besideEl                          string  // the element the main subject stands beside, placed at besideX (relations.go)
+	besideX                           float32
 	fullMoon                          bool
 	tint                              []rgb   // palette colours, which things may take
 	grade                             []rgb   // colours to grade the whole picture towards

@@ -231,3 +231,38 @@ func (d *painter) figureInSpace() {
 	}
 	d.mounted(x, H*0.7, H*0.4, pose, col, hd)
 }
+
+// besideWords are the prepositions that put the subject beside a thing.
+var besideWords = []string{"beside", "next to", "by", "near", "alongside", "with"}
+
+// besides places the main subject and what its relation puts it beside
+// ("a dog beside a red bicycle") side by side: the subject at a third of
+// the width, the other thing at two thirds, when they are drawn by
+// different elements.
+func (p *plan) besides() {
+	s := &p.subjects[0]
+	rel := strings.ToLower(s.Relation)
+	ok := false
+	for _, w := range besideWords {
+		if strings.HasPrefix(rel, w+" ") {
+			ok = true
+		}
+	}
+	if !ok || s.Element == "" {
+		return
+	}
+	for i := 1; i < len(p.subjects); i++ {
+		t := &p.subjects[i]
+		if t.Element == "" || t.Element == s.Element || t.Noun == "" || !strings.Contains(rel, strings.ToLower(t.Noun)) {
+			continue
+		}
+		switch t.Element {
+		case "car", "horse", "dog", "cat", "animal", "deer", "camel", "fox", "tower", "person", "birds", "cabin", "lighthouse", "windmill", "barn":
+			if p.subjX == 0 {
+				p.subjX = 0.3
+			}
+			p.besideEl, p.besideX = t.Element, 1-p.subjX+0.05
+			return
+		}
+	}
+}

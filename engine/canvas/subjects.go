@@ -208,7 +208,7 @@ func NotDrawn(s *easel.Scene) []string {
 		if _, _, ok := critterDrawer(&sub); ok && i == 0 && kind == "landscape" {
 			continue // drawn by critters.go
 		}
-		if heldBy(s, i) || perched(s, i) {
+		if heldBy(s, i) || perched(s, i) || drawnByPlan(s, i) {
 			continue // in a figure's hands (held.go), or where a creature sits (critterplans.go)
 		}
 		if s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) || drawnInRoom(s, n) || i == 0 && structureMain(s.Subjects) {
