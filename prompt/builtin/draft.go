@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 	"github.com/easel-art/easel/scene"
 )
 
@@ -133,7 +134,7 @@ func (d *draft) compose() string {
 	}
 	// The setting's own lines ("paris", "rocky coast").
 	for _, k := range settingKeys(d.sc.Setting) {
-		if k == scene.Key(firstNoun(d.sc)) {
+		if k == scene.Key(firstNoun(d.sc)) || d.insideOf(headNoun(d.sc.Setting)) {
 			continue
 		}
 		// The setting was typed too: it may stretch the budget.
@@ -156,7 +157,7 @@ func (d *draft) compose() string {
 	// the budget, since they were asked for.
 	for i := 1; i < len(d.sc.Subjects) && i <= 3; i++ {
 		s := d.sc.Subjects[i]
-		if covered[s.Element] && s.Element != "" {
+		if covered[s.Element] && s.Element != "" || d.insideOf(s.Noun) {
 			continue
 		}
 		lines := d.linesFor(s.Noun, s.Element, sureCats(s))
@@ -402,4 +403,24 @@ var settingLinks = map[string]bool{"in": true, "of": true, "on": true, "near": t
 // it brings has no forest floor around it.
 func loneTree(sc *easel.Scene) bool {
 	return len(sc.Subjects) > 0 && sc.Subjects[0].Category == "tree" && !sc.Subjects[0].Plural && sc.Subjects[0].Count <= 1
+}
+
+// insideOf reports whether the scene is lit from inside the building
+// noun names: a monk meditating in a temple sees no curved roofs, a
+// blacksmith in his forge no walls from outside.
+func (d *draft) insideOf(noun string) bool {
+	switch d.light {
+	case "interior", "firelight", "neon":
+	default:
+		return false
+	}
+	e, _, ok := lexical.FindNoun(strings.ToLower(noun))
+	if !ok {
+		return false
+	}
+	switch e.Category() {
+	case "building", "structure", "tower":
+		return true
+	}
+	return false
 }

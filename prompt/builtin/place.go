@@ -561,7 +561,7 @@ func bodyAction(sc *easel.Scene) bool {
 var fireWords = map[string]bool{
 	"candle": true, "candlelight": true, "firelight": true, "fireplace": true, "campfire": true,
 	"bonfire": true, "torch": true, "torchlight": true, "hearth": true,
-	"candlestick": true, "firepit": true,
+	"candlestick": true, "firepit": true, "forge": true, "furnace": true,
 }
 
 // namedLight is the light the idea names by its source: "firelight" for a
