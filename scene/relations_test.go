@@ -211,3 +211,18 @@ func TestSubjectPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestPluralAgreement: the writer asks Plural whether to say "is" or
+// "are"; irregular plurals and counted nouns whose plural is their
+// singular are plural, a singular ending in s is not.
+func TestPluralAgreement(t *testing.T) {
+	for np, want := range map[string]bool{
+		"waffles": true, "two sheep": true, "3 fish": true, "feet": true, "oxen": true,
+		"geese": true, "a bus": false, "a glass": false, "an octopus": false, "a single goose": false,
+		"some scattered crumbs": true,
+	} {
+		if got := Plural(np); got != want {
+			t.Errorf("Plural(%q) = %v, want %v", np, got, want)
+		}
+	}
+}

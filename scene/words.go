@@ -1,6 +1,8 @@
 package scene
 
 import (
+	"github.com/easel-art/easel/lexical"
+
 	"slices"
 	"strings"
 	"unicode"
@@ -63,12 +65,19 @@ func Plural(np string) bool {
 		if f, plural, ok := lookupPhrase(np); ok {
 			return plural || f.plural
 		}
-		return pluralEnding(np)
+		return pluralEnding(np) || wordNetPlural(np)
 	}
 	lx := loadLexicon()
 	toks := tokenize(np)
 	if len(toks) == 0 {
 		return false
+	}
+	// "two sheep", "12 fish": a count above one.
+	if v, ok := numberWords[toks[0].low]; ok && v > 1 && toks[0].low != "single" {
+		return true
+	}
+	if v, ok := digits(toks[0].low); ok && v > 1 && len(toks) > 1 {
+		return true
 	}
 	var buf []byte
 	// Try the longest known phrase that ends the noun phrase.
@@ -78,7 +87,15 @@ func Plural(np string) bool {
 			return plural || f.plural
 		}
 	}
-	return pluralEnding(toks[len(toks)-1].low)
+	last := toks[len(toks)-1].low
+	return pluralEnding(last) || wordNetPlural(last)
+}
+
+// wordNetPlural reports an irregular plural WordNet knows (teeth, fungi,
+// dice) that has no regular ending.
+func wordNetPlural(w string) bool {
+	_, plural, ok := lexical.FindNoun(w)
+	return ok && plural
 }
 
 // Key returns the lexicon's canonical name for a word or phrase ("kittens"
