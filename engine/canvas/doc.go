@@ -31,8 +31,13 @@
 //	water.go          sea, lakes, rivers, reflections, waves
 //	plants.go         pines, palms, broadleaf trees, bamboo, blossoms
 //	life.go           flocks, boats, balloons, cars, planes, trains, spaceships, fish, quadrupeds, cats, dragons, small people
-//	birds.go          a bird that is the subject: perched, swimming, flying, standing
-//	people.go         a person who is the subject, whole, walking, sitting, reading, dancing
+//	birds.go          a bird that is the subject: perched, swimming, flying, standing; birdplans.go swans on water, penguins, owls, waders
+//	people.go         people who are the subject, whole and counted: walking, running, sitting (on a seat, a swing), reading, dancing, riding, lying, cooking
+//	held.go           what a figure holds, carries, plays, flies or rides, by its category (kite, basket, instrument, balloon, bicycle, horse); costumes by role
+//	relations.go      a figure on a thing drawn large (an astronaut on a giant strawberry, a gnome on a mushroom); A beside B side by side; a person in space
+//	bodyplans.go      WordNet body plans (bodyplans.txt from internal/bodygen): elephant, giraffe, bear, big cats, sheep, pig, cow, zebra, unicorn, monkey, rabbit
+//	critters.go       insects, reptiles, frogs, crabs by category; critterplans.go by body plan: ladybug, beetle, butterfly, bee, ant, spider, snail, snake, turtle, crocodile
+//	fantasy.go        snowmen, mermaids, fairies' wings, octopus, starfish and turtle under the sea
 //	launch.go         a rocket on its launch pad (standing or lifting off), a tower above the clouds, the water a boat needs
 //	yard.go           a porch, veranda or patio drawn as its house with the porch; pumpkins on the ground before it
 //	built.go          houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges

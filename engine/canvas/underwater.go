@@ -107,6 +107,7 @@ func (d *painter) underwater() {
 			x, y := sx+float32(d.rng.NormFloat64())*W*0.1, sy+float32(d.rng.NormFloat64())*H*0.06
 			l := d.rnd(14, 30) * d.u * big
 			if big > 1 {
+				l = W * 0.32 * min(1, 2/float32(n+1)) * d.rnd(0.85, 1.1)
 				x = W * (0.5 + ((float32(i)+0.5)/float32(n)-0.5)*0.75)
 				y = H * (0.4 + 0.12*float32(i%2))
 			}
@@ -149,6 +150,9 @@ func (d *painter) coral(floor float32) {
 // whale draws a humpback gliding through the blue.
 func (d *painter) whale(x, y, s float32) {
 	col := hex("#1a2a3e")
+	if c, ok := colourOf(d.p.subjectOf("whale")); ok {
+		col = c.scale(0.8) // "a blue whale", "a pink dolphin"
+	}
 	d.moveTo(x+s, y)
 	d.cubeTo(x+s*0.8, y-s*0.35, x-s*0.4, y-s*0.3, x-s*0.9, y-s*0.05)
 	d.lineTo(x-s*1.3, y-s*0.3)
