@@ -303,7 +303,8 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, hint dayligh
 	// A mood the person typed keeps the light that suits it; an open mood
 	// moves to one that suits the new light.
 	typedMood := !open[2]
-	if open[0] && moves() {
+	if open[0] && light != "firelight" && light != "neon" && moves() {
+		// (A candle or a neon sign keeps its evening.)
 		times := allTimes
 		if hint.day {
 			times = dayTimes(times)

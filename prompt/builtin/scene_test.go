@@ -159,7 +159,7 @@ func TestCorpusSceneRules(t *testing.T) {
 	w := New()
 	for _, idea := range ideas {
 		for seed := int64(1); seed <= 4; seed++ {
-			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea.Text, Seed: seed, N: 2, Chaos: 50})
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea.Text, Seed: seed, N: 2, Chaos: 50 + 50*int(seed%2)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -225,8 +225,13 @@ func TestFreshIdeasScene(t *testing.T) {
 		if got := placeOf(sc); got != tt.at {
 			t.Errorf("%q: place %d; want %d", tt.idea, got, tt.at)
 		}
-		for seed := int64(1); seed <= 4; seed++ {
-			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: tt.idea, Seed: seed, N: 3, Chaos: 50})
+		for seed := int64(1); seed <= 8; seed++ {
+			// Seeds 5 to 8 wander as far as variations go.
+			chaos := 50
+			if seed > 4 {
+				chaos = 100
+			}
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: tt.idea, Seed: seed, N: 3, Chaos: chaos})
 			if err != nil {
 				t.Fatal(err)
 			}
