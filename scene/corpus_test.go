@@ -42,9 +42,21 @@ func TestCorpusFacts(t *testing.T) {
 	if len(ideas) < 300 {
 		t.Fatalf("corpus has %d ideas; want at least 300", len(ideas))
 	}
-	var cats, catOK, heldCats, heldOK int
+	var cats, catOK, heldCats, heldOK, rels, relOK int
 	for _, idea := range ideas {
 		sc := Parse(idea.Text)
+		var got []string
+		for _, r := range sc.Relations {
+			got = append(got, rel(r))
+		}
+		for _, r := range idea.Relations {
+			rels++
+			if slices.Contains(got, r) {
+				relOK++
+			} else if testing.Verbose() {
+				t.Logf("line %d %q: relations %q, want %q", idea.Line, idea.Text, got, r)
+			}
+		}
 		for _, f := range idea.Facts {
 			s := subjectFor(sc, f.Noun)
 			if s == nil && hasWord(sc.Setting, f.Noun) {
@@ -82,7 +94,10 @@ func TestCorpusFacts(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("categories right: %d/%d tuned, %d/%d held out", catOK, cats, heldOK, heldCats)
+	t.Logf("categories right: %d/%d tuned, %d/%d held out; relations right: %d/%d", catOK, cats, heldOK, heldCats, relOK, rels)
+	if rels < 50 || relOK*100 < rels*90 {
+		t.Errorf("relations right: %d/%d (floor 90%% of at least 50)", relOK, rels)
+	}
 	if catOK*100 < cats*85 || heldOK*100 < heldCats*85 {
 		t.Errorf("categories right: %d/%d tuned (floor 85%%), %d/%d held out (floor 85%%)", catOK, cats, heldOK, heldCats)
 	}

@@ -577,8 +577,15 @@ func retag(ws []lexical.Word, classes []class) {
 		case lexical.Verb:
 			if nextOf && i > 0 && classes[i] != cVerb && noun(i) {
 				ws[i].Tag = lexical.Noun
+			} else if i > 0 && (ws[i-1].Tag == lexical.Adj || ws[i-1].Tag == lexical.Det || ws[i-1].Tag == lexical.Num) && classes[i] != cVerb && noun(i) {
+				ws[i].Tag = lexical.Noun // "a single red rose", "the saw"
 			} else if _, plural, ok := lexical.FindNoun(ws[i].Text); ok && plural && classes[i] != cVerb && severalBefore(ws, i) {
 				ws[i].Tag, ws[i].Plural = lexical.Noun, true // "three rubber ducks"
+			}
+		case lexical.Part, lexical.Ing:
+			if i > 0 && (ws[i-1].Tag == lexical.Adj || ws[i-1].Tag == lexical.Det || ws[i-1].Tag == lexical.Num) && classes[i] == cThing &&
+				(next != lexical.Noun && next != lexical.Adj) {
+				ws[i].Tag = lexical.Noun // "a single red rose": a thing the lexicon knows
 			}
 		case lexical.Num:
 			if i > 0 && (ws[i-1].Tag == lexical.Det || ws[i-1].Tag == lexical.Adj) && !nextOf &&

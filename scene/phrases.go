@@ -213,6 +213,11 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				links = append(links, link{from: lastAction, to: p, verb: lastAction.action})
 			case prep == "of" && lastP != nil:
 				lastP.of = p
+				if classes[lastP.head-offset] == cFrame || classes[lastP.head-offset] == cStyle {
+					// "a portrait of a smiling baker holding bread": the
+					// baker holds it, not the portrait.
+					last, lastRel = p, false
+				}
 			case last != nil && before == lexical.Prep:
 				from := last
 				if lastRel && lastP != nil {
@@ -228,7 +233,9 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 					}
 					links = append(links, l)
 				}
-				lastRel = true
+				// "in a trench coat on a rainy street": clothing is worn,
+				// it places nothing after it.
+				lastRel = !(prep == "in" && categoryOf(toks[head].low) == "clothing")
 			default:
 				if before == lexical.Conj && last != nil && lastP == last && (toks[start-1].low == "and" || toks[start-1].low == "or") {
 					// "a cat and a dog on a sofa": both are placed.

@@ -21,6 +21,10 @@ type Idea struct {
 	// writer was tuned on the rest and kept out of tuning.
 	HeldOut bool
 	Line    int
+	// Relations are the facts that tie two things ("@ astronaut sitting
+	// on strawberry"), each "subject [verb] [prep] object" with the head
+	// nouns; the scene parser's Scene.Relations must hold them.
+	Relations []string
 }
 
 // Fact is a thing the idea asks for.
@@ -63,6 +67,10 @@ func Parse(path, text string) ([]Idea, error) {
 		}
 		idea := Idea{Text: strings.TrimSpace(text), Section: section, HeldOut: held, Line: i + 1}
 		for f := range strings.SplitSeq(facts, ";") {
+			if r, ok := strings.CutPrefix(strings.TrimSpace(f), "@"); ok {
+				idea.Relations = append(idea.Relations, strings.Join(strings.Fields(r), " "))
+				continue
+			}
 			words := strings.Fields(f)
 			if len(words) == 0 {
 				continue
