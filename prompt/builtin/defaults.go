@@ -337,6 +337,10 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, hint dayligh
 		if hint.big {
 			views = slices.DeleteFunc(views, func(v string) bool { return v == "close-up" })
 		}
+		if hint.small || hint.body {
+			// A bee on a thistle or a ballerina is not seen from a drone.
+			views = slices.DeleteFunc(views, func(v string) bool { return v == "aerial" })
+		}
 		if hint.body {
 			views = slices.DeleteFunc(views, func(v string) bool { return v == "close-up" || v == "portrait" })
 		}

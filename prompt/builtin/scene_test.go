@@ -113,6 +113,9 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 			t.Errorf("%s: an active subject, but the mood is %q: %s", where, p.Scene.Mood, text)
 		}
 	}
+	if (smallSubject(typed) || bodyAction(typed)) && typed.View == "" && p.Scene.View == "aerial" {
+		t.Errorf("%s: a small subject or a person acting, seen from the air: %s", where, text)
+	}
 	if bigSubject(typed) && typed.View == "" && p.Scene.View == "close-up" {
 		t.Errorf("%s: a %s in close-up: %s", where, typed.Subjects[0].Category, text)
 	}
