@@ -2,6 +2,8 @@ package canvas
 
 import (
 	"context"
+	"fmt"
+	"image"
 	"slices"
 	"strings"
 	"testing"
@@ -11,71 +13,116 @@ import (
 	"github.com/easel-art/easel/scene"
 )
 
-// TestCategoryColour draws, for each category of the corpus, its first
-// noun in red and in blue ("a red owl", "a blue owl") and checks that the
-// colour lands on the thing: the pixels that differ between the two
-// pictures cover a part of the picture, and there the red one is red and
-// the blue one blue.
+// TestCategoryColour draws, for each category of the corpus, up to three
+// of its nouns alone ("a owl"), once in red and once in blue, on two seeds,
+// and checks that the colour lands on the thing: the pixels that differ
+// between the two pictures cover a part of the picture (more than a speck,
+// less than a tint over all of it: a canyon seen from inside or an
+// abstract work may fill most of the frame), and there the red one is red and the
+// blue one blue. A noun the canvas notes as not drawn, or drawn only as a
+// plain shape, is left out and counted; every category with a noun the
+// canvas draws must take its colour (colourExempt lists the ones that do
+// not yet, with why).
 func TestCategoryColour(t *testing.T) {
 	ideas, err := corpus.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := map[string]bool{}
-	var got, total int
+	nouns := map[string][]string{}
+	var cats []string
 	for _, idea := range ideas {
 		for _, f := range idea.Facts {
-			if f.Category == "" || seen[f.Category] || f.Count > 1 {
+			if f.Category == "" || f.Count > 1 || len(nouns[f.Category]) >= 3 || slices.Contains(nouns[f.Category], f.Noun) {
 				continue
 			}
-			seen[f.Category] = true
-			// The same Scene but for the subject's colour fact, so the
-			// composition is the same and only the colour differs.
-			red := scene.Parse("a " + f.Noun)
-			if len(red.Subjects) == 0 || red.Subjects[0].Element == "" {
-				t.Logf("%s (%s): no element, noted as not drawn: %v", f.Category, f.Noun, NotDrawn(red))
-				continue
+			if nouns[f.Category] == nil {
+				cats = append(cats, f.Category)
 			}
-			total++
-			blue := scene.Parse("a " + f.Noun)
-			red.Subjects[0].Colors = []string{"red"}
-			blue.Subjects[0].Colors = []string{"blue"}
-			a := Draw(red, "", 128, 128, 1)
-			b := Draw(blue, "", 128, 128, 1)
-			var n int
-			var ra, rb float64 // red minus blue, in each picture, where they differ
-			for i := 0; i < len(a.Pix); i += 4 {
-				d := abs(int(a.Pix[i])-int(b.Pix[i])) + abs(int(a.Pix[i+2])-int(b.Pix[i+2]))
-				if d < 60 {
-					continue
-				}
-				n++
-				ra += float64(int(a.Pix[i]) - int(a.Pix[i+2]))
-				rb += float64(int(b.Pix[i]) - int(b.Pix[i+2]))
-			}
-			ok := n > 128*128/400 && ra > 0 && rb < 0
-			if ok {
-				got++
-			}
-			t.Logf("%-14s %-12s %-10s coloured pixels %5d  red-blue %+.0f / %+.0f  %v", f.Category, f.Noun, red.Subjects[0].Element, n, ra/float64(max(n, 1)), rb/float64(max(n, 1)), ok)
-			if !ok && colourCategories[f.Category] {
-				t.Errorf("%s (%q): the colour does not land on it", f.Category, f.Noun)
-			}
+			nouns[f.Category] = append(nouns[f.Category], f.Noun)
 		}
 	}
-	t.Logf("colour lands on %d of %d drawn categories", got, total)
+	const size = 128
+	var held, drawnCats int
+	for _, cat := range cats {
+		var ok, drawn int
+		var failed, notDrawn []string
+		for _, noun := range nouns[cat] {
+			red := scene.Parse("a " + noun)
+			if len(red.Subjects) == 0 {
+				notDrawn = append(notDrawn, noun)
+				continue
+			}
+			main := "the " + strings.ToLower(red.Subjects[0].Noun)
+			if slices.Contains(append(NotDrawn(red), Roughly(red)...), main) {
+				notDrawn = append(notDrawn, noun)
+				continue
+			}
+			for seed := int64(1); seed <= 2; seed++ {
+				// The same Scene but for the subject's colour fact, so the
+				// composition is the same and only the colour differs.
+				red := scene.Parse("a " + noun)
+				blue := scene.Parse("a " + noun)
+				red.Subjects[0].Colors = []string{"red"}
+				blue.Subjects[0].Colors = []string{"blue"}
+				n, ra, rb := colourLanding(Draw(red, "", size, size, seed), Draw(blue, "", size, size, seed))
+				drawn++
+				if n > size*size/400 && n < size*size*95/100 && ra > 0 && rb < 0 {
+					ok++
+				} else {
+					failed = append(failed, fmt.Sprintf("%s/seed %d (%s): %d pixels, red-blue %+.0f/%+.0f", noun, seed, red.Subjects[0].Element, n, ra, rb))
+				}
+			}
+		}
+		if drawn == 0 {
+			t.Logf("%-14s not drawn: %v", cat, notDrawn)
+			continue
+		}
+		drawnCats++
+		if ok == drawn {
+			held++
+		}
+		t.Logf("%-14s colour lands in %d of %d; failed %q; not drawn %v", cat, ok, drawn, failed, notDrawn)
+		switch {
+		case ok < drawn && colourExempt[cat] == "":
+			t.Errorf("%s: the colour does not land on %q", cat, failed)
+		case ok == drawn && colourExempt[cat] != "":
+			t.Errorf("%s takes its colour now: remove it from colourExempt", cat)
+		}
+	}
+	t.Logf("colour lands in every drawn case of %d of %d drawn categories (%d categories in the corpus)", held, drawnCats, len(cats))
 }
 
-// colourCategories are the categories whose generic takes the idea's
-// colour; the test fails if one stops doing so.
-var colourCategories = map[string]bool{
-	"person": true, "mammal": true, "amphibian": true, "bird": true, "fish": true, "sea mammal": true,
-	"sea creature": true, "reptile": true, "insect": true, "creature": true, "flower": true, "fruit": true, "cake": true,
-	"dish": true, "bread": true, "drink": true, "sandwich": true, "pie": true, "soup": true,
-	"salad": true, "pasta": true, "dessert": true, "food": true, "cookie": true, "pastry": true,
-	"car": true, "bus": true, "truck": true, "train": true, "boat": true, "aircraft": true,
-	"tower": true, "device": true, "container": true, "clothing": true, "jewelry": true,
-	"toy": true, "tool": true, "celestial body": true,
+// colourLanding compares a red and a blue picture of the same thing: n
+// is how many pixels differ, ra and rb the mean red-minus-blue of each
+// picture there.
+func colourLanding(a, b *image.RGBA) (n int, ra, rb float64) {
+	for i := 0; i < len(a.Pix); i += 4 {
+		d := abs(int(a.Pix[i])-int(b.Pix[i])) + abs(int(a.Pix[i+2])-int(b.Pix[i+2]))
+		if d < 60 {
+			continue
+		}
+		n++
+		ra += float64(int(a.Pix[i]) - int(a.Pix[i+2]))
+		rb += float64(int(b.Pix[i]) - int(b.Pix[i+2]))
+	}
+	return n, ra / float64(max(n, 1)), rb / float64(max(n, 1))
+}
+
+// colourExempt are the drawn categories whose generic does not take the
+// idea's colour yet, and why; the test fails for any other, and for one
+// listed here that takes its colour now (so the list only shrinks).
+var colourExempt = map[string]string{
+	"fish":         "life.go: a fish subject is a school of small fish that keep their colours",
+	"sea mammal":   "life.go: the whale shape keeps its grey-blue",
+	"sea creature": "underwater.go: jellyfish drawn by their word keep their pink",
+	"creature":     "life.go: the dragon keeps its brown",
+	"tree":         "plants.go: an oak or a willow is the landscape's trees, in foliage colours",
+	"boat":         "a canoe is a few pixels on the water at 128 px",
+	"aircraft":     "life.go: a plane keeps its white",
+	"tower":        "built.go: a pagoda (temple) keeps its colours",
+	"building":     "built.go: a blue barn comes out purple; a skyscraper (houses) and a chapel (tower) keep theirs",
+	"bridge":       "built.go: the bridge keeps its stone",
+	"room":         "interior.go: only a small thing takes the colour, not the walls",
 }
 
 // TestNotDrawnNote checks that what the canvas cannot draw is named on
@@ -87,12 +134,12 @@ func TestNotDrawnNote(t *testing.T) {
 		"three white rabbits":        "",
 		// Fresh ideas, each checked against its picture on a contact
 		// sheet (bench/sheet.sh OUT.png IDEAS --notes).
-		"a cozy cabin living room with a stone fireplace and two armchairs": "",              // the fireplace is drawn by its word
-		"a red and white striped lighthouse on a cliff":                     "",              // "red" is a colour, not a thing
-		"an octopus hiding in a shipwreck":                                  "the shipwreck", // the octopus is drawn on the sea floor (fantasy.go)
-		"a tall cactus in the desert at noon":                               "the cactus",    // a desert, no cactus
-		"a yellow tram on a hilly street":                                   "the tram",      // the street has cars only
-		"a woman in a kitchen":                                              "the woman",     // a room holds a person only in a pose
+		"a cozy cabin living room with a stone fireplace and two armchairs": "", // the fireplace is drawn by its word
+		"a red and white striped lighthouse on a cliff":                     "", // "red" is a colour, not a thing
+		"an octopus hiding in a shipwreck":                                  "the octopus, the shipwreck",
+		"a tall cactus in the desert at noon":                               "the cactus", // a desert, no cactus
+		"a yellow tram on a hilly street":                                   "the tram",   // the street has cars only
+		"a woman in a kitchen":                                              "the woman",  // a room holds a person only in a pose
 		"three blue jellyfish in the dark sea":                              "",
 		"a scarecrow in a pumpkin patch":                                    "the scarecrow",
 		"a diver exploring a coral reef":                                    "the diver",

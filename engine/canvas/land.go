@@ -34,6 +34,11 @@ func (d *painter) mountains(layers int, top, bottom float32, snowy bool) {
 	if p.el["canyon"] || p.el["desert"] || p.el["dunes"] {
 		rock = hex("#a0583a")
 	}
+	// "blue mountains": their own colour, less lost in the haze.
+	haze := float32(1)
+	if c, ok := p.placeColourOK("mountains"); ok {
+		rock, haze = c, 0.4
+	}
 	for l := 0; l < layers; l++ {
 		depth := 1 - float32(l)/float32(layers) // 1 far .. near
 		amp := (bottom - top) * (0.55 + 0.45*depth)
@@ -49,8 +54,8 @@ func (d *painter) mountains(layers int, top, bottom float32, snowy bool) {
 			ys[i] = base - amp*r*0.95
 			peak = min(peak, ys[i])
 		}
-		col := d.lit(rock.scale(0.75+0.25*depth), 0.15+depth*0.65)
-		bot := d.lit(rock, 0.6+depth*0.4).mix(p.haze, 0.35)
+		col := d.lit(rock.scale(0.75+0.25*depth), (0.15+depth*0.65)*haze)
+		bot := d.lit(rock, (0.6+depth*0.4)*haze).mix(p.haze, 0.35*haze)
 		d.ridgePath(ys, bottom+2)
 		pt := vgrad(col, bot, peak, bottom)
 		pt.tex, pt.texAmt, pt.texScale = texNoise, 0.12, 30*d.u
@@ -84,7 +89,7 @@ func (d *painter) volcano(bottom float32) {
 	d.quadTo(cx-cw*2, top+20*d.u, cx-cw, top)
 	d.lineTo(cx+cw, top)
 	d.quadTo(cx+cw*2, top+20*d.u, cx+hw, bottom)
-	col := d.lit(hex("#4a3a38"), 0.3)
+	col := d.lit(d.p.placeColour(hex("#4a3a38"), "volcano"), 0.3)
 	d.fill(vgrad(col, col.scale(0.7), top, bottom))
 	d.glow(cx, top, 25*d.u, hex("#ff5a1e"), 0.8)
 	// Smoke plume.
@@ -132,7 +137,7 @@ func (d *painter) canyonWalls() {
 			d.lineTo(x, y)
 		}
 		d.lineTo(outer, H+2)
-		rock := d.lit(hex("#b0583a"), 0.05)
+		rock := d.lit(p.placeColour(hex("#b0583a"), "canyon"), 0.05)
 		pt := vgrad(rock.scale(1.15), rock.scale(0.7), 0, H)
 		pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.45, 12*d.u
 		d.fill(pt)
@@ -157,7 +162,7 @@ func (d *painter) canyon(bottom float32) {
 			top := hz - ht + float32(l)*10*d.u
 			slope := ht * 0.35
 			d.poly(x, bottom, x+slope, top, x+wd-slope, top, x+wd, bottom)
-			col := d.lit(hex("#b0603a").mix(hex("#8a3f28"), float32(l)/3), depth*0.7)
+			col := d.lit(d.p.placeColour(hex("#b0603a"), "canyon").mix(hex("#8a3f28"), float32(l)/3), depth*0.7)
 			pt := vgrad(col.scale(1.05), col.scale(0.75), top, bottom)
 			pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.25, 8*d.u
 			d.fill(pt)
@@ -169,6 +174,7 @@ func (d *painter) canyon(bottom float32) {
 // hills draws rolling layers between top and bottom; the last layer
 // reaches the bottom of the picture.
 func (d *painter) hills(layers int, top, bottom float32, col rgb) {
+	col = d.p.placeColour(col, "hills") // "golden hills"
 	n := d.samples()
 	for l := 0; l < layers; l++ {
 		depth := 1 - float32(l+1)/float32(layers+1)
@@ -207,6 +213,7 @@ func (d *painter) dunes(top float32) {
 	if d.p.time == "sunset" || d.p.time == "golden hour" || d.p.time == "dawn" {
 		sand = hex("#f0a060")
 	}
+	sand = d.p.placeColour(sand, "dunes", "desert") // "a red desert"
 	layers := 4
 	for l := 0; l < layers; l++ {
 		depth := 1 - float32(l+1)/float32(layers+1)
@@ -549,6 +556,10 @@ func (d *painter) river(top float32) (left, right []vec) {
 	p := d.p
 	near := d.skyAt(p.horizon*0.3, p.horizon).scale(0.75)
 	far := d.skyAt(p.horizon*0.95, p.horizon)
+	if c, ok := p.placeColourOK("river"); ok {
+		// "a green river": its own colour under the sky it mirrors.
+		near, far = near.mix(d.lit(c, 0.2), 0.7), far.mix(d.lit(c, 0.2), 0.5)
+	}
 	pt := vgrad(far, near, top, float32(d.h))
 	pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.25, 10*d.u
 	d.fill(pt)

@@ -109,7 +109,7 @@ func (d *painter) moonDisc() {
 	if p.fullMoon && d.chance(0.5) {
 		cy = p.horizon * d.rnd(0.4, 0.6)
 	}
-	moon := hex("#f3efd8")
+	moon := p.placeColour(hex("#f3efd8"), "moon", "full moon") // "a red moon"
 	if d.st.hardEdge {
 		d.disc(cx, cy, r*1.7, moon, 0.08, false)
 		d.disc(cx, cy, r*1.35, moon, 0.1, false)

@@ -87,6 +87,26 @@ func (p *plan) subjectColours() {
 	p.accent = c
 }
 
+// placeColour is the colour the idea binds to the subject drawn as one of
+// els ("a red desert", "blue mountains", "a green lake", "a red moon"),
+// else def: the places and the sky take the subject's colour as things do.
+func (p *plan) placeColour(def rgb, els ...string) rgb {
+	if c, ok := p.placeColourOK(els...); ok {
+		return c
+	}
+	return def
+}
+
+// placeColourOK is placeColour reporting whether the idea gave one.
+func (p *plan) placeColourOK(els ...string) (rgb, bool) {
+	for _, el := range els {
+		if c, ok := factColour(p.subjectOf(el)); ok {
+			return c, true
+		}
+	}
+	return rgb{}, false
+}
+
 // factColour is the colour the idea binds to a subject (its Colors
 // fact), ok false when it names none.
 func factColour(s *easel.Subject) (rgb, bool) {

@@ -15,6 +15,11 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 	if p.el["beach"] || p.el["palms"] {
 		deep = hex("#1a7a8a") // tropical water is greener
 	}
+	reflect := 0.45 + 0.4*calm
+	if c, ok := p.placeColourOK("lake", "sea", "river", "pond"); ok {
+		// "a green lake": its own colour shows through the reflection.
+		deep, reflect = c.scale(0.8), reflect*0.5
+	}
 	deep = deep.mul(p.lt.ambient)
 	if frozen {
 		deep = d.lit(hex("#c8dcea"), 0.2)
@@ -34,7 +39,6 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 		calm = 1
 		amp = 0
 	}
-	reflect := 0.45 + 0.4*calm
 	if frozen {
 		reflect = 0.25
 	}
@@ -223,6 +227,9 @@ func (d *painter) waterfall(top, bottom float32) {
 	}
 	d.poly(cx-wd/2, top, cx+wd/2, top, cx+wd/2+12*d.u, bottom, cx-wd/2-12*d.u, bottom)
 	white := d.lit(rgb{0.92, 0.96, 1}, 0.1)
+	if c, ok := d.p.placeColourOK("waterfall"); ok {
+		white = d.lit(c.mix(rgb{1, 1, 1}, 0.25), 0.1) // "a turquoise waterfall"
+	}
 	pt := vgrad(white.mix(hex("#6aa0c0"), 0.3), white, top, bottom)
 	pt.tex, pt.texAmt, pt.texScale = texStreakV, 0.6, 5*d.u
 	d.fill(pt)
