@@ -83,6 +83,11 @@ func (p *plan) subjectColours() {
 	if !ok || len(p.subjects[0].Colors) == 0 && !slices.Contains([]string{"planet"}, p.subjects[0].Element) {
 		return // a colour from the dictionary only for a planet by name
 	}
+	if s := p.subjects[0]; s.Element == "" && (s.Category != "shape" || p.kind != "abstract") || !namesPlace(s) {
+		// A subject the canvas does not paint ("a green slime", a cactus
+		// filed under the desert) lends its colour to nothing else.
+		return
+	}
 	p.tint = append([]rgb{c}, p.tint...)
 	p.accent = c
 }
@@ -100,8 +105,12 @@ func (p *plan) placeColour(def rgb, els ...string) rgb {
 // placeColourOK is placeColour reporting whether the idea gave one.
 func (p *plan) placeColourOK(els ...string) (rgb, bool) {
 	for _, el := range els {
-		if c, ok := factColour(p.subjectOf(el)); ok {
-			return c, true
+		// Only a subject that is the place: a cactus filed under "desert"
+		// does not colour the sand.
+		if s := p.subjectOf(el); s != nil && namesPlace(*s) {
+			if c, ok := factColour(s); ok {
+				return c, true
+			}
 		}
 	}
 	return rgb{}, false
@@ -225,6 +234,9 @@ func NotDrawn(s *easel.Scene) []string {
 		if sub.Element != "" && drawable[sub.Element] && paintsIn(kind, sub) {
 			continue
 		}
+		if kind == "underwater" && i == 0 && seaLife[bodyPlan(n)] {
+			continue // drawn by seaLife (fantasy.go)
+		}
 		if _, _, ok := critterDrawer(&sub); ok && i == 0 && kind == "landscape" {
 			continue // drawn by critters.go
 		}
@@ -285,6 +297,10 @@ var kindElements = map[string]map[string]bool{
 	"space": {"space": true, "stars": true, "nebula": true, "milky way": true, "moon": true, "full moon": true, "planet": true, "spaceship": true, "person": true, "people": true},
 }
 
+// seaLife are the body plans fantasy.go's seaLife draws under the water
+// when they are the subject.
+var seaLife = map[string]bool{"mermaid": true, "octopus": true, "turtle": true, "starfish": true}
+
 // kindWords are the words a kind of picture paints by name (interior.go's
 // fireplace and bookshelves, underwater.go's jellyfish and weed).
 var kindWords = map[string][]string{
@@ -326,10 +342,18 @@ func paintsIn(kind string, sub easel.Subject) bool {
 			return poseOf(&sub) != "" // interior.go draws a person sitting, reading...; else no one
 		}
 	}
+	return namesPlace(sub)
+}
+
+// namesPlace reports whether a subject is what its element paints: any
+// subject of a thing's element, and of a setting's element ("desert") one
+// whose noun names the place ("a desert", "the dunes", "an island"), not a
+// thing filed under where it lives ("a cactus").
+func namesPlace(sub easel.Subject) bool {
+	el := sub.Element
 	if !settingElements[el] || placeCategories[sub.Category] {
 		return true
 	}
-	// A setting element: painted when the noun names that place.
 	n := strings.ToLower(sub.Noun)
 	for _, w := range strings.Fields(n) {
 		if w == el || w+"s" == el || w+"es" == el || slices.Contains(strings.Fields(el), w) {
