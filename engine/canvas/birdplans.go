@@ -2,7 +2,15 @@ package canvas
 
 import (
 	"strings"
+
+	"github.com/easel-art/easel"
 )
+
+// winged reports whether a noun names a figure with wings (a fairy, an
+// angel): its body plan or its costume says so.
+func winged(noun string) bool {
+	return bodyPlan(noun) == "fairy" || costumeOf(noun).wings != ""
+}
 
 // This file gives birds the shapes of their WordNet body plans
 // (bodyplans.go): water birds (swans, ducks, geese) swim on water, and
@@ -17,6 +25,12 @@ func (p *plan) livingNeeds() {
 		return
 	}
 	p.besides()
+	if s := &p.subjects[0]; s.Element == "" && winged(s.Noun) {
+		// "an angel above a city": a figure with wings, drawn whole.
+		p.subjects = append([]easel.Subject(nil), p.subjects...)
+		p.subjects[0].Element = "person"
+		p.el["person"], p.main = true, "person"
+	}
 	s := &p.subjects[0]
 	if s.Category != "bird" || bodyPlan(s.Noun) != "waterfowl" || hasAny(p.el, "lake", "pond", "river", "sea", "ice", "snow") {
 		return

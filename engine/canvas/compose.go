@@ -441,6 +441,7 @@ func (d *painter) waterfallScene() {
 		}
 	}
 	d.rocks(H-20*d.u, 5, 1.5)
+	d.animals(foot) // a bear fishing at the falls, a person on the bank (placing.go)
 	d.airborne(p.horizon)
 	d.weatherLayer(p.horizon)
 }

@@ -245,7 +245,7 @@ func drawnByPlan(s *easel.Scene, i int) bool {
 		return true
 	case pl == "snowman":
 		return !sea && !s.HasElement("space")
-	case pl == "fairy":
+	case pl == "fairy" || i == 0 && winged(sub.Noun):
 		return true
 	}
 	if i == 0 {

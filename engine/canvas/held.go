@@ -19,7 +19,7 @@ import (
 
 // held is what a figure holds, rides and wears.
 type held struct {
-	kind     string // book, umbrella, kite, string, wind, drum, weapon, container, balloon, food, flower, animal, light, pot, balls, thing
+	kind     string // book, umbrella, kite, string, wind, drum, keys, rod, board, lead, weapon, container, balloon, food, flower, animal, light, pot, balls, thing
 	col      rgb
 	contents *rgb           // what a container holds: "a basket of apples"
 	each     bool           // every figure holds one: "two girls holding balloons"
@@ -94,6 +94,9 @@ func costumeOf(noun string) costume {
 var windWords = []string{"flute", "saxophone", "sax", "trumpet", "clarinet", "horn", "trombone", "oboe", "tuba", "bugle", "bagpipes", "harmonica", "recorder"}
 var drumWords = []string{"drum", "drums", "bongos", "tambourine", "tabla"}
 
+// keyWords are instruments played at a keyboard, drawn before the player.
+var keyWords = []string{"piano", "organ", "keyboard", "harpsichord", "synthesizer", "accordion"}
+
 // heldOf reads what a person subject holds or rides from its action's
 // object (or "with ..."), the category of the subject or WordNet noun
 // that names it, and its colour. What it consumes (a horse ridden, a
@@ -166,6 +169,21 @@ func (d *painter) heldOf(s *easel.Subject) held {
 	switch {
 	case pose == "juggling":
 		hd.kind = "balls"
+	case hasAnyWord(noun, "skateboard", "surfboard", "snowboard", "skis", "scooter", "sled", "sledge", "board"):
+		hd.kind, hd.col = "board", def("#c8502a") // ridden standing: a board under the feet
+	case pose == "walking" && (cat == "mammal" || sub != nil && (sub.Element == "dog" || sub.Element == "animal" || sub.Element == "horse")):
+		// "a woman walking a dog": the dog on a lead beside her.
+		hd.kind, hd.col = "lead", def("#8a6a48")
+		if sub != nil {
+			if _, own := colourOf(sub); !own {
+				hd.col = beastFor(sub.Element, sub).col
+			}
+		}
+		consume()
+	case hasAnyWord(noun, "rod", "rods", "pole") || strings.Contains(obj, "fishing"):
+		hd.kind, hd.col = "rod", def("#3a2a1a")
+	case cat == "instrument" && hasAnyWord(noun, keyWords...):
+		hd.kind, hd.col = "keys", def("#1a1618")
 	case pose == "riding" && (cat == "bicycle" || cat == "motorcycle" || cat == "mammal" || cat == "creature" ||
 		sub != nil && (sub.Element == "horse" || sub.Element == "camel" || sub.Element == "animal")):
 		r := easel.Subject{Noun: noun, Category: cat}
@@ -240,6 +258,42 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 	case "book":
 		d.poly(mx-h*0.1, my-h*0.06, mx, my-h*0.03, mx+h*0.1, my-h*0.06, mx+h*0.1, my+h*0.04, mx, my+h*0.07, mx-h*0.1, my+h*0.04)
 		d.fill(solid(col))
+	case "board":
+		// Under the feet: a deck with wheels.
+		fy := hand[0][1] + h*0.5
+		d.roundRect(mx-h*0.25, fy, mx+h*0.25, fy+h*0.03, h*0.015)
+		d.fill(solid(col))
+		d.disc(mx-h*0.17, fy+h*0.05, h*0.025, hex("#202020"), 1, false)
+		d.disc(mx+h*0.17, fy+h*0.05, h*0.025, hex("#202020"), 1, false)
+	case "lead":
+		// A dog beside them on a lead from the hand.
+		dx, dy := rx+h*0.35, hand[1][1]+h*0.52
+		b := beasts["dog"]
+		b.col = hd.col
+		d.quadruped(b, dx, dy, h*0.35, 1)
+		d.moveTo(rx, ry)
+		d.quadTo(rx+h*0.2, ry+h*0.15, dx+h*0.2, dy-h*0.28)
+		d.quadTo(rx+h*0.2, ry+h*0.15+1, rx, ry+1)
+		d.fillNoInk(solid(hex("#c82a2a")))
+	case "rod":
+		// A long rod held out over the water, its line hanging down.
+		tx, ty := rx+h*0.75, ry-h*0.55
+		d.line(rx-h*0.05, ry+h*0.05, tx, ty, hw*0.3)
+		d.fill(solid(col))
+		d.line(tx, ty, tx+h*0.02, ty+h*0.7, max(d.u*0.8, 0.8))
+		d.fillNoInk(solid(hex("#e8e8e8")))
+	case "keys":
+		// A piano before them: the case, the white keys, the black.
+		px, py := mx, my+h*0.02
+		d.rect(px-h*0.35, py-h*0.28, px+h*0.35, py+h*0.3)
+		d.fill(vgrad(col.scale(1.4), col, py-h*0.28, py+h*0.3))
+		d.rect(px-h*0.33, py-h*0.03, px+h*0.33, py+h*0.03)
+		d.fill(solid(d.lit(hex("#f4f2ec"), 0.05)))
+		for k := 0; k < 9; k++ {
+			kx := px - h*0.3 + float32(k)*h*0.07
+			d.rect(kx, py-h*0.03, kx+h*0.03, py)
+		}
+		d.fill(solid(hex("#101010")))
 	case "umbrella":
 		d.line(rx, ry, rx, ry-h*0.45, hw*0.3)
 		d.fill(solid(hex("#2a2a2a")))
@@ -476,7 +530,8 @@ func heldBy(s *easel.Scene, i int) bool {
 		if o.Element != "person" && o.Element != "people" || poseOf(o) == "" {
 			continue
 		}
-		if strings.Contains(strings.ToLower(o.Object), n) || strings.Contains(n, "wing") && strings.Contains(strings.ToLower(o.Relation), n) {
+		rel := strings.ToLower(o.Relation)
+		if strings.Contains(strings.ToLower(o.Object), n) || (strings.Contains(n, "wing") || strings.Contains(n, "broom")) && strings.Contains(rel, n) {
 			return true
 		}
 	}

@@ -68,6 +68,9 @@ func poseOf(s *easel.Subject) string {
 	}
 	if p, ok := poses[e.Lemma]; ok {
 		if p == "kite" && !kiteLike(s) {
+			if s.Object == "" {
+				return "flying" // in the air themselves, on a broom or not
+			}
 			return "standing" // "a man flying a plane" is not holding a kite string
 		}
 		return p
@@ -81,7 +84,10 @@ func poseOf(s *easel.Subject) string {
 // kiteLike reports whether what a person flies is a kite (or a toy).
 func kiteLike(s *easel.Subject) bool {
 	o := strings.ToLower(s.Object)
-	if o == "" || strings.Contains(o, "kite") {
+	if o == "" {
+		return false // "a witch flying on a broomstick" flies herself
+	}
+	if strings.Contains(o, "kite") {
 		return true
 	}
 	e, _, ok := lexical.FindNoun(lastWord(o))
@@ -144,6 +150,21 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		d.line(x, hipY, x-h*0.2, hipY+h*0.02, hw)
 		d.line(x-h*0.2, hipY+h*0.02, x-h*0.22, y, hw)
 		d.fill(solid(trousers))
+	case "flying":
+		// Astride a broom, or flat out with the arms ahead.
+		if strings.Contains(hd.on, "broom") {
+			d.line(x-h*0.4, y+h*0.02, x+h*0.35, y-h*0.04, hw*0.5)
+			d.fill(solid(d.lit(hex("#6a4428"), 0.05)))
+			for k := -2; k <= 2; k++ {
+				d.line(x-h*0.4, y+h*0.02, x-h*0.62, y+h*0.02+float32(k)*h*0.04, hw*0.3)
+			}
+			d.fill(solid(d.lit(hex("#c8a050"), 0.05)))
+		}
+		hipY = y
+		shoulderY = y - h*0.34
+		d.line(x, hipY, x-h*0.08, hipY+h*0.2, hw*1.1)
+		d.line(x-h*0.08, hipY+h*0.2, x-h*0.02, hipY+h*0.36, hw)
+		d.fill(solid(trousers))
 	case "riding":
 		// Astride: hips on the seat at y, one leg down the near side.
 		hipY = y
@@ -184,7 +205,7 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		hand = [2][2]float32{{x - h*0.16, hipY - h*0.02}, {x + h*0.16, hipY - h*0.08}}
 	case "reading", "holding", "sitting", "playing", "cooking":
 		hand = [2][2]float32{{x - h*0.1, shoulderY + h*0.2}, {x + h*0.1, shoulderY + h*0.2}}
-	case "riding":
+	case "riding", "flying":
 		hand = [2][2]float32{{x + h*0.14, shoulderY + h*0.2}, {x + h*0.22, shoulderY + h*0.18}}
 	case "carrying":
 		hand = [2][2]float32{{x - h*0.12, hipY}, {x + h*0.18, hipY - h*0.04}}
@@ -300,6 +321,9 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		h *= 0.5 // "a tiny fairy"
 	}
 	y := max(groundTop+(H-groundTop)*0.75, H*0.82)
+	if pose == "flying" {
+		y = H * 0.45 // up in the sky (held.go: on a broom when the idea says)
+	}
 	if pose == "kite" {
 		y = max(y, H*0.86) // the kite needs the sky
 	}
@@ -323,6 +347,12 @@ func (d *painter) mainFigure(groundTop float32) bool {
 
 // mounted draws a figure, on what it rides when it rides something.
 func (d *painter) mounted(x, y, h float32, pose string, col rgb, hd held) {
+	switch {
+	case hd.kind == "keys" && pose == "playing":
+		pose = "sitting" // at the piano
+	case pose == "riding" && hd.ride == nil:
+		pose = "standing" // on a board, or on what the canvas cannot draw
+	}
 	if hd.ride == nil {
 		d.figure(x, y, h, pose, col, hd)
 		return

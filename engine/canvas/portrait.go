@@ -186,7 +186,29 @@ func (d *painter) portrait() {
 		d.fill(pt)
 	}
 	d.heldThing(cx, hy, hr, skin, coat)
+	d.shoulderBird(cx, hy, hr)
 	d.weatherLayer(p.horizon)
+}
+
+// shoulderBird draws a bird the idea names on the person's shoulder ("a
+// pirate with a parrot on his shoulder"), in its colour.
+func (d *painter) shoulderBird(cx, hy, hr float32) {
+	for i := 1; i < len(d.p.subjects); i++ {
+		b := &d.p.subjects[i]
+		if b.Category != "bird" {
+			continue
+		}
+		col, ok := colourOf(b)
+		if !ok {
+			col = hex("#2aa83a") // a parrot green
+		}
+		x := cx + hr*1.6
+		if x > float32(d.w)*0.9 {
+			x = cx - hr*1.6
+		}
+		d.bird(x, hy+hr*1.45, hr*0.9, col, "perched", x < cx)
+		return
+	}
 }
 
 // heldThing draws what a portrait's words put in the person's hand ("a
