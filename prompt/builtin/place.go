@@ -65,6 +65,8 @@ func placeOf(sc *easel.Scene) where {
 			outdoor = true
 		case cat == "room":
 			indoor = true
+		case (prep == "through" || prep == "out of") && e.Lemma == "window":
+			indoor = true // watching the rain through a window
 		case (prep == "in" || prep == "inside" || prep == "within") && cat == "building":
 			indoor = true
 		case (prep == "in" || prep == "inside" || prep == "within") && cat == "structure":

@@ -204,6 +204,7 @@ var freshIdeas = []struct {
 	{"a kraken dragging a galleon under in a storm", placeOutdoor, false, []string{"shafts of sunlight", "caustics", "underwater"}},
 	{"a mosque interior with hanging lamps", placeIndoor, false, []string{"horizon", "sunlight slants in from the side"}},
 	{"a scribe writing in a monastery", placeIndoor, false, []string{"roofs", "rooftops", "horizon"}},
+	{"a dog watching the snow through a window", placeIndoor, false, []string{"snow falls gently through soft, diffused light", "horizon"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},
