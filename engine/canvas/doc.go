@@ -31,6 +31,7 @@
 //	water.go          sea, lakes, rivers, reflections, waves
 //	plants.go         pines, palms, broadleaf trees, bamboo, blossoms
 //	life.go           flocks, boats, balloons, cars, planes, trains, spaceships, fish, quadrupeds, cats, dragons, small people
+//	vehicles.go       road vehicles by category (vehicleDrawers): bus, truck, bicycle, motorcycle; a tower that is the subject; aircraft
 //	birds.go          a bird that is the subject: perched, swimming, flying, standing; birdplans.go swans on water, penguins, owls, waders
 //	people.go         people who are the subject, whole and counted: walking, running, sitting (on a seat, a swing), reading, dancing, riding, lying, cooking
 //	held.go           what a figure holds, carries, plays, flies or rides, by its category (kite, basket, instrument, balloon, bicycle, horse); costumes by role
@@ -45,6 +46,7 @@
 //	planets.go        Saturn's (or any ringed planet's) rings, counted moons
 //	rooms.go          when an idea is a room (interiorScene); a counter, an easel, the named objects on the floor (lamp, guitar, piano, plant)
 //	interior.go       rooms (shelves, fireplace, a window); street.go streets; portrait.go one person close
+//	furniture.go      a room's named furniture by its noun (furnitureShapes): armchair, sofa, bed, table, desk
 //	food.go           the table and food by its category (foodDrawers): cake, bread, cookies, burger, pie, scoops, a glass, fruit
 //	food_shapes.go    food whose category's shape would be wrong (foodShapes): sushi, tacos, dumplings, cupcakes, donuts, croissants, melon, bananas, pumpkins, grapes, noodles; a counted dish as pieces
 //	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)
@@ -57,4 +59,5 @@
 //	kuwahara.go, blur.go   the filters the finishing passes share
 //	edit.go, inpaint.go, outpaint.go, restyle.go, upscale.go   pictures in (edits)
 //	canvas.go         the rasteriser; noise.go noise; frame.go, look.go composition; sheet.go contact sheets
+//	engine.go         Engine (easel.Engine): Render, the notes, PNG encoding; factory.go registers it as "builtin"
 package canvas
