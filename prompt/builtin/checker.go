@@ -196,6 +196,7 @@ type nounFact struct {
 
 // checker holds what the sentence checks need of one prompt.
 type checker struct {
+	rest   bool   // the idea has its subject sit, lie or sleep
 	idea   string // the idea in lower case
 	nouns  []nounFact
 	anyCat catSet // every subject's categories, and person where people are drawn
@@ -410,8 +411,26 @@ func (c *checker) problem(s []byte, r ref, opening bool) string {
 		if p := agreement(s[at+len(name):], r); p != "" {
 			return p
 		}
+		if c.rest && r.cats&(catPerson|catAnimals) != 0 && stands(s[at+len(name):]) {
+			return "stance"
+		}
 	}
 	return ""
+}
+
+// stanceVerbs stand or move a subject the idea has sitting, lying or
+// sleeping: "a camel resting by an oasis" does not stand atop a ridge.
+var stanceVerbs = map[string]bool{
+	"stand": true, "stands": true, "plod": true, "plods": true, "stride": true, "strides": true,
+	"walk": true, "walks": true, "run": true, "runs": true, "trot": true, "trots": true,
+	"gallop": true, "gallops": true, "pause": true, "pauses": true,
+}
+
+// stands reports whether rest (what follows the subject's name) begins
+// with a verb of standing or moving, other than "stands out".
+func stands(rest []byte) bool {
+	f := strings.Fields(string(rest[:min(len(rest), 40)]))
+	return len(f) > 0 && stanceVerbs[strings.Trim(f[0], ".,;:")] && (len(f) < 2 || f[1] != "out")
 }
 
 // idiom reports the middle word of "layer upon layer", "peak for peak",

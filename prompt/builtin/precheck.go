@@ -15,6 +15,7 @@ type checkInfo struct {
 	repeat    string    // a content word the literal text says twice, if any
 	words     []litWord // its words of a class (part, plating, meta, colour, count)
 	afterSubj []string  // the literal word after each {subj}
+	stance    bool      // a {subj} stands, walks or runs (not "stands out")
 	itAfter   bool      // "it" or "its" stands after a {subj}
 	hasSubj   bool
 }
@@ -51,6 +52,16 @@ func (t *tmpl) prepareCheck() {
 			c.hasSubj = true
 			if i+1 < len(toks) && toks[i+1].slot == sNone {
 				c.afterSubj = append(c.afterSubj, toks[i+1].w)
+				// The word after the verb, past its ending's slot.
+				after := ""
+				for _, x := range toks[i+2:] {
+					if x.slot == sS || x.slot == sES {
+						continue
+					}
+					after = x.w
+					break
+				}
+				c.stance = c.stance || stanceVerbs[toks[i+1].w] && after != "out"
 			}
 			for _, x := range toks[i+1:] {
 				if x.w == "it" || x.w == "its" || x.w == "itself" {
@@ -125,6 +136,9 @@ func (d *draft) fastProblem(t *tmpl, r ref, opening bool) string {
 				return p
 			}
 		}
+	}
+	if k.stance && c.rest && r.cats&(catPerson|catAnimals) != 0 {
+		return "stance"
 	}
 	if r.plural {
 		if k.itAfter {

@@ -153,6 +153,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	d.idea = ideaPhrase(idea, sc)
 	d.ideaLow = strings.ToLower(d.idea)
 	d.check = newChecker(sc, d.ideaLow)
+	d.check.rest = d.facts&cRest != 0
 	d.long = countWords(d.idea) >= longIdeaWords || strings.ContainsAny(strings.TrimRight(d.idea, ".!? "), ".!?")
 	d.framed = namesPicture(strings.ToLower(d.idea), sc)
 	d.subj = refOf(sc, 0)
