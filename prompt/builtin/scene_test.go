@@ -126,6 +126,14 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 		t.Errorf("%s: a small %s, but the mood is %s: %s", where, typed.Subjects[0].Category, p.Scene.Mood, text)
 	}
 	low := strings.ToLower(text)
+	if isPeople(typed) || smallSubject(typed) || bodyFacts(typed) != 0 {
+		opening, _, _ := strings.Cut(low, ". ")
+		for _, m := range []string{"landscape", "cityscape", "skyscape"} {
+			if wordIn(opening, m) && !strings.Contains(strings.ToLower(idea), m) {
+				t.Errorf("%s: a %s for a person, an animal or a small thing: %s", where, m, text)
+			}
+		}
+	}
 	if _, prof := sceneProfile(typed, at); namedLight(typed, prof, at) == "firelight" && !namesStudioLight(idea) {
 		if w := firstOf(low, []string{"daylight", "sunlight", "window light", "noon sun"}); w != "" {
 			t.Errorf("%s: the idea names a flame, but the light is %q: %s", where, w, text)

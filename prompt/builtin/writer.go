@@ -169,8 +169,11 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 	}
 	d.bg = d.background()
 	d.medium = prof.medium
-	if light != "outdoor" && (d.medium == "landscape" || d.medium == "cityscape" || d.medium == "skyscape") {
-		d.medium = "scene" // a haunted hallway is no landscape
+	if (d.medium == "landscape" || d.medium == "cityscape" || d.medium == "skyscape") &&
+		(light != "outdoor" || isPeople(sc) || bodyFacts(sc) != 0 || smallSubject(sc)) {
+		// A haunted hallway, a woman jogging by a river or a cardinal on
+		// a branch is a scene, not a landscape.
+		d.medium = "scene"
 	}
 	if light == "underwater" && prof.light != "underwater" {
 		d.medium = "underwater scene" // "a whale in the deep ocean" is not a landscape
