@@ -202,6 +202,8 @@ func (d *painter) objPlant(pr product, cx, base, s float32) {
 		d.line(cx+s*0.2, base-s*0.68, cx, base-s*0.68, s*0.14)
 		d.fillNoInk(solid(green.scale(0.8)))
 		d.lathe(cx, base-s*0.5, s*0.75, [][2]float32{{0, 0.17 * s}, {0.85, 0.17 * s}, {1, 0.06 * s}}, green, 0.1, topNone)
+	} else if strings.Contains(pr.noun, "bonsai") || strings.Contains(pr.noun, "tree") {
+		d.pottedTree(cx, base-s*0.5, s) // objects_extra.go
 	} else {
 		d.leaves(cx, base-s*0.5, s)
 	}

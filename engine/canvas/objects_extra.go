@@ -308,3 +308,43 @@ func (d *painter) objPiano(pr product, cx, base, s float32) {
 	}
 	d.fill(solid(col.scale(0.6)))
 }
+
+// pottedPlant reports a plant or tree named in a pot ("a bonsai tree in a
+// pot", "a lemon tree in a terracotta planter").
+func pottedPlant(subjects []easel.Subject) bool {
+	if len(subjects) < 2 {
+		return false
+	}
+	switch subjects[0].Category {
+	case "tree", "plant":
+	default:
+		return false
+	}
+	for _, x := range subjects[1:] {
+		n := strings.ToLower(x.Noun)
+		if strings.Contains(n, "pot") || strings.Contains(n, "planter") || strings.Contains(n, "tub") {
+			return true
+		}
+	}
+	return false
+}
+
+// pottedTree grows a small tree from the pot's mouth at (cx, y): a
+// twisting trunk and flat pads of foliage, as a bonsai is trained.
+func (d *painter) pottedTree(cx, y, s float32) {
+	bark := d.lit(hex("#6a4a32"), 0)
+	d.moveTo(cx-s*0.06, y)
+	d.cubeTo(cx-s*0.25, y-s*0.3, cx+s*0.25, y-s*0.45, cx-s*0.05, y-s*0.85)
+	d.lineTo(cx+s*0.03, y-s*0.85)
+	d.cubeTo(cx+s*0.32, y-s*0.45, cx-s*0.15, y-s*0.3, cx+s*0.06, y)
+	d.fill(vgrad(bark.scale(1.1), bark.scale(0.8), y-s*0.85, y))
+	d.line(cx, y-s*0.5, cx+s*0.4, y-s*0.6, s*0.04)
+	d.line(cx-s*0.02, y-s*0.65, cx-s*0.38, y-s*0.72, s*0.035)
+	d.fill(solid(bark))
+	green := d.lit(hex("#3a7a3a"), 0)
+	for _, pad := range [][3]float32{{0.42, 0.66, 0.2}, {-0.38, 0.78, 0.18}, {0, 0.95, 0.26}, {0.15, 0.82, 0.16}} {
+		x, yy, r := cx+pad[0]*s, y-pad[1]*s, pad[2]*s
+		d.ellipse(x, yy, r, r*0.45)
+		d.fill(vgrad(green.scale(1.2), green.scale(0.75), yy-r*0.45, yy+r*0.45))
+	}
+}

@@ -139,6 +139,8 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		!hasAny(p.el, "person", "people", "window", "table", "street") && p.critterSubject() == nil:
 		// "four orange lilies": the flowers close, in a vase.
 		bunch = true
+	case pottedPlant(s.Subjects):
+		// "a bonsai tree in a pot": the plant in its pot, close (objects_extra.go).
 	case p.main == "bowl" && !p.el["food"] && !hasWord(p.words, "fruit"):
 		// An empty bowl is a piece of pottery to show.
 	case p.el["table"] && !p.el["bowl"] && !p.el["food"] && (p.main == "table" || p.main == "") && drinkWord(p.words) != "":
@@ -161,6 +163,15 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	}
 	if bunch {
 		sub = easel.Subject{Noun: "vase"}
+	}
+	if pottedPlant(s.Subjects) {
+		sub = s.Subjects[0]
+		sub.Noun = strings.TrimSpace(strings.Join(sub.Adjectives, " ") + " " + sub.Noun + " plant")
+		for _, x := range s.Subjects[1:] {
+			if n := strings.ToLower(x.Noun); strings.Contains(n, "pot") || strings.Contains(n, "planter") || strings.Contains(n, "tub") {
+				sub.Adjectives, sub.Colors = x.Adjectives, x.Colors // the pot's colour is the pot's
+			}
+		}
 	}
 	pr.noun = strings.ToLower(sub.Noun)
 	pr.shape = "generic"
