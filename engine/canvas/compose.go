@@ -618,7 +618,7 @@ func (d *painter) buildings(groundTop float32) {
 			d.viaduct(y, H+2, 5)
 			d.train(y-4*d.u, 70*d.u)
 		case p.main == "train":
-			d.train(groundTop+(H-groundTop)*0.4, 80*d.u)
+			d.trainNear(groundTop+(H-groundTop)*0.55, d.zoomed("train", H*0.13)) // rail.go
 		default:
 			d.train(mid, 40*d.u)
 		}

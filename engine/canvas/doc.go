@@ -39,6 +39,7 @@
 //	bodyplans.go      WordNet body plans (bodyplans.txt from internal/bodygen): elephant, giraffe, bear, big cats, sheep, pig, cow, zebra, unicorn, monkey, rabbit
 //	critters.go       insects, reptiles, frogs, crabs by category; critterplans.go by body plan: ladybug, beetle, butterfly, bee, ant, spider, snail, snake, turtle, crocodile
 //	fantasy.go        snowmen, mermaids, fairies' wings, octopus, starfish and turtle under the sea
+//	rail.go           a train that is the subject, near: a steam locomotive with its plume or a modern engine, carriages or freight wagons on wheels
 //	launch.go         a rocket on its launch pad (standing or lifting off), a tower above the clouds, the water a boat needs
 //	yard.go           a porch, veranda or patio drawn as its house with the porch; pumpkins on the ground before it
 //	built.go          houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges

@@ -57,12 +57,20 @@ func (d *painter) wheel(x, y, r float32) {
 func (d *painter) bus(x, y, s float32, col rgb) {
 	w, h := s*2.6, s*1.1
 	r := s * 0.2
-	d.roundRect(x-w/2, y-h-r*0.6, x+w/2, y-r*0.6, s*0.12)
-	d.fill(vgrad(col.scale(1.15), col.scale(0.8), y-h, y))
+	decks := 1
+	if hasWord(d.p.words, "double-decker") || hasWord(d.p.words, "double decker") || hasWord(d.p.words, "double-decker bus") {
+		decks = 2 // a second deck of windows on top
+	}
+	top := y - h - r*0.6 - float32(decks-1)*h*0.55
+	d.roundRect(x-w/2, top, x+w/2, y-r*0.6, s*0.12)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.8), top, y))
 	glass := d.skyAt(d.p.horizon*0.3, d.p.horizon).scale(0.75)
-	for i := 0; i < 6; i++ {
-		wx := x - w/2 + w*0.06 + float32(i)*w*0.155
-		d.rect(wx, y-h*0.95, wx+w*0.12, y-h*0.55)
+	for deck := range decks {
+		dy := float32(deck) * h * 0.55
+		for i := 0; i < 6; i++ {
+			wx := x - w/2 + w*0.06 + float32(i)*w*0.155
+			d.rect(wx, y-h*0.95-dy, wx+w*0.12, y-h*0.55-dy)
+		}
 	}
 	d.fill(solid(glass))
 	d.fillRect(x-w/2, y-h*0.42, x+w/2, y-h*0.37, col.scale(0.6), 1)
@@ -92,7 +100,7 @@ func (d *painter) truck(x, y, s float32, col rgb) {
 // bicycle draws two wheels, a frame, a saddle and handlebars.
 func (d *painter) bicycle(x, y, s float32, col rgb) {
 	r := s * 0.42
-	lw := max(3*d.u, 1)
+	lw := max(s*0.05, 1.5) // thick enough that its colour reads
 	for _, wx := range []float32{x - s*0.62, x + s*0.62} {
 		d.arc(wx, y-r, r, r, 0, 2*math.Pi, lw*1.6, hex("#1a1a1a"))
 	}
