@@ -73,6 +73,9 @@ func (d *painter) perch(s *easel.Subject, x, y, size float32) (float32, float32)
 		cat = e.Category()
 	}
 	green := d.lit(hex("#5aa032"), 0.05)
+	if top, ok := d.stageFor(s, y); ok {
+		return float32(d.w) * 0.5, top // a frog on a mushroom, a ladybug on a strawberry (relations.go)
+	}
 	switch {
 	case cat == "flower":
 		// A flower head as wide as the creature, on its stem.

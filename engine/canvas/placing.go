@@ -75,6 +75,11 @@ func (d *painter) animals(groundTop float32) {
 			if len(subs) > 1 {
 				x = W * (x0 + x1) / 2
 			}
+			if top, ok := d.stageFor(sub, H*0.92); ok {
+				// On a thing drawn large: "a bear on a giant apple" (relations.go).
+				d.beast(b, sub, W*0.5, top, sz*0.6, dir)
+				continue
+			}
 			d.beast(b, sub, x, y, sz, dir)
 		}
 	}
@@ -110,6 +115,8 @@ func (d *painter) animals(groundTop float32) {
 				b.col = p.tint[0].scale(0.6)
 			}
 			d.quadruped(b, d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 220*d.u), 1)
+		} else if top, ok := d.stageFor(p.subjectOf("cat"), H*0.92); ok {
+			d.cat(W*0.5, top+2*d.u, d.zoomed("cat", 110*d.u)) // "a cat on a giant pumpkin"
 		} else {
 			d.cat(d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 150*d.u))
 		}
@@ -121,7 +128,8 @@ func (d *painter) animals(groundTop float32) {
 		}
 		d.vehicle(x, H*0.93, 190*d.u) // a car, a bus, a truck, a bicycle (vehicles.go)
 	}
-	if p.el["person"] || p.el["people"] {
+	strayPerson := len(p.subjects) > 0 && p.subjectOf("person") == nil && p.subjectOf("people") == nil
+	if (p.el["person"] || p.el["people"]) && !strayPerson { // ("giant" is a person in WordNet, not "a giant apple")
 		n := 1
 		if p.el["people"] {
 			n = countOf(p.subjectOf("people"), 5) // "three monks": three

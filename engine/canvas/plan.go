@@ -182,7 +182,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		// "a sunny kitchen with a round table", "a classroom": the room,
 		// with the furniture it names (furniture.go).
 		p.kind = "interior"
-	case (p.el["bowl"] || p.el["food"] || p.el["table"]) && !livingMain[p.main] && !structureMain(s.Subjects):
+	case (p.el["bowl"] || p.el["food"] || p.el["table"]) && !livingMain[p.main] && !structureMain(s.Subjects) && p.critterSubject() == nil:
 		// A flat lay is still a meal on a table; a person holding bread
 		// or reading in a cafe is a picture of the person.
 		p.kind = "table"

@@ -65,6 +65,30 @@ func (p *plan) stageOf(s *easel.Subject) (*easel.Subject, string) {
 	return nil, ""
 }
 
+// stageFor draws (once) the thing the main subject sub's relation puts it
+// on, large, standing on groundY, and returns the y of its top, where the
+// subject stands or sits; ok is false when there is no such thing.
+func (d *painter) stageFor(sub *easel.Subject, groundY float32) (float32, bool) {
+	p := d.p
+	if sub == nil || len(p.subjects) == 0 || sub.Noun != p.subjects[0].Noun {
+		return 0, false
+	}
+	t, shape := p.stageOf(sub)
+	if t == nil {
+		return 0, false
+	}
+	if p.stageTop == 0 {
+		r := float32(d.w) * 0.26
+		switch strings.ToLower(t.Size) {
+		case "giant", "huge", "enormous", "gigantic", "massive", "colossal", "big", "large":
+			r = float32(d.w) * 0.32
+		}
+		p.stageTop = d.stageThing(t, shape, float32(d.w)*0.5, groundY, r)
+		delete(p.el, t.Element)
+	}
+	return p.stageTop, true
+}
+
 // staged draws a figure on the thing its relation puts it on, drawing the
 // thing first (once, for all figures); it reports whether it did.
 func (d *painter) staged(s *easel.Subject, x, y, h float32, pose string, col rgb, hd held) bool {
