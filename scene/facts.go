@@ -78,7 +78,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 	defer taggers.Put(tg)
 	var phrases []*phrase
 	var links []link
-	var actor *phrase
+	var st clauseState
 	words := make([]string, 0, len(toks))
 	for start := 0; start < len(toks); {
 		end := start
@@ -108,6 +108,9 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 				switch {
 				case tagged[i].Tag == lexical.Noun && i+1 < len(tagged) && tagged[i+1].Tag == lexical.Noun && classes[start+i+1] != classes[start+i]:
 					tagged[i].Tag = lexical.Adj // "rain boots", "snow globe"
+				case tagged[i].Tag == lexical.Noun && i > 0 && (tagged[i-1].Tag == lexical.Det || tagged[i-1].Tag == lexical.Ing && i > 1 && tagged[i-2].Tag == lexical.Det):
+					// "in the rain", "the falling snow": a thing the
+					// idea names, and the weather too.
 				case tagged[i].Tag != lexical.Adj:
 					tagged[i].Tag = lexical.Other
 				}
@@ -135,10 +138,9 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		for i := range tagged {
 			tags[start+i] = tagged[i].Tag
 		}
-		ps, ls, last := nounPhrases(toks[start:end], tagged, classes[start:end], start, actor)
+		ps, ls := nounPhrases(toks[start:end], tagged, classes[start:end], start, &st)
 		phrases = append(phrases, ps...)
 		links = append(links, ls...)
-		actor = last
 		start = end
 	}
 	drop := map[int]bool{}
@@ -583,9 +585,11 @@ func retag(ws []lexical.Word, classes []class) {
 				ws[i].Tag, ws[i].Plural = lexical.Noun, true // "three rubber ducks"
 			}
 		case lexical.Part, lexical.Ing:
-			if i > 0 && (ws[i-1].Tag == lexical.Adj || ws[i-1].Tag == lexical.Det || ws[i-1].Tag == lexical.Num) && classes[i] == cThing &&
-				(next != lexical.Noun && next != lexical.Adj) {
-				ws[i].Tag = lexical.Noun // "a single red rose": a thing the lexicon knows
+			if i > 0 && (ws[i-1].Tag == lexical.Adj || ws[i-1].Tag == lexical.Det || ws[i-1].Tag == lexical.Num) && next != lexical.Noun && next != lexical.Adj &&
+				(classes[i] == cThing || ws[i-1].Tag == lexical.Det && (classes[i] == cNone || classes[i] == cPlace) && noun(i) && categoryOf(ws[i].Text) != "") {
+				// "a single red rose": a thing the lexicon knows; "at a
+				// crossing", "a clearing": a noun WordNet files.
+				ws[i].Tag = lexical.Noun
 			}
 		case lexical.Num:
 			if i > 0 && (ws[i-1].Tag == lexical.Det || ws[i-1].Tag == lexical.Adj) && !nextOf &&

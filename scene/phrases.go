@@ -26,7 +26,8 @@ var sizes = map[string]bool{
 // object and relation that follow each, and the links between them. prev
 // is the actor of the clause before: a clause of adjectives ("black and
 // sleek") or a place (", on a roof") is about it.
-func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int, prev *phrase) ([]*phrase, []link, *phrase) {
+func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int, st *clauseState) ([]*phrase, []link) {
+	prev, prevWith, prevBare := st.actor, st.with, st.bare
 	var out []*phrase
 	var links []link
 	n := len(tags)
@@ -44,6 +45,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 	pending := 0       // a count waiting for its "of" phrase
 	prepExtra := ""    // "in front of", "on top of"
 	var lastAction *phrase
+	withFrom := prevWith // what the items of a "with" list belong to
 	for i := 0; i < n; {
 		t := tags[i].Tag
 		// "in white", "in black and white": the colours someone wears or
@@ -143,6 +145,12 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				continue
 			}
 			p := &phrase{from: offset + i, to: offset + j, head: offset + head, plural: tags[head].Plural, noun: toks[head].low}
+			if head > i && tags[head-1].Tag != lexical.Det && tags[head-1].Tag != lexical.Num && !colour(head-1) {
+				// "a reed bed", "a fire truck": a compound WordNet knows.
+				if e, ok := lexical.Lookup(toks[head-1].low + " " + toks[head].low); ok && e.Freq[lexical.NounPOS] > 0 {
+					p.noun = toks[head-1].low + " " + toks[head].low
+				}
+			}
 			var b strings.Builder
 			for k := i; k < j; k++ {
 				if b.Len() > 0 {
@@ -211,6 +219,10 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				// "holding a sword and a shield": a second object.
 				p.isObj = true
 				links = append(links, link{from: lastAction, to: p, verb: lastAction.action})
+			case withFrom != nil && (before == lexical.Conj && lastRel || start == 0 && before == lexical.Other):
+				// "with eggs, bacon and toast": each item is with it.
+				links = append(links, link{from: withFrom, to: p, prep: "with"})
+				lastRel = true
 			case prep == "of" && lastP != nil:
 				lastP.of = p
 				if classes[lastP.head-offset] == cFrame || classes[lastP.head-offset] == cStyle {
@@ -218,6 +230,8 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 					// baker holds it, not the portrait.
 					last, lastRel = p, false
 				}
+			case last != nil && before == lexical.Prep && temporal[prep]:
+				// "during a storm": a time, not a place
 			case last != nil && before == lexical.Prep:
 				from := last
 				if lastRel && lastP != nil {
@@ -235,9 +249,14 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				}
 				// "in a trench coat on a rainy street": clothing is worn,
 				// it places nothing after it.
-				lastRel = !(prep == "in" && categoryOf(toks[head].low) == "clothing")
+				lastRel = !(prep == "in" && categoryOf(toks[head].low) == "clothing") && classes[head] != cWeather
+				withFrom = nil
+				if prep == "with" {
+					withFrom = from
+				}
 			default:
-				if before == lexical.Conj && last != nil && lastP == last && (toks[start-1].low == "and" || toks[start-1].low == "or") {
+				if before == lexical.Conj && last != nil && lastP == last && (toks[start-1].low == "and" || toks[start-1].low == "or") ||
+					start == 0 && prevBare && last != nil && last == prev {
 					// "a cat and a dog on a sofa": both are placed.
 					p.with = append([]*phrase{last}, last.with...)
 				}
@@ -252,12 +271,30 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 		if (t == lexical.Ing || t == lexical.Verb || t == lexical.Part) && last != nil && last.action == "" && classes[i] != cStyle {
 			last.action = toks[i].low
 			lastAction = last
+			withFrom = nil
 			lastRel = false // "a boy with a balloon running through a crowd": the boy runs
 		}
 		i++
 	}
-	return out, links, last
+	st.actor, st.with = last, withFrom
+	st.bare = len(out) > 0
+	for i := range tags {
+		st.bare = st.bare && tags[i].Tag != lexical.Prep && tags[i].Tag != lexical.Verb && tags[i].Tag != lexical.Ing && tags[i].Tag != lexical.Part
+	}
+	return out, links
 }
+
+// clauseState carries what one clause leaves to the next: its last actor,
+// the thing a "with" list belongs to, and whether it was only a list of
+// things ("an owl, a fox and a rabbit in a snowy forest": the owl is in
+// the forest too).
+type clauseState struct {
+	actor, with *phrase
+	bare        bool
+}
+
+// temporal are the prepositions of time.
+var temporal = map[string]bool{"during": true, "after": true, "until": true, "since": true, "for": true}
 
 // frontWords are the nouns of "in front of", "on top of", "in the middle
 // of".

@@ -243,7 +243,7 @@ var plants = map[string]bool{"plant": true, "flower": true, "tree": true}
 // plinth), where a product or a dish may still stand for a close shot.
 func placeDomain(sc *easel.Scene, noun string) (domain string, structure bool) {
 	if sc.Setting != "" {
-		if f, _, ok := lookupPhrase(sc.Setting); ok && f.e.class == cPlace && f.e.domain != "" && f.e.domain != "sky" {
+		if f, _, ok := lookupPhrase(sc.Setting); ok && f.e.class == cPlace && f.e.domain != "" && f.e.domain != "sky" && !subjectDomains[f.e.domain] {
 			return f.e.domain, false
 		}
 	}

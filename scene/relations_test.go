@@ -43,6 +43,11 @@ func TestRelations(t *testing.T) {
 		{"a dog and a cat asleep on a sofa", []string{"dog on sofa", "cat asleep on sofa"}},
 		{"a girl riding on her grandfather's back", []string{"girl riding on grandfather"}},
 		{"a cottage on top of a steep hill", []string{"cottage on top of hill"}},
+		{"a desk with a lamp, a pile of letters and an inkwell", []string{"desk with lamp", "desk with letters", "desk with inkwell"}},
+		{"a heron, a duck and a kingfisher on a fallen log", []string{"heron on log", "duck on log", "kingfisher on log"}},
+		{"a heron wading through a salt marsh", []string{"heron wading through salt marsh"}},
+		{"two taxis and a tram at a junction", []string{"taxis at junction", "tram at junction"}},
+		{"an old couple waltzing in the rain beneath a lamppost", []string{"couple waltzing in rain", "couple waltzing beneath lamppost"}},
 	}
 	for _, tt := range tests {
 		sc := Parse(tt.idea)
