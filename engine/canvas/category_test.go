@@ -145,6 +145,8 @@ func TestNotDrawnNote(t *testing.T) {
 		"outer space":                                                       "",
 		"red triangles":                                                     "", // a shape is an abstract work
 		"a cube floating in space":                                          "the cube",
+		"a pencil sketch of an otter":                                       "", // the medium is no thing
+		"a boy with green hair":                                             "",
 	} {
 		got := strings.Join(NotDrawn(scene.Parse(idea)), ", ")
 		if got != want {

@@ -148,6 +148,9 @@ func Roughly(s *easel.Scene) []string {
 		if _, ok := namedColour(n); ok {
 			continue // a colour word, not a thing
 		}
+		if notAThing(s, sub) {
+			continue
+		}
 		if sub.Category == "furniture" {
 			if kind == "" {
 				kind = planKind(s)
@@ -225,6 +228,9 @@ func NotDrawn(s *easel.Scene) []string {
 		if e, ok := lexical.Lookup(n); ok && e.Freq[lexical.NounPOS] <= 1 && e.Freq[lexical.AdjPOS] >= 2 {
 			continue // an adjective the parser took for a thing ("a cozy nook")
 		}
+		if notAThing(s, sub) {
+			continue
+		}
 		if kind == "" {
 			kind = planKind(s)
 		}
@@ -260,6 +266,32 @@ func NotDrawn(s *easel.Scene) []string {
 		}
 	}
 	return out
+}
+
+// bodyParts are the parts of a figure or an animal that are drawn with it
+// (or not at all): "a girl with blue hair" notes no hair.
+var bodyParts = map[string]bool{
+	"hair": true, "eyes": true, "eye": true, "nose": true, "face": true, "beard": true, "hands": true, "hand": true,
+	"arms": true, "legs": true, "tail": true, "wings": true, "mane": true, "fur": true, "feathers": true, "smile": true,
+}
+
+// notAThing reports whether a subject names no thing to paint: the
+// medium ("a pencil sketch of a cat", "an oil painting"), colours in
+// general ("in pastel colors"), or a body part of a living subject.
+func notAThing(s *easel.Scene, sub easel.Subject) bool {
+	n := strings.ToLower(sub.Noun)
+	if sub.Category == "artwork" || CanonicalStyle(n) != StylePhoto || n == "colors" || n == "colours" {
+		return true
+	}
+	if bodyParts[n] {
+		for _, o := range s.Subjects {
+			switch o.Category {
+			case "person", "mammal", "bird", "creature", "fish", "reptile", "amphibian", "insect":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // planKind is the kind of picture the canvas makes of s (landscape,
