@@ -93,6 +93,9 @@ func (d *draft) keywords() []easel.Keyword {
 		named[x.Element] = true
 	}
 	for _, e := range sc.Elements {
+		if e == "space" && d.light != "space" {
+			continue // a rocket on its launch pad is not in outer space
+		}
 		if k, ok := elementKeywords[e]; ok && !named[e] && !strings.Contains(subj, e) {
 			add(k, wDetail)
 		}
@@ -172,6 +175,12 @@ func lightKeyword(t, light string, nightLights string) string {
 		return "soft window light"
 	case "studio":
 		return "soft studio lighting"
+	case "firelight":
+		return "warm firelight"
+	case "neon":
+		return "neon lighting"
+	case "soft":
+		return "soft natural light"
 	case "interior":
 		if t == "night" || t == "dusk" {
 			return "warm lamplight"

@@ -90,6 +90,22 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 	case at == placeOutdoor && in != "":
 		t.Errorf("%s: outdoors, but the light is a room's (%q): %s", where, in, text)
 	}
+	// The keyword dialects name the same light as the text.
+	var kw strings.Builder
+	for _, k := range p.Keywords {
+		if !strings.HasSuffix(k.Text, " palette") { // "warm window light" is a colour
+			kw.WriteString(strings.ToLower(k.Text) + ", ")
+		}
+	}
+	if w := firstOf(kw.String(), []string{"moonlit night", "midday sun", "blue hour twilight", "golden hour light", "starlight"}); w != "" && in != "" {
+		t.Errorf("%s: the text is lit indoors (%q), the keywords by %q", where, in, w)
+	}
+	if w := firstOf(kw.String(), []string{"window light", "lamplight", "studio lighting"}); w != "" && out != "" {
+		t.Errorf("%s: the text is lit by the sky (%q), the keywords by %q", where, out, w)
+	}
+	if _, prof := sceneProfile(typed, at); namedLight(typed, prof, at) == "firelight" && !namesStudioLight(idea) && !strings.Contains(kw.String(), "firelight") {
+		t.Errorf("%s: the idea names a flame, the keywords say %q", where, kw.String())
+	}
 	if typed.TimeOfDay != "" && p.Variation == 0 {
 		if p.Scene.TimeOfDay != typed.TimeOfDay {
 			t.Errorf("%s: %q named, but the time is %q", where, typed.TimeOfDay, p.Scene.TimeOfDay)
