@@ -28,8 +28,8 @@ func (p *plan) planSubject(pl string) *easel.Subject {
 // did.
 func (d *painter) snowmen(groundTop float32) bool {
 	s := d.p.planSubject("snowman")
-	if s == nil {
-		return false
+	if s == nil || s != &d.p.subjects[0] && poseOf(&d.p.subjects[0]) == "building" {
+		return false // built by the person, before them (held.go)
 	}
 	W, H := float32(d.w), float32(d.h)
 	scarf := hex("#c82a2a")

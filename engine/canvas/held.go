@@ -19,6 +19,7 @@ import (
 
 // held is what a figure holds, rides and wears.
 type held struct {
+	noun     string // what it is ("sandcastle")
 	kind     string // book, umbrella, kite, string, wind, drum, keys, rod, board, lead, weapon, container, balloon, food, flower, animal, light, pot, balls, thing
 	col      rgb
 	contents *rgb           // what a container holds: "a basket of apples"
@@ -151,6 +152,7 @@ func (d *painter) heldOf(s *easel.Subject) held {
 	if sub != nil {
 		hd.each = sub.Plural
 	}
+	hd.noun = noun
 	col, ok := colourOf(sub)
 	if !ok && sub == nil {
 		col, ok = colourOf(&easel.Subject{Noun: noun})
@@ -169,6 +171,15 @@ func (d *painter) heldOf(s *easel.Subject) held {
 	switch {
 	case pose == "juggling":
 		hd.kind = "balls"
+	case pose == "building":
+		// "two kids building a sandcastle", "a girl building a snowman":
+		// the thing on the ground before them.
+		hd.kind, hd.col = "built", def("#d8b878")
+		if strings.Contains(noun, "snow") {
+			hd.col = def("#f4f6fa")
+		}
+		hd.each = false
+		consume()
 	case hasAnyWord(noun, "skateboard", "surfboard", "snowboard", "skis", "scooter", "sled", "sledge", "board"):
 		hd.kind, hd.col = "board", def("#c8502a") // ridden standing: a board under the feet
 	case pose == "walking" && (cat == "mammal" || sub != nil && (sub.Element == "dog" || sub.Element == "animal" || sub.Element == "horse")):
@@ -258,6 +269,27 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 	case "book":
 		d.poly(mx-h*0.1, my-h*0.06, mx, my-h*0.03, mx+h*0.1, my-h*0.06, mx+h*0.1, my+h*0.04, mx, my+h*0.07, mx-h*0.1, my+h*0.04)
 		d.fill(solid(col))
+	case "built":
+		// On the ground before them, as tall as their knees: a castle
+		// with towers, a snowman, else a mound.
+		bx, by := rx+h*0.25, hand[0][1]+h*0.43
+		switch {
+		case strings.Contains(hd.noun, "castle"):
+			k0 := h * 1.4
+			d.rect(bx-k0*0.14, by-k0*0.12, bx+k0*0.14, by)
+			for k := -1; k <= 1; k++ {
+				tx := bx + float32(k)*k0*0.12
+				d.rect(tx-k0*0.04, by-k0*0.2, tx+k0*0.04, by-k0*0.1)
+				d.poly(tx-k0*0.05, by-k0*0.2, tx+k0*0.05, by-k0*0.2, tx, by-k0*0.27)
+			}
+			d.fill(vgrad(col.scale(1.1), col.scale(0.8), by-k0*0.27, by))
+		case strings.Contains(hd.noun, "snowman"):
+			d.snowman(bx+h*0.1, by, h*0.7, hex("#c82a2a"))
+		default:
+			d.moveTo(bx-h*0.18, by)
+			d.quadTo(bx, by-h*0.3, bx+h*0.18, by)
+			d.fill(vgrad(col.scale(1.1), col.scale(0.8), by-h*0.15, by))
+		}
 	case "board":
 		// Under the feet: a deck with wheels.
 		fy := hand[0][1] + h*0.5

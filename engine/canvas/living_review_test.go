@@ -16,6 +16,7 @@ import (
 // subjects and what is not drawn, for a person to look at living things
 // (people, animals, birds, creatures) and how they relate. It runs only
 // when both are set:
+// EASEL_LIVING_STYLE picks a style, EASEL_SHEET_SEED a seed.
 // EASEL_LIVING_IDEAS=ideas.txt EASEL_LIVING_SHEET=/tmp/s.png go test -run LivingSheet -v ./engine/canvas/
 func TestLivingSheet(t *testing.T) {
 	path, out := os.Getenv("EASEL_LIVING_IDEAS"), os.Getenv("EASEL_LIVING_SHEET")
@@ -42,7 +43,7 @@ func TestLivingSheet(t *testing.T) {
 		if nd := NotDrawn(s); len(nd) > 0 {
 			caption += " [not drawn: " + strings.Join(nd, ", ") + "]"
 		}
-		items = append(items, SheetItem{Image: Draw(s, "", 300, 300, seed), Caption: caption})
+		items = append(items, SheetItem{Image: Draw(s, os.Getenv("EASEL_LIVING_STYLE"), 300, 300, seed), Caption: caption})
 	}
 	writeSheet(t, out, Sheet(items, SheetOptions{Columns: 6, Cell: 300}))
 }

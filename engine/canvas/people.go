@@ -31,6 +31,7 @@ var poses = map[string]string{
 	"cook": "cooking", "bake": "cooking", "stir": "cooking", "fry": "cooking", "grill": "cooking",
 	"fly": "kite", "ride": "riding", "drive": "riding", "cycle": "riding", "pedal": "riding",
 	"lie": "lying", "sleep": "lying", "nap": "lying", "doze": "lying", "sunbathe": "lying", "lay": "lying",
+	"build": "building", "make": "building", "dig": "building", "sculpt": "building", "construct": "building", "plant": "building",
 	"wave": "waving", "dance": "dancing", "float": "dancing", "drift": "dancing", "hover": "dancing", "stand": "standing", "wait": "standing", "watch": "standing",
 }
 
@@ -175,7 +176,7 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 	default:
 		spread := float32(0.04)
 		switch pose {
-		case "walking", "holding", "reading", "waving", "carrying", "playing", "kite", "juggling":
+		case "walking", "holding", "reading", "waving", "carrying", "playing", "kite", "juggling", "building":
 			spread = 0.1
 		case "running", "dancing":
 			spread = 0.18
@@ -205,6 +206,9 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		hand = [2][2]float32{{x - h*0.16, hipY - h*0.02}, {x + h*0.16, hipY - h*0.08}}
 	case "reading", "holding", "sitting", "playing", "cooking":
 		hand = [2][2]float32{{x - h*0.1, shoulderY + h*0.2}, {x + h*0.1, shoulderY + h*0.2}}
+	case "building":
+		// Reaching down to what they build before them.
+		hand = [2][2]float32{{x + h*0.08, hipY + h*0.05}, {x + h*0.2, hipY + h*0.1}}
 	case "riding", "flying":
 		hand = [2][2]float32{{x + h*0.14, shoulderY + h*0.2}, {x + h*0.22, shoulderY + h*0.18}}
 	case "carrying":
