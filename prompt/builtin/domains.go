@@ -191,7 +191,7 @@ var profiles = map[string]profile{
 		times:    []string{"morning", "afternoon", "golden hour", "night"},
 		views:    []string{"eye level", "wide", "close-up"},
 		colors:   []string{"warm wood brown", "soft cream", "muted sage"},
-		details:  []string{"Small lived-in details, a folded blanket and a few well-worn books, make the room feel real."},
+		details:  []string{"Small lived-in details, things left just where they were last used, make the room feel real."},
 		negative: []string{"clutter", "distorted furniture"},
 	},
 	"architecture": landscape.with(func(p *profile) {
