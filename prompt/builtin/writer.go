@@ -26,6 +26,9 @@
 //	keywords.go  weighted keywords for the keyword dialects and the negative prompt
 //	phrases.go   openings, light, composition, moods, styles; things.go lines for subjects
 //	domains.go   each domain's profile: light, moods, views, colours, details
+//	place.go     the scene's kind from its facts: indoors or out (placeOf), which
+//	             profile fits (sceneProfile: people, not a portrait; a thing in a
+//	             room), named light (firelight, neon), moods of actions, framing
 package builtin
 
 import (
