@@ -46,6 +46,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 	prepExtra := ""    // "in front of", "on top of"
 	var lastAction *phrase
 	withFrom := prevWith // what the items of a "with" list belong to
+	var withTo *phrase   // the last item of that list
 	for i := 0; i < n; {
 		t := tags[i].Tag
 		// "in white", "in black and white": the colours someone wears or
@@ -205,6 +206,15 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				i = j + 1
 				continue
 			}
+			// "a cake with a strawberry on top": on top of what it is
+			// with.
+			if before == lexical.Prep && (j >= n || toks[j].low != "of") && head == j-1 && frontWords[toks[head].low] {
+				if withFrom != nil && lastP != nil && lastP != withFrom {
+					links = append(links, link{from: lastP, to: withFrom, prep: prep + " " + toks[head].low + " of"})
+				}
+				i = j
+				continue
+			}
 			// The phrase is the object of the action before it, completes
 			// the phrase before ("a piece of cheese"), places the last
 			// actor ("on a branch") or the thing placed before it ("on a
@@ -222,7 +232,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 			case withFrom != nil && (before == lexical.Conj && lastRel || start == 0 && before == lexical.Other):
 				// "with eggs, bacon and toast": each item is with it.
 				links = append(links, link{from: withFrom, to: p, prep: "with"})
-				lastRel = true
+				lastRel, withTo = true, p
 			case prep == "of" && lastP != nil:
 				lastP.of = p
 				if classes[lastP.head-offset] == cFrame || classes[lastP.head-offset] == cStyle {
@@ -234,7 +244,10 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				// "during a storm": a time, not a place
 			case last != nil && before == lexical.Prep:
 				from := last
-				if lastRel && lastP != nil {
+				if lastRel && lastP != nil && !(withFrom != nil && classes[head] == cPlace) {
+					// "on a cliff above the sea": the cliff is above it;
+					// but "a watch with a strap on black marble": the
+					// watch lies on the marble.
 					from = lastP
 				}
 				if from.relation == "" {
@@ -252,7 +265,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 				lastRel = !(prep == "in" && categoryOf(toks[head].low) == "clothing") && classes[head] != cWeather
 				withFrom = nil
 				if prep == "with" {
-					withFrom = from
+					withFrom, withTo = from, p
 				}
 			default:
 				if before == lexical.Conj && last != nil && lastP == last && (toks[start-1].low == "and" || toks[start-1].low == "or") ||
@@ -268,7 +281,13 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 			i = j
 			continue
 		}
-		if (t == lexical.Ing || t == lexical.Verb || t == lexical.Part) && last != nil && last.action == "" && classes[i] != cStyle {
+		if (t == lexical.Ing || t == lexical.Part) && withFrom != nil && withTo != nil && withTo != last && withTo.action == "" && classes[i] != cStyle &&
+			!living[categoryOf(last.noun)] {
+			// "a kitchen with copper pots hanging above the stove": the
+			// pots hang; a room or a thing does nothing.
+			last, withTo.action, lastAction = withTo, toks[i].low, withTo
+			withFrom, lastRel = nil, false
+		} else if (t == lexical.Ing || t == lexical.Verb || t == lexical.Part) && last != nil && last.action == "" && classes[i] != cStyle {
 			last.action = toks[i].low
 			lastAction = last
 			withFrom = nil

@@ -24,7 +24,7 @@ var quantityNouns = map[string]bool{
 func quantity(idea, noun string) bool {
 	if frontWords[noun] {
 		low := strings.ToLower(idea)
-		return strings.Contains(low, " "+noun+" of ")
+		return strings.Contains(low, " "+noun+" of ") || strings.Contains(low, "on "+noun) || strings.Contains(low, "in "+noun)
 	}
 	if !quantityNouns[noun] {
 		return false

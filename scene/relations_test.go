@@ -46,6 +46,11 @@ func TestRelations(t *testing.T) {
 		{"a desk with a lamp, a pile of letters and an inkwell", []string{"desk with lamp", "desk with letters", "desk with inkwell"}},
 		{"a heron, a duck and a kingfisher on a fallen log", []string{"heron on log", "duck on log", "kingfisher on log"}},
 		{"a heron wading through a salt marsh", []string{"heron wading through salt marsh"}},
+		{"a pantry with jars of jam lined up on the shelves", []string{"pantry with jars", "jars lined up on shelves"}},
+		{"a garage with bicycles hanging from the ceiling", []string{"garage with bicycles", "bicycles hanging from ceiling"}},
+		{"a gold bracelet with a small charm on white silk", []string{"bracelet with charm"}},
+		{"a cupcake with a cherry on top", []string{"cupcake with cherry", "cherry on top of cupcake"}},
+		{"a girl with a kite running along the shore", []string{"girl with kite", "girl running along shore"}},
 		{"two taxis and a tram at a junction", []string{"taxis at junction", "tram at junction"}},
 		{"an old couple waltzing in the rain beneath a lamppost", []string{"couple waltzing in rain", "couple waltzing beneath lamppost"}},
 	}
