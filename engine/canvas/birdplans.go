@@ -25,6 +25,7 @@ func (p *plan) livingNeeds() {
 		return
 	}
 	p.besides()
+	p.shareAction()
 	if s := &p.subjects[0]; s.Element == "" && winged(s.Noun) {
 		// "an angel above a city": a figure with wings, drawn whole.
 		p.subjects = append([]easel.Subject(nil), p.subjects...)

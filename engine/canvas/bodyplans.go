@@ -245,6 +245,13 @@ func (d *painter) u0(P func(u, v float32) (float32, float32), l float32) float32
 // beast draws one animal of the subject sub by its plan: a monkey or a
 // rabbit sitting up, any other as a quadruped (life.go).
 func (d *painter) beast(b beast, sub *easel.Subject, x, y, s, dir float32) {
+	if lying(sub) && b.plan != "monkey" && b.plan != "rabbit" && !b.hump {
+		// "a lion sleeping under a tree": the legs folded under, the
+		// head low on the neck.
+		b.legs *= 0.18
+		b.neckAng, b.headAng = 12, -8
+		b.neck *= 0.7
+	}
 	switch b.plan {
 	case "monkey":
 		d.monkey(sub, x, y, s*1.3, b.col)
@@ -341,4 +348,14 @@ func (d *painter) rabbit(x, y, s float32, col rgb, dir float32) {
 	d.disc(hx-dir*s*0.07, hy-s*0.03, s*0.025, hex("#1a1410"), 1, false)
 	d.disc(hx-dir*s*0.16, hy+s*0.04, s*0.02, hex("#d88080"), 1, false)
 	d.disc(x+dir*s*0.35, y-s*0.25, s*0.08, d.lit(hex("#f4f0ea"), 0.05), 1, false)
+}
+
+// lying reports whether a subject's action lays it down: sleeping,
+// lying, resting, dozing.
+func lying(sub *easel.Subject) bool {
+	if sub == nil || sub.Action == "" {
+		return false
+	}
+	e, _, ok := lexical.FindVerb(strings.ToLower(sub.Action))
+	return ok && poses[e.Lemma] == "lying" || ok && e.Lemma == "rest"
 }

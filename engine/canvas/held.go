@@ -244,7 +244,9 @@ func (d *painter) heldOf(s *easel.Subject) held {
 	case cat == "fruit" || cat == "vegetable" || cat == "food" || cat == "bread" || cat == "cake" ||
 		cat == "drink" || cat == "cookie" || cat == "pastry" || cat == "candy" || cat == "dessert" || cat == "dish":
 		hd.kind, hd.col = "food", def("#d84a2a")
-	case cat == "mammal" || cat == "bird" || cat == "animal" || cat == "reptile" || cat == "amphibian":
+	case cat == "person":
+		hd.kind, hd.col = "baby", def("#f0e8f4") // "a mother holding a baby": swaddled in her arms
+		case cat == "mammal" || cat == "bird" || cat == "animal" || cat == "reptile" || cat == "amphibian":
 		hd.kind, hd.col = "animal", def("#a07850")
 		consume()
 	case hasAnyWord(noun, "lantern", "torch", "candle", "lamp", "flashlight"):
@@ -443,6 +445,10 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 	case "food":
 		d.disc(rx, ry-h*0.02, h*0.045, col, 1, false)
 		d.disc(rx-h*0.015, ry-h*0.035, h*0.015, col.mix(rgb{1, 1, 1}, 0.5), 0.7, false)
+	case "baby":
+		d.ellipse(mx, my, h*0.1, h*0.055)
+		d.fill(vgrad(col, col.scale(0.85), my-h*0.06, my+h*0.06))
+		d.disc(mx-h*0.08, my-h*0.03, h*0.04, d.lit(hex("#e8b898"), 0.05), 1, false)
 	case "animal":
 		// A small animal in the arms: body, head, ears.
 		d.ellipse(mx, my, h*0.1, h*0.06)

@@ -331,10 +331,30 @@ func (d *painter) mainFigure(groundTop float32) bool {
 	if pose == "kite" {
 		y = max(y, H*0.86) // the kite needs the sky
 	}
+	others := p.otherFigures()
+	if p.main == "person" && len(others) > 0 {
+		n = 1 + min(len(others), maxCount-1)
+		h *= min(1, 2.4/float32(n+1))
+	}
 	for i := range n {
 		x := d.xFor(p.main, 0.35, 0.65)
 		if n > 1 {
 			x = W * (0.5 + ((float32(i)+0.5)/float32(n)-0.5)*0.8)
+		}
+		if p.main == "person" && i > 0 {
+			// "a man and a woman walking": the other, in the same pose.
+			o := others[i-1]
+			c := p.accent.mix(rgb{0.2, 0.4, 0.8}, 0.5)
+			if fc, ok := factColour(o); ok {
+				c = fc
+			}
+			ohd := held{costume: costumeOf(o.Noun)}
+			oh := h
+			if hasAnyWord(strings.ToLower(o.Noun), childWords...) && !hasAnyWord(strings.ToLower(s.Noun), childWords...) {
+				oh *= 0.75
+			}
+			d.mounted(x, y, oh, seatedPose(s, pose), c, ohd)
+			continue
 		}
 		yy := y - float32(i%2)*h*0.06
 		one := hd
@@ -413,4 +433,54 @@ func besideLiving(s *easel.Subject) bool {
 		}
 	}
 	return false
+}
+
+// shareAction gives the first subject, a person doing nothing named, the
+// action of the next living subject ("a man and a woman walking on the
+// beach", "a boy and his dog running"), so they are drawn doing it
+// together. The plan's subjects are copied first: the Scene is the
+// caller's.
+func (p *plan) shareAction() {
+	if len(p.subjects) < 2 {
+		return
+	}
+	s := &p.subjects[0]
+	if s.Action != "" || s.Relation != "" || s.Category != "person" && s.Element != "person" {
+		return
+	}
+	for i := 1; i < len(p.subjects); i++ {
+		o := &p.subjects[i]
+		switch o.Category {
+		case "person", "mammal", "bird":
+		default:
+			continue
+		}
+		if o.Action == "" {
+			continue
+		}
+		p.subjects = append([]easel.Subject(nil), p.subjects...)
+		p.subjects[0].Action, p.subjects[0].Relation = o.Action, o.Relation
+		if o.Category == "person" {
+			p.subjects[0].Object = o.Object
+		}
+		return
+	}
+}
+
+// otherFigures are the person subjects after the first ("a man and a
+// woman"), each drawn whole beside it.
+func (p *plan) otherFigures() []*easel.Subject {
+	var out []*easel.Subject
+	for i := 1; i < len(p.subjects); i++ {
+		if o := &p.subjects[i]; o.Element == "person" && !heldByFirst(p, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// heldByFirst reports whether o is what the first subject holds ("a
+// mother holding a baby").
+func heldByFirst(p *plan, o *easel.Subject) bool {
+	return o.Noun != "" && strings.Contains(strings.ToLower(p.subjects[0].Object), strings.ToLower(o.Noun))
 }

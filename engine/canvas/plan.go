@@ -212,7 +212,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	// One person as the main subject ("a knight", "a wizard in a forest")
 	// is shown close, as the words describe them: face, clothes, gaze.
 	case p.el["person"] && p.main != "people" && (strings.Contains(p.words, "portrait") || strings.ToLower(s.Domain) == "portrait" || p.main == "person") &&
-		(strings.Contains(p.words, "portrait") || len(s.Subjects) == 0 || poseOf(&s.Subjects[0]) == ""):
+		(strings.Contains(p.words, "portrait") || len(s.Subjects) == 0 || poseOf(&p.subjects[0]) == ""):
 		// (One doing something, "a farmer walking through a field", is
 		// drawn whole in the setting: people.go.)
 		p.kind = "portrait"
