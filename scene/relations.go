@@ -178,6 +178,17 @@ var categoryDomains = map[string]string{
 	// Things one shows alone, as a product shot.
 	"device": "product", "container": "product", "clothing": "product", "jewelry": "product",
 	"toy": "product", "instrument": "product",
+	"fruit": "food", "vegetable": "food", "cake": "food", "bread": "food", "cookie": "food",
+	"pastry": "food", "sandwich": "food", "soup": "food", "salad": "food", "pasta": "food",
+	"pie": "food", "dessert": "food", "candy": "food", "dish": "food", "food": "food",
+	"drink": "drink",
+	"car": "vehicle", "bus": "vehicle", "truck": "vehicle", "train": "vehicle", "boat": "vehicle",
+	"aircraft": "vehicle", "bicycle": "vehicle", "motorcycle": "vehicle", "vehicle": "vehicle",
+	// Only for a scene that has no domain yet.
+	"flower": "botanical", "plant": "botanical", "tree": "botanical", "spacecraft": "space",
+	"celestial body": "space", "tower": "architecture", "building": "architecture",
+	"bridge": "architecture", "room": "interior", "furniture": "interior",
+	"creature": "fantasy", "sea creature": "underwater", "fish": "underwater", "sea mammal": "ocean",
 }
 
 // placeCategories are the WordNet categories of places: a thing put in or
@@ -208,7 +219,7 @@ func settleDomain(sc *easel.Scene) {
 	// The lexicon's chunks took another word for the subject's head ("two
 	// deer graze": graze), so the domain they chose is not the subject's.
 	misread := lastWord(sc.Subject) != lastWord(s0.Noun) && !strings.Contains(sc.Subject, " of ")
-	if own != "" && own != sc.Domain && (sc.Domain == "" || subjectDomains[sc.Domain] || misread) && subjectDomains[own] {
+	if own != "" && own != sc.Domain && (sc.Domain == "" || (subjectDomains[sc.Domain] || misread) && subjectDomains[own]) {
 		sc.Domain = own
 	}
 	switch sc.Domain {
