@@ -191,6 +191,8 @@ func TestNotDrawnTrue(t *testing.T) {
 		"a cube floating in space", "a spiral of blue and gold", "a starfish on the sea floor", "a mermaid under the sea",
 		"a lamp and a globe on a desk", "a cozy reading nook with a blanket", "a seal on an ice floe",
 		"a wizard reading a scroll in a tower", "a rocket launching at dawn", "a porcupine in the woods",
+		"a meteor over the desert", "a treehouse in an old oak", "an origami crane on a table", "a hawk above a canyon",
+		"a comet over the sea", "a birdhouse on a fence",
 	}
 	var claims int
 	for _, idea := range ideas {

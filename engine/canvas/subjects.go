@@ -374,7 +374,35 @@ func paintsIn(kind string, sub easel.Subject) bool {
 			return poseOf(&sub) != "" // interior.go draws a person sitting, reading...; else no one
 		}
 	}
+	if cats, ok := elementCategories[el]; ok && !slices.Contains(cats, sub.Category) && !nameOf(sub.Noun, el) {
+		// "a greenhouse" filed under flowers, "a meteor" under stars, "a
+		// treehouse" under trees: the element is painted, not the thing.
+		return false
+	}
 	return namesPlace(sub)
+}
+
+// elementCategories are, for elements that paint one kind of thing, the
+// categories of the nouns they paint: the parser files other nouns under
+// them by association.
+var elementCategories = map[string][]string{
+	"trees":   {"tree", "plant"},
+	"pines":   {"tree", "plant"},
+	"palms":   {"tree", "plant"},
+	"flowers": {"flower", "plant", "insect"}, // a bee on a flower is drawn on it
+	"birds":   {"bird"},
+	"stars":   {"celestial body"},
+}
+
+// nameOf reports whether noun names element el: a word of it is el, or
+// el is its plural ("a wave" of the waves).
+func nameOf(noun, el string) bool {
+	for _, w := range strings.Fields(strings.ToLower(noun)) {
+		if w == el || w+"s" == el || w+"es" == el || slices.Contains(strings.Fields(el), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesPlace reports whether a subject is what its element paints: any
@@ -387,10 +415,8 @@ func namesPlace(sub easel.Subject) bool {
 		return true
 	}
 	n := strings.ToLower(sub.Noun)
-	for _, w := range strings.Fields(n) {
-		if w == el || w+"s" == el || w+"es" == el || slices.Contains(strings.Fields(el), w) {
-			return true // "outer space", "coral reef", a wave of the waves
-		}
+	if nameOf(n, el) {
+		return true // "outer space", "coral reef", a wave of the waves
 	}
 	if _, ok := impliedBy[n]; ok {
 		return true
