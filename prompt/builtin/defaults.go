@@ -93,6 +93,13 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 			times = dayTimes(times)
 		}
 		sc.TimeOfDay = lean(times)
+		switch {
+		case hint.dim && light == "outdoor":
+			// A dark forest or a gloomy swamp is seen as the light fails.
+			sc.TimeOfDay = "dusk"
+		case hint.dim && light == "interior":
+			sc.TimeOfDay = "night" // a dim corridor is lamplit
+		}
 		open[0] = sc.TimeOfDay != ""
 	}
 	if sc.Weather == "" && light == "outdoor" && len(p.weathers) > 0 {
@@ -145,13 +152,14 @@ type daylight struct {
 	active          string // the mood an action brings (sceneActionMood)
 	rest, small     bool   // the subject rests; it is small (smallSubject)
 	big             bool   // the subject is a place or as big as one (bigSubject)
+	dim             bool   // the idea calls its place dark or gloomy (dimPlace)
 	body            bool   // a person acting with the whole body (bodyAction)
 }
 
 // actionsOf fills what the Scene's actions and main subject say of the mood.
 func (h *daylight) actionsOf(sc *easel.Scene) {
 	h.active, h.rest, h.small, h.body = sceneActionMood(sc), restful(sc), smallSubject(sc), bodyAction(sc)
-	h.big = bigSubject(sc)
+	h.big, h.dim = bigSubject(sc), dimPlace(sc)
 }
 
 // skyElements are what an overcast or rainy sky would hide.
@@ -308,6 +316,9 @@ func wander(sc *easel.Scene, p profile, light string, open [4]bool, hint dayligh
 		times := allTimes
 		if hint.day {
 			times = dayTimes(times)
+		}
+		if hint.dim && (light == "outdoor" || light == "interior") {
+			times = []string{"dusk", "night"}
 		}
 		if typedMood {
 			times = suiting(times, func(t string) bool { return moodSuits(sc.Mood, sc.Weather, t, sc, hint) })

@@ -540,6 +540,19 @@ func inferredMoodYields(sc *easel.Scene, p profile) {
 	if sc.Mood == "" || wordIn(strings.ToLower(sc.Idea), sc.Mood) {
 		return
 	}
+	for _, s := range sc.Subjects {
+		if placeCategories[s.Category] || openAir[s.Category] || outdoorElements[s.Element] || isPerson(s) {
+			continue
+		}
+		for _, a := range s.Adjectives {
+			if toneWords[a] {
+				// "dark" of a dark chocolate cake or dark hair is a
+				// colour, not a mysterious mood.
+				sc.Mood = ""
+				return
+			}
+		}
+	}
 	if m := sceneActionMood(sc); m != "" && calmMoods[sc.Mood] {
 		sc.Mood = m
 	}
@@ -594,3 +607,36 @@ func bigSubject(sc *easel.Scene) bool {
 func typedUnderwater(sc *easel.Scene) bool {
 	return sc.HasElement("underwater") && !subjectElement(sc, "underwater")
 }
+
+// toneWords are adjectives of mood that also name a shade: of a place
+// they set the mood ("a dark forest"), of a thing its colour.
+var toneWords = map[string]bool{"dark": true, "bright": true, "deep": true, "pale": true, "light": true}
+
+// dimPlace reports whether the idea calls its place dark or gloomy ("a
+// dark forest", "a gloomy swamp"): no bright afternoon sun there.
+func dimPlace(sc *easel.Scene) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(sc.Setting)) {
+		if dimWords[w] {
+			return true
+		}
+	}
+	for _, s := range sc.Subjects {
+		if s.Relation == "" {
+			continue
+		}
+		prep, np := splitRelation(s.Relation)
+		switch prep {
+		case "in", "inside", "within", "through", "into", "across", "along", "under", "beneath":
+		default:
+			continue // "with dark hair" is no dark place
+		}
+		for w := range strings.FieldsSeq(np) {
+			if dimWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var dimWords = map[string]bool{"dark": true, "gloomy": true, "shadowy": true, "dim": true, "murky": true}

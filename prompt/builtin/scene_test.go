@@ -132,6 +132,12 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 	if (smallSubject(typed) || bodyAction(typed)) && typed.View == "" && p.Scene.View == "aerial" {
 		t.Errorf("%s: a small subject or a person acting, seen from the air: %s", where, text)
 	}
+	if hint := (daylight{}); true {
+		hint.actionsOf(typed)
+		if hint.dim && typed.TimeOfDay == "" && p.Scene.TimeOfDay != "" && p.Scene.TimeOfDay != "dusk" && p.Scene.TimeOfDay != "night" && p.Scene.TimeOfDay != "dawn" {
+			t.Errorf("%s: a dark place at %s: %s", where, p.Scene.TimeOfDay, text)
+		}
+	}
 	if bigSubject(typed) && typed.View == "" && p.Scene.View == "close-up" {
 		t.Errorf("%s: a %s in close-up: %s", where, typed.Subjects[0].Category, text)
 	}
@@ -229,6 +235,9 @@ var freshIdeas = []struct {
 	{"a mosque interior with hanging lamps", placeIndoor, false, []string{"horizon", "sunlight slants in from the side"}},
 	{"a scribe writing in a monastery", placeIndoor, false, []string{"roofs", "rooftops", "horizon"}},
 	{"a dog watching the snow through a window", placeIndoor, false, []string{"snow falls gently through soft, diffused light", "horizon"}},
+	{"a ranger walking through a dark wood", placeOutdoor, false, []string{"afternoon", "midday", "noon sun"}},
+	{"a slice of dark chocolate torte", placeUnknown, false, []string{"secretive", "mysterious", "enigmatic"}},
+	{"a boy with dark curly hair", placeUnknown, true, []string{"secretive", "mysterious", "enigmatic"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},
