@@ -246,7 +246,7 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		hd.kind, hd.col = "food", def("#d84a2a")
 	case cat == "person":
 		hd.kind, hd.col = "baby", def("#f0e8f4") // "a mother holding a baby": swaddled in her arms
-		case cat == "mammal" || cat == "bird" || cat == "animal" || cat == "reptile" || cat == "amphibian":
+	case cat == "mammal" || cat == "bird" || cat == "animal" || cat == "reptile" || cat == "amphibian":
 		hd.kind, hd.col = "animal", def("#a07850")
 		consume()
 	case hasAnyWord(noun, "lantern", "torch", "candle", "lamp", "flashlight"):
