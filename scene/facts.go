@@ -280,7 +280,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		}
 	}
 	addRelations(sc, links, toks)
-	settleSetting(sc)
+	settleSetting(sc, toks)
 	settleDomain(sc)
 }
 

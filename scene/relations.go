@@ -310,7 +310,8 @@ func placeDomain(sc *easel.Scene, noun string) (domain string, structure bool) {
 // settleSetting names the setting from WordNet when the lexicon knew no
 // place: the land, water, settlement or room the main subject is in or on
 // ("a girl walking a dog in the park"), or a building it is inside.
-func settleSetting(sc *easel.Scene) {
+func settleSetting(sc *easel.Scene, toks []token) {
+	placeNames(sc, toks)
 	if sc.Setting != "" || len(sc.Subjects) == 0 {
 		return
 	}
@@ -387,4 +388,33 @@ func colourUse(toks []token, w string) bool {
 		return prev == "in" || prev == "the" && next == "of"
 	}
 	return false
+}
+
+// placeNames reads a name typed with a capital after "in" that neither
+// the lexicon nor WordNet knows ("a lavender field in Provence") as the
+// name of the place: it joins the setting and is no subject. And a part
+// of a thing's own body ("on its back") is no subject either.
+func placeNames(sc *easel.Scene, toks []token) {
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		name := t.text != "" && t.text[0] >= 'A' && t.text[0] <= 'Z' && toks[i-1].low == "in"
+		own := i >= 2 && toks[i-1].low == "its" // "her lap" may be another's
+		if !name && !own {
+			continue
+		}
+		j := slices.IndexFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == t.low })
+		if j <= 0 || sc.Subjects[j].Category != "" || sc.Subjects[j].Element != "" {
+			continue
+		}
+		if name {
+			if e, _, ok := lexical.FindNoun(t.low); ok && e.Freq[lexical.NounPOS] > 1 {
+				continue // a common noun typed with a capital
+			}
+			if sc.Setting != "" && !hasWord(sc.Setting, t.low) {
+				sc.Setting += " in " + t.low
+			}
+		}
+		sc.Subjects = slices.Delete(sc.Subjects, j, j+1)
+		sc.Relations = slices.DeleteFunc(sc.Relations, func(r easel.Relation) bool { return own && r.Object == t.low })
+	}
 }

@@ -122,6 +122,8 @@ func TestSubjectFacts(t *testing.T) {
 		{"an umbrella, yellow and torn, in a gutter", []fact{{noun: "umbrella", colors: []string{"yellow"}}}, []string{"torn"}},
 		{"the soup hot and steaming in a clay bowl", []fact{{noun: "soup"}}, []string{"hot"}},
 		{"a herd of bison crossing a frozen river", []fact{{noun: "bison", plural: true}}, []string{"herd"}},
+		{"an olive grove in Tuscany", []fact{{noun: "grove"}}, []string{"tuscany"}},
+		{"a tortoise with a tiny garden on its back", []fact{{noun: "tortoise"}}, []string{"back"}},
 		{"the blue of a summer sky over a wheat field", nil, []string{"blue"}},
 		{"streaks of violet above a sleeping town", nil, []string{"violet"}},
 		{"a lemon tree in a clay pot", []fact{{noun: "tree"}}, nil},
