@@ -365,6 +365,10 @@ func ideaPhrases(out []easel.Keyword, idea string) []easel.Keyword {
 		if len(phrase) == 0 {
 			return
 		}
+		// "un chat noir": a determiner of another language opens no tag.
+		for len(phrase) > 1 && foreignDeterminers[phrase[0]] {
+			phrase = phrase[1:]
+		}
 		p := strings.Join(phrase, " ")
 		phrase = phrase[:0]
 		for _, k := range out {
