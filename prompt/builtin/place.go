@@ -583,10 +583,13 @@ var fireWords = map[string]bool{
 // candle, a fireplace or a campfire; "neon" for neon light on a person or
 // indoors; "" when it names none (studio light is namesStudioLight's).
 func namedLight(sc *easel.Scene, p profile, at where) string {
-	for w := range strings.FieldsSeq(sc.Idea) {
-		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
-		if fireWords[w] || fireWords[strings.TrimSuffix(w, "s")] {
-			return "firelight"
+	low := strings.ToLower(sc.Idea)
+	if mayNameFire(low) {
+		for w := range strings.FieldsSeq(low) {
+			w = strings.Trim(w, ".,;:!?\"'()")
+			if fireWords[w] || fireWords[strings.TrimSuffix(w, "s")] {
+				return "firelight"
+			}
 		}
 	}
 	if sc.HasElement("neon") && (p.light == "portrait" || at == placeIndoor) {
@@ -640,3 +643,14 @@ func dimPlace(sc *easel.Scene) bool {
 }
 
 var dimWords = map[string]bool{"dark": true, "gloomy": true, "shadowy": true, "dim": true, "murky": true}
+
+// mayNameFire is a quick test before the word-by-word one: every word of
+// fireWords holds one of these.
+func mayNameFire(low string) bool {
+	for _, part := range [...]string{"fire", "candle", "torch", "hearth", "forge", "furnace"} {
+		if strings.Contains(low, part) {
+			return true
+		}
+	}
+	return false
+}
