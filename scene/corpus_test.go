@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -100,5 +101,56 @@ func TestCorpusFacts(t *testing.T) {
 	}
 	if catOK*100 < cats*85 || heldOK*100 < heldCats*85 {
 		t.Errorf("categories right: %d/%d tuned (floor 85%%), %d/%d held out (floor 85%%)", catOK, cats, heldOK, heldCats)
+	}
+}
+
+// TestFreshFacts measures the parser on ideas written after it was tuned
+// and never tuned on (testdata/fresh_facts.txt): every fact is counted,
+// not required, and the figures are held to a floor.
+func TestFreshFacts(t *testing.T) {
+	ideas, err := corpus.LoadFile(filepath.Join("testdata", "fresh_facts.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var facts, factOK, cats, catOK, rels, relOK int
+	for _, idea := range ideas {
+		sc := Parse(idea.Text)
+		for _, f := range idea.Facts {
+			facts++
+			s := subjectFor(sc, f.Noun)
+			ok := s != nil && (f.Count == 0 || s.Count == f.Count)
+			for _, c := range f.Colors {
+				ok = ok && (slices.Contains(s.Colors, c) || slices.Contains(s.Adjectives, c))
+			}
+			if ok {
+				factOK++
+			} else if testing.Verbose() {
+				t.Logf("%q: %s x%d %q not kept: %+v", idea.Text, f.Noun, f.Count, f.Colors, sc.Subjects)
+			}
+			if f.Category != "" && s != nil {
+				cats++
+				if s.Category == f.Category {
+					catOK++
+				} else if testing.Verbose() {
+					t.Logf("%q: %s is %q, want %q", idea.Text, f.Noun, s.Category, f.Category)
+				}
+			}
+		}
+		var got []string
+		for _, r := range sc.Relations {
+			got = append(got, rel(r))
+		}
+		for _, r := range idea.Relations {
+			rels++
+			if slices.Contains(got, r) {
+				relOK++
+			} else if testing.Verbose() {
+				t.Logf("%q: relations %q, want %q", idea.Text, got, r)
+			}
+		}
+	}
+	t.Logf("fresh ideas: %d; facts kept %d/%d, categories %d/%d, relations %d/%d", len(ideas), factOK, facts, catOK, cats, relOK, rels)
+	if factOK*100 < facts*85 || relOK*100 < rels*70 {
+		t.Errorf("fresh facts kept %d/%d (floor 85%%), relations %d/%d (floor 70%%)", factOK, facts, relOK, rels)
 	}
 }

@@ -38,7 +38,11 @@ type Fact struct {
 // Load reads the corpus.
 func Load() ([]Idea, error) {
 	_, file, _, _ := runtime.Caller(0)
-	path := filepath.Join(filepath.Dir(file), "..", "..", "testdata", "ideas.txt")
+	return LoadFile(filepath.Join(filepath.Dir(file), "..", "..", "testdata", "ideas.txt"))
+}
+
+// LoadFile reads a file in the corpus's format.
+func LoadFile(path string) ([]Idea, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
