@@ -18,7 +18,7 @@ func birdPose(s *easel.Subject, water bool) string {
 	act := strings.ToLower(s.Action)
 	rel := strings.ToLower(s.Relation)
 	switch {
-	case hasAnyWord(act, "flying", "soaring", "flies", "soars", "flying", "flapping", "circling", "diving", "hovering", "hovers", "soar", "fly"):
+	case hasAnyWord(act, "flying", "soaring", "flies", "soars", "flying", "flapping", "circling", "diving", "hovering", "hovers", "soar", "fly", "rising", "rises", "ascending"):
 		return "flying"
 	case bodyPlan(s.Noun) == "wader":
 		return "standing" // a flamingo stands in the shallows on its long legs

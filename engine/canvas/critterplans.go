@@ -44,7 +44,7 @@ var planColours = map[string]string{
 func critterDrawer(s *easel.Subject) (f func(d *painter, x, y, s float32, col rgb), def string, ok bool) {
 	pl := bodyPlan(s.Noun)
 	if f, ok := planCritters[pl]; ok {
-		if _, cat := critterDrawers[s.Category]; cat || s.Category == "" {
+		if _, cat := critterDrawers[s.Category]; cat || s.Category == "" || planFamily(s.Noun, pl) {
 			return f, planColours[pl], true
 		}
 	}
@@ -374,4 +374,19 @@ func perched(s *easel.Scene, i int) bool {
 	n := strings.ToLower(s.Subjects[i].Noun)
 	rel := strings.ToLower(c.Relation)
 	return n != "" && strings.Contains(rel, n) && (hasAnyWord(n, perchWords...) || s.Subjects[i].Category == "flower")
+}
+
+// planFamilies are the WordNet categories of the critter plans.
+var planFamilies = map[string]string{
+	"beetle": "insect", "ladybug": "insect", "butterfly": "insect", "bee": "insect", "ant": "insect",
+	"spider": "insect", "dragonfly": "insect", "snail": "sea creature", "snake": "reptile", "turtle": "reptile",
+	"crocodile": "reptile",
+}
+
+// planFamily reports whether WordNet also files noun under its plan's
+// category ("beetle" is a tool first in the table, an insect too), so the
+// plan holds though the subject's category is another sense.
+func planFamily(noun, pl string) bool {
+	e, _, ok := lexical.FindNoun(strings.ToLower(noun))
+	return ok && planFamilies[pl] != "" && e.Has(planFamilies[pl])
 }

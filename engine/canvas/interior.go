@@ -74,7 +74,7 @@ func (d *painter) interior() {
 	}
 	d.furnish(H * 0.9)
 	d.roomThings(H * 0.9)
-	if s := p.subjectOf("person"); s != nil && poseOf(s) != "" {
+	if s := p.subjectOf("person"); s != nil {
 		col := p.accent
 		if c, ok := factColour(s); ok {
 			col = c
@@ -83,7 +83,11 @@ func (d *painter) interior() {
 		if _, ok := factColour(s); !ok && hd.costume.clothes != nil {
 			col = *hd.costume.clothes
 		}
-		d.mounted(W*0.3, H*0.97, H*0.55, seatedPose(s, poseOf(s)), col, hd)
+		pose := poseOf(s)
+		if pose == "" {
+			pose = "standing" // "a doctor in a hospital corridor": whole, in the room
+		}
+		d.mounted(W*0.3, H*0.97, H*0.55, seatedPose(s, pose), col, hd)
 	}
 	if p.el["cat"] {
 		// On the sill, inside the window whatever its place.

@@ -371,7 +371,7 @@ func paintsIn(kind string, sub easel.Subject) bool {
 			return sub.Category == "furniture" || strings.Contains(n, "easel") ||
 				shapeWordOf(n) != "" && sub.Category != "food" && sub.Category != "drink"
 		case "person":
-			return poseOf(&sub) != "" // interior.go draws a person sitting, reading...; else no one
+			return true // interior.go draws a person sitting, reading..., else standing
 		}
 	}
 	if cats, ok := elementCategories[el]; ok && !slices.Contains(cats, sub.Category) && !nameOf(sub.Noun, el) {
@@ -390,7 +390,7 @@ var elementCategories = map[string][]string{
 	"pines":   {"tree", "plant"},
 	"palms":   {"tree", "plant"},
 	"flowers": {"flower", "plant", "insect"}, // a bee on a flower is drawn on it
-	"birds":   {"bird"},
+	"birds":   {"bird", "creature"},          // a phoenix is drawn as a bird of flame (birds.go)
 	"stars":   {"celestial body"},
 }
 
