@@ -21,15 +21,22 @@ func (d *painter) inkWash() {
 	w, h := d.w, d.h
 	u := max(d.u, 0.2)
 	l := stretch(d.lumBuf(), 0.04, 0.97)
-	r := max(int(1.4*u+0.5), 1)
+	// Where colours meet at the same brightness (a grey heron against a
+	// pale sky) there is a line too: the colour's own edges.
+	col := blurPlane(d.pix, w, h, 3, max(int(3.5*u+0.5), 1))
+	r := max(int(1.8*u+0.5), 1)
 	g1 := blurPlane(l, w, h, 1, r)
 	g2 := blurPlane(l, w, h, 1, r*3)
-	wash := blurPlane(l, w, h, 1, max(int(6*u+0.5), 1))
+	wash := blurPlane(l, w, h, 1, max(int(8*u+0.5), 2))
+	// The washes by share of the picture, whatever its light: the lighter
+	// half is bare paper, then a pale and a mid grey, the darkest tenth
+	// solid ink.
+	tPaper, tPale, tMid := quantile(wash, 0.5), quantile(wash, 0.27), quantile(wash, 0.1)
 	paper := hex("#f6f1e6")
 	inkC := hex("#141318")
 	seed := d.seed + 8000
 	pressF := noiseField(w, h, 30*u, 2, seed)
-	raggedF := noiseField(w, h, 25*u, 2, seed+3)
+	raggedF := noiseField(w, h, 50*u, 2, seed+3)
 	d.rows(0, h, func(y0, y1 int) {
 		for y := y0; y < y1; y++ {
 			for x := 0; x < w; x++ {
@@ -39,17 +46,26 @@ func (d *painter) inkWash() {
 				// weight varies along it, as a brush's does.
 				dog := g2[i] - g1[i]
 				press := 0.6 + 0.8*pressF[i]
-				line := smoothstep(0.03, 0.07, dog*press) * (0.4 + 0.6*d.st.medium)
+				line := smoothstep(0.03, 0.07, dog*press)
+				if x > 0 && x < w-1 && y > 0 && y < h-1 {
+					var g float32
+					for k := 0; k < 3; k++ {
+						g += abs32(col[(i+1)*3+k]-col[(i-1)*3+k]) + abs32(col[(i+w)*3+k]-col[(i-w)*3+k])
+					}
+					// The same edge is steeper in a smaller picture: per unit.
+					line = max(line, smoothstep(0.2, 0.4, g*press*max(u, 0.25)*2))
+				}
+				line *= 0.4 + 0.6*d.st.medium
 				// Washes: paper, a pale and a mid grey, and solid ink,
 				// their borders ragged where the water carried the ink.
-				v := wash[i] + (raggedF[i]-0.5)*0.08
+				v := wash[i] + (raggedF[i]-0.5)*0.05
 				var tone float32
 				switch {
-				case v > 0.38:
+				case v > tPaper:
 					tone = 0
-				case v > 0.2:
+				case v > tPale:
 					tone = 0.13
-				case v > 0.08:
+				case v > tMid:
 					tone = 0.38
 				default:
 					tone = 0.9
@@ -69,6 +85,21 @@ func (d *painter) inkWash() {
 			}
 		}
 	})
+}
+
+// quantile returns the value below which the share q of l lies (l in 0..1).
+func quantile(l []float32, q float32) float32 {
+	var hist [256]int
+	for _, v := range l {
+		hist[int(clamp01(v)*255)]++
+	}
+	n, want := 0, int(q*float32(len(l)))
+	for i, c := range hist {
+		if n += c; n > want {
+			return float32(i) / 255
+		}
+	}
+	return 1
 }
 
 // stretch maps l so that its lo and hi quantiles become 0 and 1 (clamped):
