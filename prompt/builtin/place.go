@@ -383,8 +383,13 @@ var motionVerbs = map[string]bool{
 // (a chase is energetic, a crash dramatic), energetic for fast movement,
 // joyful for a person at play or at work with their hands, else "".
 func sceneActionMood(sc *easel.Scene) string {
-	if m := actionMood(sc); m != "" {
-		return m
+	for _, s := range sc.Subjects {
+		if s.Action == "" || smallThing(s) {
+			continue // a candle burning on a table is no drama
+		}
+		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && actionMoods[e.Lemma] != "" {
+			return actionMoods[e.Lemma]
+		}
 	}
 	for _, s := range sc.Subjects {
 		if s.Action == "" {
@@ -577,6 +582,9 @@ var fireWords = map[string]bool{
 	"candle": true, "candlelight": true, "firelight": true, "fireplace": true, "campfire": true,
 	"bonfire": true, "torch": true, "torchlight": true, "hearth": true,
 	"candlestick": true, "firepit": true, "forge": true, "furnace": true,
+	// A fire the idea names (a burning village, a house in flames)
+	// lights the scene too, after dark (namedLight).
+	"burning": true, "flames": true, "ablaze": true, "blaze": true, "inferno": true, "wildfire": true,
 }
 
 // namedLight is the light the idea names by its source: "firelight" for a
@@ -584,6 +592,12 @@ var fireWords = map[string]bool{
 // indoors; "" when it names none (studio light is namesStudioLight's).
 func namedLight(sc *easel.Scene, p profile, at where) string {
 	low := strings.ToLower(sc.Idea)
+	switch sc.TimeOfDay {
+	case "", "night", "dusk":
+	default:
+		// "A burning sunset", a campfire at noon: the sky lights it.
+		low = ""
+	}
 	if mayNameFire(low) {
 		for w := range strings.FieldsSeq(low) {
 			w = strings.Trim(w, ".,;:!?\"'()")
@@ -647,10 +661,21 @@ var dimWords = map[string]bool{"dark": true, "gloomy": true, "shadowy": true, "d
 // mayNameFire is a quick test before the word-by-word one: every word of
 // fireWords holds one of these.
 func mayNameFire(low string) bool {
-	for _, part := range [...]string{"fire", "candle", "torch", "hearth", "forge", "furnace"} {
+	for _, part := range [...]string{"fire", "candle", "torch", "hearth", "forge", "furnace", "burn", "flame", "blaze", "inferno"} {
 		if strings.Contains(low, part) {
 			return true
 		}
+	}
+	return false
+}
+
+// smallThing reports whether a subject is an object held in the hand or
+// set on a table (a candle, a cup), by its category: what it does sets no
+// mood.
+func smallThing(s easel.Subject) bool {
+	switch s.Category {
+	case "device", "container", "tool", "toy", "jewelry", "clothing", "instrument", "furniture", "artwork":
+		return true
 	}
 	return false
 }

@@ -238,6 +238,8 @@ var freshIdeas = []struct {
 	{"a ranger walking through a dark wood", placeOutdoor, false, []string{"afternoon", "midday", "noon sun"}},
 	{"a slice of dark chocolate torte", placeUnknown, false, []string{"secretive", "mysterious", "enigmatic"}},
 	{"a boy with dark curly hair", placeUnknown, true, []string{"secretive", "mysterious", "enigmatic"}},
+	{"a barn in flames at night", placeOutdoor, false, []string{"moonlight", "daylight"}},
+	{"an oil lamp burning on a desk", placeIndoor, false, []string{"daylight", "sunlight"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},
