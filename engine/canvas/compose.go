@@ -273,9 +273,7 @@ func (d *painter) landscape() {
 	}
 	if above {
 		d.cloudSea(hz - H*0.05)
-		if d.isMainTower() {
-			d.towerAboveClouds(hz) // launch.go
-		}
+		d.aboveClouds(hz) // a tower, lighthouse or castle rising out of them (launch.go)
 		d.airborne(hz)
 		d.weatherLayer(hz)
 		return
@@ -474,7 +472,7 @@ func (d *painter) boats(hz, shore float32) {
 			if i == 0 {
 				s = d.zoomed(k, s)
 				if k == p.main && n == 1 {
-					s *= 1.8 // the subject, near enough to read
+					s = max(s*1.8, float32(d.w)*0.22) // the subject, near enough to read
 				}
 			}
 			x := W * d.rnd(0.2, 0.8)

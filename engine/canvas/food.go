@@ -354,7 +354,11 @@ func (d *painter) table() {
 	cx, cy := W*between(0.4, 0.6, p.look.sunX), top+H*0.14
 	if fs := p.foodSubject(); fs != nil {
 		// Food with a shape of its own (food.go): a cake, bread, a glass.
-		foodDrawerFor(fs)(d, fs, cx, cy+H*0.06, W*0.32*zk)
+		foodDrawerFor(fs, p.words)(d, fs, cx, cy+H*0.06, W*0.32*zk)
+		return
+	}
+	if fs := p.looseFood(); fs != nil {
+		d.piecesOnPlate(fs, cx, cy+H*0.06, W*0.32*zk) // "a plate of spring rolls" (food_shapes.go)
 		return
 	}
 	if !(p.el["bowl"] || p.el["food"]) {

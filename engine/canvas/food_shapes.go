@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 )
 
 // This file draws the foods whose category's generic shape would be
@@ -38,14 +39,22 @@ var foodShapes = []foodShape{
 
 // foodDrawerFor picks the drawer of a food subject: its specific shape,
 // else many pieces for a counted dish, else its category's generic.
-func foodDrawerFor(s *easel.Subject) func(d *painter, s *easel.Subject, cx, cy, rx float32) {
+func foodDrawerFor(s *easel.Subject, words string) func(d *painter, s *easel.Subject, cx, cy, rx float32) {
 	n := strings.ToLower(s.Noun)
 	for _, fs := range foodShapes {
 		if strings.Contains(n, fs.word) {
 			return fs.draw
 		}
 	}
-	if (s.Category == "dish" || s.Category == "pasta" || s.Category == "food") && (s.Count > 1 || s.Plural) {
+	f := strings.Fields(n)
+	if s.Category == "cake" || len(f) > 0 && (f[len(f)-1] == "cake" || f[len(f)-1] == "cakes") {
+		// ("strawberry cake" is filed as a dish; its head is a cake.)
+		if hasWord(words, "slice") || hasWord(words, "slices") || hasWord(words, "piece") || hasWord(words, "wedge") {
+			return (*painter).cakeSlices // "two slices of chocolate cake"
+		}
+		return (*painter).cakes
+	}
+	if (s.Category == "dish" || s.Category == "pasta" || s.Category == "food" || s.Category == "") && (s.Count > 1 || s.Plural) {
 		return (*painter).piecesOnPlate // "three empanadas": three, not one pie
 	}
 	return foodDrawers[s.Category]
@@ -450,4 +459,53 @@ func portionWord(n string) bool {
 		return true
 	}
 	return false
+}
+
+// looseFood is a counted or plural subject the lexicon gives no category
+// to ("spring rolls", "empanadas") on a table: drawn as pieces on a plate
+// rather than an empty bowl.
+func (p *plan) looseFood() *easel.Subject {
+	if len(p.subjects) == 0 {
+		return nil
+	}
+	s := &p.subjects[0]
+	_, plural, _ := lexical.FindNoun(strings.ToLower(s.Noun))
+	if s.Category == "" && (s.Element == "" || s.Element == "food") && (s.Plural || plural || s.Count > 1) {
+		return s
+	}
+	return nil
+}
+
+// cakeSlices draws wedges of layered cake on a plate, their cut faces
+// showing sponge and filling, frosting on top.
+func (d *painter) cakeSlices(s *easel.Subject, cx, cy, rx float32) {
+	n := countOf(s, 1)
+	if n == 1 && hasWord(d.p.words, "slices") {
+		n = 2
+	}
+	frost := foodColour(s, "#f4d8e0")
+	sponge := d.lit(hex("#d8a860"), 0)
+	if hasWord(d.p.words, "chocolate") {
+		sponge = d.lit(hex("#6a3a22"), 0)
+	}
+	d.plate(cx, cy, rx)
+	w := rx * min(0.55, 1.1/float32(n))
+	for i := range n {
+		x := spread(i, n, cx, rx*0.55)
+		y := cy + w*0.1
+		h := w * 0.8
+		// The cut face: a tall triangle, point to the back.
+		d.poly(x-w*0.7, y, x+w*0.5, y, x+w*0.5, y-h, x-w*0.7, y-h)
+		d.fill(vgrad(sponge.scale(1.1), sponge.scale(0.8), y-h, y))
+		for _, f := range []float32{0.35, 0.68} {
+			d.fillRect(x-w*0.7, y-h*f, x+w*0.5, y-h*f+h*0.08, d.lit(frost.scale(0.85), 0), 1)
+		}
+		// The side going back to the point, and the frosting on top.
+		d.poly(x+w*0.5, y, x+w*0.9, y-w*0.3, x+w*0.9, y-h-w*0.3, x+w*0.5, y-h)
+		d.fill(solid(sponge.scale(0.7)))
+		d.poly(x-w*0.7, y-h, x+w*0.5, y-h, x+w*0.9, y-h-w*0.3)
+		d.fill(solid(d.lit(frost, 0)))
+		d.rect(x-w*0.7, y-h-w*0.06, x+w*0.5, y-h+w*0.02)
+		d.fill(solid(d.lit(frost.scale(0.95), 0)))
+	}
 }

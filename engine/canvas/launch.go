@@ -29,13 +29,30 @@ func liftingOff(words string) bool {
 	return false
 }
 
-// towerAboveClouds draws the subject tower rising out of the cloud sea
-// below the horizon at hz, wisps of cloud round its foot.
-func (d *painter) towerAboveClouds(hz float32) {
+// aboveClouds draws the subject that stands tall (a tower, a lighthouse,
+// a castle, a temple) rising out of the cloud sea below the horizon at
+// hz, wisps of cloud round its foot.
+func (d *painter) aboveClouds(hz float32) {
+	p := d.p
 	H := float32(d.h)
-	x := d.xFor("tower", 0.4, 0.6)
 	base := hz + H*0.14
-	d.mainTower(x, base, min(d.zoomed("tower", H*0.42), (base-H*0.06)/1.45)) // the roof stays in the frame
+	var x float32
+	switch {
+	case d.isMainTower():
+		x = d.xFor("tower", 0.4, 0.6)
+		d.mainTower(x, base, min(d.zoomed("tower", H*0.42), (base-H*0.06)/1.45)) // the roof stays in the frame
+	case p.main == "lighthouse":
+		x = d.xFor("lighthouse", 0.4, 0.6)
+		d.lighthouse(x, base, d.zoomed("lighthouse", H*0.16))
+	case p.main == "castle":
+		x = d.xFor("castle", 0.4, 0.6)
+		d.castle(x, base, d.zoomed("castle", H*0.14))
+	case p.main == "temple":
+		x = d.xFor("temple", 0.4, 0.6)
+		d.temple(x, base, d.zoomed("temple", H*0.25))
+	default:
+		return
+	}
 	// Cloud wisps cover its foot, so it rises out of them.
 	lit := d.skyAt(hz*0.9, hz).mix(rgb{1, 1, 1}, 0.7)
 	for i := range 9 {

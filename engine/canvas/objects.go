@@ -74,6 +74,8 @@ var objectDrawers = map[string]func(d *painter, pr product, cx, base, s float32)
 	"wineglass":  (*painter).objWineGlass,
 	"drinkglass": (*painter).objDrinkGlass,
 	"piano":      (*painter).objPiano,
+	"trumpet":    (*painter).objTrumpet,
+	"drum":       (*painter).objDrum,
 }
 
 // objMug draws a mug.

@@ -348,3 +348,58 @@ func (d *painter) pottedTree(cx, y, s float32) {
 		d.fill(vgrad(green.scale(1.2), green.scale(0.75), yy-r*0.45, yy+r*0.45))
 	}
 }
+
+// objTrumpet draws a brass horn lying on its side: mouthpiece, a looped
+// tube, three valves and a flaring bell.
+func (d *painter) objTrumpet(pr product, cx, base, s float32) {
+	col := pr.col
+	d.shadow(cx, base, s*0.9)
+	y := base - s*0.35
+	L := s * 1.7
+	x0 := cx - L/2
+	tw := max(s*0.05, 1.5)
+	// The loop under the main tube, then the main tube.
+	d.roundRect(x0+L*0.25, y, x0+L*0.7, y+s*0.22, s*0.11)
+	d.roundRect(x0+L*0.25+tw, y+tw, x0+L*0.7-tw, y+s*0.22-tw, s*0.08)
+	d.fill(vgrad(shade(col, -0.4, 0.6), col.scale(0.7), y, y+s*0.22))
+	d.rect(x0, y-tw/2, x0+L*0.75, y+tw/2)
+	d.fill(solid(shade(col, -0.3, 0.6)))
+	// The bell.
+	d.moveTo(x0+L*0.72, y-tw/2)
+	d.quadTo(x0+L*0.92, y-tw, x0+L, y-s*0.2)
+	d.lineTo(x0+L, y+s*0.2)
+	d.quadTo(x0+L*0.92, y+tw, x0+L*0.72, y+tw/2)
+	d.fill(vgrad(shade(col, -0.45, 0.6), col.scale(0.65), y-s*0.2, y+s*0.2))
+	d.ellipse(x0+L, y, s*0.05, s*0.2)
+	d.fill(solid(col.scale(0.5)))
+	// Valves and the mouthpiece.
+	for k := range 3 {
+		vx := x0 + L*(0.38+0.08*float32(k))
+		d.rect(vx-s*0.03, y-s*0.22, vx+s*0.03, y+s*0.05)
+		d.fill(vgrad(shade(col, -0.3, 0.6), col.scale(0.75), y-s*0.22, y))
+		d.ellipse(vx, y-s*0.23, s*0.045, s*0.02)
+		d.fill(solid(shade(col, -0.5, 0.6)))
+	}
+	d.ellipse(x0, y, s*0.04, s*0.05)
+	d.fill(solid(col.scale(0.6)))
+}
+
+// objDrum draws a drum: a short cylinder with its skin, hoops and the
+// cords that tension it, two sticks across the top.
+func (d *painter) objDrum(pr product, cx, base, s float32) {
+	col := pr.col
+	d.shadow(cx, base, s*0.7)
+	d.lathe(cx, base, s*0.6, [][2]float32{{0, 0.6 * s}, {1, 0.6 * s}}, col, pr.gloss, topLid)
+	top := base - s*0.6
+	d.ellipse(cx, top, s*0.6, s*0.6*0.28)
+	d.fill(solid(d.lit(hex("#f0ead8"), 0)))
+	for k := range 7 {
+		t := float32(k)/6*2 - 1
+		x := cx + t*s*0.55
+		d.line(x, top+s*0.08, x+s*0.08*sign32(-t+0.01), base-s*0.08, max(1.5*d.u, 1))
+	}
+	d.fillNoInk(solid(hex("#e8e0c8")))
+	d.line(cx-s*0.5, top-s*0.2, cx+s*0.1, top+s*0.05, s*0.035)
+	d.line(cx-s*0.3, top-s*0.28, cx+s*0.25, top, s*0.035)
+	d.fill(solid(d.lit(hex("#c8a060"), 0)))
+}

@@ -32,7 +32,7 @@ var productShapes = []struct{ word, shape string }{
 	{"scarf", "scarf"}, {"scarves", "scarf"}, {"shawl", "scarf"}, {"muffler", "scarf"}, {"necktie", "tie"}, {"bow tie", "tie"},
 	{"glove", "gloves"}, {"mitten", "gloves"},
 	{"guitar", "guitar"}, {"ukulele", "guitar"}, {"banjo", "guitar"}, {"lute", "guitar"},
-	{"piano", "piano"}, {"violin", "violin"}, {"fiddle", "violin"}, {"viola", "violin"}, {"cello", "violin"},
+	{"piano", "piano"}, {"trumpet", "trumpet"}, {"trombone", "trumpet"}, {"bugle", "trumpet"}, {"cornet", "trumpet"}, {"drum", "drum"}, {"violin", "violin"}, {"fiddle", "violin"}, {"viola", "violin"}, {"cello", "violin"},
 	{"teddy", "teddy"}, {"plush", "teddy"}, {"stuffed", "teddy"}, {"toy robot", "robot"}, {"robot", "robot"},
 	{"perfume", "perfume"}, {"cologne", "perfume"}, {"lotion", "bottle"}, {"skincare", "bottle"}, {"cosmetic", "perfume"},
 	{"lipstick", "candle"}, {"soap", "box"},
@@ -119,15 +119,15 @@ var shapeColours = map[string][]rgb{
 	"teddy": {hex("#a8744a"), hex("#c89a64"), hex("#8a5a3a")}, "robot": {hex("#c0c8d0"), hex("#d84a3a"), hex("#3a7ab8")},
 	"scarf": {hex("#b8282e"), hex("#d8c8a8"), hex("#3a5a7a")}, "tie": {hex("#2a3a6a"), hex("#8a1a2a")},
 	"gloves": {hex("#6a3e22"), hex("#2a2a30")}, "guitar": {hex("#c8843a"), hex("#8a4a22")},
-	"violin": {hex("#a8501e")}, "wineglass": {hex("#e8f0f4")}, "piano": {hex("#1e1a18"), hex("#5a3420")}, "drinkglass": {hex("#e8f0f4")},
+	"violin": {hex("#a8501e")}, "wineglass": {hex("#e8f0f4")}, "piano": {hex("#1e1a18"), hex("#5a3420")}, "trumpet": {hex("#d8b048")}, "drum": {hex("#b8282a"), hex("#2a4a8a")}, "drinkglass": {hex("#e8f0f4")},
 	"generic": {hex("#c8583a"), hex("#3a6a8a"), hex("#e8c070"), hex("#5a8a6a")},
 }
 
 // productScene reports whether the Scene is one object to show, and what.
 func productScene(s *easel.Scene, p *plan) (product, bool) {
 	var pr product
-	if p.kind == "interior" && interiorScene(s) {
-		return pr, false // the room, with what it names (rooms.go)
+	if p.kind == "interior" && interiorScene(s) || structureMain(s.Subjects) {
+		return pr, false // the room, with what it names (rooms.go); a porch's house (yard.go)
 	}
 	bunch := false // flowers with no vessel named: they stand in a vase
 	switch {
@@ -145,7 +145,7 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		// An empty bowl is a piece of pottery to show.
 	case p.el["table"] && !p.el["bowl"] && !p.el["food"] && (p.main == "table" || p.main == "") && drinkWord(p.words) != "":
 		// "a cup of coffee": the drink's cup.
-	case p.main == "table" && !p.el["food"] && len(s.Subjects) > 0 && categoryShapes[s.Subjects[0].Category] != "":
+	case p.main == "table" && !p.el["food"] && len(s.Subjects) > 0 && (categoryShapes[s.Subjects[0].Category] != "" || shapeWordOf(s.Subjects[0].Noun) != ""):
 		// "an old typewriter", "a guitar": a thing WordNet calls a
 		// device, an instrument, a container... shown on the table.
 	case p.kind == "landscape" && len(s.Subjects) > 0 && s.Subjects[0].Element == "" && surfaceOf(p.words) != "" && !hasAny(p.el, landscapeElements...):
@@ -282,6 +282,9 @@ func holdsFlowers(subjects []easel.Subject) bool {
 			if strings.Contains(strings.ToLower(x.Noun), w) {
 				return true
 			}
+		}
+		if flowerVessel[shapeWordOf(x.Noun)] > 0 {
+			return true // a teacup, a mug, a bowl (objects.go)
 		}
 	}
 	return false
