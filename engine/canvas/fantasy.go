@@ -100,6 +100,34 @@ func (d *painter) seaLife(floor float32) {
 	W, H := float32(d.w), float32(d.h)
 	col, own := colourOf(s)
 	x := d.xFor(p.main, 0.35, 0.65)
+	if p.main == "person" || p.main == "people" {
+		// A diver or a swimmer, level in the water.
+		if !own {
+			col = hex("#1e2a3a") // a wetsuit
+		}
+		for i := range countOf(s, 1) {
+			d.swimmer(x+float32(i)*W*0.2, H*(0.42+0.1*float32(i%2)), H*0.45, d.lit(col, 0.05))
+		}
+		// What swims with them: "a diver with a sea turtle".
+		for i := 1; i < len(p.subjects); i++ {
+			if o := &p.subjects[i]; seaLife[bodyPlan(o.Noun)] {
+				ox := x + W*0.3
+				if x > W*0.5 {
+					ox = x - W*0.3
+				}
+				d.seaCreature(o, ox, floor)
+				break
+			}
+		}
+		return
+	}
+	d.seaCreature(s, x, floor)
+}
+
+// seaCreature draws one sea creature subject at x by its body plan.
+func (d *painter) seaCreature(s *easel.Subject, x, floor float32) {
+	W, H := float32(d.w), float32(d.h)
+	col, own := colourOf(s)
 	switch bodyPlan(s.Noun) {
 	case "mermaid":
 		if !own {
@@ -121,7 +149,7 @@ func (d *painter) seaLife(floor float32) {
 		if !own {
 			col = hex("#5a7a3a")
 		}
-		d.turtle(x, H*0.5, W*0.5, d.lit(col, 0.05))
+		d.turtle(x, H*0.62, W*0.4, d.lit(col, 0.05))
 	case "starfish":
 		if !own {
 			col = hex("#e8703a")
@@ -258,4 +286,33 @@ func drawnByPlan(s *easel.Scene, i int) bool {
 	n := strings.ToLower(sub.Noun)
 	return bodyPlan(s.Subjects[0].Noun) == "mermaid" && hasAnyWord(n, "rock", "rocks", "stone") &&
 		strings.Contains(strings.ToLower(s.Subjects[0].Relation), n)
+}
+
+// swimmer draws a diver swimming level, head to the left at (x, y), of
+// length h: arms reaching ahead, a mask, a tank on the back, fins.
+func (d *painter) swimmer(x, y, h float32, suit rgb) {
+	skin := d.lit(hex("#d8a07a"), 0.05)
+	hw := h * 0.05
+	// Legs kicking back, with fins.
+	d.line(x+h*0.1, y, x+h*0.4, y-h*0.05, hw)
+	d.line(x+h*0.1, y+hw, x+h*0.38, y+h*0.06, hw)
+	d.fill(solid(suit.scale(0.9)))
+	d.poly(x+h*0.38, y-h*0.07, x+h*0.55, y-h*0.13, x+h*0.52, y-h*0.0)
+	d.poly(x+h*0.36, y+h*0.04, x+h*0.53, y+h*0.04, x+h*0.47, y+h*0.13)
+	d.fill(solid(d.lit(hex("#f0c020"), 0.05)))
+	// Body and tank.
+	d.roundRect(x-h*0.2, y-hw*1.3, x+h*0.14, y+hw*1.3, hw)
+	d.fill(vgrad(suit.scale(1.2), suit.scale(0.8), y-hw*1.3, y+hw*1.3))
+	d.roundRect(x-h*0.15, y-hw*2.6, x+h*0.08, y-hw*1.1, hw*0.7)
+	d.fill(solid(d.lit(hex("#c8c8cc"), 0.05)))
+	// Arms ahead, head with a mask.
+	d.line(x-h*0.18, y, x-h*0.42, y-h*0.04, hw*0.8)
+	d.fill(solid(suit))
+	d.disc(x-h*0.43, y-h*0.04, hw*0.6, skin, 1, false)
+	d.disc(x-h*0.26, y-hw*0.3, h*0.055, skin, 1, false)
+	d.roundRect(x-h*0.32, y-hw*1.2, x-h*0.25, y+hw*0.1, hw*0.3)
+	d.fill(solid(d.lit(hex("#4ac8e8"), 0.05)))
+	for k := 0; k < 3; k++ {
+		d.disc(x-h*0.3-float32(k)*h*0.02, y-h*0.1-float32(k)*h*0.07, h*0.012*float32(k+1), rgb{0.9, 0.97, 1}, 0.6, false)
+	}
 }

@@ -535,14 +535,16 @@ func (d *painter) ride(r *easel.Subject, x, y, h float32) (sx, sy float32) {
 		f(d, x, y, s, d.lit(col, 0.05))
 		return x - s*0.22, y - s*0.42 - s*0.62
 	}
-	b := beasts["horse"]
-	if k := r.Element; k != "" {
-		if bb, okb := beasts[k]; okb {
-			b = bb
-		}
+	k := r.Element
+	if _, okb := beasts[k]; !okb {
+		k = "horse"
 	}
-	if ok {
-		b.col = col.scale(0.85)
+	b := beastFor(k, r) // a unicorn white with its horn, an elephant by its plan
+	if _, okp := planBeasts[b.plan]; !okp && beasts[r.Element].body == 0 {
+		b = beasts["horse"]
+		if ok {
+			b.col = col.scale(0.85)
+		}
 	}
 	s := h * 1.1
 	d.quadruped(b, x, y, s, 1)

@@ -181,9 +181,20 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		case "running", "dancing":
 			spread = 0.18
 		}
-		d.line(x, hipY, x-h*spread, y, hw)
-		d.line(x, hipY, x+h*spread, y, hw)
-		d.fill(solid(trousers))
+		if pose == "running" {
+			// A stride: the front knee lifted, the back leg pushing off;
+			// the body leans forward.
+			d.line(x, hipY, x+h*0.16, hipY+h*0.14, hw)
+			d.line(x+h*0.16, hipY+h*0.14, x+h*0.12, y-h*0.12, hw)
+			d.line(x, hipY, x-h*0.12, hipY+h*0.26, hw)
+			d.line(x-h*0.12, hipY+h*0.26, x-h*0.3, y-h*0.04, hw)
+			d.fill(solid(trousers))
+			x += h * 0.05 // the lean
+		} else {
+			d.line(x, hipY, x-h*spread, y, hw)
+			d.line(x, hipY, x+h*spread, y, hw)
+			d.fill(solid(trousers))
+		}
 	}
 	if hd.costume.wings != "" {
 		d.wings(x, shoulderY+h*0.06, h, hd.costume.wings == "feathers")
@@ -202,8 +213,11 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 	// Arms: where the hands are depends on the pose.
 	hand := [2][2]float32{{x - h*0.12, hipY}, {x + h*0.12, hipY}}
 	switch pose {
-	case "walking", "running":
+	case "walking":
 		hand = [2][2]float32{{x - h*0.16, hipY - h*0.02}, {x + h*0.16, hipY - h*0.08}}
+	case "running":
+		// Arms bent and pumping.
+		hand = [2][2]float32{{x - h*0.14, shoulderY + h*0.22}, {x + h*0.16, shoulderY + h*0.08}}
 	case "reading", "holding", "sitting", "playing", "cooking":
 		hand = [2][2]float32{{x - h*0.1, shoulderY + h*0.2}, {x + h*0.1, shoulderY + h*0.2}}
 	case "building":

@@ -240,7 +240,7 @@ func NotDrawn(s *easel.Scene) []string {
 		if sub.Element != "" && drawable[sub.Element] && paintsIn(kind, sub) {
 			continue
 		}
-		if kind == "underwater" && i == 0 && seaLife[bodyPlan(n)] {
+		if kind == "underwater" && (i == 0 || s.Subjects[0].Element == "person") && (seaLife[bodyPlan(n)] || i == 0 && (sub.Element == "person" || sub.Element == "people")) {
 			continue // drawn by seaLife (fantasy.go)
 		}
 		if _, _, ok := critterDrawer(&sub); ok && i == 0 && kind == "landscape" {
