@@ -197,7 +197,7 @@ var monoColorLines = []string{
 // compositions place the subject, by view.
 var compositions = map[string][]string{
 	"wide": {
-		"[@offcenter]A wide composition places {subj} on the left third of the frame, with {bg} stretching into the distance.",
+		"[@offcenter,outdoor]A wide composition places {subj} on the left third of the frame, with {bg} stretching into the distance.",
 		"[@offcenter]{Subj} sit{s} slightly off-center in a wide, balanced frame, with a clear foreground, middle ground and background.",
 		"[outdoor]The composition is wide and open, with a low horizon and generous space above {subj}.",
 		"Leading lines draw the eye from the foreground toward {subj}, set against {bg}.",

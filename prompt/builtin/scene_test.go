@@ -90,6 +90,11 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 	case at == placeOutdoor && in != "":
 		t.Errorf("%s: outdoors, but the light is a room's (%q): %s", where, in, text)
 	}
+	if in != "" {
+		if w := firstOf(strings.ToLower(text), []string{"horizon", "stretching into the distance", "low angle of the sun"}); w != "" && !strings.Contains(strings.ToLower(idea), w) {
+			t.Errorf("%s: lit indoors (%q), but the text says %q: %s", where, in, w, text)
+		}
+	}
 	// The keyword dialects name the same light as the text.
 	var kw strings.Builder
 	for _, k := range p.Keywords {
