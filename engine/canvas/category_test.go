@@ -162,6 +162,8 @@ func TestNotDrawnNote(t *testing.T) {
 		"a bedroom with a wardrobe":         "the wardrobe", // furniture with no shape of its own stands as an armchair
 		"a kitchen with a marble counter":   "",             // a counter has its shape in a room
 		"a reading room with two armchairs": "",
+		"a leather wallet on a marble desk": "", // the desk is the surface it stands on
+		"a steel flask with a black cap":    "", // the cap is part of the flask
 	} {
 		if got := strings.Join(Roughly(scene.Parse(idea)), ", "); got != want {
 			t.Errorf("Roughly(%q) = %q, want %q", idea, got, want)
@@ -191,7 +193,8 @@ func TestNotDrawnTrue(t *testing.T) {
 		"a lamp and a globe on a desk", "a cozy reading nook with a blanket", "a seal on an ice floe",
 		"a wizard reading a scroll in a tower", "a rocket launching at dawn", "a porcupine in the woods",
 		"a meteor over the desert", "a treehouse in an old oak", "an origami crane on a table", "a hawk above a canyon",
-		"a comet over the sea", "a birdhouse on a fence",
+		"a comet over the sea", "a birdhouse on a fence", "a goldfish in a glass bowl", "a parrot on a fruit bowl",
+		"a chef plating a dessert", "a kitten beside a teacup",
 	}
 	var claims int
 	for _, idea := range ideas {

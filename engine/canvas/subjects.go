@@ -83,7 +83,8 @@ func (p *plan) subjectColours() {
 	if !ok || len(p.subjects[0].Colors) == 0 && !slices.Contains([]string{"planet"}, p.subjects[0].Element) {
 		return // a colour from the dictionary only for a planet by name
 	}
-	if s := p.subjects[0]; s.Element == "" && (s.Category != "shape" || p.kind != "abstract") || !namesPlace(s) {
+	if s := p.subjects[0]; s.Element == "" && (s.Category != "shape" || p.kind != "abstract") || !namesPlace(s) ||
+		(p.kind == "table" || p.kind == "product") && livingOrBig[s.Element] {
 		// A subject the canvas does not paint ("a green slime", a cactus
 		// filed under the desert) lends its colour to nothing else.
 		return
@@ -170,6 +171,9 @@ func Roughly(s *easel.Scene) []string {
 		}
 		if kind == "interior" {
 			continue // not drawn in a room at all: NotDrawn names it
+		}
+		if (kind == "product" || kind == "table") && (sub.Element == "table" && sub.Category == "furniture" || objectParts[n]) {
+			continue // the surface the object stands on, or a part drawn with it (a watch's strap)
 		}
 		if slices.ContainsFunc(productShapes, func(ps struct{ word, shape string }) bool { return strings.Contains(n, ps.word) }) {
 			continue
@@ -268,6 +272,13 @@ func NotDrawn(s *easel.Scene) []string {
 	return out
 }
 
+// objectParts are parts of an object that its shape draws with it: "a
+// smartwatch with a black strap", "a bottle with a gold cap".
+var objectParts = map[string]bool{
+	"strap": true, "band": true, "cap": true, "lid": true, "handle": true, "dial": true, "face": true,
+	"buckle": true, "laces": true, "sole": true, "spout": true, "cork": true, "label": true,
+}
+
 // bodyParts are the parts of a figure or an animal that are drawn with it
 // (or not at all): "a girl with blue hair" notes no hair.
 var bodyParts = map[string]bool{
@@ -329,6 +340,14 @@ var kindElements = map[string]map[string]bool{
 	"space": {"space": true, "stars": true, "nebula": true, "milky way": true, "moon": true, "full moon": true, "planet": true, "spaceship": true, "person": true, "people": true},
 }
 
+// livingOrBig are the elements a table or a product shot never paints.
+var livingOrBig = map[string]bool{
+	"fish": true, "koi": true, "whale": true, "birds": true, "seagulls": true, "animal": true, "cat": true,
+	"dog": true, "fox": true, "horse": true, "deer": true, "camel": true, "dragon": true, "person": true,
+	"people": true, "car": true, "train": true, "boat": true, "ship": true, "sailboat": true, "airplane": true,
+	"spaceship": true, "balloon": true,
+}
+
 // seaLife are the body plans fantasy.go's seaLife draws under the water
 // when they are the subject.
 var seaLife = map[string]bool{"mermaid": true, "octopus": true, "turtle": true, "starfish": true}
@@ -360,6 +379,9 @@ func paintsIn(kind string, sub easel.Subject) bool {
 	el := sub.Element
 	if set, ok := kindElements[kind]; ok && !set[el] {
 		return false
+	}
+	if (kind == "table" || kind == "product") && livingOrBig[el] {
+		return false // a table or a product shot paints food and objects, not a goldfish or a car
 	}
 	if kind == "interior" {
 		switch el {
