@@ -114,7 +114,15 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 				case tagged[i].Tag != lexical.Adj:
 					tagged[i].Tag = lexical.Other
 				}
-			case cTime, cStyle, cView:
+			case cStyle:
+				// "reading a comic": after an article and before a
+				// preposition or the end, a style word is a thing.
+				if !(i > 0 && tagged[i-1].Tag == lexical.Det && (i+1 == len(tagged) || tagged[i+1].Tag == lexical.Prep)) {
+					tagged[i].Tag = lexical.Other
+				} else if e, _, ok := lexical.FindNoun(tagged[i].Text); ok && e.Freq[lexical.NounPOS] > 0 {
+					tagged[i].Tag = lexical.Noun
+				}
+			case cTime, cView:
 				tagged[i].Tag = lexical.Other
 			}
 		}

@@ -329,7 +329,11 @@ func settleSetting(sc *easel.Scene, toks []token) {
 			continue
 		}
 		sc.Setting = r.Object
-		sc.Subjects = slices.DeleteFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == r.Object })
+		// The place stays a subject when the idea gives it a colour or a
+		// count ("into a turquoise pool").
+		sc.Subjects = slices.DeleteFunc(sc.Subjects, func(s easel.Subject) bool {
+			return s.Noun == r.Object && len(s.Colors) == 0 && s.Count == 0
+		})
 		return
 	}
 }

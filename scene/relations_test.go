@@ -46,6 +46,8 @@ func TestRelations(t *testing.T) {
 		{"a desk with a lamp, a pile of letters and an inkwell", []string{"desk with lamp", "desk with letters", "desk with inkwell"}},
 		{"a heron, a duck and a kingfisher on a fallen log", []string{"heron on log", "duck on log", "kingfisher on log"}},
 		{"a heron wading through a salt marsh", []string{"heron wading through salt marsh"}},
+		{"an old man reading a novel on a train", []string{"old man reading novel", "old man on train"}},
+		{"a girl drawing a cartoon at a desk", []string{"girl drawing cartoon", "girl at desk"}},
 		{"a pantry with jars of jam lined up on the shelves", []string{"pantry with jars", "jars lined up on shelves"}},
 		{"a garage with bicycles hanging from the ceiling", []string{"garage with bicycles", "bicycles hanging from ceiling"}},
 		{"a gold bracelet with a small charm on white silk", []string{"bracelet with charm"}},
