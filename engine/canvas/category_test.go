@@ -119,7 +119,6 @@ var colourExempt = map[string]string{
 	"tower":        "built.go: a pagoda (temple) keeps its colours",
 	"building":     "built.go: a blue barn comes out purple; a skyscraper (houses) and a chapel (tower) keep theirs",
 	"bridge":       "built.go: the bridge keeps its stone",
-	"room":         "interior.go: only a small thing takes the colour, not the walls",
 }
 
 // TestNotDrawnNote checks that what the canvas cannot draw is named on

@@ -24,6 +24,9 @@ func (d *painter) interior() {
 	if p.lt.night {
 		wall = hex("#5a4030") // lamp-lit room
 	}
+	if c, ok := p.placeColourOK("window"); ok {
+		wall = d.lit(c, 0.05).mix(rgb{0.9, 0.85, 0.8}, 0.2) // "a blue bedroom": its walls
+	}
 	// Wall with a hole: the window opening winds the other way.
 	d.moveTo(-2, -2)
 	d.lineTo(W+2, -2)
