@@ -887,7 +887,7 @@ func (d *draft) background() string {
 		}
 	}
 	switch d.light {
-	case "interior", "portrait", "soft", "firelight", "neon":
+	case "interior", "portrait", "soft", "firelight", "neon", "dramatic light", "cinematic", "backlit", "rays":
 		return "a softly blurred backdrop"
 	case "studio":
 		return "a clean, seamless backdrop"

@@ -157,8 +157,8 @@ func (d *draft) compose() string {
 	// the budget, since they were asked for.
 	for i := 1; i < len(d.sc.Subjects) && i <= 3; i++ {
 		s := d.sc.Subjects[i]
-		if covered[s.Element] && s.Element != "" || d.insideOf(s.Noun) {
-			continue
+		if covered[s.Element] && s.Element != "" || d.insideOf(s.Noun) || lightingNoun(s.Noun) {
+			continue // (the light sentence speaks of "soft lighting")
 		}
 		lines := d.linesFor(s.Noun, s.Element, sureCats(s))
 		if lines == nil {

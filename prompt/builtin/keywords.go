@@ -181,6 +181,14 @@ func lightKeyword(t, light string, nightLights string) string {
 		return "neon lighting"
 	case "soft":
 		return "soft natural light"
+	case "dramatic light":
+		return "dramatic lighting"
+	case "cinematic":
+		return "cinematic lighting"
+	case "backlit":
+		return "backlit"
+	case "rays":
+		return "god rays"
 	case "interior":
 		if t == "night" || t == "dusk" {
 			return "warm lamplight"

@@ -157,6 +157,23 @@ var contextLights = map[string][]string{
 		"Neon light washes over {subj} in pink and cyan, with deep shadows pooled between the glows.",
 		"Colored neon glow rims {subj}, magenta on one side and electric blue on the other.",
 	},
+	// Lighting the idea names by its kind.
+	"dramatic light": {
+		"Hard, dramatic light falls from one side, carving {subj} out of deep shadow.",
+		"A single strong light sculpts {subj} in bold contrast, half in glow and half in darkness.",
+	},
+	"cinematic": {
+		"Cinematic lighting shapes {subj}: a soft key light from one side, deep shadows and a thin rim of light along the edges.",
+		"The light is cinematic, a warm key on {subj} against cooler shadows, with a gentle glow separating {it} from the background.",
+	},
+	"backlit": {
+		"Backlit, {subj} glow{s} at the edges, a bright rim of light tracing every outline against the darker background.",
+		"The light comes from behind {subj}, haloing {its} outline while the near side rests in soft shadow.",
+	},
+	"rays": {
+		"Shafts of light slant through the air around {subj}, bright beams cutting through the soft haze.",
+		"Visible rays of light pour down across {subj}, glowing where they catch the drifting dust and mist.",
+	},
 	// Light that invents nothing: no sun, no window, no lamp. For a
 	// scene whose idea says neither where nor when.
 	"soft": {

@@ -592,6 +592,13 @@ var fireWords = map[string]bool{
 // indoors; "" when it names none (studio light is namesStudioLight's).
 func namedLight(sc *easel.Scene, p profile, at where) string {
 	low := strings.ToLower(sc.Idea)
+	if strings.Contains(low, "light") || strings.Contains(low, "ray") || strings.Contains(low, "chiaroscuro") || strings.Contains(low, "backlit") {
+		for _, l := range lightingTerms {
+			if strings.Contains(low, l.words) {
+				return l.light
+			}
+		}
+	}
 	switch sc.TimeOfDay {
 	case "", "night", "dusk":
 	default:
@@ -675,6 +682,28 @@ func mayNameFire(low string) bool {
 func smallThing(s easel.Subject) bool {
 	switch s.Category {
 	case "device", "container", "tool", "toy", "jewelry", "clothing", "instrument", "furniture", "artwork":
+		return true
+	}
+	return false
+}
+
+// lightingTerms are the kinds of lighting people name in an idea ("a
+// portrait, dramatic lighting"), and the light context each is written
+// with. The first that the idea holds wins.
+var lightingTerms = [...]struct{ words, light string }{
+	{"dramatic lighting", "dramatic light"}, {"dramatic light", "dramatic light"},
+	{"chiaroscuro", "dramatic light"}, {"rembrandt lighting", "dramatic light"},
+	{"cinematic lighting", "cinematic"}, {"cinematic light", "cinematic"},
+	{"soft lighting", "soft"}, {"soft light", "soft"}, {"diffused light", "soft"},
+	{"backlit", "backlit"}, {"backlight", "backlit"}, {"rim light", "backlit"},
+	{"god rays", "rays"}, {"volumetric light", "rays"}, {"rays of light", "rays"}, {"light rays", "rays"},
+}
+
+// lightingNoun reports whether a subject is the lighting itself ("soft
+// lighting" parsed as a thing), which has no line of its own.
+func lightingNoun(noun string) bool {
+	switch strings.ToLower(noun) {
+	case "lighting", "light", "lights", "rays", "light rays", "rays of light":
 		return true
 	}
 	return false

@@ -95,6 +95,14 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 			t.Errorf("%s: lit indoors (%q), but the text says %q: %s", where, in, w, text)
 		}
 	}
+	if _, prof := sceneProfile(typed, at); !namesStudioLight(idea) {
+		switch named := namedLight(typed, prof, at); named {
+		case "dramatic light", "cinematic", "backlit", "rays":
+			if in != "" || out != "" {
+				t.Errorf("%s: the idea names %s, but the light is %q%q: %s", where, named, in, out, text)
+			}
+		}
+	}
 	// The keyword dialects name the same light as the text.
 	var kw strings.Builder
 	for _, k := range p.Keywords {
@@ -245,6 +253,10 @@ var freshIdeas = []struct {
 	{"a boy with dark curly hair", placeUnknown, true, []string{"secretive", "mysterious", "enigmatic"}},
 	{"a barn in flames at night", placeOutdoor, false, []string{"moonlight", "daylight"}},
 	{"an oil lamp burning on a desk", placeIndoor, false, []string{"daylight", "sunlight"}},
+	{"a violinist on stage, dramatic lighting", placeUnknown, false, []string{"window", "afternoon"}},
+	{"a backlit fern", placeUnknown, false, []string{"relaxed afternoon light", "the fern is shown clearly"}},
+	{"a misty valley with god rays", placeOutdoor, false, []string{"lighting is shown"}},
+	{"a robot bartender, cinematic lighting", placeUnknown, false, []string{"the lighting is", "window"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},
