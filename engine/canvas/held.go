@@ -110,6 +110,11 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		obj = strings.TrimPrefix(hd.on, "with ")
 	}
 	pose := poseOf(s)
+	if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && (e.Lemma == "paint" || e.Lemma == "sketch" || e.Lemma == "draw") &&
+		(obj == "" || strings.Contains(hd.on, "easel") || strings.Contains(obj, "easel")) {
+		hd.kind, hd.col = "easel", d.p.accent // "a painter painting at an easel"
+		return hd
+	}
 	if strings.Contains(obj, "wing") {
 		// "a fairy with glowing wings": worn, not held.
 		if hd.costume.wings == "" {
@@ -195,6 +200,16 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		hd.kind, hd.col = "rod", def("#3a2a1a")
 	case cat == "instrument" && hasAnyWord(noun, keyWords...):
 		hd.kind, hd.col = "keys", def("#1a1618")
+	case pose == "riding" && (cat == "car" || cat == "truck" || cat == "bus" || cat == "vehicle"):
+		// "a farmer driving a red tractor": the vehicle, its driver in
+		// the cab.
+		r := easel.Subject{Noun: noun, Category: cat}
+		if sub != nil {
+			r = *sub
+		}
+		hd.ride, hd.kind = &r, "cab"
+		consume()
+		return hd
 	case pose == "riding" && (cat == "bicycle" || cat == "motorcycle" || cat == "mammal" || cat == "creature" ||
 		sub != nil && (sub.Element == "horse" || sub.Element == "camel" || sub.Element == "animal")):
 		r := easel.Subject{Noun: noun, Category: cat}
@@ -292,6 +307,24 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 			d.quadTo(bx, by-h*0.3, bx+h*0.18, by)
 			d.fill(vgrad(col.scale(1.1), col.scale(0.8), by-h*0.15, by))
 		}
+	case "easel":
+		// An easel beside them with a canvas on it, a brush in the hand.
+		ex, ey := rx+h*0.3, hand[0][1]+h*0.48
+		wood := d.lit(hex("#8a5a32"), 0.05)
+		d.line(ex-h*0.12, ey, ex, ey-h*0.7, hw*0.35)
+		d.line(ex+h*0.12, ey, ex, ey-h*0.7, hw*0.35)
+		d.line(ex, ey-h*0.6, ex+h*0.04, ey, hw*0.3)
+		d.fill(solid(wood))
+		d.rect(ex-h*0.16, ey-h*0.62, ex+h*0.16, ey-h*0.3)
+		d.fill(solid(d.lit(hex("#f4f0e6"), 0.05)))
+		d.moveTo(ex-h*0.14, ey-h*0.36)
+		d.quadTo(ex-h*0.05, ey-h*0.5, ex+h*0.14, ey-h*0.42)
+		d.lineTo(ex+h*0.14, ey-h*0.32)
+		d.lineTo(ex-h*0.14, ey-h*0.32)
+		d.fill(solid(d.lit(d.p.accent, 0.05)))
+		d.disc(ex+h*0.05, ey-h*0.52, h*0.03, d.lit(hex("#f0c030"), 0.05), 1, false)
+		d.line(rx, ry, rx+h*0.08, ry-h*0.08, hw*0.25)
+		d.fill(solid(hex("#3a2a1a")))
 	case "board":
 		// Under the feet: a deck with wheels.
 		fy := hand[0][1] + h*0.5
@@ -527,6 +560,27 @@ func (d *painter) headwear(x, y, r float32, c costume) bool {
 // it sits: a bicycle or motorcycle by its drawer, any beast in profile.
 func (d *painter) ride(r *easel.Subject, x, y, h float32) (sx, sy float32) {
 	col, ok := colourOf(r)
+	if r.Category == "car" || r.Category == "truck" || r.Category == "bus" || r.Category == "vehicle" {
+		// Driven: the vehicle, the driver's head and shoulders in its
+		// window; the figure is not drawn whole (cab).
+		if !ok {
+			col = d.p.accent
+		}
+		s := h * 0.8
+		switch r.Category {
+		case "car":
+			acc, tint := d.p.accent, d.p.tint
+			d.p.accent, d.p.tint = col, []rgb{col}
+			d.car(x, y, s)
+			d.p.accent, d.p.tint = acc, tint
+			return x + s*0.1, y - s*0.62
+		case "bus":
+			d.bus(x, y, s, d.lit(col, 0.05))
+			return x + s*1.0, y - s*0.7
+		}
+		d.truck(x, y, s, d.lit(col, 0.05))
+		return x + s*0.72, y - s*0.62
+	}
 	if f, okv := vehicleDrawers[r.Category]; okv {
 		if !ok {
 			col = d.p.accent

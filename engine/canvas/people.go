@@ -339,6 +339,10 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		h *= 0.5 // "a tiny fairy"
 	}
 	y := max(groundTop+(H-groundTop)*0.75, H*0.82)
+	if groundTop >= H*0.98 && pose != "flying" && pose != "lying" && p.kind == "landscape" {
+		d.beach(H * 0.8) // all water: they stand on the shore before it
+		y = H * 0.93
+	}
 	if pose == "flying" {
 		y = H * 0.45 // up in the sky (held.go: on a broom when the idea says)
 	}
@@ -396,6 +400,14 @@ func (d *painter) mounted(x, y, h float32, pose string, col rgb, hd held) {
 		return
 	}
 	sx, sy := d.ride(hd.ride, x, y, h)
+	if hd.kind == "cab" {
+		// Head and shoulders in the cab's window.
+		d.disc(sx, sy-h*0.12, h*0.075, d.lit(hex("#c8906a"), 0.05), 1, false)
+		d.roundRect(sx-h*0.1, sy-h*0.05, sx+h*0.1, sy+h*0.06, h*0.03)
+		d.fill(solid(d.lit(col, 0.05)))
+		d.headwear(sx, sy-h*0.12, h*0.075, hd.costume)
+		return
+	}
 	d.figure(sx, sy, h, "riding", col, hd)
 }
 

@@ -10,6 +10,9 @@ import "github.com/easel-art/easel"
 func (d *painter) animals(groundTop float32) {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
+	if s := p.subjectOf(p.main); s != nil && (p.main == "person" || p.main == "people") && poseOf(s) != "" {
+		d.heldOf(s) // what the figure rides or holds is drawn with it, not again here (held.go)
+	}
 	d.critters(groundTop) // an insect, lizard, frog or crab subject (critters.go)
 	d.snowmen(groundTop)  // fantasy.go
 	if d.isMainTower() {
@@ -104,7 +107,15 @@ func (d *painter) animals(groundTop float32) {
 			if c, ok := factColour(p.subjectOf("fox")); ok {
 				b.col = c.scale(0.85)
 			}
-			d.quadruped(b, d.xFor("fox", 0.3, 0.7), y, s, dir)
+			if n := countOf(p.subjectOf("fox"), 1); n > 1 {
+				// "two foxes playing in the snow": as many as counted.
+				for i := range n {
+					f := (float32(i) + 0.5) / float32(n)
+					d.quadruped(b, W*(0.1+0.8*f), y-float32(i%2)*s*0.2, s*min(1, 2/float32(n)+0.2), dir*float32(1-2*(i%2)))
+				}
+			} else {
+				d.quadruped(b, d.xFor("fox", 0.3, 0.7), y, s, dir)
+			}
 		}
 	}
 	if p.el["cat"] {
