@@ -223,7 +223,11 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 			switch {
 			case lastAction != nil && lastAction.object == nil && verbish:
 				lastAction.object, p.isObj = p, true
-				links = append(links, link{from: lastAction, to: p, verb: lastAction.action})
+				// "a grandmother and her granddaughter baking cookies":
+				// both bake them.
+				for _, f := range append([]*phrase{lastAction}, lastAction.with...) {
+					links = append(links, link{from: f, to: p, verb: lastAction.action})
+				}
 				lastRel = false
 			case before == lexical.Conj && lastP != nil && lastP.isObj && lastAction != nil:
 				// "holding a sword and a shield": a second object.

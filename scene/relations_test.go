@@ -48,6 +48,7 @@ func TestRelations(t *testing.T) {
 		{"a heron wading through a salt marsh", []string{"heron wading through salt marsh"}},
 		{"an old man reading a novel on a train", []string{"old man reading novel", "old man on train"}},
 		{"a girl drawing a cartoon at a desk", []string{"girl drawing cartoon", "girl at desk"}},
+		{"a father and his son flying a paper plane", []string{"father flying plane", "son flying plane"}},
 		{"a pantry with jars of jam lined up on the shelves", []string{"pantry with jars", "jars lined up on shelves"}},
 		{"a garage with bicycles hanging from the ceiling", []string{"garage with bicycles", "bicycles hanging from ceiling"}},
 		{"a gold bracelet with a small charm on white silk", []string{"bracelet with charm"}},
