@@ -204,7 +204,9 @@ func sameStem(a, b string) bool {
 // lighting", "studio shot", "in a photo studio").
 func namesStudioLight(idea string) bool {
 	low := strings.ToLower(idea)
-	return strings.Contains(low, "studio light") || strings.Contains(low, "studio shot") || strings.Contains(low, "photo studio")
+	return strings.Contains(low, "studio light") || strings.Contains(low, "studio shot") || strings.Contains(low, "photo studio") ||
+		strings.Contains(low, "studio portrait") || strings.Contains(low, "studio photo") || strings.Contains(low, "product photo") ||
+		strings.Contains(low, "product shot") || strings.Contains(low, "packshot")
 }
 
 // actionMoods are the moods an action brings, by its WordNet verb lemma:

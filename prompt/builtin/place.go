@@ -606,7 +606,8 @@ func namedLight(sc *easel.Scene, p profile, at where) string {
 		low = ""
 	}
 	if mayNameFire(low) {
-		for w := range strings.FieldsSeq(low) {
+		for w := range strings.FieldsFuncSeq(low, func(r rune) bool { return r == ' ' || r == '-' }) {
+			// ("candle-lit" is a candle)
 			w = strings.Trim(w, ".,;:!?\"'()")
 			if fireWords[w] || fireWords[strings.TrimSuffix(w, "s")] {
 				return "firelight"
