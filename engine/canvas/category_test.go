@@ -114,7 +114,6 @@ func colourLanding(a, b *image.RGBA) (n int, ra, rb float64) {
 var colourExempt = map[string]string{
 	"fish":         "life.go: a school (sardines) keeps its colours; one fish takes it",
 	"sea creature": "underwater.go: jellyfish drawn by their word keep their pink",
-	"tree":         "plants.go: an oak or a willow is the landscape's trees, in foliage colours",
 	"aircraft":     "life.go: a plane keeps its white",
 	"tower":        "built.go: a pagoda (temple) keeps its colours",
 	"building":     "built.go: a blue barn comes out purple; a skyscraper (houses) and a chapel (tower) keep theirs",

@@ -508,6 +508,13 @@ func (p *plan) seasonColours() {
 	if p.el["snow"] || p.el["ice"] {
 		p.grass = hex("#e8eef5")
 	}
+	if c, ok := p.placeColourOK("trees", "forest", "pines", "palms", "jungle"); ok {
+		// "a red maple", "a blue forest": the leaves in the idea's colour.
+		p.foliage = []rgb{c, c.scale(0.85), c.mix(rgb{1, 1, 1}, 0.15), c.scale(0.7)}
+	}
+	if c, ok := p.placeColourOK("meadow", "field"); ok {
+		p.grass = c // "a purple meadow"
+	}
 }
 
 // paletteColours names the colour words a Scene may carry.

@@ -108,7 +108,7 @@ func (p *plan) placeColourOK(els ...string) (rgb, bool) {
 	for _, el := range els {
 		// Only a subject that is the place: a cactus filed under "desert"
 		// does not colour the sand.
-		if s := p.subjectOf(el); s != nil && namesPlace(*s) {
+		if s := p.subjectOf(el); s != nil && namesPlace(*s) && ofElementsKind(*s) {
 			if c, ok := factColour(s); ok {
 				return c, true
 			}
@@ -396,12 +396,19 @@ func paintsIn(kind string, sub easel.Subject) bool {
 			return true // interior.go draws a person sitting, reading..., else standing
 		}
 	}
-	if cats, ok := elementCategories[el]; ok && !slices.Contains(cats, sub.Category) && !nameOf(sub.Noun, el) {
-		// "a greenhouse" filed under flowers, "a meteor" under stars, "a
-		// treehouse" under trees: the element is painted, not the thing.
+	if !ofElementsKind(sub) {
 		return false
 	}
 	return namesPlace(sub)
+}
+
+// ofElementsKind reports whether a subject is the kind of thing its
+// element paints: "a greenhouse" filed under flowers, "a meteor" under
+// stars, "a treehouse" under trees are not (the element is painted, not
+// the thing).
+func ofElementsKind(sub easel.Subject) bool {
+	cats, ok := elementCategories[sub.Element]
+	return !ok || slices.Contains(cats, sub.Category) || nameOf(sub.Noun, sub.Element)
 }
 
 // elementCategories are, for elements that paint one kind of thing, the
