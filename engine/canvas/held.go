@@ -20,6 +20,7 @@ import (
 // held is what a figure holds, rides and wears.
 type held struct {
 	noun     string // what it is ("sandcastle")
+	count    int    // how many, for things drawn around the figure
 	kind     string // book, umbrella, kite, string, wind, drum, keys, rod, board, lead, weapon, container, balloon, food, flower, animal, light, pot, balls, thing
 	col      rgb
 	contents *rgb           // what a container holds: "a basket of apples"
@@ -259,6 +260,14 @@ func (d *painter) heldOf(s *easel.Subject) held {
 	case cat == "fruit" || cat == "vegetable" || cat == "food" || cat == "bread" || cat == "cake" ||
 		cat == "drink" || cat == "cookie" || cat == "pastry" || cat == "candy" || cat == "dessert" || cat == "dish":
 		hd.kind, hd.col = "food", def("#d84a2a")
+	case cat == "bird" && hasFeedVerb(s):
+		// "an old woman feeding pigeons": the birds at her feet.
+		hd.kind, hd.col = "fed", def("#8a8a96")
+		hd.count = 5
+		if sub != nil {
+			hd.count = countOf(sub, 5)
+		}
+		consume()
 	case cat == "person":
 		hd.kind, hd.col = "baby", def("#f0e8f4") // "a mother holding a baby": swaddled in her arms
 	case cat == "mammal" || cat == "bird" || cat == "animal" || cat == "reptile" || cat == "amphibian":
@@ -325,6 +334,13 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 		d.disc(ex+h*0.05, ey-h*0.52, h*0.03, d.lit(hex("#f0c030"), 0.05), 1, false)
 		d.line(rx, ry, rx+h*0.08, ry-h*0.08, hw*0.25)
 		d.fill(solid(hex("#3a2a1a")))
+	case "fed":
+		// Birds pecking on the ground around their feet.
+		fy := hand[0][1] + h*0.5
+		for k := range hd.count {
+			bx := mx + (float32(k)-float32(hd.count-1)/2)*h*0.14 + float32(k%2)*h*0.05
+			d.bird(bx, fy+float32(k%2)*h*0.03, h*0.12, hd.col, "standing", k%2 == 0)
+		}
 	case "board":
 		// Under the feet: a deck with wheels.
 		fy := hand[0][1] + h*0.5
@@ -630,4 +646,10 @@ func heldBy(s *easel.Scene, i int) bool {
 		}
 	}
 	return false
+}
+
+// hasFeedVerb reports whether a subject's action feeds something.
+func hasFeedVerb(s *easel.Subject) bool {
+	e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
+	return ok && e.Lemma == "feed"
 }

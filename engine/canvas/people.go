@@ -343,6 +343,9 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		d.beach(H * 0.8) // all water: they stand on the shore before it
 		y = H * 0.93
 	}
+	if p.el["pond"] && p.kind == "landscape" && pose != "flying" {
+		y, h = H*0.7, h*0.8 // on the far bank of the pond in front (water.go)
+	}
 	if pose == "flying" {
 		y = H * 0.45 // up in the sky (held.go: on a broom when the idea says)
 	}

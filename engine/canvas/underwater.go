@@ -98,6 +98,8 @@ func (d *painter) underwater() {
 		n, big := countOf(fs, 14), float32(1)
 		if c, ok := colourOf(fs); ok {
 			col = c.mix(deep, 0.15)
+		} else if fs != nil && bodyPlan(fs.Noun) == "shark" {
+			col = hex("#6a7a88").mix(deep, 0.15) // a shark's grey
 		}
 		if fs != nil && fs.Count > 0 || fs != nil && p.main == "fish" && !fs.Plural {
 			n = countOf(fs, 1)
@@ -112,6 +114,13 @@ func (d *painter) underwater() {
 				y = H * (0.4 + 0.12*float32(i%2))
 			}
 			d.fish(x, y, l, dir, col)
+			if fs != nil && bodyPlan(fs.Noun) == "shark" {
+				// The dorsal fin and a pale belly.
+				d.poly(x-dir*l*0.05, y-l*0.12, x+dir*l*0.05, y-l*0.3, x+dir*l*0.15, y-l*0.1)
+				d.fill(solid(col.scale(0.85)))
+				d.ellipse(x+dir*l*0.1, y+l*0.07, l*0.3, l*0.05)
+				d.fillNoInk(paint{col: rgb{0.9, 0.92, 0.94}, alpha: 0.6})
+			}
 			if big > 1 {
 				d.disc(x+dir*l*0.3, y-l*0.04, l*0.04, hex("#101418"), 1, false)
 			}

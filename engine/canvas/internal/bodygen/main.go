@@ -57,6 +57,7 @@ var roots = []struct {
 	{1726692, "snake", "snake"},
 	{1662622, "chelonian", "turtle"},
 	{1696633, "crocodilian", "crocodile"},
+	{1482330, "shark", "shark"},
 	{1968315, "cephalopod", "octopus"},
 	{1910747, "jellyfish", "jellyfish"},
 	{2317335, "starfish", "starfish"},
