@@ -357,6 +357,13 @@ func applyPhrase(ctx lexical.Context, s *easel.Subject, p *phrase, toks []token)
 		if p.head > p.from {
 			noun = toks[p.head-1].low + " " + noun
 		}
+		if p.head-1 > p.from {
+			// "an ice cream cone": a compound of three words.
+			if e, ok := lexical.Lookup(toks[p.head-2].low + " " + noun); ok && e.Freq[lexical.NounPOS] > 0 && e.Category() != "" {
+				three := e.Lemma
+				noun = three
+			}
+		}
 		s.Category = ctx.Category(noun)
 	}
 }

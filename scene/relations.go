@@ -210,15 +210,20 @@ func settleDomain(sc *easel.Scene) {
 	}
 	s0 := sc.Subjects[0]
 	own := ""
-	if f, _, ok := lookupPhrase(s0.Noun); ok && f.e.class == cThing {
+	f, _, known := lookupPhrase(s0.Noun)
+	if known && f.e.class == cThing {
 		own = f.e.domain
 	}
 	if own == "" {
 		own = categoryDomains[s0.Category]
 	}
 	// The lexicon's chunks took another word for the subject's head ("two
-	// deer graze": graze), so the domain they chose is not the subject's.
-	misread := lastWord(sc.Subject) != lastWord(s0.Noun) && !strings.Contains(sc.Subject, " of ")
+	// deer graze": graze), or did not know the subject at all ("an iguana
+	// on a stone wall": the wall chose), so the domain they chose is not
+	// the subject's. Only living things are trusted to WordNet here: its
+	// first sense of a cardinal is a person, of a swordfish food.
+	misread := lastWord(sc.Subject) != lastWord(s0.Noun) && !strings.Contains(sc.Subject, " of ") ||
+		!known && (own == "animal" || own == "bird" || own == "insect" || own == "botanical")
 	if own != "" && own != sc.Domain && (sc.Domain == "" || (subjectDomains[sc.Domain] || misread) && subjectDomains[own]) {
 		sc.Domain = own
 	}
