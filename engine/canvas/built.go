@@ -407,7 +407,7 @@ func (d *painter) tower(x, y, s float32) {
 // arches across the picture.
 func (d *painter) viaduct(y, bottom float32, spans int) {
 	W, H := float32(d.w), bottom
-	stone := d.lit(hex("#9a8a74"), 0.2)
+	stone := d.lit(d.p.placeColour(hex("#9a8a74"), "bridge"), 0.2) // "a red bridge"
 	sw := W / float32(spans)
 	deck := 18 * d.u * 5 / float32(spans)
 	for i := -1; i <= spans; i++ {
@@ -434,6 +434,9 @@ func (d *painter) bridge(y, s float32) {
 	col := d.lit(hex("#8a6a50"), 0.15)
 	if d.p.el["temple"] || d.p.el["koi"] || d.p.el["pond"] {
 		col = d.lit(hex("#c03a2a"), 0.1) // a red garden bridge
+	}
+	if c, ok := d.p.placeColourOK("bridge"); ok {
+		col = d.lit(c, 0.1)
 	}
 	x0 := float32(d.w) * d.rnd(0.1, 0.3)
 	x1 := x0 + float32(d.w)*d.rnd(0.4, 0.6)

@@ -117,7 +117,6 @@ var colourExempt = map[string]string{
 	"aircraft":     "life.go: a plane keeps its white",
 	"tower":        "built.go: a pagoda (temple) keeps its colours",
 	"building":     "built.go: a blue barn comes out purple; a skyscraper (houses) and a chapel (tower) keep theirs",
-	"bridge":       "built.go: the bridge keeps its stone",
 }
 
 // TestNotDrawnNote checks that what the canvas cannot draw is named on
