@@ -270,6 +270,13 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 		// A bonsai on a shelf or a ship in a bottle: a thing in a room,
 		// with none of the landscape's forest floor or haze.
 		key, p = "still life", profiles["still life"]
+	case (key == "city" || key == "market" || key == "cyberpunk") && !urbanScene(sc):
+		// A red umbrella on an empty beach is no cityscape: the place's
+		// own profile, or the open landscape's.
+		key, p = placeDomain(sc), landscape
+		if q, ok := profiles[key]; ok {
+			p = q
+		}
 	case key == "vehicle" && !vintageIdea(sc):
 		// Only an old car is wistful; a new one is seen for itself.
 		p.moods = []string{"serene", "majestic", "dramatic"}
@@ -708,4 +715,31 @@ func lightingNoun(noun string) bool {
 		return true
 	}
 	return false
+}
+
+// urbanScene reports whether the Scene has a town in it: a street, a
+// skyline, houses, neon.
+func urbanScene(sc *easel.Scene) bool {
+	for _, e := range sc.Elements {
+		switch e {
+		case "city", "street", "skyline", "neon", "houses", "village", "lanterns", "road", "bridge", "tower":
+			return true
+		}
+	}
+	return false
+}
+
+// placeDomain is the profile of the first open-air element that has one
+// ("desert", "forest", "snow"), "coast" for a beach or the sea, else "".
+func placeDomain(sc *easel.Scene) string {
+	for _, e := range sc.Elements {
+		switch e {
+		case "beach", "sea", "waves":
+			return "coast"
+		}
+		if _, ok := profiles[e]; ok && outdoorElements[e] {
+			return e
+		}
+	}
+	return ""
 }

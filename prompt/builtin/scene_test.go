@@ -103,6 +103,9 @@ func checkScene(t *testing.T, where string, idea string, p *easel.Prompt) {
 			}
 		}
 	}
+	if opening, _, _ := strings.Cut(strings.ToLower(text), ". "); wordIn(opening, "cityscape") && !urbanScene(typed) && !strings.Contains(strings.ToLower(idea), "city") {
+		t.Errorf("%s: a cityscape with no town in it: %s", where, text)
+	}
 	// The keyword dialects name the same light as the text.
 	var kw strings.Builder
 	for _, k := range p.Keywords {
@@ -260,6 +263,8 @@ var freshIdeas = []struct {
 	{"a studio portrait of a parrot", placeUnknown, true, []string{"window", "afternoon"}},
 	{"a product photo of a leather wallet", placeUnknown, false, []string{"window"}},
 	{"a candle-lit bath", placeUnknown, false, []string{"daylight", "window light"}},
+	{"a striped umbrella on a deserted beach", placeOutdoor, false, []string{"cityscape", "traffic"}},
+	{"a red umbrella on an empty beach", placeOutdoor, false, []string{"cityscape", "traffic", "vibrant"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},
