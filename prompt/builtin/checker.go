@@ -122,6 +122,38 @@ var metaSentenceWords = map[string]bool{
 // is also an animal ("a cardinal on a snowy branch") is not sure: a
 // sentence may then say only what fits both (eyes, not a face).
 func subjectCats(s easel.Subject) (cats catSet, sure bool) {
+	k := catsKey{s.Noun, s.Category, s.Element}
+	catsMemo.RLock()
+	r, ok := catsMemo.m[k]
+	catsMemo.RUnlock()
+	if ok {
+		return r.cats, r.sure
+	}
+	cats, sure = subjectCatsOf(s)
+	catsMemo.Lock()
+	if len(catsMemo.m) >= 4096 {
+		clear(catsMemo.m) // a bound for a long-running server
+	}
+	catsMemo.m[k] = catsResult{cats, sure}
+	catsMemo.Unlock()
+	return cats, sure
+}
+
+// catsMemo remembers subjectCats: a prompt asks it of one subject several
+// times, and a server of the same nouns over and over.
+var catsMemo = struct {
+	sync.RWMutex
+	m map[catsKey]catsResult
+}{m: map[catsKey]catsResult{}}
+
+type catsKey struct{ noun, category, element string }
+
+type catsResult struct {
+	cats catSet
+	sure bool
+}
+
+func subjectCatsOf(s easel.Subject) (cats catSet, sure bool) {
 	cat := s.Category
 	person := s.Element == "person" || s.Element == "people"
 	e, _, found := lexical.FindNoun(strings.ToLower(s.Noun))
@@ -189,7 +221,7 @@ func scaled(s easel.Subject) bool {
 // nounFact is a named thing a sentence may mention, with what the idea
 // binds to it.
 type nounFact struct {
-	forms  []string // "balloons", "balloon"
+	forms  [2]string // as typed and its lemma: "balloons", "balloon"
 	count  int
 	colors []string
 }
@@ -211,11 +243,10 @@ func newChecker(sc *easel.Scene, ideaLow string) checker {
 		if s.Noun == "" {
 			continue
 		}
-		n := nounFact{forms: []string{strings.ToLower(s.Noun)}, count: s.Count, colors: s.Colors}
-		if e, _, ok := lexical.FindNoun(n.forms[0]); ok && e.Lemma != n.forms[0] {
-			n.forms = append(n.forms, e.Lemma)
-		} else if ok {
-			n.forms = append(n.forms, lexical.Plural(e.Lemma))
+		typed := strings.ToLower(s.Noun)
+		n := nounFact{forms: [2]string{typed, typed}, count: s.Count, colors: s.Colors}
+		if e, _, ok := lexical.FindNoun(typed); ok {
+			n.forms[1] = e.Lemma
 		}
 		c.nouns = append(c.nouns, n)
 	}

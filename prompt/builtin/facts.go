@@ -174,10 +174,13 @@ func (d *draft) notAsked(neg []string) []string {
 	out := neg[:0]
 	for _, n := range neg {
 		asked := n == "overcast" && grey
-		for w := range strings.FieldsSeq(n) {
+		for rest := n; rest != "" && !asked; {
+			w, r, _ := strings.Cut(rest, " ")
+			rest = r
 			for _, iw := range idea {
 				if sameStem(w, iw) {
 					asked = true
+					break
 				}
 			}
 		}
