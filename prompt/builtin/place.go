@@ -394,7 +394,20 @@ func sceneActionMood(sc *easel.Scene) string {
 		if s.Action == "" || smallThing(s) {
 			continue // a candle burning on a table is no drama
 		}
-		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && actionMoods[e.Lemma] != "" {
+		e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
+		if ok && e.Lemma == "play" && s.Object != "" {
+			// Playing a violin is lively, playing ball energetic, and
+			// playing chess or cards sets no mood of its own.
+			switch o, _, ok := lexical.FindNoun(headNoun(s.Object)); {
+			case ok && o.Category() == "instrument":
+				return "lively"
+			case ok && (o.Category() == "device" || o.Category() == "toy" || o.Category() == "shape"):
+				return "energetic"
+			default:
+				continue
+			}
+		}
+		if ok && actionMoods[e.Lemma] != "" {
 			return actionMoods[e.Lemma]
 		}
 	}
@@ -404,7 +417,7 @@ func sceneActionMood(sc *easel.Scene) string {
 		}
 		e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
 		switch {
-		case !ok:
+		case !ok, e.Lemma == "play" && s.Object != "":
 		case motionVerbs[e.Lemma]:
 			return "energetic"
 		case playVerbs[e.Lemma] && isPerson(s):
@@ -688,6 +701,9 @@ func mayNameFire(low string) bool {
 // set on a table (a candle, a cup), by its category: what it does sets no
 // mood.
 func smallThing(s easel.Subject) bool {
+	if animalElements[s.Element] || s.Element == "person" || s.Element == "people" {
+		return false // drawn as a dog, whatever WordNet's first sense
+	}
 	switch s.Category {
 	case "device", "container", "tool", "toy", "jewelry", "clothing", "instrument", "furniture", "artwork":
 		return true
