@@ -257,6 +257,9 @@ func (d *painter) barn(x, y, s float32) {
 	if d.p.accent == hex("#c0392b") {
 		red = d.lit(hex("#a8281e"), 0.05)
 	}
+	if c, ok := d.p.placeColourOK("barn"); ok {
+		red = d.lit(c, 0.05) // "a blue barn" is blue, not the red mixed in
+	}
 	bw, bh := s*1.6, s*0.8
 	d.poly(x, y, x, y-bh, x+bw*0.15, y-bh-s*0.45, x+bw*0.5, y-bh-s*0.7, x+bw*0.85, y-bh-s*0.45, x+bw, y-bh, x+bw, y)
 	pt := solid(red)
@@ -354,7 +357,7 @@ func (d *painter) windmill(x, y, s float32) {
 
 // temple draws a pagoda of stacked curved roofs.
 func (d *painter) temple(x, y, s float32) {
-	wall := d.lit(hex("#b03a2a"), 0.15)
+	wall := d.lit(d.p.placeColour(hex("#b03a2a"), "temple"), 0.15) // "a golden pagoda"
 	roof := d.lit(hex("#2a2a30"), 0.15)
 	levels := 4
 	for l := 0; l < levels; l++ {

@@ -193,7 +193,7 @@ func (d *painter) car(x, y, s float32) {
 func (d *painter) airplane(x, y, s float32) {
 	d.line(x-s*6, y+s*0.2, x-s*0.8, y, s*0.12)
 	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.5})
-	col := d.lit(rgb{0.9, 0.9, 0.92}, 0.2)
+	col := d.lit(d.p.placeColour(rgb{0.9, 0.9, 0.92}, "airplane"), 0.2) // "a red plane"
 	d.poly(x-s, y-s*0.08, x+s, y-s*0.06, x+s*1.1, y, x+s, y+s*0.06, x-s, y+s*0.08)
 	d.poly(x-s*0.1, y, x-s*0.5, y-s*0.7, x-s*0.25, y-s*0.7, x+s*0.25, y)
 	d.poly(x-s*0.8, y, x-s*1.05, y-s*0.35, x-s*0.9, y-s*0.35, x-s*0.65, y)
@@ -272,6 +272,11 @@ func (d *painter) fish(x, y, l float32, dir float32, col rgb) {
 // jellyfish draws a glowing translucent bell with trailing tentacles.
 func (d *painter) jellyfish(x, y, s float32) {
 	col := hex("#f08ad8").mix(d.p.accent, 0.2)
+	if s := d.p.jellySubject(); s != nil {
+		if c, ok := factColour(s); ok {
+			col = c // "three blue jellyfish"
+		}
+	}
 	d.glow(x, y, s*0.9, col, 0.35)
 	d.moveTo(x-s, y)
 	d.cubeTo(x-s, y-s*1.3, x+s, y-s*1.3, x+s, y)

@@ -93,6 +93,17 @@ func (p *plan) subjectColours() {
 	p.accent = c
 }
 
+// jellySubject is the subject that is jellyfish, if any: underwater.go
+// draws them by their word.
+func (p *plan) jellySubject() *easel.Subject {
+	for i := range p.subjects {
+		if n := strings.ToLower(p.subjects[i].Noun); strings.HasPrefix(n, "jellyfish") || n == "jellies" {
+			return &p.subjects[i]
+		}
+	}
+	return nil
+}
+
 // placeColour is the colour the idea binds to the subject drawn as one of
 // els ("a red desert", "blue mountains", "a green lake", "a red moon"),
 // else def: the places and the sky take the subject's colour as things do.
@@ -329,6 +340,7 @@ var settingElements = map[string]bool{
 var placeCategories = map[string]bool{
 	"land": true, "landform": true, "water": true, "room": true, "settlement": true, "celestial body": true,
 	"furniture": true, // a room's furniture is painted with the room (furniture.go)
+	"material":  true, // "the sand", "the snow": what the place is made of
 }
 
 // kindElements are, for the kinds of picture that paint a fixed set of
