@@ -260,6 +260,10 @@ func (d *painter) heldOf(s *easel.Subject) held {
 	case cat == "fruit" || cat == "vegetable" || cat == "food" || cat == "bread" || cat == "cake" ||
 		cat == "drink" || cat == "cookie" || cat == "pastry" || cat == "candy" || cat == "dessert" || cat == "dish":
 		hd.kind, hd.col = "food", def("#d84a2a")
+	case fights(s):
+		// "a knight fighting a dragon": a sword raised against it; the
+		// foe is drawn by its own painter.
+		hd.kind, hd.col = "weapon", hex("#c8ced4")
 	case cat == "bird" && hasFeedVerb(s):
 		// "an old woman feeding pigeons": the birds at her feet.
 		hd.kind, hd.col = "fed", def("#8a8a96")
@@ -641,7 +645,8 @@ func heldBy(s *easel.Scene, i int) bool {
 			continue
 		}
 		rel := strings.ToLower(o.Relation)
-		if strings.Contains(strings.ToLower(o.Object), n) || (strings.Contains(n, "wing") || strings.Contains(n, "broom")) && strings.Contains(rel, n) {
+		if strings.Contains(strings.ToLower(o.Object), n) || (strings.Contains(n, "wing") || strings.Contains(n, "broom")) && strings.Contains(rel, n) ||
+			o.Object == "" && strings.HasPrefix(rel, "with ") && strings.Contains(rel, n) {
 			return true
 		}
 	}
@@ -652,4 +657,17 @@ func heldBy(s *easel.Scene, i int) bool {
 func hasFeedVerb(s *easel.Subject) bool {
 	e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
 	return ok && e.Lemma == "feed"
+}
+
+// fights reports whether a subject's action fights its object.
+func fights(s *easel.Subject) bool {
+	e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
+	if !ok {
+		return false
+	}
+	switch e.Lemma {
+	case "fight", "battle", "attack", "slay", "defeat", "face", "duel", "confront", "hunt":
+		return true
+	}
+	return false
 }

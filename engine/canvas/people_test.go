@@ -64,3 +64,62 @@ func fmtIdea(f, col string) string {
 	}
 	return f
 }
+
+// TestLivingThingsDrawn holds the living things the canvas once missed:
+// each fresh idea is drawn as the kind of picture it names, nothing of it
+// is noted as not drawn, and the named subject's colour lands on it (the
+// pixels that differ between "red" and "blue" are red, then blue).
+func TestLivingThingsDrawn(t *testing.T) {
+	for _, tt := range []struct {
+		idea, noun, kind string
+	}{
+		{"an astronaut sitting on a giant %s strawberry", "strawberry", "space"},
+		{"a %s snowman in a snowy garden", "snowman", "landscape"}, // a figure, not a bowl
+		{"a %s unicorn in a meadow", "unicorn", "landscape"},
+		{"a %s ladybug on a leaf", "ladybug", "landscape"},
+		{"three %s swans at sunset", "swans", "landscape"},
+		{"a chef cooking with a %s pan in a kitchen", "pan", "interior"},
+		{"a girl riding a %s horse on a beach", "horse", "landscape"},
+		{"a %s elephant beside a giraffe", "elephant", "landscape"},
+		{"a %s frog sitting on a mushroom", "frog", "landscape"},
+		{"a %s octopus on the sea floor", "octopus", "underwater"},
+	} {
+		red := scene.Parse(fmtIdea(tt.idea, "red"))
+		blue := scene.Parse(fmtIdea(tt.idea, "red"))
+		found := false
+		for i := range blue.Subjects {
+			if blue.Subjects[i].Noun == tt.noun {
+				blue.Subjects[i].Colors, blue.Subjects[i].Adjectives, found = []string{"blue"}, nil, true
+			}
+		}
+		if !found {
+			t.Logf("%q: the parser gives no subject %q: %+v", tt.idea, tt.noun, red.Subjects)
+		}
+		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
+		p := makePlan(red, StylePhoto, 64, 64, c, frame{})
+		c.release()
+		if p.kind != tt.kind {
+			t.Errorf("%q: drawn as %q; want %q", tt.idea, p.kind, tt.kind)
+		}
+		if nd := NotDrawn(red); len(nd) > 0 {
+			t.Errorf("%q: noted as not drawn %v", tt.idea, nd)
+		}
+		if !found {
+			continue
+		}
+		a, b := Draw(red, "", 128, 128, 1), Draw(blue, "", 128, 128, 1)
+		var n int
+		var ra, rb float64
+		for i := 0; i < len(a.Pix); i += 4 {
+			if abs(int(a.Pix[i])-int(b.Pix[i]))+abs(int(a.Pix[i+2])-int(b.Pix[i+2])) < 60 {
+				continue
+			}
+			n++
+			ra += float64(int(a.Pix[i]) - int(a.Pix[i+2]))
+			rb += float64(int(b.Pix[i]) - int(b.Pix[i+2]))
+		}
+		if n < 20 || ra <= 0 || rb >= 0 {
+			t.Errorf("%q: the %s's colour does not land (%d pixels, red-blue %+.0f / %+.0f)", tt.idea, tt.noun, n, ra, rb)
+		}
+	}
+}

@@ -56,6 +56,20 @@ func (d *painter) animals(groundTop float32) {
 			if sub != nil && (sub.Category == "bird" || sub == p.critterSubject()) {
 				continue // drawn in its own shape (birds.go, critters.go)
 			}
+			if f, def, ok := critterDrawer(sub); ok && sub.Category != "mammal" && sub.Category != "creature" {
+				// A creature beside the subject ("a samurai battling a
+				// giant snake"): in its own shape, not a beast's.
+				c, own := colourOf(sub)
+				if !own {
+					c = hex(def)
+				}
+				cs := W * 0.3
+				if sub.Size == "giant" || sub.Size == "huge" || sub.Size == "enormous" {
+					cs = W * 0.45
+				}
+				f(d, W*(0.5+0.1*float32(j%2*2-1)), H*0.92, cs, d.lit(c, 0.05))
+				continue
+			}
 			b := beastFor(k, sub)
 			x0, x1 := float32(0.08), float32(0.92)
 			if len(subs) > 1 {
