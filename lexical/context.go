@@ -2,7 +2,6 @@ package lexical
 
 import (
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -39,8 +38,16 @@ func (c Context) Category(noun string) string {
 		return e.Category()
 	}
 	own := strings.Fields(noun)
-	score := make([]float64, len(senses))
+	var buf [maxSenses]float64
+	score := buf[:min(len(senses), maxSenses)]
+	senses = senses[:len(score)]
+	var keyBuf [maxSenses]string
+	keys := keyBuf[:len(senses)]
 	for i, s := range senses {
+		keys[i] = s.Category
+		if strings.IndexByte(s.Category, ' ') >= 0 {
+			keys[i] = strings.ReplaceAll(s.Category, " ", "_") // as the table writes it
+		}
 		// Tempered: the tag counts behind the weights are few.
 		score[i] = math.Log(float64(s.Weight)/100) / 2
 	}
@@ -58,8 +65,11 @@ func (c Context) Category(noun string) string {
 		// A word that is itself a thing of a category says nothing of
 		// its own: a shark circling a diver is no person, a cup of
 		// coffee no drink. What its glosses speak of does.
-		for i, s := range senses {
-			score[i] += contextWeight * float64(we.speaksOf(s.Category)) / 2
+		if we.ctx == "" {
+			continue
+		}
+		for i := range senses {
+			score[i] += contextWeight * float64(we.speaksOf(keys[i])) / 2
 		}
 	}
 	best := 0
@@ -112,17 +122,22 @@ func contextEntry(w string) (Entry, bool) {
 	return Entry{}, false
 }
 
-// speaksOf is how strongly the word speaks of category cat, in half nats
-// (0 when it does not).
-func (e Entry) speaksOf(cat string) int {
-	for x := range strings.SplitSeq(e.ctx, ",") {
-		if len(x) < 2 {
-			continue
+// maxSenses bounds the categories a noun has in the table.
+const maxSenses = 8
+
+// speaksOf is how strongly the word speaks of category key (as the table
+// writes it: "sea_mammal"), in half nats (0 when it does not).
+func (e Entry) speaksOf(key string) int {
+	s := e.ctx
+	for s != "" {
+		x := s
+		if i := strings.IndexByte(s, ','); i >= 0 {
+			x, s = s[:i], s[i+1:]
+		} else {
+			s = ""
 		}
-		name, num := x[:len(x)-1], x[len(x)-1:]
-		if strings.ReplaceAll(name, "_", " ") == cat {
-			n, _ := strconv.Atoi(num)
-			return n
+		if len(x) == len(key)+1 && x[:len(key)] == key {
+			return int(x[len(key)] - '0')
 		}
 	}
 	return 0

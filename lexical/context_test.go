@@ -90,3 +90,31 @@ func TestContextKeepsLikeliest(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkContextCategory is one noun's category in an idea of eight
+// words, the cache warm (as in the writer).
+func BenchmarkContextCategory(b *testing.B) {
+	c := NewContext(ideaWords("a crane with long legs wading in a marsh"))
+	for b.Loop() {
+		c.Category("crane")
+	}
+}
+
+// FuzzContext: any idea and noun give a category the noun has (or none),
+// and Singular never panics.
+func FuzzContext(f *testing.F) {
+	for _, s := range [][2]string{{"a kite in the sky", "kite"}, {"bats in a cave", "bats"}, {"", ""}, {"a  b", " "}, {"x", "hot-air balloon"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, idea, noun string) {
+		got := NewContext(ideaWords(idea)).Category(strings.ToLower(noun))
+		_ = Singular(noun)
+		if got == "" {
+			return
+		}
+		e, ok := NewContext(nil).entry(strings.ToLower(noun))
+		if !ok || !e.Has(got) && !e.Has(strings.ReplaceAll(got, " ", "_")) {
+			t.Errorf("Category(%q) in %q = %q, not one of %v", noun, idea, got, e.CategoryList())
+		}
+	})
+}
