@@ -115,9 +115,11 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 					tagged[i].Tag = lexical.Other
 				}
 			case cStyle:
-				// "reading a comic": after an article and before a
-				// preposition or the end, a style word is a thing.
-				if !(i > 0 && tagged[i-1].Tag == lexical.Det && (i+1 == len(tagged) || tagged[i+1].Tag == lexical.Prep)) {
+				// "reading a comic", "five colored pencils in a cup":
+				// ending a phrase before a preposition or the end, a
+				// style word is a thing.
+				if !(i > 0 && (tagged[i-1].Tag == lexical.Det || tagged[i-1].Tag == lexical.Adj || tagged[i-1].Tag == lexical.Num) &&
+					(i+1 == len(tagged) || tagged[i+1].Tag == lexical.Prep || tagged[i+1].Tag == lexical.Conj)) {
 					tagged[i].Tag = lexical.Other
 				} else if e, _, ok := lexical.FindNoun(tagged[i].Text); ok && e.Freq[lexical.NounPOS] > 0 {
 					tagged[i].Tag = lexical.Noun
