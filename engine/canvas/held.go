@@ -61,6 +61,7 @@ var costumes = map[string]costume{
 	"soldier": {hat: "helm"}, "firefighter": {hat: "helm", clothes: &crimson},
 	"angel": {wings: "feathers", skirt: true, clothes: &white, trousers: &white},
 	"gnome": {hat: "pointed", hatCol: &crimson}, "elf": {hat: "pointed", hatCol: &forest},
+	"monk":      {skirt: true, clothes: &saffron, trousers: &saffron},
 	"ballerina": {skirt: true}, "bride": {skirt: true, clothes: &white}, "nun": {skirt: true, clothes: &black},
 }
 
@@ -73,6 +74,7 @@ var (
 	steel   = hex("#9aa0a8")
 	forest  = hex("#2a6a3a")
 	leaf    = hex("#6ac85a")
+	saffron = hex("#e0802a")
 )
 
 // costumeOf is the costume a person's noun names, if any.
@@ -274,6 +276,8 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		consume()
 	case cat == "person":
 		hd.kind, hd.col = "baby", def("#f0e8f4") // "a mother holding a baby": swaddled in her arms
+	case cat == "toy" && hasAnyWord(noun, "teddy", "bear", "doll", "plush", "bunny"):
+		hd.kind, hd.col = "animal", def("#a0703a") // a teddy bear hugged in the arms
 	case cat == "mammal" || cat == "bird" || cat == "animal" || cat == "reptile" || cat == "amphibian":
 		hd.kind, hd.col = "animal", def("#a07850")
 		consume()

@@ -32,6 +32,7 @@ var poses = map[string]string{
 	"fly": "kite", "ride": "riding", "drive": "riding", "cycle": "riding", "pedal": "riding",
 	"lie": "lying", "sleep": "lying", "nap": "lying", "doze": "lying", "sunbathe": "lying", "lay": "lying",
 	"build": "building", "make": "building", "dig": "building", "sculpt": "building", "construct": "building", "plant": "building",
+	"meditate": "crosslegged", "pray": "crosslegged", "kneel": "crosslegged", "picnic": "crosslegged",
 	"wave": "waving", "dance": "dancing", "float": "dancing", "drift": "dancing", "hover": "dancing", "stand": "standing", "wait": "standing", "watch": "standing",
 }
 
@@ -166,6 +167,12 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		d.line(x, hipY, x-h*0.08, hipY+h*0.2, hw*1.1)
 		d.line(x-h*0.08, hipY+h*0.2, x-h*0.02, hipY+h*0.36, hw)
 		d.fill(solid(trousers))
+	case "crosslegged":
+		// Seated on the ground, legs crossed before them.
+		hipY = y - h*0.08
+		shoulderY = hipY - h*0.32
+		d.ellipse(x, y-h*0.05, h*0.2, h*0.06)
+		d.fill(solid(trousers))
 	case "riding":
 		// Astride: hips on the seat at y, one leg down the near side.
 		hipY = y
@@ -220,6 +227,8 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		hand = [2][2]float32{{x - h*0.14, shoulderY + h*0.22}, {x + h*0.16, shoulderY + h*0.08}}
 	case "reading", "holding", "sitting", "playing", "cooking":
 		hand = [2][2]float32{{x - h*0.1, shoulderY + h*0.2}, {x + h*0.1, shoulderY + h*0.2}}
+	case "crosslegged":
+		hand = [2][2]float32{{x - h*0.16, hipY + h*0.01}, {x + h*0.16, hipY + h*0.01}} // on the knees
 	case "building":
 		// Reaching down to what they build before them.
 		hand = [2][2]float32{{x + h*0.08, hipY + h*0.05}, {x + h*0.2, hipY + h*0.1}}
