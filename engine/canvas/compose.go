@@ -584,7 +584,7 @@ func (d *painter) buildings(groundTop float32) {
 	if p.el["windmill"] {
 		d.windmill(d.xFor("windmill", 0.2, 0.8), mid, d.zoomed("windmill", 70*d.u))
 	}
-	if p.el["tower"] && !d.isMainTower() {
+	if p.el["tower"] && !d.isMainTower() && !d.isMainChurch() {
 		d.tower(d.xFor("tower", 0.6, 0.8), hz+4*d.u, 45*d.u)
 	}
 	if p.el["barn"] {

@@ -41,6 +41,7 @@
 //	fantasy.go        snowmen, mermaids, fairies' wings, octopus, starfish and turtle under the sea
 //	rail.go           a train that is the subject, near: a steam locomotive with its plume or a modern engine, carriages or freight wagons on wheels
 //	launch.go         a rocket on its launch pad (standing or lifting off), a tower above the clouds, the water a boat needs
+//	church.go         a cathedral, church, chapel or mosque that is the subject: nave, rose window and spire, or dome and minaret
 //	yard.go           a porch, veranda or patio drawn as its house with the porch; pumpkins on the ground before it
 //	built.go          houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges
 //	underwater.go     under the sea; space.go outer space and planets; aerial.go views from above

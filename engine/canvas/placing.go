@@ -18,6 +18,9 @@ func (d *painter) animals(groundTop float32) {
 	if d.isMainTower() {
 		// The subject: a stone tower, large, in front (vehicles.go).
 		d.mainTower(d.xFor("tower", 0.4, 0.6), groundTop+(H-groundTop)*0.35, H*0.5)
+	} else if d.isMainChurch() {
+		// A cathedral, a chapel, a mosque: large, in front of the town (church.go).
+		d.church(d.xFor("tower", 0.42, 0.58), groundTop+(H-groundTop)*0.45, d.zoomed("tower", H*0.5))
 	}
 	for _, k := range []string{"camel", "horse", "deer", "dog", "animal"} {
 		if !p.el[k] {
