@@ -51,8 +51,8 @@ func (c Context) Category(noun string) string {
 		// Tempered: the tag counts behind the weights are few.
 		score[i] = math.Log(float64(s.Weight)/100) / 2
 	}
-	for _, w := range c.words {
-		if isOwn(own, w) || len(w) < 3 {
+	for i, w := range c.words {
+		if isOwn(own, w) || len(w) < 3 || ofWhat(c.words, i, own) {
 			continue
 		}
 		if _, closed := closedClass[w]; closed {
@@ -78,12 +78,56 @@ func (c Context) Category(noun string) string {
 			best = i
 		}
 	}
+	if family(senses[best].Category) == family(senses[0].Category) {
+		// Context tells a kite from a bird, not one vehicle from
+		// another: "rolling" may speak of trains, a tank is still a tank.
+		return senses[0].Category
+	}
 	return senses[best].Category
+}
+
+// families group the categories of one kind of thing, as the generator
+// does.
+var families = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range [][]string{
+		{"mammal", "sea mammal", "bird", "fish", "reptile", "amphibian", "insect", "sea creature", "animal"},
+		{"fruit", "vegetable", "cake", "bread", "cookie", "pastry", "sandwich", "soup", "salad", "pasta", "pie", "dessert", "candy", "dish", "food"},
+		{"spacecraft", "aircraft", "bus", "truck", "train", "bicycle", "motorcycle", "car", "boat", "vehicle"},
+		{"flower", "tree", "plant"},
+	} {
+		for _, c := range f {
+			m[c] = f[0]
+		}
+	}
+	return m
+}()
+
+func family(c string) string {
+	if f, ok := families[c]; ok {
+		return f
+	}
+	return c
 }
 
 // attributes are the categories that describe rather than name a thing:
 // context does not turn a noun into one.
 var attributes = map[string]bool{"color": true, "material": true, "shape": true}
+
+// ofWhat reports whether words[i] is what the noun holds or is made of
+// ("a plate of pasta", "a cup of hot coffee"): it says what is in the
+// noun, not what the noun is.
+func ofWhat(words []string, i int, own []string) bool {
+	for j := i - 1; j >= 1 && j >= i-3; j-- {
+		if words[j] == "of" {
+			return isOwn(own, words[j-1])
+		}
+		if _, closed := closedClass[words[j]]; closed && words[j] != "a" && words[j] != "an" {
+			return false
+		}
+	}
+	return false
+}
 
 func isOwn(own []string, w string) bool {
 	for _, o := range own {

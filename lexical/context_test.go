@@ -29,6 +29,7 @@ var contextCases = struct {
 		{"a mouse eating cheese", "mouse", "mammal"},
 		{"a queen on a throne", "queen", "person"},
 		{"a queen in a beehive", "queen", "insect"},
+		{"a plate of pasta", "plate", "container"},
 	},
 	heldOut: []struct{ idea, noun, want string }{
 		{"a seal on a rock by the sea", "seal", "sea mammal"},
