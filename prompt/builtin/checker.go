@@ -411,7 +411,7 @@ func (c *checker) problem(s []byte, r ref, opening bool) string {
 				return "part " + string(wb)
 			}
 		}
-		if class&wcPlating != 0 && names && (r.cats&catFood == 0 || r.scaled) && !c.inIdea(string(wb)) {
+		if class&wcPlating != 0 && names && (!fits(catFood, r.cats, !r.unsure) || r.scaled) && !c.inIdea(string(wb)) {
 			return "plating " + string(wb)
 		}
 		if class&wcMeta != 0 && !c.inIdea(string(wb)) {

@@ -111,7 +111,7 @@ func (d *draft) fastProblem(t *tmpl, r ref, opening bool) string {
 				return "part " + lw.w
 			}
 		}
-		if lw.class&wcPlating != 0 && k.hasSubj && (r.cats&catFood == 0 || r.scaled) && !c.inIdea(w) {
+		if lw.class&wcPlating != 0 && k.hasSubj && (!fits(catFood, r.cats, !r.unsure) || r.scaled) && !c.inIdea(w) {
 			return "plating " + lw.w
 		}
 		if lw.class&wcMeta != 0 && !c.inIdea(w) {

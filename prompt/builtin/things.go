@@ -130,7 +130,7 @@ var subjectLines = map[string][]string{
 	},
 	"camel": {
 		"{Subj} plod{s} slowly across the sand, {its} long shadow stretching out beside {it}.",
-		"[!night]{Subj} stand{s} patiently atop a ridge, a dark silhouette against the bright sky.",
+		"[lowsun,!night]{Subj} stand{s} patiently atop a ridge, a dark silhouette against the bright sky.",
 		"[night]{Subj} stand{s} patiently atop a ridge, a dark silhouette against the deep blue of the sky.",
 	},
 	"field": {
@@ -176,7 +176,8 @@ var subjectLines = map[string][]string{
 		"{Subj} bloom{s} in soft clusters, each petal delicately detailed.",
 	},
 	"tree": {
-		"{Subj} spread{s} {its} branches wide, a striking silhouette against the sky.",
+		"[lowsun]{Subj} spread{s} {its} branches wide, a striking silhouette against the sky.",
+		"{Subj} spread{s} {its} branches wide, every bough clearly drawn.",
 		"Every twist of the branches and roots of {subj} is clearly drawn against the open sky.",
 	},
 	"pine": {
@@ -360,7 +361,8 @@ var subjectLines = map[string][]string{
 		"Ropes, rigging and carved details crowd the bow of {subj}.",
 	},
 	"sailboat": {
-		"{Subj} drift{s} on the water, {its} white sail catching the breeze.",
+		"[!plural]{Subj} drift{s} on the water, {its} white sail catching the breeze.",
+		"[plural]{Subj} drift on the water, their white sails catching the breeze.",
 	},
 	// animals
 	"fox": {
