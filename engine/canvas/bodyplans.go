@@ -64,6 +64,8 @@ var planBeasts = map[string]beast{
 		kind: "giraffe", depth: 0.36, neckAng: 72, headAng: -40, jaw: 0.1, muzzle: 0.6, limb: 0.9},
 	"bear": {body: 0.95, legs: 0.55, neck: 0.22, head: 0.3, tail: 0.08, ears: 0.06, col: hex("#5a3a22"),
 		kind: "bear", depth: 0.52, neckAng: 25, headAng: -25, jaw: 0.17, muzzle: 0.55, limb: 1.9},
+	"panda": {body: 0.95, legs: 0.55, neck: 0.22, head: 0.3, tail: 0.06, ears: 0.07, col: hex("#f2f0ea"),
+		kind: "panda", depth: 0.52, neckAng: 25, headAng: -25, jaw: 0.17, muzzle: 0.45, limb: 1.9},
 	"bigcat": {body: 0.95, legs: 0.62, neck: 0.22, head: 0.25, tail: 0.65, ears: 0.06, col: hex("#c8903a"),
 		kind: "bigcat", depth: 0.36, neckAng: 35, headAng: -15, jaw: 0.16, muzzle: 0.7, limb: 1.3},
 	"sheep": {body: 0.8, legs: 0.5, neck: 0.2, head: 0.22, tail: 0.1, ears: 0.07, col: hex("#ece6d8"),
@@ -95,8 +97,8 @@ func beastFor(k string, sub *easel.Subject) beast {
 				b.plan = bodyPlan(sub.Noun)
 			}
 		}
-		if c, ok := colourOf(sub); ok {
-			b.col = c.scale(0.85) // "three white rabbits", "a grey donkey"
+		if c, ok := colourOf(sub); ok && (b.kind != "panda" || len(sub.Colors) > 0) {
+			b.col = c.scale(0.85) // "three white rabbits", "a grey donkey" (a panda's two tones are its own)
 		}
 		if b.plan == "" {
 			b.plan = bodyPlan(sub.Noun)
@@ -153,6 +155,21 @@ func (d *painter) beastFeatures(b beast, P func(u, v float32) (float32, float32)
 		// Round ears.
 		x, y := P(g.pu-0.02, g.pv+0.03)
 		d.disc(x, y, d.u0(P, 0.05), col.scale(0.8), 1, false)
+	case "panda":
+		// Black legs and shoulders, black ears and eye patches.
+		black := hex("#1c1a1c")
+		fu, hu := g.L/2-0.13, -g.L/2+0.15
+		for _, u := range []float32{fu, fu + 0.07, hu, hu - 0.05} {
+			d.limb(P, 1.9, [][3]float32{{u, g.legH + 0.12, 0.1}, {u + 0.01, g.legH * 0.5, 0.07}, {u + 0.02, 0, 0.07}})
+		}
+		d.fill(solid(black))
+		sx, sy := P(g.wu-0.05, g.top-0.12)
+		d.ellipse(sx, sy, d.u0(P, 0.14), d.u0(P, 0.18))
+		d.fill(solid(black))
+		x, y := P(g.pu-0.02, g.pv+0.03)
+		d.disc(x, y, d.u0(P, 0.06), black, 1, false)
+		ex, ey := P(g.pu+g.ac*0.15+g.jnu*0.05, g.pv+g.as*0.15+g.jnv*0.05)
+		d.disc(ex, ey, d.u0(P, 0.04), black, 1, false)
 	case "bigcat":
 		if strings.Contains(b.plan, "lion") && !strings.Contains(b.plan, "lioness") {
 			// A mane around the head and down the neck.

@@ -40,6 +40,7 @@ var roots = []struct {
 	{2503127, "proboscidean", "elephant"},
 	{2439033, "giraffe", "giraffe"},
 	{2131653, "bear", "bear"},
+	{2510455, "giant panda", "panda"},
 	{2469914, "primate", "monkey"},
 	{2323902, "leporid", "rabbit"},
 	{2411705, "sheep", "sheep"},
