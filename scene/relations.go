@@ -30,7 +30,7 @@ func quantity(idea, noun string) bool {
 		return false
 	}
 	low := strings.ToLower(idea)
-	return strings.Contains(low, noun+" of ") || strings.Contains(low, noun+" a ")
+	return strings.Contains(low, noun+" of ") || strings.Contains(low, noun+" a ") || strings.Contains(low, " in "+noun)
 }
 
 // tagOf is the tag of the first token that is w.
@@ -407,12 +407,19 @@ func placeNames(sc *easel.Scene, toks []token) {
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
 		name := t.text != "" && t.text[0] >= 'A' && t.text[0] <= 'Z' && toks[i-1].low == "in"
-		own := i >= 2 && toks[i-1].low == "its" // "her lap" may be another's
+		own := false // "on its back", "its great red spot"; "her lap" may be another's
+		for k := i - 1; k >= 1 && !own; k-- {
+			if toks[k].low == "its" {
+				own = true
+			} else if !sizes[toks[k].low] && toks[k].low != "great" && toks[k].low != "long" {
+				break
+			}
+		}
 		if !name && !own {
 			continue
 		}
 		j := slices.IndexFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == t.low })
-		if j <= 0 || sc.Subjects[j].Category != "" || sc.Subjects[j].Element != "" {
+		if j <= 0 || sc.Subjects[j].Category != "" || sc.Subjects[j].Element != "" || len(sc.Subjects[j].Colors) > 0 {
 			continue
 		}
 		if name {

@@ -126,6 +126,8 @@ func TestSubjectFacts(t *testing.T) {
 		{"the soup hot and steaming in a clay bowl", []fact{{noun: "soup"}}, []string{"hot"}},
 		{"a herd of bison crossing a frozen river", []fact{{noun: "bison", plural: true}}, []string{"herd"}},
 		{"an olive grove in Tuscany", []fact{{noun: "grove"}}, []string{"tuscany"}},
+		{"a melon cut in half on a board", []fact{{noun: "melon"}}, []string{"half"}},
+		{"a toad with a fly on its long tongue", []fact{{noun: "toad"}}, []string{"tongue"}},
 		{"a tortoise with a tiny garden on its back", []fact{{noun: "tortoise"}}, []string{"back"}},
 		{"the blue of a summer sky over a wheat field", nil, []string{"blue"}},
 		{"streaks of violet above a sleeping town", nil, []string{"violet"}},
