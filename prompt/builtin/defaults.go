@@ -225,7 +225,8 @@ func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool 
 	if restlessMoods[mood] && hint.rest {
 		return false // a sleeping cat is never energetic
 	}
-	if (mood == "majestic" || mood == "epic") && hint.small {
+	if (mood == "majestic" || mood == "epic") && (hint.small || hint.rest && isPeople(sc)) {
+		// (nor is a lighthouse keeper reading in his tower)
 		return false // pumpkins on a porch are not grand
 	}
 	switch mood {

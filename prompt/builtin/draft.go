@@ -134,7 +134,13 @@ func (d *draft) compose() string {
 	}
 	// The setting's own lines ("paris", "rocky coast").
 	for _, k := range settingKeys(d.sc.Setting) {
-		if k == scene.Key(firstNoun(d.sc)) || d.insideOf(headNoun(d.sc.Setting)) {
+		if d.insideOf(headNoun(d.sc.Setting)) {
+			for _, e := range scene.Implies(k) {
+				cover(e) // seen from inside: no skyline, no rooftops
+			}
+			continue
+		}
+		if k == scene.Key(firstNoun(d.sc)) {
 			continue
 		}
 		// The setting was typed too: it may stretch the budget.
@@ -157,7 +163,11 @@ func (d *draft) compose() string {
 	// the budget, since they were asked for.
 	for i := 1; i < len(d.sc.Subjects) && i <= 3; i++ {
 		s := d.sc.Subjects[i]
-		if covered[s.Element] && s.Element != "" || d.insideOf(s.Noun) || lightingNoun(s.Noun) {
+		if d.insideOf(s.Noun) {
+			cover(s.Element) // nor the tower element's skyline line
+			continue
+		}
+		if covered[s.Element] && s.Element != "" || lightingNoun(s.Noun) {
 			continue // (the light sentence speaks of "soft lighting")
 		}
 		lines := d.linesFor(s.Noun, s.Element, sureCats(s))

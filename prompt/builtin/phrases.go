@@ -99,6 +99,11 @@ var weatherLights = map[string][]string{
 		"[!night]The light is pale and even behind the falling snow, bright but without a single hard shadow.",
 		"[night]Snowflakes drift through the dark, glittering wherever the warm light catches them.",
 	},
+	"wind": {
+		"[!night,!lowsun]Restless light flickers across the scene as the wind drives ragged clouds overhead.",
+		"[!night,!lowsun]Bright, broken light races over everything, the wind tearing gaps in the clouds.",
+		"[night]The wind drives torn clouds across the dark sky, and what light there is shivers and shifts.",
+	},
 	"fog": {
 		"[!night]A thick fog softens the light into a pale, even glow, and shapes dissolve into the distance.",
 		"[lowsun,!night]Low sunlight filters through the fog in soft, glowing shafts of light.",

@@ -67,8 +67,8 @@ func placeOf(sc *easel.Scene) where {
 			indoor = true
 		case (prep == "through" || prep == "out of") && e.Lemma == "window":
 			indoor = true // watching the rain through a window
-		case (prep == "in" || prep == "inside" || prep == "within") && cat == "building":
-			indoor = true
+		case (prep == "in" || prep == "inside" || prep == "within") && (cat == "building" || cat == "tower"):
+			indoor = true // in a greenhouse, in his lighthouse tower
 		case (prep == "in" || prep == "inside" || prep == "within") && cat == "structure":
 			// In a bakery or an attic, but also in a farmyard: the
 			// weather or an open field outside says which.

@@ -265,6 +265,8 @@ var freshIdeas = []struct {
 	{"a candle-lit bath", placeUnknown, false, []string{"daylight", "window light"}},
 	{"a striped umbrella on a deserted beach", placeOutdoor, false, []string{"cityscape", "traffic"}},
 	{"a red umbrella on an empty beach", placeOutdoor, false, []string{"cityscape", "traffic", "vibrant"}},
+	{"an old man sleeping in a bell tower", placeIndoor, false, []string{"horizon", "against the sky", "majestic", "awe-inspiring"}},
+	{"a deckhand hauling ropes in a gale", placeWeather, false, []string{"light drifts across the scene"}},
 	{"a crab scuttling on the sea floor", placeOutdoor, false, []string{"afternoon", "horizon"}},
 	{"a queen on a throne", placeIndoor, false, []string{"horizon"}},
 	{"an old fisherman mending nets on a dock", placeOutdoor, false, nil},
