@@ -430,10 +430,16 @@ func (d *painter) noodles(s *easel.Subject, cx, cy, rx float32) {
 
 // foodShaped reports whether s is food with a specific shape of its own.
 func foodShaped(s *easel.Subject) bool {
-	if s.Element != "food" && s.Element != "table" && !isFoodCategory(s.Category) {
+	unknown := s.Element == "" && s.Category == "" // "nigiri": not in WordNet
+	if s.Element != "food" && s.Element != "table" && !isFoodCategory(s.Category) && !unknown {
 		return false
 	}
-	n := strings.ToLower(s.Noun)
+	return foodShapeWord(s.Noun)
+}
+
+// foodShapeWord reports whether a word of noun names a food shape.
+func foodShapeWord(noun string) bool {
+	n := strings.ToLower(noun)
 	for _, fs := range foodShapes {
 		if strings.Contains(n, fs.word) {
 			return true

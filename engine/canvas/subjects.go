@@ -372,6 +372,7 @@ var kindWords = map[string][]string{
 	"table":      {"board", "egg", "eggs", "chopsticks", "plate", "platter"}, // food.go, food_shapes.go
 	"space":      {"rings", "orbit"},                                         // planets.go
 	"landscape":  {"pad", "launchpad", "gantry"},                             // launch.go
+	"product":    {"floor", "background", "backdrop", "surface"},             // product_shot.go
 	"abstract":   {"pattern", "patterns", "shapes", "composition", "grid", "mandala", "swirl", "spiral", "vortex"},
 }
 
@@ -382,6 +383,9 @@ func drawnByWord(kind, noun string) bool {
 		if e, _, ok := lexical.FindNoun(noun); ok && e.Category() == "shape" {
 			return true
 		}
+	}
+	if kind == "table" && foodShapeWord(noun) {
+		return true // sushi, nigiri, tacos... (food_shapes.go)
 	}
 	return slices.Contains(kindWords[kind], noun)
 }
