@@ -22,7 +22,12 @@ func NewContext(words []string) Context { return Context{words: words} }
 // contextWeight is how much one word's evidence (in half nats) counts
 // against WordNet's sense weights: a few words that speak clearly of a
 // category move a noun off its likeliest sense, one weak word does not.
-const contextWeight = 0.75
+const contextWeight = 1.0
+
+// contextMargin is how much more (in nats) the other words must say for
+// another category than for the likeliest before the noun changes: gloss
+// statistics are noisy, and a wrong change costs more than a missed one.
+const contextMargin = 1.0
 
 // Category is the category of noun (as typed: "bats", "red fox") among the
 // idea's words: its likeliest WordNet category unless the other words
@@ -78,7 +83,7 @@ func (c Context) Category(noun string) string {
 			best = i
 		}
 	}
-	if family(senses[best].Category) == family(senses[0].Category) {
+	if score[best]-score[0] < contextMargin || family(senses[best].Category) == family(senses[0].Category) {
 		// Context tells a kite from a bird, not one vehicle from
 		// another: "rolling" may speak of trains, a tank is still a tank.
 		return senses[0].Category
