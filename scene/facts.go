@@ -290,6 +290,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		}
 	}
 	addRelations(sc, links, toks)
+	dropJargon(sc, toks)
 	settleSetting(sc, toks)
 	settleDomain(sc)
 }

@@ -434,3 +434,45 @@ func placeNames(sc *easel.Scene, toks []token) {
 		sc.Relations = slices.DeleteFunc(sc.Relations, func(r easel.Relation) bool { return own && r.Object == t.low })
 	}
 }
+
+// jargon are the words of prompt-writing habit that name no thing to
+// draw: resolutions, quality tags, render engines, the lighting and the
+// "style" of "in the style of".
+var jargon = map[string]bool{
+	"4k": true, "8k": true, "16k": true, "hd": true, "uhd": true, "hdr": true, "highly": true,
+	"trending": true, "artstation": true, "masterpiece": true, "quality": true, "octane": true,
+	"render": true, "unreal": true, "lighting": true, "style": true, "resolution": true,
+}
+
+// dropJargon takes out the subjects that are prompt jargon ("4k",
+// "trending on artstation", "cinematic lighting") and the artist or studio
+// of "in the style of Van Gogh", who is to be imitated, not drawn; their
+// words stay in Extra.
+func dropJargon(sc *easel.Scene, toks []token) {
+	styleOf := map[string]bool{}
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].low == "style" && toks[i+1].low == "of" {
+			for _, t := range toks[i+2:] {
+				if t.brk {
+					styleOf[t.low] = true
+					break
+				}
+				styleOf[t.low] = true
+			}
+		}
+	}
+	if len(styleOf) == 0 && !slices.ContainsFunc(sc.Subjects, func(s easel.Subject) bool { return jargon[s.Noun] }) {
+		return
+	}
+	for i := 0; i < len(sc.Subjects); i++ {
+		s := sc.Subjects[i]
+		if i == 0 && len(sc.Subjects) == 1 || !jargon[s.Noun] && !styleOf[lastWord(s.Noun)] {
+			continue
+		}
+		sc.Extra = appendNew(sc.Extra, strings.Fields(s.Noun)...)
+		sc.Subjects = slices.Delete(sc.Subjects, i, i+1)
+		sc.Relations = slices.DeleteFunc(sc.Relations, func(r easel.Relation) bool { return r.Subject == s.Noun || r.Object == s.Noun })
+		dropElement(sc, s)
+		i--
+	}
+}
