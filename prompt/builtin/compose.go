@@ -103,6 +103,7 @@ type draft struct {
 	variation int
 	prof      profile
 	profKey   string // the profile's key in profiles, for its detail lines
+	at        where  // indoors or out, by the idea's words (placeOf)
 	light     string // outdoor, interior, portrait, underwater, space
 	facts     cond
 	idea      string // the idea as it appears in the text

@@ -186,9 +186,14 @@ func (d *draft) compose() string {
 		if covered[e] {
 			continue
 		}
-		if d.light == "outdoor" && (e == "table" || e == "window") && !slices.ContainsFunc(d.sc.Subjects, func(s easel.Subject) bool { return s.Element == e }) {
+		drawsSubject := slices.ContainsFunc(d.sc.Subjects, func(s easel.Subject) bool { return s.Element == e })
+		if d.light == "outdoor" && (e == "table" || e == "window") && !drawsSubject {
 			// A diner's table or window, outside it, is not in the
 			// picture.
+			continue
+		}
+		if d.insideLight() && outdoorElements[e] && !drawsSubject {
+			// Nor, inside a garage, the road the lexicon gives it.
 			continue
 		}
 		if try(d.choose("el:"+e, t.scenes[e]), d.subj, &detailS) {
@@ -419,9 +424,7 @@ func loneTree(sc *easel.Scene) bool {
 // noun names: a monk meditating in a temple sees no curved roofs, a
 // blacksmith in his forge no walls from outside.
 func (d *draft) insideOf(noun string) bool {
-	switch d.light {
-	case "interior", "firelight", "neon":
-	default:
+	if !d.insideLight() || d.light == "studio" {
 		return false
 	}
 	e, _, ok := lexical.FindNoun(strings.ToLower(noun))
@@ -431,6 +434,18 @@ func (d *draft) insideOf(noun string) bool {
 	switch e.Category() {
 	case "building", "structure", "tower":
 		return true
+	}
+	return false
+}
+
+// insideLight reports whether the scene is lit as a room is: by a window,
+// a lamp, a fire, neon or a studio's lights.
+func (d *draft) insideLight() bool {
+	switch d.light {
+	case "interior", "studio":
+		return true
+	case "firelight", "neon":
+		return !d.at.outdoors() // a campfire on a beach is still outside
 	}
 	return false
 }

@@ -37,7 +37,7 @@ var outdoorElements = map[string]bool{
 	"snow": true, "ice": true, "cliffs": true, "volcano": true, "canyon": true, "sea": true,
 	"beach": true, "lake": true, "river": true, "waterfall": true, "pond": true, "waves": true,
 	"forest": true, "pines": true, "trees": true, "palms": true, "jungle": true, "city": true,
-	"skyline": true, "street": true, "village": true, "road": true, "bridge": true,
+	"skyline": true, "street": true, "village": true, "houses": true, "road": true, "bridge": true,
 }
 
 // openAir are the WordNet categories of places that are outdoors: a park,

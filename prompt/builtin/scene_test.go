@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -214,6 +215,32 @@ func TestCorpusSceneRules(t *testing.T) {
 			}
 			for _, p := range ps {
 				checkScene(t, "line "+itoa(idea.Line)+" seed "+itoa(int(seed))+" "+idea.Text, idea.Text, p)
+			}
+		}
+	}
+}
+
+// TestWrbFreshSceneRules holds the scene rules on the wrb session's fresh
+// ideas (testdata/fresh_ideas.txt), which the scene rules were not
+// written against.
+func TestWrbFreshSceneRules(t *testing.T) {
+	data, err := os.ReadFile("testdata/fresh_ideas.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := corpus.Parse("testdata/fresh_ideas.txt", string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := New()
+	for _, idea := range fresh {
+		for seed := int64(1); seed <= 4; seed++ {
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea.Text, Seed: seed, N: 2, Chaos: 50 + 50*int(seed%2)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				checkScene(t, "fresh line "+itoa(idea.Line)+" seed "+itoa(int(seed))+" "+idea.Text, idea.Text, p)
 			}
 		}
 	}

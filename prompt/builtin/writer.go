@@ -144,6 +144,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 		variation: v,
 		prof:      prof,
 		profKey:   profKey,
+		at:        at,
 		light:     light,
 	}
 	d.facts = factsOf(sc, light)
