@@ -111,6 +111,9 @@ func (d *painter) heldOf(s *easel.Subject) held {
 	obj := strings.ToLower(s.Object)
 	if obj == "" && strings.HasPrefix(hd.on, "with ") {
 		obj = strings.TrimPrefix(hd.on, "with ")
+		if e, _, ok := lexical.FindNoun(lastWord(obj)); ok && (e.Category() == "mammal" || e.Category() == "bird") {
+			obj = "" // "a shepherd with his sheep": beside him, drawn by its painter
+		}
 	}
 	pose := poseOf(s)
 	if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && (e.Lemma == "paint" || e.Lemma == "sketch" || e.Lemma == "draw") &&

@@ -59,6 +59,9 @@ func poseOf(s *easel.Subject) string {
 		if besideLiving(s) {
 			return "standing" // "a girl beside a white horse": both, whole
 		}
+		if holdsWith(s) {
+			return "holding" // "a woman with a red umbrella": whole, holding it
+		}
 		return ""
 	}
 	e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
@@ -458,7 +461,7 @@ func seatedPose(s *easel.Subject, pose string) string {
 // animal or a vehicle, which a whole figure stands next to.
 func besideLiving(s *easel.Subject) bool {
 	rel := strings.ToLower(s.Relation)
-	for _, w := range besideWords[:5] {
+	for _, w := range besideWords { // "beside", ..., and "with": "a shepherd with his sheep"
 		if obj, ok := strings.CutPrefix(rel, w+" "); ok {
 			e, _, ok := lexical.FindNoun(lastWord(obj))
 			if !ok {
@@ -521,4 +524,23 @@ func (p *plan) otherFigures() []*easel.Subject {
 // mother holding a baby").
 func heldByFirst(p *plan, o *easel.Subject) bool {
 	return o.Noun != "" && strings.Contains(strings.ToLower(p.subjects[0].Object), strings.ToLower(o.Noun))
+}
+
+// holdCategories are the WordNet categories of things a person "with" one
+// holds in hand; clothing, weapons and tools keep the portrait.
+var holdCategories = map[string]bool{"container": true, "instrument": true, "toy": true, "flower": true, "fruit": true, "aircraft": true}
+
+// holdsWith reports whether a person's relation is "with" a thing held in
+// the hand: an umbrella, a basket, a guitar, a bunch of flowers, a balloon.
+func holdsWith(s *easel.Subject) bool {
+	obj, ok := strings.CutPrefix(strings.ToLower(s.Relation), "with ")
+	if !ok {
+		return false
+	}
+	n := lastWord(obj)
+	if hasAnyWord(n, "umbrella", "parasol", "balloon", "balloons", "kite", "lantern", "bouquet") {
+		return true
+	}
+	e, _, found := lexical.FindNoun(n)
+	return found && holdCategories[e.Category()]
 }
