@@ -206,6 +206,11 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Category == "" {
 			s.Category = ctx.Category(s.Noun)
 		}
+		if c := elementCategory[s.Element]; c != "" && s.Category != c && hasSense(s.Noun, c) {
+			// The lexicon draws a queen as a person and a cardinal as a
+			// bird; where WordNet has that sense too, it is the one meant.
+			s.Category = c
+		}
 		if s.Category == "" && (s.Element == "people" || s.Element == "person") {
 			// "people", "a crowd", "a couple": WordNet files them as
 			// groups; the lexicon draws them as people.
@@ -701,4 +706,20 @@ func fixSubjectPhrase(sc *easel.Scene, phrases []*phrase, toks []token, drop map
 		}
 		return
 	}
+}
+
+// elementCategory is the WordNet category of the things a lexicon element
+// draws.
+var elementCategory = map[string]string{
+	"person": "person", "people": "person", "birds": "bird", "seagulls": "bird", "fish": "fish",
+	"koi": "fish", "whale": "sea mammal", "cat": "mammal", "dog": "mammal", "fox": "mammal",
+	"horse": "mammal", "deer": "mammal", "camel": "mammal", "flowers": "flower", "sunflowers": "flower",
+	"trees": "tree", "pines": "tree", "palms": "tree",
+}
+
+// hasSense reports whether WordNet files the noun under category c in any
+// of its senses.
+func hasSense(noun, c string) bool {
+	e, _, ok := lexical.FindNoun(noun)
+	return ok && e.Has(c)
 }
