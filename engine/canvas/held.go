@@ -648,6 +648,10 @@ func heldBy(s *easel.Scene, i int) bool {
 		if o.Element == "dragon" && (n == "fire" || n == "flames" || n == "flame") && strings.Contains(strings.ToLower(o.Object), n) {
 			return true // breathed by the dragon (life.go)
 		}
+		if o.Element == "person" && poseOf(o) == "" && strings.HasPrefix(strings.ToLower(o.Relation), "with ") &&
+			strings.Contains(strings.ToLower(o.Relation), n) && hasAnyWord(n, "sword", "swords", "staff", "spear", "wand", "blade", "longsword") {
+			return true // beside the portrait's head (portrait.go heldThing)
+		}
 		if o.Element != "person" && o.Element != "people" || poseOf(o) == "" {
 			continue
 		}
