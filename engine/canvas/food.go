@@ -375,9 +375,10 @@ func (d *painter) table() {
 	d.fill(vgrad(bowl.scale(1.4), bowl.scale(0.6), cy, cy+ry*2.5))
 	d.ellipse(cx, cy, rx, ry)
 	d.fill(solid(bowl.mix(rgb{0.9, 0.9, 0.9}, 0.5)))
-	ramen := hasWord(p.words, "ramen") || hasWord(p.words, "noodle") || hasWord(p.words, "soup") || hasWord(p.words, "pho")
+	ramen := hasWord(p.words, "ramen") || hasWord(p.words, "noodle") || hasWord(p.words, "noodles") || hasWord(p.words, "pho") || hasWord(p.words, "udon")
+	soup := !ramen && (hasWord(p.words, "soup") || hasWord(p.words, "broth") || hasWord(p.words, "stew") || hasWord(p.words, "chowder"))
 	fruit := hasWord(p.words, "fruit") || hasWord(p.words, "apple") || hasWord(p.words, "orange") || hasWord(p.words, "berries") || hasWord(p.words, "grape")
-	hot := ramen || hasWord(p.words, "rice") || hasWord(p.words, "stew") || hasWord(p.words, "curry") || hasWord(p.words, "dumpling")
+	hot := ramen || soup || hasWord(p.words, "rice") || hasWord(p.words, "stew") || hasWord(p.words, "curry") || hasWord(p.words, "dumpling")
 	broth := hex("#d8943a")
 	if !ramen {
 		broth = hex("#c8b890")
@@ -385,8 +386,24 @@ func (d *painter) table() {
 	if fruit {
 		broth = hex("#5a3a24") // the shadow inside the bowl, under the fruit
 	}
+	if soup {
+		broth = hex("#c8883a") // a miso, a stew: broth with pieces in it, no noodles or egg
+		if c, ok := factColour(p.subjectOf("food")); ok {
+			broth = c
+		}
+	}
 	d.ellipse(cx, cy+ry*0.08, rx*0.9, ry*0.82)
 	d.fill(vgrad(broth.scale(1.1), broth.scale(0.8), cy-ry, cy+ry))
+	if soup {
+		for i := 0; i < 9; i++ {
+			bx, by := cx+d.rnd(-0.6, 0.6)*rx, cy+d.rnd(-0.45, 0.5)*ry
+			d.rect(bx-rx*0.05, by-ry*0.12, bx+rx*0.05, by+ry*0.12)
+			d.fill(solid(d.lit(hex("#f4eede"), 0)))
+		}
+		for i := 0; i < 30; i++ {
+			d.disc(cx+d.rnd(-0.6, 0.6)*rx, cy+d.rnd(-0.5, 0.6)*ry, 3*d.u, hex("#4a9a3a"), 1, false)
+		}
+	}
 	if ramen {
 		noodle := hex("#f2d68a")
 		for k := 0; k < 9; k++ {

@@ -166,6 +166,10 @@ func (d *painter) car(x, y, s float32) {
 	if len(d.p.tint) == 0 {
 		body = d.lit(hex("#3ab8b0"), 0.05)
 	}
+	sub := d.p.subjectOf("car")
+	if c, ok := factColour(sub); ok {
+		body = d.lit(c, 0.05) // "a yellow taxi" is yellow, not yellow mixed with teal
+	}
 	r := s * 0.22
 	d.moveTo(x-s*1.2, y-r*0.6)
 	d.lineTo(x-s*1.25, y-s*0.45)
@@ -181,6 +185,18 @@ func (d *painter) car(x, y, s float32) {
 	d.fill(solid(glass))
 	d.rect(x-s*1.25, y-s*0.32, x+s*1.25, y-s*0.27)
 	d.fillNoInk(solid(d.lit(rgb{0.85, 0.85, 0.88}, 0)))
+	if sub != nil && (strings.Contains(strings.ToLower(sub.Noun), "taxi") || strings.Contains(strings.ToLower(sub.Noun), "cab")) {
+		// A taxi's roof sign and its chequered band.
+		d.roundRect(x-s*0.14, y-s*1.08, x+s*0.22, y-s*0.95, s*0.03)
+		d.fill(solid(d.lit(hex("#f4f0d8"), 0)))
+		for k := range 12 {
+			if k%2 == 0 {
+				cx := x - s*1.0 + s*2.0*float32(k)/12
+				d.rect(cx, y-s*0.42, cx+s*2.0/12, y-s*0.36)
+			}
+		}
+		d.fillNoInk(solid(hex("#1a1a1a")))
+	}
 	for _, wx := range []float32{-0.72, 0.75} {
 		d.ellipse(x+wx*s, y-r, r, r)
 		d.fill(solid(hex("#141414")))
