@@ -182,7 +182,7 @@ var categoryDomains = map[string]string{
 	"pastry": "food", "sandwich": "food", "soup": "food", "salad": "food", "pasta": "food",
 	"pie": "food", "dessert": "food", "candy": "food", "dish": "food", "food": "food",
 	"drink": "drink",
-	"car": "vehicle", "bus": "vehicle", "truck": "vehicle", "train": "vehicle", "boat": "vehicle",
+	"car":   "vehicle", "bus": "vehicle", "truck": "vehicle", "train": "vehicle", "boat": "vehicle",
 	"aircraft": "vehicle", "bicycle": "vehicle", "motorcycle": "vehicle", "vehicle": "vehicle",
 	// Only for a scene that has no domain yet.
 	"flower": "botanical", "plant": "botanical", "tree": "botanical", "spacecraft": "space",
