@@ -85,7 +85,7 @@ var categoryLines = sync.OnceValue(func() map[string][]tmpl {
 		"tree":           {"{Subj} spread{s} {its} branches wide above the ground."},
 		"plant":          {"{Subj} {is} shown whole, {its} natural shape and texture clear."},
 		"fruit":          {"{Subj} {is} ripe and fresh, {its} skin catching the light.", "{Subj} {is} plump and ripe, shown in fine detail."},
-		"vegetable":      {"{Subj} {is} fresh and crisp, still beaded with water."},
+		"vegetable":      {"{Subj} {is} fresh and whole, shown in fine detail.", "[!outdoor]{Subj} {is} fresh and crisp, still beaded with water."},
 		"cake":           {"{Subj} {is} freshly made, soft and neatly shaped."},
 		"bread":          {"{Subj} {has} a golden crust, freshly baked."},
 		"cookie":         {"{Subj} {is} freshly baked, golden at the edges."},
