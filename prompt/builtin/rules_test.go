@@ -487,3 +487,68 @@ func TestCategoryLines(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedLines holds the lines people reported against the writer
+// (issue 14) to staying out, over eight seeds: each idea with the words
+// its prompt must never say.
+func TestReportedLines(t *testing.T) {
+	cases := []struct {
+		idea  string
+		never []string
+	}{
+		{"two kids flying a kite", []string{"fur", "ears up", "paws"}},
+		{"a queen on a throne", []string{"legs", "wings"}},
+		{"a cardinal on a snowy branch", []string{"face", "clothing", "expression"}},
+		{"an astronaut sitting on a giant strawberry", []string{"arranged with care", "glistening", "appetizing"}},
+		{"three pumpkins on a porch", []string{"arranged with care", "glistening"}},
+		{"a stack of pancakes with syrup", []string{"pancakes is", "is scattered"}},
+		{"a gold wristwatch on a marble table", []string{"expression", "eyes", "face"}},
+		{"an eagle over a canyon", []string{"huge round eyes"}},
+		{"a camel resting by an oasis", []string{"stands patiently"}},
+		{"an orange cat sleeping on a stack of books", []string{"gazing"}},
+	}
+	w := New()
+	for _, c := range cases {
+		for seed := int64(1); seed <= 8; seed++ {
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: c.idea, Seed: seed, N: 2, Chaos: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				low := strings.ToLower(p.Text)
+				for _, bad := range c.never {
+					if regexp.MustCompile(`\b` + bad + `\b`).MatchString(low) {
+						t.Errorf("%q seed %d: says %q: %s", c.idea, seed, bad, p.Text)
+					}
+				}
+			}
+		}
+	}
+	// Ramen, sushi and sneakers each get lines of their own, not one
+	// generic line for all.
+	subjectLine := func(idea string) string {
+		ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range strings.Split(ps[0].Text, ". ")[1:] {
+			if strings.HasPrefix(s, "The "+strings.Fields(idea)[len(strings.Fields(idea))-1]) || strings.Contains(s, "noodles") || strings.Contains(s, "broth") {
+				return s
+			}
+		}
+		return ""
+	}
+	lines := map[string]string{}
+	for _, idea := range []string{"a bowl of ramen", "a plate of sushi", "a pair of sneakers"} {
+		l := subjectLine(idea)
+		if l == "" {
+			t.Errorf("%q: no line about the subject", idea)
+		}
+		for other, ol := range lines {
+			if l != "" && strings.ReplaceAll(l, strings.Fields(idea)[len(strings.Fields(idea))-1], "X") == strings.ReplaceAll(ol, strings.Fields(other)[len(strings.Fields(other))-1], "X") {
+				t.Errorf("%q and %q get the same line: %q", idea, other, l)
+			}
+		}
+		lines[idea] = l
+	}
+}
