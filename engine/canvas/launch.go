@@ -1,6 +1,10 @@
 package canvas
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/easel-art/easel"
+)
 
 // launch.go draws what stands tall in a landscape where the usual
 // placing would lose it: a tower that is the subject rising out of a sea
@@ -159,4 +163,43 @@ func boatWater(p *plan) string {
 		return "lake"
 	}
 	return "sea"
+}
+
+// isMast reports a tower that is a lattice mast: a radio, television or
+// transmission tower, an antenna, a pylon.
+func isMast(s *easel.Subject) bool {
+	words := strings.ToLower(strings.Join(append(append([]string{}, s.Adjectives...), s.Noun), " "))
+	for _, w := range []string{"radio", "television", "tv", "transmission", "antenna", "transmitter", "cell", "pylon", "telecom", "broadcast"} {
+		if hasWord(" "+words+" ", w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mast draws a tapering steel lattice mast h tall at (x, y), red and
+// white bands, a light at its top.
+func (d *painter) mast(x, y, h float32) {
+	w := h * 0.09
+	lw := max(h*0.006, 1)
+	red, white := d.lit(hex("#c83a2a"), 0.1), d.lit(hex("#eeeae4"), 0.1)
+	const n = 16
+	for k := range n {
+		t0, t1 := float32(k)/n, float32(k+1)/n
+		y0, y1 := y-h*t0, y-h*t1
+		w0, w1 := w*(1-t0*0.85), w*(1-t1*0.85)
+		d.line(x-w0, y0, x-w1, y1, lw*1.6)
+		d.line(x+w0, y0, x+w1, y1, lw*1.6)
+		d.line(x-w0, y0, x+w1, y1, lw)
+		d.line(x+w0, y0, x-w1, y1, lw)
+		d.line(x-w1, y1, x+w1, y1, lw)
+		col := white
+		if (k/2)%2 == 0 {
+			col = red
+		}
+		d.fill(solid(col))
+	}
+	d.line(x, y-h, x, y-h*1.08, lw*1.5)
+	d.fill(solid(red))
+	d.glow(x, y-h*1.08, h*0.03, hex("#ff4a3a"), 0.8)
 }

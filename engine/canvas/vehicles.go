@@ -158,6 +158,10 @@ func (d *painter) mainTower(x, y, h float32) {
 	if c, ok := factColour(s); ok {
 		col = c
 	}
+	if s != nil && isMast(s) {
+		d.mast(x, y, h*1.3) // launch.go
+		return
+	}
 	col = d.lit(col, 0.1)
 	w := h * 0.16
 	d.poly(x-w, y, x-w*0.88, y-h, x+w*0.88, y-h, x+w, y)
