@@ -36,7 +36,7 @@ type written struct {
 }
 
 func (w *written) where() string {
-	return fmt.Sprintf("%s line %d seed %d %q", w.set, w.idea.Line, w.seed, w.idea.Text)
+	return fmt.Sprintf("%s line %d seed %d variation %d %q", w.set, w.idea.Line, w.seed, w.p.Variation, w.idea.Text)
 }
 
 var ruleCorpus = sync.OnceValues(func() ([]written, error) {
@@ -64,19 +64,27 @@ var ruleCorpus = sync.OnceValues(func() ([]written, error) {
 				set = "held out"
 			}
 			for seed := int64(1); seed <= 4; seed++ {
-				ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea.Text, Seed: seed})
+				// Odd seeds also hold the rules for a strong variation
+				// (chaos 100: new light, mood and composition).
+				req := easel.WriteRequest{Idea: idea.Text, Seed: seed}
+				if seed%2 == 1 {
+					req.N, req.Chaos = 2, 100
+				}
+				ps, err := w.WritePrompts(context.Background(), req)
 				if err != nil {
 					return nil, err
 				}
-				wr := written{idea: idea, set: set, seed: seed, p: ps[0], rendered: map[easel.Dialect]dialect.Rendered{}}
-				for _, d := range allDialects {
-					r, err := dialect.Render(ps[0], d, dialect.Options{})
-					if err != nil {
-						return nil, err
+				for _, p := range ps {
+					wr := written{idea: idea, set: set, seed: seed, p: p, rendered: map[easel.Dialect]dialect.Rendered{}}
+					for _, d := range allDialects {
+						r, err := dialect.Render(p, d, dialect.Options{})
+						if err != nil {
+							return nil, err
+						}
+						wr.rendered[d] = r
 					}
-					wr.rendered[d] = r
+					out = append(out, wr)
 				}
-				out = append(out, wr)
 			}
 		}
 	}
