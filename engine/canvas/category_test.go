@@ -112,9 +112,7 @@ func colourLanding(a, b *image.RGBA) (n int, ra, rb float64) {
 // idea's colour yet, and why; the test fails for any other, and for one
 // listed here that takes its colour now (so the list only shrinks).
 var colourExempt = map[string]string{
-	"fish":         "life.go: a school (sardines) keeps its colours; one fish takes it",
-	"sea creature": "jellyfish take the colour but are translucent over the blue water: a red one reads purple",
-	"building":     "built.go: a skyscraper (houses) and a chapel (tower) keep their colours",
+	"building": "built.go: a skyscraper (houses) and a chapel (tower) keep their colours",
 }
 
 // TestNotDrawnNote checks that what the canvas cannot draw is named on

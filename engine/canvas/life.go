@@ -288,9 +288,11 @@ func (d *painter) fish(x, y, l float32, dir float32, col rgb) {
 // jellyfish draws a glowing translucent bell with trailing tentacles.
 func (d *painter) jellyfish(x, y, s float32) {
 	col := hex("#f08ad8").mix(d.p.accent, 0.2)
+	bell, pale := float32(0.7), float32(0.3)
 	if s := d.p.jellySubject(); s != nil {
 		if c, ok := factColour(s); ok {
 			col = c // "three blue jellyfish"
+			bell, pale = 0.88, 0.12 // its own colour over the water's blue
 		}
 	}
 	d.glow(x, y, s*0.9, col, 0.35)
@@ -300,7 +302,7 @@ func (d *painter) jellyfish(x, y, s float32) {
 		t := float32(i) / 6
 		d.lineTo(x+s-t*2*s, y+s*0.12*float32(i%2))
 	}
-	d.fillNoInk(paint{col: col.mix(rgb{1, 1, 1}, 0.3), alpha: 0.7})
+	d.fillNoInk(paint{col: col.mix(rgb{1, 1, 1}, pale), alpha: bell})
 	for k := 0; k < 6; k++ {
 		tx := x - s*0.7 + float32(k)*s*0.28
 		px, py := tx, y

@@ -97,18 +97,20 @@ func (d *painter) underwater() {
 		fs := p.subjectOf("fish")
 		n, big := countOf(fs, 14), float32(1)
 		if c, ok := colourOf(fs); ok {
-			col = c.mix(deep, 0.15)
+			col = c // its own colour, not the water's
 		} else if fs != nil && bodyPlan(fs.Noun) == "shark" {
 			col = hex("#6a7a88").mix(deep, 0.15) // a shark's grey
 		}
 		if fs != nil && fs.Count > 0 || fs != nil && p.main == "fish" && !fs.Plural {
 			n = countOf(fs, 1)
 			big = min(4, 6/float32(n+1))
+		} else if fs != nil && p.main == "fish" {
+			n, big = 10, 2.2 // "sardines": a school near enough to see
 		}
 		for i := 0; i < n; i++ {
 			x, y := sx+float32(d.rng.NormFloat64())*W*0.1, sy+float32(d.rng.NormFloat64())*H*0.06
 			l := d.rnd(14, 30) * d.u * big
-			if big > 1 {
+			if big > 1 && n <= maxCount && (fs.Count > 0 || !fs.Plural) {
 				l = W * 0.32 * min(1, 2/float32(n+1)) * d.rnd(0.85, 1.1)
 				x = W * (0.5 + ((float32(i)+0.5)/float32(n)-0.5)*0.75)
 				y = H * (0.4 + 0.12*float32(i%2))
