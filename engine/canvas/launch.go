@@ -47,7 +47,7 @@ func (d *painter) aboveClouds(hz float32) {
 		d.mainTower(x, base, min(d.zoomed("tower", H*0.42), (base-H*0.06)/1.45)) // the roof stays in the frame
 	case p.main == "lighthouse":
 		x = d.xFor("lighthouse", 0.4, 0.6)
-		d.lighthouse(x, base, d.zoomed("lighthouse", H*0.16))
+		d.lighthouse(x, base, min(d.zoomed("lighthouse", H*0.16), (base-H*0.06)/3.4)) // the lamp stays in the frame
 	case p.main == "castle":
 		x = d.xFor("castle", 0.4, 0.6)
 		d.castle(x, base, d.zoomed("castle", H*0.14))
