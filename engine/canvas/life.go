@@ -291,7 +291,7 @@ func (d *painter) jellyfish(x, y, s float32) {
 	bell, pale := float32(0.7), float32(0.3)
 	if s := d.p.jellySubject(); s != nil {
 		if c, ok := factColour(s); ok {
-			col = c // "three blue jellyfish"
+			col = c                 // "three blue jellyfish"
 			bell, pale = 0.88, 0.12 // its own colour over the water's blue
 		}
 	}
