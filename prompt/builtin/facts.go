@@ -70,7 +70,7 @@ func bodyFacts(sc *easel.Scene) cond {
 // colour, no setting, no light.
 var categoryLines = sync.OnceValue(func() map[string][]tmpl {
 	src := map[string][]string{
-		"person":         {"{Subj} {is} shown in a natural pose, face and hands clearly drawn.", "[!rest]{Subj} stand{s} out in clear focus, {its} posture easy and natural."},
+		"person":         {"[!plural]{Subj} {is} shown in a natural pose, face and hands clearly drawn.", "[plural]{Subj} are shown in natural poses, faces and hands clearly drawn.", "[!rest]{Subj} stand{s} out in clear focus, {its} posture easy and natural."},
 		"creature":       {"{Subj} {is} shown in full, {its} fantastic form clearly drawn."},
 		"mammal":         {"{Subj} {is} shown whole in clear profile, every detail of {its} body sharp.", "[!sleep]{Subj} {is} alert and watchful, {its} eyes bright."},
 		"sea mammal":     {"{Subj} glide{s} through the water, {its} smooth body catching the light."},
