@@ -261,13 +261,25 @@ func (d *draft) negative() []string {
 	}
 	add(d.prof.negative...)
 	sc := d.sc
-	if sc.HasElement("person") || sc.HasElement("people") {
+	// The flaws of bodies, for the kinds of body the picture has (by
+	// WordNet's category, so an owl or an iguana counts as well as a fox).
+	var bodies catSet
+	for _, s := range sc.Subjects {
+		if c, sure := subjectCats(s); sure {
+			bodies |= c
+		}
+	}
+	if bodies&catPerson != 0 || sc.HasElement("person") || sc.HasElement("people") {
 		add("deformed hands", "extra fingers", "distorted face")
 	}
-	for _, e := range []string{"fox", "cat", "dog", "horse", "deer", "camel", "animal", "dragon"} {
-		if sc.HasElement(e) {
-			add("extra limbs", "deformed anatomy")
-			break
+	if bodies&catAnimals != 0 {
+		add("extra limbs", "deformed anatomy")
+	} else {
+		for _, e := range []string{"fox", "cat", "dog", "horse", "deer", "camel", "animal", "dragon"} {
+			if sc.HasElement(e) {
+				add("extra limbs", "deformed anatomy")
+				break
+			}
 		}
 	}
 	switch sc.TimeOfDay {
