@@ -47,6 +47,12 @@ func (p *plan) foodSubjectAt() (*easel.Subject, int) {
 		if foodShaped(s) {
 			return s, i // a specific shape (food_shapes.go)
 		}
+		if s.Element == "food" && s.Category == "" {
+			// The dish is one WordNet does not know ("ramen", "pho"): the
+			// bowl table() draws, not a side named with it ("with a soft
+			// boiled egg").
+			return nil, -1
+		}
 		if _, ok := foodDrawers[s.Category]; ok {
 			return s, i
 		}

@@ -27,7 +27,9 @@ func TestThingsAndPlaces(t *testing.T) {
 		food  string // the food drawer, for a table
 		shape string // the product's shape, for a product shot
 		el    string // an element the plan must hold
+		bowl  bool   // table() draws the bowl: no food drawer is chosen
 	}{
+		{idea: "a bowl of ramen with a soft boiled egg", kind: "table", bowl: true},
 		{idea: "sushi rolls on a slate board", kind: "table", food: "sushi"},
 		{idea: "a plate of salmon nigiri", kind: "table", food: "sushi"},
 		{idea: "a pepperoni pizza on a kitchen table", kind: "table", food: "pizza"},
@@ -78,6 +80,9 @@ func TestThingsAndPlaces(t *testing.T) {
 		}
 		if tc.shape != "" && p.prod.shape != tc.shape {
 			t.Errorf("%q: shape %q, want %q", tc.idea, p.prod.shape, tc.shape)
+		}
+		if tc.bowl && p.foodSubject() != nil {
+			t.Errorf("%q: drawn as %q, not in its bowl", tc.idea, p.foodSubject().Noun)
 		}
 		if tc.food != "" {
 			fs := p.foodSubject()
