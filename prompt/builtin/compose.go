@@ -259,23 +259,6 @@ func (d *draft) chooseFor(key string, list []tmpl, r ref) *tmpl {
 	return nil
 }
 
-// passes reports whether the sentence t would say of r passes the
-// sentence checker, without rendering it (fastProblem).
-func (d *draft) passes(t *tmpl, r ref, opening bool) bool {
-	p := d.fastProblem(t, r, opening)
-	if verifyChecks != nil {
-		nb, na, f := len(d.buf), len(d.adds), d.facts
-		s := d.render(t, r)
-		verifyChecks(p, d.check.problem(d.buf[s.start:s.end], r, opening), string(d.buf[s.start:s.end]))
-		d.buf, d.adds, d.facts = d.buf[:nb], d.adds[:na], f
-	}
-	return p == ""
-}
-
-// verifyChecks, set by a test, makes passes also render each sentence and
-// run the reference checker on it, reporting both verdicts.
-var verifyChecks func(fast, slow, sentence string)
-
 // mix hashes a seed and a key (FNV-1a, then a final avalanche).
 func mix(seed uint64, key string) uint64 {
 	h := uint64(14695981039346656037) ^ seed
@@ -645,38 +628,6 @@ var incidental = map[string]bool{"window": true, "table": true, "bowl": true, "r
 var ambiguousPlural = map[string]bool{
 	"jellyfish": true, "fish": true, "deer": true, "sheep": true, "koi": true, "squid": true,
 	"bison": true, "moose": true, "salmon": true, "aircraft": true, "spacecraft": true,
-}
-
-// linesFor returns the subject lines for a noun: by its lexicon name, then
-// by what WordNet says it is (cats, see categoryLines), then by its
-// element: a strawberry is a fruit before it is the canvas's "food".
-//
-// The lexicon files many nouns under one name (an eagle and a robin under
-// "owl", a penguin under "polar bear"): its lines are taken first only for
-// the noun they were written for, and after the category's otherwise, so
-// an eagle never has an owl's huge round eyes.
-func (d *draft) linesFor(noun, element string, cats catSet) []tmpl {
-	var keyLines []tmpl
-	if k := scene.Key(noun); k != "" {
-		if l, ok := d.t.subjects[k]; ok {
-			if sameThing(k, noun) {
-				return l
-			}
-			keyLines = l
-		}
-	}
-	if l, ok := d.t.subjects[noun]; ok {
-		return l
-	}
-	if l := categoryLines()[catName(cats)]; l != nil {
-		return l
-	}
-	if element != "" && !incidental[element] {
-		if l := d.t.subjects[element]; l != nil {
-			return l
-		}
-	}
-	return keyLines
 }
 
 // chooseColors picks three colour phrases: the person's colours first,

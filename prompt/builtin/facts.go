@@ -9,6 +9,7 @@ import (
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/lexical"
+	"github.com/easel-art/easel/scene"
 )
 
 // This file holds what the writer takes from the Scene's facts (package
@@ -336,4 +337,36 @@ func sameThing(key, noun string) bool {
 	}
 	last := func(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
 	return key == lemma || lexical.Plural(key) == noun || last(key) == lemma || last(lemma) == key
+}
+
+// linesFor returns the subject lines for a noun: by its lexicon name, then
+// by what WordNet says it is (cats, see categoryLines), then by its
+// element: a strawberry is a fruit before it is the canvas's "food".
+//
+// The lexicon files many nouns under one name (an eagle and a robin under
+// "owl", a penguin under "polar bear"): its lines are taken first only for
+// the noun they were written for, and after the category's otherwise, so
+// an eagle never has an owl's huge round eyes.
+func (d *draft) linesFor(noun, element string, cats catSet) []tmpl {
+	var keyLines []tmpl
+	if k := scene.Key(noun); k != "" {
+		if l, ok := d.t.subjects[k]; ok {
+			if sameThing(k, noun) {
+				return l
+			}
+			keyLines = l
+		}
+	}
+	if l, ok := d.t.subjects[noun]; ok {
+		return l
+	}
+	if l := categoryLines()[catName(cats)]; l != nil {
+		return l
+	}
+	if element != "" && !incidental[element] {
+		if l := d.t.subjects[element]; l != nil {
+			return l
+		}
+	}
+	return keyLines
 }

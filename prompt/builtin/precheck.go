@@ -206,3 +206,20 @@ func (d *draft) fastProblem(t *tmpl, r ref, opening bool) string {
 	}
 	return ""
 }
+
+// passes reports whether the sentence t would say of r passes the
+// sentence checker, without rendering it (fastProblem).
+func (d *draft) passes(t *tmpl, r ref, opening bool) bool {
+	p := d.fastProblem(t, r, opening)
+	if verifyChecks != nil {
+		nb, na, f := len(d.buf), len(d.adds), d.facts
+		s := d.render(t, r)
+		verifyChecks(p, d.check.problem(d.buf[s.start:s.end], r, opening), string(d.buf[s.start:s.end]))
+		d.buf, d.adds, d.facts = d.buf[:nb], d.adds[:na], f
+	}
+	return p == ""
+}
+
+// verifyChecks, set by a test, makes passes also render each sentence and
+// run the reference checker on it, reporting both verdicts.
+var verifyChecks func(fast, slow, sentence string)

@@ -21,7 +21,10 @@
 //	draft.go     compose: the sentences of a prompt in order, within a word budget
 //	defaults.go  what the idea left open (time, weather, mood, view), chaos, coherence
 //	compose.go   the draft's helpers: rendering templates, facts, colours, mood words
-//	facts.go     the Scene's facts: category lines, face/eye rules, counts, moods of actions, the negative's filter
+//	facts.go     the Scene's facts: category lines (linesFor), face/eye rules, counts, moods of actions, the negative's filter
+//	checker.go   the sentence checker: what a subject is (subjectCats), parts by category, agreement,
+//	             bound counts and colours, no word twice, no meta-language (problem, the reference)
+//	precheck.go  the checker compiled into each template (fastProblem), which chooseFor asks (passes)
 //	template.go  the template language ({subj}, [conditions], +elements)
 //	keywords.go  weighted keywords for the keyword dialects and the negative prompt
 //	phrases.go   openings, light, composition, moods, styles; things.go lines for subjects
