@@ -34,7 +34,8 @@ func interiorScene(s *easel.Scene) bool {
 		n := strings.ToLower(first.Noun)
 		return shapeWordOf(n) == "" && !strings.Contains(n, "bench") && (strings.Contains(n, "counter") || strings.Contains(n, "bar") ||
 			strings.Contains(n, "sofa") || strings.Contains(n, "couch") || strings.Contains(n, "bed") || strings.Contains(n, "bookcase") ||
-			strings.Contains(n, "shel") || strings.Contains(n, "wardrobe") || strings.Contains(n, "cabinet"))
+			strings.Contains(n, "shel") || strings.Contains(n, "wardrobe") || strings.Contains(n, "cabinet") ||
+			strings.Contains(n, "table") || strings.Contains(n, "desk"))
 	}
 	return false
 }
