@@ -572,3 +572,22 @@ func TestReportedLines(t *testing.T) {
 		lines[idea] = l
 	}
 }
+
+// FuzzChecker: the reference checker reads any sentence, of any subject,
+// without a panic, and the checker built for any idea does too.
+func FuzzChecker(f *testing.F) {
+	f.Add("a queen on a throne", "The queen is shown in fine detail, legs and wings crisp.", "the queen")
+	f.Add("three red balloons", "Five blue balloons drift, the balloons is red red.", "the balloons")
+	f.Add("", "", "")
+	f.Fuzz(func(t *testing.T, idea, sentence, subject string) {
+		if len(idea) > 500 || len(sentence) > 2000 {
+			return
+		}
+		sc := scene.Parse(idea)
+		c := newChecker(sc, strings.ToLower(idea))
+		r := refOf(sc, 0)
+		r.text = subject
+		c.problem([]byte(sentence), r, false)
+		c.problem([]byte(sentence), r, true)
+	})
+}
