@@ -56,6 +56,24 @@ func (c Context) Category(noun string) string {
 		// Tempered: the tag counts behind the weights are few.
 		score[i] = math.Log(float64(s.Weight)/100) / 2
 	}
+	c.evidence(own, keys, score)
+	best := 0
+	for i, s := range senses {
+		if i > 0 && !attributes[s.Category] && score[i] > score[best] {
+			best = i
+		}
+	}
+	if score[best]-score[0] < contextMargin || family(senses[best].Category) == family(senses[0].Category) {
+		// Context tells a kite from a bird, not one vehicle from
+		// another: "rolling" may speak of trains, a tank is still a tank.
+		return senses[0].Category
+	}
+	return senses[best].Category
+}
+
+// evidence adds to score[i] what the idea's words (the noun's own words
+// aside) say for category keys[i], in nats.
+func (c Context) evidence(own, keys []string, score []float64) {
 	for i, w := range c.words {
 		if isOwn(own, w) || len(w) < 3 || ofWhat(c.words, i, own) {
 			continue
@@ -73,23 +91,32 @@ func (c Context) Category(noun string) string {
 		if we.ctx == "" {
 			continue
 		}
-		for i := range senses {
+		for i := range keys {
 			score[i] += contextWeight * float64(we.speaksOf(keys[i])) / 2
 		}
 	}
-	best := 0
-	for i, s := range senses {
-		if i > 0 && !attributes[s.Category] && score[i] > score[best] {
-			best = i
-		}
-	}
-	if score[best]-score[0] < contextMargin || family(senses[best].Category) == family(senses[0].Category) {
-		// Context tells a kite from a bird, not one vehicle from
-		// another: "rolling" may speak of trains, a tank is still a tank.
-		return senses[0].Category
-	}
-	return senses[best].Category
 }
+
+// Favours is how much more (in nats) the idea's words, the noun's own
+// aside, speak for category a than for category b, WordNet's sense
+// weights left out: a caller with a better prior than WordNet's sense
+// counts (the scene lexicon, written for pictures) compares it with
+// contextMargin.
+func (c Context) Favours(noun, a, b string) float64 {
+	keys := []string{strings.ReplaceAll(a, " ", "_"), strings.ReplaceAll(b, " ", "_")}
+	var score [2]float64
+	c.evidence(strings.Fields(noun), keys, score[:])
+	return score[0] - score[1]
+}
+
+// ContextMargin is how much more the idea's words must say for another
+// category before context changes a noun's (Context.Category).
+const ContextMargin = contextMargin
+
+// Family is the family a category belongs to ("bird" and "mammal" are
+// animals, "car" and "boat" vehicles), the category itself when it has
+// none: context tells a kite from a bird, not one animal from another.
+func Family(c string) string { return family(c) }
 
 // families group the categories of one kind of thing, as the generator
 // does.

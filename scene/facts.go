@@ -154,6 +154,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		start = end
 	}
 	drop := map[int]bool{}
+	var redrawn []string // lexicon elements a subject no longer is
 	for si := range sc.Subjects {
 		s := &sc.Subjects[si]
 		if quantity(sc.Idea, s.Noun) {
@@ -206,10 +207,8 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Category == "" {
 			s.Category = ctx.Category(s.Noun)
 		}
-		if c := elementCategory[s.Element]; c != "" && s.Category != c && hasSense(s.Noun, c) {
-			// The lexicon draws a queen as a person and a cardinal as a
-			// bird; where WordNet has that sense too, it is the one meant.
-			s.Category = c
+		if old := s.Element; agree(ctx, s) && old != "" {
+			redrawn = append(redrawn, old)
 		}
 		if s.Category == "" && (s.Element == "people" || s.Element == "person") {
 			// "people", "a crowd", "a couple": WordNet files them as
@@ -286,6 +285,12 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		fixSubjectPhrase(sc, phrases, toks, drop)
 	}
 	dropSubjects(sc, drop)
+	for _, el := range redrawn {
+		// "a crane at a construction site": no birds in the picture.
+		if !slices.ContainsFunc(sc.Subjects, func(s easel.Subject) bool { return s.Element == el }) {
+			sc.Elements = slices.DeleteFunc(sc.Elements, func(e string) bool { return e == el })
+		}
+	}
 	dropColours(sc, phrases, toks)
 	dropGroups(sc, phrases, toks)
 	portionFirst(sc)
@@ -713,13 +718,122 @@ func fixSubjectPhrase(sc *easel.Scene, phrases []*phrase, toks []token, drop map
 var elementCategory = map[string]string{
 	"person": "person", "people": "person", "birds": "bird", "seagulls": "bird", "fish": "fish",
 	"koi": "fish", "whale": "sea mammal", "cat": "mammal", "dog": "mammal", "fox": "mammal",
-	"horse": "mammal", "deer": "mammal", "camel": "mammal", "flowers": "flower", "sunflowers": "flower",
-	"trees": "tree", "pines": "tree", "palms": "tree",
+	"horse": "mammal", "deer": "mammal", "camel": "mammal", "animal": "mammal", "flowers": "flower",
+	"sunflowers": "flower", "trees": "tree", "pines": "tree", "palms": "tree",
 }
 
-// hasSense reports whether WordNet files the noun under category c in any
-// of its senses.
-func hasSense(noun, c string) bool {
+// agree settles a subject whose lexicon element and WordNet category are
+// different kinds of thing: "crane" is in the lexicon's birds and WordNet's
+// likeliest crane is a machine. Which one wins is decided by evidence, not
+// by the noun:
+//
+//   - A compound WordNet knows ("baseball bat", "computer mouse") names one
+//     sense outright: the element follows the category.
+//   - Otherwise the lexicon's kind is the prior, not WordNet's likeliest
+//     sense. The lexicon was written for pictures (people who type "a crane"
+//     or "a cardinal" mostly mean the bird), while WordNet's sense weights
+//     count prose, where a cardinal is a churchman. So the lexicon's kind
+//     stands unless the idea's other words speak for WordNet's category by
+//     the margin context itself needs (lexical.ContextMargin): "a crane at
+//     a construction site" is a machine, "a crane wading in a marsh" and
+//     "a cardinal in the snow" are birds.
+//   - Where the idea clearly speaks for WordNet's category, the element
+//     follows it (elementFor): a machine is drawn as an object, never as
+//     birds, and the writer says no "wildlife".
+//
+// A noun WordNet files under no sense of the lexicon's kind (a phoenix is a
+// city there) keeps both: the lexicon knows a sense WordNet's categories
+// miss.
+//
+// It reports whether the element changed.
+func agree(ctx lexical.Context, s *easel.Subject) bool {
+	lc := elementCategory[s.Element]
+	if lc == "" || s.Category == "" {
+		return false
+	}
+	if f, _, ok := lookupPhrase(s.Noun); ok && f.e.class != cThing {
+		return false // a garden's trees, an island's palms: scenery a place brings
+	}
+	same := lexical.Family(lc) == lexical.Family(s.Category)
+	if compound(s) {
+		if same {
+			return false
+		}
+		s.Element = elementFor(s.Category, s.Plural)
+		return true
+	}
+	sense, best := s.Category, ""
+	if !same {
+		// WordNet's choice against the lexicon's kind: the idea's
+		// words must speak for WordNet's by the margin.
+		if sense = senseOf(s.Noun, lc); sense == "" {
+			return false
+		}
+		if ctx.Favours(s.Noun, s.Category, sense) >= lexical.ContextMargin {
+			best = s.Category
+		}
+	} else {
+		// WordNet's choice and the lexicon agree; another sense of
+		// the noun needs twice the margin ("a roast duck on a
+		// platter" is food; "a climber hanging from a cliff" stays a
+		// person, not the climbing plant).
+		e, _, _ := lexical.FindNoun(s.Noun)
+		by := 2 * lexical.ContextMargin
+		for _, x := range e.Senses() {
+			if lexical.Family(x.Category) == lexical.Family(lc) || x.Category == "color" || x.Category == "material" || x.Category == "shape" {
+				continue
+			}
+			if f := ctx.Favours(s.Noun, x.Category, sense); f >= by {
+				best, by = x.Category, f
+			}
+		}
+	}
+	if best == "" {
+		s.Category = sense
+		return false
+	}
+	s.Category = best
+	s.Element = elementFor(best, s.Plural)
+	return true
+}
+
+// lexiconAgrees reports whether the kind the lexicon draws the noun as
+// is of the family of its category (or the lexicon says no kind).
+func lexiconAgrees(e *entry, category string) bool {
+	if len(e.elements) == 0 || category == "" {
+		return true
+	}
+	lc := elementCategory[e.elements[0]]
+	return lc == "" || lexical.Family(lc) == lexical.Family(category)
+}
+
+// compound reports whether the subject's noun with the words before it is
+// a compound WordNet knows with a category ("baseball bat").
+func compound(s *easel.Subject) bool {
+	n := len(s.Adjectives)
+	for k := 1; k <= 2 && k <= n; k++ {
+		w := strings.Join(s.Adjectives[n-k:], " ") + " " + s.Noun
+		if e, _, ok := lexical.FindNoun(w); ok && e.Category() != "" {
+			return true
+		}
+	}
+	return strings.Contains(s.Noun, " ") && categoryOf(s.Noun) != ""
+}
+
+// senseOf is the noun's WordNet sense of the same kind as category c (c
+// itself first), "" when it has none.
+func senseOf(noun, c string) string {
 	e, _, ok := lexical.FindNoun(noun)
-	return ok && e.Has(c)
+	if !ok {
+		return ""
+	}
+	if e.Has(c) {
+		return c
+	}
+	for _, x := range e.Senses() {
+		if lexical.Family(x.Category) == lexical.Family(c) {
+			return x.Category
+		}
+	}
+	return ""
 }

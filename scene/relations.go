@@ -211,7 +211,11 @@ func settleDomain(sc *easel.Scene) {
 	s0 := sc.Subjects[0]
 	own := ""
 	f, _, known := lookupPhrase(s0.Noun)
-	if known && f.e.class == cThing {
+	// Where the idea made the noun another kind of thing than the
+	// lexicon's (agree: "a crane at a construction site"), the lexicon's
+	// domain is not the subject's.
+	agrees := !known || f.e.class != cThing || lexiconAgrees(f.e, s0.Category)
+	if known && f.e.class == cThing && agrees {
 		own = f.e.domain
 	}
 	if own == "" {
@@ -222,7 +226,7 @@ func settleDomain(sc *easel.Scene) {
 	// on a stone wall": the wall chose), so the domain they chose is not
 	// the subject's. Only living things are trusted to WordNet here: its
 	// first sense of a cardinal is a person, of a swordfish food.
-	misread := lastWord(sc.Subject) != lastWord(s0.Noun) && !strings.Contains(sc.Subject, " of ") ||
+	misread := !agrees || lastWord(sc.Subject) != lastWord(s0.Noun) && !strings.Contains(sc.Subject, " of ") ||
 		!known && (own == "animal" || own == "bird" || own == "insect" || own == "botanical")
 	if own != "" && own != sc.Domain && (sc.Domain == "" || (subjectDomains[sc.Domain] || misread) && subjectDomains[own]) {
 		sc.Domain = own
