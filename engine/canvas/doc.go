@@ -26,6 +26,7 @@
 //	placing.go        animals, critters, towers, vehicles and people on the ground; what flies
 //	plan.go           Scene → plan: light, weather, season, palette, the picture's kind
 //	subjects.go       the Scene's facts: counts, colours, planets by name, "not drawn" notes
+//	notes.go          what the notes read in the idea: a measure of food ("a stack of"), a spot of a place ("a street corner"), a table's second dish
 //	sky.go            sky, sun, moon, stars, clouds, aurora
 //	land.go           mountains, hills, dunes, fields, rocks, snow, roads
 //	water.go          sea, lakes, rivers, reflections, waves

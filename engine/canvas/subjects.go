@@ -160,7 +160,7 @@ func Roughly(s *easel.Scene) []string {
 		if _, ok := namedColour(n); ok {
 			continue // a colour word, not a thing
 		}
-		if notAThing(s, sub) {
+		if notAThing(s, sub) || measureOf(s, sub) || partOfPlace(s, sub) {
 			continue
 		}
 		if sub.Category == "furniture" {
@@ -168,7 +168,7 @@ func Roughly(s *easel.Scene) []string {
 				kind = planKind(s)
 			}
 			if kind == "interior" {
-				if !furnitureShaped(n) {
+				if !furnitureShaped(n) && !counterCabinet(planOf(s), n) {
 					out = append(out, "the "+n)
 				}
 				continue
@@ -230,8 +230,12 @@ func NotDrawn(s *easel.Scene) []string {
 	if s == nil {
 		return nil
 	}
-	kind := ""
-	var out []string
+	var (
+		p      *plan
+		kind   string
+		dishes []int
+		out    []string
+	)
 	for i, sub := range s.Subjects {
 		n := strings.ToLower(sub.Noun)
 		if n == "" || sub.Category == "color" {
@@ -243,13 +247,18 @@ func NotDrawn(s *easel.Scene) []string {
 		if e, ok := lexical.Lookup(n); ok && e.Freq[lexical.NounPOS] <= 1 && e.Freq[lexical.AdjPOS] >= 2 {
 			continue // an adjective the parser took for a thing ("a cozy nook")
 		}
-		if notAThing(s, sub) {
+		if notAThing(s, sub) || measureOf(s, sub) || partOfPlace(s, sub) {
 			continue
 		}
-		if kind == "" {
-			kind = planKind(s)
+		if p == nil {
+			p = planOf(s)
+			kind, dishes = p.kind, tableDishes(s, p)
 		}
-		if drawnByWord(kind, n) {
+		if slices.Contains(dishes, i) {
+			out = appendNew(out, "the "+n) // a second dish: the table paints one
+			continue
+		}
+		if drawnByWord(kind, n) || kind == "interior" && counterCabinet(p, n) {
 			continue
 		}
 		if sub.Element != "" && drawable[sub.Element] && paintsIn(kind, sub) {
@@ -275,12 +284,17 @@ func NotDrawn(s *easel.Scene) []string {
 				continue
 			}
 		}
-		name := "the " + n
-		if !slices.Contains(out, name) {
-			out = append(out, name)
-		}
+		out = appendNew(out, "the "+n)
 	}
 	return out
+}
+
+// appendNew appends name to names unless it is there already.
+func appendNew(names []string, name string) []string {
+	if slices.Contains(names, name) {
+		return names
+	}
+	return append(names, name)
 }
 
 // objectParts are parts of an object that its shape draws with it: "a
@@ -412,7 +426,7 @@ func paintsIn(kind string, sub easel.Subject) bool {
 			return true // interior.go draws a person sitting, reading..., else standing
 		}
 	}
-	if !ofElementsKind(sub) {
+	if !ofElementsKind(sub) && !shapeListed(sub) {
 		return false
 	}
 	return namesPlace(sub)
