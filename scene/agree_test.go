@@ -32,6 +32,10 @@ func TestElementAgreesWithCategory(t *testing.T) {
 		// Where the idea's words do not speak clearly, the lexicon's
 		// kind stands: a climber on a cliff is no climbing plant.
 		{"a climber resting on a granite ledge", "climber", "person", "person", "", ""},
+		// A room's words speak of buildings; what stands in the room
+		// is none: houseplants, not factories.
+		{"a small bedroom with a window and plants", "plants", "plant", "flowers", "", ""},
+		{"a sunny living room full of plants", "plants", "plant", "flowers", "", ""},
 	} {
 		sc := Parse(c.idea)
 		i := slices.IndexFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == c.noun })

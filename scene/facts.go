@@ -207,7 +207,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if s.Category == "" {
 			s.Category = ctx.Category(s.Noun)
 		}
-		if old := s.Element; agree(ctx, s) && old != "" {
+		if old := s.Element; agree(ctx, s, roomIdea(sc)) && old != "" {
 			redrawn = append(redrawn, old)
 		}
 		if s.Category == "" && (s.Element == "people" || s.Element == "person") {
@@ -746,9 +746,18 @@ var elementCategory = map[string]string{
 // miss.
 //
 // It reports whether the element changed.
-func agree(ctx lexical.Context, s *easel.Subject) bool {
+func agree(ctx lexical.Context, s *easel.Subject, inRoom bool) bool {
 	lc := elementCategory[s.Element]
 	if lc == "" || s.Category == "" {
+		return false
+	}
+	if inRoom && buildingKind[s.Category] {
+		// A room's words speak of buildings, but what stands in a room
+		// is no building: "a bedroom with plants" has houseplants, not
+		// factories.
+		if sense := senseOf(s.Noun, lc); sense != "" {
+			s.Category = sense
+		}
 		return false
 	}
 	if f, _, ok := lookupPhrase(s.Noun); ok && f.e.class != cThing {
@@ -795,6 +804,23 @@ func agree(ctx lexical.Context, s *easel.Subject) bool {
 	s.Category = best
 	s.Element = elementFor(best, s.Plural)
 	return true
+}
+
+// buildingKind are the categories of things too big to stand in a room.
+var buildingKind = map[string]bool{"structure": true, "building": true, "tower": true, "settlement": true}
+
+// roomIdea reports whether one of the idea's subjects is a room, by
+// WordNet: what else it names stands inside.
+func roomIdea(sc *easel.Scene) bool {
+	for _, x := range sc.Subjects {
+		if x.Category == "room" {
+			return true
+		}
+		if e, _, ok := lexical.FindNoun(strings.ToLower(x.Noun)); ok && e.Category() == "room" {
+			return true
+		}
+	}
+	return false
 }
 
 // lexiconAgrees reports whether the kind the lexicon draws the noun as
