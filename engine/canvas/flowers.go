@@ -126,7 +126,20 @@ func (d *painter) flowerHead(k flowerKind, x, y, r float32, col rgb) {
 		d.quadTo(x, y+r*0.3, x-r*0.6, y+r*0.05)
 		d.fill(vgrad(c.scale(1.2), c.scale(0.9), y, y+r*0.6))
 	case flowerLily:
-		// Six pointed petals and long stamens.
+		// Six pointed petals and long stamens; a pale lily is edged so it
+		// reads on a pale wall.
+		if col.lum() > 0.7 {
+			for i := range 6 {
+				a := float32(i)*math.Pi/3 - math.Pi/2
+				tx, ty := x+cos32(a)*r*1.08, y+sin32(a)*r*0.92
+				nx, ny := -sin32(a)*r*0.27, cos32(a)*r*0.27
+				mx, my := (x+tx)/2, (y+ty)/2
+				d.moveTo(x, y)
+				d.quadTo(mx+nx, my+ny, tx, ty)
+				d.quadTo(mx-nx, my-ny, x, y)
+			}
+			d.fill(solid(c.scale(0.62)))
+		}
 		for i := range 6 {
 			a := float32(i)*math.Pi/3 - math.Pi/2
 			tx, ty := x+cos32(a)*r, y+sin32(a)*r*0.85
@@ -196,7 +209,7 @@ func (d *painter) flowersAt(cx, top, s float32) {
 	if fl != nil && fl.Count == 0 && !fl.Plural && (hasWord(d.p.words, "a "+strings.ToLower(fl.Noun)) || hasWord(d.p.words, "single") || hasWord(d.p.words, "one")) {
 		n = 1 // "a single pink rose"
 	}
-	r := s * min(0.15, 0.75/float32(n+1))
+	r := s * min(0.15, 1.0/float32(n+1))
 	if k == flowerLily || k == flowerSunflower {
 		r *= 1.2
 	}

@@ -329,6 +329,19 @@ func pottedPlant(subjects []easel.Subject) bool {
 	return false
 }
 
+// trainedPlant reports a plant that lives in a pot by its name ("a
+// bonsai tree", "a succulent"), set on a table.
+func trainedPlant(subjects []easel.Subject) bool {
+	if len(subjects) == 0 {
+		return false
+	}
+	f := subjects[0]
+	if f.Category != "tree" && f.Category != "plant" {
+		return false
+	}
+	return shapeWordOf(strings.Join(append(append([]string{}, f.Adjectives...), f.Noun), " ")) == "plant"
+}
+
 // pottedTree grows a small tree from the pot's mouth at (cx, y): a
 // twisting trunk and flat pads of foliage, as a bonsai is trained.
 func (d *painter) pottedTree(cx, y, s float32) {

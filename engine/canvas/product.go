@@ -135,11 +135,11 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		// ("a library full of books" is a room, not a book.)
 	case p.el["object"] && (p.main == "flowers" || p.main == "sunflowers") && holdsFlowers(s.Subjects):
 		// "a vase of sunflowers": the vase, with its flowers.
-	case (p.main == "flowers" || p.main == "sunflowers") && s.Setting == "" && !hasAny(without(p.el, "flowers", "sunflowers"), landscapeElements...) &&
-		!hasAny(p.el, "person", "people", "window", "table", "street") && p.critterSubject() == nil:
+	case (p.main == "flowers" || p.main == "sunflowers") && (s.Setting == "" || p.el["table"]) && !hasAny(without(p.el, "flowers", "sunflowers"), landscapeElements...) &&
+		!hasAny(p.el, "person", "people", "window", "street") && p.critterSubject() == nil:
 		// "four orange lilies": the flowers close, in a vase.
 		bunch = true
-	case pottedPlant(s.Subjects):
+	case pottedPlant(s.Subjects) || p.el["table"] && trainedPlant(s.Subjects):
 		// "a bonsai tree in a pot": the plant in its pot, close (objects_extra.go).
 	case p.main == "bowl" && !p.el["food"] && !hasWord(p.words, "fruit"):
 		// An empty bowl is a piece of pottery to show.
@@ -164,7 +164,7 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	if bunch {
 		sub = easel.Subject{Noun: "vase"}
 	}
-	if pottedPlant(s.Subjects) {
+	if pottedPlant(s.Subjects) || p.el["table"] && trainedPlant(s.Subjects) {
 		sub = s.Subjects[0]
 		sub.Noun = strings.TrimSpace(strings.Join(sub.Adjectives, " ") + " " + sub.Noun + " plant")
 		for _, x := range s.Subjects[1:] {
