@@ -268,16 +268,22 @@ func FindNoun(w string) (e Entry, plural, ok bool) {
 }
 
 func findNoun(w string, exact Entry, found bool) (e Entry, plural, ok bool) {
-	if e, ok := exact, found; ok && e.Freq[NounPOS] > 0 {
+	if e, ok := exact, found; ok && e.Freq[NounPOS] > 0 && e.cats != "" {
 		// "glasses", "species": a lemma that looks plural is taken as it is.
 		return e, false, true
 	}
 	for _, f := range forms()[w] {
 		if f[0] == 'n' {
-			if e, ok := Lookup(f[2:]); ok && e.Freq[NounPOS] > 0 {
+			if e, ok := Lookup(f[2:]); ok && e.Freq[NounPOS] > 0 && (e.cats != "" || !found || exact.Freq[NounPOS] == 0) {
+				// "men", "elves", "fungi": WordNet's lemma of the plural
+				// itself names a group of no category ("men": a work
+				// force); the irregular plural of a thing is what is meant.
 				return e, true, true
 			}
 		}
+	}
+	if e, ok := exact, found; ok && e.Freq[NounPOS] > 0 {
+		return e, false, true // "people", "data": a lemma of no category
 	}
 	// Of the lemmas the rules give, the most frequent noun: "cookies" is
 	// cookie before cooky (a cook).

@@ -34,6 +34,9 @@ func TestFindNoun(t *testing.T) {
 		{"berries", "berry", true}, {"wolves", "wolf", true}, {"fox", "fox", false},
 		{"glasses", "glasses", false}, {"people", "people", false}, {"cacti", "cactus", true},
 		{"women", "woman", true}, {"knives", "knife", true},
+		// WordNet has "men" and "elves" as lemmas of no category; the
+		// plural of man and elf is meant.
+		{"men", "man", true}, {"elves", "elf", true}, {"data", "data", false},
 	} {
 		e, plural, ok := FindNoun(c.w)
 		if !ok || e.Lemma != c.lemma || plural != c.plural {
