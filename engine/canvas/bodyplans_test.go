@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/easel-art/easel/lexical"
 )
 
 // TestBodyPlansGenerated checks that the checked-in bodyplans.txt is what
@@ -32,5 +34,28 @@ func TestBodyPlansGenerated(t *testing.T) {
 	}
 	if string(got) != string(want) {
 		t.Error("bodyplans.txt differs from what go generate makes: run go generate ./engine/canvas")
+	}
+}
+
+// TestPlanFamily: a critter's body plan holds where WordNet files the noun
+// under the category of the plan's own word, whatever sense the Scene
+// took; every plan's word has an animal's category in WordNet.
+func TestPlanFamily(t *testing.T) {
+	for pl := range planCritters {
+		if e, ok := lexical.Lookup(pl); !ok || lexical.Family(e.Category()) != "mammal" {
+			t.Errorf("plan %q: WordNet's category %q is no animal's", pl, e.Category())
+		}
+	}
+	for _, c := range []struct {
+		noun, plan string
+		want       bool
+	}{
+		{"beetle", "beetle", true}, {"weevils", "beetle", true}, {"snail", "snail", true},
+		{"turtle", "turtle", true}, {"tarantula", "spider", true},
+		{"rocket", "snake", false}, {"zorblax", "ant", false},
+	} {
+		if got := planFamily(c.noun, c.plan); got != c.want {
+			t.Errorf("planFamily(%q, %q) = %v, want %v", c.noun, c.plan, got, c.want)
+		}
 	}
 }

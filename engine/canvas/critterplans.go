@@ -376,17 +376,11 @@ func perched(s *easel.Scene, i int) bool {
 	return n != "" && strings.Contains(rel, n) && (hasAnyWord(n, perchWords...) || s.Subjects[i].Category == "flower")
 }
 
-// planFamilies are the WordNet categories of the critter plans.
-var planFamilies = map[string]string{
-	"beetle": "insect", "ladybug": "insect", "butterfly": "insect", "bee": "insect", "ant": "insect",
-	"spider": "insect", "dragonfly": "insect", "snail": "sea creature", "snake": "reptile", "turtle": "reptile",
-	"crocodile": "reptile",
-}
-
-// planFamily reports whether WordNet also files noun under its plan's
-// category ("beetle" is a tool first in the table, an insect too), so the
-// plan holds though the subject's category is another sense.
+// planFamily reports whether WordNet also files noun under the category
+// of its plan's own word (a ladybug is an insect, a snail a sea creature),
+// so the plan holds though the subject's category is another sense.
 func planFamily(noun, pl string) bool {
 	e, _, ok := lexical.FindNoun(strings.ToLower(noun))
-	return ok && planFamilies[pl] != "" && e.Has(planFamilies[pl])
+	p, _ := lexical.Lookup(pl)
+	return ok && p.Category() != "" && e.Has(p.Category())
 }
