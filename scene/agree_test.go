@@ -32,6 +32,10 @@ func TestElementAgreesWithCategory(t *testing.T) {
 		// Where the idea's words do not speak clearly, the lexicon's
 		// kind stands: a climber on a cliff is no climbing plant.
 		{"a climber resting on a granite ledge", "climber", "person", "person", "", ""},
+		// A sense WordNet never saw used (a man as a game piece) is no
+		// reading at all, whatever the words around it speak of.
+		{"a man playing a guitar on a street corner", "man", "person", "person", "object", ""},
+		{"a man tuning a violin", "man", "person", "person", "object", ""},
 		// A room's words speak of buildings; what stands in the room
 		// is none: houseplants, not factories.
 		{"a small bedroom with a window and plants", "plants", "plant", "flowers", "", ""},

@@ -792,6 +792,9 @@ func agree(ctx lexical.Context, s *easel.Subject, inRoom bool) bool {
 			if lexical.Family(x.Category) == lexical.Family(lc) || x.Category == "color" || x.Category == "material" || x.Category == "shape" {
 				continue
 			}
+			if x.Weight == 0 {
+				continue // a sense WordNet never saw used: "a man playing a guitar" is no game piece
+			}
 			if f := ctx.Favours(s.Noun, x.Category, sense); f >= by {
 				best, by = x.Category, f
 			}

@@ -42,6 +42,9 @@ var planColours = map[string]string{
 // critterDrawer is the drawer for a creature subject, by its body plan
 // first, else its category; ok is false when it has neither.
 func critterDrawer(s *easel.Subject) (f func(d *painter, x, y, s float32, col rgb), def string, ok bool) {
+	if s == nil {
+		return nil, "", false
+	}
 	pl := bodyPlan(s.Noun)
 	if f, ok := planCritters[pl]; ok {
 		if _, cat := critterDrawers[s.Category]; cat || s.Category == "" || planFamily(s.Noun, pl) {
