@@ -118,8 +118,8 @@ const ContextMargin = contextMargin
 // none: context tells a kite from a bird, not one animal from another.
 func Family(c string) string { return family(c) }
 
-// families group the categories of one kind of thing, as the generator
-// does.
+// families group the categories of one kind of thing; the generator
+// (internal/wngen) ranks a noun's senses by them too.
 var families = func() map[string]string {
 	m := map[string]string{}
 	for _, f := range [][]string{

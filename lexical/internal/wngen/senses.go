@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/easel-art/easel/lexical"
 )
 
 // catWeight is one category of a noun, the evidence for it (w) and its
@@ -207,23 +209,6 @@ func nounCategory(w string, offs []int, nouns map[int]synset, counts map[string]
 	return cats
 }
 
-// families group the categories whose evidence adds up: a "hot dog" is a
-// sandwich and a sausage (food) before a stunt performer.
-var families = map[string]string{}
-
-func init() {
-	for _, f := range [][]string{
-		{"mammal", "sea mammal", "bird", "fish", "reptile", "amphibian", "insect", "sea creature", "animal"},
-		{"fruit", "vegetable", "cake", "bread", "cookie", "pastry", "sandwich", "soup", "salad", "pasta", "pie", "dessert", "candy", "dish", "food"},
-		{"spacecraft", "aircraft", "bus", "truck", "train", "bicycle", "motorcycle", "car", "boat", "vehicle"},
-		{"flower", "tree", "plant"},
-	} {
-		for _, c := range f {
-			families[c] = f[0]
-		}
-	}
-}
-
 // rankCategories orders a noun's categories by their weight, its family's
 // first, and keeps the likeliest few with their share in percent. head,
 // for a compound, is its head word's categories: a category the head word
@@ -272,9 +257,7 @@ func rankCategories(cats []catWeight, head []catWeight) []catWeight {
 	return cats
 }
 
-func family(c string) string {
-	if f, ok := families[c]; ok {
-		return f
-	}
-	return c
-}
+// family is the family of a category as package lexical groups them
+// (lexical.Family): the evidence of a family's categories adds up, so a
+// "hot dog" is a sandwich and a sausage (food) before a stunt performer.
+func family(c string) string { return lexical.Family(c) }
