@@ -45,7 +45,8 @@ var objectDrawers = map[string]func(d *painter, pr product, cx, base, s float32)
 	"bag":        (*painter).objBag,
 	"backpack":   (*painter).objBackpack,
 	"suitcase":   (*painter).objSuitcase,
-	"wallet":     (*painter).objSuitcase,
+	"wallet":     (*painter).objWallet, // objects_flat.go
+	"boardgame":  (*painter).objBoardGame,
 	"box":        (*painter).objSuitcase,
 	"gift":       (*painter).objSuitcase,
 	"book":       (*painter).objBook,

@@ -21,6 +21,7 @@ type product struct {
 	noun    string
 	window  bool   // the words put it by a window: the wall behind has one
 	pair    bool   // a pair of shoes or boots: two are drawn
+	n       int    // how many of it the words count ("two white candles")
 	with    string // the shape of a second object the words name beside it ("and two glasses")
 	withN   int    // how many of it
 }
@@ -48,6 +49,7 @@ var productShapes = []struct{ word, shape string }{
 	{"sneaker", "shoe"}, {"trainer", "shoe"}, {"shoe", "shoe"}, {"heel", "shoe"}, {"sandal", "shoe"}, {"loafer", "shoe"}, {"boot", "boot"},
 	{"backpack", "backpack"}, {"rucksack", "backpack"}, {"suitcase", "suitcase"}, {"wallet", "wallet"}, {"clutch", "wallet"},
 	{"handbag", "bag"}, {"purse", "bag"}, {"tote", "bag"}, {"satchel", "bag"}, {"bag", "bag"},
+	{"chess", "boardgame"}, {"checkers", "boardgame"}, {"draughts", "boardgame"}, {"backgammon", "boardgame"}, {"board game", "boardgame"},
 	{"gift", "gift"}, {"present", "gift"}, {"box", "box"}, {"package", "box"}, {"parcel", "box"}, {"crate", "box"},
 	{"book", "book"}, {"notebook", "book"}, {"journal", "book"}, {"diary", "book"}, {"novel", "book"},
 	{"watch", "watch"}, {"clock", "clock"},
@@ -108,7 +110,7 @@ var shapeColours = map[string][]rgb{
 	"plant": {hex("#c0643a"), hex("#eee6d8")}, "hat": {hex("#e0c07a"), hex("#3a3a3a")},
 	"shoe": {hex("#f2f2f0"), hex("#2a2a2e")}, "boot": {hex("#6a3e22")}, "bag": {hex("#7a4a2a"), hex("#c83a3a")},
 	"backpack": {hex("#2a3a5a"), hex("#c8583a"), hex("#3a5a3a")}, "suitcase": {hex("#2a3a4a"), hex("#b8843a")},
-	"wallet": {hex("#6a3e22")}, "box": {hex("#c8a070"), hex("#f0ece4")}, "gift": {hex("#c82a3a"), hex("#2a6a4a")},
+	"wallet": {hex("#6a3e22")}, "boardgame": {hex("#a8784a"), hex("#6a4a2a")}, "box": {hex("#c8a070"), hex("#f0ece4")}, "gift": {hex("#c82a3a"), hex("#2a6a4a")},
 	"book": {hex("#8a2a2a"), hex("#2a4a6a"), hex("#3a5a3a")}, "clock": {hex("#c83a3a"), hex("#2a6a8a")},
 	"watch": {hex("#c0c8d0")}, "phone": {hex("#1e1e24")}, "laptop": {hex("#c0c4c8")}, "headphones": {hex("#1e1e24"), hex("#e8e4dc")},
 	"camera": {hex("#2a2a2e")}, "speaker": {hex("#3a3a40"), hex("#d8d0c4")}, "glasses": {hex("#1e1e24")},
@@ -148,6 +150,9 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	case p.main == "table" && !p.el["food"] && len(s.Subjects) > 0 && (categoryShapes[s.Subjects[0].Category] != "" || shapeWordOf(s.Subjects[0].Noun) != ""):
 		// "an old typewriter", "a guitar": a thing WordNet calls a
 		// device, an instrument, a container... shown on the table.
+	case p.el["table"] && !p.el["food"] && !p.el["bowl"] && (p.main == "table" || p.main == "") && len(s.Subjects) > 1 && s.Subjects[0].Element == "" && plainThing(s.Subjects[0]):
+		// "a wooden chess board on a table": a thing the lexicon does
+		// not know, on the table the words name.
 	case p.kind == "landscape" && len(s.Subjects) > 0 && s.Subjects[0].Element == "" && surfaceOf(p.words) != "" && !hasAny(p.el, landscapeElements...):
 		// An object the lexicon does not know, shown on a surface.
 	default:
@@ -175,9 +180,16 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	}
 	pr.noun = strings.ToLower(sub.Noun)
 	pr.shape = "generic"
-	for _, ps := range productShapes {
-		if strings.Contains(pr.noun, ps.word) {
-			pr.shape = ps.shape
+	// The noun names the shape; else the words before it do ("a chess
+	// set", "a board" of chess).
+	for _, key := range []string{pr.noun, strings.ToLower(strings.Join(sub.Adjectives, " ")) + " " + pr.noun} {
+		for _, ps := range productShapes {
+			if strings.Contains(key, ps.word) {
+				pr.shape = ps.shape
+				break
+			}
+		}
+		if pr.shape != "generic" {
 			break
 		}
 	}
@@ -243,6 +255,10 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		pr.col, pr.gloss = hex("#e0c07a"), 0.05
 	}
 	pr.pair = (pr.shape == "shoe" || pr.shape == "boot") && (hasWord(p.words, "pair") || sub.Plural || sub.Count >= 2)
+	pr.n = 1
+	if !pr.pair && !hasWord(p.words, "pair") && !bunch {
+		pr.n = countOf(&sub, 1) // "two white candles": two
+	}
 	if !bunch {
 		pr.with, pr.withN = companionOf(s.Subjects, sub, p.words)
 	}
@@ -271,6 +287,16 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	return pr, true
 }
 
+// plainThing reports a subject that may stand on a table as an object: a
+// thing WordNet files under no category, or under one of made things.
+func plainThing(x easel.Subject) bool {
+	switch x.Category {
+	case "", "device", "container", "tool", "toy", "instrument", "jewelry", "clothing", "artwork", "material", "shape":
+		return true
+	}
+	return false
+}
+
 // holdsFlowers reports whether an object among subjects is a vessel that
 // flowers stand in.
 func holdsFlowers(subjects []easel.Subject) bool {
@@ -293,8 +319,8 @@ func holdsFlowers(subjects []easel.Subject) bool {
 // drinkWord returns the drink the words name, if any.
 func drinkWord(words string) string {
 	for _, w := range []string{"coffee", "latte", "cappuccino", "espresso", "tea", "matcha", "chai", "cocoa"} {
-		if hasWord(words, w) {
-			return w
+		if hasWord(words, w) && !hasWord(words, w+" table") && !hasWord(words, w+" shop") {
+			return w // (a coffee table holds no coffee)
 		}
 	}
 	return ""

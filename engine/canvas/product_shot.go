@@ -138,8 +138,8 @@ func (d *painter) productShot() {
 		d.fillRect(wx+ww*0.55, top*0.05, wx+ww*0.6, top, rgb{0, 0, 0}, 0.05)
 	}
 	// The object stands on the surface where the seed frames it: on a
-	// third or near the middle, near or further off; a small plant may keep
-	// it company, a linen cloth or a low podium may lift it.
+	// third or near the middle, near or further off; a linen cloth or a low
+	// podium may lift it. Nothing the words do not name keeps it company.
 	zk := between(0.8, 1.25, (p.look.zoom-0.78)/0.54)
 	s := min(W, H) * 0.34 * zk
 	cx := W * between(0.34, 0.66, p.look.sunX)
@@ -163,16 +163,6 @@ func (d *painter) productShot() {
 		d.prop = false
 	case hangs:
 		// Clothes hang alone, as a catalogue shows them.
-	case p.look.extras == 1 && pr.shape != "plant" && pr.shape != "chair":
-		// A small companion: a plant, a little bowl or a candle.
-		comp := []product{{shape: "plant", col: hex("#c0643a"), gloss: 0.1}, {shape: "bowl", col: hex("#e8e0d2"), gloss: 0.5},
-			{shape: "candle", col: hex("#f2ead8")}}[int(p.look.sunY*100)%3]
-		if comp.shape == pr.shape {
-			comp = product{shape: "plant", col: hex("#eee6d8"), gloss: 0.3}
-		}
-		d.prop = true // a companion holds no flowers of its own
-		d.object(comp, cx+side*s*1.15, base-(H-top)*0.08, s*0.5)
-		d.prop = false
 	case p.look.extras == 2 && (pr.surface == "white" || pr.surface == "backdrop"):
 		// A low round podium.
 		pc := pr.bg.mix(rgb{1, 1, 1}, 0.5)
@@ -190,7 +180,18 @@ func (d *painter) productShot() {
 		d.line(cx-s*0.9, base+s*0.05, cx+s*1.05, base+s*0.1, 2*d.u)
 		d.fillNoInk(paint{col: lin.scale(0.7), alpha: 0.6})
 	}
-	d.object(pr, cx, base, s)
+	if n := min(pr.n, maxCount); n > 1 {
+		// "two white candles": as many as counted, side by side, the
+		// row a little staggered in depth.
+		s2 := s * min(0.85, 2.2/float32(n+1))
+		gap := min(s2*1.25, W*0.8/float32(n))
+		x0 := min(max(cx-gap*float32(n-1)/2, W*0.1+s2*0.3), W*0.9-s2*0.3-gap*float32(n-1))
+		for i := range n {
+			d.object(pr, x0+gap*float32(i), base-float32((i+1)%2)*s2*0.12, s2)
+		}
+	} else {
+		d.object(pr, cx, base, s)
+	}
 	if p.lt.night && pr.shape != "candle" && pr.shape != "lamp" {
 		d.glow(cx-s, base-s, s*1.2, warmLight, 0.12)
 	}
