@@ -675,6 +675,10 @@ func (d *draft) chooseColors() {
 			add(p)
 		}
 	}
+	hues := subjectHues(d.sc)
+	for _, h := range hues {
+		add(h)
+	}
 	if d.style != nil {
 		d.each(d.style.colors, add)
 	}
@@ -723,7 +727,9 @@ func (d *draft) chooseColors() {
 			add(place[(b+i)%len(place)])
 		}
 	}
-	d.each(timeColors[d.sc.TimeOfDay], add)
+	if !d.insideLight() {
+		d.each(timeColors[d.sc.TimeOfDay], add) // no sky blue in a room
+	}
 	d.each(place, add)
 	for _, c := range generic.colors {
 		add(c)

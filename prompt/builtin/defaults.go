@@ -125,7 +125,7 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 		if r.IntN(4) == 0 {
 			sc.Mood = p.moods[r.IntN(len(p.moods))]
 		}
-		if m := hint.active; m != "" && calmMoods[sc.Mood] {
+		if m := hint.active; !actionAllows(m, sc.Mood) {
 			sc.Mood = m
 		}
 		if hint.rest && restlessMoods[sc.Mood] {
@@ -219,8 +219,8 @@ func settle(sc *easel.Scene, p profile, open [4]bool, hint daylight) {
 // storm, joy at night belongs to towns and festivals, not to a barn in the
 // dark, and a sunny blue sky is not shadowy or ominous.
 func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool {
-	if calmMoods[mood] && hint.active != "" {
-		return false // a chase is never hushed
+	if !actionAllows(hint.active, mood) {
+		return false // a chase is never hushed, a race never majestic
 	}
 	if restlessMoods[mood] && hint.rest {
 		return false // a sleeping cat is never energetic

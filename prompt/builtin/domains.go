@@ -266,7 +266,7 @@ var profiles = map[string]profile{
 		moods:    []string{"cozy", "joyful", "serene"},
 		times:    []string{"morning", "afternoon", "golden hour", "night"},
 		views:    []string{"close-up", "close-up", "eye level"},
-		colors:   []string{"warm wood brown", "rich golden tones", "fresh green garnish"},
+		colors:   []string{"creamy white", "muted neutral tones", "gentle shadow grey"},
 		details:  []string{"A few scattered crumbs and a folded linen napkin sit to one side, adding a lived-in touch."},
 		negative: []string{"messy plate", "unappetizing", "plastic-looking food"},
 	},

@@ -224,6 +224,8 @@ var actionMoods = map[string]string{
 	"battle": "dramatic", "attack": "dramatic", "explode": "dramatic", "rage": "dramatic",
 	"roar": "dramatic", "strike": "dramatic", "storm": "dramatic", "stalk": "dramatic",
 	"lurk": "dramatic", "howl": "dramatic", "circle": "dramatic",
+	"catch": "energetic", "pounce": "energetic", "flee": "energetic", "escape": "energetic",
+	"blast": "energetic", "hunt": "dramatic", "rescue": "dramatic",
 }
 
 // actionMood is the mood the Scene's actions bring, "" when they bring none.

@@ -302,7 +302,39 @@ func (d *draft) negative() []string {
 	if d.style != nil {
 		add(d.style.negative...)
 	}
-	return d.notAsked(out)
+	return d.notAsked(d.ofKinds(out))
+}
+
+// ofKinds drops the flaws of parts that none of the Scene's subjects has,
+// by WordNet's category: a sailboat or a rocket has no wheels to warp, a
+// lizard no wings.
+func (d *draft) ofKinds(neg []string) []string {
+	if len(d.sc.Subjects) == 0 {
+		return neg
+	}
+	var have catSet
+	for _, s := range d.sc.Subjects {
+		c, _ := subjectCats(s)
+		have |= c
+	}
+	for _, e := range d.sc.Elements {
+		// What the canvas draws has its parts too: the people of a
+		// night market have faces and hands.
+		switch {
+		case e == "person" || e == "people":
+			have |= catPerson
+		case animalElements[e]:
+			have |= catAnimals
+		}
+	}
+	return slices.DeleteFunc(neg, func(n string) bool {
+		for w := range strings.FieldsSeq(n) {
+			if need := partWords[w]; need != 0 && have&need == 0 {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // appendNegative adds the person's own negative text, split at commas.

@@ -3,9 +3,11 @@ package builtin
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/easel-art/easel"
 	"github.com/easel-art/easel/lexical"
+	"github.com/easel-art/easel/scene"
 )
 
 // place.go reads from the Scene's facts where the picture is (indoors or
@@ -54,7 +56,8 @@ var openAir = map[string]bool{
 func placeOf(sc *easel.Scene) where {
 	furniture, structureOn, structureIn := false, false, false
 	indoor, outdoor := false, false
-	look := func(prep, noun string) {
+	look := func(prep, np string) {
+		noun := headNoun(np)
 		e, _, ok := lexical.FindNoun(noun)
 		if !ok {
 			return
@@ -62,6 +65,11 @@ func placeOf(sc *easel.Scene) where {
 		cat := e.Category()
 		switch {
 		case prep == "outside" || prep == "outdoors" || prep == "beyond":
+			outdoor = true
+		case cat != "room" && openAirModifier(np, noun):
+			// A park bench, a garden table, a street lamp: the
+			// furniture of the open air.
+			outdoor = true
 			outdoor = true
 		case cat == "room":
 			indoor = true
@@ -94,10 +102,10 @@ func placeOf(sc *easel.Scene) where {
 			continue
 		}
 		prep, np := splitRelation(s.Relation)
-		look(prep, headNoun(np))
+		look(prep, np)
 	}
 	if sc.Setting != "" {
-		look(prepBefore(sc.Idea, sc.Setting), headNoun(sc.Setting))
+		look(prepBefore(sc.Idea, sc.Setting), sc.Setting)
 	}
 	switch {
 	case outdoor && !indoor:
@@ -123,6 +131,29 @@ func placeOf(sc *easel.Scene) where {
 		return placeIndoor
 	}
 	return placeUnknown
+}
+
+// openAirModifier reports whether the word before a noun phrase's head
+// noun is a place in the open air ("park" of "a park bench", "garden" of
+// "a garden table"), or the head is two words led by one.
+func openAirModifier(np, head string) bool {
+	words := strings.Fields(strings.ToLower(np))
+	n := len(strings.Fields(head))
+	var mod string
+	switch {
+	case n == 2:
+		mod = strings.Fields(head)[0]
+	case len(words) > n:
+		mod = words[len(words)-n-1]
+	default:
+		return false
+	}
+	e, _, ok := lexical.FindNoun(mod)
+	if !ok || e.Freq[lexical.NounPOS] < e.Freq[lexical.AdjPOS] {
+		return false // "a small bench": an adjective, no place
+	}
+	c := e.Category()
+	return c == "land" || c == "landform" || c == "settlement" || c == "water"
 }
 
 // splitRelation splits "on a snowy branch" into "on" and "a snowy branch";
@@ -235,9 +266,18 @@ func portraitFits(sc *easel.Scene, at where) bool {
 		if isPerson(o) {
 			return false // two people together are a scene
 		}
+		if c, _ := subjectCats(o); c != 0 && c&nearFace == 0 {
+			// A boy with a hockey stick, a knight with a lance: the
+			// thing is seen whole, and so is the person.
+			return false
+		}
 	}
 	return true
 }
+
+// nearFace are the kinds of thing a head-and-shoulders portrait holds:
+// what is worn, a flower, a cup, a bite of food.
+var nearFace = catFood | catPlants | catsOf("clothing", "jewelry", "container")
 
 // sceneProfile returns the profile the scene is written with and the key of
 // its detail lines: the domain's, unless the Scene's facts say the domain's
@@ -420,6 +460,8 @@ func sceneActionMood(sc *easel.Scene) string {
 		case !ok, e.Lemma == "play" && s.Object != "":
 		case motionVerbs[e.Lemma]:
 			return "energetic"
+		case launchVerbs[e.Lemma] && e.Lemma != "land" && e.Lemma != "park" && vehicleElements[s.Element]:
+			return "energetic" // a rocket lifting off, a plane taking off
 		case playVerbs[e.Lemma] && isPerson(s):
 			return "joyful"
 		}
@@ -570,6 +612,12 @@ func inferredMoodYields(sc *easel.Scene, p profile) {
 			continue
 		}
 		for _, a := range s.Adjectives {
+			if modifierMood(a) == sc.Mood {
+				// "fire" of "a fire engine" names a kind of truck, not
+				// a hearth: its cozy mood is not the idea's.
+				sc.Mood = ""
+				return
+			}
 			if toneWords[a] {
 				// "dark" of a dark chocolate cake or dark hair is a
 				// colour, not a mysterious mood.
@@ -578,12 +626,58 @@ func inferredMoodYields(sc *easel.Scene, p profile) {
 			}
 		}
 	}
-	if m := sceneActionMood(sc); m != "" && calmMoods[sc.Mood] {
+	if m := sceneActionMood(sc); !actionAllows(m, sc.Mood) {
 		sc.Mood = m
 	}
 	if restful(sc) && restlessMoods[sc.Mood] {
 		sc.Mood = suiting(append(slices.Clone(p.moods), "serene"), func(m string) bool { return !restlessMoods[m] })[0]
 	}
+}
+
+// modifierMood is the mood the lexicon gives a noun used as a modifier
+// ("fire" of "a fire engine" is cozy), "" for any other word.
+func modifierMood(a string) string {
+	if m, ok := modifierMoods.Load(a); ok {
+		return m.(string)
+	}
+	if scene.Class(a) != "thing" {
+		return ""
+	}
+	m := scene.Parse(a).Mood
+	modifierMoods.Store(a, m)
+	return m
+}
+
+// modifierMoods remembers modifierMood for the lexicon's things: a bounded
+// set, asked often.
+var modifierMoods sync.Map
+
+// vehicleElements are the canvas elements of vehicles: a rocket lifting
+// off is a spaceship, whatever WordNet's first sense (a rocket engine).
+var vehicleElements = map[string]bool{
+	"boat": true, "ship": true, "sailboat": true, "balloon": true, "car": true, "train": true,
+	"airplane": true, "spaceship": true,
+}
+
+// actionAllows reports whether a mood reads naturally with the mood an
+// action brings: a race is energetic, lively, joyful, dramatic or epic,
+// never majestic, wistful or whimsical; a crash or a fight is dramatic,
+// never joyful; a person at play is never brooding.
+func actionAllows(active, mood string) bool {
+	switch active {
+	case "":
+		return true
+	case "energetic":
+		return mood == "energetic" || mood == "lively" || mood == "joyful" || mood == "dramatic" || mood == "epic"
+	case "dramatic":
+		return mood == "dramatic" || mood == "energetic" || mood == "epic" || mood == "ominous"
+	}
+	// joyful, lively: anything but calm or gloomy.
+	switch mood {
+	case "ominous", "eerie", "melancholic", "mysterious", "dramatic", "majestic", "solitary":
+		return false
+	}
+	return !calmMoods[mood]
 }
 
 // bodyAction reports whether the main subject is a person doing something
@@ -701,8 +795,8 @@ func mayNameFire(low string) bool {
 // set on a table (a candle, a cup), by its category: what it does sets no
 // mood.
 func smallThing(s easel.Subject) bool {
-	if animalElements[s.Element] || s.Element == "person" || s.Element == "people" {
-		return false // drawn as a dog, whatever WordNet's first sense
+	if animalElements[s.Element] || vehicleElements[s.Element] || s.Element == "person" || s.Element == "people" {
+		return false // drawn as a dog or a spaceship, whatever WordNet's first sense
 	}
 	switch s.Category {
 	case "device", "container", "tool", "toy", "jewelry", "clothing", "instrument", "furniture", "artwork":

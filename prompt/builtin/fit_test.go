@@ -1,0 +1,90 @@
+package builtin
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/easel-art/easel"
+)
+
+// The mood, light, colour, framing and negative lines fit the idea's own
+// facts, on ideas written for these rules (not the corpus, not a judge's):
+// a motorboat racing is not hushed, a raspberry tart is not golden with a
+// green garnish, a bench in a garden has no window light, a sailboat has
+// no wheels to warp.
+var fitIdeas = []struct {
+	idea    string
+	notSay  []string // what no prompt text may say
+	notNeg  []string // what no negative term may hold
+	mustSay []string // one of these in every prompt, when given
+}{
+	// Negatives by the subject's kind.
+	{idea: "a canoe drifting on a pond", notNeg: []string{"wheels"}},
+	{idea: "a yacht moored in a harbor", notNeg: []string{"wheels"}},
+	{idea: "a gondola gliding along a canal", notNeg: []string{"wheels"}},
+	// Mood follows the action, whatever the domain's habits or a wandering
+	// variation.
+	{idea: "a motorboat racing across a bay", notSay: []string{"hushed", "tranquil", "serene", "wistful", "majestic", "whimsical", "lonely", "solitary"}},
+	{idea: "a rocket lifting off beside the sea", notSay: []string{"hushed", "tranquil", "serene", "peaceful", "unhurried"}},
+	{idea: "an otter catching a fish in a stream", notSay: []string{"hushed", "tranquil", "serene", "peaceful", "unhurried", "whimsical"}},
+	// A mood the parser read from a noun's modifier ("fire" of a fire
+	// engine) is no mood of the idea.
+	{idea: "a fire engine parked by a hydrant", notSay: []string{"cozy", "snug", "homely", "coziness"}},
+	// The palette comes from the subjects' own colours, not a stock
+	// garnish.
+	{idea: "a raspberry tart on a plate", notSay: []string{"golden tones", "green garnish"}, mustSay: []string{"raspberry red"}},
+	{idea: "a bowl of lemon sorbet", notSay: []string{"green garnish"}, mustSay: []string{"lemon yellow"}},
+	{idea: "plum cake with custard", notSay: []string{"green garnish"}},
+	{idea: "a glass of cherry soda", mustSay: []string{"cherry red"}},
+	// Light follows the place: furniture of a park or garden is outdoors.
+	{idea: "two paper lanterns hung on a garden bench", notSay: []string{"window light", "nearby window", "safe inside"}},
+	{idea: "a teddy bear left on a park bench", notSay: []string{"window light", "nearby window", "still life"}},
+	// Framing: a person with a long thing is seen whole; a craft landing on
+	// a planet is on its surface, not in orbit.
+	{idea: "a boy with a hockey stick in the fog", notSay: []string{"head-and-shoulders", "head and shoulders"}},
+}
+
+func TestFitIdeas(t *testing.T) {
+	w := New()
+	for _, tt := range fitIdeas {
+		for seed := int64(1); seed <= 8; seed++ {
+			chaos := 50
+			if seed > 4 {
+				chaos = 100 // seeds 5 to 8 wander as far as variations go
+			}
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: tt.idea, Seed: seed, N: 3, Chaos: chaos})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				where := tt.idea + " seed " + itoa(int(seed)) + " v" + itoa(p.Variation)
+				low := strings.ToLower(p.Text)
+				for _, s := range tt.notSay {
+					if strings.Contains(low, s) {
+						t.Errorf("%s: says %q: %s", where, s, p.Text)
+					}
+				}
+				for _, n := range p.Negative {
+					for _, s := range tt.notNeg {
+						if strings.Contains(n, s) {
+							t.Errorf("%s: negative %q: %v", where, n, p.Negative)
+						}
+					}
+				}
+				if len(tt.mustSay) > 0 && !containsAny(low, tt.mustSay) {
+					t.Errorf("%s: says none of %q: %s", where, tt.mustSay, p.Text)
+				}
+			}
+		}
+	}
+}
+
+func containsAny(s string, list []string) bool {
+	for _, x := range list {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
