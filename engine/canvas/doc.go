@@ -35,6 +35,7 @@
 //	vehicles.go       road vehicles by category (vehicleDrawers): bus, truck, bicycle, motorcycle; a tower that is the subject; aircraft
 //	birds.go          a bird that is the subject: perched, swimming, flying, standing; birdplans.go swans on water, penguins, owls, waders
 //	people.go         people who are the subject, whole and counted: walking, running, sitting (on a seat, a swing), reading, dancing, riding, lying, cooking
+//	work.go           a figure at work and its age: the verb's tool in hand (knife, needles, saw, wrench), food on a board, a vehicle knelt at, a quilt in the lap; grey hair and a stoop, a child smaller
 //	held.go           what a figure holds, carries, plays, flies or rides, by its category (kite, basket, instrument, balloon, bicycle, horse); costumes by role
 //	relations.go      a figure on a thing drawn large (an astronaut on a giant strawberry, a gnome on a mushroom); A beside B side by side; a person in space
 //	bodyplans.go      WordNet body plans (bodyplans.txt from internal/bodygen): elephant, giraffe, bear, big cats, sheep, pig, cow, zebra, unicorn, monkey, rabbit

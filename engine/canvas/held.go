@@ -30,6 +30,11 @@ type held struct {
 	on       string         // the relation: "in a hammock", "on a bench"
 	seated   bool           // they sit on something drawn already
 	costume  costume
+	tool     string         // the tool the action puts in hand (work.go): knife, needles, wrench, ...
+	work     string         // where the work is: board, bench, lap, vehicle (work.go)
+	at       *easel.Subject // the vehicle they work at
+	age      string         // old, child or "" (work.go)
+	ground   float32        // the y they stand on, for the work before them
 }
 
 // costume is what a figure's noun puts on it.
@@ -107,7 +112,7 @@ var keyWords = []string{"piano", "organ", "keyboard", "harpsichord", "synthesize
 // balloon held) is taken out of the elements, so it is not drawn twice.
 func (d *painter) heldOf(s *easel.Subject) held {
 	p := d.p
-	hd := held{on: strings.ToLower(s.Relation), costume: costumeOf(s.Noun)}
+	hd := held{on: strings.ToLower(s.Relation), costume: costumeOf(s.Noun), age: ageOf(s)}
 	obj := strings.ToLower(s.Object)
 	if obj == "" && strings.HasPrefix(hd.on, "with ") {
 		obj = strings.TrimPrefix(hd.on, "with ")
@@ -120,6 +125,9 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		(obj == "" || strings.Contains(hd.on, "easel") || strings.Contains(obj, "easel")) {
 		hd.kind, hd.col = "easel", d.p.accent // "a painter painting at an easel"
 		return hd
+	}
+	if d.workOf(s, &hd) {
+		return hd // a knife at a board, needles and wool in the lap, a wrench at a bicycle (work.go)
 	}
 	if strings.Contains(obj, "wing") {
 		// "a fairy with glowing wings": worn, not held.
@@ -303,6 +311,8 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 	rx, ry := hand[1][0], hand[1][1]
 	wood := d.lit(hex("#5a3a22"), 0.05)
 	switch hd.kind {
+	case "work":
+		d.workThing(pose, hand, hd.ground, h, hw, hd)
 	case "book":
 		d.poly(mx-h*0.1, my-h*0.06, mx, my-h*0.03, mx+h*0.1, my-h*0.06, mx+h*0.1, my+h*0.04, mx, my+h*0.07, mx-h*0.1, my+h*0.04)
 		d.fill(solid(col))

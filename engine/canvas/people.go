@@ -71,6 +71,9 @@ func poseOf(s *easel.Subject) string {
 	if portraitVerbs[e.Lemma] {
 		return ""
 	}
+	if wp := workPose(s); wp != "" {
+		return wp // at the work with the verb's tool (work.go)
+	}
 	if p, ok := poses[e.Lemma]; ok {
 		if p == "kite" && !kiteLike(s) {
 			if s.Object == "" {
@@ -123,6 +126,9 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 	}
 	hw := h * 0.045 // limb width
 	headR := h * 0.075
+	if hd.age == "child" {
+		headR = h * 0.095 // a child's head is large for its body
+	}
 	if pose == "lying" {
 		d.lyingFigure(x, y, h, skin, cloth, trousers, hd)
 		return
@@ -176,6 +182,15 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		shoulderY = hipY - h*0.32
 		d.ellipse(x, y-h*0.05, h*0.2, h*0.06)
 		d.fill(solid(trousers))
+	case "kneeling":
+		// One knee on the ground, the other foot planted before it.
+		hipY = y - h*0.3
+		shoulderY = hipY - h*0.32
+		d.line(x, hipY, x-h*0.03, y-hw*0.8, hw)
+		d.line(x-h*0.03, y-hw*0.8, x-h*0.26, y-hw*0.6, hw)
+		d.line(x, hipY, x+h*0.17, hipY+h*0.02, hw)
+		d.line(x+h*0.17, hipY+h*0.02, x+h*0.18, y, hw)
+		d.fill(solid(trousers))
 	case "riding":
 		// Astride: hips on the seat at y, one leg down the near side.
 		hipY = y
@@ -186,7 +201,7 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 	default:
 		spread := float32(0.04)
 		switch pose {
-		case "walking", "holding", "reading", "waving", "carrying", "playing", "kite", "juggling", "building":
+		case "walking", "holding", "reading", "waving", "carrying", "playing", "kite", "juggling", "building", "working":
 			spread = 0.1
 		case "running", "dancing":
 			spread = 0.18
@@ -209,6 +224,17 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 	if hd.costume.wings != "" {
 		d.wings(x, shoulderY+h*0.06, h, hd.costume.wings == "feathers")
 	}
+	// The old stoop: the shoulders forward of the hips and lower, the
+	// way they face (a seated figure faces left).
+	bx := x
+	if hd.age == "old" {
+		lean := h * 0.06
+		if pose == "sitting" || pose == "crosslegged" {
+			lean = -lean
+		}
+		x += lean
+		shoulderY += h * 0.03
+	}
 	// Torso, a skirt or tunic when the costume has one.
 	d.moveTo(x-h*0.1, shoulderY)
 	d.lineTo(x+h*0.1, shoulderY)
@@ -216,8 +242,8 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		d.lineTo(x+h*0.2, hipY+h*0.06)
 		d.lineTo(x-h*0.2, hipY+h*0.06)
 	} else {
-		d.lineTo(x+h*0.08, hipY)
-		d.lineTo(x-h*0.08, hipY)
+		d.lineTo(bx+h*0.08, hipY)
+		d.lineTo(bx-h*0.08, hipY)
 	}
 	d.fill(vgrad(cloth.scale(1.1), cloth.scale(0.85), shoulderY, hipY))
 	// Arms: where the hands are depends on the pose.
@@ -232,6 +258,12 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		hand = [2][2]float32{{x - h*0.1, shoulderY + h*0.2}, {x + h*0.1, shoulderY + h*0.2}}
 	case "crosslegged":
 		hand = [2][2]float32{{x - h*0.16, hipY + h*0.01}, {x + h*0.16, hipY + h*0.01}} // on the knees
+	case "working":
+		// Both hands forward at the work before them, at the waist.
+		hand = [2][2]float32{{x + h*0.08, shoulderY + h*0.26}, {x + h*0.18, shoulderY + h*0.24}}
+	case "kneeling":
+		// Reaching forward to what they kneel at.
+		hand = [2][2]float32{{x + h*0.16, shoulderY + h*0.22}, {x + h*0.24, shoulderY + h*0.2}}
 	case "building":
 		// Reaching down to what they build before them.
 		hand = [2][2]float32{{x + h*0.08, hipY + h*0.05}, {x + h*0.2, hipY + h*0.1}}
@@ -261,8 +293,18 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 	if !d.headwear(hx, hy, headR, hd.costume) {
 		d.moveTo(x-headR, shoulderY-headR*1.1)
 		d.quadTo(x, shoulderY-headR*2.9, x+headR, shoulderY-headR*1.1)
-		d.fill(solid(d.lit(hex("#3a2a1e"), 0.05)))
+		hair := hex("#3a2a1e")
+		if hd.age == "old" {
+			hair = hex("#dcdcd8") // grey
+		}
+		d.fill(solid(d.lit(hair, 0.05)))
 	}
+	if hd.age == "old" && hd.kind == "" && (pose == "standing" || pose == "walking") {
+		// A walking stick from the hand to the ground.
+		d.line(hand[1][0], hand[1][1], hand[1][0]+h*0.05, y, hw*0.35)
+		d.fill(solid(d.lit(hex("#5a3a22"), 0.05)))
+	}
+	hd.ground = y
 	d.heldThing2(pose, hand, h, hw, hd)
 }
 
@@ -340,9 +382,7 @@ func (d *painter) mainFigure(groundTop float32) bool {
 	if hd.ride != nil {
 		h = H * 0.4 // room for what they ride
 	}
-	if hasAnyWord(strings.ToLower(s.Noun), childWords...) {
-		h *= 0.78
-	}
+	h *= ageHeight(s) // a child smaller, by the idea's words (work.go)
 	if n > 1 {
 		h *= min(1, 2.4/float32(n+1))
 	}
@@ -371,6 +411,9 @@ func (d *painter) mainFigure(groundTop float32) bool {
 	}
 	for i := range n {
 		x := d.xFor(p.main, 0.35, 0.65)
+		if hd.work == "vehicle" {
+			x = d.xFor(p.main, 0.22, 0.3) // the vehicle they work at beside them (work.go)
+		}
 		if n > 1 {
 			x = W * (0.5 + ((float32(i)+0.5)/float32(n)-0.5)*0.8)
 		}
@@ -381,11 +424,8 @@ func (d *painter) mainFigure(groundTop float32) bool {
 			if fc, ok := factColour(o); ok {
 				c = fc
 			}
-			ohd := held{costume: costumeOf(o.Noun)}
-			oh := h
-			if hasAnyWord(strings.ToLower(o.Noun), childWords...) && !hasAnyWord(strings.ToLower(s.Noun), childWords...) {
-				oh *= 0.75
-			}
+			ohd := held{costume: costumeOf(o.Noun), age: ageOf(o)}
+			oh := h / ageHeight(s) * ageHeight(o)
 			d.mounted(x, y, oh, seatedPose(s, pose), c, ohd)
 			continue
 		}
