@@ -25,7 +25,7 @@ func TestGenerated(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("wngen: %v\n%s", err, out)
 	}
-	for _, f := range []string{"words.txt", "forms.txt", "prefixes.txt"} {
+	for _, f := range []string{"words.txt", "forms.txt", "prefixes.txt", "rooms.txt"} {
 		got, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)

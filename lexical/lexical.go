@@ -10,8 +10,9 @@
 // embedded files. Lookups binary-search the embedded text by byte
 // offset: there is nothing to parse at start-up.
 //
-// Element → file: words.txt, forms.txt and prefixes.txt are the generated tables;
-// lexical.go looks words up (Lookup, FindNoun, FindVerb, Singular, Plural); tagger.go tags
+// Element → file: words.txt, forms.txt, prefixes.txt and rooms.txt are the generated tables;
+// lexical.go looks words up (Lookup, FindNoun, FindVerb, Singular, Plural); rooms.go what
+// stands in a kind of room (Furnishings); tagger.go tags
 // an idea's words (Tagging.Tag); internal/wngen generates the tables.
 package lexical
 

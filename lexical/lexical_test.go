@@ -1,6 +1,9 @@
 package lexical
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // The categories come from WordNet's hypernyms; these check the generator's
 // sense choice on words the corpus does not tune (not a list the code reads).
@@ -77,5 +80,29 @@ func TestSingular(t *testing.T) {
 		if got := Singular(c[0]); got != c[1] {
 			t.Errorf("Singular(%q) = %q, want %q", c[0], got, c[1])
 		}
+	}
+}
+
+// TestFurnishings checks that what stands in a room comes from WordNet's
+// links: parts, things of a kind named for the room, shared words.
+func TestFurnishings(t *testing.T) {
+	for room, want := range map[string]string{
+		"bathroom":   "bathtub",  // a part
+		"hotel room": "bed",      // a bedroom's part
+		"kitchen":    "stove",    // a kitchen appliance
+		"study":      "desk",     // "reading and writing": "a writing surface"
+		"nursery":    "crib",     // "for a baby": "baby bed"
+		"library":    "bookcase", // "where books are kept": "shelves for storing books"
+	} {
+		var got []string
+		for _, f := range Furnishings(room) {
+			got = append(got, f.Name)
+		}
+		if !slices.Contains(got, want) {
+			t.Errorf("Furnishings(%q) = %q, want %q among them", room, got, want)
+		}
+	}
+	if got := Furnishings("meadow"); got != nil {
+		t.Errorf("Furnishings(meadow) = %v, want none", got)
 	}
 }

@@ -50,7 +50,9 @@
 //	planets.go        Saturn's (or any ringed planet's) rings, counted moons
 //	rooms.go          when an idea is a room (interiorScene); a counter, an easel, the named objects on the floor (lamp, guitar, piano, plant)
 //	interior.go       rooms (shelves, fireplace, a window); street.go streets; portrait.go one person close
-//	furniture.go      a room's named furniture by its noun (furnitureShapes): armchair, sofa, bed, table, desk
+//	furniture.go      a room's furniture drawn: armchair, sofa, bed, table
+//	interior_furnish.go   what furnishes a room: the pieces it names by their noun (furnitureShapes), else its kind's from WordNet (lexical.Furnishings: a bedroom's bed, a bathroom's bathtub); a desk's screens; a table with its chairs
+//	interior_pieces.go    bathtub, washbasin and mirror, stove, fridge, washing machine, crib, desk, monitors, a plain chair
 //	food.go           the table and food by its category (foodDrawers): cake, bread, cookies, burger, pie, scoops, a glass, fruit
 //	food_shapes.go    food whose category's shape would be wrong (foodShapes): sushi, tacos, dumplings, cupcakes, donuts, croissants, melon, bananas, pumpkins, grapes, noodles; a counted dish as pieces
 //	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)

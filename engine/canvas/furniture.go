@@ -1,69 +1,9 @@
 package canvas
 
-import "strings"
-
-// This file furnishes a room with what the idea names (its subjects of
-// WordNet's furniture category): armchairs, a sofa, a bed, a table or a
-// desk, shelves, as many as counted, in their colour, and the person who
-// is in the room, in their pose. The shape comes from the noun through
-// furnitureShapes; a piece with no shape of its own is an armchair.
-
-// furnitureShapes maps words of a furniture noun to the drawer.
-var furnitureShapes = []struct {
-	word string
-	draw func(d *painter, x, y, s float32, col rgb)
-}{
-	{"sofa", (*painter).sofa}, {"couch", (*painter).sofa}, {"settee", (*painter).sofa},
-	{"bed", (*painter).bed}, {"table", (*painter).tableFurniture}, {"desk", (*painter).tableFurniture},
-	{"bench", (*painter).sofa},
-	{"chair", (*painter).armchair},
-}
-
-// furnish draws the room's named furniture along the floor, from y down.
-func (d *painter) furnish(floorY float32) {
-	p := d.p
-	W, H := float32(d.w), float32(d.h)
-	var pieces []struct {
-		draw func(d *painter, x, y, s float32, col rgb)
-		col  rgb
-	}
-	for i := range p.subjects {
-		s := &p.subjects[i]
-		if s.Category != "furniture" {
-			continue
-		}
-		draw := (*painter).armchair
-		n := strings.ToLower(s.Noun)
-		for _, f := range furnitureShapes {
-			if strings.Contains(n, f.word) {
-				draw = f.draw
-				break
-			}
-		}
-		if strings.Contains(n, "shel") || strings.Contains(n, "bookcase") || strings.Contains(n, "counter") || n == "bar" || strings.Contains(n, "lamp") {
-			continue // the shelves line the walls (interior), the counter stands at the back, a lamp on the floor (rooms.go)
-		}
-		col := hex("#8a4a3a")
-		if c, ok := factColour(s); ok {
-			col = c
-		}
-		many := countOf(s, 1)
-		if s.Plural && s.Count == 0 {
-			many = 3 // "wooden desks": a few
-		}
-		for range many {
-			pieces = append(pieces, struct {
-				draw func(d *painter, x, y, s float32, col rgb)
-				col  rgb
-			}{draw, d.lit(col, 0.05)})
-		}
-	}
-	for i, pc := range pieces {
-		f := (float32(i) + 0.5) / float32(len(pieces))
-		x := W * (0.5 + (f-0.5)*0.75)
-		pc.draw(d, x, max(floorY, H*0.86), W*0.22*min(1, 2.2/float32(len(pieces)+1)), pc.col)
-	}
-}
+// This file draws a room's furniture: armchairs, a sofa, a bed, a table;
+// interior_pieces.go the fixtures and appliances (bathtub, washbasin,
+// stove, fridge, washer, crib, desk and screens); interior_furnish.go
+// decides which stand in the room (furnitureShapes).
 
 // armchair draws an armchair seen from the front at (x, y) (its feet).
 func (d *painter) armchair(x, y, s float32, col rgb) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 )
 
 // rooms.go decides when an idea is a room seen from inside, and fills the
@@ -24,9 +25,15 @@ func interiorScene(s *easel.Scene) bool {
 	switch first.Category {
 	case "room":
 		return true
-	case "building", "structure":
+	case "building", "structure", "":
+		// "an office with two monitors", "a study with a desk": what
+		// stands in it is furniture, or has a drawing in a room; a
+		// place WordNet files under no category is a room when WordNet
+		// furnishes it (a study), or an easel stands in it (a studio).
+		e, _, _ := lexical.FindNoun(strings.ToLower(first.Noun))
+		room := first.Category != "" || lexical.Furnishings(e.Lemma) != nil
 		for _, x := range s.Subjects[1:] {
-			if x.Category == "furniture" {
+			if art := strings.Contains(strings.ToLower(x.Noun), "easel"); art || room && (x.Category == "furniture" || furnishedBy(&x)) {
 				return true
 			}
 		}
@@ -49,9 +56,17 @@ func counterRoom(p *plan) (easel.Subject, bool) {
 			return x, true
 		}
 	}
+	var doors easel.Subject // "a kitchen with blue cabinets": the counter's doors, in their colour
+	for _, x := range p.subjects {
+		if n := strings.ToLower(x.Noun); strings.Contains(n, "cabinet") || strings.Contains(n, "cupboard") {
+			if _, ok := factColour(&x); ok {
+				doors = x
+			}
+		}
+	}
 	for _, w := range []string{"kitchen", "bakery", "cafe", "café", "coffee shop", "diner", "bar", "pub", "shop", "store"} {
 		if hasWord(p.words, w) {
-			return easel.Subject{}, true
+			return doors, true
 		}
 	}
 	return easel.Subject{}, false
@@ -151,8 +166,8 @@ func (d *painter) roomThings(floorY float32) {
 	var things []easel.Subject
 	for _, x := range p.subjects {
 		n := strings.ToLower(x.Noun)
-		if x.Category == "room" || x.Category == "person" || x.Category == "furniture" && !strings.Contains(n, "lamp") {
-			continue
+		if x.Category == "room" || x.Category == "person" || x.Category == "furniture" && !strings.Contains(n, "lamp") || furnishedBy(&x) {
+			continue // the furniture stands on the floor (interior_furnish.go)
 		}
 		if strings.Contains(n, "easel") || shapeWordOf(n) != "" && x.Category != "food" && x.Category != "drink" {
 			things = append(things, x)
@@ -202,5 +217,19 @@ func drawnInRoom(s *easel.Scene, noun string) bool {
 			return true
 		}
 	}
-	return false
+	basin := strings.Contains(strings.ToLower(s.Idea), "bathroom") // its washbasin, unless it names its pieces
+	for _, x := range s.Subjects {
+		if furnishedBy(&x) {
+			basin = false
+		}
+	}
+	for _, x := range s.Subjects {
+		if strings.ToLower(x.Noun) == noun && furnishedBy(&x) {
+			return true // its furniture, fixtures and screens (interior_furnish.go)
+		}
+		if d, ok := drawerFor(phraseOf(&x)); ok && d.word == "washbasin" || ok && d.word == "sink" && !strings.Contains(strings.ToLower(s.Idea), "kitchen") {
+			basin = true
+		}
+	}
+	return basin && strings.Contains(noun, "mirror") // the washbasin's mirror (interior_pieces.go)
 }

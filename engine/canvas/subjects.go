@@ -200,12 +200,8 @@ func furnitureShaped(n string) bool {
 	if strings.Contains(n, "shel") || strings.Contains(n, "bookcase") || strings.Contains(n, "counter") || n == "bar" || strings.Contains(n, "lamp") {
 		return true // the shelves line the walls (interior.go), the counter and a lamp are rooms.go's
 	}
-	return slices.ContainsFunc(furnitureShapes, func(f struct {
-		word string
-		draw func(d *painter, x, y, s float32, col rgb)
-	}) bool {
-		return strings.Contains(n, f.word)
-	})
+	_, ok := drawerFor(n)
+	return ok
 }
 
 // drawable are the canvas's elements that paint a thing of their own; a

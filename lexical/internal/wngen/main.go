@@ -131,6 +131,7 @@ type synset struct {
 	hyper []int    // @ and @i
 	gloss string
 	deriv []deriv // + pointers to nouns
+	parts []int   // %p: its part meronyms ("bathroom": bathtub, toilet, washbasin)
 	// instance marks a named individual ("Gray, Thomas Gray: English
 	// poet"), not a kind of thing.
 	instance bool
@@ -430,6 +431,9 @@ func main() {
 		}
 	}
 	write(filepath.Join(*out, "forms.txt"), b.String())
+
+	// rooms.txt: what stands in each kind of room (rooms.go).
+	write(filepath.Join(*out, "rooms.txt"), header+roomsTable(nouns, indexes["noun"], counts, catOf, lz))
 }
 
 // glossHue finds a colour in a definition: "reddish", "red", "tawny".
@@ -581,6 +585,10 @@ func readData(path string) map[int]synset {
 			}
 			if f[i] == ";r" || f[i] == ";u" {
 				s.domain = f[i][1]
+			}
+			if f[i] == "%p" && f[i+2] == "n" {
+				h, _ := strconv.Atoi(f[i+1])
+				s.parts = append(s.parts, h)
 			}
 			if f[i] == "+" && f[i+2] == "n" {
 				h, _ := strconv.Atoi(f[i+1])

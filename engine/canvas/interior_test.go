@@ -1,0 +1,74 @@
+package canvas
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/scene"
+)
+
+// TestRoomFurnitureColour checks that a piece an interior names is drawn
+// in its colour: the idea is drawn with the piece red and then blue (the
+// same Scene but for that fact), and the pixels that differ must cover a
+// part of the picture, red in the red one and blue in the blue one.
+func TestRoomFurnitureColour(t *testing.T) {
+	const size = 128
+	for _, c := range []struct{ idea, noun string }{
+		{"a bathroom with a freestanding bathtub", "bathtub"}, // a fixture: a tub, not a window and a plant
+		{"a small bathroom with a sink", "sink"},
+		{"a modern kitchen with a fridge", "fridge"},
+		{"a kitchen with an old stove", "stove"},
+		{"a laundry room with a washing machine", "machine"},
+		{"a tiny kitchen with cabinets", "cabinets"}, // the counter's doors
+		{"an office with two monitors", "monitors"},  // on a desk
+	} {
+		for seed := int64(1); seed <= 2; seed++ {
+			red, blue := scene.Parse(c.idea), scene.Parse(c.idea)
+			i := slices.IndexFunc(red.Subjects, func(s easel.Subject) bool { return strings.EqualFold(s.Noun, c.noun) })
+			if i < 0 {
+				t.Fatalf("%q: no subject %q in %+v", c.idea, c.noun, red.Subjects)
+			}
+			red.Subjects[i].Colors, blue.Subjects[i].Colors = []string{"red"}, []string{"blue"}
+			if k := planOf(red).kind; k != "interior" {
+				t.Errorf("%q is drawn as %q, want a room", c.idea, k)
+				continue
+			}
+			n, ra, rb := colourLanding(Draw(red, "", size, size, seed), Draw(blue, "", size, size, seed))
+			if n <= size*size/400 || ra <= 0 || rb >= 0 {
+				t.Errorf("%q seed %d: the %s's colour does not land: %d pixels, red-blue %+.0f/%+.0f", c.idea, seed, c.noun, n, ra, rb)
+			}
+		}
+	}
+}
+
+// TestRoomKindFurniture checks that a room whose idea names no furniture
+// is furnished as WordNet says rooms of its kind are (lexical.Furnishings),
+// or, where WordNet says nothing drawable, as a room to sit or work in.
+func TestRoomKindFurniture(t *testing.T) {
+	for idea, want := range map[string]string{
+		"a bedroom with a big window and plants": "bed",
+		"a hotel room at night":                  "bed", // a hotel room is a bedroom
+		"a bright bathroom":                      "bathtub",
+		"a nursery in the morning":               "cradle", // a baby bed (the crib drawing)
+		"a quiet study":                          "desk",
+		"a kitchen at dawn":                      "stove",
+		"a cozy living room":                     "sofa", // WordNet links nothing: a room to sit in
+		"a bedroom with a blue sofa":             "sofa", // named furniture wins
+	} {
+		p := planOf(scene.Parse(idea))
+		if p.kind != "interior" {
+			t.Errorf("%q is drawn as %q, want a room", idea, p.kind)
+			continue
+		}
+		pieces, _, _ := (&painter{p: p}).roomPieces()
+		var got []string
+		for _, pc := range pieces {
+			got = append(got, pc.word)
+		}
+		if !slices.Contains(got, want) {
+			t.Errorf("%q is furnished with %q, want a %s", idea, got, want)
+		}
+	}
+}
