@@ -40,6 +40,12 @@ func TestElementAgreesWithCategory(t *testing.T) {
 		// is none: houseplants, not factories.
 		{"a small bedroom with a window and plants", "plants", "plant", "flowers", "", ""},
 		{"a sunny living room full of plants", "plants", "plant", "flowers", "", ""},
+		// The lexicon's kind picks a real sense of the noun, not a rare
+		// or slang one: a fairy is no person, a coconut no palm tree, a
+		// seal (5%) still the animal.
+		{"a tiny fairy asleep on a toadstool", "fairy", "creature", "person", "", ""},
+		{"a coconut lying on the warm sand", "coconut", "food", "palms", "", ""},
+		{"a grey seal resting on a rock", "seal", "sea mammal", "animal", "", ""},
 	} {
 		sc := Parse(c.idea)
 		i := slices.IndexFunc(sc.Subjects, func(s easel.Subject) bool { return s.Noun == c.noun })

@@ -850,19 +850,29 @@ func compound(s *easel.Subject) bool {
 }
 
 // senseOf is the noun's WordNet sense of the same kind as category c (c
-// itself first), "" when it has none.
+// itself first), "" when it has none of at least minPriorSense.
 func senseOf(noun, c string) string {
 	e, _, ok := lexical.FindNoun(noun)
 	if !ok {
 		return ""
 	}
-	if e.Has(c) {
-		return c
+	senses := e.Senses()
+	for _, x := range senses {
+		if x.Category == c && x.Weight >= minPriorSense {
+			return c
+		}
 	}
-	for _, x := range e.Senses() {
-		if lexical.Family(x.Category) == lexical.Family(c) {
+	for _, x := range senses {
+		if lexical.Family(x.Category) == lexical.Family(c) && x.Weight >= minPriorSense {
 			return x.Category
 		}
 	}
 	return ""
 }
+
+// minPriorSense is the least share of WordNet's evidence (in percent) a
+// sense needs for the lexicon's kind to choose it: the lexicon chooses
+// among a noun's real senses (a seal is the animal, 5%, before the stamp),
+// not its rare or slang ones (a fairy is a creature, not the slur for a
+// person at 2%; a coconut is food, not the palm at 1%).
+const minPriorSense = 5
