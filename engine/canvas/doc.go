@@ -33,6 +33,7 @@
 //	plants.go         pines, palms, broadleaf trees, bamboo, blossoms
 //	life.go           flocks, boats, balloons, cars, planes, trains, spaceships, fish, quadrupeds, cats, dragons, small people
 //	vehicles.go       road vehicles by category (vehicleDrawers): bus, truck, bicycle, motorcycle; a tower that is the subject; aircraft
+//	vehicles_kinds.go road vehicles by kind (vehicleKinds): fire engine, ambulance, police car with their lights, tractor, pickup, scooter; liveries; counted vehicles
 //	birds.go          a bird that is the subject: perched, swimming, flying, standing; birdplans.go swans on water, penguins, owls, waders
 //	people.go         people who are the subject, whole and counted: walking, running, sitting (on a seat, a swing), reading, dancing, riding, lying, cooking
 //	work.go           a figure at work and its age: the verb's tool in hand (knife, needles, saw, wrench), food on a board, a vehicle knelt at, a quilt in the lap; grey hair and a stoop, a child smaller

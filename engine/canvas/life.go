@@ -166,10 +166,15 @@ func (d *painter) car(x, y, s float32) {
 	if len(d.p.tint) == 0 {
 		body = d.lit(hex("#3ab8b0"), 0.05)
 	}
-	sub := d.p.subjectOf("car")
-	if c, ok := factColour(sub); ok {
+	if c, ok := factColour(d.p.subjectOf("car")); ok {
 		body = d.lit(c, 0.05) // "a yellow taxi" is yellow, not yellow mixed with teal
 	}
+	d.carBody(x, y, s, body)
+}
+
+// carBody draws the car in the colour body.
+func (d *painter) carBody(x, y, s float32, body rgb) {
+	sub := d.p.subjectOf("car")
 	r := s * 0.22
 	d.moveTo(x-s*1.2, y-r*0.6)
 	d.lineTo(x-s*1.25, y-s*0.45)

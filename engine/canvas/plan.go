@@ -161,6 +161,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 		}
 	}
 
+	p.landVehicle() // a tractor in a field is drawn (vehicles_kinds.go)
 	if w := boatWater(p); w != "" {
 		p.el[w] = true // "a small fishing boat at dawn" floats (launch.go)
 	}

@@ -22,28 +22,63 @@ var vehicleDrawers = map[string]func(d *painter, x, y, s float32, col rgb){
 	"motorcycle": (*painter).motorcycle,
 }
 
-// vehicleSubject is the first subject that is a vehicle with a drawer.
+// vehicleSubject is the first subject that is a road vehicle of a kind
+// drawn here (vehicles_kinds.go).
 func (p *plan) vehicleSubject() *easel.Subject {
 	for i := range p.subjects {
-		if _, ok := vehicleDrawers[p.subjects[i].Category]; ok {
+		if vehicleKind(&p.subjects[i]) != "" {
 			return &p.subjects[i]
 		}
 	}
 	return nil
 }
 
-// vehicle draws the road vehicle of the Scene at (x, y): by its category,
-// else a car.
+// vehicle draws the road vehicle of the Scene at (x, y): by its kind or
+// category, in the colour the idea gives it, else its kind's livery, as
+// many as counted; else a car.
 func (d *painter) vehicle(x, y, s float32) {
-	if v := d.p.vehicleSubject(); v != nil {
-		col := d.p.accent
-		if c, ok := factColour(v); ok {
-			col = c
-		}
-		vehicleDrawers[v.Category](d, x, y, s, d.lit(col, 0.05))
+	v := d.p.vehicleSubject()
+	if v == nil {
+		d.car(x, y, s)
 		return
 	}
-	d.car(x, y, s)
+	kind := vehicleKind(v)
+	draw := vehicleKindDrawers[kind]
+	if draw == nil {
+		draw = vehicleDrawers[kind]
+	}
+	col, own := factColour(v)
+	if !own {
+		col, own = vehicleLiveries[kind]
+	}
+	if !own {
+		col = d.p.accent
+		if kind == "car" {
+			draw = func(d *painter, x, y, s float32, _ rgb) { d.car(x, y, s) } // its old teal
+		}
+	}
+	n := countOf(v, 1)
+	if n == 1 {
+		draw(d, x, y, s, d.lit(col, 0.05))
+		return
+	}
+	// "five red sports cars": a row across the frame, every other one a
+	// little further off, the far ones first.
+	W := float32(d.w)
+	s2 := min(s, W*0.72/float32(n)) // every other one a row back: room for 2.5 s each
+	for _, back := range []int{1, 0} {
+		for i := range n {
+			if i%2 != back {
+				continue
+			}
+			xi := W * (0.5 + ((float32(i)+0.5)/float32(n)-0.5)*0.9)
+			yi, si := y, s2
+			if back == 1 {
+				yi, si = y-s2*0.7, s2*0.85
+			}
+			draw(d, xi, yi, si, d.lit(col, 0.05))
+		}
+	}
 }
 
 func (d *painter) wheel(x, y, r float32) {
