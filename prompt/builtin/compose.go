@@ -29,6 +29,7 @@ type tables struct {
 	details            map[string][]tmpl // generic details by domain
 	genericDetails     []tmpl
 	lunar              []tmpl
+	worldGround        []tmpl
 }
 
 var compiled = sync.OnceValue(func() *tables {
@@ -49,6 +50,7 @@ var compiled = sync.OnceValue(func() *tables {
 		scenes:       compileMap(sceneLines),
 		details:      map[string][]tmpl{},
 		lunar:        compileAll(lunarLines),
+		worldGround:  compileAll(worldGroundLines),
 	}
 	for k, m := range moods {
 		t.moodClosers[k] = append(compileAll(m.closers), t.closers...)
@@ -104,6 +106,7 @@ type draft struct {
 	prof      profile
 	profKey   string // the profile's key in profiles, for its detail lines
 	at        where  // indoors or out, by the idea's words (placeOf)
+	world     bool   // on the ground of a planet the idea names (onWorld)
 	light     string // outdoor, interior, portrait, underwater, space
 	facts     cond
 	idea      string // the idea as it appears in the text
@@ -706,7 +709,7 @@ func (d *draft) chooseColors() {
 	// red and yellow before it is meadow green.
 	for _, e := range d.sc.Elements {
 		if c, ok := elementColors[e]; ok {
-			if coloured(d.sc, e) {
+			if coloured(d.sc, e) || flavourElement(d.sc, e) {
 				continue // "five purple tulips" are purple, not tulip red
 			}
 			add(c[d.rng.IntN(len(c))])
@@ -837,7 +840,7 @@ func (d *draft) background() string {
 		main = d.sc.Subjects[0].Element
 	}
 	for _, e := range d.sc.Elements {
-		if e == main || e == "space" && d.light != "space" {
+		if e == main || e == "space" && d.light != "space" || (e == "planet" || e == "stars") && d.world || flavourElement(d.sc, e) {
 			continue
 		}
 		if bg, ok := backgrounds[e]; ok {

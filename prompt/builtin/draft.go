@@ -171,6 +171,10 @@ func (d *draft) compose() string {
 			continue // (the light sentence speaks of "soft lighting")
 		}
 		lines := d.linesFor(s.Noun, s.Element, sureCats(s))
+		if s.Category == "celestial body" && d.world {
+			// Landed on it: its ground, not its curve seen from orbit.
+			lines = t.worldGround
+		}
 		if lines == nil {
 			lines = t.scenes[s.Element]
 		}
@@ -182,9 +186,15 @@ func (d *draft) compose() string {
 		tryWithin(d.chooseFor("also:"+s.Noun, lines, r), r, &detailS, limit)
 		cover(s.Element)
 	}
+	if d.world {
+		// The planet is underfoot, not a disc in the sky, and its
+		// sky by day has no stars.
+		cover("planet")
+		cover("stars")
+	}
 	for _, e := range d.sc.Elements {
-		if covered[e] {
-			continue
+		if covered[e] || flavourElement(d.sc, e) {
+			continue // (no autumn trees for maple syrup)
 		}
 		drawsSubject := slices.ContainsFunc(d.sc.Subjects, func(s easel.Subject) bool { return s.Element == e })
 		if d.light == "outdoor" && (e == "table" || e == "window") && !drawsSubject {

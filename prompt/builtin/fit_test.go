@@ -37,11 +37,16 @@ var fitIdeas = []struct {
 	{idea: "a bowl of lemon sorbet", notSay: []string{"green garnish"}, mustSay: []string{"lemon yellow"}},
 	{idea: "plum cake with custard", notSay: []string{"green garnish"}},
 	{idea: "a glass of cherry soda", mustSay: []string{"cherry red"}},
+	// A noun that says what a food tastes of brings no scenery: maple
+	// syrup grows no autumn trees.
+	{idea: "oatmeal with maple syrup and pecans", notSay: []string{"autumn", "trees", "horizon", "afternoon sun"}},
 	// Light follows the place: furniture of a park or garden is outdoors.
 	{idea: "two paper lanterns hung on a garden bench", notSay: []string{"window light", "nearby window", "safe inside"}},
 	{idea: "a teddy bear left on a park bench", notSay: []string{"window light", "nearby window", "still life"}},
 	// Framing: a person with a long thing is seen whole; a craft landing on
 	// a planet is on its surface, not in orbit.
+	{idea: "a lander touching down on a red planet", notSay: []string{"curve of", "hangs in the sky", "against the black of space", "fills much of the view"}},
+	{idea: "an astronaut walking on an ice planet", notSay: []string{"curve of", "black of space", "fills much of the view", "void"}},
 	{idea: "a boy with a hockey stick in the fog", notSay: []string{"head-and-shoulders", "head and shoulders"}},
 }
 

@@ -115,8 +115,9 @@ func placeOf(sc *easel.Scene) where {
 	}
 	for _, e := range sc.Elements {
 		// What a subject is drawn with says what it is, not where: a
-		// bonsai tree is drawn as "trees" but may stand on a shelf.
-		if outdoorElements[e] && !subjectElement(sc, e) {
+		// bonsai tree is drawn as "trees" but may stand on a shelf,
+		// and the maple of maple syrup is no tree outside.
+		if outdoorElements[e] && !subjectElement(sc, e) && !flavourElement(sc, e) {
 			return placeOutdoor
 		}
 	}
@@ -154,6 +155,28 @@ func openAirModifier(np, head string) bool {
 	}
 	c := e.Category()
 	return c == "land" || c == "landform" || c == "settlement" || c == "water"
+}
+
+// flavourElement reports whether element e comes only from a noun that
+// says what a food or drink is made of or tastes of ("maple" of maple
+// syrup gives trees and autumn leaves, "beach" of a beach cocktail a
+// beach): it is no place and no scenery.
+func flavourElement(sc *easel.Scene, e string) bool {
+	from := false
+	for _, s := range sc.Subjects {
+		if slices.Contains(scene.Implies(s.Noun), e) {
+			return false // a subject is it
+		}
+		if c, _ := subjectCats(s); c&catFood == 0 {
+			continue
+		}
+		for _, a := range s.Adjectives {
+			if scene.Class(a) == "thing" && slices.Contains(scene.Implies(a), e) {
+				from = true
+			}
+		}
+	}
+	return from && (sc.Setting == "" || !slices.Contains(scene.Implies(sc.Setting), e))
 }
 
 // splitRelation splits "on a snowy branch" into "on" and "a snowy branch";
@@ -286,11 +309,19 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 	key := domainOf(sc)
 	p := profileOf(key)
 	switch {
+	case p.light == "outdoor" && !at.outdoors() && foodDomain(sc) != "":
+		// Oatmeal with maple syrup is a dish on a table, not the
+		// forest its maple brought.
+		key = foodDomain(sc)
+		p = profileOf(key)
 	case p.light == "portrait" && !portraitFits(sc, at):
 		key, p = "people", profiles["people"]
 	case isPeople(sc) && (key == "food" || key == "drink" || key == "product" || key == "still life" || key == "toys"):
 		// A gardener watering tomatoes is a person at work, not a food
 		// photograph.
+		key, p = "people", profiles["people"]
+	case p.light == "space" && !inSpace(sc) && isPeople(sc):
+		// An astronaut walking on a red planet: a person outdoors.
 		key, p = "people", profiles["people"]
 	case p.light == "space" && !inSpace(sc):
 		// A rocket on its launch pad stands under the sky: a vehicle.
@@ -355,6 +386,19 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 		p.weathers = nil // no weather indoors
 	}
 	return key, p
+}
+
+// foodDomain is "food" or "drink" when the main subject is one, by its
+// category, else "".
+func foodDomain(sc *easel.Scene) string {
+	if len(sc.Subjects) == 0 {
+		return ""
+	}
+	switch d := categoryDomains[sc.Subjects[0].Category]; d {
+	case "food", "drink":
+		return d
+	}
+	return ""
 }
 
 // vintageIdea reports whether the idea asks for something old.
@@ -579,6 +623,40 @@ func domainOf(sc *easel.Scene) string {
 	return sc.Domain
 }
 
+// onWorld reports whether the main subject is on the ground of a planet
+// or a moon the idea names: landing or touching down on it, walking on
+// it, driving across its surface. The planet is then the ground under a
+// sky, not a disc seen from orbit.
+func onWorld(sc *easel.Scene) bool {
+	if len(sc.Subjects) < 2 {
+		return false
+	}
+	world := false
+	for _, o := range sc.Subjects[1:] {
+		if o.Category == "celestial body" && o.Element != "sun" && o.Element != "stars" {
+			world = true
+		}
+	}
+	if !world {
+		return false
+	}
+	s := sc.Subjects[0]
+	prep, np := splitRelation(s.Relation)
+	if prep == "down" || prep == "up" {
+		prep, np = splitRelation(np) // touching down on, climbing up onto
+	}
+	switch prep {
+	case "on", "onto", "across", "along", "upon":
+		// "across the surface (of Mars)" or "on a red planet"
+		if strings.Contains(np, "surface") || strings.Contains(np, "ground") {
+			return true
+		}
+		e, _, ok := lexical.FindNoun(headNoun(np))
+		return ok && e.Category() == "celestial body"
+	}
+	return false
+}
+
 // launchVerbs are what a spacecraft does on or near the ground.
 var launchVerbs = map[string]bool{"launch": true, "land": true, "lift": true, "take": true, "blast": true, "park": true}
 
@@ -586,7 +664,7 @@ var launchVerbs = map[string]bool{"launch": true, "land": true, "lift": true, "t
 // element is out in space: not on a launch pad, not launching into the
 // night sky, not at a time of day, which only a planet's surface has.
 func inSpace(sc *easel.Scene) bool {
-	if grounded(sc) || sc.TimeOfDay != "" {
+	if grounded(sc) || sc.TimeOfDay != "" || onWorld(sc) {
 		return false
 	}
 	for _, s := range sc.Subjects {

@@ -465,6 +465,12 @@ var lunarLines = []string{
 	"The grey, cratered ground of the moon stretches away under a black sky, the Earth hanging above the horizon.",
 }
 
+// worldGroundLines describe a planet the subject stands or lands on.
+var worldGroundLines = []string{
+	"The ground of {subj} stretches away to a low horizon under an alien sky.",
+	"All around, the ground of {subj} runs out to a far, low horizon.",
+}
+
 var sceneLines = map[string][]string{
 	"moon":            {"[night]A slim moon hangs in the sky, bright against the darkness."},
 	"full moon":       {"A huge full moon hangs in the sky, outlining everything in silver."},

@@ -149,6 +149,7 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 		prof:      prof,
 		profKey:   profKey,
 		at:        at,
+		world:     onWorld(sc),
 		light:     light,
 	}
 	d.facts = factsOf(sc, light)
