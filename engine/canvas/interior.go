@@ -11,7 +11,11 @@ func (d *painter) interior() {
 	saved := *p
 	p.el = without(p.el, "cat", "window", "person", "people", "flowers")
 	if !hasAny(p.el, landscapeElements...) {
-		p.el["hills"], p.el["trees"] = true, true
+		// The idea says nothing of it: the seed's view, not always a
+		// meadow (hills and trees, a forest, a town's roofs, mountains).
+		for _, e := range interiorViews[seedPick(p.look.cloudScale, len(interiorViews))] {
+			p.el[e] = true
+		}
 	}
 	d.landscape()
 	*p = saved
@@ -20,7 +24,7 @@ func (d *painter) interior() {
 	wc := between(0.42, 0.58, p.look.sunX)
 	wx0, wx1 := W*(wc-ww/2), W*(wc+ww/2)
 	wy0, wy1 := H*0.1, H*between(0.6, 0.72, p.look.horizon)
-	wall := d.lit(hex("#c8a888"), 0.05).mix(rgb{0.9, 0.85, 0.8}, 0.3)
+	wall := d.lit(hex(wallTones[seedPick(p.look.ridge, len(wallTones))]), 0.05).mix(rgb{0.9, 0.85, 0.8}, 0.3)
 	if p.lt.night {
 		wall = hex("#5a4030") // lamp-lit room
 	}
@@ -108,6 +112,20 @@ func (d *painter) interior() {
 	if p.lt.night && !d.st.hardEdge {
 		d.glow(W*0.05, H*0.9, W*0.3, warmLight, 0.25)
 	}
+}
+
+// interiorViews are the views a window opens on when the idea names
+// none, and wallTones the walls' paint when it names no colour; the seed
+// picks.
+var (
+	interiorViews = [][]string{{"hills", "trees"}, {"forest", "hills"}, {"houses", "trees"}, {"mountains", "pines"}}
+	wallTones     = []string{"#c8a888", "#a8b49a", "#9aaab8", "#dccfb4", "#c09a84"}
+)
+
+// seedPick turns one of the look's seed-drawn values into a choice among
+// n.
+func seedPick(v float32, n int) int {
+	return int(v*9973) % n
 }
 
 // bookshelves fills x0..x1 with shelves of books from the ceiling down.

@@ -140,7 +140,7 @@ type roomPiece struct {
 
 // roomPieces lists the pieces the room stands on its floor, left to
 // right, and how many screens stand on its desk.
-func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb) {
+func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb, sinks []rgb) {
 	p := d.p
 	for i := range p.subjects {
 		s := &p.subjects[i]
@@ -167,6 +167,13 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb)
 		if s.Plural && s.Count == 0 {
 			many = 3 // "wooden desks": a few
 		}
+		if _, counter := counterRoom(p); counter && (f.word == "sink" || f.word == "basin") {
+			if !coloured {
+				col = hex("#b8bcc0") // steel
+			}
+			sinks = append(sinks, col) // "a kitchen with a sink": in its counter
+			continue
+		}
 		for range many {
 			pieces = append(pieces, roomPiece{f.word, f.draw, col, isDesk(f.word), coloured})
 		}
@@ -177,7 +184,7 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb)
 	if screens > 0 && !anyDesk(pieces) {
 		pieces = append(pieces, roomPiece{"desk", (*painter).desk, hex("#8a5a32"), true, false}) // "two monitors" stand on a desk
 	}
-	return pieces, screens, screenCol
+	return pieces, screens, screenCol, sinks
 }
 
 // isDesk reports whether a drawing's word is one screens stand on.
@@ -250,14 +257,17 @@ func containsStr(ss []string, s string) bool {
 // screens on the desk.
 func (d *painter) furnish(floorY float32) {
 	W, H := float32(d.w), float32(d.h)
-	pieces, screens, screenCol := d.roomPieces()
+	pieces, screens, screenCol, sinks := d.roomPieces()
+	for i, col := range sinks {
+		d.counterSink(W*(0.3+0.4*float32(i%2)), H*0.617, W*0.2, d.lit(col, 0.05)) // the counter's top (interior.go)
+	}
 	if d.diningSet(pieces, floorY) {
 		return
 	}
 	deskDone := false
 	for i, pc := range pieces {
 		f := (float32(i) + 0.5) / float32(len(pieces))
-		x := W * (0.5 + (f-0.5)*0.75)
+		x := W * (0.5 + (f-0.5)*0.82)
 		y := max(floorY, H*0.86)
 		s := W * 0.28 * min(1, 1.6/(float32(len(pieces))+0.6))
 		pc.draw(d, x, y, s, d.lit(pc.col, 0.05))

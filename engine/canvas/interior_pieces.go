@@ -8,7 +8,7 @@ package canvas
 
 // bathtub draws a freestanding tub on its feet, its outside in col.
 func (d *painter) bathtub(x, y, s float32, col rgb) {
-	w, h := s*2.1, s*0.62
+	w, h := s*1.8, s*0.62
 	d.shadow(x, y, w*0.5)
 	top := y - s*0.12 - h
 	// The body: a bowl wider at the rim, rounded at both ends.
@@ -37,8 +37,8 @@ func (d *painter) bathtub(x, y, s float32, col rgb) {
 func (d *painter) washbasin(x, y, s float32, col rgb) {
 	d.shadow(x, y, s*0.3)
 	// The mirror.
-	mw, mh := s*0.7, s*0.8
-	my := y - s*1.95
+	mw, mh := s*0.55, s*0.65
+	my := y - s*1.8
 	d.roundRect(x-mw/2-s*0.04, my-s*0.04, x+mw/2+s*0.04, my+mh+s*0.04, s*0.06)
 	d.fill(solid(d.lit(hex("#a8a098"), 0.05)))
 	d.roundRect(x-mw/2, my, x+mw/2, my+mh, s*0.04)
@@ -196,4 +196,23 @@ func (d *painter) sideChair(x, y, s float32, col rgb) {
 	d.fill(solid(col.scale(0.95)))
 	d.roundRect(x-w*0.55, seat-s*0.05, x+w*0.55, seat+s*0.06, s*0.03)
 	d.fill(solid(col.scale(1.12)))
+}
+
+// counterSink draws a sink set in a counter whose top is at y: the
+// basin's dark opening, its rim in col, and a tap.
+func (d *painter) counterSink(x, y, s float32, col rgb) {
+	d.ellipse(x, y+s*0.05, s*0.42, s*0.07)
+	d.fill(solid(col.scale(1.05)))
+	d.ellipse(x, y+s*0.05, s*0.36, s*0.05)
+	d.fill(solid(col.scale(0.45)))
+	steel := d.lit(hex("#c0c4c8"), 0.05)
+	d.rect(x-s*0.03, y-s*0.32, x+s*0.03, y+s*0.02)
+	d.fill(solid(steel))
+	d.moveTo(x-s*0.03, y-s*0.3)
+	d.quadTo(x+s*0.02, y-s*0.45, x+s*0.2, y-s*0.3)
+	d.lineTo(x+s*0.2, y-s*0.2)
+	d.lineTo(x+s*0.15, y-s*0.2)
+	d.lineTo(x+s*0.15, y-s*0.28)
+	d.quadTo(x+s*0.03, y-s*0.36, x+s*0.03, y-s*0.26)
+	d.fill(solid(steel))
 }

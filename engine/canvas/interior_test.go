@@ -62,7 +62,7 @@ func TestRoomKindFurniture(t *testing.T) {
 			t.Errorf("%q is drawn as %q, want a room", idea, p.kind)
 			continue
 		}
-		pieces, _, _ := (&painter{p: p}).roomPieces()
+		pieces, _, _, _ := (&painter{p: p}).roomPieces()
 		var got []string
 		for _, pc := range pieces {
 			got = append(got, pc.word)
