@@ -402,6 +402,7 @@ func main() {
 	// prefixes.txt: where the lemmas of each first two bytes start in
 	// words.txt, so a lookup searches a few hundred lines, not all.
 	var ix strings.Builder
+	ix.WriteString(header) // no tab: the loader passes it over
 	last := ""
 	for off := 0; off < len(words); {
 		end := strings.IndexByte(words[off:], '\n') + off
