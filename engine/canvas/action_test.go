@@ -144,3 +144,146 @@ func TestFigureAge(t *testing.T) {
 		}
 	}
 }
+
+// colourDiff draws idea (with %s for a colour word) red and blue and
+// returns the mask of the pixels where the named subject's colour lands.
+func colourDiff(t *testing.T, idea, noun string, size int) []bool {
+	t.Helper()
+	red, blue := scene.Parse(fmtIdea(idea, "red")), scene.Parse(fmtIdea(idea, "red"))
+	found := false
+	for i := range blue.Subjects {
+		if blue.Subjects[i].Noun == noun {
+			blue.Subjects[i].Colors, blue.Subjects[i].Adjectives, found = []string{"blue"}, nil, true
+		}
+	}
+	if !found {
+		t.Errorf("%q: no subject %q in %+v", idea, noun, red.Subjects)
+	}
+	a, b := Draw(red, "", size, size, 1), Draw(blue, "", size, size, 1)
+	mask := make([]bool, size*size)
+	for i := range mask {
+		j := i * 4
+		mask[i] = abs(int(a.Pix[j])-int(b.Pix[j]))+abs(int(a.Pix[j+2])-int(b.Pix[j+2])) >= 60 && int(a.Pix[j]) > int(a.Pix[j+2])
+	}
+	return mask
+}
+
+// blobs counts the connected parts of mask of at least min pixels.
+func blobs(mask []bool, size, least int) int {
+	seen := make([]bool, len(mask))
+	n := 0
+	for i := range mask {
+		if !mask[i] || seen[i] {
+			continue
+		}
+		stack, area := []int{i}, 0
+		seen[i] = true
+		for len(stack) > 0 {
+			k := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			area++
+			x, y := k%size, k/size
+			for _, o := range [][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
+				nx, ny := x+o[0], y+o[1]
+				if nx < 0 || ny < 0 || nx >= size || ny >= size {
+					continue
+				}
+				if j := ny*size + nx; mask[j] && !seen[j] {
+					seen[j] = true
+					stack = append(stack, j)
+				}
+			}
+		}
+		if area >= least {
+			n++
+		}
+	}
+	return n
+}
+
+// TestHerdsAreMany: a flock, a herd, a swarm or a plural with no count
+// is drawn as several, never one.
+func TestHerdsAreMany(t *testing.T) {
+	for _, tt := range []struct{ idea, noun string }{
+		{"a herd of %s cows on a hillside", "cows"},
+		{"a flock of %s geese standing in a meadow", "geese"},
+		{"%s goats grazing on a slope", "goats"},
+	} {
+		const size = 160
+		if n := blobs(colourDiff(t, tt.idea, tt.noun, size), size, 8); n < 3 {
+			t.Errorf("%q: %d %s drawn; want several", tt.idea, n, tt.noun)
+		}
+	}
+}
+
+// TestCreaturesLieDown: a creature sleeping or lying is drawn lying on the
+// ground, wider than tall and in the lower part of the picture, on what
+// it lies on, which is not noted as missing.
+func TestCreaturesLieDown(t *testing.T) {
+	for _, tt := range []struct{ idea, noun string }{
+		{"a %s dragon asleep on a heap of treasure", "dragon"},
+		{"a %s dragon sleeping in a valley", "dragon"},
+		{"a %s cat sleeping on a blanket", "cat"},
+		{"a %s cat napping by the window", "cat"},
+	} {
+		const size = 160
+		m := colourDiff(t, tt.idea, tt.noun, size)
+		x0, y0, x1, y1 := size, size, -1, -1
+		for i, on := range m {
+			if on {
+				x, y := i%size, i/size
+				x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+			}
+		}
+		if x1 < 0 {
+			t.Errorf("%q: the %s's colour lands nowhere", tt.idea, tt.noun)
+			continue
+		}
+		if w, h := x1-x0, y1-y0; float32(w) < 1.3*float32(h) || (y0+y1)/2 < size/2 {
+			t.Errorf("%q: the %s spans %dx%d at y %d..%d; want it lying on the ground, wider than tall", tt.idea, tt.noun, w, h, y0, y1)
+		}
+		if nd := NotDrawn(scene.Parse(fmtIdea(tt.idea, "red"))); len(nd) > 0 {
+			t.Errorf("%q: noted as not drawn %v", tt.idea, nd)
+		}
+	}
+}
+
+// TestPlaceTheRelationNames: the ground the preposition names is under the
+// subject: a pier's wooden deck over the water, a square's grey paving,
+// a beach's sand under a sandcastle.
+func TestPlaceTheRelationNames(t *testing.T) {
+	const size = 160
+	share := func(img []uint8, y0, y1 int, ok func(r, g, b float32) bool) float32 {
+		n, all := 0, 0
+		for y := y0; y < y1; y++ {
+			for x := range size {
+				i := (y*size + x) * 4
+				all++
+				if ok(float32(img[i])/255, float32(img[i+1])/255, float32(img[i+2])/255) {
+					n++
+				}
+			}
+		}
+		return float32(n) / float32(all)
+	}
+	wood := func(r, g, b float32) bool { return r > g && g > b && r-b > 0.15 && r < 0.65 }
+	paving := func(r, g, b float32) bool { return max(r, g, b)-min(r, g, b) < 0.1 && r > 0.35 && r < 0.8 }
+	sand := func(r, g, b float32) bool { return r > g && g > b && r > 0.6 && r-b > 0.12 }
+	for _, tt := range []struct {
+		idea   string
+		y0, y1 float32
+		ok     func(r, g, b float32) bool
+		want   float32
+	}{
+		{"a woman fishing from an old pier", 0.8, 0.84, wood, 0.5},
+		{"a flock of gulls standing on a jetty", 0.8, 0.84, wood, 0.5},
+		{"pigeons pecking in a sunny plaza", 0.8, 1, paving, 0.5},
+		{"a juggler in a town square", 0.8, 1, paving, 0.5},
+		{"a little girl building a sandcastle", 0.85, 1, sand, 0.5},
+	} {
+		img := Draw(scene.Parse(tt.idea), "", size, size, 1)
+		if got := share(img.Pix, int(tt.y0*size), int(tt.y1*size), tt.ok); got < tt.want {
+			t.Errorf("%q: %.0f%% of rows %.2f..%.2f are the place's ground; want %.0f%%", tt.idea, got*100, tt.y0, tt.y1, tt.want*100)
+		}
+	}
+}

@@ -26,6 +26,7 @@ func (p *plan) livingNeeds() {
 	}
 	p.besides()
 	p.shareAction()
+	p.placeNeeds() // a pier's water, a square's paving (places.go)
 	if s := &p.subjects[0]; s.Element == "" && winged(s.Noun) {
 		// "an angel above a city": a figure with wings, drawn whole.
 		p.subjects = append([]easel.Subject(nil), p.subjects...)

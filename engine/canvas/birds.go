@@ -25,6 +25,8 @@ func birdPose(s *easel.Subject, water bool) string {
 	case hasAnyWord(act, "perched", "perching", "sitting", "sits", "resting", "roosting") ||
 		hasAnyWord(rel, "branch", "fence", "post", "wire", "wall", "rock", "twig", "bough", "railing"):
 		return "perched"
+	case placeOf(s) == "pier" || placeOf(s) == "square":
+		return "standing" // on the pier's deck, on the paving (places.go)
 	case water && (hasAnyWord(act, "swimming", "gliding", "floating", "paddling") || strings.HasPrefix(rel, "on ") || strings.HasPrefix(rel, "in ")):
 		return "swimming"
 	case water && bodyPlan(s.Noun) == "waterfowl" && !hasAnyWord(act, "standing", "walking"):
@@ -47,16 +49,22 @@ func hasAnyWord(s string, words ...string) bool {
 func (d *painter) mainBirds(hz float32) bool {
 	p := d.p
 	s := p.subjectOf("birds")
-	if s == nil || p.main != "birds" || s.Category != "bird" && s.Category != "creature" {
+	if p.main == "seagulls" {
+		s = p.subjectOf("seagulls") // "a flock of seagulls on a pier": the gulls are the subject
+	}
+	if s == nil || p.main != "birds" && p.main != "seagulls" || s.Category != "bird" && s.Category != "creature" {
 		return false
 	}
 	W, H := float32(d.w), float32(d.h)
 	water := hasAny(p.el, "lake", "pond", "river", "sea")
 	pose := birdPose(s, water)
-	n := countOf(s, 1)
+	n := herdOf(s) // "a flock of pigeons": several (creatures.go)
 	col, ok := colourOf(s)
 	if !ok {
 		col = hex("#7a6a58")
+		if p.main == "seagulls" {
+			col = hex("#e8e8e4")
+		}
 		if s.Category == "creature" {
 			col = hex("#e8602a") // a phoenix, a firebird: a bird of flame
 		}
@@ -68,6 +76,14 @@ func (d *painter) mainBirds(hz float32) bool {
 	}
 	if plan == "penguin" || plan == "owl" && pose != "flying" {
 		size *= 1.6 // drawn upright: as tall as a flying bird is long
+	}
+	ground := H * 0.85
+	if pose == "standing" {
+		switch placeOf(s) {
+		case "pier":
+			ground = H * 0.8
+			d.pier(ground) // on the pier's deck (places.go)
+		}
 	}
 	for i := range n {
 		f := (float32(i) + 0.5) / float32(n)
@@ -113,7 +129,7 @@ func (d *painter) mainBirds(hz float32) bool {
 				d.bird(x, H*0.85, size, col, "wading", i%2 == 1)
 				continue
 			}
-			d.bird(x, H*0.85, size, col, "standing", i%2 == 1)
+			d.bird(x, ground-float32(i%2)*size*0.25, size, col, "standing", i%2 == 1)
 		}
 	}
 	return true

@@ -373,6 +373,9 @@ func lying(sub *easel.Subject) bool {
 	if sub == nil || sub.Action == "" {
 		return false
 	}
+	if hasAnyWord(strings.ToLower(sub.Action), "asleep", "curled", "snoozing", "dozing", "sprawled", "lounging", "basking") {
+		return true // "a dragon asleep on its hoard"
+	}
 	e, _, ok := lexical.FindVerb(strings.ToLower(sub.Action))
 	return ok && poses[e.Lemma] == "lying" || ok && e.Lemma == "rest"
 }

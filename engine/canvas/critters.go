@@ -46,7 +46,7 @@ func (d *painter) critters(groundTop float32) bool {
 		col = hex(def)
 	}
 	col = d.lit(col, 0.05)
-	n := countOf(s, 1)
+	n := herdOf(s) // "a swarm of bees": many (creatures.go)
 	size := W * 0.45 * min(1, 2.2/float32(n+1))
 	for i := range n {
 		f := (float32(i) + 0.5) / float32(n)

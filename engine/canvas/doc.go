@@ -36,6 +36,8 @@
 //	vehicles_kinds.go road vehicles by kind (vehicleKinds): fire engine, ambulance, police car with their lights, tractor, pickup, scooter; liveries; counted vehicles
 //	birds.go          a bird that is the subject: perched, swimming, flying, standing; birdplans.go swans on water, penguins, owls, waders
 //	people.go         people who are the subject, whole and counted: walking, running, sitting (on a seat, a swing), reading, dancing, riding, lying, cooking
+//	creatures.go      a flock, herd, swarm or plural drawn as several; what a lying creature lies on (a pile of gold, a rug); a dragon asleep, a cat curled up
+//	places.go         the ground a preposition names: a pier's deck over the water, a square's paving, a beach under a sandcastle
 //	work.go           a figure at work and its age: the verb's tool in hand (knife, needles, saw, wrench), food on a board, a vehicle knelt at, a quilt in the lap; grey hair and a stoop, a child smaller
 //	held.go           what a figure holds, carries, plays, flies or rides, by its category (kite, basket, instrument, balloon, bicycle, horse); costumes by role
 //	relations.go      a figure on a thing drawn large (an astronaut on a giant strawberry, a gnome on a mushroom); A beside B side by side; a person in space

@@ -284,6 +284,9 @@ func drawnByPlan(s *easel.Scene, i int) bool {
 		return true
 	}
 	n := strings.ToLower(sub.Noun)
+	if _, ok := bedShapes[strings.TrimSuffix(n, "s")]; ok && lying(&s.Subjects[0]) && strings.Contains(strings.ToLower(s.Subjects[0].Relation), n) {
+		return true // what it lies on (creatures.go)
+	}
 	return bodyPlan(s.Subjects[0].Noun) == "mermaid" && hasAnyWord(n, "rock", "rocks", "stone") &&
 		strings.Contains(strings.ToLower(s.Subjects[0].Relation), n)
 }

@@ -136,6 +136,10 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		}
 		obj = ""
 	}
+	if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && (e.Lemma == "fish" || e.Lemma == "angle") && obj == "" {
+		hd.kind, hd.col = "rod", hex("#3a2a1a") // "fishing from a pier": a rod and its line
+		return hd
+	}
 	if obj == "" {
 		switch pose {
 		case "reading":

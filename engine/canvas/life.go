@@ -690,6 +690,13 @@ func (d *painter) cat(x, y, s float32) {
 	if d.p.el["cat"] && len(d.p.tint) > 0 {
 		col = d.lit(d.p.tint[0].scale(0.6), 0)
 	}
+	if c, ok := factColour(d.p.subjectOf("cat")); ok {
+		col = d.lit(c, 0)
+	}
+	if lying(d.p.subjectOf("cat")) {
+		d.sleepingCat(x, y, s*0.9, col) // "a cat sleeping on a windowsill": curled up (creatures.go)
+		return
+	}
 	d.moveTo(x-s*0.4, y)
 	d.cubeTo(x-s*0.55, y-s*0.5, x-s*0.3, y-s*0.85, x, y-s*0.85)
 	d.cubeTo(x+s*0.3, y-s*0.85, x+s*0.5, y-s*0.5, x+s*0.4, y)

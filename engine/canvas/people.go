@@ -62,6 +62,9 @@ func poseOf(s *easel.Subject) string {
 		if holdsWith(s) {
 			return "holding" // "a woman with a red umbrella": whole, holding it
 		}
+		if placeOf(s) != "" {
+			return "standing" // "a fisherman on a pier": whole, in the place (places.go)
+		}
 		return ""
 	}
 	e, _, ok := lexical.FindVerb(strings.ToLower(s.Action))
@@ -391,11 +394,20 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		h *= 0.5 // "a tiny fairy"
 	}
 	y := max(groundTop+(H-groundTop)*0.75, H*0.82)
-	if groundTop >= H*0.98 && pose != "flying" && pose != "lying" && p.kind == "landscape" {
+	if groundTop >= H*0.98 && pose != "flying" && pose != "lying" && p.kind == "landscape" && placeOf(s) != "pier" {
 		d.beach(H * 0.8) // all water: they stand on the shore before it
 		y = H * 0.93
 	}
-	if p.el["pond"] && p.kind == "landscape" && pose != "flying" {
+	place := placeOf(s)
+	var px0, px1 float32
+	switch {
+	case p.kind != "landscape" || pose == "flying":
+	case place == "pier":
+		// On the pier's deck over the water (places.go).
+		y = H * 0.8
+		px0, px1 = d.pier(y)
+	}
+	if p.el["pond"] && p.kind == "landscape" && pose != "flying" && px1 == 0 {
 		y, h = H*0.7, h*0.8 // on the far bank of the pond in front (water.go)
 	}
 	if pose == "flying" {
@@ -413,6 +425,9 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		x := d.xFor(p.main, 0.35, 0.65)
 		if hd.work == "vehicle" {
 			x = d.xFor(p.main, 0.22, 0.3) // the vehicle they work at beside them (work.go)
+		}
+		if px1 > 0 {
+			x = min(max(x, px0), px1) // on the pier
 		}
 		if n > 1 {
 			x = W * (0.5 + ((float32(i)+0.5)/float32(n)-0.5)*0.8)

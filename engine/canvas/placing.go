@@ -13,8 +13,9 @@ func (d *painter) animals(groundTop float32) {
 	if s := p.subjectOf(p.main); s != nil && (p.main == "person" || p.main == "people") && poseOf(s) != "" {
 		d.heldOf(s) // what the figure rides or holds is drawn with it, not again here (held.go)
 	}
-	d.critters(groundTop) // an insect, lizard, frog or crab subject (critters.go)
-	d.snowmen(groundTop)  // fantasy.go
+	d.placeGround(groundTop) // a square's paving (places.go)
+	d.critters(groundTop)    // an insect, lizard, frog or crab subject (critters.go)
+	d.snowmen(groundTop)     // fantasy.go
 	if d.isMainTower() {
 		// The subject: a stone tower, large, in front (vehicles.go).
 		d.mainTower(d.xFor("tower", 0.4, 0.6), groundTop+(H-groundTop)*0.35, H*0.5)
@@ -80,7 +81,7 @@ func (d *painter) animals(groundTop float32) {
 				x1 = 0.04 + 0.92*float32(j+1)/float32(len(subs))
 			}
 			sz := s * min(1, 1.6/float32(len(subs)))
-			if n := countOf(sub, 1); n > 1 {
+			if n := herdOf(sub); n > 1 { // "a herd of elephants": several (creatures.go)
 				// A count is drawn as a count: n animals in a loose row,
 				// smaller as there are more, the far ones higher up.
 				for i := range n {
@@ -94,6 +95,11 @@ func (d *painter) animals(groundTop float32) {
 			x := d.xFor(k, 0.3, 0.7)
 			if len(subs) > 1 {
 				x = W * (x0 + x1) / 2
+			}
+			if shape, noun, bc, ok := p.bedOf(sub); ok && lying(sub) {
+				// "a dog lying on a rug": what it lies on, under it (creatures.go).
+				d.lyingBed(shape, noun, bc, x, y, sz*1.6)
+				y -= sz * 0.1
 			}
 			if top, ok := d.stageFor(sub, H*0.92); ok {
 				// On a thing drawn large: "a bear on a giant apple" (relations.go).
@@ -146,7 +152,11 @@ func (d *painter) animals(groundTop float32) {
 		} else if top, ok := d.stageFor(p.subjectOf("cat"), H*0.92); ok {
 			d.cat(W*0.5, top+2*d.u, d.zoomed("cat", 110*d.u)) // "a cat on a giant pumpkin"
 		} else {
-			d.cat(d.xFor("cat", 0.3, 0.7), H*0.88, d.zoomed("cat", 150*d.u))
+			x, s := d.xFor("cat", 0.3, 0.7), d.zoomed("cat", 150*d.u)
+			if shape, noun, bc, ok := p.bedOf(p.subjectOf("cat")); ok && lying(p.subjectOf("cat")) {
+				d.lyingBed(shape, noun, bc, x, H*0.88, s*1.4) // "a cat asleep on a blanket" (creatures.go)
+			}
+			d.cat(x, H*0.88, s)
 		}
 	}
 	if p.el["car"] {
@@ -204,7 +214,20 @@ func (d *painter) airborne(hz float32) {
 			d.balloon(x, y, s)
 		}
 	}
-	if p.el["dragon"] {
+	if sub := p.subjectOf("dragon"); p.el["dragon"] && lying(sub) {
+		// "a dragon sleeping on its hoard": on the ground, on what it
+		// lies on (creatures.go).
+		x, y, s := d.xFor("dragon", 0.4, 0.5), float32(d.h)*0.88, d.zoomed("dragon", float32(d.w)*0.26)
+		if shape, noun, bc, ok := p.bedOf(sub); ok {
+			d.lyingBed(shape, noun, bc, x+s*0.2, y, s*2.6)
+			y -= s * 0.3
+		}
+		col := d.lit(hex("#7a3028"), 0.1)
+		if c, ok := factColour(sub); ok {
+			col = d.lit(c, 0.1)
+		}
+		d.restingDragon(x, y, s, col)
+	} else if p.el["dragon"] {
 		d.dragon(d.xFor("dragon", 0.3, 0.7), hz*d.rnd(0.35, 0.5), d.zoomed("dragon", 160*d.u))
 	}
 	if p.el["airplane"] {

@@ -168,6 +168,9 @@ func (d *painter) workOf(s *easel.Subject, hd *held) bool {
 		hd.work = "lap"
 		if !ok {
 			col = hex("#b83a4a") // a red wool, a quilt's patches
+			if hasAnyWord(noun, "net", "nets", "netting") {
+				col = hex("#b8a878") // hemp
+			}
 		}
 	case tool == "can" || tool == "broom" || tool == "spade" || tool == "rake" || tool == "laptop" || tool == "pen" || tool == "sponge":
 		hd.work = ""
