@@ -798,7 +798,16 @@ func echoes(w, avoid string) bool {
 		return true // "awe-inspiring, with an undertone of awe"
 	}
 	n := min(5, len(w), len(avoid))
-	return n >= 4 && w[:n] == avoid[:n]
+	if n >= 4 && w[:n] == avoid[:n] {
+		return true
+	}
+	// "joy" and "joyful", "cozy" and "coziness": the shorter word, a
+	// final y read as i, begins the longer.
+	s, l := w, avoid
+	if len(s) > len(l) {
+		s, l = l, s
+	}
+	return len(s) >= 3 && s != "" && (strings.HasPrefix(l, s) || s[len(s)-1] == 'y' && strings.HasPrefix(l, s[:len(s)-1]+"i"))
 }
 
 // fresh returns two words of list in random order, preferring words the

@@ -93,3 +93,92 @@ func containsAny(s string, list []string) bool {
 	}
 	return false
 }
+
+// TestRoomLightVaries: a room by day is not always lit "through a nearby
+// window": the window lines are one choice among the day's own light.
+func TestRoomLightVaries(t *testing.T) {
+	w := New()
+	total, window := 0, 0
+	for _, idea := range []string{"a ceramic teapot on a kitchen counter", "a stack of books on a desk",
+		"a slice of lemon cake on a plate", "a bowl of miso soup on a tray"} {
+		for seed := int64(1); seed <= 8; seed++ {
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea, Seed: seed, N: 3, Chaos: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				if p.Scene.TimeOfDay == "night" || says(p.Text, indoorLight) == "" {
+					continue
+				}
+				total++
+				if strings.Contains(strings.ToLower(p.Text), "window") {
+					window++
+				}
+			}
+		}
+	}
+	if total < 40 || window*2 > total {
+		t.Errorf("%d of %d prompts lit as a room by day speak of a window; want at most half", window, total)
+	}
+}
+
+// TestMoodWordsNotEchoed: no prompt says a mood twice in two forms
+// ("joyful ... a sense of joy", "cozy ... coziness at its heart").
+func TestMoodWordsNotEchoed(t *testing.T) {
+	var vocab []string
+	for _, m := range moods {
+		vocab = append(vocab, m.adjs...)
+		vocab = append(vocab, m.nouns...)
+	}
+	w := New()
+	for _, idea := range []string{"a birthday picnic with balloons in a garden", "a snug attic bedroom with a quilt",
+		"kids splashing in a paddling pool", "a teapot by a fireplace"} {
+		for seed := int64(1); seed <= 8; seed++ {
+			ps, err := w.WritePrompts(context.Background(), easel.WriteRequest{Idea: idea, Seed: seed, N: 3, Chaos: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				words := strings.FieldsFunc(strings.ToLower(p.Text), func(r rune) bool { return r == ' ' || r == ',' || r == '.' })
+				var used []string
+				for _, v := range vocab {
+					switch v {
+					case "warm", "soft", "bright", "quiet", "gentle", "calm", "bold", "life":
+						continue // words of light and sound as much as of mood
+					}
+					if containsWord(words, v) && !containsAny(strings.ToLower(idea), []string{v}) {
+						used = append(used, v)
+					}
+				}
+				for i, a := range used {
+					for _, b := range used[i+1:] {
+						if a != b && sameRoot(a, b) {
+							t.Errorf("%q seed %d: %q and %q: %s", idea, seed, a, b, p.Text)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func containsWord(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRoot reports whether two words are one word in two forms: the
+// shorter (three letters or more, a final y read as i) begins the longer.
+func sameRoot(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 3 {
+		return false
+	}
+	return strings.HasPrefix(b, a) || strings.HasSuffix(a, "y") && strings.HasPrefix(b, a[:len(a)-1]+"i")
+}

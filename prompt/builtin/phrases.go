@@ -129,6 +129,11 @@ var contextLights = map[string][]string{
 		"[!night,!wet]Soft daylight pours in through a nearby window, falling across the scene in a gentle gradient of light and shadow.",
 		"[!night]Diffused window light from one side models every shape softly, with quiet shadows on the other.",
 		"[lowsun,!night,!wet]Warm, low sunlight slants in through the window, laying long golden stripes of light across the room.",
+		// Not every room is lit by its window: a kitchen counter, a desk
+		// or a plate close up is lit by the day itself.
+		"[!night,!wet,!lowsun]Soft, even daylight falls across {subj} from one side, the shadows gentle and short.",
+		"[day,!wet]Bright, indirect daylight lifts every color, with only faint shadows beneath.",
+		"[!night]Soft light from above and to one side models {subj} gently, leaving a quiet shadow beneath {it}.",
 		"[wet,!night]Rain streaks the windows, and the light inside is soft, grey and close, warmed here and there by a lamp.",
 		"[night]Warm lamplight glows from one side, leaving the corners in soft, cozy shadow.",
 		"[night]The only light comes from a warm lamp nearby, a soft amber glow against the dark.",
