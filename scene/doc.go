@@ -17,6 +17,8 @@
 //	parse.go      tokens, lexicon phrases, chunks: subject, setting, domain, fields
 //	lexicon.go    lexicon.txt loaded; words.go: Display, Plural, Key, Class
 //	facts.go      the tagger's reading: tags corrected, phrases matched to subjects
+//	kinds.go      what kind of thing a subject is: lexicon against WordNet, made
+//	              things (a glass swan), actors, objects, owners (a witch's cottage)
 //	phrases.go    noun phrases of a clause with their action, object and preposition
 //	relations.go  Scene.Relations, groups and counts, colours as things, place names,
 //	              the domain and setting settled from the main subject

@@ -33,6 +33,7 @@ type phrase struct {
 	of        *phrase   // the "of" phrase after it: "a piece of cheese"
 	noun      string    // the subject noun it became, else its head as typed
 	isObj     bool      // the object of an action
+	owns      *phrase   // for an owner ("a witch's"), what it owns
 	with      []*phrase // the actors joined to it by "and"
 	used      bool
 }
@@ -162,6 +163,14 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			continue
 		}
 		p := findPhrase(phrases, s.Noun)
+		if p != nil && absent(p, toks, classes) {
+			// "a witch's cottage": the cottage, and no witch.
+			p.used = true
+			if p = ownedInPlace(sc, s, p, toks); p == nil {
+				drop[si] = true
+				continue
+			}
+		}
 		if p == nil && verbTok(toks, tags, phrases, s.Noun) {
 			// "a cat sleeps": the parser took the verb for the noun and
 			// the noun for its adjective; the tagger knows better.
@@ -187,28 +196,42 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if p != nil && preHead(toks, tags, p, s.Noun) {
 			// "a sunlit reading nook": the lexicon's chunk stopped at a
 			// word the tagger reads as a modifier of the noun after it.
+			if si == 0 && lastWord(sc.Subject) == s.Noun {
+				sc.Subject = strings.ToLower(sc.Idea[toks[p.from].start:toks[p.to-1].end]) // not "a snug"
+			}
 			*s = easel.Subject{Noun: toks[p.head].low, Adjectives: p.mods}
 			if f, _, ok := lookupPhrase(s.Noun); ok && len(f.e.elements) > 0 {
 				s.Element = f.e.elements[0]
 			}
 		}
-		if p == nil && !strings.Contains(s.Noun, " ") && (tagOf(toks, tags, s.Noun) == lexical.Adj || tagOf(toks, tags, s.Noun) == lexical.Part) && categoryOf(s.Noun) == "" {
+		if p == nil && notASubject(toks, tags, s.Noun) {
 			// "a cat, black and sleek": an adjective the tagger bound
-			// to the noun before it.
+			// to the noun before it; "his dog beside him": a pronoun.
 			drop[si] = true
 			continue
 		}
+		octx, obj := objectContext(ctx, ideaWords, phrases, p, tags)
 		if p != nil {
 			p.used = true
 			p.noun = s.Noun
-			applyPhrase(ctx, s, p, toks)
+			applyPhrase(octx, s, p, toks)
 			s.Adjectives = placedElsewhere(s.Adjectives, p, phrases, toks, tags)
 		}
 		if s.Category == "" {
-			s.Category = ctx.Category(s.Noun)
+			s.Category = octx.Category(s.Noun)
 		}
-		if old := s.Element; agree(ctx, s, roomIdea(sc)) && old != "" {
+		old := s.Element
+		if agree(octx, s, roomIdea(sc), obj) && old != "" {
 			redrawn = append(redrawn, old)
+		}
+		if k := actorKind(s, toks, tags); k != "" {
+			s.Category, s.Element = k, old // "a man fixing a bicycle"
+		}
+		if k := madeKind(s); k != "" {
+			if s.Element != "" {
+				redrawn = append(redrawn, s.Element) // "two glass swans": no birds
+			}
+			s.Category, s.Element = k, elementFor(k, s.Plural)
 		}
 		if s.Category == "" && (s.Element == "people" || s.Element == "person") {
 			// "people", "a crowd", "a couple": WordNet files them as
@@ -255,13 +278,20 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		if sc.Setting != "" && hasWord(sc.Setting, h) {
 			continue
 		}
-		cat := ctx.Category(h)
+		if p.owns != nil && absent(p, toks, classes) {
+			continue
+		}
+		octx, _ := objectContext(ctx, ideaWords, phrases, p, tags)
+		cat := octx.Category(h)
 		if cat == "" || cat == "color" || cat == "material" || cat == "shape" {
 			continue
 		}
 		s := easel.Subject{Noun: h, Adjectives: p.mods, Category: cat}
 		p.used = true
-		applyPhrase(ctx, &s, p, toks)
+		applyPhrase(octx, &s, p, toks)
+		if k := madeKind(&s); k != "" {
+			s.Category, cat = k, k
+		}
 		s.Materials = kindsOut(s.Materials, cat)
 		if !isObject(phrases, p) {
 			// What someone holds or mends is a prop of theirs, not a
@@ -285,6 +315,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 		fixSubjectPhrase(sc, phrases, toks, drop)
 	}
 	dropSubjects(sc, drop)
+	ownersOut(sc, phrases, toks, classes)
 	for _, el := range redrawn {
 		// "a crane at a construction site": no birds in the picture.
 		if !slices.ContainsFunc(sc.Subjects, func(s easel.Subject) bool { return s.Element == el }) {
@@ -604,6 +635,10 @@ func retag(ws []lexical.Word, classes []class) {
 			verb = false
 		}
 		switch ws[i].Tag {
+		case lexical.Noun:
+			if adjBeforeModifier(ws, i) {
+				ws[i].Tag = lexical.Adj // "a snug reading corner"
+			}
 		case lexical.Verb:
 			if nextOf && i > 0 && classes[i] != cVerb && noun(i) {
 				ws[i].Tag = lexical.Noun
@@ -712,167 +747,3 @@ func fixSubjectPhrase(sc *easel.Scene, phrases []*phrase, toks []token, drop map
 		return
 	}
 }
-
-// elementCategory is the WordNet category of the things a lexicon element
-// draws.
-var elementCategory = map[string]string{
-	"person": "person", "people": "person", "birds": "bird", "seagulls": "bird", "fish": "fish",
-	"koi": "fish", "whale": "sea mammal", "cat": "mammal", "dog": "mammal", "fox": "mammal",
-	"horse": "mammal", "deer": "mammal", "camel": "mammal", "animal": "mammal", "flowers": "flower",
-	"sunflowers": "flower", "trees": "tree", "pines": "tree", "palms": "tree",
-}
-
-// agree settles a subject whose lexicon element and WordNet category are
-// different kinds of thing: "crane" is in the lexicon's birds and WordNet's
-// likeliest crane is a machine. Which one wins is decided by evidence, not
-// by the noun:
-//
-//   - A compound WordNet knows ("baseball bat", "computer mouse") names one
-//     sense outright: the element follows the category.
-//   - Otherwise the lexicon's kind is the prior, not WordNet's likeliest
-//     sense. The lexicon was written for pictures (people who type "a crane"
-//     or "a cardinal" mostly mean the bird), while WordNet's sense weights
-//     count prose, where a cardinal is a churchman. So the lexicon's kind
-//     stands unless the idea's other words speak for WordNet's category by
-//     the margin context itself needs (lexical.ContextMargin): "a crane at
-//     a construction site" is a machine, "a crane wading in a marsh" and
-//     "a cardinal in the snow" are birds.
-//   - Where the idea clearly speaks for WordNet's category, the element
-//     follows it (elementFor): a machine is drawn as an object, never as
-//     birds, and the writer says no "wildlife".
-//
-// A noun WordNet files under no sense of the lexicon's kind (a phoenix is a
-// city there) keeps both: the lexicon knows a sense WordNet's categories
-// miss.
-//
-// It reports whether the element changed.
-func agree(ctx lexical.Context, s *easel.Subject, inRoom bool) bool {
-	lc := elementCategory[s.Element]
-	if lc == "" || s.Category == "" {
-		return false
-	}
-	if inRoom && buildingKind[s.Category] {
-		// A room's words speak of buildings, but what stands in a room
-		// is no building: "a bedroom with plants" has houseplants, not
-		// factories.
-		if sense := senseOf(s.Noun, lc); sense != "" {
-			s.Category = sense
-		}
-		return false
-	}
-	if f, _, ok := lookupPhrase(s.Noun); ok && f.e.class != cThing {
-		return false // a garden's trees, an island's palms: scenery a place brings
-	}
-	same := lexical.Family(lc) == lexical.Family(s.Category)
-	if compound(s) {
-		if same {
-			return false
-		}
-		s.Element = elementFor(s.Category, s.Plural)
-		return true
-	}
-	sense, best := s.Category, ""
-	if !same {
-		// WordNet's choice against the lexicon's kind: the idea's
-		// words must speak for WordNet's by the margin.
-		if sense = senseOf(s.Noun, lc); sense == "" {
-			return false
-		}
-		if ctx.Favours(s.Noun, s.Category, sense) >= lexical.ContextMargin {
-			best = s.Category
-		}
-	} else {
-		// WordNet's choice and the lexicon agree; another sense of
-		// the noun needs twice the margin ("a roast duck on a
-		// platter" is food; "a climber hanging from a cliff" stays a
-		// person, not the climbing plant).
-		e, _, _ := lexical.FindNoun(s.Noun)
-		by := 2 * lexical.ContextMargin
-		for _, x := range e.Senses() {
-			if lexical.Family(x.Category) == lexical.Family(lc) || x.Category == "color" || x.Category == "material" || x.Category == "shape" {
-				continue
-			}
-			if x.Weight == 0 {
-				continue // a sense WordNet never saw used: "a man playing a guitar" is no game piece
-			}
-			if f := ctx.Favours(s.Noun, x.Category, sense); f >= by {
-				best, by = x.Category, f
-			}
-		}
-	}
-	if best == "" {
-		s.Category = sense
-		return false
-	}
-	s.Category = best
-	s.Element = elementFor(best, s.Plural)
-	return true
-}
-
-// buildingKind are the categories of things too big to stand in a room.
-var buildingKind = map[string]bool{"structure": true, "building": true, "tower": true, "settlement": true}
-
-// roomIdea reports whether one of the idea's subjects is a room, by
-// WordNet: what else it names stands inside.
-func roomIdea(sc *easel.Scene) bool {
-	for _, x := range sc.Subjects {
-		if x.Category == "room" {
-			return true
-		}
-		if e, _, ok := lexical.FindNoun(strings.ToLower(x.Noun)); ok && e.Category() == "room" {
-			return true
-		}
-	}
-	return false
-}
-
-// lexiconAgrees reports whether the kind the lexicon draws the noun as
-// is of the family of its category (or the lexicon says no kind).
-func lexiconAgrees(e *entry, category string) bool {
-	if len(e.elements) == 0 || category == "" {
-		return true
-	}
-	lc := elementCategory[e.elements[0]]
-	return lc == "" || lexical.Family(lc) == lexical.Family(category)
-}
-
-// compound reports whether the subject's noun with the words before it is
-// a compound WordNet knows with a category ("baseball bat").
-func compound(s *easel.Subject) bool {
-	n := len(s.Adjectives)
-	for k := 1; k <= 2 && k <= n; k++ {
-		w := strings.Join(s.Adjectives[n-k:], " ") + " " + s.Noun
-		if e, _, ok := lexical.FindNoun(w); ok && e.Category() != "" {
-			return true
-		}
-	}
-	return strings.Contains(s.Noun, " ") && categoryOf(s.Noun) != ""
-}
-
-// senseOf is the noun's WordNet sense of the same kind as category c (c
-// itself first), "" when it has none of at least minPriorSense.
-func senseOf(noun, c string) string {
-	e, _, ok := lexical.FindNoun(noun)
-	if !ok {
-		return ""
-	}
-	senses := e.Senses()
-	for _, x := range senses {
-		if x.Category == c && x.Weight >= minPriorSense {
-			return c
-		}
-	}
-	for _, x := range senses {
-		if lexical.Family(x.Category) == lexical.Family(c) && x.Weight >= minPriorSense {
-			return x.Category
-		}
-	}
-	return ""
-}
-
-// minPriorSense is the least share of WordNet's evidence (in percent) a
-// sense needs for the lexicon's kind to choose it: the lexicon chooses
-// among a noun's real senses (a seal is the animal, 5%, before the stamp),
-// not its rare or slang ones (a fairy is a creature, not the slur for a
-// person at 2%; a coconut is food, not the palm at 1%).
-const minPriorSense = 5

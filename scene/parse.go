@@ -207,6 +207,7 @@ var functionWords = map[string]fnKind{
 	"really": fnStop, "quite": fnStop, "extremely": fnStop, "lots": fnStop, "lot": fnStop,
 	"please": fnStop, "make": fnStop, "draw": fnStop, "paint": fnStop, "create": fnStop,
 	"show": fnStop, "me": fnStop, "i": fnStop, "want": fnStop, "them": fnStop, "they": fnStop,
+	"him": fnStop, "he": fnStop, "she": fnStop, "we": fnStop, "us": fnStop, "you": fnStop,
 }
 
 var numberWords = map[string]int{
@@ -797,8 +798,8 @@ func keepEveryWord(sc *easel.Scene, items []item) {
 	}
 	kept := func(w string) bool {
 		for _, f := range fields {
-			if hasWord(f, w) {
-				return true
+			if hasWord(f, w) || strings.IndexByte(f, '\'') >= 0 && hasWord(f, w+"'s") {
+				return true // "witch" in "a witch's cottage"
 			}
 		}
 		if extra != nil {

@@ -179,7 +179,7 @@ func nounPhrases(toks []token, tags []lexical.Word, classes []class, offset int,
 			}
 			p.text = b.String()
 			if owner != nil {
-				p.of = owner
+				p.of, owner.owns = owner, p
 			}
 			if p.count == 0 && pending > 0 && start > 0 && toks[start-1].low == "of" {
 				p.count = pending

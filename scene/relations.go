@@ -177,7 +177,7 @@ var categoryDomains = map[string]string{
 	"amphibian": "animal", "bird": "bird", "insect": "insect",
 	// Things one shows alone, as a product shot.
 	"device": "product", "container": "product", "clothing": "product", "jewelry": "product",
-	"toy": "product", "instrument": "product",
+	"toy": "product", "instrument": "product", "artwork": "still life",
 	"fruit": "food", "vegetable": "food", "cake": "food", "bread": "food", "cookie": "food",
 	"pastry": "food", "sandwich": "food", "soup": "food", "salad": "food", "pasta": "food",
 	"pie": "food", "dessert": "food", "candy": "food", "dish": "food", "food": "food",

@@ -152,10 +152,19 @@ func Roughly(s *easel.Scene) []string {
 	}
 	kind := ""
 	var out []string
-	for _, sub := range s.Subjects {
+	for i, sub := range s.Subjects {
 		n := strings.ToLower(sub.Noun)
 		if n == "" || sub.Category == "color" {
 			continue
+		}
+		if i == 0 && sub.Element == "" && sub.Category != "" {
+			if kind == "" {
+				kind = planKind(s)
+			}
+			if plainMain(kind, i, sub) {
+				out = append(out, "the "+n)
+				continue
+			}
 		}
 		if _, ok := namedColour(n); ok {
 			continue // a colour word, not a thing
@@ -192,6 +201,13 @@ func Roughly(s *easel.Scene) []string {
 		out = append(out, "the "+n)
 	}
 	return out
+}
+
+// plainMain reports whether the subject at i is the main thing of a
+// product shot that knows no element for it ("a reading nook"): the shot
+// paints it as a plain shape in its colour.
+func plainMain(kind string, i int, sub easel.Subject) bool {
+	return i == 0 && kind == "product" && sub.Element == "" && sub.Category != ""
 }
 
 // furnitureShaped reports whether furniture.go, interior.go or rooms.go
@@ -253,6 +269,9 @@ func NotDrawn(s *easel.Scene) []string {
 		if slices.Contains(dishes, i) {
 			out = appendNew(out, "the "+n) // a second dish: the table paints one
 			continue
+		}
+		if plainMain(kind, i, sub) {
+			continue // Roughly names it
 		}
 		if drawnByWord(kind, n) || kind == "interior" && counterCabinet(p, n) {
 			continue

@@ -403,6 +403,7 @@ var phraseBreaks = map[string]bool{
 	"some": true, "it": true, "them": true, "he": true, "she": true, "they": true, "toward": true,
 	"towards": true, "beneath": true, "past": true, "like": true, "full": true, "this": true,
 	"these": true, "those": true, "our": true, "your": true, "one": true, "where": true, "than": true,
+	"him": true, "us": true, "me": true, "we": true, "you": true,
 }
 
 // ideaPhrases binds the idea's phrases into the tags: a phrase of the
@@ -445,14 +446,19 @@ func ideaPhrases(out []easel.Keyword, idea string) []easel.Keyword {
 		out = kept
 	}
 	for i := 0; i < len(idea); {
+		clause := false // a comma or a full stop ends the phrase: no "boat moored nearby gulls circling"
 		for i < len(idea) && phraseSep(idea[i]) {
+			clause = clause || idea[i] != ' '
 			i++
+		}
+		if clause {
+			flush()
 		}
 		j := i
 		for j < len(idea) && !phraseSep(idea[j]) {
 			j++
 		}
-		w := strings.TrimSuffix(strings.Trim(idea[i:j], "'()"), "'s")
+		w := strings.Trim(idea[i:j], "'()") // "a witch's cottage" as typed: the scene keeps the owner's "'s"
 		i = j
 		if w == "" || phraseBreaks[w] {
 			flush()
