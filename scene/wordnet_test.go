@@ -14,7 +14,8 @@ import (
 // compound the noun makes with the words before it ("black box", "orange
 // juice"); or it is the one correction the parser makes, a group the
 // lexicon draws as people ("people", "a crowd") that WordNet gives no
-// category. "" when none holds: a category from somewhere else.
+// category, or an animal made of a material WordNet files ("rubber
+// ducks": madeKind). "" when none holds: a category from somewhere else.
 func fromWordNet(s easel.Subject) string {
 	noun := strings.ToLower(s.Noun)
 	for w := noun; ; {
@@ -35,6 +36,9 @@ func fromWordNet(s easel.Subject) string {
 	}
 	if s.Category == "person" && (s.Element == "people" || s.Element == "person") && categoryOf(noun) == "" {
 		return "group"
+	}
+	if (s.Category == "toy" || s.Category == "artwork") && madeKind(&s) == s.Category {
+		return "made" // "rubber ducks": WordNet's material, not a list (kinds.go)
 	}
 	return ""
 }
@@ -78,6 +82,8 @@ func TestFromWordNet(t *testing.T) {
 		{easel.Subject{Noun: "box", Category: "device"}, ""},
 		{easel.Subject{Noun: "crowd", Element: "people", Category: "person"}, "group"},
 		{easel.Subject{Noun: "vase", Element: "people", Category: "person"}, ""},
+		{easel.Subject{Noun: "ducks", Adjectives: []string{"rubber"}, Category: "toy"}, "made"},
+		{easel.Subject{Noun: "ducks", Category: "toy"}, ""},
 		{easel.Subject{Noun: "zorblax", Category: "insect"}, ""},
 	} {
 		if got := fromWordNet(c.s); got != c.want {
