@@ -36,17 +36,7 @@ func TestFiguresHoldWhatTheyHold(t *testing.T) {
 		if p.kind == "portrait" {
 			t.Errorf("%q: drawn as a portrait; want the whole figure", tt.idea)
 		}
-		a, b := Draw(red, "", 128, 128, 1), Draw(blue, "", 128, 128, 1)
-		var n int
-		var ra, rb float64
-		for i := 0; i < len(a.Pix); i += 4 {
-			if abs(int(a.Pix[i])-int(b.Pix[i]))+abs(int(a.Pix[i+2])-int(b.Pix[i+2])) < 60 {
-				continue
-			}
-			n++
-			ra += float64(int(a.Pix[i]) - int(a.Pix[i+2]))
-			rb += float64(int(b.Pix[i]) - int(b.Pix[i+2]))
-		}
+		n, ra, rb := colourLanding(Draw(red, "", 128, 128, 1), Draw(blue, "", 128, 128, 1))
 		if n < 20 || ra <= 0 || rb >= 0 {
 			t.Errorf("%q: the %s's colour does not land (%d pixels, red-blue %+.0f / %+.0f)", tt.idea, tt.noun, n, ra, rb)
 		}
@@ -93,7 +83,7 @@ func TestLivingThingsDrawn(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Logf("%q: the parser gives no subject %q: %+v", tt.idea, tt.noun, red.Subjects)
+			t.Errorf("%q: the parser gives no subject %q: %+v", tt.idea, tt.noun, red.Subjects)
 		}
 		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
 		p := makePlan(red, StylePhoto, 64, 64, c, frame{})
@@ -107,17 +97,7 @@ func TestLivingThingsDrawn(t *testing.T) {
 		if !found {
 			continue
 		}
-		a, b := Draw(red, "", 128, 128, 1), Draw(blue, "", 128, 128, 1)
-		var n int
-		var ra, rb float64
-		for i := 0; i < len(a.Pix); i += 4 {
-			if abs(int(a.Pix[i])-int(b.Pix[i]))+abs(int(a.Pix[i+2])-int(b.Pix[i+2])) < 60 {
-				continue
-			}
-			n++
-			ra += float64(int(a.Pix[i]) - int(a.Pix[i+2]))
-			rb += float64(int(b.Pix[i]) - int(b.Pix[i+2]))
-		}
+		n, ra, rb := colourLanding(Draw(red, "", 128, 128, 1), Draw(blue, "", 128, 128, 1))
 		if n < 20 || ra <= 0 || rb >= 0 {
 			t.Errorf("%q: the %s's colour does not land (%d pixels, red-blue %+.0f / %+.0f)", tt.idea, tt.noun, n, ra, rb)
 		}
