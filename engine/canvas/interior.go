@@ -1,5 +1,7 @@
 package canvas
 
+import "strings"
+
 // interior.go draws rooms: walls, a window onto the scene outside, bookshelves and a fireplace.
 
 // interior: a wall with a window onto the scene outside, a sill, and
@@ -60,7 +62,7 @@ func (d *painter) interior() {
 		d.bookshelves(0, wx0-fw*5, H)
 		d.bookshelves(wx1+fw*5, W, H)
 	}
-	if hasWord(p.words, "fireplace") || hasWord(p.words, "hearth") || hasWord(p.words, "fire") {
+	if hasFireplace(p) {
 		d.fireplace(W*0.5, H, W*0.36)
 	}
 	if !p.lt.night && p.time != "dusk" {
@@ -79,7 +81,7 @@ func (d *painter) interior() {
 	if sub, ok := counterRoom(p); ok {
 		d.counter(sub, -4*d.u, W+4*d.u, H*0.64, H*0.93) // rooms.go
 	}
-	d.furnish(H * 0.9)
+	seatX, seat := d.furnish(H * 0.9)
 	d.roomThings(H * 0.9)
 	if s := p.subjectOf("person"); s != nil {
 		col := p.accent
@@ -94,7 +96,11 @@ func (d *painter) interior() {
 		if pose == "" {
 			pose = "standing" // "a doctor in a hospital corridor": whole, in the room
 		}
-		d.mounted(W*0.3, H*0.97, H*0.55, seatedPose(s, pose), col, hd)
+		x, y := W*0.3, H*0.97
+		if seat && seatedIn(s) {
+			x, y = seatX, H*0.93 // in the armchair, on the sofa
+		}
+		d.mounted(x, y, H*0.55, seatedPose(s, pose), col, hd)
 	}
 	if p.el["cat"] {
 		// On the sill, inside the window whatever its place.
@@ -112,6 +118,22 @@ func (d *painter) interior() {
 	if p.lt.night && !d.st.hardEdge {
 		d.glow(W*0.05, H*0.9, W*0.3, warmLight, 0.25)
 	}
+}
+
+// darkRoom reports whether an idea that names no time of day says its
+// room is dark or lit by a flame: "a dark bedroom", "a dimly lit study",
+// "a room lit by a single candle" ("dark wood cabinets" are no dark room).
+func darkRoom(p *plan) bool {
+	if len(p.subjects) > 0 {
+		for _, a := range p.subjects[0].Adjectives {
+			switch strings.ToLower(a) {
+			case "dark", "dim", "dimly", "candlelit", "candle-lit", "unlit":
+				return true
+			}
+		}
+	}
+	flame := hasWord(p.words, "candle") || hasWord(p.words, "lantern") || hasWord(p.words, "oil lamp")
+	return hasWord(p.words, "candlelit") || hasWord(p.words, "lit by") && flame
 }
 
 // interiorViews are the views a window opens on when the idea names

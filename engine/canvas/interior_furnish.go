@@ -98,6 +98,9 @@ func phraseOf(sub *easel.Subject) string {
 // piece of furniture, or a fixture or appliance with a drawing.
 func furnishedBy(sub *easel.Subject) bool {
 	n := phraseOf(sub)
+	if screenNoun(n) {
+		return true // "two monitors", which WordNet may take for people who monitor
+	}
 	switch sub.Category {
 	case "room", "person", "food", "drink", "building", "settlement":
 		return false
@@ -181,6 +184,9 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb,
 	if len(pieces) == 0 {
 		pieces = d.kindPieces()
 	}
+	if s := p.subjectOf("person"); len(pieces) == 0 && s != nil && seatedIn(s) {
+		pieces = append(pieces, roomPiece{"armchair", (*painter).armchair, hex("#8a4a3a"), false, false}) // "knitting by the fireplace": in an armchair
+	}
 	if screens > 0 && !anyDesk(pieces) {
 		pieces = append(pieces, roomPiece{"desk", (*painter).desk, hex("#8a5a32"), true, false}) // "two monitors" stand on a desk
 	}
@@ -254,22 +260,34 @@ func containsStr(ss []string, s string) bool {
 }
 
 // furnish draws the room's pieces along the floor, from y down, and the
-// screens on the desk.
-func (d *painter) furnish(floorY float32) {
+// screens on the desk; it returns where the first seat stands (an
+// armchair, a sofa, a bed), for whoever sits in the room. A fireplace
+// keeps the middle of the wall: one or two pieces stand beside it.
+func (d *painter) furnish(floorY float32) (seatX float32, seat bool) {
 	W, H := float32(d.w), float32(d.h)
 	pieces, screens, screenCol, sinks := d.roomPieces()
 	for i, col := range sinks {
 		d.counterSink(W*(0.3+0.4*float32(i%2)), H*0.617, W*0.2, d.lit(col, 0.05)) // the counter's top (interior.go)
 	}
 	if d.diningSet(pieces, floorY) {
-		return
+		return 0, false
 	}
+	hearth := hasFireplace(d.p) && len(pieces) <= 2
 	deskDone := false
 	for i, pc := range pieces {
 		f := (float32(i) + 0.5) / float32(len(pieces))
 		x := W * (0.5 + (f-0.5)*0.82)
+		if hearth {
+			x = W * (0.2 + 0.6*float32(i%2))
+		}
+		if !seat && roomSeats[pc.word] {
+			seatX, seat = x, true
+		}
 		y := max(floorY, H*0.86)
 		s := W * 0.28 * min(1, 1.6/(float32(len(pieces))+0.6))
+		if hearth {
+			s = W * 0.2 // beside the fireplace, whole
+		}
 		pc.draw(d, x, y, s, d.lit(pc.col, 0.05))
 		if pc.desk && screens > 0 && !deskDone {
 			deskDone = true
@@ -280,6 +298,15 @@ func (d *painter) furnish(floorY float32) {
 			d.screens(x, y-s*0.72, s, min(screens, 4), d.lit(col, 0.05))
 		}
 	}
+	return seatX, seat
+}
+
+// roomSeats are the drawings a person in the room sits in.
+var roomSeats = map[string]bool{"armchair": true, "easy chair": true, "chair": true, "sofa": true, "couch": true, "settee": true, "love seat": true, "bench": true}
+
+// hasFireplace reports whether the room has its fireplace (interior.go).
+func hasFireplace(p *plan) bool {
+	return hasWord(p.words, "fireplace") || hasWord(p.words, "hearth") || hasWord(p.words, "fire")
 }
 
 // diningSet draws a table with its chairs around it, half on each side,
@@ -316,5 +343,15 @@ func (d *painter) diningSet(pieces []roomPiece, floorY float32) bool {
 		c.draw(d, x, y-k*s*0.06, s*0.8, d.lit(c.col, 0.05))
 	}
 	table.draw(d, W*0.5, y, s*1.15, d.lit(table.col, 0.05))
+	return true
+}
+
+// seatedIn reports whether a person in a room sits: neither standing nor
+// on the move, at the stove or lying down.
+func seatedIn(s *easel.Subject) bool {
+	switch poseOf(s) {
+	case "standing", "walking", "running", "dancing", "cooking", "jumping", "lying", "sleeping", "riding":
+		return false
+	}
 	return true
 }

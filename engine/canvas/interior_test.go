@@ -21,8 +21,9 @@ func TestRoomFurnitureColour(t *testing.T) {
 		{"a modern kitchen with a fridge", "fridge"},
 		{"a kitchen with an old stove", "stove"},
 		{"a laundry room with a washing machine", "machine"},
-		{"a tiny kitchen with cabinets", "cabinets"}, // the counter's doors
-		{"an office with two monitors", "monitors"},  // on a desk
+		{"a tiny kitchen with cabinets", "cabinets"},        // the counter's doors
+		{"an office with two monitors", "monitors"},         // on a desk
+		{"a woman sitting in a green armchair", "armchair"}, // a figure with indoor furniture is in a room
 	} {
 		for seed := int64(1); seed <= 2; seed++ {
 			red, blue := scene.Parse(c.idea), scene.Parse(c.idea)
@@ -48,14 +49,15 @@ func TestRoomFurnitureColour(t *testing.T) {
 // or, where WordNet says nothing drawable, as a room to sit or work in.
 func TestRoomKindFurniture(t *testing.T) {
 	for idea, want := range map[string]string{
-		"a bedroom with a big window and plants": "bed",
-		"a hotel room at night":                  "bed", // a hotel room is a bedroom
-		"a bright bathroom":                      "bathtub",
-		"a nursery in the morning":               "cradle", // a baby bed (the crib drawing)
-		"a quiet study":                          "desk",
-		"a kitchen at dawn":                      "stove",
-		"a cozy living room":                     "sofa", // WordNet links nothing: a room to sit in
-		"a bedroom with a blue sofa":             "sofa", // named furniture wins
+		"a bedroom with a big window and plants":  "bed",
+		"a hotel room at night":                   "bed", // a hotel room is a bedroom
+		"a bright bathroom":                       "bathtub",
+		"a nursery in the morning":                "cradle", // a baby bed (the crib drawing)
+		"a quiet study":                           "desk",
+		"a kitchen at dawn":                       "stove",
+		"a cozy living room":                      "sofa",     // WordNet links nothing: a room to sit in
+		"a bedroom with a blue sofa":              "sofa",     // named furniture wins
+		"a grandmother knitting by the fireplace": "armchair", // a seated figure sits in one
 	} {
 		p := planOf(scene.Parse(idea))
 		if p.kind != "interior" {
@@ -69,6 +71,23 @@ func TestRoomKindFurniture(t *testing.T) {
 		}
 		if !slices.Contains(got, want) {
 			t.Errorf("%q is furnished with %q, want a %s", idea, got, want)
+		}
+	}
+}
+
+// TestDarkRoom checks that a room the idea calls dark, or lit by a flame,
+// is drawn at night (lamp-lit, dark outside) when it names no time, and
+// that dark things in a room do not darken it.
+func TestDarkRoom(t *testing.T) {
+	for idea, want := range map[string]bool{
+		"a dark bedroom lit by a single candle": true,
+		"a candlelit study with a desk":         true,
+		"a kitchen with dark wood cabinets":     false,
+		"a bedroom with a dark blue bed":        false,
+		"a bright bathroom":                     false,
+	} {
+		if p := planOf(scene.Parse(idea)); p.kind != "interior" || p.lt.night != want {
+			t.Errorf("%q: kind %q, night %v, want a room, night %v", idea, p.kind, p.lt.night, want)
 		}
 	}
 }

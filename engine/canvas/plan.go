@@ -179,7 +179,7 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	switch {
 	case p.el["underwater"]:
 		p.kind = "underwater"
-	case interiorScene(s) && (p.main == "" || p.main == "table" || p.main == "window" || p.main == "object"):
+	case interiorScene(s) && (p.main == "" || p.main == "table" || p.main == "window" || p.main == "object" || p.main == "person"):
 		// "a sunny kitchen with a round table", "a classroom": the room,
 		// with the furniture it names (furniture.go).
 		p.kind = "interior"
@@ -257,6 +257,9 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	}
 	if p.el["full moon"] && s.TimeOfDay == "" {
 		p.time = "night"
+	}
+	if p.time == "" && p.kind == "interior" && darkRoom(p) {
+		p.time = "night" // "a dark bedroom lit by a single candle": lamp-lit, dark outside (interior.go)
 	}
 	if p.time == "" {
 		p.time = []string{"morning", "afternoon", "golden hour", "afternoon", "noon"}[c.rng.IntN(5)]

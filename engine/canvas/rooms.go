@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -34,6 +35,17 @@ func interiorScene(s *easel.Scene) bool {
 		room := first.Category != "" || lexical.Furnishings(e.Lemma) != nil
 		for _, x := range s.Subjects[1:] {
 			if art := strings.Contains(strings.ToLower(x.Noun), "easel"); art || room && (x.Category == "furniture" || furnishedBy(&x)) {
+				return true
+			}
+		}
+	case "person":
+		// "a woman sitting in a green armchair": a figure with a piece
+		// of indoor furniture, nowhere outside.
+		if s.Setting != "" || slices.ContainsFunc(s.Elements, func(e string) bool { return slices.Contains(landscapeElements, e) }) {
+			return false
+		}
+		for _, x := range s.Subjects[1:] {
+			if f, ok := drawerFor(phraseOf(&x)); ok && (x.Category == "furniture" || furnishedBy(&x)) && f.word != "bench" && f.word != "table" {
 				return true
 			}
 		}
