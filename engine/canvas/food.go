@@ -75,6 +75,9 @@ func foodColour(s *easel.Subject, def string) rgb {
 	if c, ok := colourOf(s); ok {
 		return c
 	}
+	if c, ok := flavourColour(s); ok {
+		return c // "strawberry ice cream" is pink (food_sides.go)
+	}
 	return hex(def)
 }
 
@@ -108,6 +111,9 @@ func (d *painter) cakes(s *easel.Subject, cx, cy, rx float32) {
 		h := w * 0.9
 		base := cy + w*0.12
 		sponge := d.lit(hex("#d8a860"), 0)
+		if c, ok := flavourColour(s); ok && darkFlavour(c) {
+			sponge = d.lit(c.mix(hex("#d8a860"), 0.2), 0) // a chocolate cake is brown through
+		}
 		d.ellipse(x, base, w, w*0.28)
 		d.fill(solid(sponge.scale(0.8)))
 		d.rect(x-w, base-h, x+w, base)
@@ -358,9 +364,9 @@ func (d *painter) table() {
 	// The camera's distance sizes the bowl; the table's edge carries it.
 	zk := min(1+(p.look.zoom-1)*0.5, 1.2)
 	cx, cy := W*between(0.4, 0.6, p.look.sunX), top+H*0.14
-	if fs := p.foodSubject(); fs != nil {
+	if fs, at := p.foodSubjectAt(); fs != nil {
 		// Food with a shape of its own (food.go): a cake, bread, a glass.
-		foodDrawerFor(fs, p.words)(d, fs, cx, cy+H*0.06, W*0.32*zk)
+		d.withSides(fs, at, cx, cy+H*0.06, W*0.32*zk) // what is on it and beside it (food_sides.go)
 		return
 	}
 	if fs := p.looseFood(); fs != nil {

@@ -54,6 +54,12 @@ func foodDrawerFor(s *easel.Subject, words string) func(d *painter, s *easel.Sub
 		}
 		return (*painter).cakes
 	}
+	if sliced(words, s) && s.Count <= 1 {
+		return (*painter).pieSlice // "a slice of pepperoni pizza" (food_sides.go)
+	}
+	if s.Category == "drink" && hotDrink(words) {
+		return (*painter).hotMug
+	}
 	if (s.Category == "dish" || s.Category == "pasta" || s.Category == "food" || s.Category == "") && (s.Count > 1 || s.Plural) {
 		return (*painter).piecesOnPlate // "three empanadas": three, not one pie
 	}

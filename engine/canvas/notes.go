@@ -125,7 +125,7 @@ func isPlaceWord(w string) bool {
 // dishes the table does not paint: food.go's table paints one dish (the
 // first with a shape of its own, else loose pieces, else a bowl), so a
 // second dish ("a bowl of tomato soup with bread": the bread is drawn)
-// is not on it. Fruit, vegetables and toppings ("syrup", "blueberries")
+// is not on it, unless food_sides.go draws it on or beside the first. Fruit, vegetables and toppings ("syrup", "blueberries")
 // are not named: the dish's painter may strew them on it by their word.
 func tableDishes(s *easel.Scene, p *plan) []int {
 	if p.kind != "table" {
@@ -135,9 +135,13 @@ func tableDishes(s *easel.Scene, p *plan) []int {
 	if drawn < 0 {
 		return nil // the bowl paints what is in it by its words
 	}
+	on, beside := p.sideFoods(drawn) // drawn on it and beside it (food_sides.go)
 	var out []int
 	for i := range p.subjects {
 		sub := p.subjects[i]
+		if slices.Contains(on, &p.subjects[i]) || slices.Contains(beside, &p.subjects[i]) {
+			continue
+		}
 		if i == drawn || (sub.Element != "food" && sub.Element != "table") || measures(s, p.subjects[drawn], sub) {
 			continue // "a loaf of bread": the loaf is the bread
 		}

@@ -180,6 +180,16 @@ func (d *painter) productShot() {
 		d.line(cx-s*0.9, base+s*0.05, cx+s*1.05, base+s*0.1, 2*d.u)
 		d.fillNoInk(paint{col: lin.scale(0.7), alpha: 0.6})
 	}
+	if b := p.besideFood(); b != nil && pr.with == "" {
+		// "next to a croissant": the object on one side, the food on the
+		// other (food_sides.go), both in the frame.
+		cx, s = W*0.5-side*W*0.17, s*0.85
+		draw := foodDrawerFor(b, p.words)
+		if draw == nil {
+			draw = (*painter).pieces
+		}
+		draw(d, b, W*0.5+side*W*0.2, base+s*0.05, min(s*0.8, W*0.26))
+	}
 	if n := min(pr.n, maxCount); n > 1 {
 		// "two white candles": as many as counted, side by side, the
 		// row a little staggered in depth.
