@@ -287,3 +287,74 @@ func TestPlaceTheRelationNames(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbThingAtTheFeet: what a verb puts at the feet is drawn there: the
+// ball a figure kicks, the blocks a child stacks on the ground before it,
+// not a block in the hands; a skateboarder has the board under the feet.
+func TestVerbThingAtTheFeet(t *testing.T) {
+	const size = 160
+	for _, tt := range []struct{ idea, noun string }{
+		{"a girl kicking a %s ball across the lawn", "ball"},
+		{"a man dribbling a %s ball", "ball"},
+		{"a child stacking %s blocks", "blocks"},
+	} {
+		red, blue := scene.Parse(fmtIdea(tt.idea, "red")), scene.Parse(fmtIdea(tt.idea, "red"))
+		for i := range blue.Subjects {
+			if blue.Subjects[i].Noun == tt.noun {
+				blue.Subjects[i].Colors, blue.Subjects[i].Adjectives = []string{"blue"}, nil
+			}
+		}
+		a, b := figureOnly(t, red, size), figureOnly(t, blue, size)
+		var n, sy int
+		for i := 0; i < len(a); i += 3 {
+			if abs32(a[i]-b[i])+abs32(a[i+2]-b[i+2]) > 0.3 {
+				n++
+				sy += i / 3 / size
+			}
+		}
+		if n < 5 || sy/max(n, 1) < size*72/100 {
+			t.Errorf("%q: the %s's colour lands on %d pixels about row %d of %d; want it at the feet", tt.idea, tt.noun, n, sy/max(n, 1), size)
+		}
+	}
+	for _, idea := range []string{"a teenager skateboarding down a street", "a boy skateboarding in a park"} {
+		pix := figureOnly(t, scene.Parse(idea), size)
+		n := 0
+		for i := size * 91 / 100 * size * 3; i < len(pix); i++ {
+			if pix[i] > 0.05 {
+				n++
+			}
+		}
+		if n < 10 {
+			t.Errorf("%q: %d values drawn below the feet; want the board under them", idea, n)
+		}
+	}
+}
+
+// TestHeldFoodByCategory: food held with no colour named takes its
+// WordNet category's colour: a loaf of bread is a golden-brown loaf, not
+// a red ball.
+func TestHeldFoodByCategory(t *testing.T) {
+	const size = 160
+	for _, idea := range []string{"a woman holding a loaf of bread", "a boy carrying a baguette"} {
+		with := scene.Parse(idea)
+		without := scene.Parse(idea)
+		without.Subjects[0].Object = ""
+		a, b := figureOnly(t, with, size), figureOnly(t, without, size)
+		var n int
+		var r, g, bl float32
+		for i := 0; i < len(a); i += 3 {
+			if abs32(a[i]-b[i])+abs32(a[i+1]-b[i+1])+abs32(a[i+2]-b[i+2]) > 0.2 {
+				n++
+				r, g, bl = r+a[i], g+a[i+1], bl+a[i+2]
+			}
+		}
+		if n < 8 {
+			t.Errorf("%q: nothing held (%d pixels)", idea, n)
+			continue
+		}
+		r, g, bl = r/float32(n), g/float32(n), bl/float32(n)
+		if !(r > g && g > bl && g > 0.4 && r-bl > 0.25) {
+			t.Errorf("%q: what is held is %.2f,%.2f,%.2f; want bread's golden brown", idea, r, g, bl)
+		}
+	}
+}

@@ -276,7 +276,10 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		hd.kind, hd.col = "flower", def("#e84a6a")
 	case cat == "fruit" || cat == "vegetable" || cat == "food" || cat == "bread" || cat == "cake" ||
 		cat == "drink" || cat == "cookie" || cat == "pastry" || cat == "candy" || cat == "dessert" || cat == "dish":
-		hd.kind, hd.col = "food", def("#d84a2a")
+		hd.kind, hd.col = "food", def(foodHue(obj, cat)) // "a loaf of bread" is bread-coloured (work.go)
+		if foodHue(obj, cat) == categoryHue["bread"] {
+			hd.tool = "loaf"
+		}
 	case fights(s):
 		// "a knight fighting a dragon": a sword raised against it; the
 		// foe is drawn by its own painter.
@@ -334,6 +337,18 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 				d.poly(tx-k0*0.05, by-k0*0.2, tx+k0*0.05, by-k0*0.2, tx, by-k0*0.27)
 			}
 			d.fill(vgrad(col.scale(1.1), col.scale(0.8), by-k0*0.27, by))
+		case hasAnyWord(hd.noun, "blocks", "bricks", "cubes", "boxes", "block", "brick"):
+			// A stack of toy blocks, each its own colour.
+			k0 := h * 0.11
+			for k := range 4 {
+				c := d.lit([]rgb{hex("#e83a3a"), hex("#3a7ae8"), hex("#f0c030"), hex("#3ab85a")}[k], 0.05)
+				if hd.tool == "own" {
+					c = col.scale(1 - 0.08*float32(k%2)) // "red blocks"
+				}
+				ox := float32(k%2) * k0 * 0.15
+				d.rect(bx-k0/2+ox, by-k0*float32(k+1), bx+k0/2+ox, by-k0*float32(k))
+				d.fill(solid(c))
+			}
 		case strings.Contains(hd.noun, "snowman"):
 			d.snowman(bx+h*0.1, by, h*0.7, hex("#c82a2a"))
 		default:
@@ -517,7 +532,13 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 			d.disc(fx, fy, h*0.012, hex("#f0d040"), 1, false)
 		}
 	case "food":
-		d.disc(rx, ry-h*0.02, h*0.045, col, 1, false)
+		if hd.tool == "loaf" {
+			// A loaf held across the body.
+			d.ellipse(mx, my-h*0.01, h*0.1, h*0.045)
+			d.fill(vgrad(col.scale(1.15), col.scale(0.8), my-h*0.055, my+h*0.035))
+			break
+		}
+		d.disc(rx, ry-h*0.02, h*0.06, col, 1, false)
 		d.disc(rx-h*0.015, ry-h*0.035, h*0.015, col.mix(rgb{1, 1, 1}, 0.5), 0.7, false)
 	case "baby":
 		d.ellipse(mx, my, h*0.1, h*0.055)

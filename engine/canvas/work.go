@@ -27,12 +27,15 @@ var verbTools = map[string]string{
 	"wash": "sponge", "clean": "sponge", "polish": "sponge", "scrub": "sponge",
 	"sweep": "broom", "dig": "spade", "shovel": "spade", "rake": "rake",
 	"water": "can", "write": "pen", "type": "laptop",
+	"kick": "ball", "dribble": "ball", "skateboard": "board", "surf": "board", "snowboard": "board",
+	"stack": "stack", "pile": "stack",
 }
 
 // workPoses are the poses a tool is used in, when the verb names none:
 // the hands at the work before the body.
 var workPoses = map[string]string{
 	"needles": "sitting", "needle": "sitting", "laptop": "sitting", "pen": "sitting",
+	"ball": "running", "board": "standing", "stack": "building",
 }
 
 // oldWords and youngWords give a person's age; the noun's own words count
@@ -138,6 +141,17 @@ func (d *painter) workOf(s *easel.Subject, hd *held) bool {
 	}
 	p := d.p
 	sub, noun, cat := p.objectCategory(s)
+	switch tool {
+	case "board":
+		hd.kind, hd.col = "board", hex("#c8502a") // "a teenager skateboarding": the board under the feet
+		return true
+	case "stack":
+		hd.kind, hd.noun, hd.col = "built", noun, hex("#d8b878") // "a toddler stacking blocks": the stack before them
+		if c, ok := colourOf(sub); ok {
+			hd.col, hd.tool = c, "own"
+		}
+		return true
+	}
 	hd.kind, hd.tool, hd.noun = "work", tool, noun
 	col, ok := colourOf(sub)
 	if !ok && noun != "" {
@@ -172,6 +186,11 @@ func (d *painter) workOf(s *easel.Subject, hd *held) bool {
 				col = hex("#b8a878") // hemp
 			}
 		}
+	case tool == "ball":
+		hd.work = ""
+		if !ok {
+			col = hex("#f4f4f0")
+		}
 	case tool == "can" || tool == "broom" || tool == "spade" || tool == "rake" || tool == "laptop" || tool == "pen" || tool == "sponge":
 		hd.work = ""
 		if !ok {
@@ -188,6 +207,23 @@ func (d *painter) workOf(s *easel.Subject, hd *held) bool {
 	}
 	hd.col = col
 	return true
+}
+
+// foodHue is the colour of food held when the idea gives none: the hue of
+// the most specific food category among the object's words ("a loaf of
+// bread" is bread), else cat's, else a ripe red.
+func foodHue(obj, cat string) string {
+	for _, w := range strings.Fields(obj) {
+		if e, _, ok := lexical.FindNoun(w); ok {
+			if c, found := categoryHue[e.Category()]; found {
+				return c
+			}
+		}
+	}
+	if c, ok := categoryHue[cat]; ok {
+		return c
+	}
+	return "#d84a2a"
 }
 
 // categoryHue is a food category's colour on the board when the idea and
@@ -315,6 +351,13 @@ func (d *painter) workThing(pose string, hand [2][2]float32, y, h, hw float32, h
 	case "laptop":
 		d.poly(rx-h*0.02, ry, rx+h*0.16, ry, rx+h*0.2, ry-h*0.12, rx+h*0.04, ry-h*0.12)
 		d.fill(solid(d.lit(hex("#3a3e46"), 0.05)))
+	case "ball":
+		// At the front foot, just kicked.
+		bx, by, r := rx+h*0.14, y-h*0.06, h*0.06
+		d.disc(bx, by, r, col, 1, false)
+		if col.lum() > 0.7 {
+			d.disc(bx, by, r*0.35, d.lit(hex("#202020"), 0.05), 1, false)
+		}
 	case "pen", "sponge":
 		d.disc(rx, ry, hw*0.8, col, 1, false)
 	}
