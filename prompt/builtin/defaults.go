@@ -154,12 +154,14 @@ type daylight struct {
 	big             bool   // the subject is a place or as big as one (bigSubject)
 	dim             bool   // the idea calls its place dark or gloomy (dimPlace)
 	body            bool   // a person acting with the whole body (bodyAction)
+	road            bool   // a road vehicle, not an old one (roadVehicle)
 }
 
 // actionsOf fills what the Scene's actions and main subject say of the mood.
 func (h *daylight) actionsOf(sc *easel.Scene) {
 	h.active, h.rest, h.small, h.body = sceneActionMood(sc), restful(sc), smallSubject(sc), bodyAction(sc)
 	h.big, h.dim = bigSubject(sc), dimPlace(sc)
+	h.road = roadVehicle(sc) && !vintageIdea(sc)
 }
 
 // skyElements are what an overcast or rainy sky would hide.
@@ -224,6 +226,11 @@ func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool 
 	}
 	if restlessMoods[mood] && hint.rest {
 		return false // a sleeping cat is never energetic
+	}
+	if hint.road && (mood == "majestic" || mood == "epic" || mood == "nostalgic" || mood == "melancholic" || mood == "solitary") {
+		// A van at a crossroads or a scooter by a fountain is neither
+		// grand nor wistful: only an old car is (vintageIdea).
+		return false
 	}
 	if (mood == "majestic" || mood == "epic") && (hint.small || hint.rest && isPeople(sc)) {
 		// (nor is a lighthouse keeper reading in his tower)

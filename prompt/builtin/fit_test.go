@@ -28,6 +28,9 @@ var fitIdeas = []struct {
 	{idea: "a motorboat racing across a bay", notSay: []string{"hushed", "tranquil", "serene", "wistful", "majestic", "whimsical", "lonely", "solitary"}},
 	{idea: "a rocket lifting off beside the sea", notSay: []string{"hushed", "tranquil", "serene", "peaceful", "unhurried"}},
 	{idea: "an otter catching a fish in a stream", notSay: []string{"hushed", "tranquil", "serene", "peaceful", "unhurried", "whimsical"}},
+	// A road vehicle of today is neither grand nor wistful.
+	{idea: "a delivery van at a crossroads", notSay: []string{"wistful", "lonely", "solitary", "nostalgic", "melancholic", "majestic", "magnificent"}},
+	{idea: "a scooter parked by a fountain", notSay: []string{"majestic", "magnificent", "awe-inspiring", "breathtaking"}},
 	// A mood the parser read from a noun's modifier ("fire" of a fire
 	// engine) is no mood of the idea.
 	{idea: "a fire engine parked by a hydrant", notSay: []string{"cozy", "snug", "homely", "coziness"}},
@@ -37,6 +40,8 @@ var fitIdeas = []struct {
 	{idea: "a bowl of lemon sorbet", notSay: []string{"green garnish"}, mustSay: []string{"lemon yellow"}},
 	{idea: "plum cake with custard", notSay: []string{"green garnish"}},
 	{idea: "a glass of cherry soda", mustSay: []string{"cherry red"}},
+	{idea: "a monk beneath cherry blossoms", notSay: []string{"cherry red"}},
+	{idea: "a sprig of orange blossom in a jar", notSay: []string{"orange yellow", "orange red"}},
 	// A noun that says what a food tastes of brings no scenery: maple
 	// syrup grows no autumn trees.
 	{idea: "oatmeal with maple syrup and pecans", notSay: []string{"autumn", "trees", "horizon", "afternoon sun"}},

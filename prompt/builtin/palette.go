@@ -35,21 +35,25 @@ func subjectHues(sc *easel.Scene) []string {
 		if len(out) >= 3 {
 			break
 		}
+		c, _ := subjectCats(s)
 		if len(s.Colors) > 0 {
 			// A colour typed as a fruit ("cherry ice cream") is the
-			// fruit's: cherry red.
-			for _, c := range s.Colors {
-				if p := ownHue(c, true); p != "" {
+			// fruit's: cherry red. (Cherry blossoms are not.)
+			for _, col := range s.Colors {
+				if p := ownHue(col, true); p != "" && c&catFood != 0 {
 					add(p)
 				}
 			}
 			continue
 		}
-		if c, _ := subjectCats(s); c&hueKinds == 0 {
+		if c&hueKinds == 0 {
 			continue
 		}
 		for _, a := range s.Adjectives {
-			if p := ownHue(a, true); p != "" {
+			// A raspberry tart is raspberry red; cherry blossoms are
+			// not cherry red: only a dish is the colour of what it is
+			// made of.
+			if p := ownHue(a, true); p != "" && c&catFood != 0 {
 				add(p)
 			}
 		}

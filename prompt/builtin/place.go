@@ -401,6 +401,19 @@ func foodDomain(sc *easel.Scene) string {
 	return ""
 }
 
+// roadVehicle reports whether the main subject is a car, a van, a bus, a
+// truck, a bicycle or a motorcycle, by its category.
+func roadVehicle(sc *easel.Scene) bool {
+	if len(sc.Subjects) == 0 {
+		return false
+	}
+	switch sc.Subjects[0].Category {
+	case "car", "bus", "truck", "bicycle", "motorcycle", "vehicle":
+		return true // ("vehicle": a scooter, a tractor, a sled)
+	}
+	return false
+}
+
 // vintageIdea reports whether the idea asks for something old.
 func vintageIdea(sc *easel.Scene) bool {
 	for w := range strings.FieldsSeq(strings.ToLower(sc.Idea)) {
