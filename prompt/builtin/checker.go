@@ -108,6 +108,22 @@ var scaleWords = map[string]bool{
 	"massive": true, "titanic": true, "towering": true, "tiny": true, "miniature": true,
 }
 
+// stateWords say a thing is as it was made or grown: not of what someone
+// slices, peels, carves or mends ("a cook slicing tomatoes": the tomatoes
+// are not whole).
+var stateWords = map[string]bool{"whole": true, "intact": true, "untouched": true, "uncut": true, "unbroken": true}
+
+// workedOn reports whether noun is what a subject's action is done to
+// (a relation with a verb and no preposition: "cook slicing tomatoes").
+func workedOn(sc *easel.Scene, noun string) bool {
+	for _, r := range sc.Relations {
+		if r.Object == noun && r.Verb != "" && r.Prep == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // metaSentenceWords are the writer talking about the prompt, not the picture.
 var metaSentenceWords = map[string]bool{
 	"described": true, "depicted": true, "prompt": true, "rendered": true,
@@ -291,6 +307,7 @@ const (
 	wcColour
 	wcNumber
 	wcRepeatOK
+	wcState
 )
 
 // classTable finds a word's classes by the hash problem computes anyway:
@@ -357,6 +374,9 @@ var wordClasses = func() map[string]uint8 {
 	for w := range repeatOK {
 		m[w] |= wcRepeatOK
 	}
+	for w := range stateWords {
+		m[w] |= wcState
+	}
 	return m
 }()
 
@@ -416,6 +436,9 @@ func (c *checker) problem(s []byte, r ref, opening bool) string {
 		}
 		if class&wcMeta != 0 && !c.inIdea(string(wb)) {
 			return "meta " + string(wb)
+		}
+		if class&wcState != 0 && names && r.worked && !c.inIdea(string(wb)) {
+			return "state " + string(wb)
 		}
 		// Colours and counts stay bound to their nouns: "tulip red" of
 		// five purple tulips, "one balloon" of three.

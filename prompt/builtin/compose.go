@@ -93,6 +93,7 @@ type ref struct {
 	cats   catSet // what it is, for the sentence checker (checker.go)
 	scaled bool   // giant or tiny: "a giant strawberry" is no dish
 	unsure bool   // cats are the senses it may have, not what it is
+	worked bool   // what someone's action is done to: "tomatoes" a cook slices are not whole
 }
 
 // draft is one prompt being written.
@@ -611,7 +612,7 @@ func refOf(sc *easel.Scene, i int) ref {
 		}
 		return r
 	}
-	r := ref{text: "the " + text, plural: plural, person: sure && cats&catPerson != 0, cats: cats, scaled: big, unsure: !sure}
+	r := ref{text: "the " + text, plural: plural, person: sure && cats&catPerson != 0, cats: cats, scaled: big, unsure: !sure, worked: workedOn(sc, s.Noun)}
 	// Only a noun the lexicon knows stands alone: "the village", not
 	// "the zizzle" of "a blorp zizzle".
 	if len(adjs) > 0 && scene.Key(s.Noun) != "" {

@@ -37,6 +37,10 @@ func TestSubjectKindLines(t *testing.T) {
 		{"an old farmer leaning on a gate, his horse behind him", `\(him\b|, him,`, ``},
 		{"an old sailor mending his nets on a dock, a small green boat moored nearby, gulls circling overhead, rain drifting in",
 			`\((nearby|drifting)\b|nearby gulls|overhead rain|\bhis\b[^,)]*\bgulls`, ``},
+		// what someone slices or peels is not whole
+		{"a cook slicing tomatoes on a cutting board", `tomatoes[^.]*\b(whole|intact)`, ``},
+		{"a chef dicing carrots at a steel counter", `carrots[^.]*\b(whole|intact)`, ``},
+		{"a grandmother peeling potatoes by the stove", `potatoes[^.]*\b(whole|intact)`, ``},
 		{"a snug reading corner with a red sofa", `(?i)\bthe snug\b|\(snug:`, ``},
 	} {
 		pos := regexp.MustCompile(`(?i)\b(` + c.positive + `)`)

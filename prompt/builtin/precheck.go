@@ -117,6 +117,9 @@ func (d *draft) fastProblem(t *tmpl, r ref, opening bool) string {
 		if lw.class&wcMeta != 0 && !c.inIdea(w) {
 			return "meta " + lw.w
 		}
+		if lw.class&wcState != 0 && k.hasSubj && r.worked && !c.inIdea(w) {
+			return "state " + lw.w
+		}
 		if lw.class&(wcColour|wcNumber) != 0 {
 			next := lw.next
 			if lw.nextSlot != sNone {
