@@ -27,6 +27,7 @@ type pieceDrawer struct {
 // WordNet: a crib is a "baby bed") to its drawing, first match wins. It
 // says how to draw, not what stands in which room.
 var furnitureShapes = []pieceDrawer{
+	{"filing cabinet", (*painter).fileCabinet, "#8a9098"}, {"file cabinet", (*painter).fileCabinet, "#8a9098"},
 	{"sofa", (*painter).sofa, "#8a4a3a"}, {"couch", (*painter).sofa, "#8a4a3a"}, {"settee", (*painter).sofa, "#8a4a3a"},
 	{"love seat", (*painter).sofa, "#8a4a3a"},
 	{"crib", (*painter).crib, "#f0ece4"}, {"cradle", (*painter).crib, "#f0ece4"}, {"bassinet", (*painter).crib, "#f0ece4"},
@@ -77,7 +78,7 @@ func screenNoun(noun string) bool {
 // (rooms.go).
 func wallPiece(n string) bool {
 	return strings.Contains(n, "shel") || strings.Contains(n, "bookcase") || strings.Contains(n, "counter") || n == "bar" || strings.Contains(n, "lamp") ||
-		strings.Contains(n, "cabinet") || strings.Contains(n, "cupboard")
+		strings.Contains(n, "cabinet") && !strings.Contains(n, "fil") || strings.Contains(n, "cupboard")
 }
 
 // phraseOf is a subject's noun with the words before it that make its
@@ -162,6 +163,9 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb,
 		if !ok {
 			f = pieceDrawer{"chair", (*painter).armchair, "#8a4a3a"} // a piece with no shape of its own
 		}
+		if f.word == "chair" && upholstered(s) {
+			f = pieceDrawer{"armchair", (*painter).armchair, "#6a3a22"} // "a leather chair"
+		}
 		col, coloured := factColour(s)
 		if !coloured {
 			col = hex(f.col)
@@ -243,7 +247,7 @@ func (d *painter) kindPieces() []roomPiece {
 	if sub := p.subjects; len(sub) > 0 && sub[0].Category == "room" {
 		return []roomPiece{{"sofa", (*painter).sofa, hex("#8a4a3a"), false, false}}
 	}
-	if sub := p.subjects; len(sub) > 0 && (sub[0].Category == "structure" || sub[0].Category == "building") {
+	if sub := p.subjects; len(sub) > 0 && (sub[0].Category == "structure" || sub[0].Category == "building") && roomKind(p) != "" {
 		return []roomPiece{{"desk", (*painter).desk, hex("#8a5a32"), true, false}} // an office: a place to work
 	}
 	return out
@@ -344,6 +348,18 @@ func (d *painter) diningSet(pieces []roomPiece, floorY float32) bool {
 	}
 	table.draw(d, W*0.5, y, s*1.15, d.lit(table.col, 0.05))
 	return true
+}
+
+// upholstered reports whether a chair is made of leather or cloth: an
+// armchair, not a wooden side chair.
+func upholstered(s *easel.Subject) bool {
+	for _, m := range append(s.Materials, s.Adjectives...) {
+		switch strings.ToLower(m) {
+		case "leather", "velvet", "upholstered", "padded", "fabric", "plush", "comfy", "comfortable":
+			return true
+		}
+	}
+	return false
 }
 
 // seatedIn reports whether a person in a room sits: neither standing nor

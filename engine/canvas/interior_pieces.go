@@ -216,3 +216,20 @@ func (d *painter) counterSink(x, y, s float32, col rgb) {
 	d.quadTo(x+s*0.03, y-s*0.36, x+s*0.03, y-s*0.26)
 	d.fill(solid(steel))
 }
+
+// fileCabinet draws a filing cabinet: a tall metal box of four drawers
+// with their handles and label slots.
+func (d *painter) fileCabinet(x, y, s float32, col rgb) {
+	w, h := s*0.6, s*1.3
+	d.shadow(x, y, w*0.5)
+	d.rect(x-w/2, y-h, x+w/2, y)
+	d.fill(vgrad(col.scale(1.08), col.scale(0.8), y-h, y))
+	for i := range 4 {
+		dy := y - h + h*float32(i)/4
+		d.rect(x-w*0.44, dy+h*0.02, x+w*0.44, dy+h/4-h*0.02)
+		d.fill(solid(col.scale(0.92)))
+		d.rect(x-w*0.15, dy+h*0.1, x+w*0.15, dy+h*0.13)
+		d.rect(x-w*0.08, dy+h*0.05, x+w*0.08, dy+h*0.08)
+		d.fill(solid(d.lit(hex("#d0d4d8"), 0.05)))
+	}
+}

@@ -24,6 +24,7 @@ func TestRoomFurnitureColour(t *testing.T) {
 		{"a tiny kitchen with cabinets", "cabinets"},        // the counter's doors
 		{"an office with two monitors", "monitors"},         // on a desk
 		{"a woman sitting in a green armchair", "armchair"}, // a figure with indoor furniture is in a room
+		{"a cluttered office with a filing cabinet", "cabinet"},
 	} {
 		for seed := int64(1); seed <= 2; seed++ {
 			red, blue := scene.Parse(c.idea), scene.Parse(c.idea)
@@ -58,6 +59,8 @@ func TestRoomKindFurniture(t *testing.T) {
 		"a cozy living room":                      "sofa",     // WordNet links nothing: a room to sit in
 		"a bedroom with a blue sofa":              "sofa",     // named furniture wins
 		"a grandmother knitting by the fireplace": "armchair", // a seated figure sits in one
+		"a barbershop with a leather chair":       "armchair", // upholstered
+		"a dining room with wooden chairs":        "chair",
 	} {
 		p := planOf(scene.Parse(idea))
 		if p.kind != "interior" {
@@ -88,6 +91,20 @@ func TestDarkRoom(t *testing.T) {
 	} {
 		if p := planOf(scene.Parse(idea)); p.kind != "interior" || p.lt.night != want {
 			t.Errorf("%q: kind %q, night %v, want a room, night %v", idea, p.kind, p.lt.night, want)
+		}
+	}
+}
+
+// TestRoomNotes checks that what a room draws is not noted as undrawn
+// or drawn as a plain shape.
+func TestRoomNotes(t *testing.T) {
+	for _, idea := range []string{
+		"a cluttered office with a filing cabinet", "a bathroom with a sink and a mirror", "a laundry room with a washing machine",
+		"an office with two monitors", "a bathroom with a black bathtub", "a modern kitchen with an orange fridge",
+	} {
+		s := scene.Parse(idea)
+		if got := append(NotDrawn(s), Roughly(s)...); len(got) > 0 {
+			t.Errorf("%q notes %q", idea, got)
 		}
 	}
 }

@@ -177,7 +177,7 @@ func Roughly(s *easel.Scene) []string {
 				kind = planKind(s)
 			}
 			if kind == "interior" {
-				if !furnitureShaped(n) && !counterCabinet(planOf(s), n) {
+				if !furnitureShaped(phraseOf(&sub)) && !counterCabinet(planOf(s), n) {
 					out = append(out, "the "+n)
 				}
 				continue
