@@ -50,6 +50,7 @@
 //	yard.go           a porch, veranda or patio drawn as its house with the porch; pumpkins on the ground before it
 //	built.go          houses, towns, villages, cabins, castles, barns, lighthouses, windmills, temples, towers, bridges
 //	underwater.go     under the sea; space.go outer space and planets; aerial.go views from above
+//	planet_looks.go   a planet's look by its words: desert, ice, ocean, lava, jungle, gas giant; the Sun's planets by name (Jupiter banded); a satellite or a rocket in space
 //	planets.go        Saturn's (or any ringed planet's) rings, counted moons
 //	rooms.go          when an idea is a room (interiorScene); a counter, an easel, the named objects on the floor (lamp, guitar, piano, plant)
 //	interior.go       rooms (shelves, fireplace, a window); street.go streets; portrait.go one person close

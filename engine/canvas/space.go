@@ -75,7 +75,7 @@ func (d *painter) space() {
 			if px < W*0.5 {
 				x = 1 - x
 			}
-			d.spaceship(W*x, H*d.rnd(0.2, 0.32), d.zoomed("spaceship", 90*d.u))
+			d.spaceCraft(W*x, H*d.rnd(0.2, 0.32), d.zoomed("spaceship", 90*d.u)) // a satellite, a rocket (planet_looks.go)
 		} else if m := p.subjectOf("moon"); m != nil && (m.Count > 1 || m.Plural) {
 			d.moonlets(countOf(m, 3), px) // "two moons": two (planets.go)
 		} else {
@@ -149,7 +149,13 @@ func (d *painter) planet(cx, cy, r float32) {
 	base := hex("#2a6ad8")
 	land := hex("#3a8a4a")
 	sub := d.p.subjectOf("planet")
-	if c, ok := colourOf(sub); ok {
+	look, looked := lookOf(sub, d.p.words) // "a desert planet", Jupiter (planet_looks.go)
+	if c, ok := factColour(sub); ok && looked {
+		look.base, look.land = c, c.scale(0.65) // "a blue gas giant": its bands in blue
+	}
+	if looked {
+		base, land = look.base, look.land
+	} else if c, ok := colourOf(sub); ok {
 		// Mars is red and dusty: its own colour, darker patches, no seas.
 		base, land = c, c.scale(0.6)
 	} else if sub != nil && !genericWorld[strings.ToLower(sub.Noun)] {
@@ -183,17 +189,25 @@ func (d *painter) planet(cx, cy, r float32) {
 				}
 				dz := float32(math.Sqrt(float64(1 - dd)))
 				shade := clamp01(-(dx*lx + dy*ly) + dz*0.6)
-				n := fbm(dx*3/(dz+0.3), dy*3+1, 4, seed)
+				var glow float32
 				col := base
-				if n > 0.55 {
-					col = land.mix(base, 0.2)
+				if looked {
+					col, glow = look.surfaceAt(dx, dy, dz, seed)
+				} else {
+					n := fbm(dx*3/(dz+0.3), dy*3+1, 4, seed)
+					if n > 0.55 {
+						col = land.mix(base, 0.2)
+					}
+					band := fbm(dx*0.5, dy*8, 3, seed+3)
+					col = col.mix(rgb{1, 1, 1}, smoothstep(0.55, 0.75, band)*0.7)
 				}
-				band := fbm(dx*0.5, dy*8, 3, seed+3)
-				col = col.mix(rgb{1, 1, 1}, smoothstep(0.55, 0.75, band)*0.7)
 				if d.st.bands > 0 {
 					shade = float32(math.Floor(float64(shade*4))) / 3
 				}
 				col = col.scale(0.06+shade*1.0).mix(atm, (1-dz)*0.5*shade)
+				if glow > 0 {
+					col = col.mix(look.land, glow) // lava glows in the dark too
+				}
 				a := clamp01((1 - float32(math.Sqrt(float64(dd)))) * r)
 				d.blendPx(i, col, a)
 			}
