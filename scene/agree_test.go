@@ -36,6 +36,10 @@ func TestElementAgreesWithCategory(t *testing.T) {
 		// reading at all, whatever the words around it speak of.
 		{"a man playing a guitar on a street corner", "man", "person", "person", "object", ""},
 		{"a man tuning a violin", "man", "person", "person", "object", ""},
+		// A person's rare mammal sense (the hominid) is still drawn as a
+		// person, whatever the woods around speak of.
+		{"a man walking his dog in the woods", "man", "person", "person", "", ""},
+		{"a man hunting deer in the forest", "man", "person", "person", "", ""},
 		// A room's words speak of buildings; what stands in the room
 		// is none: houseplants, not factories.
 		{"a small bedroom with a window and plants", "plants", "plant", "flowers", "", ""},

@@ -314,6 +314,10 @@ func agree(ctx lexical.Context, s *easel.Subject, inRoom, object bool) bool {
 		if sense = senseOf(s.Noun, lc); sense == "" {
 			return false
 		}
+		if hominid(lc, s.Noun, s.Category) {
+			s.Category = sense
+			return false
+		}
 		if ctx.Favours(s.Noun, s.Category, sense) >= lexical.ContextMargin ||
 			// What someone flies or swings is first what WordNet first
 			// knows it as: a kite is a toy unless the idea speaks of birds.
@@ -333,6 +337,9 @@ func agree(ctx lexical.Context, s *easel.Subject, inRoom, object bool) bool {
 			}
 			if x.Weight == 0 {
 				continue // a sense WordNet never saw used: "a man playing a guitar" is no game piece
+			}
+			if hominid(lc, s.Noun, x.Category) {
+				continue
 			}
 			if f := ctx.Favours(s.Noun, x.Category, sense); f >= by {
 				best, by = x.Category, f
@@ -415,3 +422,23 @@ func senseOf(noun, c string) string {
 // not its rare or slang ones (a fairy is a creature, not the slur for a
 // person at 2%; a coconut is food, not the palm at 1%).
 const minPriorSense = 5
+
+// hominid reports whether category cat of a noun the lexicon draws as a
+// person (lc) is its rare mammal sense, the hominid ("man" as a member of
+// the family Hominidae): still a person to draw, whatever the woods
+// around speak of ("a man walking his dog in the woods").
+func hominid(lc, noun, cat string) bool {
+	if lc != "person" || cat != "mammal" {
+		return false
+	}
+	e, _, ok := lexical.FindNoun(noun)
+	if !ok {
+		return false
+	}
+	for _, x := range e.Senses() {
+		if x.Category == "mammal" {
+			return x.Weight < 20
+		}
+	}
+	return false
+}

@@ -97,7 +97,7 @@ func TestWorkToolInHand(t *testing.T) {
 // TestWorkPose: work at a vehicle is done kneeling beside it, so the
 // torso is lower than the same figure standing.
 func TestWorkPose(t *testing.T) {
-	for _, idea := range []string{"a mechanic repairing a car", "a girl fixing her bicycle", "a man washing his truck"} {
+	for _, idea := range []string{"a mechanic repairing a car", "a girl fixing her bicycle", "a man washing his truck", "a woman scrubbing her rowing boat"} {
 		const size = 160
 		_, kneel, _, _ := clothesBox(t, idea, size, nil)
 		_, stand, _, _ := clothesBox(t, idea, size, func(sc *easel.Scene) { sc.Subjects[0].Action = "standing" })

@@ -86,7 +86,7 @@ var foodCategories = map[string]bool{
 }
 
 // workVehicles are the categories of vehicle a figure kneels at to work.
-var workVehicles = map[string]bool{"bicycle": true, "motorcycle": true, "car": true, "truck": true, "bus": true, "vehicle": true}
+var workVehicles = map[string]bool{"bicycle": true, "motorcycle": true, "car": true, "truck": true, "bus": true, "vehicle": true, "boat": true}
 
 // objectCategory is the WordNet category of a subject's action object:
 // the subject it names, else the noun itself.
@@ -302,6 +302,21 @@ func (d *painter) workThing(pose string, hand [2][2]float32, y, h, hw float32, h
 			d.p.accent, d.p.tint = vc, []rgb{vc}
 			d.car(rx+s*1.2, y, s)
 			d.p.accent, d.p.tint = acc, tint
+		case "boat":
+			// A rowing boat hauled up on the ground, keel down.
+			if !ok {
+				vc = hex("#e8e0d0")
+			}
+			c := d.lit(vc, 0.05)
+			bx0, bx1, top := rx+h*0.05, rx+h*0.95, y-h*0.28
+			d.moveTo(bx0, top)
+			d.lineTo(bx1, top-h*0.04)
+			d.quadTo(bx1-h*0.1, y, bx1-h*0.3, y)
+			d.lineTo(bx0+h*0.15, y)
+			d.quadTo(bx0+h*0.02, y-h*0.08, bx0, top)
+			d.fill(vgrad(c.scale(1.1), c.scale(0.75), top, y))
+			d.line(bx0, top, bx1, top-h*0.04, h*0.02)
+			d.fill(solid(d.lit(hex("#5a3a24"), 0.05)))
 		case "bicycle", "motorcycle":
 			s := h * 0.45
 			vehicleDrawers[r.Category](d, rx+s*0.95, y, s, d.lit(vc, 0.05))
