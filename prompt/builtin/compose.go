@@ -108,6 +108,7 @@ type draft struct {
 	profKey   string // the profile's key in profiles, for its detail lines
 	at        where  // indoors or out, by the idea's words (placeOf)
 	world     bool   // on the ground of a planet the idea names (onWorld)
+	windowLit bool   // the light sentence speaks of a window
 	light     string // outdoor, interior, portrait, underwater, space
 	facts     cond
 	idea      string // the idea as it appears in the text

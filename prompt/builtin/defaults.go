@@ -117,6 +117,7 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 		open[1] = true
 	}
 	inferredMoodYields(sc, p)
+	flavourSeasonYields(sc)
 	if sc.Mood == "" {
 		// The domain's first mood is what most people mean ("a beach
 		// sunset" is tranquil); the others come less often. An action

@@ -70,7 +70,8 @@ func (d *draft) compose() string {
 	for _, e := range weatherElements[d.sc.Weather] {
 		cover(e)
 	}
-	if d.light == "studio" || bytes.Contains(d.buf[lightS.start:lightS.end], []byte("window")) {
+	d.windowLit = bytes.Contains(d.buf[lightS.start:lightS.end], []byte("window"))
+	if d.light == "studio" || d.windowLit {
 		// A studio's light is its lamps; a window the light came through
 		// is said once.
 		cover("window")

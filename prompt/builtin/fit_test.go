@@ -45,6 +45,7 @@ var fitIdeas = []struct {
 	// A noun that says what a food tastes of brings no scenery: maple
 	// syrup grows no autumn trees.
 	{idea: "oatmeal with maple syrup and pecans", notSay: []string{"autumn", "trees", "horizon", "afternoon sun"}},
+	{idea: "a maple latte on a cafe counter", notSay: []string{"autumn", "fall colors", "trees"}, notNeg: []string{}},
 	// Light follows the place: furniture of a park or garden is outdoors.
 	{idea: "two paper lanterns hung on a garden bench", notSay: []string{"window light", "nearby window", "safe inside"}},
 	{idea: "a teddy bear left on a park bench", notSay: []string{"window light", "nearby window", "still life"}},
@@ -52,6 +53,7 @@ var fitIdeas = []struct {
 	// a planet is on its surface, not in orbit.
 	{idea: "a lander touching down on a red planet", notSay: []string{"curve of", "hangs in the sky", "against the black of space", "fills much of the view"}},
 	{idea: "an astronaut walking on an ice planet", notSay: []string{"curve of", "black of space", "fills much of the view", "void"}},
+	{idea: "a lander resting on the surface of Mars", notSay: []string{"starry", "curve of", "void"}},
 	{idea: "a boy with a hockey stick in the fog", notSay: []string{"head-and-shoulders", "head and shoulders"}},
 }
 
@@ -79,6 +81,13 @@ func TestFitIdeas(t *testing.T) {
 					for _, s := range tt.notNeg {
 						if strings.Contains(n, s) {
 							t.Errorf("%s: negative %q: %v", where, n, p.Negative)
+						}
+					}
+				}
+				for _, k := range p.Keywords {
+					for _, x := range tt.notSay {
+						if strings.Contains(k.Text, x) {
+							t.Errorf("%s: keyword %q", where, k.Text)
 						}
 					}
 				}

@@ -77,6 +77,9 @@ func (d *draft) keywords() []easel.Keyword {
 		add(phrase, wSetting)
 	}
 	if l := lightKeyword(sc.TimeOfDay, d.light, nightLights(sc)); l != "" {
+		if l == "soft window light" && d.light == "interior" && !d.windowLit {
+			l = "soft daylight" // as the text says it: no window named
+		}
 		add(l, wLight)
 	}
 	switch sc.Weather {
@@ -93,7 +96,7 @@ func (d *draft) keywords() []easel.Keyword {
 		named[x.Element] = true
 	}
 	for _, e := range sc.Elements {
-		if e == "space" && d.light != "space" {
+		if e == "space" && d.light != "space" || e == "stars" && d.world || flavourElement(sc, e) {
 			continue // a rocket on its launch pad is not in outer space
 		}
 		if k, ok := elementKeywords[e]; ok && !named[e] && !strings.Contains(subj, e) {

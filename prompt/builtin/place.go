@@ -703,7 +703,7 @@ func inferredMoodYields(sc *easel.Scene, p profile) {
 			continue
 		}
 		for _, a := range s.Adjectives {
-			if modifierMood(a) == sc.Mood {
+			if modifierFacts(a).mood == sc.Mood {
 				// "fire" of "a fire engine" names a kind of truck, not
 				// a hearth: its cozy mood is not the idea's.
 				sc.Mood = ""
@@ -725,23 +725,49 @@ func inferredMoodYields(sc *easel.Scene, p profile) {
 	}
 }
 
-// modifierMood is the mood the lexicon gives a noun used as a modifier
-// ("fire" of "a fire engine" is cozy), "" for any other word.
-func modifierMood(a string) string {
+// modifierFacts is the mood and season the lexicon gives a noun used as
+// a modifier ("fire" of "a fire engine" is cozy, "maple" of maple syrup
+// autumn), none for any other word.
+func modifierFacts(a string) implied {
 	if m, ok := modifierMoods.Load(a); ok {
-		return m.(string)
+		return m.(implied)
 	}
 	if scene.Class(a) != "thing" {
-		return ""
+		return implied{}
 	}
-	m := scene.Parse(a).Mood
+	sc := scene.Parse(a)
+	m := implied{mood: sc.Mood, season: sc.Season}
 	modifierMoods.Store(a, m)
 	return m
 }
 
-// modifierMoods remembers modifierMood for the lexicon's things: a bounded
-// set, asked often.
+type implied struct{ mood, season string }
+
+// modifierMoods remembers modifierFacts for the lexicon's things: a
+// bounded set, asked often.
 var modifierMoods sync.Map
+
+// flavourSeasonYields drops a season that only a dish's flavour brought
+// ("maple" of maple syrup is autumn): oatmeal is eaten all year.
+func flavourSeasonYields(sc *easel.Scene) {
+	if sc.Season == "" || wordIn(strings.ToLower(sc.Idea), sc.Season) {
+		return
+	}
+	for _, s := range sc.Subjects {
+		if c, _ := subjectCats(s); c&catFood == 0 {
+			if modifierFacts(s.Noun).season == sc.Season {
+				return // a pumpkin is autumn's own
+			}
+			continue
+		}
+		for _, a := range s.Adjectives {
+			if modifierFacts(a).season == sc.Season {
+				sc.Season = ""
+				return
+			}
+		}
+	}
+}
 
 // vehicleElements are the canvas elements of vehicles: a rocket lifting
 // off is a spaceship, whatever WordNet's first sense (a rocket engine).
