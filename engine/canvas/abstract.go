@@ -8,6 +8,7 @@ import "math"
 // with no sky and no horizon.
 func (d *painter) abstract() {
 	W, H := float32(d.w), float32(d.h)
+	d.paintedShapes()
 	cols := d.abstractColours()
 	bg := cols[len(cols)-1]
 	d.rect(-2, -2, W+2, H+2)

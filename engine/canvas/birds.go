@@ -55,6 +55,7 @@ func (d *painter) mainBirds(hz float32) bool {
 	if s == nil || p.main != "birds" && p.main != "seagulls" || s.Category != "bird" && s.Category != "creature" {
 		return false
 	}
+	d.paintedSub(s)
 	W, H := float32(d.w), float32(d.h)
 	water := hasAny(p.el, "lake", "pond", "river", "sea")
 	pose := birdPose(s, water)
@@ -98,6 +99,7 @@ func (d *painter) mainBirds(hz float32) bool {
 			y := H * 0.62
 			if i == 0 {
 				// One branch across the picture carries them all.
+				d.paintedIn(strings.ToLower(s.Relation), false)
 				d.moveTo(-2, y+size*0.5)
 				d.quadTo(W*0.5, y+size*0.3, W+2, y+size*0.6)
 				d.lineTo(W+2, y+size*0.75)

@@ -262,6 +262,9 @@ func (d *painter) u0(P func(u, v float32) (float32, float32), l float32) float32
 // beast draws one animal of the subject sub by its plan: a monkey or a
 // rabbit sitting up, any other as a quadruped (life.go).
 func (d *painter) beast(b beast, sub *easel.Subject, x, y, s, dir float32) {
+	if y < float32(d.h)*1.04 {
+		d.paintedSub(sub) // its feet in the frame, not below it
+	}
 	if lying(sub) && b.plan != "monkey" && b.plan != "rabbit" && !b.hump {
 		// "a lion sleeping under a tree": the legs folded under, the
 		// head low on the neck.

@@ -27,6 +27,7 @@ func (d *painter) window(x0, y0, x1, y1 float32, lit bool) {
 // skyline draws city blocks along the horizon with lit windows, spires and
 // neon signs at night.
 func (d *painter) skyline(base float32, neon bool) {
+	d.painted("skyline", "city")
 	p := d.p
 	w := float32(d.w)
 	night := d.dark()
@@ -83,6 +84,7 @@ func (d *painter) skyline(base float32, neon bool) {
 
 // house draws a village house with a pitched roof, standing at (x, y).
 func (d *painter) house(x, y, s float32) {
+	d.painted("houses")
 	p := d.p
 	walls := []rgb{hex("#e8dcc0"), hex("#d8b890"), hex("#c8d0d8"), hex("#e0c8a0"), hex("#b86848")}
 	roofs := []rgb{hex("#8a3a2a"), hex("#5a4a48"), hex("#3a4a5a"), hex("#7a4a2a")}
@@ -117,6 +119,7 @@ func (d *painter) house(x, y, s float32) {
 // row (at top) to the front row (at base), each row larger and nearer,
 // with a church steeple rising among them.
 func (d *painter) town(top, base, s float32, rows int) {
+	d.painted("houses", "village")
 	W := float32(d.w)
 	church, churchX := max(rows-2, 0), W*d.rnd(0.25, 0.75)
 	for r := 0; r < rows; r++ {
@@ -151,6 +154,7 @@ func (d *painter) steeple(x, y, s float32) {
 }
 
 func (d *painter) village(y float32, count int, s float32) {
+	d.painted("village", "houses")
 	for r := 0; r < 2; r++ {
 		yy := y + float32(r)*s*0.6
 		ss := s * (0.8 + 0.3*float32(r))
@@ -164,6 +168,7 @@ func (d *painter) village(y float32, count int, s float32) {
 
 // cabin draws a log cabin with a glowing window and chimney smoke.
 func (d *painter) cabin(x, y, s float32) {
+	d.painted("cabin")
 	wall := d.lit(hex("#6a4428"), 0.05)
 	bw, bh := s*1.5, s*0.75
 	d.rect(x, y-bh, x+bw, y)
@@ -199,6 +204,7 @@ func (d *painter) cabin(x, y, s float32) {
 
 // castle draws walls, towers with battlements and a keep.
 func (d *painter) castle(cx, y, s float32) {
+	d.painted("castle")
 	stone := d.lit(hex("#8a8478"), 0.2)
 	if d.p.lt.night {
 		// Moonlit stone: lighter than the night sky, so the castle reads.
@@ -253,6 +259,7 @@ func (d *painter) castle(cx, y, s float32) {
 
 // barn draws a red barn with a gambrel roof and white trim.
 func (d *painter) barn(x, y, s float32) {
+	d.painted("barn")
 	red := d.lit(d.p.accent.mix(hex("#a8281e"), 0.6), 0.05)
 	if d.p.accent == hex("#c0392b") {
 		red = d.lit(hex("#a8281e"), 0.05)
@@ -290,6 +297,7 @@ func (d *painter) barn(x, y, s float32) {
 
 // lighthouse draws a striped tower; at night or in a storm its beam shines.
 func (d *painter) lighthouse(x, y, s float32) {
+	d.painted("lighthouse")
 	h := s * 3
 	d.poly(x-s*0.3, y, x-s*0.18, y-h, x+s*0.18, y-h, x+s*0.3, y)
 	d.fill(solid(d.lit(rgb{0.95, 0.95, 0.92}, 0.05)))
@@ -336,6 +344,7 @@ func (d *painter) lighthouse(x, y, s float32) {
 
 // windmill draws a tower mill with four sails.
 func (d *painter) windmill(x, y, s float32) {
+	d.painted("windmill")
 	col := d.lit(hex("#d8ccb0"), 0.1)
 	d.poly(x-s*0.35, y, x-s*0.22, y-s*1.5, x+s*0.22, y-s*1.5, x+s*0.35, y)
 	d.fill(solid(col))
@@ -357,6 +366,7 @@ func (d *painter) windmill(x, y, s float32) {
 
 // temple draws a pagoda of stacked curved roofs.
 func (d *painter) temple(x, y, s float32) {
+	d.painted("temple")
 	wall := d.lit(d.p.placeColour(hex("#b03a2a"), "temple"), 0.15) // "a golden pagoda"
 	roof := d.lit(hex("#2a2a30"), 0.15)
 	levels := 4
@@ -380,6 +390,7 @@ func (d *painter) temple(x, y, s float32) {
 
 // tower draws a lattice tower (the Eiffel tower when the scene is in Paris).
 func (d *painter) tower(x, y, s float32) {
+	d.painted("tower")
 	col := d.lit(hex("#3a3430"), 0.5)
 	if d.p.lt.night {
 		col = hex("#1a1620")
@@ -409,6 +420,7 @@ func (d *painter) tower(x, y, s float32) {
 // at y and its piers standing on the valley floor at bottom, in spans
 // arches across the picture.
 func (d *painter) viaduct(y, bottom float32, spans int) {
+	d.painted("bridge")
 	W, H := float32(d.w), bottom
 	stone := d.lit(d.p.placeColour(hex("#9a8a74"), "bridge"), 0.2) // "a red bridge"
 	sw := W / float32(spans)
@@ -434,6 +446,7 @@ func (d *painter) viaduct(y, bottom float32, spans int) {
 }
 
 func (d *painter) bridge(y, s float32) {
+	d.painted("bridge")
 	col := d.lit(hex("#8a6a50"), 0.15)
 	if d.p.el["temple"] || d.p.el["koi"] || d.p.el["pond"] {
 		col = d.lit(hex("#c03a2a"), 0.1) // a red garden bridge

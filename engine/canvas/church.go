@@ -16,6 +16,7 @@ func (d *painter) isMainChurch() bool {
 
 // church draws the building standing at (x, y), h its spire's height.
 func (d *painter) church(x, y, h float32) {
+	d.painted("tower")
 	p := d.p
 	s := p.subjectOf("tower")
 	col := hex("#b8ac98")

@@ -17,6 +17,14 @@ func Draw(scene *easel.Scene, style string, w, h int, seed int64) *image.RGBA {
 
 // drawFramed is Draw with the composition a prompt's words asked for.
 func drawFramed(scene *easel.Scene, style string, w, h int, seed int64, fr frame) *image.RGBA {
+	img, _, _ := drawNoted(scene, style, w, h, seed, fr)
+	return img
+}
+
+// drawNoted is drawFramed returning the notes read from what the painter
+// recorded it painted (record.go): the subjects not drawn, and those
+// drawn only as a plain shape.
+func drawNoted(scene *easel.Scene, style string, w, h int, seed int64, fr frame) (img *image.RGBA, notDrawn, roughly []string) {
 	if scene == nil {
 		scene = &easel.Scene{}
 	}
@@ -34,24 +42,26 @@ func drawFramed(scene *easel.Scene, style string, w, h int, seed int64, fr frame
 		sw, sh := max(w/st.pixel, 16), max(h/st.pixel, 16)
 		c := newCanvas(sw, sh, s, st)
 		defer c.release()
-		d := &painter{canvas: c}
+		d := &painter{canvas: c, rec: newRecord()}
 		d.p = makePlan(scene, name, sw, sh, c, fr)
 		c.mirror = d.p.look.mirror
 		d.paint()
+		notDrawn, roughly = notesOf(scene, d.p, d.rec)
 		d.grade()
 		d.pixelPalette()
-		return d.enlarge(w, h)
+		return d.enlarge(w, h), notDrawn, roughly
 	}
 	c := newCanvas(w, h, s, st)
 	defer c.release()
-	d := &painter{canvas: c}
+	d := &painter{canvas: c, rec: newRecord()}
 	d.p = makePlan(scene, name, w, h, c, fr)
 	c.mirror = d.p.look.mirror
 	d.paint()
+	notDrawn, roughly = notesOf(scene, d.p, d.rec)
 	d.grade()
 	d.stylePost()
 	d.finish()
-	return c.toRGBA()
+	return c.toRGBA(), notDrawn, roughly
 }
 
 // paint lays down the picture for the plan's kind.
@@ -383,6 +393,9 @@ func (d *painter) landscape() {
 		}
 		// A Japanese garden is moss, stone and water, not flower beds.
 		beds = p.el["flowers"] && !p.el["meadow"] && !hasWord(p.words, "japanese") && !hasWord(p.words, "zen")
+	}
+	if p.el["snow"] {
+		d.painted("snow") // the ground is white (plan.go)
 	}
 	if p.el["river"] && !water {
 		d.river(hz + (H-hz)*0.1)
@@ -757,6 +770,7 @@ func (d *painter) petals() {
 
 // leafLitter covers the foreground with fallen autumn leaves.
 func (d *painter) leafLitter() {
+	d.painted("autumn leaves")
 	cols := []rgb{hex("#d2691e"), hex("#e8a02a"), hex("#b8401f"), hex("#8e3b1c"), hex("#c98a2b")}
 	H := float32(d.h)
 	top := d.p.horizon + (H-d.p.horizon)*0.3

@@ -88,6 +88,7 @@ func (p *plan) bedOf(s *easel.Subject) (shape, noun string, col rgb, ok bool) {
 // lyingBed draws what a lying creature lies on, centred on x with its top near
 // y, w wide.
 func (d *painter) lyingBed(shape, noun string, col rgb, x, y, w float32) {
+	d.paintedBed(noun)
 	c := d.lit(col, 0.05)
 	switch shape {
 	case "mound":
@@ -113,6 +114,7 @@ func (d *painter) lyingBed(shape, noun string, col rgb, x, y, w float32) {
 // the body low, the tail curled round before it, the neck down and the
 // head resting on the ground, eyes shut, the wings folded on its back.
 func (d *painter) restingDragon(x, y, s float32, col rgb) {
+	d.painted("dragon")
 	dark := col.scale(0.75)
 	// Tail round the front.
 	d.moveTo(x-s*0.7, y-s*0.2)
@@ -149,6 +151,7 @@ func (d *painter) restingDragon(x, y, s float32, col rgb) {
 
 // sleepingCat draws a cat curled asleep at (x, y), s its size, in col.
 func (d *painter) sleepingCat(x, y, s float32, col rgb) {
+	d.painted("cat")
 	d.ellipse(x, y-s*0.25, s*0.6, s*0.28)
 	d.fill(vgrad(col.scale(1.15), col.scale(0.8), y-s*0.55, y))
 	d.moveTo(x+s*0.55, y-s*0.12)

@@ -128,6 +128,7 @@ func (d *painter) perch(s *easel.Subject, x, y, size float32) (float32, float32)
 	default:
 		return x, y
 	}
+	d.paintedIn(obj, false) // the perch
 	if prep == "above" || prep == "over" {
 		y -= size * 0.35
 	}

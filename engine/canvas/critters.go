@@ -39,6 +39,7 @@ func (d *painter) critters(groundTop float32) bool {
 	if s == nil {
 		return false
 	}
+	d.paintedSub(s)
 	W, H := float32(d.w), float32(d.h)
 	draw, def, _ := critterDrawer(s)
 	col, ok := colourOf(s)

@@ -25,8 +25,9 @@
 //	compose.go        the painting order (paint: kind → painter), landscape, buildings, trees
 //	placing.go        animals, critters, towers, vehicles and people on the ground; what flies
 //	plan.go           Scene → plan: light, weather, season, palette, the picture's kind
-//	subjects.go       the Scene's facts: counts, colours, planets by name, "not drawn" notes
-//	notes.go          what the notes read in the idea: a measure of food ("a stack of"), a spot of a place ("a street corner"), a table's second dish
+//	subjects.go       the Scene's facts: counts, colours, planets by name; NotDrawn, Roughly and Notes
+//	record.go         the painter's record of what it painted (d.painted, d.paintedSub, d.plainly), and the notes read from it
+//	notes.go          what the notes read in the idea: a measure of food ("a stack of"), a spot of a place ("a street corner")
 //	sky.go            sky, sun, moon, stars, clouds, aurora
 //	land.go           mountains, hills, dunes, fields, rocks, snow, roads
 //	water.go          sea, lakes, rivers, reflections, waves

@@ -58,12 +58,9 @@ func (e *Engine) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 	// A1111's infotext wants steps, sampler and CFG scale: the canvas paints
 	// in one pass with no guidance, and says so in those terms.
 	res := &easel.RenderResult{Model: "canvas", Width: req.Width, Height: req.Height, Steps: 1, Sampler: "easel canvas", CFGScale: 1}
-	if nd := NotDrawn(req.Scene); len(nd) > 0 {
-		res.Notes = append(res.Notes, "not drawn: "+strings.Join(nd, ", ")+" (the built-in canvas has no picture for it; a model engine will draw it)")
-	}
-	if r := Roughly(req.Scene); len(r) > 0 {
-		res.Notes = append(res.Notes, "drawn only as a plain shape: "+strings.Join(r, ", "))
-	}
+	// The notes are read from what the painter recorded it painted
+	// (record.go), over every picture: a subject left out of any is named.
+	var notDrawn, roughly []string
 	for i := 0; i < n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -71,7 +68,13 @@ func (e *Engine) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 		seed := req.Seed + int64(i)
 		// The prompt's composition words place the subject, so the
 		// picture shows what the text says ("on the left third").
-		img := drawFramed(req.Scene, req.Style, req.Width, req.Height, seed, frameOf(req.Prompt, seed))
+		img, nd, r := drawNoted(req.Scene, req.Style, req.Width, req.Height, seed, frameOf(req.Prompt, seed))
+		for _, x := range nd {
+			notDrawn = appendNew(notDrawn, x)
+		}
+		for _, x := range r {
+			roughly = appendNew(roughly, x)
+		}
 		b, err := EncodePNG(img)
 		if err != nil {
 			return nil, fmt.Errorf("canvas encode: %w", err)
@@ -80,6 +83,12 @@ func (e *Engine) Render(ctx context.Context, req *easel.RenderRequest) (*easel.R
 		if req.Progress != nil {
 			req.Progress(float64(i+1) / float64(n))
 		}
+	}
+	if len(notDrawn) > 0 {
+		res.Notes = append(res.Notes, "not drawn: "+strings.Join(notDrawn, ", ")+" (the built-in canvas has no picture for it; a model engine will draw it)")
+	}
+	if len(roughly) > 0 {
+		res.Notes = append(res.Notes, "drawn only as a plain shape: "+strings.Join(roughly, ", "))
 	}
 	return res, nil
 }

@@ -31,6 +31,7 @@ func (d *painter) snowmen(groundTop float32) bool {
 	if s == nil || s != &d.p.subjects[0] && poseOf(&d.p.subjects[0]) == "building" {
 		return false // built by the person, before them (held.go)
 	}
+	d.paintedSub(s)
 	W, H := float32(d.w), float32(d.h)
 	scarf := hex("#c82a2a")
 	for _, o := range d.p.subjects {
@@ -105,6 +106,7 @@ func (d *painter) seaLife(floor float32) {
 		if !own {
 			col = hex("#1e2a3a") // a wetsuit
 		}
+		d.paintedSub(s)
 		for i := range countOf(s, 1) {
 			d.swimmer(x+float32(i)*W*0.2, H*(0.42+0.1*float32(i%2)), H*0.45, d.lit(col, 0.05))
 		}
@@ -128,6 +130,9 @@ func (d *painter) seaLife(floor float32) {
 func (d *painter) seaCreature(s *easel.Subject, x, floor float32) {
 	W, H := float32(d.w), float32(d.h)
 	col, own := colourOf(s)
+	if seaLife[bodyPlan(s.Noun)] {
+		d.paintedSub(s)
+	}
 	switch bodyPlan(s.Noun) {
 	case "mermaid":
 		if !own {
@@ -258,37 +263,6 @@ func (d *painter) wings(x, y, h float32, feathered bool) {
 			d.fillNoInk(paint{col: col, alpha: 0.55})
 		}
 	}
-}
-
-// drawnByPlan reports whether subject i of s is drawn by its body plan,
-// or is the thing the first subject sits or stands on (relations.go) or
-// the rock a mermaid sits on.
-func drawnByPlan(s *easel.Scene, i int) bool {
-	sub := &s.Subjects[i]
-	sea := s.HasElement("underwater") || s.HasElement("coral")
-	switch pl := bodyPlan(sub.Noun); {
-	case i == 0 && (pl == "mermaid" || pl == "octopus" || pl == "starfish"):
-		return sea // seaLife draws them under the water only
-	case i == 0 && pl == "turtle":
-		return true
-	case pl == "snowman":
-		return !sea && !s.HasElement("space")
-	case pl == "fairy" || i == 0 && winged(sub.Noun):
-		return true
-	}
-	if i == 0 {
-		return false
-	}
-	p := &plan{subjects: s.Subjects}
-	if t, _ := p.stageOf(&s.Subjects[0]); t != nil && t.Noun == sub.Noun {
-		return true
-	}
-	n := strings.ToLower(sub.Noun)
-	if _, ok := bedShapes[strings.TrimSuffix(n, "s")]; ok && lying(&s.Subjects[0]) && strings.Contains(strings.ToLower(s.Subjects[0].Relation), n) {
-		return true // what it lies on (creatures.go)
-	}
-	return bodyPlan(s.Subjects[0].Noun) == "mermaid" && hasAnyWord(n, "rock", "rocks", "stone") &&
-		strings.Contains(strings.ToLower(s.Subjects[0].Relation), n)
 }
 
 // swimmer draws a diver swimming level, head to the left at (x, y), of

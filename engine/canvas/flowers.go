@@ -197,6 +197,8 @@ func (d *painter) stemLeaf(x, y, l, dir float32) {
 // many heads as counted (9 when none), in their kind and colour.
 func (d *painter) flowersAt(cx, top, s float32) {
 	fl := d.p.flowerSubject()
+	d.paintedSub(fl)
+	d.painted("flowers")
 	k := flowerKindOf(fl)
 	if d.p.el["sunflowers"] && k == flowerGeneric {
 		k = flowerSunflower

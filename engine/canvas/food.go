@@ -83,6 +83,7 @@ func foodColour(s *easel.Subject, def string) rgb {
 
 // plate draws a round plate seen at an angle.
 func (d *painter) plate(cx, cy, rx float32) {
+	d.painted("plate", "platter", "dish")
 	ry := rx * 0.3
 	d.ellipse(cx, cy+ry*0.25, rx*1.02, ry*1.05)
 	d.fill(solid(d.lit(hex("#b8b4ac"), 0)))
@@ -128,6 +129,7 @@ func (d *painter) cakes(s *easel.Subject, cx, cy, rx float32) {
 			d.fill(solid(d.lit(frost, 0)))
 		}
 		if hasWord(d.p.words, "candle") || hasWord(d.p.words, "candles") {
+			d.paintedLike("candle")
 			d.rect(x-w*0.04, base-h-w*0.6, x+w*0.04, base-h)
 			d.fill(solid(hex("#f0ece0")))
 			d.glow(x, base-h-w*0.68, w*0.12, warmLight, 1)
@@ -151,6 +153,7 @@ func (d *painter) stack(s *easel.Subject, cx, cy, rx float32) {
 	}
 	top := cy - 5*h*0.9 - h*0.5
 	if hasWord(d.p.words, "syrup") || hasWord(d.p.words, "honey") {
+		d.paintedLike("syrup", "honey")
 		syrup := d.lit(hex("#a8541a"), 0)
 		d.ellipse(cx, top, w*0.7, w*0.17)
 		d.fill(paint{col: syrup, alpha: 0.85})
@@ -160,6 +163,7 @@ func (d *painter) stack(s *easel.Subject, cx, cy, rx float32) {
 		}
 	}
 	if hasWord(d.p.words, "berries") || hasWord(d.p.words, "berry") {
+		d.paintedLike("berr")
 		for k := 0; k < 5; k++ {
 			d.disc(cx+d.rnd(-0.4, 0.4)*w, top-w*0.05, w*0.08, d.lit(hex("#5a2a8a"), 0), 1, false)
 		}
@@ -273,6 +277,7 @@ func (d *painter) scoops(s *easel.Subject, cx, cy, rx float32) {
 	n := countOf(s, 2)
 	w := rx * 0.28
 	if hasWord(d.p.words, "cone") {
+		d.paintedLike("cone")
 		d.poly(cx-w, cy-w*0.8, cx+w, cy-w*0.8, cx, cy+w*1.6)
 		d.fill(solid(d.lit(hex("#d8a050"), 0)))
 	} else {
@@ -361,21 +366,29 @@ func (d *painter) table() {
 		y := top + (H-top)*float32(k*k)/16
 		d.fillRect(0, y, W, y+1.5*d.u, wood.scale(0.45), 0.8)
 	}
+	for i := range p.subjects {
+		if s := &p.subjects[i]; s.Category == "furniture" && s.Element == "table" {
+			d.paintedSub(s) // the table itself
+		}
+	}
 	// The camera's distance sizes the bowl; the table's edge carries it.
 	zk := min(1+(p.look.zoom-1)*0.5, 1.2)
 	cx, cy := W*between(0.4, 0.6, p.look.sunX), top+H*0.14
 	if fs, at := p.foodSubjectAt(); fs != nil {
 		// Food with a shape of its own (food.go): a cake, bread, a glass.
+		d.paintedSub(fs)
 		d.withSides(fs, at, cx, cy+H*0.06, W*0.32*zk) // what is on it and beside it (food_sides.go)
 		return
 	}
 	if fs := p.looseFood(); fs != nil {
+		d.paintedSub(fs)
 		d.piecesOnPlate(fs, cx, cy+H*0.06, W*0.32*zk) // "a plate of spring rolls" (food_shapes.go)
 		return
 	}
 	if !(p.el["bowl"] || p.el["food"]) {
 		return
 	}
+	d.painted("bowl")
 	rx, ry := W*0.3*zk, H*0.09*zk
 	// Bowl body, then the rim with the soup inside.
 	d.moveTo(cx-rx, cy)
@@ -397,6 +410,19 @@ func (d *painter) table() {
 	}
 	if fruit {
 		broth = hex("#5a3a24") // the shadow inside the bowl, under the fruit
+	}
+	switch {
+	case ramen:
+		d.paintedLike("ramen", "noodle", "pho", "udon", "egg")
+	case soup:
+		d.paintedLike("soup", "broth", "stew", "chowder", "miso")
+	case fruit:
+		d.paintedLike("fruit", "apple", "orange", "berr", "grape")
+	}
+	for i := range p.subjects {
+		if d.rec != nil && p.subjects[i].Element == "food" && !d.rec.subs[i] {
+			d.plainly(&p.subjects[i]) // what the bowl holds, as a plain broth or heap
+		}
 	}
 	if soup {
 		broth = hex("#c8883a") // a miso, a stew: broth with pieces in it, no noodles or egg

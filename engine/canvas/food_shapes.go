@@ -76,6 +76,7 @@ func spread(i, n int, cx, rx float32) float32 {
 
 // board draws a wooden serving board seen at an angle.
 func (d *painter) board(cx, cy, rx float32) {
+	d.painted("board", "slate", "cutting board", "serving board")
 	ry := rx * 0.32
 	wood := d.lit(hex("#b07a44"), 0)
 	d.poly(cx-rx, cy-ry*0.6, cx+rx, cy-ry*0.6, cx+rx*1.05, cy+ry, cx-rx*1.05, cy+ry)
@@ -232,6 +233,7 @@ func (d *painter) cupcakes(s *easel.Subject, cx, cy, rx float32) {
 		d.quadTo(x, cy-w*2.45, x+w*0.1, cy-w*2.05)
 		d.fill(solid(d.lit(frost, 0)))
 		if hasWord(d.p.words, "sprinkles") || hasWord(d.p.words, "sprinkle") {
+			d.paintedLike("sprinkle")
 			cols := []string{"#e83a4a", "#3a8ae8", "#f4d03a", "#5ac84a"}
 			for k := range 14 {
 				sx, sy := x+d.rnd(-0.7, 0.7)*w, cy-w*d.rnd(1.3, 1.9)
@@ -407,6 +409,7 @@ func (d *painter) grapes(s *easel.Subject, cx, cy, rx float32) {
 
 // noodles draws a twirl of pasta on a plate with sauce on top.
 func (d *painter) noodles(s *easel.Subject, cx, cy, rx float32) {
+	d.paintedLike("sauce", "pesto")
 	d.plate(cx, cy, rx)
 	pasta := d.lit(hex("#f0d080"), 0)
 	w := rx * 0.7

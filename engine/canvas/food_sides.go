@@ -135,6 +135,7 @@ var toppingColours = map[string]rgb{
 func (d *painter) toppings(main *easel.Subject, on []*easel.Subject, cx, cy, rx float32) {
 	dy, half := toppingTop(main, d.p.words)
 	for k, t := range on {
+		d.paintedSub(t)
 		col, ok := colourOf(t)
 		if !ok {
 			col, ok = flavourColour(t)
@@ -179,6 +180,7 @@ func (d *painter) withSides(fs *easel.Subject, at int, cx, cy, rx float32) {
 		d.toppings(fs, on, cx, cy, rx)
 	}
 	for k, b := range beside {
+		d.paintedSub(b)
 		foodDrawerFor(b, p.words)(d, b, cx+side*rx*(1.2+0.6*float32(k)), cy+rx*0.1, rx*0.62)
 	}
 }

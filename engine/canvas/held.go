@@ -313,6 +313,9 @@ func (d *painter) heldOf(s *easel.Subject) held {
 // heldThing2 draws what a figure holds; hand are its two hands, h its
 // height, hw its limb width.
 func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd held) {
+	if hd.kind != "work" {
+		d.paintedNoun(hd.noun, hd.kind == "thing" || hd.kind == "food")
+	}
 	col := d.lit(hd.col, 0.05)
 	mx, my := (hand[0][0]+hand[1][0])/2, (hand[0][1]+hand[1][1])/2
 	rx, ry := hand[1][0], hand[1][1]
@@ -621,6 +624,7 @@ func (d *painter) headwear(x, y, r float32, c costume) bool {
 // ride draws what a figure at (x, y) of height h rides, and returns where
 // it sits: a bicycle or motorcycle by its drawer, any beast in profile.
 func (d *painter) ride(r *easel.Subject, x, y, h float32) (sx, sy float32) {
+	d.paintedNoun(r.Noun, false)
 	col, ok := colourOf(r)
 	if r.Category == "car" || r.Category == "truck" || r.Category == "bus" || r.Category == "vehicle" {
 		// Driven: the vehicle, the driver's head and shoulders in its
@@ -666,37 +670,6 @@ func (d *painter) ride(r *easel.Subject, x, y, h float32) (sx, sy float32) {
 	d.quadruped(b, x, y, s, 1)
 	top := b.legs*0.6 + b.depth
 	return x - s*0.05, y - (top-0.06)*s
-}
-
-// heldBy reports whether subject i of s is what a person subject drawn
-// whole holds, plays, flies or rides ("a knight holding a sword").
-func heldBy(s *easel.Scene, i int) bool {
-	n := strings.ToLower(s.Subjects[i].Noun)
-	if n == "" {
-		return false
-	}
-	for j := range s.Subjects {
-		o := &s.Subjects[j]
-		if j == i {
-			continue
-		}
-		if o.Element == "dragon" && (n == "fire" || n == "flames" || n == "flame") && strings.Contains(strings.ToLower(o.Object), n) {
-			return true // breathed by the dragon (life.go)
-		}
-		if o.Element == "person" && poseOf(o) == "" && strings.HasPrefix(strings.ToLower(o.Relation), "with ") &&
-			strings.Contains(strings.ToLower(o.Relation), n) && hasAnyWord(n, "sword", "swords", "staff", "spear", "wand", "blade", "longsword") {
-			return true // beside the portrait's head (portrait.go heldThing)
-		}
-		if o.Element != "person" && o.Element != "people" || poseOf(o) == "" {
-			continue
-		}
-		rel := strings.ToLower(o.Relation)
-		if strings.Contains(strings.ToLower(o.Object), n) || (strings.Contains(n, "wing") || strings.Contains(n, "broom")) && strings.Contains(rel, n) ||
-			o.Object == "" && strings.HasPrefix(rel, "with ") && strings.Contains(rel, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // hasFeedVerb reports whether a subject's action feeds something.

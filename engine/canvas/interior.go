@@ -21,6 +21,12 @@ func (d *painter) interior() {
 	}
 	d.landscape()
 	*p = saved
+	d.painted("window", "room", "wall", "walls", "floor")
+	for i := range p.subjects {
+		if c := p.subjects[i].Category; c == "room" || i == 0 && (c == "building" || c == "structure" || p.subjects[i].Element == "window") {
+			d.paintedSub(&p.subjects[i]) // the room itself ("an attic", "a bakery")
+		}
+	}
 	// The window's size and place in the wall are the seed's.
 	ww := between(0.5, 0.66, p.look.shore)
 	wc := between(0.42, 0.58, p.look.sunX)
@@ -92,6 +98,7 @@ func (d *painter) interior() {
 		if _, ok := factColour(s); !ok && hd.costume.clothes != nil {
 			col = *hd.costume.clothes
 		}
+		d.paintedSub(s)
 		pose := poseOf(s)
 		if pose == "" {
 			pose = "standing" // "a doctor in a hospital corridor": whole, in the room
@@ -108,6 +115,9 @@ func (d *painter) interior() {
 		d.cat(x, wy1+2*d.u, d.zoomed("cat", 190*d.u))
 	}
 	if p.el["flowers"] || d.chance(0.5) {
+		if p.el["flowers"] {
+			d.painted("flowers") // on the sill
+		}
 		x := wx0 + (wx1-wx0)*0.82
 		d.poly(x-22*d.u, wy1-50*d.u, x+22*d.u, wy1-50*d.u, x+16*d.u, wy1, x-16*d.u, wy1)
 		d.fill(solid(hex("#b0603a")))
@@ -152,6 +162,7 @@ func seedPick(v float32, n int) int {
 
 // bookshelves fills x0..x1 with shelves of books from the ceiling down.
 func (d *painter) bookshelves(x0, x1, bottom float32) {
+	d.painted("bookshelf", "bookshelves", "shelves", "shelf", "books", "bookcase", "bookcases", "library")
 	if x1-x0 < 10*d.u {
 		return
 	}
@@ -176,6 +187,7 @@ func (d *painter) bookshelves(x0, x1, bottom float32) {
 // fireplace is a stone hearth with a fire burning, its glow warming the
 // room.
 func (d *painter) fireplace(cx, bottom, w float32) {
+	d.painted("fireplace", "hearth", "fire")
 	h := w * 0.8
 	stone := d.lit(hex("#8a7a6a"), 0)
 	d.rect(cx-w/2, bottom-h, cx+w/2, bottom)

@@ -153,6 +153,7 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb,
 		}
 		n := phraseOf(s)
 		if screenNoun(n) {
+			d.paintedSub(s) // on the desk
 			screens += countOf(s, 1)
 			if c, ok := factColour(s); ok {
 				screenCol = &c
@@ -162,6 +163,9 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb,
 		f, ok := drawerFor(n)
 		if !ok {
 			f = pieceDrawer{"chair", (*painter).armchair, "#8a4a3a"} // a piece with no shape of its own
+			d.plainly(s)
+		} else {
+			d.paintedSub(s)
 		}
 		if f.word == "chair" && upholstered(s) {
 			f = pieceDrawer{"armchair", (*painter).armchair, "#6a3a22"} // "a leather chair"

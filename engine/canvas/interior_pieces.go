@@ -36,6 +36,7 @@ func (d *painter) bathtub(x, y, s float32, col rgb) {
 // a mirror on the wall above.
 func (d *painter) washbasin(x, y, s float32, col rgb) {
 	d.shadow(x, y, s*0.3)
+	d.painted("mirror")
 	// The mirror.
 	mw, mh := s*0.55, s*0.65
 	my := y - s*1.8

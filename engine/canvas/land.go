@@ -25,6 +25,7 @@ func (d *painter) samples() int { return max(d.w/4, 64) }
 // mountains draws layered ranges from far (pale, hazy) to near (dark),
 // with snow on the peaks in winter or when the scene has snow.
 func (d *painter) mountains(layers int, top, bottom float32, snowy bool) {
+	d.painted("mountains")
 	p := d.p
 	n := d.samples()
 	rock := hex("#5b6478")
@@ -81,6 +82,7 @@ func (d *painter) mountains(layers int, top, bottom float32, snowy bool) {
 
 // volcano draws a cone with a glowing crater and a plume.
 func (d *painter) volcano(bottom float32) {
+	d.painted("volcano")
 	cx := float32(d.w) * d.rnd(0.35, 0.65)
 	top := bottom - float32(d.h)*0.3
 	hw := float32(d.w) * 0.35
@@ -106,6 +108,7 @@ func (d *painter) volcano(bottom float32) {
 // rising on both sides and narrowing to a gap far away, a sandy floor
 // (or a river, when there is one) winding between them.
 func (d *painter) canyonWalls() {
+	d.painted("canyon")
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	hz := p.horizon
@@ -152,6 +155,7 @@ func (d *painter) canyonWalls() {
 }
 
 func (d *painter) canyon(bottom float32) {
+	d.painted("canyon")
 	hz := d.p.horizon
 	for l := 0; l < 3; l++ {
 		depth := 1 - float32(l)/3
@@ -174,6 +178,7 @@ func (d *painter) canyon(bottom float32) {
 // hills draws rolling layers between top and bottom; the last layer
 // reaches the bottom of the picture.
 func (d *painter) hills(layers int, top, bottom float32, col rgb) {
+	d.painted("hills")
 	col = d.p.placeColour(col, "hills") // "golden hills"
 	n := d.samples()
 	for l := 0; l < layers; l++ {
@@ -208,6 +213,7 @@ func (d *painter) groundPlane(y float32, col rgb, tex texture) {
 
 // dunes draws smooth sand ridges with a lit and a shaded side.
 func (d *painter) dunes(top float32) {
+	d.painted("dunes", "desert")
 	n := d.samples()
 	sand := hex("#e0b070")
 	if d.p.time == "sunset" || d.p.time == "golden hour" || d.p.time == "dawn" {
@@ -242,6 +248,7 @@ func (d *painter) dunes(top float32) {
 // field draws a ploughed or planted field in perspective, with rows that
 // converge on the horizon; wheat is golden and sunflowers get heads.
 func (d *painter) field(top float32) {
+	d.painted("field")
 	p := d.p
 	col := p.grass
 	if p.el["wheat"] {
@@ -292,6 +299,7 @@ func (d *painter) flowerColours() []rgb {
 // flowerRows turns a field into rows of flowers in bloom, each row one
 // colour, running to the vanishing point at vx: a tulip field.
 func (d *painter) flowerRows(top, vx float32) {
+	d.painted("flowers")
 	cols := d.flowerColours()
 	W, H := float32(d.w), float32(d.h)
 	rows := 22
@@ -321,6 +329,7 @@ func (d *painter) flowerRows(top, vx float32) {
 
 // flowerBeds sets flowering bushes along the foreground of a garden.
 func (d *painter) flowerBeds(top float32) {
+	d.painted("flowers")
 	cols := d.flowerColours()
 	W, H := float32(d.w), float32(d.h)
 	leaf := d.lit(hex("#2f6a2a"), 0)
@@ -347,6 +356,7 @@ func (d *painter) flowerBeds(top float32) {
 
 // sunflowers draws heads that grow with nearness, back to front.
 func (d *painter) sunflowers(top float32) {
+	d.painted("sunflowers")
 	hh := float32(d.h) - top
 	for row := 0; row < 14; row++ {
 		t := float32(row) / 13 // 0 far .. 1 near
@@ -370,6 +380,7 @@ func (d *painter) sunflowers(top float32) {
 
 // wheat adds ears in the foreground.
 func (d *painter) wheat(top float32) {
+	d.painted("wheat")
 	hh := float32(d.h) - top
 	col := d.lit(hex("#f0c860"), 0)
 	for i := 0; i < 900; i++ {
@@ -386,6 +397,7 @@ func (d *painter) wheat(top float32) {
 
 // meadow sprinkles flowers on grass, denser and larger in front.
 func (d *painter) meadow(top float32, count int) {
+	d.painted("meadow")
 	cols := []rgb{hex("#ffffff"), hex("#ffd23a"), hex("#e8508a"), hex("#a070e0"), hex("#ff7a3a")}
 	if d.p.season == "autumn" || d.p.season == "winter" {
 		return
@@ -404,6 +416,7 @@ func (d *painter) meadow(top float32, count int) {
 // beach draws sand from y down, with wet sand and a line of foam at the
 // water's edge.
 func (d *painter) beach(y float32) {
+	d.painted("beach")
 	n := d.samples()
 	sand := hex("#e8cf9a")
 	wet := hex("#b89a6a")
@@ -433,6 +446,7 @@ func (d *painter) beach(y float32) {
 
 // rocks scatters boulders along a line.
 func (d *painter) rocks(y float32, count int, scale float32) {
+	d.painted("rocks")
 	for i := 0; i < count; i++ {
 		x := d.rnd(-0.05, 1.05) * float32(d.w)
 		r := d.rnd(12, 40) * d.u * scale
@@ -473,6 +487,7 @@ func (d *painter) blob(cx, cy, rx, ry float32) {
 
 // cliffs raises a rocky headland on one side.
 func (d *painter) cliffs(top, bottom float32, left bool) {
+	d.painted("cliffs")
 	w := float32(d.w)
 	edge := w * d.rnd(0.28, 0.42)
 	topAt := func(t float32) float32 {
@@ -516,6 +531,7 @@ func (d *painter) cliffs(top, bottom float32, left bool) {
 
 // road draws a road running to the horizon, with a dashed centre line.
 func (d *painter) road(top float32) {
+	d.painted("road")
 	vx := float32(d.w) * d.rnd(0.4, 0.6)
 	w := float32(d.w)
 	d.poly(vx-2*d.u, top, vx+2*d.u, top, w*0.85, float32(d.h), w*0.15, float32(d.h))
@@ -536,6 +552,7 @@ func (d *painter) road(top float32) {
 
 // river winds from the horizon to the bottom, widening with nearness.
 func (d *painter) river(top float32) (left, right []vec) {
+	d.painted("river")
 	n := 40
 	cx := float32(d.w) * d.rnd(0.35, 0.65)
 	for i := 0; i <= n; i++ {
@@ -569,6 +586,7 @@ func (d *painter) river(top float32) (left, right []vec) {
 // cloudSea is a floor of clouds below the viewer: the view from a peak or
 // an airship.
 func (d *painter) cloudSea(top float32) {
+	d.painted("clouds")
 	p := d.p
 	lit := rgb{1, 0.98, 0.96}
 	switch p.time {

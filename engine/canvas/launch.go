@@ -71,6 +71,7 @@ func (d *painter) aboveClouds(hz float32) {
 // groundTop: a gantry beside it, and when it lifts off, its flame and a
 // billow of smoke.
 func (d *painter) launchPad(groundTop float32) {
+	d.painted("spaceship", "pad", "launchpad", "gantry")
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	x := d.xFor("spaceship", 0.42, 0.58)
@@ -118,6 +119,7 @@ func (d *painter) launchPad(groundTop float32) {
 // rocket draws an upright rocket standing at (x, base): body h tall and
 // 2w wide, a nose cone, fins and a band of windows, in the idea's colour.
 func (d *painter) rocket(x, base, h, w float32) {
+	d.painted("spaceship")
 	col := hex("#eceae4")
 	if c, ok := factColour(d.p.subjectOf("spaceship")); ok {
 		col = c
@@ -180,6 +182,7 @@ func isMast(s *easel.Subject) bool {
 // mast draws a tapering steel lattice mast h tall at (x, y), red and
 // white bands, a light at its top.
 func (d *painter) mast(x, y, h float32) {
+	d.painted("tower")
 	w := h * 0.09
 	lw := max(h*0.006, 1)
 	red, white := d.lit(hex("#c83a2a"), 0.1), d.lit(hex("#eeeae4"), 0.1)

@@ -7,6 +7,10 @@ import (
 
 // birds draws a flock of gull-wing strokes.
 func (d *painter) birds(count int, white bool) {
+	d.painted("birds")
+	if d.p.el["seagulls"] {
+		d.painted("seagulls")
+	}
 	col := d.lit(hex("#1e1e24"), 0.2)
 	if white {
 		col = d.lit(rgb{0.97, 0.97, 0.97}, 0)
@@ -33,6 +37,7 @@ func (d *painter) birds(count int, white bool) {
 // boat draws a small boat, a sailboat or a tall ship floating at (x, y),
 // with its reflection.
 func (d *painter) boat(x, y, s float32, kind string) {
+	d.painted(kind)
 	hull := d.lit(hex("#5a3a28"), 0.1)
 	if kind == "boat" {
 		hull = d.lit(d.p.accent.mix(hex("#e8e4dc"), 0.3), 0.1)
@@ -106,6 +111,7 @@ func (d *painter) boat(x, y, s float32, kind string) {
 // balloon draws a hot air balloon with striped gores, or an airship when
 // the scene says so.
 func (d *painter) balloon(x, y, s float32) {
+	d.painted("balloon")
 	if hasWord(d.p.words, "airship") || hasWord(d.p.words, "zeppelin") || hasWord(d.p.words, "steampunk") {
 		d.airship(x, y, s)
 		return
@@ -132,6 +138,7 @@ func (d *painter) balloon(x, y, s float32) {
 
 // airship draws a steampunk dirigible: a ribbed envelope and a gondola.
 func (d *painter) airship(x, y, s float32) {
+	d.painted("balloon")
 	env := d.lit(hex("#a88a5a"), 0.1)
 	d.moveTo(x-s*1.8, y)
 	d.cubeTo(x-s*1.8, y-s*0.75, x+s*1.2, y-s*0.8, x+s*1.9, y)
@@ -162,6 +169,7 @@ func (d *painter) airship(x, y, s float32) {
 
 // car draws a vintage car in profile, facing right, wheels on y.
 func (d *painter) car(x, y, s float32) {
+	d.painted("car")
 	body := d.lit(d.p.accent.mix(hex("#2ab0b0"), 0.4), 0.05)
 	if len(d.p.tint) == 0 {
 		body = d.lit(hex("#3ab8b0"), 0.05)
@@ -212,6 +220,7 @@ func (d *painter) carBody(x, y, s float32, body rgb) {
 
 // airplane draws a small jet with a contrail.
 func (d *painter) airplane(x, y, s float32) {
+	d.painted("airplane")
 	d.line(x-s*6, y+s*0.2, x-s*0.8, y, s*0.12)
 	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.5})
 	col := d.lit(d.p.placeColour(rgb{0.9, 0.9, 0.92}, "airplane"), 0.2) // "a red plane"
@@ -223,6 +232,7 @@ func (d *painter) airplane(x, y, s float32) {
 
 // train draws a line of carriages on a track across the middle ground.
 func (d *painter) train(y, s float32) {
+	d.painted("train")
 	d.rect(0, y, float32(d.w), y+s*0.06)
 	d.fill(solid(d.lit(hex("#3a3030"), 0.2)))
 	// The locomotive leads from the right, its carriages trailing left
@@ -248,6 +258,7 @@ func (d *painter) train(y, s float32) {
 
 // spaceship draws a sleek craft, or a ringed station when the scene says so.
 func (d *painter) spaceship(x, y, s float32) {
+	d.painted("spaceship")
 	hull := rgb{0.82, 0.84, 0.88}.mul(d.p.lt.ambient.mix(rgb{1, 1, 1}, 0.6))
 	if hasWord(d.p.words, "station") {
 		d.moveTo(x+s*1.3, y)
@@ -282,6 +293,7 @@ func (d *painter) spaceship(x, y, s float32) {
 
 // fish draws a fish facing dir (1 right, -1 left).
 func (d *painter) fish(x, y, l float32, dir float32, col rgb) {
+	d.painted("fish")
 	h := l * 0.32
 	d.moveTo(x+dir*l*0.5, y)
 	d.quadTo(x, y-h, x-dir*l*0.3, y)
@@ -292,6 +304,7 @@ func (d *painter) fish(x, y, l float32, dir float32, col rgb) {
 
 // jellyfish draws a glowing translucent bell with trailing tentacles.
 func (d *painter) jellyfish(x, y, s float32) {
+	d.painted("jellyfish")
 	col := hex("#f08ad8").mix(d.p.accent, 0.2)
 	bell, pale := float32(0.7), float32(0.3)
 	if s := d.p.jellySubject(); s != nil {
@@ -611,6 +624,7 @@ func (d *painter) limb(P func(u, v float32) (float32, float32), k float32, pts [
 
 // humped draws a camel standing on y at x, size s, facing dir.
 func (d *painter) humped(b beast, x, y, s, dir float32) {
+	d.painted("camel")
 	col := d.lit(b.col, 0.1)
 	if d.p.lt.night || d.p.time == "sunset" && d.p.el["dunes"] {
 		col = col.scale(0.25) // a silhouette against the low sun
@@ -666,6 +680,7 @@ func (d *painter) humped(b beast, x, y, s, dir float32) {
 
 // sleepingFox draws a fox curled up, its tail around its nose.
 func (d *painter) sleepingFox(x, y, s float32) {
+	d.painted("fox")
 	col := d.lit(hex("#d8682a"), 0)
 	d.ellipse(x, y-s*0.3, s*0.75, s*0.38)
 	d.fill(vgrad(col.scale(1.15), col.scale(0.75), y-s*0.7, y))
@@ -686,6 +701,7 @@ func (d *painter) sleepingFox(x, y, s float32) {
 
 // cat draws a sitting cat seen from behind-side, a classic silhouette.
 func (d *painter) cat(x, y, s float32) {
+	d.painted("cat")
 	col := d.lit(hex("#3a3034"), 0)
 	if d.p.el["cat"] && len(d.p.tint) > 0 {
 		col = d.lit(d.p.tint[0].scale(0.6), 0)
@@ -712,6 +728,7 @@ func (d *painter) cat(x, y, s float32) {
 
 // dragon draws a winged dragon in flight.
 func (d *painter) dragon(x, y, s float32) {
+	d.painted("dragon")
 	col := d.lit(hex("#3a2a30"), 0.3)
 	if !d.p.lt.night {
 		col = d.lit(hex("#5a2a24"), 0.2)
@@ -792,6 +809,7 @@ func (d *painter) crowd(top, bottom float32, count int, umbrellas bool) {
 
 // lanterns hangs strings of glowing paper lanterns across the picture.
 func (d *painter) lanterns(top float32, strings int) {
+	d.painted("lanterns")
 	cols := []rgb{hex("#ff4a2a"), hex("#ff8a2a"), hex("#ffc03a")}
 	for sIdx := 0; sIdx < strings; sIdx++ {
 		y0 := top + float32(sIdx)*float32(d.h)*0.09

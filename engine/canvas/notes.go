@@ -13,14 +13,6 @@ import (
 // the food after it, a part of a place), and which of a table's dishes
 // the table paints (it paints one: food.go's table).
 
-// planOf is the plan the canvas makes of s, for the notes: its kind, its
-// words and its subjects as the painters see them.
-func planOf(s *easel.Scene) *plan {
-	c := newCanvas(16, 16, 1, styleFor(StylePhoto))
-	defer c.release()
-	return makePlan(s, StylePhoto, 16, 16, c, frame{})
-}
-
 // ideaWords are the lower-case words of the Scene's idea, punctuation
 // trimmed.
 func ideaWords(s *easel.Scene) []string {
@@ -68,8 +60,19 @@ func measures(s *easel.Scene, a, b easel.Subject) bool {
 		return false
 	}
 	j := wordAt(words[i+2:], b.Noun)
-	return j >= 0 && j < 4
+	if j < 0 || j >= 4 {
+		return false
+	}
+	for _, w := range words[i+2 : i+2+j] {
+		if slices.Contains(joinWords, w) {
+			return false // "a loaf of bread with butter": the butter is no bread
+		}
+	}
+	return true
 }
+
+// joinWords end a noun phrase: what follows is another thing.
+var joinWords = []string{"with", "and", "on", "in", "beside", "next", "by", "under", "over", "near", "or", "at"}
 
 // partOfPlace reports whether sub names a part or a spot of a place
 // rather than a thing ("a street corner", "the edge of the forest", "the
@@ -121,38 +124,6 @@ func isPlaceWord(w string) bool {
 	return false
 }
 
-// tableDishes lists, for a picture of a table, the subjects that are
-// dishes the table does not paint: food.go's table paints one dish (the
-// first with a shape of its own, else loose pieces, else a bowl), so a
-// second dish ("a bowl of tomato soup with bread": the bread is drawn)
-// is not on it, unless food_sides.go draws it on or beside the first. Fruit, vegetables and toppings ("syrup", "blueberries")
-// are not named: the dish's painter may strew them on it by their word.
-func tableDishes(s *easel.Scene, p *plan) []int {
-	if p.kind != "table" {
-		return nil
-	}
-	_, drawn := p.foodSubjectAt()
-	if drawn < 0 {
-		return nil // the bowl paints what is in it by its words
-	}
-	on, beside := p.sideFoods(drawn) // drawn on it and beside it (food_sides.go)
-	var out []int
-	for i := range p.subjects {
-		sub := p.subjects[i]
-		if slices.Contains(on, &p.subjects[i]) || slices.Contains(beside, &p.subjects[i]) {
-			continue
-		}
-		if i == drawn || (sub.Element != "food" && sub.Element != "table") || measures(s, p.subjects[drawn], sub) {
-			continue // "a loaf of bread": the loaf is the bread
-		}
-		switch sub.Category {
-		case "soup", "dish", "cake", "bread", "cookie", "pastry", "sandwich", "salad", "pasta", "pie", "drink":
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
 // shapeListed reports whether the element's categories hold one of the
 // noun's WordNet categories ("plants" is a factory first in a bedroom,
 // and a plant too: the flowers element paints the plant).
@@ -173,12 +144,10 @@ func shapeListed(sub easel.Subject) bool {
 	return false
 }
 
-// counterCabinet reports whether a piece of furniture is what rooms.go's
-// counter paints below its top (cabinets, cupboards, drawers) in a room
-// that has a counter.
-func counterCabinet(p *plan, n string) bool {
-	if _, ok := counterRoom(p); !ok {
-		return false
-	}
-	return strings.Contains(n, "cabinet") || strings.Contains(n, "cupboard") || strings.Contains(n, "drawer")
+// planOf is the plan the canvas makes of s, as the painters see it: its
+// kind, its words and its subjects.
+func planOf(s *easel.Scene) *plan {
+	c := newCanvas(16, 16, 1, styleFor(StylePhoto))
+	defer c.release()
+	return makePlan(s, StylePhoto, 16, 16, c, frame{})
 }

@@ -10,6 +10,10 @@ import (
 
 // object draws the product's shape standing on base, about s tall.
 func (d *painter) object(pr product, cx, base, s float32) {
+	d.paintedNoun(pr.noun, !shapedNoun(pr.noun))
+	if !d.prop && (pr.shape == "drinkglass" || pr.shape == "wineglass" || pr.shape == "cup" || pr.shape == "mug") {
+		d.paintedSub(drinkIn(d.p.subjects)) // the drink in it
+	}
 	if f, ok := objectDrawers[pr.shape]; ok {
 		if h := flowerVessel[pr.shape]; h > 0 && pr.shape != "vase" && !d.prop && d.p.flowerSubject() != nil {
 			// "seven red roses in a glass jar": the jar holds them.

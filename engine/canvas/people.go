@@ -144,6 +144,7 @@ func (d *painter) figure(x, y, h float32, pose string, col rgb, hd held) {
 		// drawn already (hd.seated); hips at seat height.
 		seat := y - h*0.3
 		if !hd.seated {
+			d.paintedIn(hd.on, !strings.Contains(hd.on, "bench") && !strings.Contains(hd.on, "chair") || strings.Contains(hd.on, "armchair"))
 			d.rect(x-h*0.22, seat, x+h*0.22, seat+h*0.05)
 			d.fill(solid(d.lit(hex("#6a4a2e"), 0.05)))
 			if !strings.Contains(hd.on, "swing") {
@@ -319,6 +320,7 @@ func (d *painter) lyingFigure(x, y, h float32, skin, cloth, trousers rgb, hd hel
 	top := y - hw*1.2
 	switch {
 	case strings.Contains(hd.on, "hammock"):
+		d.paintedIn(hd.on, false)
 		// Two posts and a sagging cloth between them.
 		wood := d.lit(hex("#5a3e26"), 0.05)
 		d.line(x-h*0.7, y+h*0.25, x-h*0.7, y-h*0.35, hw*0.8)
@@ -331,6 +333,7 @@ func (d *painter) lyingFigure(x, y, h float32, skin, cloth, trousers rgb, hd hel
 		top = y - h*0.06
 	case hd.on != "" && !hd.seated:
 		// A bed or a bench: a low slab with a pillow.
+		d.paintedIn(hd.on, true)
 		d.roundRect(x-h*0.6, y-h*0.12, x+h*0.6, y, h*0.03)
 		d.fill(vgrad(d.lit(hex("#e8e2d8"), 0.05), d.lit(hex("#b8b0a4"), 0.05), y-h*0.12, y))
 		d.rect(x-h*0.58, y, x-h*0.54, y+h*0.1)
@@ -367,6 +370,11 @@ func (d *painter) mainFigure(groundTop float32) bool {
 	pose := poseOf(s)
 	if pose == "" {
 		return false
+	}
+	if s.Category == "person" || s.Category == "" {
+		d.paintedSub(s)
+	} else {
+		d.plainly(s) // "a robot watering plants": a figure stands for it
 	}
 	W, H := float32(d.w), float32(d.h)
 	col := p.accent
@@ -435,6 +443,7 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		if p.main == "person" && i > 0 {
 			// "a man and a woman walking": the other, in the same pose.
 			o := others[i-1]
+			d.paintedSub(o)
 			c := p.accent.mix(rgb{0.2, 0.4, 0.8}, 0.5)
 			if fc, ok := factColour(o); ok {
 				c = fc

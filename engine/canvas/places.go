@@ -77,6 +77,7 @@ func (d *painter) placeGround(groundTop float32) {
 // pier draws a wooden pier from the left edge out over the water, its deck
 // top at y, and returns the x range a figure may stand on.
 func (d *painter) pier(y float32) (x0, x1 float32) {
+	d.painted("pier", "dock", "jetty", "wharf", "boardwalk")
 	W, H := float32(d.w), float32(d.h)
 	wood := d.lit(hex("#8a6240"), 0.05)
 	x0, x1 = -2, W*0.8
@@ -100,6 +101,7 @@ func (d *painter) pier(y float32) (x0, x1 float32) {
 // paving draws a square's stone paving from top down to the bottom of the
 // picture: flagstones in rows that widen toward us.
 func (d *painter) paving(top float32) {
+	d.painted("square", "plaza", "piazza", "paving", "cobblestones")
 	W, H := float32(d.w), float32(d.h)
 	stone := d.lit(hex("#a8a098"), 0.05)
 	d.rect(-2, top, W+2, H+2)

@@ -126,6 +126,7 @@ func (d *painter) animals(groundTop float32) {
 			if d.chance(0.5) {
 				dir = -1
 			}
+			d.painted("fox")
 			b := beasts["fox"]
 			if c, ok := factColour(p.subjectOf("fox")); ok {
 				b.col = c.scale(0.85)
@@ -183,6 +184,9 @@ func (d *painter) animals(groundTop float32) {
 				x = d.xFor("person", 0.15, 0.85)
 			}
 			d.person(x, y, 130*d.u*(y/H), d.lit(hex("#2a2a30"), 0.1), p.weather == "rain")
+		}
+		if start < n {
+			d.paintedFigures()
 		}
 	}
 }

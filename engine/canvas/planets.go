@@ -23,6 +23,7 @@ func (d *painter) ringed() bool {
 // rings draws the half of a planet's rings behind it (front false) or in
 // front of it (front true), tilted, centred on (cx, cy) for radius r.
 func (d *painter) rings(cx, cy, r float32, front bool) {
+	d.painted("rings")
 	a0, a1 := float32(math.Pi), float32(2*math.Pi) // the far half, above the middle
 	if front {
 		a0, a1 = 0, math.Pi
@@ -40,6 +41,7 @@ func (d *painter) rings(cx, cy, r float32, front bool) {
 // moonlets draws n small grey moons spread across the sky, away from
 // the planet at px.
 func (d *painter) moonlets(n int, px float32) {
+	d.painted("moon", "moons")
 	W, H := float32(d.w), float32(d.h)
 	for i := range n {
 		x := W * (0.12 + 0.76*(float32(i)+0.5)/float32(n))

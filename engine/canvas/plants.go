@@ -7,6 +7,7 @@ import (
 
 // pine draws a conifer standing at (x, y) of height h.
 func (d *painter) pine(x, y, h float32, col rgb, snowy bool) {
+	d.painted("pines", "trees")
 	w := h * d.rnd(0.28, 0.38)
 	d.rect(x-h*0.025, y-h*0.15, x+h*0.025, y)
 	d.fill(solid(col.mix(hex("#3a2a1a"), 0.5)))
@@ -44,6 +45,7 @@ func (d *painter) pine(x, y, h float32, col rgb, snowy bool) {
 
 // broadleaf draws a round-crowned tree; in winter it is bare branches.
 func (d *painter) broadleaf(x, y, h float32, col rgb, bare bool) {
+	d.painted("trees")
 	trunk := d.lit(hex("#4a3626"), 0.1)
 	tw := h * 0.05
 	d.poly(x-tw, y, x-tw*0.6, y-h*0.55, x+tw*0.6, y-h*0.55, x+tw, y)
@@ -84,6 +86,7 @@ func (d *painter) branches(x, y, l float32, a float64, w float32, depth int, col
 
 // blossomTree is a cherry tree in bloom: dark trunk, pink clouds.
 func (d *painter) blossomTree(x, y, h float32) {
+	d.painted("cherry blossoms", "trees")
 	trunk := d.lit(hex("#3a2620"), 0.1)
 	d.branches(x, y, h*0.45, -math.Pi/2+float64(d.rnd(-0.2, 0.2)), h*0.06, 4, trunk)
 	d.fill(solid(trunk))
@@ -101,6 +104,7 @@ func (d *painter) blossomTree(x, y, h float32) {
 
 // palm draws a palm with a curved trunk and drooping fronds.
 func (d *painter) palm(x, y, h float32, col rgb) {
+	d.painted("palms")
 	lean := d.rnd(-0.35, 0.35) * h
 	tx, ty := x+lean, y-h
 	trunk := d.lit(hex("#6a5038"), 0.1)
@@ -142,6 +146,7 @@ func (d *painter) palm(x, y, h float32, col rgb) {
 
 // bamboo draws a stand of segmented stalks with leaves.
 func (d *painter) bamboo(x0, x1, y float32) {
+	d.painted("bamboo")
 	col := d.lit(hex("#6aa040"), 0.1)
 	for x := x0; x < x1; x += d.rnd(18, 40) * d.u {
 		h := d.rnd(0.5, 0.9) * y
@@ -184,6 +189,7 @@ type treeSpot struct {
 
 // forest fills a band with trees from far (small, hazy) to near.
 func (d *painter) forest(top, bottom float32, kinds []treeKind, density float32) {
+	d.painted("forest")
 	p := d.p
 	var spots []treeSpot
 	rows := 6
@@ -251,6 +257,7 @@ func (d *painter) tree(s treeSpot) {
 
 // jungle is a dense wall of broad leaves and palms.
 func (d *painter) jungle(top, bottom float32) {
+	d.painted("jungle")
 	d.forest(top, bottom, []treeKind{treeBroad, treeBroad, treePalm}, 1.6)
 	// Big leaves in the foreground.
 	col := d.lit(hex("#2f6a2a"), 0)

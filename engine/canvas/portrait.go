@@ -22,6 +22,11 @@ func (d *painter) portrait() {
 	*p = bg
 	// Soften the background as a shallow focus would.
 	d.fogBand(0, d.h, H*0.5, H*0.6, 0.35, p.haze)
+	if s := p.subjectOf("person"); s != nil {
+		d.paintedSub(s)
+	} else if len(p.subjects) > 0 {
+		d.paintedSub(&p.subjects[0]) // the one whose portrait it is
+	}
 	cx := d.xFor("person", 0.36, 0.64)
 	old := hasWord(p.words, "elderly") || hasWord(p.words, "old") || hasWord(p.words, "aged")
 	skin := hex("#d8a07a")
@@ -206,6 +211,7 @@ func (d *painter) shoulderBird(cx, hy, hr float32) {
 		if x > float32(d.w)*0.9 {
 			x = cx - hr*1.6
 		}
+		d.paintedSub(b)
 		d.bird(x, hy+hr*1.45, hr*0.9, col, "perched", x < cx)
 		return
 	}
@@ -229,6 +235,7 @@ func (d *painter) heldThing(cx, hy, hr float32, skin, coat rgb) {
 	amb := p.lt.ambient.mix(rgb{1, 1, 1}, 0.5)
 	switch {
 	case hasWord(p.words, "sword") || hasWord(p.words, "swords") || hasWord(p.words, "longsword") || hasWord(p.words, "blade"):
+		d.paintedLike("sword", "blade")
 		steel := hex("#d0d6dc").mul(amb)
 		bw := W * 0.028
 		tip := hy - hr*1.3
@@ -249,6 +256,7 @@ func (d *painter) heldThing(cx, hy, hr float32, skin, coat rgb) {
 		d.ellipse(x, guard+bw*3.2, bw*1.1, bw*1.4)
 		d.fill(vgrad(hand.scale(1.1), hand.scale(0.75), guard+bw*1.8, guard+bw*4.6))
 	case hasWord(p.words, "staff") || hasWord(p.words, "spear"):
+		d.paintedLike("staff", "spear")
 		wood := hex("#6a4428").mul(amb)
 		top := hy - hr*1.6
 		d.line(x, H+2, x, top, W*0.018)
@@ -265,6 +273,7 @@ func (d *painter) heldThing(cx, hy, hr float32, skin, coat rgb) {
 		d.ellipse(x, H*0.86, W*0.03, W*0.04)
 		d.fill(vgrad(hand.scale(1.1), hand.scale(0.75), H*0.82, H*0.9))
 	case hasWord(p.words, "wand"):
+		d.paintedLike("wand")
 		d.line(x, H*0.88, x+sx*W*0.05, H*0.66, W*0.008)
 		d.fill(solid(hex("#3a2418").mul(amb)))
 		d.glow(x+sx*W*0.05, H*0.66, W*0.02, hex("#fff0b0"), 0.6)

@@ -14,6 +14,7 @@ func (d *painter) productShot() {
 		dim = 0.6
 	}
 	// Backdrop and surface.
+	d.paintedSurface(pr.surface)
 	switch pr.surface {
 	case "white", "backdrop":
 		bg := pr.bg
@@ -211,6 +212,7 @@ func (d *painter) productShot() {
 // tea by the window") in the wall behind it: the sky outside, a pale frame
 // with its bars and sill, and the light it lets in. The seed places it.
 func (d *painter) productWindow(top, dim float32) {
+	d.painted("window", "windowsill")
 	p := d.p
 	if !p.prod.window {
 		return

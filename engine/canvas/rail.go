@@ -10,6 +10,7 @@ import "strings"
 
 // trainNear draws the train along the rails at y, s the carriage height.
 func (d *painter) trainNear(y, s float32) {
+	d.painted("train")
 	p := d.p
 	W := float32(d.w)
 	sub := p.subjectOf("train")

@@ -122,6 +122,7 @@ func (d *painter) staged(s *easel.Subject, x, y, h float32, pose string, col rgb
 // stageThing draws a large thing whose bottom is at y, centred on cx, of
 // radius r, and returns the y of its top.
 func (d *painter) stageThing(t *easel.Subject, shape string, cx, y, r float32) float32 {
+	d.paintedSub(t)
 	col, ok := colourOf(t)
 	def := map[string]string{"flower": "#e84a8a", "berry": "#d8202a", "fruit": "#d83a2a", "mushroom": "#c8282a", "cake": "#f0d8e0",
 		"moon": "#e8e4d8", "rock": "#8a8680"}[shape]
@@ -235,6 +236,7 @@ func (d *painter) figureInSpace() {
 	if s == nil {
 		return
 	}
+	d.paintedSub(s)
 	H := float32(d.h)
 	pose := poseOf(s)
 	if pose == "" {

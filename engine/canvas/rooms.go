@@ -88,6 +88,8 @@ func counterRoom(p *plan) (easel.Subject, bool) {
 // y: cabinet doors below, and on it what the room sells (bread and cakes
 // in a bakery, cups in a cafe).
 func (d *painter) counter(sub easel.Subject, x0, x1, y, bottom float32) {
+	d.paintedSub(&sub)
+	d.painted("cabinet", "cabinets", "cupboard", "cupboards", "drawers")
 	col := hex("#9a6a3a")
 	if c, ok := factColour(&sub); ok {
 		col = c
@@ -146,6 +148,7 @@ func (d *painter) strokeRect(x0, y0, x1, y1, w float32, col rgb) {
 // easel draws a painter's easel standing at (x, y), s tall, with a
 // canvas on it showing a small landscape.
 func (d *painter) easel(x, y, s float32) {
+	d.painted("easel")
 	wood := d.lit(hex("#8a5a30"), 0)
 	w := max(s*0.025, 1.5)
 	d.line(x-s*0.25, y, x, y-s, w)
@@ -213,35 +216,4 @@ func (d *painter) roomThings(floorY float32) {
 		d.object(pr, cx, y, s)
 		d.prop = false
 	}
-}
-
-// drawnInRoom reports whether the room of s draws noun: its fireplace,
-// shelves, counter or easel.
-func drawnInRoom(s *easel.Scene, noun string) bool {
-	if !interiorScene(s) {
-		return false
-	}
-	if f := s.Subjects[0]; f.Category == "room" && strings.ToLower(f.Noun) == noun {
-		return true // the room itself
-	}
-	for _, w := range []string{"fireplace", "hearth", "shel", "bookcase", "counter", "easel"} {
-		if strings.Contains(noun, w) {
-			return true
-		}
-	}
-	basin := strings.Contains(strings.ToLower(s.Idea), "bathroom") // its washbasin, unless it names its pieces
-	for _, x := range s.Subjects {
-		if furnishedBy(&x) {
-			basin = false
-		}
-	}
-	for _, x := range s.Subjects {
-		if strings.ToLower(x.Noun) == noun && furnishedBy(&x) {
-			return true // its furniture, fixtures and screens (interior_furnish.go)
-		}
-		if d, ok := drawerFor(phraseOf(&x)); ok && d.word == "washbasin" || ok && d.word == "sink" && !strings.Contains(strings.ToLower(s.Idea), "kitchen") {
-			basin = true
-		}
-	}
-	return basin && strings.Contains(noun, "mirror") // the washbasin's mirror (interior_pieces.go)
 }

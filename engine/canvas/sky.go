@@ -8,7 +8,8 @@ import (
 type painter struct {
 	*canvas
 	p    *plan
-	prop bool // drawing a still life's companion object, not its subject
+	prop bool    // drawing a still life's companion object, not its subject
+	rec  *record // what it painted, for the notes (record.go)
 }
 
 // skyAt returns the sky gradient colour at height y (0 top) for a horizon
@@ -74,6 +75,7 @@ func (d *painter) sky() {
 
 // sunDisc draws the sun with a glow.
 func (d *painter) sunDisc() {
+	d.painted("sun")
 	p := d.p
 	r := 34 * d.u
 	if p.time == "sunset" || p.time == "dawn" || p.time == "golden hour" {
@@ -95,6 +97,7 @@ func (d *painter) sunDisc() {
 
 // moonDisc draws the moon, full or a crescent, with a soft glow.
 func (d *painter) moonDisc() {
+	d.painted("moon", "full moon")
 	p := d.p
 	r := 30 * d.u
 	if p.fullMoon {
@@ -147,6 +150,7 @@ func (d *painter) moonDisc() {
 
 // stars scatters stars over the dark part of the sky.
 func (d *painter) stars(bottom float32, density float32) {
+	d.painted("stars")
 	n := int(float32(d.w*d.h) / 1000 * density)
 	for i := 0; i < n; i++ {
 		x := d.rnd(0, float32(d.w))
@@ -170,6 +174,7 @@ func (d *painter) stars(bottom float32, density float32) {
 
 // milkyWay adds a diagonal band of faint light and dense small stars.
 func (d *painter) milkyWay() {
+	d.painted("milky way")
 	a := d.rnd(-0.5, 0.5)
 	cx := float32(d.w) * d.rnd(0.3, 0.7)
 	bottom := d.p.horizon
@@ -204,6 +209,7 @@ func (d *painter) milkyWay() {
 
 // aurora draws curtains of green and violet light across the upper sky.
 func (d *painter) aurora() {
+	d.painted("aurora")
 	hz := d.p.horizon
 	w := d.w
 	base := make([]float32, w)   // bottom edge of the curtain
@@ -245,6 +251,7 @@ func (d *painter) aurora() {
 // density is computed on a coarse grid and interpolated: clouds are soft,
 // and this keeps the sky cheap at 2048 pixels.
 func (d *painter) clouds(bottom float32, cover float32) {
+	d.painted("clouds")
 	p := d.p
 	const cell = 4
 	gw := d.w/cell + 2
@@ -353,6 +360,7 @@ func bilerp(a, b, c, e, tx, ty float32) float32 {
 
 // rainbow draws a faint arc of spectral bands.
 func (d *painter) rainbow() {
+	d.painted("rainbow")
 	cx := float32(d.w) * d.rnd(0.3, 0.7)
 	cy := d.p.horizon * 1.1
 	r := float32(d.w) * d.rnd(0.35, 0.5)
@@ -376,6 +384,7 @@ func (d *painter) rainbow() {
 
 // lightning draws a forked bolt and brightens the sky around it.
 func (d *painter) lightning() {
+	d.painted("lightning")
 	x := float32(d.w) * d.rnd(0.2, 0.8)
 	y := float32(0)
 	end := d.p.horizon * d.rnd(0.85, 1.0)

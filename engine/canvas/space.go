@@ -16,6 +16,7 @@ var genericWorld = map[string]bool{
 // space: black sky, a nebula, dense stars, a shaded planet with an
 // atmosphere, and a ship or station.
 func (d *painter) space() {
+	d.painted("space")
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	d.rect(-2, -2, W+2, H+2)
@@ -25,6 +26,7 @@ func (d *painter) space() {
 		c1 = p.tint[0]
 	}
 	if p.el["nebula"] || d.chance(0.7) {
+		d.painted("nebula")
 		seed := d.seed + 9000
 		inv := 1 / (W * 0.25)
 		d.rows(0, d.h, func(y0, y1 int) {
@@ -79,6 +81,7 @@ func (d *painter) space() {
 		} else if m := p.subjectOf("moon"); m != nil && (m.Count > 1 || m.Plural) {
 			d.moonlets(countOf(m, 3), px) // "two moons": two (planets.go)
 		} else {
+			d.painted("moon")
 			d.planet(W*d.rnd(0.1, 0.9), H*0.2, 25*d.u)
 		}
 	}
@@ -88,6 +91,7 @@ func (d *painter) space() {
 // lunarSurface is standing on the moon: grey cratered ground, the Earth
 // hanging in the black sky, and an astronaut when there is one.
 func (d *painter) lunarSurface() {
+	d.painted("moon")
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	d.planet(W*d.rnd(0.6, 0.8), H*d.rnd(0.15, 0.25), W*0.09)
@@ -113,6 +117,7 @@ func (d *painter) lunarSurface() {
 		d.fillNoInk(paint{col: ground.scale(0.95), alpha: 0.5})
 	}
 	if p.el["person"] || p.el["people"] || hasWord(p.words, "astronaut") {
+		d.paintedFigures()
 		d.astronaut(d.xFor("person", 0.35, 0.65), top+(H-top)*0.55, 300*d.u)
 	}
 }
@@ -120,6 +125,7 @@ func (d *painter) lunarSurface() {
 // astronaut is a figure in a white suit and a helmet with a gold visor,
 // feet at y, s tall.
 func (d *painter) astronaut(x, y, s float32) {
+	d.painted("astronaut")
 	suit := hex("#e8e8e4")
 	shade := suit.scale(0.7)
 	// Legs, body, arms.
@@ -146,6 +152,7 @@ func (d *painter) astronaut(x, y, s float32) {
 
 // planet draws a lit sphere with cloud bands and an atmosphere rim.
 func (d *painter) planet(cx, cy, r float32) {
+	d.painted("planet")
 	base := hex("#2a6ad8")
 	land := hex("#3a8a4a")
 	sub := d.p.subjectOf("planet")

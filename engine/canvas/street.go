@@ -5,6 +5,7 @@ package canvas
 // street: a street running away from the viewer between lit facades, wet
 // and reflecting when it rains; a night market when there are lanterns.
 func (d *painter) street() {
+	d.painted("street")
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	p.horizon = H * between(0.4, 0.6, p.look.horizon)
@@ -115,6 +116,7 @@ func (d *painter) street() {
 	}
 	if p.el["people"] || p.el["person"] || p.el["lanterns"] {
 		d.crowd(hz+H*0.05, H*1.02, 14, wet)
+		d.paintedFigures()
 	}
 	d.mainFigure(hz) // the person subject doing something, whole, in front (people.go)
 	if p.el["car"] {

@@ -142,166 +142,33 @@ func factColour(s *easel.Subject) (rgb, bool) {
 	return rgb{}, false
 }
 
-// Roughly names the subjects the canvas draws only as a plain shape of
-// their category (a typewriter as a box, a harp as a box): no word of
-// their noun names a shape it knows. In a room, a piece of furniture with
-// no shape of its own (furniture.go) stands there as an armchair.
+// Roughly names the subjects of s the canvas draws only as a plain shape
+// of their kind (a typewriter as a box, a wardrobe as an armchair), as
+// the painter recorded it when it drew s (seed 1, the Scene's style).
 func Roughly(s *easel.Scene) []string {
-	if s == nil {
-		return nil
-	}
-	kind := ""
-	var out []string
-	for i, sub := range s.Subjects {
-		n := strings.ToLower(sub.Noun)
-		if n == "" || sub.Category == "color" {
-			continue
-		}
-		if i == 0 && sub.Element == "" && sub.Category != "" {
-			if kind == "" {
-				kind = planKind(s)
-			}
-			if plainMain(kind, i, sub) {
-				out = append(out, "the "+n)
-				continue
-			}
-		}
-		if _, ok := namedColour(n); ok {
-			continue // a colour word, not a thing
-		}
-		if notAThing(s, sub) || measureOf(s, sub) || partOfPlace(s, sub) {
-			continue
-		}
-		if sub.Category == "furniture" {
-			if kind == "" {
-				kind = planKind(s)
-			}
-			if kind == "interior" {
-				if !furnitureShaped(phraseOf(&sub)) && !counterCabinet(planOf(s), n) {
-					out = append(out, "the "+n)
-				}
-				continue
-			}
-		}
-		if (sub.Element != "object" && sub.Element != "table") || categoryShapes[sub.Category] == "" {
-			continue
-		}
-		if kind == "" {
-			kind = planKind(s)
-		}
-		if kind == "interior" {
-			continue // not drawn in a room at all: NotDrawn names it
-		}
-		if (kind == "product" || kind == "table") && (sub.Element == "table" && sub.Category == "furniture" || objectParts[n]) {
-			continue // the surface the object stands on, or a part drawn with it (a watch's strap)
-		}
-		if slices.ContainsFunc(productShapes, func(ps struct{ word, shape string }) bool { return strings.Contains(n, ps.word) }) {
-			continue
-		}
-		out = append(out, "the "+n)
-	}
-	return out
+	_, r := Notes(s, "", 1)
+	return r
 }
 
-// plainMain reports whether the subject at i is the main thing of a
-// product shot that knows no element for it ("a reading nook"): the shot
-// paints it as a plain shape in its colour.
-func plainMain(kind string, i int, sub easel.Subject) bool {
-	return i == 0 && kind == "product" && sub.Element == "" && sub.Category != ""
-}
-
-// furnitureShaped reports whether furniture.go, interior.go or rooms.go
-// has a shape for a piece of furniture of this noun.
-func furnitureShaped(n string) bool {
-	if strings.Contains(n, "shel") || strings.Contains(n, "bookcase") || strings.Contains(n, "counter") || n == "bar" || strings.Contains(n, "lamp") {
-		return true // the shelves line the walls (interior.go), the counter and a lamp are rooms.go's
-	}
-	_, ok := drawerFor(n)
-	return ok
-}
-
-// drawable are the canvas's elements that paint a thing of their own; a
-// subject with one of them is drawn.
-var drawable = func() map[string]bool {
-	m := map[string]bool{}
-	for _, e := range easel.Elements {
-		m[e] = true
-	}
-	return m
-}()
-
-// NotDrawn names the subjects of s the canvas cannot draw ("the slime"):
-// those with no element it paints and no word it knows, and those whose
-// element only says where they are (an octopus under water, a cactus in
-// the desert, a tram in a street) when the picture's kind paints no such
-// thing there. Engine.Render puts them in a note on the result, so
-// nothing is silently dropped. A colour the parser took for a thing ("a
-// red and white lighthouse") and what a kind paints by its word (a
-// fireplace in a room, jellyfish under the sea) are not named.
+// NotDrawn names the subjects of s the canvas does not draw ("the
+// slime"), as the painter recorded it when it drew s (seed 1, the
+// Scene's style). Engine.Render puts them in a note on the result, read
+// from the record of the pictures it made, so nothing is silently
+// dropped. What names no thing is not named (record.go thingNamed).
 func NotDrawn(s *easel.Scene) []string {
+	nd, _ := Notes(s, "", 1)
+	return nd
+}
+
+// Notes draws s small in style (the Scene's own when "") with seed and
+// returns what the painter recorded it left out: the subjects not drawn,
+// and those drawn only as a plain shape (record.go).
+func Notes(s *easel.Scene, style string, seed int64) (notDrawn, roughly []string) {
 	if s == nil {
-		return nil
+		return nil, nil
 	}
-	var (
-		p      *plan
-		kind   string
-		dishes []int
-		out    []string
-	)
-	for i, sub := range s.Subjects {
-		n := strings.ToLower(sub.Noun)
-		if n == "" || sub.Category == "color" {
-			continue
-		}
-		if _, ok := namedColour(n); ok {
-			continue // a colour word, not a thing
-		}
-		if e, ok := lexical.Lookup(n); ok && e.Freq[lexical.NounPOS] <= 1 && e.Freq[lexical.AdjPOS] >= 2 {
-			continue // an adjective the parser took for a thing ("a cozy nook")
-		}
-		if notAThing(s, sub) || measureOf(s, sub) || partOfPlace(s, sub) {
-			continue
-		}
-		if p == nil {
-			p = planOf(s)
-			kind, dishes = p.kind, tableDishes(s, p)
-		}
-		if slices.Contains(dishes, i) {
-			out = appendNew(out, "the "+n) // a second dish: the table paints one
-			continue
-		}
-		if plainMain(kind, i, sub) {
-			continue // Roughly names it
-		}
-		if drawnByWord(kind, n) || kind == "interior" && counterCabinet(p, n) {
-			continue
-		}
-		if sub.Element != "" && drawable[sub.Element] && paintsIn(kind, sub) {
-			continue
-		}
-		if kind == "underwater" && (i == 0 || s.Subjects[0].Element == "person") && (seaLife[bodyPlan(n)] || i == 0 && (sub.Element == "person" || sub.Element == "people")) {
-			continue // drawn by seaLife (fantasy.go)
-		}
-		if _, _, ok := critterDrawer(&sub); ok && i == 0 && kind == "landscape" {
-			continue // drawn by critters.go
-		}
-		if heldBy(s, i) || perched(s, i) || drawnByPlan(s, i) {
-			continue // in a figure's hands (held.go), or where a creature sits (critterplans.go)
-		}
-		if s.Setting != "" && strings.Contains(strings.ToLower(s.Setting), n) || drawnInRoom(s, n) || i == 0 && structureMain(s.Subjects) {
-			continue
-		}
-		if _, ok := impliedBy[n]; ok && sub.Element == "" {
-			continue
-		}
-		if e, _, ok := lexical.FindNoun(n); ok && sub.Element == "" {
-			if _, ok := impliedBy[e.Lemma]; ok {
-				continue
-			}
-		}
-		out = appendNew(out, "the "+n)
-	}
-	return out
+	_, notDrawn, roughly = drawNoted(s, style, 128, 128, seed, frame{})
+	return notDrawn, roughly
 }
 
 // appendNew appends name to names unless it is there already.
@@ -310,13 +177,6 @@ func appendNew(names []string, name string) []string {
 		return names
 	}
 	return append(names, name)
-}
-
-// objectParts are parts of an object that its shape draws with it: "a
-// smartwatch with a black strap", "a bottle with a gold cap".
-var objectParts = map[string]bool{
-	"strap": true, "band": true, "cap": true, "lid": true, "handle": true, "dial": true, "face": true,
-	"buckle": true, "laces": true, "sole": true, "spout": true, "cork": true, "label": true,
 }
 
 // bodyParts are the parts of a figure or an animal that are drawn with it
@@ -345,14 +205,6 @@ func notAThing(s *easel.Scene, sub easel.Subject) bool {
 	return false
 }
 
-// planKind is the kind of picture the canvas makes of s (landscape,
-// underwater, interior, street...).
-func planKind(s *easel.Scene) string {
-	c := newCanvas(16, 16, 1, styleFor(StylePhoto))
-	defer c.release()
-	return makePlan(s, StylePhoto, 16, 16, c, frame{}).kind
-}
-
 // settingElements are the elements that say where a thing is rather than
 // paint it: the scene parser gives them to a noun it knows only by where
 // it lives (an octopus is "underwater", a cactus "desert").
@@ -372,15 +224,6 @@ var placeCategories = map[string]bool{
 	"material":  true, // "the sand", "the snow": what the place is made of
 }
 
-// kindElements are, for the kinds of picture that paint a fixed set of
-// things, the elements they paint; other kinds paint every element.
-var kindElements = map[string]map[string]bool{
-	"underwater": {"fish": true, "koi": true, "whale": true, "coral": true, "underwater": true, "sea": true},
-	"street": {"street": true, "city": true, "skyline": true, "neon": true, "rain": true, "lanterns": true, "people": true, "person": true, "car": true, "tower": true, "road": true,
-		"sun": true, "moon": true, "full moon": true, "stars": true, "clouds": true, "fog": true, "mist": true, "snowfall": true, "lightning": true, "houses": true, "village": true},
-	"space": {"space": true, "stars": true, "nebula": true, "milky way": true, "moon": true, "full moon": true, "planet": true, "spaceship": true, "person": true, "people": true},
-}
-
 // livingOrBig are the elements a table or a product shot never paints.
 var livingOrBig = map[string]bool{
 	"fish": true, "koi": true, "whale": true, "birds": true, "seagulls": true, "animal": true, "cat": true,
@@ -392,60 +235,6 @@ var livingOrBig = map[string]bool{
 // seaLife are the body plans fantasy.go's seaLife draws under the water
 // when they are the subject.
 var seaLife = map[string]bool{"mermaid": true, "octopus": true, "turtle": true, "starfish": true}
-
-// kindWords are the words a kind of picture paints by name (interior.go's
-// fireplace and bookshelves, underwater.go's jellyfish and weed).
-var kindWords = map[string][]string{
-	"interior":   {"fireplace", "hearth", "fire", "bookshelf", "bookshelves", "shelves", "books", "bookcase", "bookcases", "library"},
-	"underwater": {"jellyfish", "jellies", "seaweed", "seagrass", "kelp"},
-	"table":      {"board", "egg", "eggs", "chopsticks", "plate", "platter"}, // food.go, food_shapes.go
-	"space":      {"rings", "orbit"},                                         // planets.go
-	"landscape":  {"pad", "launchpad", "gantry"},                             // launch.go
-	"product":    {"floor", "background", "backdrop", "surface"},             // product_shot.go
-	"abstract":   {"pattern", "patterns", "shapes", "composition", "grid", "mandala", "swirl", "spiral", "vortex"},
-}
-
-// drawnByWord reports whether a kind of picture paints noun by its word;
-// an abstract work paints every shape (abstract.go).
-func drawnByWord(kind, noun string) bool {
-	if kind == "abstract" {
-		if e, _, ok := lexical.FindNoun(noun); ok && e.Category() == "shape" {
-			return true
-		}
-	}
-	if kind == "table" && foodShapeWord(noun) {
-		return true // sushi, nigiri, tacos... (food_shapes.go)
-	}
-	return slices.Contains(kindWords[kind], noun)
-}
-
-// paintsIn reports whether the picture's kind paints sub by its element.
-func paintsIn(kind string, sub easel.Subject) bool {
-	el := sub.Element
-	if set, ok := kindElements[kind]; ok && !set[el] {
-		return false
-	}
-	if (kind == "table" || kind == "product") && livingOrBig[el] {
-		return false // a table or a product shot paints food and objects, not a goldfish or a car
-	}
-	if kind == "interior" {
-		switch el {
-		case "object", "table":
-			// furniture.go furnishes the room, rooms.go stands on its
-			// floor what has a shape of its own (a lamp, a guitar, an
-			// easel); nothing else is drawn there.
-			n := strings.ToLower(sub.Noun)
-			return sub.Category == "furniture" || strings.Contains(n, "easel") ||
-				shapeWordOf(n) != "" && sub.Category != "food" && sub.Category != "drink"
-		case "person":
-			return true // interior.go draws a person sitting, reading..., else standing
-		}
-	}
-	if !ofElementsKind(sub) && !shapeListed(sub) {
-		return false
-	}
-	return namesPlace(sub)
-}
 
 // ofElementsKind reports whether a subject is the kind of thing its
 // element paints: "a greenhouse" filed under flowers, "a meteor" under

@@ -7,6 +7,7 @@ import "math"
 // underwater: light from the surface in rays, deepening blue, a sandy
 // floor with coral and kelp, fish, jellyfish and bubbles.
 func (d *painter) underwater() {
+	d.painted("underwater", "sea")
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	top := hex("#3ac8d8")
@@ -140,6 +141,7 @@ func (d *painter) underwater() {
 
 // coral grows branching and round corals along the floor.
 func (d *painter) coral(floor float32) {
+	d.painted("coral")
 	cols := []rgb{hex("#f26a6a"), hex("#f29a4a"), hex("#e86ab8"), hex("#b88af0"), hex("#f2d05a")}
 	W := float32(d.w)
 	for i := 0; i < 12; i++ {
@@ -160,6 +162,7 @@ func (d *painter) coral(floor float32) {
 
 // whale draws a humpback gliding through the blue.
 func (d *painter) whale(x, y, s float32) {
+	d.painted("whale")
 	col := hex("#1a2a3e")
 	if c, ok := colourOf(d.p.subjectOf("whale")); ok {
 		col = c.scale(0.8) // "a blue whale", "a pink dolphin"

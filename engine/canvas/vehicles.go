@@ -42,6 +42,7 @@ func (d *painter) vehicle(x, y, s float32) {
 		d.car(x, y, s)
 		return
 	}
+	d.paintedSub(v)
 	kind := vehicleKind(v)
 	draw := vehicleKindDrawers[kind]
 	if draw == nil {
@@ -187,6 +188,7 @@ func (d *painter) isMainTower() bool {
 // ground at (x, y): stone courses, windows, and a pointed roof or
 // battlements, in the colour the idea gives it.
 func (d *painter) mainTower(x, y, h float32) {
+	d.painted("tower")
 	p := d.p
 	s := p.subjectOf("tower")
 	col := hex("#8a8478")
@@ -238,6 +240,7 @@ func (d *painter) mainTower(x, y, h float32) {
 // colour the idea gives them, else in a cheerful mix, rising together.
 func (d *painter) partyBalloons(sub *easel.Subject, hz float32) {
 	W := float32(d.w)
+	d.paintedSub(sub)
 	n := countOf(sub, 5)
 	cols := []rgb{hex("#e83a3a"), hex("#f2c230"), hex("#3a8ae8"), hex("#e85aa8"), hex("#4ac86a")}
 	if c, ok := factColour(sub); ok {
@@ -265,6 +268,7 @@ func (d *painter) partyBalloons(sub *easel.Subject, hz float32) {
 // aircraft draws the Scene's aircraft: a helicopter when its noun says
 // so, else an airplane, in the colour the idea gives it.
 func (d *painter) aircraft(x, y, s float32) {
+	d.painted("airplane")
 	sub := d.p.subjectOf("airplane")
 	if sub == nil || !strings.Contains(strings.ToLower(sub.Noun), "copter") {
 		d.airplane(x, y, s)

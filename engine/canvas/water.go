@@ -11,6 +11,10 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 		return
 	}
 	bot := min(int(bottom), d.h)
+	d.painted("sea", "lake", "reflection")
+	if frozen {
+		d.painted("ice")
+	}
 	deep := hex("#1d4a6a")
 	if p.el["beach"] || p.el["palms"] {
 		deep = hex("#1a7a8a") // tropical water is greener
@@ -110,6 +114,7 @@ func (d *painter) water(bottom float32, calm float32, frozen bool) {
 
 // breakers adds white crests of waves on a rough sea.
 func (d *painter) breakers(top, bottom float32, count int) {
+	d.painted("waves")
 	foam := d.lit(rgb{0.95, 0.97, 1}, 0.1)
 	for i := 0; i < count; i++ {
 		t := d.rng.Float32()
@@ -127,6 +132,7 @@ func (d *painter) breakers(top, bottom float32, count int) {
 // pond draws an oval pond in the foreground that reflects the sky, with
 // lily pads, and koi when the scene has them.
 func (d *painter) pond(koi bool) {
+	d.painted("pond")
 	cx := float32(d.w) * d.rnd(0.4, 0.6)
 	cy := float32(d.h) * 0.82
 	rx := float32(d.w) * 0.38
@@ -176,6 +182,7 @@ func (d *painter) pond(koi bool) {
 
 // waterfall pours from a cliff at the top of the picture into a pool.
 func (d *painter) waterfall(top, bottom float32) {
+	d.painted("waterfall")
 	cx := float32(d.w) * d.rnd(0.35, 0.65)
 	wd := float32(d.w) * d.rnd(0.08, 0.14)
 	// Rock walls either side: a broken top edge rising to the sides,

@@ -4,6 +4,7 @@ import "math"
 
 // rain draws slanting streaks over everything.
 func (d *painter) rain(heavy bool) {
+	d.painted("rain")
 	n := d.w * d.h / 1400
 	if heavy {
 		n = n * 3 / 2
@@ -21,6 +22,7 @@ func (d *painter) rain(heavy bool) {
 
 // snowfall scatters flakes, larger and softer near the viewer.
 func (d *painter) snowfall() {
+	d.painted("snowfall")
 	n := d.w * d.h / 900
 	col := d.lit(rgb{1, 1, 1}, 0).mix(rgb{1, 1, 1}, 0.5)
 	for i := 0; i < n; i++ {

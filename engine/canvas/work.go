@@ -235,6 +235,8 @@ var categoryHue = map[string]string{
 // workThing draws a figure's tool and its work: hand are its hands, y the
 // ground it stands or kneels on, h its height.
 func (d *painter) workThing(pose string, hand [2][2]float32, y, h, hw float32, hd held) {
+	d.paintedNoun(hd.noun, hd.work == "board" || hd.work == "bench" || hd.work == "lap") // the piece worked on, plainly
+	d.paintedLike(hd.tool)
 	col := d.lit(hd.col, 0.05)
 	rx, ry := hand[1][0], hand[1][1]
 	lx, ly := hand[0][0], hand[0][1]

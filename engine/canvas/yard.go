@@ -37,6 +37,11 @@ func partOfHouse(noun string) bool {
 // porch draws a roofed porch across the front of a house whose wall runs
 // from x to x+bw at ground y, bh tall: posts, a roof, a rail and steps.
 func (d *painter) porch(x, y, bw, bh float32, roof rgb) {
+	for i := range d.p.subjects {
+		if partOfHouse(d.p.subjects[i].Noun) {
+			d.paintedSub(&d.p.subjects[i])
+		}
+	}
 	wood := d.lit(hex("#f0ece4"), 0.1)
 	top := y - bh*0.55
 	d.poly(x-bw*0.06, top, x+bw*1.06, top, x+bw*1.0, top-bh*0.16, x, top-bh*0.16)
@@ -69,6 +74,7 @@ func (d *painter) groundThings(groundTop float32) {
 		if i == 0 || !(strings.Contains(n, "pumpkin") || strings.Contains(n, "gourd") || strings.Contains(n, "squash")) {
 			continue
 		}
+		d.paintedSub(s)
 		col := hex("#e8781e")
 		if c, ok := factColour(s); ok {
 			col = c
