@@ -316,7 +316,7 @@ func TestVerbThingAtTheFeet(t *testing.T) {
 			t.Errorf("%q: the %s's colour lands on %d pixels about row %d of %d; want it at the feet", tt.idea, tt.noun, n, sy/max(n, 1), size)
 		}
 	}
-	for _, idea := range []string{"a teenager skateboarding down a street", "a boy skateboarding in a park"} {
+	for _, idea := range []string{"a teenager skateboarding down a street", "a boy skateboarding in a park", "a woman riding a big wave"} {
 		pix := figureOnly(t, scene.Parse(idea), size)
 		n := 0
 		for i := size * 91 / 100 * size * 3; i < len(pix); i++ {
@@ -355,6 +355,36 @@ func TestHeldFoodByCategory(t *testing.T) {
 		r, g, bl = r/float32(n), g/float32(n), bl/float32(n)
 		if !(r > g && g > bl && g > 0.4 && r-bl > 0.25) {
 			t.Errorf("%q: what is held is %.2f,%.2f,%.2f; want bread's golden brown", idea, r, g, bl)
+		}
+	}
+}
+
+// TestBigBeastBeside: a beast too big for the arms that a person works at
+// (brushes, grooms, milks) stands beside them, as tall as a beast, not a
+// small bundle in the arms.
+func TestBigBeastBeside(t *testing.T) {
+	const size = 160
+	for _, tt := range []struct{ idea, noun string }{
+		{"a girl brushing a %s horse", "horse"},
+		{"a farmer milking a %s cow", "cow"},
+		{"a boy patting a %s camel", "camel"},
+	} {
+		red, blue := scene.Parse(fmtIdea(tt.idea, "red")), scene.Parse(fmtIdea(tt.idea, "red"))
+		for i := range blue.Subjects {
+			if blue.Subjects[i].Noun == tt.noun {
+				blue.Subjects[i].Colors, blue.Subjects[i].Adjectives = []string{"blue"}, nil
+			}
+		}
+		a, b := figureOnly(t, red, size), figureOnly(t, blue, size)
+		y0, y1 := size, -1
+		for i := 0; i < len(a); i += 3 {
+			if abs32(a[i]-b[i])+abs32(a[i+2]-b[i+2]) > 0.3 {
+				y := i / 3 / size
+				y0, y1 = min(y0, y), max(y1, y)
+			}
+		}
+		if y1-y0 < size/4 {
+			t.Errorf("%q: the %s spans rows %d..%d; want a whole beast beside the figure", tt.idea, tt.noun, y0, y1)
 		}
 	}
 }

@@ -294,6 +294,13 @@ func (d *painter) heldOf(s *easel.Subject) held {
 		consume()
 	case cat == "person":
 		hd.kind, hd.col = "baby", def("#f0e8f4") // "a mother holding a baby": swaddled in her arms
+	case bigBeast(sub) && (cat == "mammal" || cat == "animal" || cat == "creature"):
+		// "a girl brushing her horse": a beast too big for the arms
+		// stands beside them, their hand at its side (work.go).
+		hd.kind, hd.at = "beside", sub
+		consume()
+	case pose == "riding" && hasAnyWord(noun, "wave", "waves", "surf", "breaker", "swell"):
+		hd.kind, hd.col = "board", def("#e8c040") // "a surfer riding a wave": on the board
 	case cat == "toy" && hasAnyWord(noun, "teddy", "bear", "doll", "plush", "bunny"):
 		hd.kind, hd.col = "animal", def("#a0703a") // a teddy bear hugged in the arms
 	case cat == "mammal" || cat == "bird" || cat == "animal" || cat == "reptile" || cat == "amphibian":
@@ -321,6 +328,9 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 	rx, ry := hand[1][0], hand[1][1]
 	wood := d.lit(hex("#5a3a22"), 0.05)
 	switch hd.kind {
+	case "beside":
+		b := beastFor(hd.at.Element, hd.at)
+		d.beast(b, hd.at, rx+h*0.55, hd.ground, h*0.7, -1)
 	case "work":
 		d.workThing(pose, hand, hd.ground, h, hw, hd)
 	case "book":

@@ -402,7 +402,10 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		h *= 0.5 // "a tiny fairy"
 	}
 	y := max(groundTop+(H-groundTop)*0.75, H*0.82)
-	if groundTop >= H*0.98 && pose != "flying" && pose != "lying" && p.kind == "landscape" && placeOf(s) != "pier" {
+	surfing := hd.kind == "board" && hasAnyWord(strings.ToLower(s.Object), "wave", "waves", "surf", "breaker", "swell")
+	if surfing && groundTop >= H*0.98 {
+		y = H * 0.84 // on the board, out on the water
+	} else if groundTop >= H*0.98 && pose != "flying" && pose != "lying" && p.kind == "landscape" && placeOf(s) != "pier" {
 		d.beach(H * 0.8) // all water: they stand on the shore before it
 		y = H * 0.93
 	}

@@ -389,3 +389,19 @@ func (d *painter) greyHair(hx, hy, r float32) {
 	d.quadTo(hx, hy-r*0.6, hx-r, hy+r*0.05)
 	d.fill(solid(d.lit(hex("#d8d8d4"), 0.05)))
 }
+
+// bigBeast reports whether a creature subject is too big to hold: a
+// horse, a camel, a deer, or a beast whose body plan is as large.
+func bigBeast(s *easel.Subject) bool {
+	if s == nil {
+		return false
+	}
+	switch s.Element {
+	case "horse", "camel", "deer":
+		return true
+	case "animal":
+		b := beastFor("animal", s)
+		return b.plan != "" && b.body >= 0.85 && b.plan != "monkey" && b.plan != "rabbit"
+	}
+	return false
+}
