@@ -221,7 +221,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			s.Category = octx.Category(s.Noun)
 		}
 		old := s.Element
-		if agree(octx, s, roomIdea(sc), obj) && old != "" {
+		if agree(octx, nearContext(ideaWords, p, tags), s, roomIdea(sc), obj) && old != "" {
 			redrawn = append(redrawn, old)
 		}
 		if k := actorKind(s, toks, tags); k != "" {

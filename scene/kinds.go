@@ -282,7 +282,7 @@ var elementCategory = map[string]string{
 // miss.
 //
 // It reports whether the element changed.
-func agree(ctx lexical.Context, s *easel.Subject, inRoom, object bool) bool {
+func agree(ctx, near lexical.Context, s *easel.Subject, inRoom, object bool) bool {
 	lc := elementCategory[s.Element]
 	if lc == "" || s.Category == "" {
 		return false
@@ -324,6 +324,9 @@ func agree(ctx lexical.Context, s *easel.Subject, inRoom, object bool) bool {
 			object && ctx.Favours(s.Noun, sense, s.Category) < lexical.ContextMargin {
 			best = s.Category
 		}
+		if best != "" && !object && senseWeight(s.Noun, best) < minPriorSense && near.Favours(s.Noun, best, sense) < lexical.ContextMargin {
+			best = "" // a rare sense needs its own phrase's word: "a wireless mouse", not "his dog" by a fisherman's nets
+		}
 	} else {
 		// WordNet's choice and the lexicon agree; another sense of
 		// the noun needs twice the margin ("a roast duck on a
@@ -340,6 +343,9 @@ func agree(ctx lexical.Context, s *easel.Subject, inRoom, object bool) bool {
 			}
 			if hominid(lc, s.Noun, x.Category) {
 				continue
+			}
+			if x.Weight < minPriorSense && near.Favours(s.Noun, x.Category, sense) < lexical.ContextMargin {
+				continue // a rare sense needs its own phrase's word: "a roast duck"
 			}
 			if f := ctx.Favours(s.Noun, x.Category, sense); f >= by {
 				best, by = x.Category, f
@@ -441,4 +447,32 @@ func hominid(lc, noun, cat string) bool {
 		}
 	}
 	return false
+}
+
+// nearContext is the context of phrase p's own words and the verb before
+// it ("a roast duck", "clicking a mouse"): what must speak for a rare
+// sense (under minPriorSense) where the lexicon and WordNet agree on
+// another. The rest of the idea may speak of other things: a fisherman's
+// nets and boat make his dog no device.
+func nearContext(words []string, p *phrase, tags []lexical.Tag) lexical.Context {
+	if p == nil {
+		return lexical.NewContext(words)
+	}
+	from := p.from
+	if from > 0 && (tags[from-1] == lexical.Ing || tags[from-1] == lexical.Verb || tags[from-1] == lexical.Part) {
+		from--
+	}
+	return lexical.NewContext(words[from:p.to])
+}
+
+// senseWeight is the share of WordNet's evidence (in percent) for the
+// noun's sense of category c, 0 when it has none.
+func senseWeight(noun, c string) int {
+	e, _, _ := lexical.FindNoun(noun)
+	for _, x := range e.Senses() {
+		if x.Category == c {
+			return x.Weight
+		}
+	}
+	return 0
 }

@@ -35,6 +35,9 @@ func TestSubjectKinds(t *testing.T) {
 		// actors
 		{"a sailor mending nets on a dock", "sailor", []string{"person"}, "", ""},
 		{"an old sailor mending his nets on a pier", "sailor", []string{"person"}, "", ""},
+		// a rare sense needs its own phrase's word, not the other things'
+		{"a fisherman mending nets, his dog beside him", "dog", []string{"mammal"}, "object", ""},
+		{"a sailor coiling rope on a deck, his dog at his feet", "dog", []string{"mammal"}, "", ""},
 		// objects of an action
 		{"an old man flying a red kite at the beach", "kite", []string{"toy"}, "birds", ""},
 		{"a student clicking a mouse at a desk", "mouse", []string{"device"}, "animal", ""},
