@@ -225,7 +225,8 @@ var actionMoods = map[string]string{
 	"roar": "dramatic", "strike": "dramatic", "storm": "dramatic", "stalk": "dramatic",
 	"lurk": "dramatic", "howl": "dramatic", "circle": "dramatic",
 	"catch": "energetic", "pounce": "energetic", "flee": "energetic", "escape": "energetic",
-	"blast": "energetic", "hunt": "dramatic", "rescue": "dramatic",
+	"blast": "energetic", "hunt": "dramatic", "rescue": "dramatic", "rattle": "energetic",
+	"shake": "energetic", "hurtle": "energetic", "plunge": "energetic", "bounce": "energetic",
 }
 
 // actionMood is the mood the Scene's actions bring, "" when they bring none.

@@ -31,6 +31,14 @@ var fitIdeas = []struct {
 	// A road vehicle of today is neither grand nor wistful.
 	{idea: "a delivery van at a crossroads", notSay: []string{"wistful", "lonely", "solitary", "nostalgic", "melancholic", "majestic", "magnificent"}},
 	{idea: "a scooter parked by a fountain", notSay: []string{"majestic", "magnificent", "awe-inspiring", "breathtaking"}},
+	{idea: "a wet spaniel shaking itself dry on a jetty", notSay: []string{"hushed", "tranquil", "serene", "peaceful", "unhurried"}},
+	{idea: "a cable car rattling up a hill", notSay: []string{"hushed", "tranquil", "serene", "peaceful", "unhurried"}},
+	// Water a craft lands on is stirred, not a mirror.
+	{idea: "a floatplane landing on a fjord", notSay: []string{"flawless mirror", "perfectly still", "glassy"}},
+	// What a thing is made of brings no scenery: an oak desk grows no
+	// trees, so it stands in a room.
+	{idea: "an old camera on an oak shelf", notSay: []string{"slants in from the side", "afternoon sun", "trees", "horizon"}},
+	{idea: "a teapot on a bamboo tray", notSay: []string{"bamboo stalks", "grove"}},
 	// A mood the parser read from a noun's modifier ("fire" of a fire
 	// engine) is no mood of the idea.
 	{idea: "a fire engine parked by a hydrant", notSay: []string{"cozy", "snug", "homely", "coziness"}},

@@ -167,17 +167,51 @@ func flavourElement(sc *easel.Scene, e string) bool {
 		if slices.Contains(scene.Implies(s.Noun), e) {
 			return false // a subject is it
 		}
-		if c, _ := subjectCats(s); c&catFood == 0 {
-			continue
+		food := false
+		if c, _ := subjectCats(s); c&catFood != 0 {
+			food = true
 		}
 		for _, a := range s.Adjectives {
-			if scene.Class(a) == "thing" && slices.Contains(scene.Implies(a), e) {
+			// What a dish tastes of, or what a thing is made of: an
+			// oak desk grows no trees, a bamboo tray no grove.
+			if (food || slices.Contains(s.Materials, a)) && namesThing(a) && slices.Contains(scene.Implies(a), e) {
 				from = true
 			}
 		}
 	}
-	return from && (sc.Setting == "" || !slices.Contains(scene.Implies(sc.Setting), e))
+	if sc.Setting == "" {
+		return from
+	}
+	if slices.Contains(scene.Implies(sc.Setting), e) {
+		return false
+	}
+	// "an oak shelf" as the setting: the oak is the shelf's wood.
+	words := strings.Fields(strings.ToLower(sc.Setting))
+	if len(words) < 2 {
+		return from
+	}
+	h, _, ok := lexical.FindNoun(words[len(words)-1])
+	if !ok || !madeThings[h.Category()] {
+		return from
+	}
+	for _, w := range words[:len(words)-1] {
+		if namesThing(w) && slices.Contains(scene.Implies(w), e) {
+			return true
+		}
+	}
+	return from
 }
+
+// namesThing reports whether the lexicon knows a word as a thing or a
+// place ("maple", "bamboo"): used as a modifier, it brings its elements.
+func namesThing(w string) bool {
+	c := scene.Class(w)
+	return c == "thing" || c == "place"
+}
+
+// madeThings are the categories of things made of a material: furniture,
+// containers, devices, tools.
+var madeThings = map[string]bool{"furniture": true, "container": true, "device": true, "tool": true}
 
 // splitRelation splits "on a snowy branch" into "on" and "a snowy branch";
 // a two-word preposition ("in front of", "next to") is kept whole.
@@ -533,7 +567,7 @@ func stirsWater(sc *easel.Scene) bool {
 		if s.Action == "" {
 			continue
 		}
-		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && (motionVerbs[e.Lemma] || surfaceVerbs[e.Lemma] || e.Lemma == "splash" || e.Lemma == "wade") {
+		if e, _, ok := lexical.FindVerb(strings.ToLower(s.Action)); ok && (motionVerbs[e.Lemma] || surfaceVerbs[e.Lemma] || e.Lemma == "splash" || e.Lemma == "wade" || e.Lemma == "land" || e.Lemma == "shake") {
 			return true
 		}
 	}
