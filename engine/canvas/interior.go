@@ -1,6 +1,10 @@
 package canvas
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/easel-art/easel/lexical"
+)
 
 // interior.go draws rooms: walls, a window onto the scene outside, bookshelves and a fireplace.
 
@@ -11,14 +15,7 @@ func (d *painter) interior() {
 	W, H := float32(d.w), float32(d.h)
 	// The view outside is an ordinary landscape.
 	saved := *p
-	p.el = without(p.el, "cat", "window", "person", "people", "flowers")
-	if !hasAny(p.el, landscapeElements...) {
-		// The idea says nothing of it: the seed's view, not always a
-		// meadow (hills and trees, a forest, a town's roofs, mountains).
-		for _, e := range interiorViews[seedPick(p.look.cloudScale, len(interiorViews))] {
-			p.el[e] = true
-		}
-	}
+	p.el = viewOutside(p)
 	d.landscape()
 	*p = saved
 	d.painted("window", "room", "wall", "walls", "floor")
@@ -144,6 +141,41 @@ func darkRoom(p *plan) bool {
 	}
 	flame := hasWord(p.words, "candle") || hasWord(p.words, "lantern") || hasWord(p.words, "oil lamp")
 	return hasWord(p.words, "candlelit") || hasWord(p.words, "lit by") && flame
+}
+
+// viewOutside is what the window looks out on: what the idea names
+// outside, a city it names ("a hotel room in Tokyo": the city's towers),
+// else the seed's view, not always a meadow (hills and trees, a forest,
+// a town's roofs, mountains).
+func viewOutside(p *plan) map[string]bool {
+	el := without(p.el, "cat", "window", "person", "people", "flowers")
+	if el["city"] || !hasAny(el, landscapeElements...) && cityNamed(p.words) {
+		el["city"], el["skyline"] = true, true
+		delete(el, "street")
+	}
+	if !hasAny(el, landscapeElements...) {
+		for _, e := range interiorViews[seedPick(p.look.cloudScale, len(interiorViews))] {
+			el[e] = true
+		}
+	}
+	return el
+}
+
+// cityNamed reports whether the idea names a city or a town, as WordNet
+// files it ("Tokyo", "Paris", "New York"): a room there looks out on it.
+func cityNamed(words string) bool {
+	ws := strings.Fields(words)
+	for i, w := range ws {
+		if i+1 < len(ws) {
+			if e, ok := lexical.Lookup(w + " " + ws[i+1]); ok && e.Category() == "settlement" {
+				return true
+			}
+		}
+		if e, ok := lexical.Lookup(w); ok && e.Category() == "settlement" && e.Freq[lexical.NounPOS] > 1 && !hasWord(words, "village") {
+			return true
+		}
+	}
+	return false
 }
 
 // interiorViews are the views a window opens on when the idea names

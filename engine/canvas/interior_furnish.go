@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"reflect"
+	"runtime"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -230,13 +232,13 @@ func (d *painter) kindPieces() []roomPiece {
 		if !ok {
 			pd, ok = drawerFor(f.Kind)
 		}
-		if !ok || wallPiece(f.Name) || containsStr(used, pd.word) {
+		if !ok || wallPiece(f.Name) || containsStr(used, drawing(pd)) {
 			continue
 		}
 		if _, counter := counterRoom(p); counter && pd.word == "sink" {
 			continue // a kitchen's sink is in its counter
 		}
-		used = append(used, pd.word)
+		used = append(used, drawing(pd))
 		out = append(out, roomPiece{pd.word, pd.draw, hex(pd.col), isDesk(pd.word), false})
 		if len(out) == 2 {
 			break
@@ -255,6 +257,12 @@ func (d *painter) kindPieces() []roomPiece {
 		return []roomPiece{{"desk", (*painter).desk, hex("#8a5a32"), true, false}} // an office: a place to work
 	}
 	return out
+}
+
+// drawing names a drawer's drawing, the same for its every word (a
+// secretary and a desk are one drawing).
+func drawing(pd pieceDrawer) string {
+	return runtime.FuncForPC(reflect.ValueOf(pd.draw).Pointer()).Name()
 }
 
 // containsStr reports whether ss holds s.

@@ -108,3 +108,33 @@ func TestRoomNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestViewOutside checks what a room's window looks out on: a city the
+// idea names, what it names outside, else a view that changes with the
+// seed rather than always one meadow.
+func TestViewOutside(t *testing.T) {
+	for idea, want := range map[string]string{
+		"a hotel room in Tokyo at night":                   "skyline",
+		"a city apartment living room at dusk":             "skyline",
+		"a cabin bedroom in the snowy woods":               "snow",
+		"a beach house living room with a view of the sea": "sea",
+	} {
+		if el := viewOutside(planOf(scene.Parse(idea))); !el[want] {
+			t.Errorf("%q looks out on %v, want %s", idea, el, want)
+		}
+	}
+	views := map[string]bool{}
+	p := planOf(scene.Parse("a quiet bedroom"))
+	for i := range 16 {
+		p.look.cloudScale = float32(i) / 16
+		var keys []string
+		for k := range viewOutside(p) {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		views[strings.Join(keys, ",")] = true
+	}
+	if len(views) < 3 {
+		t.Errorf("a bedroom's window shows %d views over 16 seeds, want several: %v", len(views), views)
+	}
+}
