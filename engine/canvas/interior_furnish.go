@@ -188,7 +188,7 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb,
 			continue
 		}
 		for range many {
-			pieces = append(pieces, roomPiece{f.word, f.draw, col, isDesk(f.word), coloured})
+			pieces = append(pieces, roomPiece{canon(f), f.draw, col, isDesk(f.word), coloured})
 		}
 	}
 	if len(pieces) == 0 {
@@ -239,7 +239,7 @@ func (d *painter) kindPieces() []roomPiece {
 			continue // a kitchen's sink is in its counter
 		}
 		used = append(used, drawing(pd))
-		out = append(out, roomPiece{pd.word, pd.draw, hex(pd.col), isDesk(pd.word), false})
+		out = append(out, roomPiece{canon(pd), pd.draw, hex(pd.col), isDesk(pd.word), false})
 		if len(out) == 2 {
 			break
 		}
@@ -263,6 +263,17 @@ func (d *painter) kindPieces() []roomPiece {
 // secretary and a desk are one drawing).
 func drawing(pd pieceDrawer) string {
 	return runtime.FuncForPC(reflect.ValueOf(pd.draw).Pointer()).Name()
+}
+
+// canon is the first word of furnitureShapes with a drawer's drawing: a
+// secretary is drawn as a "desk", a cradle as a "crib".
+func canon(pd pieceDrawer) string {
+	for _, f := range furnitureShapes {
+		if drawing(f) == drawing(pd) {
+			return f.word
+		}
+	}
+	return pd.word
 }
 
 // containsStr reports whether ss holds s.

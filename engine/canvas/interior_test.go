@@ -53,7 +53,7 @@ func TestRoomKindFurniture(t *testing.T) {
 		"a bedroom with a big window and plants":  "bed",
 		"a hotel room at night":                   "bed", // a hotel room is a bedroom
 		"a bright bathroom":                       "bathtub",
-		"a nursery in the morning":                "cradle", // a baby bed (the crib drawing)
+		"a nursery in the morning":                "crib", // a cradle, WordNet's first baby bed
 		"a quiet study":                           "desk",
 		"a kitchen at dawn":                       "stove",
 		"a cozy living room":                      "sofa",     // WordNet links nothing: a room to sit in
