@@ -498,6 +498,7 @@ func (d *painter) table() {
 		return
 	}
 	// Chopsticks resting across the bowl.
+	d.paintedLike("chopstick")
 	d.line(cx-rx*0.2, cy-ry*1.4, cx+rx*1.3, cy+ry*0.6, 7*d.u)
 	d.line(cx-rx*0.1, cy-ry*1.55, cx+rx*1.35, cy+ry*0.35, 7*d.u)
 	d.fill(solid(hex("#c89a5a")))

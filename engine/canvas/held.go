@@ -320,7 +320,11 @@ func (d *painter) heldOf(s *easel.Subject) held {
 // heldThing2 draws what a figure holds; hand are its two hands, h its
 // height, hw its limb width.
 func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd held) {
-	if hd.kind != "work" {
+	switch {
+	case hd.kind == "work":
+	case hd.kind == "pot" && !hasAnyWord(hd.noun, "pot", "pan", "wok", "skillet", "saucepan"):
+		// "baking cookies": a pot in the hands, not the cookies
+	default:
 		d.paintedNoun(hd.noun, hd.kind == "thing" || hd.kind == "food")
 	}
 	col := d.lit(hd.col, 0.05)

@@ -118,9 +118,18 @@ var perSubject = map[string]bool{
 }
 
 // isPainted reports whether the record holds subject i of p of the
-// Scene s, in its own shape or a plain one.
+// Scene s, in its own shape or a plain one ("a stack of letters" drawn
+// as a box: the letters are plainly drawn).
 func (r *record) isPainted(s *easel.Scene, p *plan, i int) bool {
-	return r.plain[i] || r.inShape(s, p, i)
+	if r.plain[i] || r.inShape(s, p, i) {
+		return true
+	}
+	for j := range p.subjects {
+		if j != i && r.plain[j] && measures(s, p.subjects[j], p.subjects[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // inShape reports whether the record holds subject i in its own shape:
