@@ -140,6 +140,10 @@ func (d *painter) spaceCraft(x, y, s float32) {
 	if sub != nil {
 		noun = strings.ToLower(sub.Noun)
 	}
+	if sub != nil {
+		d.paintedSub(sub)
+	}
+	d.painted("spaceship")
 	switch {
 	case strings.Contains(noun, "satellite") || strings.Contains(noun, "probe"):
 		d.satellite(x, y, s*1.3)

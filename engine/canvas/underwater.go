@@ -79,6 +79,17 @@ func (d *painter) underwater() {
 	if p.el["whale"] {
 		d.whale(d.xFor("whale", 0.35, 0.65), H*d.rnd(0.3, 0.45), 260*d.u)
 	}
+	for i := range p.subjects {
+		if sub := &p.subjects[i]; submerged(sub) {
+			col := hex("#6a7480")
+			if c, ok := factColour(sub); ok {
+				col = c
+			}
+			d.submarine(d.xFor("underwater", 0.35, 0.65), H*0.42, 110*d.u, col.mix(deep, 0.15)) // vehicles_kinds.go
+			d.paintedSub(sub)
+			break
+		}
+	}
 	jelly := hasWord(p.words, "jellyfish") || hasWord(p.words, "jellies")
 	if jelly {
 		for i := 0; i < 5; i++ {

@@ -259,3 +259,29 @@ func (d *painter) scooter(x, y, s float32, col rgb) {
 	d.line(x+s*0.45, y-s*1.1, x+s*0.75, y-s*1.12, max(s*0.05, 1))
 	d.fill(solid(hex("#1e1e1e")))
 }
+
+// submerged reports a boat that goes under the sea: a submarine.
+func submerged(s *easel.Subject) bool {
+	return s != nil && s.Category == "boat" && (s.Element == "underwater" || strings.Contains(strings.ToLower(s.Noun), "sub"))
+}
+
+// submarine draws a submarine under the sea, facing right: a long hull,
+// its sail with a periscope, portholes, a propeller, in the idea's colour
+// (else steel grey).
+func (d *painter) submarine(x, y, s float32, col rgb) {
+	L, R := s*1.6, s*0.42
+	d.roundRect(x-L, y-R, x+L, y+R, R)
+	d.fill(vgrad(col.scale(1.2), col.scale(0.65), y-R, y+R))
+	d.roundRect(x-s*0.35, y-R-s*0.42, x+s*0.3, y-R+s*0.05, s*0.1)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.8), y-R-s*0.42, y-R))
+	d.line(x-s*0.05, y-R-s*0.42, x-s*0.05, y-R-s*0.7, max(s*0.05, 1))
+	d.line(x-s*0.05, y-R-s*0.7, x+s*0.12, y-R-s*0.7, max(s*0.05, 1))
+	d.fill(solid(col.scale(0.7)))
+	for k := range 4 {
+		px := x - s*0.7 + float32(k)*s*0.5
+		d.disc(px, y, s*0.12, col.scale(0.5), 1, false)
+		d.disc(px, y, s*0.08, hex("#f0e8a0"), 1, false)
+	}
+	d.poly(x-L-s*0.05, y-s*0.05, x-L-s*0.35, y-s*0.3, x-L-s*0.35, y+s*0.3)
+	d.fill(solid(col.scale(0.6)))
+}

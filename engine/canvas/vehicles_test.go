@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/easel-art/easel/scene"
@@ -46,6 +47,7 @@ func TestVehicleColour(t *testing.T) {
 		{"an ambulance on a highway", "red", func(r, g, b float64) bool { return r > 150 && g > 150 && b > 120 }},
 		{"a green tractor in a wheat field", "red", func(r, g, b float64) bool { return g > r+30 && g > b+30 }},
 		{"an orange scooter on a sidewalk", "blue", func(r, g, b float64) bool { return r > b+60 }},
+		{"a yellow submarine under the sea", "red", func(r, g, b float64) bool { return r > b+50 && g > b+30 }},
 	} {
 		for seed := int64(1); seed <= 4; seed++ {
 			// The same Scene but for the vehicle's colour: only the
@@ -97,6 +99,23 @@ func TestVehicleCount(t *testing.T) {
 			if n1, n := red(tt.one, seed), red(tt.many, seed); n < n1*3/2 {
 				t.Errorf("seed %d: %q has %d red pixels, %q %d: not drawn as a count", seed, tt.many, n, tt.one, n1)
 			}
+		}
+	}
+}
+
+// TestDrawnThingsNotNoted: what the canvas now draws by its kind is not
+// named in the "not drawn" note (a tractor in a field, a scooter on a
+// sidewalk, a submarine under the sea, a chess board on a table).
+func TestDrawnThingsNotNoted(t *testing.T) {
+	for _, tt := range []struct{ idea, thing string }{
+		{"a green tractor in a wheat field", "the tractor"},
+		{"a black scooter parked on a sidewalk", "the scooter"},
+		{"a yellow submarine under the sea", "the submarine"},
+		{"a wooden chess board on a table", "the board"},
+		{"a satellite orbiting an ocean planet", "the satellite"},
+	} {
+		if got := NotDrawn(scene.Parse(tt.idea)); slices.Contains(got, tt.thing) {
+			t.Errorf("%q: the note says %q is not drawn (%q)", tt.idea, tt.thing, got)
 		}
 	}
 }
