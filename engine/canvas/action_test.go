@@ -277,6 +277,8 @@ func TestPlaceTheRelationNames(t *testing.T) {
 	}{
 		{"a woman fishing from an old pier", 0.8, 0.84, wood, 0.5},
 		{"a flock of gulls standing on a jetty", 0.8, 0.84, wood, 0.5},
+		// The place named after another relation ("in a red coat").
+		{"a girl in a red coat fishing off a jetty", 0.8, 0.84, wood, 0.5},
 		{"pigeons pecking in a sunny plaza", 0.8, 1, paving, 0.5},
 		{"a juggler in a town square", 0.8, 1, paving, 0.5},
 		{"a little girl building a sandcastle", 0.85, 1, sand, 0.5},

@@ -59,6 +59,9 @@ func (d *painter) mainBirds(hz float32) bool {
 	W, H := float32(d.w), float32(d.h)
 	water := hasAny(p.el, "lake", "pond", "river", "sea")
 	pose := birdPose(s, water)
+	if pl := p.place(); pose == "swimming" && (pl == "pier" || pl == "square") {
+		pose = "standing" // on the deck or the paving the idea names (places.go)
+	}
 	n := herdOf(s) // "a flock of pigeons": several (creatures.go)
 	col, ok := colourOf(s)
 	if !ok {
@@ -80,7 +83,7 @@ func (d *painter) mainBirds(hz float32) bool {
 	}
 	ground := H * 0.85
 	if pose == "standing" {
-		switch placeOf(s) {
+		switch p.place() {
 		case "pier":
 			ground = H * 0.8
 			d.pier(ground) // on the pier's deck (places.go)

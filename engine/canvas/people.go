@@ -405,11 +405,11 @@ func (d *painter) mainFigure(groundTop float32) bool {
 	surfing := hd.kind == "board" && hasAnyWord(strings.ToLower(s.Object), "wave", "waves", "surf", "breaker", "swell")
 	if surfing && groundTop >= H*0.98 {
 		y = H * 0.84 // on the board, out on the water
-	} else if groundTop >= H*0.98 && pose != "flying" && pose != "lying" && p.kind == "landscape" && placeOf(s) != "pier" {
+	} else if groundTop >= H*0.98 && pose != "flying" && pose != "lying" && p.kind == "landscape" && p.place() != "pier" {
 		d.beach(H * 0.8) // all water: they stand on the shore before it
 		y = H * 0.93
 	}
-	place := placeOf(s)
+	place := p.place()
 	var px0, px1 float32
 	switch {
 	case p.kind != "landscape" || pose == "flying":

@@ -36,13 +36,41 @@ func placeOf(s *easel.Subject) string {
 	return ""
 }
 
+// placePreps are the prepositions that put a subject on or in a place.
+var placePreps = map[string]bool{"on": true, "at": true, "from": true, "in": true, "along": true, "by": true, "onto": true, "off": true}
+
+// place is the place the main subject is in: its relation's, else one
+// the idea's words put it in with a preposition a few words before ("an
+// elderly fisherman in a yellow raincoat mending nets on a wooden pier").
+func (p *plan) place() string {
+	if len(p.subjects) == 0 {
+		return ""
+	}
+	if k := placeOf(&p.subjects[0]); k != "" {
+		return k
+	}
+	ws := strings.Fields(p.words)
+	for i, w := range ws {
+		k, ok := placeKinds[w]
+		if !ok {
+			continue
+		}
+		for j := i - 1; j >= max(0, i-3); j-- {
+			if placePreps[ws[j]] {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
 // placeNeeds adds what the main subject's place stands in: the sea under
 // a pier, the sea behind a beach, a town round a square (no meadow).
 func (p *plan) placeNeeds() {
 	if len(p.subjects) == 0 {
 		return
 	}
-	switch placeOf(&p.subjects[0]) {
+	switch p.place() {
 	case "pier":
 		if !hasAny(p.el, "lake", "river", "sea", "pond") {
 			p.el["sea"] = true
@@ -69,7 +97,7 @@ func (d *painter) placeGround(groundTop float32) {
 	if len(p.subjects) == 0 || p.kind != "landscape" {
 		return
 	}
-	if placeOf(&p.subjects[0]) == "square" {
+	if p.place() == "square" {
 		d.paving(groundTop)
 	}
 }
