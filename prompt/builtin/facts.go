@@ -363,7 +363,13 @@ func (d *draft) linesFor(noun, element string, cats catSet) []tmpl {
 	if l, ok := d.t.subjects[noun]; ok {
 		return l
 	}
-	if l := categoryLines()[catName(cats)]; l != nil {
+	name := catName(cats)
+	if name == "structure" && (d.at == placeIndoor || d.at == placeUnknown && d.sc.Domain == "interior") {
+		// An office, an attic or a nook the idea puts us inside is a
+		// room: it does not stand solid.
+		name = "room"
+	}
+	if l := categoryLines()[name]; l != nil {
 		return l
 	}
 	if element != "" && !incidental[element] {

@@ -37,6 +37,10 @@ func TestSubjectKindLines(t *testing.T) {
 		{"an old farmer leaning on a gate, his horse behind him", `\(him\b|, him,`, ``},
 		{"an old sailor mending his nets on a dock, a small green boat moored nearby, gulls circling overhead, rain drifting in",
 			`\((nearby|drifting)\b|nearby gulls|overhead rain|\bhis\b[^,)]*\bgulls`, ``},
+		// a structure we are inside is a room: it does not stand solid
+		{"a cluttered office with three monitors", `stands? solid`, ``},
+		{"a dusty cellar with wine barrels", `stands? solid`, ``},
+		{"a cozy attic with a rocking chair", `stands? solid`, ``},
 		// what someone slices or peels is not whole
 		{"a cook slicing tomatoes on a cutting board", `tomatoes[^.]*\b(whole|intact)`, ``},
 		{"a chef dicing carrots at a steel counter", `carrots[^.]*\b(whole|intact)`, ``},
