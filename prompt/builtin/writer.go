@@ -31,7 +31,8 @@
 //	domains.go   each domain's profile: light, moods, views, colours, details
 //	place.go     the scene's kind from its facts: indoors or out (placeOf), which
 //	             profile fits (sceneProfile: people, not a portrait; a thing in a
-//	             room), named light (firelight, neon), moods of actions (actionAllows), framing
+//	             room), named light (firelight, neon), framing, a planet underfoot (onWorld)
+//	mood.go      the mood of actions (sceneActionMood, actionAllows), rest, moods and seasons a modifier brought
 //	palette.go   the colours of the idea's own things (subjectHues: raspberry red, warm wood brown)
 package builtin
 
