@@ -84,7 +84,7 @@ func (d *painter) interior() {
 	if sub, ok := counterRoom(p); ok {
 		d.counter(sub, -4*d.u, W+4*d.u, H*0.64, H*0.93) // rooms.go
 	}
-	seatX, seat := d.furnish(H * 0.9)
+	seat, bed := d.furnish(H * 0.9)
 	d.roomThings(H * 0.9)
 	if s := p.subjectOf("person"); s != nil {
 		col := p.accent
@@ -101,10 +101,15 @@ func (d *painter) interior() {
 			pose = "standing" // "a doctor in a hospital corridor": whole, in the room
 		}
 		x, y := W*0.3, H*0.97
-		if seat && seatedIn(s) {
-			x, y = seatX, H*0.93 // in the armchair, on the sofa
+		switch pose = seatedPose(s, pose); {
+		case seat.ok && seatedIn(s):
+			x, y, hd.seated = seat.x, seat.y, true // in the armchair, on the sofa
+		case bed.ok && pose == "lying":
+			x, y = bed.x, bed.y // "a boy sleeping in his bedroom": in his bed
+		case bed.ok && seatedIn(s):
+			x, y, hd.seated, pose = bed.x, bed.y+H*0.1, true, "sitting" // "playing guitar on her bed"
 		}
-		d.mounted(x, y, H*0.55, seatedPose(s, pose), col, hd)
+		d.mounted(x, y, H*0.55, pose, col, hd)
 	}
 	if p.el["cat"] {
 		// On the sill, inside the window whatever its place.

@@ -132,6 +132,12 @@ func roomKind(p *plan) string {
 			return e.Lemma
 		}
 	}
+	for _, w := range ws {
+		// The room of the setting: "a boy sleeping in his bedroom".
+		if e, _, ok := lexical.FindNoun(w); ok && e.Category() == "room" && lexical.Furnishings(e.Lemma) != nil {
+			return e.Lemma
+		}
+	}
 	return ""
 }
 
@@ -290,14 +296,14 @@ func containsStr(ss []string, s string) bool {
 // screens on the desk; it returns where the first seat stands (an
 // armchair, a sofa, a bed), for whoever sits in the room. A fireplace
 // keeps the middle of the wall: one or two pieces stand beside it.
-func (d *painter) furnish(floorY float32) (seatX float32, seat bool) {
+func (d *painter) furnish(floorY float32) (seat, bed roomSpot) {
 	W, H := float32(d.w), float32(d.h)
 	pieces, screens, screenCol, sinks := d.roomPieces()
 	for i, col := range sinks {
 		d.counterSink(W*(0.3+0.4*float32(i%2)), H*0.617, W*0.2, d.lit(col, 0.05)) // the counter's top (interior.go)
 	}
 	if d.diningSet(pieces, floorY) {
-		return 0, false
+		return seat, bed
 	}
 	hearth := hasFireplace(d.p) && len(pieces) <= 2
 	deskDone := false
@@ -307,8 +313,8 @@ func (d *painter) furnish(floorY float32) (seatX float32, seat bool) {
 		if hearth {
 			x = W * (0.2 + 0.6*float32(i%2))
 		}
-		if !seat && roomSeats[pc.word] {
-			seatX, seat = x, true
+		if !seat.ok && roomSeats[pc.word] {
+			seat = roomSpot{x, H * 0.93, true}
 		}
 		y := max(floorY, H*0.86)
 		s := W * 0.28 * min(1, 1.6/(float32(len(pieces))+0.6))
@@ -316,6 +322,9 @@ func (d *painter) furnish(floorY float32) (seatX float32, seat bool) {
 			s = W * 0.2 // beside the fireplace, whole
 		}
 		pc.draw(d, x, y, s, d.lit(pc.col, 0.05))
+		if !bed.ok && (pc.word == "bed" || pc.word == "sofa") {
+			bed = roomSpot{x + s*0.1, y - s*0.3, true} // on its mattress, its cushions
+		}
 		if pc.desk && screens > 0 && !deskDone {
 			deskDone = true
 			col := hex("#1e2024")
@@ -325,7 +334,13 @@ func (d *painter) furnish(floorY float32) (seatX float32, seat bool) {
 			d.screens(x, y-s*0.72, s, min(screens, 4), d.lit(col, 0.05))
 		}
 	}
-	return seatX, seat
+	return seat, bed
+}
+
+// roomSpot is where a figure sits or lies in the room.
+type roomSpot struct {
+	x, y float32
+	ok   bool
 }
 
 // roomSeats are the drawings a person in the room sits in.

@@ -179,8 +179,11 @@ func (d *painter) roomThings(floorY float32) {
 	p := d.p
 	W, H := float32(d.w), float32(d.h)
 	var things []easel.Subject
-	for _, x := range p.subjects {
+	for i, x := range p.subjects {
 		n := strings.ToLower(x.Noun)
+		if d.heldSub(i) {
+			continue // in a figure's hands ("playing guitar on her bed")
+		}
 		if x.Category == "room" || x.Category == "person" || x.Category == "furniture" && !strings.Contains(n, "lamp") || furnishedBy(&x) {
 			continue // the furniture stands on the floor (interior_furnish.go)
 		}
@@ -216,4 +219,17 @@ func (d *painter) roomThings(floorY float32) {
 		d.object(pr, cx, y, s)
 		d.prop = false
 	}
+}
+
+// heldSub reports whether the plan's subject i is what a person in the
+// room holds or plays ("a girl playing guitar": the guitar is in her
+// hands, not on the floor).
+func (d *painter) heldSub(i int) bool {
+	n := strings.ToLower(d.p.subjects[i].Noun)
+	for _, s := range d.p.subjects {
+		if s.Category == "person" && n != "" && (strings.Contains(strings.ToLower(s.Object), n) || strings.Contains(strings.ToLower(s.Relation), "with "+n)) {
+			return true
+		}
+	}
+	return false
 }
