@@ -52,7 +52,7 @@ func TestCategoryColour(t *testing.T) {
 				notDrawn = append(notDrawn, noun)
 				continue
 			}
-			main := "the " + strings.ToLower(red.Subjects[0].Noun)
+			main := noteName(red, red.Subjects[0])
 			if slices.Contains(append(NotDrawn(red), Roughly(red)...), main) {
 				notDrawn = append(notDrawn, noun)
 				continue
@@ -227,7 +227,7 @@ func TestNotDrawnTrue(t *testing.T) {
 		sc := scene.Parse(idea)
 		nd := NotDrawn(sc)
 		for i, sub := range sc.Subjects {
-			if !slices.Contains(nd, "the "+strings.ToLower(sub.Noun)) {
+			if !slices.Contains(nd, noteName(sc, sub)) {
 				continue
 			}
 			claims++
@@ -266,7 +266,7 @@ func TestCorpusDrawn(t *testing.T) {
 			continue
 		}
 		total++
-		main := "the " + strings.ToLower(sc.Subjects[0].Noun)
+		main := noteName(sc, sc.Subjects[0])
 		nd := append(NotDrawn(sc), Roughly(sc)...)
 		if slices.Contains(nd, main) {
 			missed = append(missed, idea.Text)

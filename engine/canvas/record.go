@@ -187,7 +187,7 @@ func notesOf(s *easel.Scene, p *plan, rec *record) (notDrawn, roughly []string) 
 		if !thingNamed(s, sub) {
 			continue
 		}
-		name := "the " + strings.ToLower(sub.Noun)
+		name := noteName(s, sub)
 		switch {
 		case !rec.isPainted(s, p, i):
 			notDrawn = appendNew(notDrawn, name)
@@ -335,3 +335,41 @@ func (d *painter) paintedBed(noun string) {
 		d.paintedIn(strings.Join(f[:min(len(f), 3)], " "), false)
 	}
 }
+
+// noteName is how a note names a subject: "the " and its noun, with the
+// noun before it when the parser kept only a head WordNet files under no
+// kind of thing ("a drum set": the drum set, not "the set") or the two
+// make a noun WordNet knows.
+func noteName(s *easel.Scene, sub easel.Subject) string {
+	n := strings.ToLower(sub.Noun)
+	words := ideaWords(s)
+	i := wordAt(words, n) - len(strings.Fields(n)) // the word before the noun
+	if i < 0 || strings.Contains(n, " ") {
+		return "the " + n
+	}
+	w := words[i]
+	if len(w) < 3 || slices.Contains(determiners, w) || slices.Contains(pronouns, w) {
+		return "the " + n
+	}
+	if _, colour := namedColour(w); colour || slices.Contains(sub.Materials, w) || slices.Contains(sub.Colors, w) {
+		return "the " + n
+	}
+	if _, ok := materials[w]; ok {
+		return "the " + n
+	}
+	if e, _, ok := lexical.FindNoun(w + " " + n); ok && e.Lemma != "" {
+		return "the " + w + " " + n
+	}
+	head, _, known := lexical.FindNoun(n)
+	if known && len(head.CategoryList()) > 0 {
+		return "the " + n
+	}
+	if e, ok := lexical.Lookup(w); ok && e.Freq[lexical.NounPOS] > 0 && e.Freq[lexical.NounPOS] >= e.Freq[lexical.AdjPOS] {
+		return "the " + w + " " + n
+	}
+	return "the " + n
+}
+
+// determiners come before a noun phrase and are no part of its name.
+var determiners = []string{"the", "and", "his", "her", "its", "our", "your", "their", "this", "that", "these", "those",
+	"some", "any", "many", "few", "several", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}

@@ -78,3 +78,19 @@ func TestRenderNotesFromPictures(t *testing.T) {
 		t.Errorf("notes %q; want the cushion named as not drawn, and no plain shape", got)
 	}
 }
+
+// TestNoteNames checks that a note names the thing, not a bare head the
+// parser kept ("a drum set": the drum set, not "the set").
+func TestNoteNames(t *testing.T) {
+	for idea, want := range map[string]string{
+		"a drum set in a garage":  "the drum set",
+		"a patio set by a pool":   "the patio set",
+		"a red tractor in a barn": "the tractor",
+		"a porcelain tea set":     "the tea set",
+	} {
+		s := scene.Parse(idea)
+		if got := noteName(s, s.Subjects[0]); got != want {
+			t.Errorf("%q: named %q, want %q", idea, got, want)
+		}
+	}
+}
