@@ -129,12 +129,29 @@ func (d *painter) cakes(s *easel.Subject, cx, cy, rx float32) {
 			d.fill(solid(d.lit(frost, 0)))
 		}
 		if hasWord(d.p.words, "candle") || hasWord(d.p.words, "candles") {
+			// As many candles as counted ("five candles"), in a row
+			// across the top.
 			d.paintedLike("candle")
-			d.rect(x-w*0.04, base-h-w*0.6, x+w*0.04, base-h)
-			d.fill(solid(hex("#f0ece0")))
-			d.glow(x, base-h-w*0.68, w*0.12, warmLight, 1)
+			k := d.p.candles()
+			for c := range k {
+				cx := spread(c, k, x, w*0.7)
+				d.rect(cx-w*0.035, base-h-w*0.5, cx+w*0.035, base-h)
+				d.fill(solid(hex("#f0ece0")))
+				d.glow(cx, base-h-w*0.58, w*0.1, warmLight, 1)
+			}
 		}
 	}
+}
+
+// candles is how many candles the idea puts on a cake: as counted, three
+// for "candles", else one.
+func (p *plan) candles() int {
+	for j := range p.subjects {
+		if strings.HasPrefix(strings.ToLower(p.subjects[j].Noun), "candle") {
+			return countOf(&p.subjects[j], map[bool]int{true: 3, false: 1}[p.subjects[j].Plural])
+		}
+	}
+	return 1
 }
 
 // stack draws a stack of flat cakes on a plate, with syrup running down

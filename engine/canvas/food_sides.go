@@ -272,7 +272,11 @@ func (d *painter) hotMug(s *easel.Subject, cx, cy, rx float32) {
 func (p *plan) besideFood() *easel.Subject {
 	for i := range p.subjects {
 		s := &p.subjects[i]
-		if s.Category != "drink" && edible(s) && !strings.Contains(p.prod.noun, strings.ToLower(s.Noun)) {
+		n := strings.ToLower(s.Noun)
+		if s.Category == "drink" || !edible(s) || strings.Contains(p.prod.noun, n) || drinkWord(" "+n+" ") != "" {
+			continue // the drink the vessel holds ("two cups of green tea")
+		}
+		if foodDrawerFor(s, p.words) != nil {
 			return s
 		}
 	}

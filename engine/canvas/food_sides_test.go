@@ -113,3 +113,25 @@ func TestSliceAndMug(t *testing.T) {
 		}
 	}
 }
+
+// TestCandlesCounted: "a birthday cake with five candles" has five
+// candles on it, not one.
+func TestCandlesCounted(t *testing.T) {
+	for _, tt := range []struct {
+		idea string
+		n    int
+	}{
+		{"a birthday cake with five candles", 5},
+		{"a chocolate cake with three candles", 3},
+		{"a birthday cake with one candle", 1},
+		{"a birthday cake with candles", 3},
+	} {
+		sc := scene.Parse(tt.idea)
+		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
+		p := makePlan(sc, StylePhoto, 64, 64, c, frame{})
+		c.release()
+		if got := p.candles(); got != tt.n {
+			t.Errorf("%q: %d candles; want %d", tt.idea, got, tt.n)
+		}
+	}
+}

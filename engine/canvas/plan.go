@@ -179,6 +179,14 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	switch {
 	case p.el["underwater"]:
 		p.kind = "underwater"
+	case len(p.subjects) > 0 && vehicleKind(&p.subjects[0]) != "" && !fromAbove && !p.el["space"] && !p.el["planet"]:
+		// A road vehicle is the subject: on its road, by the building
+		// the words name ("a motorcycle parked outside a bakery": the
+		// street, not the bakery's table) (vehicles_kinds.go).
+		p.kind = "landscape"
+		if p.el["street"] || p.el["window"] || p.el["table"] || interiorScene(s) {
+			p.kind = "street"
+		}
 	case interiorScene(s) && (p.main == "" || p.main == "table" || p.main == "window" || p.main == "object" || p.main == "person"):
 		// "a sunny kitchen with a round table", "a classroom": the room,
 		// with the furniture it names (furniture.go).

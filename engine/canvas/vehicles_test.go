@@ -119,3 +119,23 @@ func TestDrawnThingsNotNoted(t *testing.T) {
 		}
 	}
 }
+
+// TestRoadVehicleOnItsRoad: a road vehicle that is the subject is drawn
+// on its road or street, not as a table or a still life of the building
+// the words name ("parked outside a bakery").
+func TestRoadVehicleOnItsRoad(t *testing.T) {
+	for _, idea := range []string{
+		"an old yellow motorcycle parked outside a bakery",
+		"a vintage red motorcycle parked by a cafe",
+		"a pink bicycle with a basket of flowers",
+		"a green tractor in a wheat field",
+	} {
+		sc := scene.Parse(idea)
+		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
+		p := makePlan(sc, StylePhoto, 64, 64, c, frame{})
+		c.release()
+		if (p.kind != "street" && p.kind != "landscape") || !p.el["car"] {
+			t.Errorf("%q: drawn as %q (vehicle on the ground %v); want it on its road", idea, p.kind, p.el["car"])
+		}
+	}
+}
