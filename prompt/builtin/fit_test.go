@@ -23,6 +23,7 @@ var fitIdeas = []struct {
 	{idea: "a canoe drifting on a pond", notNeg: []string{"wheels"}},
 	{idea: "a yacht moored in a harbor", notNeg: []string{"wheels"}},
 	{idea: "a gondola gliding along a canal", notNeg: []string{"wheels"}},
+	{idea: "a hot air balloon drifting over vineyards", notNeg: []string{"wheels"}},
 	// Mood follows the action, whatever the domain's habits or a wandering
 	// variation.
 	{idea: "a motorboat racing across a bay", notSay: []string{"hushed", "tranquil", "serene", "wistful", "majestic", "whimsical", "lonely", "solitary"}},

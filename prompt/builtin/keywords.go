@@ -318,6 +318,9 @@ func (d *draft) ofKinds(neg []string) []string {
 	var have catSet
 	for _, s := range d.sc.Subjects {
 		c, _ := subjectCats(s)
+		if s.Element == "balloon" {
+			c &^= catsOf("aircraft") // an aircraft with no wheels
+		}
 		have |= c
 	}
 	for _, e := range d.sc.Elements {
