@@ -146,6 +146,7 @@ func addFacts(sc *easel.Scene, toks []token, items []item) {
 			}
 		}
 		retag(tagged, classes[start:end])
+		possessiveNouns(tagged, toks[start:end])
 		for i := range tagged {
 			tags[start+i] = tagged[i].Tag
 		}

@@ -165,6 +165,19 @@ func notASubject(toks []token, tags []lexical.Tag, noun string) bool {
 	return false
 }
 
+// possessiveNouns tags as nouns the possessive words WordNet knows as
+// nouns: "a giant's boot" names a giant (an owner), though "giant" alone
+// is more often a size.
+func possessiveNouns(ws []lexical.Word, toks []token) {
+	for i := range ws {
+		if toks[i].poss && ws[i].Tag != lexical.Noun {
+			if e, _, ok := lexical.FindNoun(ws[i].Text); ok && e.Freq[lexical.NounPOS] > 0 {
+				ws[i].Tag = lexical.Noun
+			}
+		}
+	}
+}
+
 // possessive rewrites the owner word among a subject's adjectives as the
 // idea wrote it ("witch" → "witch's") once the owner is no subject.
 func possessive(s *easel.Subject, owner string) {

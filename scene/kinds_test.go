@@ -45,6 +45,7 @@ func TestSubjectKinds(t *testing.T) {
 		// owners
 		{"a king's crown on a velvet cushion", "crown", []string{"clothing", "jewelry"}, "person", ""},
 		{"a witch's cottage in a dark wood", "cottage", []string{"building"}, "person", ""},
+		{"a giant's boot in a forest clearing", "boot", []string{"clothing"}, "person", ""},
 		{"a girl on her father's shoulders at a parade", "father", []string{"person"}, "", ""},
 	} {
 		sc := Parse(c.idea)
@@ -78,6 +79,7 @@ func TestNoFalseSubjects(t *testing.T) {
 		{"a king's crown on a velvet cushion", []string{"king"}, "a king's crown", "crown"},
 		{"a dragon's egg in a nest of straw", []string{"dragon"}, "a dragon's egg", "egg"},
 		{"a painter's studio with tall easels", []string{"painter"}, "", "studio"},
+		{"a giant's boot in a forest clearing", []string{"giant"}, "a giant's boot", "boot"},
 		{"a fisherman mending nets, his dog beside him", []string{"him"}, "", "fisherman"},
 		{"an old sailor mending his nets on a dock, a small green boat moored nearby, gulls circling overhead, rain drifting in",
 			[]string{"nearby", "drifting", "overhead"}, "", "sailor"},
