@@ -390,3 +390,19 @@ func TestBigBeastBeside(t *testing.T) {
 		}
 	}
 }
+
+// TestMadeThingsImplyNoPlace: a compound WordNet files as a made or eaten
+// thing brings no scenery of its first word: a figure eating ice cream
+// is not on ice.
+func TestMadeThingsImplyNoPlace(t *testing.T) {
+	for _, tt := range []struct{ idea, not string }{
+		{"a woman eating an ice cream cone", "ice"},
+	} {
+		c := newCanvas(32, 32, 1, styleFor(StylePhoto))
+		p := makePlan(scene.Parse(tt.idea), StylePhoto, 32, 32, c, frame{})
+		c.release()
+		if p.el[tt.not] {
+			t.Errorf("%q: elements have %q", tt.idea, tt.not)
+		}
+	}
+}

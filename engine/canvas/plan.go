@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 	"github.com/easel-art/easel/scene"
 )
 
@@ -704,11 +705,34 @@ func impliedWord(words, k string) bool {
 		}
 		rest := words[i+j+1+len(k):]
 		switch rest[:strings.IndexByte(rest, ' ')] {
-		case "", "s", "es", "y", "ry":
+		case "":
+			if !madeThing(k, rest) {
+				return true
+			}
+		case "s", "es", "y", "ry":
 			return true
 		}
 		i += j + 1
 	}
+}
+
+// madeThingCats are the WordNet categories of a compound that is a thing
+// made or eaten, not the place or weather its first word names: "ice
+// cream" brings no ice, "a snow globe" no snow, "rain boots" no rain.
+var madeThingCats = map[string]bool{
+	"food": true, "dish": true, "dessert": true, "drink": true, "candy": true, "cake": true, "bread": true, "pastry": true,
+	"cookie": true, "clothing": true, "toy": true, "device": true, "container": true, "jewelry": true, "tool": true,
+}
+
+// madeThing reports whether k and the word after it in rest (" cream
+// cone ...") are a WordNet compound that is a made thing.
+func madeThing(k, rest string) bool {
+	next := strings.Fields(rest)
+	if len(next) == 0 {
+		return false
+	}
+	e, _, ok := lexical.FindNoun(k + " " + next[0])
+	return ok && madeThingCats[e.Category()]
 }
 
 // hasWord reports whether words (from normWords) holds the word or phrase k
