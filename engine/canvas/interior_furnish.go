@@ -3,6 +3,7 @@ package canvas
 import (
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/easel-art/easel"
@@ -175,6 +176,9 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb,
 		} else {
 			d.paintedSub(s)
 		}
+		if f.word == "desk" && (slices.ContainsFunc(s.Adjectives, func(a string) bool { return strings.EqualFold(a, "standing") }) || hasWord(p.words, "standing desk")) {
+			f = pieceDrawer{"desk", (*painter).standingDesk, f.col} // its top at a standing person's waist
+		}
 		if f.word == "chair" && upholstered(s) {
 			f = pieceDrawer{"armchair", (*painter).armchair, "#6a3a22"} // "a leather chair"
 		}
@@ -331,7 +335,11 @@ func (d *painter) furnish(floorY float32) (seat, bed roomSpot) {
 			if screenCol != nil {
 				col = *screenCol
 			}
-			d.screens(x, y-s*0.72, s, min(screens, 4), d.lit(col, 0.05))
+			top := y - s*0.72
+			if drawing(pieceDrawer{draw: pc.draw}) == drawing(pieceDrawer{draw: (*painter).standingDesk}) {
+				top = y - s*1.05
+			}
+			d.screens(x, top, s, min(screens, 4), d.lit(col, 0.05))
 		}
 	}
 	return seat, bed

@@ -234,3 +234,20 @@ func (d *painter) fileCabinet(x, y, s float32, col rgb) {
 		d.fill(solid(d.lit(hex("#d0d4d8"), 0.05)))
 	}
 }
+
+// standingDesk draws a desk tall enough to work at standing: a top on a
+// frame of two legs with feet and a crossbar.
+func (d *painter) standingDesk(x, y, s float32, col rgb) {
+	w := s * 1.5
+	d.shadow(x, y, w*0.5)
+	t := y - s*1.05
+	d.rect(x-w*0.5, t, x+w*0.5, t+s*0.07)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.9), t, t+s*0.07))
+	frame := d.lit(hex("#3a3c40"), 0.05)
+	for _, sx := range []float32{-0.38, 0.38} {
+		d.rect(x+sx*w-s*0.035, t+s*0.07, x+sx*w+s*0.035, y)
+		d.rect(x+sx*w-s*0.16, y-s*0.04, x+sx*w+s*0.16, y)
+	}
+	d.rect(x-w*0.38, t+s*0.35, x+w*0.38, t+s*0.4)
+	d.fill(solid(frame))
+}

@@ -61,6 +61,7 @@ func TestRoomKindFurniture(t *testing.T) {
 		"a grandmother knitting by the fireplace": "armchair", // a seated figure sits in one
 		"a barbershop with a leather chair":       "armchair", // upholstered
 		"a boy sleeping in his bedroom":           "bed",      // the room of the setting
+		"an office with a standing desk":          "desk",
 		"a dining room with wooden chairs":        "chair",
 	} {
 		p := planOf(scene.Parse(idea))
