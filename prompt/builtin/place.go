@@ -161,6 +161,9 @@ func openAirModifier(np, head string) bool {
 // syrup gives trees and autumn leaves, "beach" of a beach cocktail a
 // beach): it is no place and no scenery.
 func flavourElement(sc *easel.Scene, e string) bool {
+	if !outdoorElements[e] && e != "bamboo" && e != "autumn leaves" && e != "flowers" && e != "cherry blossoms" {
+		return false // only scenery can be brought by a modifier
+	}
 	from := false
 	for _, s := range sc.Subjects {
 		if slices.Contains(scene.Implies(s.Noun), e) {
