@@ -63,7 +63,8 @@
 //	food_sides.go     a food's flavour colour (chocolate brown, strawberry pink); toppings ("with strawberries"); a second food beside ("next to a croissant"); a slice as a wedge; a hot drink in its mug
 //	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)
 //	objects.go        one object by its shape (objectDrawers); objects_more.go bouquet, shoes, garments, teddy, robot
-//	objects_flat.go   what lies flat on its surface: a wallet, a board game (chess) with its pieces
+//	objects_flat.go   what lies flat on its surface: a wallet, a board game (chess) with its pieces; a toy duck
+//	product_tub.go    a product shot in a bathtub: tiles, rim, water, foam (rubber ducks)
 //	objects_extra.go  scarf, tie, gloves, guitar, violin, wine glass, a glass of a drink, a pair of shoes; which subject is the object, what stands beside it
 //	flowers.go        flower heads by kind (flowerKinds): tulip, rose, lily, sunflower, spike, poppy, else a round head; in any vessel, counted
 //	abstract.go       abstract works; weather.go rain, snow, fog

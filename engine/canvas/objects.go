@@ -10,7 +10,7 @@ import (
 
 // object draws the product's shape standing on base, about s tall.
 func (d *painter) object(pr product, cx, base, s float32) {
-	d.paintedNoun(pr.noun, !shapedNoun(pr.noun))
+	d.paintedNoun(pr.noun, !shapedNoun(pr.noun) && (pr.shape == "generic" || categoryShaped[pr.shape]))
 	if !d.prop && (pr.shape == "drinkglass" || pr.shape == "wineglass" || pr.shape == "cup" || pr.shape == "mug") {
 		d.paintedSub(drinkIn(d.p.subjects)) // the drink in it
 	}
@@ -25,6 +25,16 @@ func (d *painter) object(pr product, cx, base, s float32) {
 	}
 	d.objGeneric(pr, cx, base, s)
 }
+
+// categoryShaped are the shapes that stand in for a whole category
+// (categoryShapes): a thing drawn so is drawn only as a plain shape.
+var categoryShaped = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range categoryShapes {
+		m[v] = true
+	}
+	return m
+}()
 
 // flowerVessel are the shapes flowers may stand in, with the height of
 // their mouth (in units of the object's size).
@@ -51,6 +61,7 @@ var objectDrawers = map[string]func(d *painter, pr product, cx, base, s float32)
 	"suitcase":   (*painter).objSuitcase,
 	"wallet":     (*painter).objWallet, // objects_flat.go
 	"boardgame":  (*painter).objBoardGame,
+	"toyduck":    (*painter).objToyDuck,
 	"box":        (*painter).objSuitcase,
 	"gift":       (*painter).objSuitcase,
 	"book":       (*painter).objBook,

@@ -96,3 +96,23 @@ func (d *painter) objBoardGame(pr product, cx, base, s float32) {
 		d.disc(x, y-h, s*0.035, d.lit(c, 0), 1, false)
 	}
 }
+
+// objToyDuck draws a bath toy shaped like a bird (a rubber duck): a round
+// body with its tail up, a round head, an orange beak and a dark eye.
+func (d *painter) objToyDuck(pr product, cx, base, s float32) {
+	col := pr.col
+	d.shadow(cx, base, s*0.45)
+	by := base - s*0.26
+	d.poly(cx-s*0.38, by-s*0.05, cx-s*0.62, by-s*0.34, cx-s*0.3, by-s*0.2)
+	d.fill(solid(col.scale(0.9)))
+	d.ellipse(cx, by, s*0.5, s*0.27)
+	d.fill(vgrad(col.scale(1.12), col.scale(0.8), by-s*0.27, by+s*0.27))
+	d.ellipse(cx-s*0.05, by-s*0.02, s*0.22, s*0.12)
+	d.fillNoInk(solid(col.scale(0.85)))
+	hx, hy := cx+s*0.24, base-s*0.64
+	d.disc(hx, hy, s*0.22, col.scale(1.05), 1, false)
+	d.disc(hx-s*0.06, hy-s*0.07, s*0.08, col.mix(rgb{1, 1, 1}, 0.5), 0.6, false)
+	d.ellipse(hx+s*0.25, hy+s*0.05, s*0.13, s*0.06)
+	d.fill(solid(d.lit(hex("#f08a1a"), 0)))
+	d.disc(hx+s*0.08, hy-s*0.04, s*0.035, hex("#141414"), 1, false)
+}

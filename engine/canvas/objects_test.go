@@ -68,3 +68,26 @@ func TestNoUnaskedProps(t *testing.T) {
 		}
 	}
 }
+
+// TestToyInItsContainer: a toy named for an animal is drawn as that toy
+// (a rubber duck, by the bird WordNet calls a duck), as many as counted,
+// and in the container the words put it in: afloat in a bathtub, not on
+// a lake.
+func TestToyInItsContainer(t *testing.T) {
+	for _, tt := range []struct {
+		idea, shape, surface string
+		n                    int
+	}{
+		{"five yellow rubber ducks in a bathtub", "toyduck", "tub", 5},
+		{"a blue rubber duck in the bath", "toyduck", "tub", 1},
+		{"three rubber ducks on a bathroom shelf", "toyduck", "shelf", 3},
+	} {
+		sc := scene.Parse(tt.idea)
+		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
+		p := makePlan(sc, StylePhoto, 64, 64, c, frame{})
+		c.release()
+		if p.kind != "product" || p.prod.shape != tt.shape || p.prod.surface != tt.surface || p.prod.n != tt.n {
+			t.Errorf("%q: %s, %d × %q on %q; want %d × %q on %q", tt.idea, p.kind, p.prod.n, p.prod.shape, p.prod.surface, tt.n, tt.shape, tt.surface)
+		}
+	}
+}

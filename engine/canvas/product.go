@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 )
 
 // product.go plans a still life or product shot: which object (its shape from the words of its noun, else from its WordNet category), its colour and material, and the surface it stands on. product_shot.go sets the stage, objects.go draws the object through objectDrawers.
@@ -110,7 +111,7 @@ var shapeColours = map[string][]rgb{
 	"plant": {hex("#c0643a"), hex("#eee6d8")}, "hat": {hex("#e0c07a"), hex("#3a3a3a")},
 	"shoe": {hex("#f2f2f0"), hex("#2a2a2e")}, "boot": {hex("#6a3e22")}, "bag": {hex("#7a4a2a"), hex("#c83a3a")},
 	"backpack": {hex("#2a3a5a"), hex("#c8583a"), hex("#3a5a3a")}, "suitcase": {hex("#2a3a4a"), hex("#b8843a")},
-	"wallet": {hex("#6a3e22")}, "boardgame": {hex("#a8784a"), hex("#6a4a2a")}, "box": {hex("#c8a070"), hex("#f0ece4")}, "gift": {hex("#c82a3a"), hex("#2a6a4a")},
+	"wallet": {hex("#6a3e22")}, "toyduck": {hex("#f4d030")}, "boardgame": {hex("#a8784a"), hex("#6a4a2a")}, "box": {hex("#c8a070"), hex("#f0ece4")}, "gift": {hex("#c82a3a"), hex("#2a6a4a")},
 	"book": {hex("#8a2a2a"), hex("#2a4a6a"), hex("#3a5a3a")}, "clock": {hex("#c83a3a"), hex("#2a6a8a")},
 	"watch": {hex("#c0c8d0")}, "phone": {hex("#1e1e24")}, "laptop": {hex("#c0c4c8")}, "headphones": {hex("#1e1e24"), hex("#e8e4dc")},
 	"camera": {hex("#2a2a2e")}, "speaker": {hex("#3a3a40"), hex("#d8d0c4")}, "glasses": {hex("#1e1e24")},
@@ -207,6 +208,18 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		pr.shape = "drinkglass"
 		if strings.Contains(strings.ToLower(dr.Noun), "wine") || strings.Contains(strings.ToLower(dr.Noun), "champagne") {
 			pr.shape = "wineglass"
+		}
+	}
+	if pr.shape == "generic" && sub.Category == "toy" {
+		// A toy named for an animal: a bird is a bath duck, a beast a
+		// plush one, by the animal's WordNet category.
+		if e, _, ok := lexical.FindNoun(lexical.Singular(pr.noun)); ok {
+			switch {
+			case e.Has("bird"):
+				pr.shape = "toyduck"
+			case e.Has("mammal"):
+				pr.shape = "teddy"
+			}
 		}
 	}
 	if pr.shape == "generic" {
@@ -330,6 +343,7 @@ func drinkWord(words string) string {
 func surfaceOf(words string) string {
 	for _, s := range []struct{ w, surface string }{
 		{"white background", "white"}, {"plain background", "white"}, {"seamless", "white"}, {"isolated", "white"},
+		{"bathtub", "tub"}, {"tub", "tub"}, {"in the bath", "tub"}, {"in a bath", "tub"},
 		{"marble", "marble"}, {"counter", "marble"}, {"bench", "bench"}, {"shelf", "shelf"}, {"mantel", "shelf"},
 		{"concrete", "concrete"}, {"background", "backdrop"}, {"backdrop", "backdrop"}, {"studio", "backdrop"},
 		{"bed", "bed"}, {"sofa", "bed"}, {"couch", "bed"}, {"blanket", "bed"}, {"pillow", "bed"},

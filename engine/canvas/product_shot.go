@@ -82,6 +82,8 @@ func (d *painter) productShot() {
 			}
 		}
 		d.fillRect(0, top, W, top+3*d.u, stone.scale(1.05), 0.8)
+	case "tub":
+		d.bathTub(top, dim) // product_tub.go
 	case "bed":
 		// A bedroom wall and a soft quilt with a pillow at the back.
 		wall := hex("#e4d8c8").scale(dim)
@@ -123,7 +125,7 @@ func (d *painter) productShot() {
 		pt.tex, pt.texAmt, pt.texScale = texStreakH, 0.45, 8*d.u
 		d.fill(pt)
 	}
-	if pr.surface != "bed" && pr.surface != "white" && pr.surface != "backdrop" && pr.surface != "bench" {
+	if pr.surface != "bed" && pr.surface != "white" && pr.surface != "backdrop" && pr.surface != "bench" && pr.surface != "tub" {
 		d.productWindow(top, dim)
 	}
 	// Soft light from the window on the left (the look may mirror it);
@@ -131,7 +133,7 @@ func (d *painter) productShot() {
 	if pr.surface != "white" {
 		d.glow(W*0.12, top*0.45, W*0.35, hex("#fff2dc"), 0.22*dim)
 	}
-	if pr.surface != "white" && pr.surface != "backdrop" && pr.surface != "bench" && !p.lt.night && !pr.window {
+	if pr.surface != "white" && pr.surface != "backdrop" && pr.surface != "bench" && pr.surface != "tub" && !p.lt.night && !pr.window {
 		wx := W * between(-0.1, 0.7, (p.look.cloud-0.55)/1.05)
 		ww := W * between(0.25, 0.45, p.look.cloudScale-0.7)
 		d.poly(wx, top*0.08, wx+ww, top*0.02, wx+ww*1.25, top, wx+ww*0.25, top)
@@ -147,6 +149,9 @@ func (d *painter) productShot() {
 	base := top + (H-top)*between(0.3, 0.6, p.look.shore)
 	if pr.surface == "shelf" {
 		base = top + (H-top)*0.5
+	}
+	if pr.surface == "tub" {
+		base = top + (H-top)*0.3 // afloat on the water
 	}
 	side := float32(1) // where the company goes: the other side of the frame
 	if cx > W/2 {
@@ -202,6 +207,9 @@ func (d *painter) productShot() {
 		}
 	} else {
 		d.object(pr, cx, base, s)
+	}
+	if pr.surface == "tub" {
+		d.bathFoam(top, base, s) // the water laps at what floats in it
 	}
 	if p.lt.night && pr.shape != "candle" && pr.shape != "lamp" {
 		d.glow(cx-s, base-s, s*1.2, warmLight, 0.12)
