@@ -115,13 +115,19 @@ func actorKind(s *easel.Subject, toks []token, tags []lexical.Tag) string {
 // words, or the words without the verb where the verb alone makes the
 // thing alive. A verb's glosses speak of what does it (birds fly) as much
 // as of what it is done to (one clicks a mouse); of its object only the
-// second counts. obj reports whether p is an object.
+// second counts, unless the verb speaks of animals at large (feed, pet):
+// then it says what it is done to. obj reports whether p is an object.
 func objectContext(ctx lexical.Context, words []string, ps []*phrase, p *phrase, tags []lexical.Tag) (_ lexical.Context, obj bool) {
 	if p == nil || !isObject(ps, p) {
 		return ctx, false
 	}
 	v := p.from - 1
 	if v < 0 || tags[v] != lexical.Ing && tags[v] != lexical.Verb && tags[v] != lexical.Part {
+		return ctx, true
+	}
+	if lexical.NewContext(words[v:v+1]).Favours(p.noun, "animal", "color") > 0 {
+		// "feeding a crane", "petting a mouse": a verb whose glosses
+		// speak of animals at large says what it is done to.
 		return ctx, true
 	}
 	w := make([]string, len(words))

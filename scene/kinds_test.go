@@ -42,6 +42,7 @@ func TestSubjectKinds(t *testing.T) {
 		{"an old man flying a red kite at the beach", "kite", []string{"toy"}, "birds", ""},
 		{"a student clicking a mouse at a desk", "mouse", []string{"device"}, "animal", ""},
 		{"a boy feeding a duck at a pond", "duck", []string{"bird"}, "", ""},
+		{"a girl feeding a crane at the zoo", "crane", []string{"bird"}, "object", ""},
 		// owners
 		{"a king's crown on a velvet cushion", "crown", []string{"clothing", "jewelry"}, "person", ""},
 		{"a witch's cottage in a dark wood", "cottage", []string{"building"}, "person", ""},
