@@ -406,3 +406,32 @@ func TestMadeThingsImplyNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkOnUndrawnVehicle: a vehicle of a kind the canvas has no drawer
+// for (a skateboard, a sled) is worked on at the bench, a low bar in its
+// colour, not drawn as a truck.
+func TestWorkOnUndrawnVehicle(t *testing.T) {
+	const size = 160
+	for _, tt := range []struct{ idea, noun string }{
+		{"a boy repairing his %s skateboard", "skateboard"},
+		{"a girl mending her %s sled", "sled"},
+	} {
+		red, blue := scene.Parse(fmtIdea(tt.idea, "red")), scene.Parse(fmtIdea(tt.idea, "red"))
+		for i := range blue.Subjects {
+			if blue.Subjects[i].Noun == tt.noun {
+				blue.Subjects[i].Colors, blue.Subjects[i].Adjectives = []string{"blue"}, nil
+			}
+		}
+		a, b := figureOnly(t, red, size), figureOnly(t, blue, size)
+		y0, y1 := size, -1
+		for i := 0; i < len(a); i += 3 {
+			if abs32(a[i]-b[i])+abs32(a[i+2]-b[i+2]) > 0.3 {
+				y := i / 3 / size
+				y0, y1 = min(y0, y), max(y1, y)
+			}
+		}
+		if y1 < 0 || y1-y0 > size/10 {
+			t.Errorf("%q: the %s spans rows %d..%d; want a low piece on the bench", tt.idea, tt.noun, y0, y1)
+		}
+	}
+}

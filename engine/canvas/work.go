@@ -86,7 +86,9 @@ var foodCategories = map[string]bool{
 }
 
 // workVehicles are the categories of vehicle a figure kneels at to work.
-var workVehicles = map[string]bool{"bicycle": true, "motorcycle": true, "car": true, "truck": true, "bus": true, "vehicle": true, "boat": true}
+// A vehicle of no drawn kind (a skateboard, a sled, a cart) is worked on
+// at the bench, not drawn as a truck.
+var workVehicles = map[string]bool{"bicycle": true, "motorcycle": true, "car": true, "truck": true, "bus": true, "boat": true}
 
 // objectCategory is the WordNet category of a subject's action object:
 // the subject it names, else the noun itself.
@@ -324,11 +326,7 @@ func (d *painter) workThing(pose string, hand [2][2]float32, y, h, hw float32, h
 			vehicleDrawers[r.Category](d, rx+s*0.95, y, s, d.lit(vc, 0.05))
 		default:
 			s := h * 0.4
-			f, okv := vehicleDrawers[r.Category]
-			if !okv {
-				f = (*painter).truck
-			}
-			f(d, rx+s*0.9, y, s, d.lit(vc, 0.05))
+			vehicleDrawers[r.Category](d, rx+s*0.9, y, s, d.lit(vc, 0.05))
 		}
 	}
 	// The tool in the right hand.
