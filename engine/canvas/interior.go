@@ -17,6 +17,12 @@ func (d *painter) interior() {
 	saved := *p
 	p.el = viewOutside(p)
 	d.landscape()
+	switch p.weather {
+	case "rain", "storm":
+		d.rain(p.weather == "storm") // streaks on the glass; the wall covers the rest
+	case "snow":
+		d.snowfall()
+	}
 	*p = saved
 	d.painted("window", "room", "wall", "walls", "floor")
 	for i := range p.subjects {
