@@ -206,8 +206,8 @@ func thingNamed(s *easel.Scene, sub easel.Subject) bool {
 	if n == "" || sub.Category == "color" {
 		return false
 	}
-	if _, ok := namedColour(n); ok {
-		return false // a colour word, not a thing
+	if _, ok := namedColour(lastWord(n)); ok && sub.Element == "" && sub.Category == "" {
+		return false // a colour word, not a thing (but "whipped cream" is food)
 	}
 	if e, ok := lexical.Lookup(n); ok && e.Freq[lexical.NounPOS] <= 1 && e.Freq[lexical.AdjPOS] >= 2 {
 		return false // an adjective the parser took for a thing ("a cozy nook")

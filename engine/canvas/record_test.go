@@ -26,8 +26,9 @@ func TestNotesFromRecord(t *testing.T) {
 		{"a bowl of popcorn in front of a television", "the popcorn, the television", ""},
 		{"a mailbox in front of a white house", "the house", ""},
 		{"a tent by a mountain lake", "the tent", ""},
-		{"a bowl of ramen with chopsticks and a glass of beer", "the beer", ""},      // the chopsticks lie across the bowl
-		{"a grandmother baking cookies in a kitchen", "the cookies", ""},             // a pot in her hands
+		{"a bowl of ramen with chopsticks and a glass of beer", "the beer", ""}, // the chopsticks lie across the bowl
+		{"a grandmother baking cookies in a kitchen", "the cookies", ""},
+		{"a plate of waffles with whipped cream", "the whipped cream", ""},           // a food, not the colour cream             // a pot in her hands
 		{"a typewriter next to a stack of letters", "the typewriter", "the letters"}, // the stack is a box
 		// Drawn as a plain stand-in.
 		{"a robot watering plants", "", "the robot"},
