@@ -33,10 +33,10 @@ import (
 // nothing.
 func madeKind(s *easel.Subject) string {
 	e, _, ok := lexical.FindNoun(strings.ToLower(s.Noun))
-	if !ok || !living[e.Category()] || compound(s) {
-		return ""
+	if !ok || !living[e.Category()] && !living[s.Category] || compound(s) {
+		return "" // the idea's living one or WordNet's: "a paper crane"
 	}
-	person := e.Category() == "person"
+	person := e.Category() == "person" || s.Category == "person"
 	for _, a := range s.Adjectives {
 		if f, _, ok := lookupPhrase(a); ok && f.e.class == cColor || isColor(a) {
 			continue

@@ -27,6 +27,7 @@ func TestSubjectKinds(t *testing.T) {
 		{"a marble lion at a temple gate", "lion", []string{"artwork"}, "animal", "animal"},
 		{"a ceramic cat on a mantel", "cat", []string{"toy", "artwork"}, "cat", ""},
 		{"a wooden owl on a bookshelf", "owl", []string{"toy", "artwork"}, "birds", "bird"},
+		{"a paper crane on a writing desk", "crane", []string{"toy", "artwork"}, "birds", "bird"},
 		// ... and what stays alive
 		{"a golden retriever on a lawn", "golden retriever", []string{"mammal"}, "", ""},
 		{"a silky cat on a cushion", "cat", []string{"mammal"}, "", ""},
