@@ -248,6 +248,11 @@ func (d *painter) partyBalloons(sub *easel.Subject, hz float32) {
 	}
 	r := W * 0.07 * min(1, 3/float32(n+1)+0.4)
 	knotX, knotY := W*0.5, hz*0.95+r*3
+	if a := d.p.tiedTo(sub); a != nil {
+		// "tied to a park bench": what holds them stands on the ground
+		// and the strings run down to it (vehicles_kinds.go).
+		knotY = d.balloonAnchor(a, knotX, hz+(float32(d.h)-hz)*0.6, W*0.16)
+	}
 	for i := range n {
 		f := (float32(i) + 0.5) / float32(n)
 		x := W * (0.5 + (f-0.5)*min(0.8, 0.18*float32(n)))

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/easel-art/easel"
+	"github.com/easel-art/easel/lexical"
 )
 
 // vehicles_kinds.go tells road vehicles apart by kind within their WordNet
@@ -284,4 +285,76 @@ func (d *painter) submarine(x, y, s float32, col rgb) {
 	}
 	d.poly(x-L-s*0.05, y-s*0.05, x-L-s*0.35, y-s*0.3, x-L-s*0.35, y+s*0.3)
 	d.fill(solid(col.scale(0.6)))
+}
+
+// tiedTo is the thing the idea ties a subject to ("three balloons tied to
+// a park bench": the bench), nil when none.
+func (p *plan) tiedTo(sub *easel.Subject) *easel.Subject {
+	rel := " " + strings.ToLower(sub.Relation) + " "
+	if !hasWord(p.words, "tied") && !hasWord(p.words, "attached") && !hasWord(p.words, "tethered") {
+		return nil
+	}
+	for i := range p.subjects {
+		x := &p.subjects[i]
+		if x != sub && x.Noun != "" && (strings.Contains(rel, " "+strings.ToLower(x.Noun)+" ") || hasWord(p.words, "to a "+strings.ToLower(x.Noun)) || hasWord(p.words, "to the "+strings.ToLower(x.Noun))) {
+			return x
+		}
+	}
+	// The thing is only in the relation ("to a park bench" read as the
+	// setting): a subject made of its words and WordNet's category.
+	n := strings.TrimSpace(strings.ToLower(sub.Relation))
+	for _, w := range []string{"to ", "the ", "a ", "an "} {
+		n = strings.TrimPrefix(n, w)
+	}
+	if n == "" || n == strings.ToLower(sub.Relation) {
+		return nil
+	}
+	e, _, ok := lexical.FindNoun(n)
+	if !ok {
+		f := strings.Fields(n)
+		e, _, ok = lexical.FindNoun(f[len(f)-1])
+	}
+	x := &easel.Subject{Noun: n}
+	if ok {
+		x.Category = e.Category()
+	}
+	return x
+}
+
+// balloonAnchor draws what balloons are tied to, standing on the ground
+// at (x, y) about s wide: a bench for a seat (WordNet's furniture), else
+// a post with the thing's colour on top (a mailbox, a fence post). It
+// returns the height where the strings are knotted.
+func (d *painter) balloonAnchor(a *easel.Subject, x, y, s float32) float32 {
+	d.paintedSub(a)
+	iron := d.lit(hex("#2a2a2e"), 0.05)
+	if a.Category == "furniture" {
+		wood := d.lit(hex("#9a6a3e"), 0.05)
+		if c, ok := factColour(a); ok {
+			wood = d.lit(c, 0.05)
+		}
+		d.shadow(x, y, s*1.1)
+		for _, lx := range []float32{-0.85, 0.85} {
+			d.rect(x+lx*s-s*0.05, y-s*0.45, x+lx*s+s*0.05, y)
+		}
+		d.fill(solid(iron))
+		for k := range 3 { // the back's slats
+			yy := y - s*0.95 + float32(k)*s*0.17
+			d.roundRect(x-s, yy, x+s, yy+s*0.12, s*0.03)
+		}
+		d.fill(vgrad(wood.scale(1.1), wood.scale(0.85), y-s*0.95, y-s*0.5))
+		d.roundRect(x-s*1.05, y-s*0.5, x+s*1.05, y-s*0.38, s*0.03) // the seat
+		d.fill(solid(wood.scale(1.15)))
+		return y - s*0.95
+	}
+	col := d.lit(hex("#3a5a8a"), 0.05)
+	if c, ok := colourOf(a); ok {
+		col = d.lit(c, 0.05)
+	}
+	d.shadow(x, y, s*0.3)
+	d.rect(x-s*0.06, y-s*0.9, x+s*0.06, y)
+	d.fill(solid(iron))
+	d.roundRect(x-s*0.3, y-s*1.3, x+s*0.3, y-s*0.88, s*0.12)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.8), y-s*1.3, y-s*0.88))
+	return y - s*1.3
 }

@@ -139,3 +139,20 @@ func TestRoadVehicleOnItsRoad(t *testing.T) {
 		}
 	}
 }
+
+// TestBalloonsTiedToSomething: balloons tied to a thing have it under
+// them (a park bench, a mailbox): the picture differs from the same Scene
+// with nothing to tie them to.
+func TestBalloonsTiedToSomething(t *testing.T) {
+	const size = 128
+	for _, idea := range []string{"three blue balloons tied to a park bench", "five red balloons tied to a mailbox"} {
+		for seed := int64(1); seed <= 4; seed++ {
+			sc, loose := scene.Parse(idea), scene.Parse(idea)
+			loose.Subjects = loose.Subjects[:1]
+			loose.Subjects[0].Relation = ""
+			if n, _, _, _ := diffArea(sc, loose, size, seed); n < size*size/200 {
+				t.Errorf("%q seed %d: what holds them changes only %d pixels", idea, seed, n)
+			}
+		}
+	}
+}
