@@ -435,3 +435,14 @@ func TestWorkOnUndrawnVehicle(t *testing.T) {
 		}
 	}
 }
+
+// TestRoomFigures: in a room, one at work stands at it rather than
+// sitting in the room's armchair.
+func TestRoomFigures(t *testing.T) {
+	for _, idea := range []string{"a carpenter sawing a plank in a workshop", "a cook slicing onions in a kitchen"} {
+		sc := scene.Parse(idea)
+		if seatedIn(&sc.Subjects[0]) {
+			t.Errorf("%q: seated in the room's armchair; want them standing at the work", idea)
+		}
+	}
+}

@@ -412,7 +412,7 @@ func upholstered(s *easel.Subject) bool {
 // on the move, at the stove or lying down.
 func seatedIn(s *easel.Subject) bool {
 	switch poseOf(s) {
-	case "standing", "walking", "running", "dancing", "cooking", "jumping", "lying", "sleeping", "riding":
+	case "standing", "walking", "running", "dancing", "cooking", "jumping", "lying", "sleeping", "riding", "working", "kneeling", "building":
 		return false
 	}
 	return true
