@@ -62,6 +62,8 @@ var objectDrawers = map[string]func(d *painter, pr product, cx, base, s float32)
 	"wallet":     (*painter).objWallet, // objects_flat.go
 	"boardgame":  (*painter).objBoardGame,
 	"toyduck":    (*painter).objToyDuck,
+	"toyboat":    (*painter).objToyBoat,
+	"toycar":     (*painter).objToyCar,
 	"box":        (*painter).objSuitcase,
 	"gift":       (*painter).objSuitcase,
 	"book":       (*painter).objBook,

@@ -1,5 +1,11 @@
 package canvas
 
+import (
+	"slices"
+
+	"github.com/easel-art/easel"
+)
+
 // objects_flat.go draws the objects that lie flat on their surface, seen
 // from a little above: a wallet (folded leather, stitched, a card peeking
 // out) and a board game (a chequered board with its pieces).
@@ -115,4 +121,42 @@ func (d *painter) objToyDuck(pr product, cx, base, s float32) {
 	d.ellipse(hx+s*0.25, hy+s*0.05, s*0.13, s*0.06)
 	d.fill(solid(d.lit(hex("#f08a1a"), 0)))
 	d.disc(hx+s*0.08, hy-s*0.04, s*0.035, hex("#141414"), 1, false)
+}
+
+// toyVehicle is the toy shape of a subject that is a toy vehicle ("a toy
+// sailboat", "a toy car"): by the element the parser gave its noun, ""
+// when it is no toy or no vehicle.
+func toyVehicle(s *easel.Subject) string {
+	if s == nil || !(s.Category == "toy" || slices.Contains(s.Adjectives, "toy")) {
+		return ""
+	}
+	switch s.Element {
+	case "boat", "sailboat", "ship":
+		return "toyboat"
+	case "car":
+		return "toycar"
+	}
+	return ""
+}
+
+// objToyBoat draws a toy sailboat: a painted hull, a mast and a white
+// sail.
+func (d *painter) objToyBoat(pr product, cx, base, s float32) {
+	col := pr.col
+	d.shadow(cx, base, s*0.5)
+	d.poly(cx-s*0.6, base-s*0.3, cx+s*0.6, base-s*0.3, cx+s*0.42, base, cx-s*0.45, base)
+	d.fill(vgrad(col.scale(1.15), col.scale(0.8), base-s*0.3, base))
+	d.fillRect(cx-s*0.6, base-s*0.3, cx+s*0.6, base-s*0.25, d.lit(hex("#f4f0e8"), 0), 1)
+	d.line(cx, base-s*0.3, cx, base-s*1.25, max(s*0.035, 1))
+	d.fill(solid(d.lit(hex("#8a5a32"), 0)))
+	d.poly(cx+s*0.04, base-s*1.2, cx+s*0.04, base-s*0.38, cx+s*0.5, base-s*0.38)
+	d.fill(vgrad(d.lit(hex("#fbf8f0"), 0), d.lit(hex("#dcd6c8"), 0), base-s*1.2, base-s*0.38))
+	d.poly(cx-s*0.04, base-s*1.05, cx-s*0.04, base-s*0.38, cx-s*0.38, base-s*0.38)
+	d.fill(solid(d.lit(hex("#ece6d8"), 0)))
+}
+
+// objToyCar draws a toy car: the car's shape, small and bright.
+func (d *painter) objToyCar(pr product, cx, base, s float32) {
+	d.shadow(cx, base, s*0.6)
+	d.carBody(cx, base, s*0.45, pr.col)
 }

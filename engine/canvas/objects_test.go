@@ -81,6 +81,8 @@ func TestToyInItsContainer(t *testing.T) {
 		{"five yellow rubber ducks in a bathtub", "toyduck", "tub", 5},
 		{"a blue rubber duck in the bath", "toyduck", "tub", 1},
 		{"three rubber ducks on a bathroom shelf", "toyduck", "shelf", 3},
+		{"a toy sailboat in a bathtub", "toyboat", "tub", 1},
+		{"a red toy car on a wooden floor", "toycar", "wood", 1},
 	} {
 		sc := scene.Parse(tt.idea)
 		c := newCanvas(64, 64, 1, styleFor(StylePhoto))

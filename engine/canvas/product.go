@@ -111,7 +111,7 @@ var shapeColours = map[string][]rgb{
 	"plant": {hex("#c0643a"), hex("#eee6d8")}, "hat": {hex("#e0c07a"), hex("#3a3a3a")},
 	"shoe": {hex("#f2f2f0"), hex("#2a2a2e")}, "boot": {hex("#6a3e22")}, "bag": {hex("#7a4a2a"), hex("#c83a3a")},
 	"backpack": {hex("#2a3a5a"), hex("#c8583a"), hex("#3a5a3a")}, "suitcase": {hex("#2a3a4a"), hex("#b8843a")},
-	"wallet": {hex("#6a3e22")}, "toyduck": {hex("#f4d030")}, "boardgame": {hex("#a8784a"), hex("#6a4a2a")}, "box": {hex("#c8a070"), hex("#f0ece4")}, "gift": {hex("#c82a3a"), hex("#2a6a4a")},
+	"wallet": {hex("#6a3e22")}, "toyduck": {hex("#f4d030")}, "toyboat": {hex("#d83a2a"), hex("#2a6ab8")}, "toycar": {hex("#d83a2a"), hex("#2a6ab8"), hex("#f2c230")}, "boardgame": {hex("#a8784a"), hex("#6a4a2a")}, "box": {hex("#c8a070"), hex("#f0ece4")}, "gift": {hex("#c82a3a"), hex("#2a6a4a")},
 	"book": {hex("#8a2a2a"), hex("#2a4a6a"), hex("#3a5a3a")}, "clock": {hex("#c83a3a"), hex("#2a6a8a")},
 	"watch": {hex("#c0c8d0")}, "phone": {hex("#1e1e24")}, "laptop": {hex("#c0c4c8")}, "headphones": {hex("#1e1e24"), hex("#e8e4dc")},
 	"camera": {hex("#2a2a2e")}, "speaker": {hex("#3a3a40"), hex("#d8d0c4")}, "glasses": {hex("#1e1e24")},
@@ -142,6 +142,8 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		!hasAny(p.el, "person", "people", "window", "street") && p.critterSubject() == nil:
 		// "four orange lilies": the flowers close, in a vase.
 		bunch = true
+	case len(s.Subjects) > 0 && toyVehicle(&s.Subjects[0]) != "":
+		// "a toy sailboat in a bathtub": a toy, not a boat at sea.
 	case pottedPlant(s.Subjects) || p.el["table"] && trainedPlant(s.Subjects):
 		// "a bonsai tree in a pot": the plant in its pot, close (objects_extra.go).
 	case p.main == "bowl" && !p.el["food"] && !hasWord(p.words, "fruit"):
@@ -169,6 +171,9 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 	}
 	if bunch {
 		sub = easel.Subject{Noun: "vase"}
+	}
+	if len(s.Subjects) > 0 && toyVehicle(&s.Subjects[0]) != "" {
+		sub = s.Subjects[0] // the toy boat, not the tub it floats in
 	}
 	if pottedPlant(s.Subjects) || p.el["table"] && trainedPlant(s.Subjects) {
 		sub = s.Subjects[0]
@@ -209,6 +214,9 @@ func productScene(s *easel.Scene, p *plan) (product, bool) {
 		if strings.Contains(strings.ToLower(dr.Noun), "wine") || strings.Contains(strings.ToLower(dr.Noun), "champagne") {
 			pr.shape = "wineglass"
 		}
+	}
+	if t := toyVehicle(&sub); t != "" {
+		pr.shape = t
 	}
 	if pr.shape == "generic" && sub.Category == "toy" {
 		// A toy named for an animal: a bird is a bath duck, a beast a

@@ -178,7 +178,7 @@ func (d *painter) productShot() {
 		d.shadow(cx, base+s*0.05, s*0.9)
 		d.lathe(cx, base+s*0.1, s*0.22, [][2]float32{{0, 0.85 * s}, {1, 0.85 * s}}, pc, 0.1, topLid)
 		base -= s * 0.12
-	case p.look.extras == 2 && pr.surface != "bed":
+	case p.look.extras == 2 && pr.surface != "bed" && pr.surface != "tub":
 		// A folded linen cloth under the object.
 		lin := hex("#ece4d4").scale(dim)
 		d.poly(cx-s*1.1, base+s*0.2, cx+s*0.9, base+s*0.28, cx+s*1.2, base-s*0.18, cx-s*0.7, base-s*0.26)

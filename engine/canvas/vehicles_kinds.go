@@ -47,8 +47,8 @@ var landVehicleCategories = map[string]bool{"car": true, "bus": true, "truck": t
 // vehicleKind is the kind that draws a subject: its words' kind, else its
 // category's drawer, else "" when it is no road vehicle.
 func vehicleKind(s *easel.Subject) string {
-	if s == nil || !landVehicleCategories[s.Category] {
-		return ""
+	if s == nil || !landVehicleCategories[s.Category] || toyVehicle(s) != "" {
+		return "" // (a toy car is a toy: objects_flat.go)
 	}
 	words := strings.ToLower(strings.Join(s.Adjectives, " ") + " " + s.Noun)
 	if s.Category == "truck" && hasWord(" "+words+" ", "fire") {
