@@ -446,3 +446,59 @@ func TestRoomFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestLyingUnderIsOnTheGround: a figure sleeping under a tree or by a
+// fire lies on the ground, with no bed brought out for it; one on a bench
+// lies on the bench.
+func TestLyingUnderIsOnTheGround(t *testing.T) {
+	const size = 160
+	count := func(pix []float32) int {
+		n := 0
+		for i := 0; i < len(pix); i += 3 {
+			if pix[i]+pix[i+1]+pix[i+2] > 0.1 {
+				n++
+			}
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		idea string
+		bed  bool
+	}{
+		{"a farmer sleeping under an oak", false},
+		{"a hiker napping beside a campfire", false},
+		{"a man sleeping on a bench", true},
+	} {
+		sc := scene.Parse(tt.idea)
+		bare := scene.Parse(tt.idea)
+		bare.Subjects[0].Relation = ""
+		with, without := count(figureOnly(t, sc, size)), count(figureOnly(t, bare, size))
+		if got := with > without+size; got != tt.bed {
+			t.Errorf("%q: %d pixels with the relation, %d without; want a bed drawn %v", tt.idea, with, without, tt.bed)
+		}
+	}
+}
+
+// TestKneadingAtTheBoard: kneading or rolling dough is done at a table,
+// the dough on its board and a rolling pin in both hands: much more drawn
+// than the figure alone.
+func TestKneadingAtTheBoard(t *testing.T) {
+	const size = 160
+	count := func(pix []float32) int {
+		n := 0
+		for i := 0; i < len(pix); i += 3 {
+			if pix[i]+pix[i+1]+pix[i+2] > 0.1 {
+				n++
+			}
+		}
+		return n
+	}
+	for _, idea := range []string{"a woman kneading dough", "a grandfather rolling pastry"} {
+		sc := scene.Parse(idea)
+		bare := scene.Parse(idea)
+		bare.Subjects[0].Action, bare.Subjects[0].Object = "standing", ""
+		if with, without := count(figureOnly(t, sc, size)), count(figureOnly(t, bare, size)); with < without+size*2 {
+			t.Errorf("%q: %d pixels, %d standing alone; want the table, board and pin", idea, with, without)
+		}
+	}
+}

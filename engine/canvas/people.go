@@ -331,7 +331,9 @@ func (d *painter) lyingFigure(x, y, h float32, skin, cloth, trousers rgb, hd hel
 		d.quadTo(x, y+h*0.05, x-h*0.7, y-h*0.3)
 		d.fill(solid(d.lit(hex("#d8b070"), 0.05)))
 		top = y - h*0.06
-	case hd.on != "" && !hd.seated:
+	case hd.on != "" && !hd.seated && (strings.HasPrefix(hd.on, "on ") || strings.HasPrefix(hd.on, "in ") || strings.HasPrefix(hd.on, "upon ")):
+		// "sleeping under an oak" lies on the grass; on or in something
+		// ("on a bench", "in bed") lies on it.
 		// A bed or a bench: a low slab with a pillow.
 		d.paintedIn(hd.on, true)
 		d.roundRect(x-h*0.6, y-h*0.12, x+h*0.6, y, h*0.03)

@@ -28,7 +28,7 @@ var verbTools = map[string]string{
 	"sweep": "broom", "dig": "spade", "shovel": "spade", "rake": "rake",
 	"water": "can", "write": "pen", "type": "laptop",
 	"kick": "ball", "dribble": "ball", "skateboard": "board", "surf": "board", "snowboard": "board",
-	"stack": "stack", "pile": "stack",
+	"stack": "stack", "pile": "stack", "knead": "pin", "roll": "pin",
 }
 
 // workPoses are the poses a tool is used in, when the verb names none:
@@ -366,6 +366,10 @@ func (d *painter) workThing(pose string, hand [2][2]float32, y, h, hw float32, h
 	case "laptop":
 		d.poly(rx-h*0.02, ry, rx+h*0.16, ry, rx+h*0.2, ry-h*0.12, rx+h*0.04, ry-h*0.12)
 		d.fill(solid(d.lit(hex("#3a3e46"), 0.05)))
+	case "pin":
+		// A rolling pin across both hands.
+		d.line(lx-h*0.05, ly+h*0.02, rx+h*0.05, ry+h*0.02, hw*0.7)
+		d.fill(solid(d.lit(hex("#c89a60"), 0.05)))
 	case "ball":
 		// At the front foot, just kicked.
 		bx, by, r := rx+h*0.14, y-h*0.06, h*0.06
