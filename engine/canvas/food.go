@@ -338,8 +338,16 @@ func (d *painter) drinks(s *easel.Subject, cx, cy, rx float32) {
 func (d *painter) pieces(s *easel.Subject, cx, cy, rx float32) {
 	n := countOf(s, 9)
 	col := foodColour(s, "#c8282a")
-	d.plate(cx, cy, rx)
+	basket := d.p.basketed(s) // "a basket of apples" (food_sides.go)
+	if basket {
+		d.basketBack(cx, cy, rx)
+	} else {
+		d.plate(cx, cy, rx)
+	}
 	r := rx * min(0.2, 1.2/float32(n+1))
+	if basket {
+		defer d.basketFront(cx, cy, rx)
+	}
 	for i := range n {
 		row := 0
 		k, m := i, n

@@ -282,3 +282,40 @@ func (p *plan) besideFood() *easel.Subject {
 	}
 	return nil
 }
+
+// basketed reports food the words put in a basket ("a straw basket of
+// apples").
+func (p *plan) basketed(s *easel.Subject) bool {
+	for i := range p.subjects {
+		if n := strings.ToLower(p.subjects[i].Noun); &p.subjects[i] != s && strings.Contains(n, "basket") {
+			return true
+		}
+	}
+	return false
+}
+
+// basketBack draws a woven basket's handle and its inside behind what it
+// holds at (cx, cy); basketFront its woven front over the lowest pieces.
+func (d *painter) basketBack(cx, cy, rx float32) {
+	wick := d.lit(hex("#c8a060"), 0)
+	d.shadow(cx, cy+rx*0.3, rx*0.8)
+	d.arc(cx, cy-rx*0.05, rx*0.62, rx*0.7, 3.1416, 2*3.1416, rx*0.06, wick.scale(0.85))
+	d.ellipse(cx, cy, rx*0.78, rx*0.2)
+	d.fill(solid(wick.scale(0.55)))
+}
+
+func (d *painter) basketFront(cx, cy, rx float32) {
+	wick := d.lit(hex("#c8a060"), 0)
+	d.moveTo(cx-rx*0.8, cy)
+	d.lineTo(cx+rx*0.8, cy)
+	d.lineTo(cx+rx*0.62, cy+rx*0.42)
+	d.lineTo(cx-rx*0.62, cy+rx*0.42)
+	d.fill(vgrad(wick.scale(1.1), wick.scale(0.75), cy, cy+rx*0.42))
+	for k := 1; k < 5; k++ { // the weave
+		y := cy + rx*0.42*float32(k)/5
+		d.fillRect(cx-rx*(0.8-0.18*float32(k)/5), y, cx+rx*(0.8-0.18*float32(k)/5), y+max(rx*0.015, 1), wick.scale(0.6), 0.8)
+	}
+	d.ellipse(cx, cy, rx*0.8, rx*0.06)
+	d.fill(solid(wick.scale(1.15)))
+	d.paintedLike("basket")
+}

@@ -55,8 +55,9 @@ func TestFlavourColour(t *testing.T) {
 }
 
 // TestSideFoodDrawn: what the words put on the food ("with
-// strawberries") or beside it ("next to a croissant") is drawn: the
-// picture differs from the same Scene without it over a visible area.
+// strawberries"), beside it ("next to a croissant") or around it ("a
+// basket of apples") is drawn: the picture differs from the same Scene
+// without it over a visible area.
 func TestSideFoodDrawn(t *testing.T) {
 	const size = 128
 	for _, tt := range []struct{ idea, side string }{
@@ -66,6 +67,8 @@ func TestSideFoodDrawn(t *testing.T) {
 		{"a mango smoothie next to a banana", "banana"},
 		{"a cup of coffee and a slice of cheesecake", "cheesecake"},
 		{"a plate of spaghetti with meatballs", "meatballs"},
+		{"a straw basket of apples on a table", "basket"},
+		{"a basket of oranges", "basket"},
 	} {
 		for seed := int64(1); seed <= 4; seed++ {
 			sc, without := scene.Parse(tt.idea), scene.Parse(tt.idea)
