@@ -60,7 +60,7 @@
 //	interior_pieces.go    bathtub, washbasin and mirror, stove, fridge, washing machine, crib, desk, monitors, a plain chair
 //	food.go           the table and food by its category (foodDrawers): cake, bread, cookies, burger, pie, scoops, a glass, fruit
 //	food_shapes.go    food whose category's shape would be wrong (foodShapes): sushi, tacos, dumplings, cupcakes, donuts, croissants, melon, bananas, pumpkins, grapes, noodles; a counted dish as pieces
-//	food_sides.go     a food's flavour colour (chocolate brown, strawberry pink); toppings ("with strawberries"); a second food beside ("next to a croissant"); a slice as a wedge; a hot drink in its mug; fruit in a basket
+//	food_sides.go     a food's flavour colour (chocolate brown, strawberry pink); toppings ("with strawberries"); a second food beside ("next to a croissant"); a slice as a wedge; a hot drink in its mug; fruit in a basket; a salad bowl
 //	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)
 //	objects.go        one object by its shape (objectDrawers); objects_more.go bouquet, shoes, garments, teddy, robot
 //	objects_flat.go   what lies flat on its surface: a wallet, a board game (chess) with its pieces; a toy duck

@@ -32,6 +32,7 @@ var foodDrawers = map[string]func(d *painter, s *easel.Subject, cx, cy, rx float
 	"fruit":     (*painter).pieces,
 	"vegetable": (*painter).pieces,
 	"pasta":     (*painter).noodles,
+	"salad":     (*painter).saladBowl, // food_sides.go
 }
 
 // foodSubject is the first subject that is food with a drawer of its own.

@@ -319,3 +319,35 @@ func (d *painter) basketFront(cx, cy, rx float32) {
 	d.fill(solid(wick.scale(1.15)))
 	d.paintedLike("basket")
 }
+
+// saladBowl draws a salad: a wide bowl heaped with leaves in greens (or
+// the colour the idea gives it); what comes with it is strewn on top.
+func (d *painter) saladBowl(s *easel.Subject, cx, cy, rx float32) {
+	green := hex("#5aa83a")
+	if c, ok := colourOf(s); ok {
+		green = c
+	}
+	fruit := strings.Contains(strings.ToLower(s.Noun+" "+strings.Join(s.Adjectives, " ")), "fruit")
+	fruits := []rgb{hex("#d83a2a"), hex("#f08a1e"), hex("#f2d23a"), hex("#7ab83a"), hex("#6a2a7a")}
+	d.paintedLike("bowl")
+	w := rx * 0.75
+	d.shadow(cx, cy+w*0.35, w)
+	d.ellipse(cx, cy, w, w*0.22)
+	d.fill(solid(d.lit(hex("#2a2a26"), 0)))
+	for k := range 26 {
+		a := float32(k) / 26
+		x := cx + (d.rnd(-0.85, 0.85))*w
+		y := cy - w*0.05 - d.rnd(0, 0.22)*w*(1-abs32(x-cx)/w)
+		c := green.mix(hex("#a8d860"), d.rnd(0, 0.6)).scale(0.8 + 0.3*a)
+		if fruit {
+			c = fruits[k%len(fruits)] // a fruit salad: pieces of many fruits
+		}
+		d.ellipse(x, y, w*0.16, w*0.08)
+		d.fill(solid(d.lit(c, 0)))
+	}
+	bowl := d.lit(hex("#f2eee6"), 0)
+	d.moveTo(cx-w, cy)
+	d.cubeTo(cx-w, cy+w*0.7, cx+w, cy+w*0.7, cx+w, cy)
+	d.cubeTo(cx+w*0.9, cy+w*0.12, cx-w*0.9, cy+w*0.12, cx-w, cy)
+	d.fill(vgrad(bowl, bowl.scale(0.78), cy, cy+w*0.55))
+}

@@ -91,7 +91,8 @@ func TestSideFoodDrawn(t *testing.T) {
 }
 
 // TestSliceAndMug: a slice of a round dish is a wedge, not the whole pie;
-// a hot drink is in a mug, not a glass.
+// a hot drink is in a mug, not a glass; a salad is a bowl of leaves (not
+// the tomatoes that come with it).
 func TestSliceAndMug(t *testing.T) {
 	for _, tt := range []struct {
 		idea string
@@ -101,6 +102,8 @@ func TestSliceAndMug(t *testing.T) {
 		{"a slice of cherry pie", (*painter).pieSlice},
 		{"a cup of hot chocolate with marshmallows", (*painter).hotMug},
 		{"a pepperoni pizza on a table", (*painter).flatDish},
+		{"a bowl of green salad with tomatoes", (*painter).saladBowl},
+		{"a fruit salad in a glass bowl", (*painter).saladBowl},
 	} {
 		sc := scene.Parse(tt.idea)
 		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
