@@ -158,7 +158,9 @@ var Categories = []string{
 
 // forms holds forms.txt: an irregular form → "POS lemma" entries.
 var forms = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
+	// Sized up front: growing a map of this size rehashes it several
+	// times, which is most of `easel prompt`'s first parse.
+	m := make(map[string][]string, strings.Count(formsText, "\n"))
 	for line := range strings.SplitSeq(formsText, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -390,7 +392,7 @@ func Plural(n string) string {
 }
 
 var irregular = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
+	m := make(map[string]string, len(forms())/2)
 	for form, list := range forms() {
 		for _, f := range list {
 			if f[0] == 'n' {

@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,21 +16,44 @@ import (
 // subject's category, which words a count is written with, and what a
 // negative prompt may not say.
 
-// faceWords and eyeWords mark lines that only fit a subject with a face (a
+// faceWord and eyeWord mark lines that only fit a subject with a face (a
 // person) or with eyes (a person or an animal): a wristwatch has no
-// expression and a village no head and shoulders.
+// expression and a village no head and shoulders. A word scan, not a
+// regular expression: every template is read once at start-up, and
+// `easel prompt` is a whole process (body_test.go holds the expressions
+// this agrees with).
 var (
-	faceWords = regexp.MustCompile(`(?i)\b(face|faces|expression|expressive|clothing|wears?|stubble|beard|wrinkle|smile|smiling)\b`)
-	eyeWords  = regexp.MustCompile(`(?i)\b(eyes|gaze|portrait|head-and-shoulders|chest up)\b`)
+	faceWord = map[string]bool{
+		"face": true, "faces": true, "expression": true, "expressive": true, "clothing": true, "wear": true,
+		"wears": true, "stubble": true, "beard": true, "wrinkle": true, "smile": true, "smiling": true,
+	}
+	eyeWord = map[string]bool{"eyes": true, "gaze": true, "portrait": true}
 )
 
 // bodyNeeds is the condition a template's words put on the subject.
 func bodyNeeds(src string) cond {
 	var c cond
-	if faceWords.MatchString(src) {
-		c |= cFace
+	low := strings.ToLower(src)
+	words := strings.FieldsFunc(low, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+	})
+	for _, w := range words {
+		// Hyphens are kept in the scan so that "head-and-shoulders" is
+		// one word; a word is matched by its hyphen-separated parts too,
+		// as \b would.
+		for part := range strings.SplitSeq(w, "-") {
+			if faceWord[part] {
+				c |= cFace
+			}
+			if eyeWord[part] {
+				c |= cEyes
+			}
+		}
+		if strings.Contains("-"+w+"-", "-head-and-shoulders-") {
+			c |= cEyes
+		}
 	}
-	if eyeWords.MatchString(src) {
+	if i := strings.Index(low, "chest up"); i >= 0 && (i == 0 || !wordByte(low[i-1])) && (i+8 == len(low) || !wordByte(low[i+8])) {
 		c |= cEyes
 	}
 	return c

@@ -1,6 +1,9 @@
 package builtin
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // precheck.go is the sentence checker compiled into each template, so a
 // draft checks a sentence without rendering and scanning it: what the
@@ -46,7 +49,14 @@ func (t *tmpl) prepareCheck() {
 			toks = append(toks, tok{w: w})
 		}
 	}
-	seen := map[string]int{}
+	// Where each long word was last seen: a template has a few dozen
+	// words, and a slice beats a map for every one of some thousand
+	// templates compiled at start-up.
+	type at struct {
+		w string
+		i int
+	}
+	var seen []at
 	for i, tk := range toks {
 		if tk.slot == sSubj {
 			c.hasSubj = true
@@ -82,10 +92,15 @@ func (t *tmpl) prepareCheck() {
 			c.words = append(c.words, lw)
 		}
 		if len(w) >= 4 && wordClasses[w]&wcRepeatOK == 0 {
-			if j, ok := seen[w]; ok && !(i == j+2 && toks[j+1].slot == sNone && idiom([]byte(toks[j+1].w))) {
-				c.repeat = w
+			k := slices.IndexFunc(seen, func(a at) bool { return a.w == w })
+			if k >= 0 {
+				if j := seen[k].i; !(i == j+2 && toks[j+1].slot == sNone && idiom([]byte(toks[j+1].w))) {
+					c.repeat = w
+				}
+				seen[k].i = i
+			} else {
+				seen = append(seen, at{w, i})
 			}
-			seen[w] = i
 			c.lit = append(c.lit, fnv32(w))
 		}
 	}
