@@ -47,7 +47,9 @@ func studio(t *testing.T, bin, failShot string) (ctx context.Context, step func(
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(1280, 1000),
+		// Short enough that one page of tiles leaves the grid's sentinel
+		// (loaded 400px early) out of reach until the test scrolls.
+		chromedp.WindowSize(1280, 720),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
 	t.Cleanup(cancelAlloc)
