@@ -240,6 +240,10 @@ func (d *painter) cookies(s *easel.Subject, cx, cy, rx float32) {
 // sandwich draws a stacked sandwich or burger: bun, fillings, bun.
 func (d *painter) sandwich(s *easel.Subject, cx, cy, rx float32) {
 	d.plate(cx, cy, rx)
+	if !burger(s) {
+		d.slicedSandwich(s, cx, cy, rx)
+		return
+	}
 	w := rx * 0.6
 	bun := foodColour(s, "#d8a050")
 	layers := []struct {
@@ -258,6 +262,61 @@ func (d *painter) sandwich(s *easel.Subject, cx, cy, rx float32) {
 	d.fill(vgrad(d.lit(bun.scale(1.2), 0), d.lit(bun.scale(0.85), 0), y-w*0.7, y))
 	for k := 0; k < 12; k++ {
 		d.disc(cx+d.rnd(-0.6, 0.6)*w, y-w*d.rnd(0.2, 0.55), 2*d.u, hex("#f4ead0"), 1, false)
+	}
+}
+
+// burger reports a sandwich in a round bun: a hamburger, a cheeseburger,
+// a slider. Any other sandwich is slices of bread.
+func burger(s *easel.Subject) bool {
+	n := strings.ToLower(s.Noun + " " + strings.Join(s.Adjectives, " "))
+	return strings.Contains(n, "burger") || strings.Contains(n, "slider")
+}
+
+// slicedSandwich draws a sandwich of bread slices cut in two, the halves
+// side by side showing their filling: cheese alone for a cheese sandwich
+// ("a grilled cheese"), toasted when grilled, else greens, tomato and ham.
+func (d *painter) slicedSandwich(s *easel.Subject, cx, cy, rx float32) {
+	words := " " + strings.ToLower(s.Noun+" "+strings.Join(s.Adjectives, " ")) + " "
+	bread := foodColour(s, "#e8c890")
+	crust := hex("#b07a3a")
+	if strings.Contains(words, "grilled") || strings.Contains(words, "toast") {
+		bread, crust = hex("#d89a48"), hex("#9a5a22")
+	}
+	fill := []string{"#6aa83a", "#d0402a", "#e8a0a0"}
+	if strings.Contains(words, " cheese ") {
+		fill = []string{"#f4c430"}
+	}
+	w := rx * 0.42
+	for k, side := range []float32{-1, 1} {
+		x := cx + side*w*1.1
+		y := cy + w*0.1
+		th := w * 0.34 // a slice's thickness
+		// the bottom slice, the filling, the top slice: each a slab seen
+		// from the cut side.
+		slab := func(top float32, c rgb) {
+			d.rect(x-w, top, x+w, top+th)
+			d.fill(vgrad(d.lit(c, 0), d.lit(c.scale(0.85), 0), top, top+th))
+			d.fillRect(x-w, top+th-th*0.18, x+w, top+th, d.lit(crust, 0), 1)
+		}
+		slab(y-th, bread)
+		y -= th
+		for _, f := range fill {
+			h := w * 0.14
+			d.rect(x-w*1.04, y-h, x+w*1.04, y)
+			d.fill(solid(d.lit(hex(f), 0)))
+			if f == "#f4c430" { // melted cheese runs over the edge
+				d.ellipse(x-w*0.5+float32(k)*w*0.4, y, w*0.12, w*0.1)
+				d.fill(solid(d.lit(hex(f), 0)))
+			}
+			y -= h
+		}
+		d.moveTo(x-w, y)
+		d.lineTo(x+w, y)
+		d.lineTo(x+w, y-th)
+		d.cubeTo(x+w*0.6, y-th*1.8, x-w*0.6, y-th*1.8, x-w, y-th)
+		d.fill(vgrad(d.lit(bread.scale(1.05), 0), d.lit(bread.scale(0.85), 0), y-th*1.6, y))
+		d.line(x-w, y-th, x+w, y-th, d.u)
+		d.fill(solid(d.lit(crust, 0)))
 	}
 }
 

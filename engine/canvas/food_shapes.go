@@ -40,13 +40,10 @@ var foodShapes = []foodShape{
 // foodDrawerFor picks the drawer of a food subject: its specific shape,
 // else many pieces for a counted dish, else its category's generic.
 func foodDrawerFor(s *easel.Subject, words string) func(d *painter, s *easel.Subject, cx, cy, rx float32) {
-	n := strings.ToLower(s.Noun)
-	for _, fs := range foodShapes {
-		if strings.Contains(n, fs.word) {
-			return fs.draw
-		}
+	if draw := foodShapeOf(s); draw != nil {
+		return draw
 	}
-	f := strings.Fields(n)
+	f := strings.Fields(strings.ToLower(s.Noun))
 	if s.Category == "cake" || len(f) > 0 && (f[len(f)-1] == "cake" || f[len(f)-1] == "cakes") {
 		// ("strawberry cake" is filed as a dish; its head is a cake.)
 		if hasWord(words, "slice") || hasWord(words, "slices") || hasWord(words, "piece") || hasWord(words, "wedge") {
@@ -443,18 +440,39 @@ func foodShaped(s *easel.Subject) bool {
 	if s.Element != "food" && s.Element != "table" && !isFoodCategory(s.Category) && !unknown {
 		return false
 	}
-	return foodShapeWord(s.Noun)
+	return foodShapeOf(s) != nil
 }
 
-// foodShapeWord reports whether a word of noun names a food shape.
-func foodShapeWord(noun string) bool {
-	n := strings.ToLower(noun)
+// foodShapeOf is the specific shape a word of the food's noun names, else
+// the one a dish before it names ("sushi rolls" are sushi, not bread
+// rolls), else nil. A fruit or a vegetable before the noun is its flavour
+// ("banana bread", "pumpkin pie"), and a soup, a salad or a drink stays
+// what it is ("dumpling soup").
+func foodShapeOf(s *easel.Subject) func(d *painter, s *easel.Subject, cx, cy, rx float32) {
+	n := strings.ToLower(s.Noun)
 	for _, fs := range foodShapes {
 		if strings.Contains(n, fs.word) {
-			return true
+			return fs.draw
 		}
 	}
-	return false
+	switch s.Category {
+	case "soup", "salad", "drink":
+		return nil
+	}
+	for _, a := range s.Adjectives {
+		a = strings.ToLower(a)
+		if e, _, ok := lexical.FindNoun(a); ok {
+			if c := e.CategoryList(); len(c) == 0 || c[0] != "dish" && c[0] != "pasta" {
+				continue
+			}
+		}
+		for _, fs := range foodShapes {
+			if a == fs.word || a == fs.word+"s" {
+				return fs.draw
+			}
+		}
+	}
+	return nil
 }
 
 // isFoodCategory reports whether c is one of WordNet's food categories.
