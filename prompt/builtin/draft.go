@@ -304,6 +304,10 @@ func (d *draft) compositionSentence() sentence {
 		return d.render(d.choose("composition", d.t.compositions["abstract"]), d.subj)
 	}
 	list := d.t.compositions[d.sc.View]
+	if roomSubject(d.sc) {
+		// The room is the whole frame, not a thing placed in it.
+		list = d.t.compositions["room"]
+	}
 	if !d.fits(list) {
 		list = d.t.compositions["wide"]
 	}

@@ -255,6 +255,13 @@ var compositions = map[string][]string{
 		"A steady, eye-level composition centers {subj}, with a gentle depth of field separating {it} from {bg}.",
 		"Framed at eye level with a natural perspective, {subj} fill{s} the middle of the picture while the edges fall softly out of focus.",
 	},
+	// "room" is not a view: it frames a room the picture is inside.
+	"room": {
+		"Seen from the doorway at eye level, the composition takes in {subj} whole, from the near floor to the far wall.",
+		"The camera stands in one corner, so the walls lead the eye across {subj} toward the far side.",
+		"A wide view from just inside the door shows {subj} in clear layers, near furniture to far wall.",
+		"Framed straight on at eye level, floor, walls and ceiling make a calm, balanced box around everything in {subj}.",
+	},
 	// "abstract" is not a view: it places an abstract work, which has no
 	// horizon, camera or background.
 	"abstract": {

@@ -111,6 +111,11 @@ func placeOf(sc *easel.Scene) where {
 		return placeOutdoor
 	case indoor:
 		return placeIndoor
+	case roomSubject(sc) && !slices.Contains([]string{"rain", "storm", "snow", "fog", "mist", "wind"}, sc.Weather):
+		// "A home office with a desk": inside it, whatever elements
+		// its words bring (houses for "home"). A cozy cafe on a rainy
+		// afternoon may be seen from the street.
+		return placeIndoor
 	}
 	for _, e := range sc.Elements {
 		// What a subject is drawn with says what it is, not where: a
@@ -131,6 +136,27 @@ func placeOf(sc *easel.Scene) where {
 		return placeIndoor
 	}
 	return placeUnknown
+}
+
+// roomSubject reports whether the main subject of an interior is the room
+// the picture is in: a room by WordNet ("a dining room with a long table"), or the
+// interior the Scene names as its setting ("a home office with a desk",
+// "a tiny study"), whatever WordNet files the word under (an office is a
+// place of business, a structure). Its lines are a room's, seen from
+// inside: no "stands solid", no horizon, no houses outside.
+func roomSubject(sc *easel.Scene) bool {
+	if len(sc.Subjects) == 0 {
+		return false
+	}
+	s := sc.Subjects[0]
+	if sc.Domain != "interior" || s.Noun == "" || isPerson(s) || animalElements[s.Element] {
+		return false // a cabin in a snowy forest is a room by WordNet, seen from outside
+	}
+	if s.Category == "room" {
+		return true
+	}
+	set, noun := strings.ToLower(sc.Setting), strings.ToLower(s.Noun)
+	return set == noun || strings.HasSuffix(set, " "+noun)
 }
 
 // openAirModifier reports whether the word before a noun phrase's head

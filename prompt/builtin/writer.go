@@ -112,6 +112,13 @@ func write(base *easel.Scene, idea string, seed int64, v, chaos int) *easel.Prom
 		idea = sc.Idea
 	}
 	at := placeOf(sc)
+	if roomSubject(sc) && sc.Subjects[0].Category != "room" {
+		// Written as the room it is; the Scene handed back keeps its
+		// category.
+		was := sc.Subjects[0].Category
+		sc.Subjects[0].Category = "room"
+		defer func() { sc.Subjects[0].Category = was }()
+	}
 	profKey, prof := sceneProfile(sc, at)
 	light := lightContext(sc, prof, at)
 	if light != "studio" && profKey == "product" {
