@@ -104,8 +104,9 @@ func (d *painter) objMug(pr product, cx, base, s float32) {
 	d.arc(cx+s*0.34, base-s*0.42, s*0.2, s*0.22, -math.Pi/2, math.Pi/2, s*0.08, shade(col, 0.6, 0))
 	d.lathe(cx, base, s*0.85, [][2]float32{{0, 0.32 * s}, {1, 0.34 * s}}, col, g, topOpen)
 	if drinkWord(d.p.words) != "" || strings.Contains(pr.noun, "coffee") {
+		dark, light := d.drinkIn(hex("#3a2416"), hex("#6a4026"))
 		d.ellipse(cx, base-s*0.85+s*0.01, s*0.29, 0.22*s*0.28)
-		d.fillNoInk(vgrad(hex("#3a2416"), hex("#6a4026"), base-s*0.9, base-s*0.8))
+		d.fillNoInk(vgrad(dark, light, base-s*0.9, base-s*0.8))
 	}
 }
 
@@ -118,7 +119,35 @@ func (d *painter) objCup(pr product, cx, base, s float32) {
 	d.arc(cx+s*0.34, base-s*0.3, s*0.13, s*0.13, -math.Pi/2, math.Pi/2, s*0.06, shade(col, 0.6, 0))
 	d.lathe(cx, base-s*0.04, s*0.45, [][2]float32{{0, 0.18 * s}, {0.3, 0.28 * s}, {1, 0.38 * s}}, col, g, topOpen)
 	d.ellipse(cx, base-s*0.49+s*0.01, s*0.33, 0.22*s*0.32)
-	d.fillNoInk(vgrad(hex("#5a3418"), hex("#9a6434"), base-s*0.55, base-s*0.45))
+	dark, light := d.drinkIn(hex("#5a3418"), hex("#9a6434"))
+	d.fillNoInk(vgrad(dark, light, base-s*0.55, base-s*0.45))
+}
+
+// drinkIn is the colour of the drink in a cup or a mug, dark and light,
+// by the drink the words name (tea is amber, green tea and matcha
+// green-gold, a latte milky), else dark and light (coffee); and it marks
+// the drink painted ("green tea in a white teacup": the tea is in it).
+func (d *painter) drinkIn(dark, light rgb) (rgb, rgb) {
+	w := drinkWord(d.p.words)
+	if hasWord(d.p.words, "matcha") {
+		w = "matcha" // a matcha latte is green
+	}
+	for i := range d.p.subjects {
+		x := &d.p.subjects[i]
+		n := strings.ToLower(x.Noun)
+		if x.Category == "drink" || w != "" && (n == w || strings.HasSuffix(n, " "+w)) && x.Element != "object" {
+			d.paintedSub(x)
+		}
+	}
+	switch {
+	case w == "matcha" || w == "tea" && hasWord(d.p.words, "green"):
+		return hex("#6a7a22"), hex("#b0b452")
+	case w == "tea" || w == "chai":
+		return hex("#8a4a14"), hex("#d08a38")
+	case w == "latte" || w == "cappuccino" || w == "cocoa":
+		return hex("#7a4a2a"), hex("#c89a70")
+	}
+	return dark, light
 }
 
 // objTeapot draws a teapot.
