@@ -3,6 +3,7 @@ package canvas
 import (
 	"hash/fnv"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -385,8 +386,30 @@ func (d *painter) objClock(pr product, cx, base, s float32) {
 	cy := base - r*1.05
 	if pr.shape == "watch" {
 		r = s * 0.3
-		d.roundRect(cx-r*0.55, cy-r*2.2, cx+r*0.55, base, r*0.2)
-		d.fill(vgrad(hex("#6a3e22"), hex("#3a2212"), cy-r*2.2, base))
+		if strings.Contains(strings.ToLower(pr.noun), "pocket") {
+			// A pocket watch: a bow at the top and its chain, no strap.
+			d.arc(cx, cy-r*1.12, r*0.16, r*0.16, 0, 2*math.Pi, r*0.06, shade(col, -0.3, 0))
+			for k := 0; k < 9; k++ {
+				t := float32(k) / 8
+				d.ellipse(cx+r*(0.1+1.2*t), cy-r*1.2+r*1.6*t*t, r*0.07, r*0.05)
+			}
+			d.fill(solid(shade(col, -0.2, 0)))
+			d.paintedLike("chain")
+		} else {
+			strap := d.strapColour()
+			d.roundRect(cx-r*0.55, cy-r*2.2, cx+r*0.55, base, r*0.2)
+			d.fill(vgrad(strap, strap.scale(0.55), cy-r*2.2, base))
+		}
+		if strings.Contains(strings.ToLower(pr.noun), "smart") {
+			// A smartwatch: a dark screen in a rounded case, lit.
+			d.roundRect(cx-r*0.85, cy-r, cx+r*0.85, cy+r, r*0.35)
+			d.fill(vgrad(shade(col, -0.5, 0), col.scale(0.6), cy-r, cy+r))
+			d.roundRect(cx-r*0.7, cy-r*0.85, cx+r*0.7, cy+r*0.85, r*0.25)
+			d.fill(vgrad(hex("#1a1e2a"), hex("#0a0c12"), cy-r, cy+r))
+			d.fillRect(cx-r*0.45, cy-r*0.25, cx+r*0.45, cy-r*0.05, hex("#6ad0f0"), 1)
+			d.fillRect(cx-r*0.3, cy+r*0.1, cx+r*0.3, cy+r*0.22, hex("#a0e870"), 1)
+			return
+		}
 	} else {
 		d.shadow(cx, base, r)
 		d.line(cx-r*0.6, cy+r*0.7, cx-r*0.8, base, s*0.05)
@@ -409,6 +432,44 @@ func (d *painter) objClock(pr product, cx, base, s float32) {
 	d.ellipse(cx-r*0.3, cy-r*0.35, r*0.3, r*0.18)
 	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.25})
 }
+
+// strapColour is the colour of a watch's strap: the colour or the
+// material the idea gives its strap or band ("a black strap", "a
+// leather band"), else brown leather; the strap is marked painted.
+func (d *painter) strapColour() rgb {
+	col := hex("#6a3e22")
+	for i := range d.p.subjects {
+		x := &d.p.subjects[i]
+		// "a gold watch with a blue band": the band only in the relation.
+		f := strings.Fields(strings.ToLower(x.Relation))
+		for k := 1; k < len(f); k++ {
+			if slices.Contains(strapWords, f[k]) {
+				if c, ok := namedColour(f[k-1]); ok {
+					col = c
+				} else if c, ok := materials[f[k-1]]; ok {
+					col = c
+				}
+			}
+		}
+		if !slices.Contains(strapWords, strings.ToLower(x.Noun)) {
+			continue
+		}
+		d.paintedSub(x)
+		if c, ok := factColour(x); ok {
+			col = c
+		} else {
+			for _, m := range x.Materials {
+				if c, ok := materials[strings.ToLower(m)]; ok {
+					col = c
+				}
+			}
+		}
+	}
+	return col
+}
+
+// strapWords name a watch's strap.
+var strapWords = []string{"strap", "straps", "band", "wristband", "bracelet"}
 
 // objPhone draws a phone or a laptop.
 func (d *painter) objPhone(pr product, cx, base, s float32) {
