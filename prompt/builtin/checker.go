@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 
@@ -237,9 +238,10 @@ func scaled(s easel.Subject) bool {
 // nounFact is a named thing a sentence may mention, with what the idea
 // binds to it.
 type nounFact struct {
-	forms  [2]string // as typed and its lemma: "balloons", "balloon"
-	count  int
-	colors []string
+	forms     [2]string // as typed and its lemma: "balloons", "balloon"
+	count     int
+	colors    []string
+	materials []string // what the idea makes it of, as nouns: "glass", "wood"
 }
 
 // checker holds what the sentence checks need of one prompt.
@@ -261,6 +263,7 @@ func newChecker(sc *easel.Scene, ideaLow string) checker {
 		}
 		typed := strings.ToLower(s.Noun)
 		n := nounFact{forms: [2]string{typed, typed}, count: s.Count, colors: s.Colors}
+		n.materials = materialsOf(append(slices.Clip(s.Adjectives), s.Materials...))
 		if e, _, ok := lexical.FindNoun(typed); ok {
 			n.forms[1] = e.Lemma
 		}
@@ -269,7 +272,35 @@ func newChecker(sc *easel.Scene, ideaLow string) checker {
 	if sc.HasElement("people") || sc.HasElement("person") {
 		c.anyCat |= catPerson
 	}
+	// The setting's thing keeps its material too: "a teapot on a marble
+	// table" has no wooden table.
+	if ws := strings.Fields(strings.ToLower(sc.Setting)); len(ws) > 1 {
+		if ms := materialsOf(ws[:len(ws)-1]); ms != nil {
+			n := nounFact{forms: [2]string{ws[len(ws)-1], ws[len(ws)-1]}, materials: ms}
+			if e, _, ok := lexical.FindNoun(n.forms[0]); ok {
+				n.forms[1] = e.Lemma
+			}
+			c.nouns = append(c.nouns, n)
+		}
+	}
 	return c
+}
+
+// materialsOf returns the materials words name, as nouns; a wood named by
+// its tree ("oak", "bamboo") is also wood.
+func materialsOf(words []string) []string {
+	var out []string
+	for _, w := range words {
+		m := materialOf(w)
+		if m == "" || slices.Contains(out, m) {
+			continue
+		}
+		out = append(out, m)
+		if e, ok := lexical.Lookup(m); ok && (e.Has("tree") || e.Has("plant")) && !slices.Contains(out, "wood") {
+			out = append(out, "wood")
+		}
+	}
+	return out
 }
 
 // inIdea reports whether the person typed w (then the sentence may say it).
@@ -308,6 +339,7 @@ const (
 	wcNumber
 	wcRepeatOK
 	wcState
+	wcMaterial // set per template (prepareCheck): a literal material word before a literal word
 )
 
 // classTable finds a word's classes by the hash problem computes anyway:
@@ -449,6 +481,13 @@ func (c *checker) problem(s []byte, r ref, opening bool) string {
 				}
 			}
 		}
+		// A material stays bound to its noun: no "ceramic bowl" of a
+		// glass bowl.
+		if i+1 < len(ws) {
+			if p := c.material(string(wb), string(text(ws[i+1]))); p != "" {
+				return p
+			}
+		}
 		// No content word twice ("the winding river winds").
 		if len(wb) >= 4 && class&wcRepeatOK == 0 {
 			for k := i + 1; k < len(ws); k++ {
@@ -511,6 +550,48 @@ func (c *checker) binding(w string, colour bool, noun string) string {
 			return "count " + w + " " + noun
 		}
 		return ""
+	}
+	return ""
+}
+
+// material checks word w against noun, the word after it: "" unless w
+// names a material and noun a thing the idea makes of another ("a
+// ceramic bowl" of a glass bowl).
+func (c *checker) material(w, noun string) string {
+	for _, n := range c.nouns {
+		if len(n.materials) == 0 || !n.names(noun) {
+			continue
+		}
+		if m := materialOf(w); m != "" && !slices.Contains(n.materials, m) {
+			return "material " + w + " " + noun
+		}
+		return ""
+	}
+	return ""
+}
+
+// materialOf returns the material a word names, as a noun ("glass",
+// "wooden" → "wood"), or "" when it names none; as the parser reads
+// materials: a noun whose material sense no colour outranks, or an
+// adjective of one.
+func materialOf(w string) string {
+	e, ok := lexical.Lookup(w)
+	if !ok {
+		return ""
+	}
+	if cats := e.CategoryList(); e.Freq[lexical.NounPOS] > 0 && len(cats) > 0 &&
+		(cats[0] == "material" || len(cats) > 1 && cats[1] == "material" && cats[0] != "color") {
+		return e.Lemma
+	}
+	if e.Of != "" && e.Of != w {
+		if o, ok := lexical.Lookup(e.Of); ok && o.Has("material") {
+			return o.Lemma
+		}
+	}
+	if s, ok := strings.CutSuffix(w, "en"); ok && len(s) > 2 {
+		if o, ok := lexical.Lookup(s); ok && o.Has("material") {
+			return o.Lemma // wooden, woolen
+		}
 	}
 	return ""
 }

@@ -84,7 +84,12 @@ func (t *tmpl) prepareCheck() {
 			continue
 		}
 		w := tk.w
-		if cl := wordClasses[w]; cl&^wcRepeatOK != 0 {
+		cl := wordClasses[w]
+		if i+1 < len(toks) && (toks[i+1].slot == sNone || toks[i+1].slot == sSubj || toks[i+1].slot == sSetting || toks[i+1].slot == sBG) &&
+			len(w) > 2 && materialOf(w) != "" {
+			cl |= wcMaterial
+		}
+		if cl&^wcRepeatOK != 0 {
 			lw := litWord{w: w, class: cl}
 			if i+1 < len(toks) {
 				lw.next, lw.nextSlot = toks[i+1].w, toks[i+1].slot
@@ -134,6 +139,15 @@ func (d *draft) fastProblem(t *tmpl, r ref, opening bool) string {
 		}
 		if lw.class&wcState != 0 && k.hasSubj && r.worked && !c.inIdea(w) {
 			return "state " + lw.w
+		}
+		if lw.class&wcMaterial != 0 {
+			next := lw.next
+			if lw.nextSlot != sNone {
+				next, _, _ = strings.Cut(strings.ToLower(d.slotValue(lw.nextSlot, r)), " ")
+			}
+			if p := c.material(w, next); p != "" {
+				return p
+			}
 		}
 		if lw.class&(wcColour|wcNumber) != 0 {
 			next := lw.next
