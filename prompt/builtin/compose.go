@@ -358,6 +358,9 @@ func factsOf(sc *easel.Scene, light string) cond {
 		f |= cOutdoor
 	}
 	f |= bodyFacts(sc)
+	if smallSubject(sc) {
+		f |= cThing
+	}
 	if !restlessMoods[sc.Mood] && sc.Mood != "ominous" && sc.Mood != "eerie" {
 		f |= cQuiet
 	}

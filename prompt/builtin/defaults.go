@@ -132,6 +132,9 @@ func fillDefaults(sc *easel.Scene, p profile, light string, hint daylight, r *so
 		if hint.rest && restlessMoods[sc.Mood] {
 			sc.Mood = suiting(append(slices.Clone(p.moods), "serene"), func(m string) bool { return !restlessMoods[m] })[0]
 		}
+		if hint.still && motionMoods[sc.Mood] {
+			sc.Mood = suiting(append(slices.Clone(p.moods), "serene"), func(m string) bool { return !motionMoods[m] })[0]
+		}
 		open[2] = true
 	}
 	if sc.View == "" {
@@ -152,6 +155,7 @@ type daylight struct {
 	day, sunny, sky bool
 	active          string // the mood an action brings (sceneActionMood)
 	rest, small     bool   // the subject rests; it is small (smallSubject)
+	still           bool   // nothing in it moves: a thing, no one acting (stillThing)
 	big             bool   // the subject is a place or as big as one (bigSubject)
 	dim             bool   // the idea calls its place dark or gloomy (dimPlace)
 	body            bool   // a person acting with the whole body (bodyAction)
@@ -162,6 +166,7 @@ type daylight struct {
 func (h *daylight) actionsOf(sc *easel.Scene) {
 	h.active, h.rest, h.small, h.body = sceneActionMood(sc), restful(sc), smallSubject(sc), bodyAction(sc)
 	h.big, h.dim = bigSubject(sc), dimPlace(sc)
+	h.still = h.small && h.active == "" && stillThing(sc)
 	h.road = roadVehicle(sc) && !vintageIdea(sc)
 }
 
@@ -227,6 +232,9 @@ func moodSuits(mood, weather, time string, sc *easel.Scene, hint daylight) bool 
 	}
 	if restlessMoods[mood] && hint.rest {
 		return false // a sleeping cat is never energetic
+	}
+	if motionMoods[mood] && hint.still {
+		return false // a guitar against a wall is not bustling
 	}
 	if hint.road && (mood == "majestic" || mood == "epic" || mood == "nostalgic" || mood == "melancholic" || mood == "solitary") {
 		// A van at a crossroads or a scooter by a fountain is neither

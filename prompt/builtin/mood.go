@@ -60,6 +60,24 @@ var restVerbs = map[string]bool{
 	"bask": true, "lounge": true, "wait": true, "pray": true, "knit": true, "graze": true,
 }
 
+// motionMoods are the moods of motion and crowds: a still thing that no
+// one handles rules them out.
+var motionMoods = map[string]bool{"energetic": true, "lively": true}
+
+// stillThing reports whether nothing in the scene is alive to move: no
+// person, no people, no animal.
+func stillThing(sc *easel.Scene) bool {
+	if sc.HasElement("people") || sc.HasElement("person") {
+		return false
+	}
+	for _, s := range sc.Subjects {
+		if cats, _ := subjectCats(s); cats&(catPerson|catAnimals) != 0 || isPerson(s) || animalElements[s.Element] {
+			return false
+		}
+	}
+	return true
+}
+
 // restlessMoods are the moods a resting subject rules out.
 var restlessMoods = map[string]bool{"energetic": true, "lively": true, "dramatic": true, "epic": true}
 

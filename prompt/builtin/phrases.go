@@ -294,7 +294,7 @@ var moods = map[string]mood{
 	"cozy": {
 		adjs:    []string{"cozy", "warm", "inviting", "snug", "homely"},
 		nouns:   []string{"warmth", "comfort", "shelter", "coziness"},
-		closers: []string{"[!outdoor]The atmosphere is warm and inviting, the feeling of being safe inside while the world waits outside.", "It feels snug and welcoming, a place anyone would want to step into."},
+		closers: []string{"[!outdoor]The atmosphere is warm and inviting, the feeling of being safe inside while the world waits outside.", "[!thing]It feels snug and welcoming, a place anyone would want to step into."},
 	},
 	"dramatic": {
 		adjs:    []string{"dramatic", "powerful", "intense", "striking", "bold"},

@@ -98,6 +98,7 @@ const (
 	cVintage   // the idea asks for something old: vintage, classic, retro, antique
 	cQuiet     // the mood is quiet enough to linger in: not energetic, dramatic or ominous
 	cSleep     // the subject sleeps: eyes closed, no gaze
+	cThing     // the main subject is a thing one looks at, not a place one enters (smallSubject)
 )
 
 var condNames = map[string]cond{
@@ -106,6 +107,7 @@ var condNames = map[string]cond{
 	"autumn": cAutumn, "winter": cWinter, "urban": cUrban, "moon": cMoon, "water": cWater,
 	"sea": cSea, "rest": cRest, "fly": cFly, "outdoor": cOutdoor, "plural": cPlural,
 	"people": cPeople, "clear": cClear, "offcenter": cOffCenter, "vintage": cVintage, "quiet": cQuiet, "sleep": cSleep,
+	"thing": cThing,
 }
 
 // compile parses one template. It panics on a malformed one: templates are
