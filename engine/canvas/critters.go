@@ -1,6 +1,10 @@
 package canvas
 
-import "github.com/easel-art/easel"
+import (
+	"strings"
+
+	"github.com/easel-art/easel"
+)
 
 // This file draws the small creatures WordNet names that have no
 // four-legged shape: insects and spiders, lizards, snakes and turtles,
@@ -49,6 +53,16 @@ func (d *painter) critters(groundTop float32) bool {
 	col = d.lit(col, 0.05)
 	n := herdOf(s) // "a swarm of bees": many (creatures.go)
 	size := W * 0.45 * min(1, 2.2/float32(n+1))
+	if n > 1 && n <= 3 && onOne(s.Relation) {
+		// "two butterflies on a pink flower": the one flower, large,
+		// and the creatures side by side on it.
+		size = W * 0.26
+		x, y := d.perch(s, W*0.5, max(groundTop+(H-groundTop)*0.7, H*0.8), size*1.8)
+		for i := range n {
+			draw(d, x+(float32(i)-float32(n-1)/2)*size*0.62, y-float32(i%2)*size*0.08, size, col)
+		}
+		return true
+	}
 	for i := range n {
 		f := (float32(i) + 0.5) / float32(n)
 		x := W * (0.5 + (f-0.5)*0.8)
@@ -59,6 +73,13 @@ func (d *painter) critters(groundTop float32) bool {
 		draw(d, x, y, size, col)
 	}
 	return true
+}
+
+// onOne reports a relation that puts creatures on one thing ("on a
+// flower", "on the leaf"), not on many ("on flowers").
+func onOne(rel string) bool {
+	f := strings.Fields(strings.ToLower(rel))
+	return len(f) >= 3 && (f[0] == "on" || f[0] == "above" || f[0] == "atop") && (f[1] == "a" || f[1] == "an" || f[1] == "one" || f[1] == "the")
 }
 
 // insect draws a six-legged insect seen from above at an angle, with
