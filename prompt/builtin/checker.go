@@ -500,6 +500,13 @@ func (c *checker) problem(s []byte, r ref, opening bool) string {
 			}
 		}
 	}
+	if names && c.notWood(r) {
+		for _, w := range ws {
+			if string(text(w)) == "grain" {
+				return "grain"
+			}
+		}
+	}
 	if names {
 		if p := agreement(s[at+len(name):], r); p != "" {
 			return p
@@ -568,6 +575,18 @@ func (c *checker) material(w, noun string) string {
 		return ""
 	}
 	return ""
+}
+
+// notWood reports whether the idea makes r of a material that is not
+// wood (a marble table, a glass desk): it has no grain.
+func (c *checker) notWood(r ref) bool {
+	head := r.text[strings.LastIndexByte(r.text, ' ')+1:]
+	for _, n := range c.nouns {
+		if len(n.materials) > 0 && n.names(strings.ToLower(head)) {
+			return !slices.Contains(n.materials, "wood")
+		}
+	}
+	return false
 }
 
 // materialOf returns the material a word names, as a noun ("glass",

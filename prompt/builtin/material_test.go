@@ -23,11 +23,17 @@ func TestMaterialBound(t *testing.T) {
 		{"an oak table with a vase", "The wooden table's grain adds warmth and texture.", false},
 		{"a turtle in a bowl", "A handmade ceramic bowl with a speckled glaze holds it all.", false},
 		{"a turtle in a glass bowl", "A ceramic vase stands nearby.", false},
+		{"a lamp on a glass desk", "The grain and small scratches of the glass desk add warmth.", true},
+		{"a lamp on an oak desk", "The grain and small scratches of the oak desk add warmth.", false},
 	} {
 		sc := scene.Parse(c.idea)
 		ch := newChecker(sc, strings.ToLower(c.idea))
-		p := ch.problem([]byte(c.sentence), refOf(sc, 0), false)
-		if got := strings.HasPrefix(p, "material"); got != c.bad {
+		r := refOf(sc, 0)
+		if strings.Contains(c.sentence, "desk") {
+			r.text = "the " + strings.Fields(c.idea)[len(strings.Fields(c.idea))-2] + " desk"
+		}
+		p := ch.problem([]byte(c.sentence), r, false)
+		if got := strings.HasPrefix(p, "material") || p == "grain"; got != c.bad {
 			t.Errorf("%q: %q: problem %q, want a material problem %v", c.idea, c.sentence, p, c.bad)
 		}
 	}
@@ -36,6 +42,7 @@ func TestMaterialBound(t *testing.T) {
 		{"a turtle in a glass bowl", "ceramic bowl"},
 		{"a teapot on a glass table", "wooden table"},
 		{"a snail in a glass bowl on a desk", "ceramic bowl"},
+		{"a porcelain cup on a marble table", "grain and small scratches"},
 	} {
 		for seed := int64(1); seed <= 6; seed++ {
 			for _, p := range writeN(t, c.idea, seed, 3, 0) {

@@ -21,6 +21,7 @@ type checkInfo struct {
 	stance    bool      // a {subj} stands, walks or runs (not "stands out")
 	itAfter   bool      // "it" or "its" stands after a {subj}
 	hasSubj   bool
+	grain     bool // it speaks of grain, which only wood has
 }
 
 // litWord is a literal word of a class and what follows it: the next
@@ -84,6 +85,7 @@ func (t *tmpl) prepareCheck() {
 			continue
 		}
 		w := tk.w
+		c.grain = c.grain || w == "grain"
 		cl := wordClasses[w]
 		if i+1 < len(toks) && (toks[i+1].slot == sNone || toks[i+1].slot == sSubj || toks[i+1].slot == sSetting || toks[i+1].slot == sBG) &&
 			len(w) > 2 && materialOf(w) != "" {
@@ -168,6 +170,9 @@ func (d *draft) fastProblem(t *tmpl, r ref, opening bool) string {
 				return p
 			}
 		}
+	}
+	if k.grain && k.hasSubj && c.notWood(r) {
+		return "grain"
 	}
 	if k.stance && c.rest && r.cats&(catPerson|catAnimals) != 0 {
 		return "stance"
