@@ -473,6 +473,9 @@ func (d *painter) table() {
 	if !(p.el["bowl"] || p.el["food"]) {
 		return
 	}
+	if d.foodInJar(cx, cy+H*0.06, W*0.3*zk) {
+		return
+	}
 	d.painted("bowl")
 	rx, ry := W*0.3*zk, H*0.09*zk
 	// Bowl body, then the rim with the soup inside.
@@ -596,4 +599,47 @@ func (d *painter) table() {
 		}
 	}
 	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.12})
+}
+
+// foodInJar draws the food the idea puts in a jar ("a glass jar of
+// honey", "a jar of jam") as a glass jar filled with it, lidded, not an
+// open bowl; it reports whether it did.
+func (d *painter) foodInJar(cx, base, rx float32) bool {
+	jar := -1
+	for i := range d.p.subjects {
+		n := strings.ToLower(d.p.subjects[i].Noun)
+		if (n == "jar" || n == "jars") && strings.Contains(d.p.words, " "+n+" of ") {
+			jar = i
+		}
+	}
+	if jar < 0 {
+		return false
+	}
+	d.paintedSub(&d.p.subjects[jar])
+	fill := hex("#d89a20") // honey
+	for i := range d.p.subjects {
+		if x := &d.p.subjects[i]; x.Element == "food" {
+			d.paintedSub(x)
+			switch {
+			case hasWord(d.p.words, "honey"):
+			case hasWord(d.p.words, "jam") || hasWord(d.p.words, "jelly"):
+				fill = foodColour(x, "#a8202a")
+			default:
+				fill = foodColour(x, "#8a9a3a") // pickles, olives
+			}
+		}
+	}
+	d.paintedLike("honey", "jam", "lid")
+	w, h := rx*0.55, rx*1.25
+	d.shadow(cx, base, w)
+	glass := hex("#e8f0f0")
+	d.roundRect(cx-w, base-h, cx+w, base, w*0.25)
+	d.fill(solid(d.lit(glass.scale(0.9), 0)))
+	d.roundRect(cx-w*0.92, base-h*0.8, cx+w*0.92, base-w*0.05, w*0.22)
+	d.fill(vgrad(d.lit(fill.scale(1.15), 0), d.lit(fill.scale(0.75), 0), base-h*0.8, base))
+	d.ellipse(cx-w*0.55, base-h*0.5, w*0.12, h*0.3)
+	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.35}) // the glass's gleam
+	d.roundRect(cx-w*0.8, base-h-w*0.3, cx+w*0.8, base-h+w*0.05, w*0.08)
+	d.fill(vgrad(d.lit(hex("#d8b048"), 0), d.lit(hex("#8a6a28"), 0), base-h-w*0.3, base-h))
+	return true
 }
