@@ -361,6 +361,9 @@ func factsOf(sc *easel.Scene, light string) cond {
 	if smallSubject(sc) {
 		f |= cThing
 	}
+	if roomSubject(sc) {
+		f |= cRoom
+	}
 	if !restlessMoods[sc.Mood] && sc.Mood != "ominous" && sc.Mood != "eerie" {
 		f |= cQuiet
 	}

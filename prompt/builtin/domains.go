@@ -285,7 +285,7 @@ var profiles = map[string]profile{
 		times:    []string{"afternoon", "morning", "night"},
 		views:    []string{"close-up", "eye level"},
 		colors:   []string{"muted ochre", "deep umber", "soft cream"},
-		details:  []string{"[plural]The objects are carefully arranged, each one casting a soft, overlapping shadow.", "[!plural]Set apart with space around {it}, {subj} casts one soft, clean shadow."},
+		details:  []string{"[plural]The objects are carefully arranged, each one casting a soft, overlapping shadow.", "[!plural,!room]Set apart with space around {it}, {subj} casts one soft, clean shadow."},
 		negative: []string{"clutter"},
 	},
 	// One everyday object shown for itself, as a catalogue shows it: a

@@ -133,7 +133,7 @@ var contextLights = map[string][]string{
 		// or a plate close up is lit by the day itself.
 		"[!night,!wet,!lowsun]Soft, even daylight falls across {subj} from one side, the shadows gentle and short.",
 		"[day,!wet]Bright, indirect daylight lifts every color, with only faint shadows beneath.",
-		"[!night]Soft light from above and to one side models {subj} gently, leaving a quiet shadow beneath {it}.",
+		"[!night,!room]Soft light from above and to one side models {subj} gently, leaving a quiet shadow beneath {it}.",
 		"[wet,!night]Rain streaks the windows, and the light inside is soft, grey and close, warmed here and there by a lamp.",
 		"[night]Warm lamplight glows from one side, leaving the corners in soft, cozy shadow.",
 		"[night]The only light comes from a warm lamp nearby, a soft amber glow against the dark.",

@@ -149,11 +149,20 @@ func roomSubject(sc *easel.Scene) bool {
 		return false
 	}
 	s := sc.Subjects[0]
-	if sc.Domain != "interior" || s.Noun == "" || isPerson(s) || animalElements[s.Element] {
-		return false // a cabin in a snowy forest is a room by WordNet, seen from outside
+	if s.Noun == "" || isPerson(s) || animalElements[s.Element] {
+		return false
 	}
 	if s.Category == "room" {
-		return true
+		if sc.Domain == "interior" {
+			return true
+		}
+		// A lobby is only a room; a cabin in a snowy forest is also a
+		// building, seen from outside.
+		e, _, ok := lexical.FindNoun(strings.ToLower(s.Noun))
+		return ok && slices.Equal(e.CategoryList(), []string{"room"})
+	}
+	if sc.Domain != "interior" {
+		return false
 	}
 	set, noun := strings.ToLower(sc.Setting), strings.ToLower(s.Noun)
 	return set == noun || strings.HasSuffix(set, " "+noun)

@@ -9,7 +9,7 @@ import (
 
 // outsideLines frame a thing seen from outside or placed in a landscape:
 // not the room a picture is inside.
-var outsideLines = regexp.MustCompile(`(?i)stands? solid|horizon|houses|(left|right) third|off-center|set against|places the|sits? slightly`)
+var outsideLines = regexp.MustCompile(`(?i)stands? solid|horizon|houses|(left|right) third|off-center|set against|places the|sits? slightly|shadow beneath`)
 
 // TestRoomSubject checks that an idea whose main subject is a room or the
 // interior it names is written from inside that room, whatever WordNet
@@ -23,6 +23,8 @@ func TestRoomSubject(t *testing.T) {
 		"a laundry room with a folding table",
 		"a bathroom with green tiles",
 		"a sunny home office with a bookshelf",
+		"a busy print workshop with hanging posters",
+		"a hotel lobby with a marble floor",
 	} {
 		want := scene.Parse(idea).Subjects[0].Category
 		for seed := int64(1); seed <= 6; seed++ {

@@ -99,6 +99,7 @@ const (
 	cQuiet     // the mood is quiet enough to linger in: not energetic, dramatic or ominous
 	cSleep     // the subject sleeps: eyes closed, no gaze
 	cThing     // the main subject is a thing one looks at, not a place one enters (smallSubject)
+	cRoom      // the main subject is the room the picture is inside (roomSubject)
 )
 
 var condNames = map[string]cond{
@@ -107,7 +108,7 @@ var condNames = map[string]cond{
 	"autumn": cAutumn, "winter": cWinter, "urban": cUrban, "moon": cMoon, "water": cWater,
 	"sea": cSea, "rest": cRest, "fly": cFly, "outdoor": cOutdoor, "plural": cPlural,
 	"people": cPeople, "clear": cClear, "offcenter": cOffCenter, "vintage": cVintage, "quiet": cQuiet, "sleep": cSleep,
-	"thing": cThing,
+	"thing": cThing, "room": cRoom,
 }
 
 // compile parses one template. It panics on a malformed one: templates are
