@@ -387,6 +387,10 @@ func sceneProfile(sc *easel.Scene, at where) (string, profile) {
 		p = profileOf(key)
 	case p.light == "portrait" && !portraitFits(sc, at):
 		key, p = "people", profiles["people"]
+	case roomSubject(sc) && (key == "product" || key == "still life" || key == "outdoor still life"):
+		// A hotel lobby with a marble floor is an interior, not a still
+		// life of a lobby.
+		key, p = "interior", profiles["interior"]
 	case isPeople(sc) && (key == "food" || key == "drink" || key == "product" || key == "still life" || key == "toys"):
 		// A gardener watering tomatoes is a person at work, not a food
 		// photograph.
