@@ -306,6 +306,8 @@ func (d *painter) heldOf(s *easel.Subject) held {
 	case cat == "mammal" || cat == "bird" || cat == "animal" || cat == "reptile" || cat == "amphibian":
 		hd.kind, hd.col = "animal", def("#a07850")
 		consume()
+	case hasAnyWord(noun, "bubble", "bubbles"):
+		hd.kind, hd.col = "bubbles", def("#c8e8f8") // "blowing soap bubbles": rising from a wand
 	case hasAnyWord(noun, "lantern", "torch", "candle", "lamp", "flashlight"):
 		hd.kind, hd.col = "light", def("#ffd070")
 	default:
@@ -326,6 +328,9 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 		// "baking cookies": a pot in the hands, not the cookies
 	default:
 		d.paintedNoun(hd.noun, hd.kind == "thing" || hd.kind == "food")
+		if hd.kind == "bubbles" {
+			d.paintedLike("bubble")
+		}
 	}
 	col := d.lit(hd.col, 0.05)
 	mx, my := (hand[0][0]+hand[1][0])/2, (hand[0][1]+hand[1][1])/2
@@ -578,6 +583,21 @@ func (d *painter) heldThing2(pose string, hand [2][2]float32, h, hw float32, hd 
 			a := float64(k) * 2.1
 			d.disc(mx+float32(math.Cos(a))*h*0.16, hand[0][1]-h*0.15-float32(math.Sin(a)+1)*h*0.06, h*0.03,
 				d.lit([]rgb{hex("#e83a3a"), hex("#3a8ae8"), hex("#f0c030")}[k], 0.05), 1, false)
+		}
+	case "bubbles":
+		// A wand in the hand and bubbles drifting up and away from it:
+		// clear rings with a gleam.
+		d.line(rx, ry, rx+h*0.06, ry-h*0.12, hw*0.25)
+		d.fill(solid(d.lit(hex("#e85a9a"), 0.05)))
+		d.arc(rx+h*0.075, ry-h*0.15, h*0.03, h*0.03, 0, 2*math.Pi, hw*0.2, d.lit(hex("#e85a9a"), 0.05))
+		for k := range 9 {
+			bx := rx + h*(0.18+0.12*float32(k)) + d.rnd(-0.06, 0.06)*h
+			by := ry - h*(0.2+0.09*float32(k)) + d.rnd(-0.08, 0.08)*h
+			r := h * d.rnd(0.05, 0.1)
+			d.ellipse(bx, by, r, r)
+			d.fillNoInk(paint{col: col.mix(hex("#f0b0e8"), 0.3), alpha: 0.4})
+			d.arc(bx, by, r, r, 0, 2*math.Pi, max(1.5*d.u, r*0.16), col.mix(rgb{1, 1, 1}, 0.5))
+			d.disc(bx-r*0.35, by-r*0.35, r*0.2, rgb{1, 1, 1}, 0.8, false)
 		}
 	case "thing":
 		d.roundRect(mx-h*0.05, my-h*0.05, mx+h*0.05, my+h*0.04, h*0.01)
