@@ -65,3 +65,33 @@ func (d *painter) tableFurniture(x, y, s float32, col rgb) {
 	}
 	d.fill(solid(col.scale(0.7)))
 }
+
+// bunkBed draws a bunk bed: two beds one above the other between tall
+// posts, a ladder up the end.
+func (d *painter) bunkBed(x, y, s float32, col rgb) {
+	w := s * 1.9
+	wood := hex("#6a4428")
+	d.shadow(x, y, w*0.55)
+	for _, level := range []float32{0, 0.95} {
+		ly := y - s*level
+		d.rect(x-w*0.46, ly-s*0.36, x+w*0.46, ly-s*0.2)
+		d.fill(solid(d.lit(wood, 0.05))) // the frame's rail
+		d.roundRect(x-w*0.45, ly-s*0.5, x+w*0.45, ly-s*0.34, s*0.05)
+		d.fill(solid(d.lit(hex("#f0ece4"), 0.05)))
+		d.roundRect(x-w*0.42, ly-s*0.62, x-w*0.2, ly-s*0.46, s*0.07)
+		d.fill(solid(d.lit(hex("#fbf8f2"), 0.05)))
+		d.roundRect(x-w*0.16, ly-s*0.56, x+w*0.45, ly-s*0.34, s*0.05)
+		d.fill(vgrad(col.scale(1.1), col.scale(0.85), ly-s*0.56, ly-s*0.34))
+	}
+	d.rect(x-w*0.5, y-s*1.75, x-w*0.44, y)
+	d.rect(x+w*0.44, y-s*1.75, x+w*0.5, y)
+	d.rect(x-w*0.5, y-s*1.62, x+w*0.5, y-s*1.56) // the top guard rail
+	d.fill(solid(d.lit(wood, 0.05)))
+	for k := range 4 { // the ladder
+		ry := y - s*(0.2+0.25*float32(k))
+		d.rect(x+w*0.3, ry-s*0.03, x+w*0.42, ry)
+	}
+	d.rect(x+w*0.3, y-s*1.3, x+w*0.32, y)
+	d.rect(x+w*0.4, y-s*1.3, x+w*0.42, y)
+	d.fill(solid(d.lit(wood.scale(1.2), 0.05)))
+}

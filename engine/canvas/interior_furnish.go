@@ -36,7 +36,7 @@ var furnitureShapes = []pieceDrawer{
 	{"crib", (*painter).crib, "#f0ece4"}, {"cradle", (*painter).crib, "#f0ece4"}, {"bassinet", (*painter).crib, "#f0ece4"},
 	{"baby bed", (*painter).crib, "#f0ece4"},
 	{"bathtub", (*painter).bathtub, "#f4f2ee"}, {"tub", (*painter).bathtub, "#f4f2ee"},
-	{"bed", (*painter).bed, "#5a7aa8"},
+	{"bunk", (*painter).bunkBed, "#c84a3a"}, {"bed", (*painter).bed, "#5a7aa8"},
 	{"washbasin", (*painter).washbasin, "#f4f2ee"}, {"sink", (*painter).washbasin, "#f4f2ee"}, {"basin", (*painter).washbasin, "#f4f2ee"},
 	{"stove", (*painter).stove, "#e8e4dc"}, {"oven", (*painter).stove, "#e8e4dc"}, {"cooker", (*painter).stove, "#e8e4dc"},
 	{"refrigerator", (*painter).fridge, "#eef0f0"}, {"fridge", (*painter).fridge, "#eef0f0"}, {"icebox", (*painter).fridge, "#eef0f0"},
@@ -90,7 +90,7 @@ func phraseOf(sub *easel.Subject) string {
 	n := strings.ToLower(sub.Noun)
 	for _, a := range sub.Adjectives {
 		if a := strings.ToLower(a); lexical.Furnishings(a) == nil {
-			if _, ok := lexical.Lookup(a + " " + n); ok {
+			if _, _, ok := lexical.FindNoun(a + " " + n); ok { // "bunk beds" too
 				return a + " " + n
 			}
 		}
@@ -189,6 +189,9 @@ func (d *painter) roomPieces() (pieces []roomPiece, screens int, screenCol *rgb,
 		many := countOf(s, 1)
 		if s.Plural && s.Count == 0 {
 			many = 3 // "wooden desks": a few
+			if f.word == "bunk" {
+				many = 1 // "bunk beds": one frame, its two beds
+			}
 		}
 		if _, counter := counterRoom(p); counter && (f.word == "sink" || f.word == "basin") {
 			if !coloured {
