@@ -466,6 +466,17 @@ func (d *painter) mainFigure(groundTop float32) bool {
 		if d.staged(s, x, yy, h, pose, col, one) {
 			continue // on something drawn large (relations.go)
 		}
+		if robotFigure(s, pose, one) {
+			// "a giant robot walking through a city": the robot, not a
+			// figure standing in for it; a giant one towers.
+			rh := h * 0.9
+			if hasAnyWord(strings.ToLower(s.Size+" "+strings.Join(s.Adjectives, " ")), "giant", "huge", "enormous", "colossal", "gigantic", "massive", "towering") {
+				rh = H * 0.68
+			}
+			d.robot(x, yy, rh, col)
+			d.paintedSub(s)
+			continue
+		}
 		d.mounted(x, yy, h, seatedPose(s, pose), col, one)
 	}
 	return true
@@ -612,4 +623,13 @@ func holdsWith(s *easel.Subject) bool {
 	}
 	e, _, found := lexical.FindNoun(n)
 	return found && holdCategories[e.Category()]
+}
+
+// robotFigure reports a robot that stands or walks with nothing in its
+// hands: drawn as the robot (objects_more.go), not as a figure.
+func robotFigure(s *easel.Subject, pose string, hd held) bool {
+	if !hasAnyWord(strings.ToLower(s.Noun), "robot", "robots", "android", "mech") || hd.kind != "" || hd.ride != nil {
+		return false
+	}
+	return pose == "standing" || pose == "walking"
 }
