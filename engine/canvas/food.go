@@ -320,10 +320,16 @@ func (d *painter) slicedSandwich(s *easel.Subject, cx, cy, rx float32) {
 	}
 }
 
+// roundFlatDishes are the dishes flatDish draws in their own shape.
+var roundFlatDishes = []string{"pizza", "pizzas", "pie", "pies", "quiche", "tart", "tarts", "flatbread", "focaccia", "galette", "crostata", "frittata"}
+
 // flatDish draws a round, flat dish on a plate: a pie, a pizza, a plate of
 // food, with its slices or toppings.
 func (d *painter) flatDish(s *easel.Subject, cx, cy, rx float32) {
 	d.plate(cx, cy, rx)
+	if !hasAnyWord(strings.ToLower(s.Noun), roundFlatDishes...) {
+		d.standIn(s) // "an omelette", "a curry": a round pie stands for it
+	}
 	crust := foodColour(s, "#d89a4a")
 	w := rx * 0.78
 	d.ellipse(cx, cy, w, w*0.3)

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/easel-art/easel/scene"
@@ -53,6 +54,26 @@ func TestFoodOfItsKind(t *testing.T) {
 		}
 		if got := burger(s); got != tc.burger {
 			t.Errorf("%q: a burger %v, want %v", tc.idea, got, tc.burger)
+		}
+	}
+}
+
+// TestFoodStandInNoted checks that a dish drawn as the shape of another
+// of its kind is noted as a plain shape: an omelette or a curry drawn as
+// a round pie, lasagna as a tangle of spaghetti (both were silent); a
+// pizza, a pie, spaghetti are drawn in their own shape.
+func TestFoodStandInNoted(t *testing.T) {
+	for _, tc := range []struct{ idea, roughly string }{
+		{"a fluffy omelette on a white plate", "the omelette"},
+		{"a plate of lasagna", "the lasagna"},
+		{"a steaming bowl of beef curry", "the curry"},
+		{"a pepperoni pizza", ""},
+		{"a plate of spaghetti", ""},
+		{"a cheese quiche", ""},
+	} {
+		_, r := Notes(scene.Parse(tc.idea), "", 7)
+		if got := strings.Join(r, ", "); got != tc.roughly {
+			t.Errorf("%q: plain shape %q, want %q", tc.idea, got, tc.roughly)
 		}
 	}
 }

@@ -407,6 +407,9 @@ func (d *painter) grapes(s *easel.Subject, cx, cy, rx float32) {
 // noodles draws a twirl of pasta on a plate with sauce on top.
 func (d *painter) noodles(s *easel.Subject, cx, cy, rx float32) {
 	d.paintedLike("sauce", "pesto")
+	if n := strings.ToLower(s.Noun); s.Category == "pasta" && !strings.Contains(n, "spaghetti") && !strings.Contains(n, "noodle") && !strings.Contains(n, "linguine") && !strings.Contains(n, "pasta") {
+		d.standIn(s) // "lasagna", "ravioli": a tangle of noodles stands for it
+	}
 	d.plate(cx, cy, rx)
 	pasta := d.lit(hex("#f0d080"), 0)
 	w := rx * 0.7

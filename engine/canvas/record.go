@@ -68,6 +68,16 @@ func (d *painter) plainly(s *easel.Subject) {
 	}
 }
 
+// standIn marks a subject that a painter drew as the shape of another
+// kind of its category (an omelette as a round pie, lasagna as
+// spaghetti): painted only as a plain shape, whatever marked it before.
+func (d *painter) standIn(s *easel.Subject) {
+	if i := d.subjectIndex(s); i >= 0 {
+		delete(d.rec.subs, i)
+		d.rec.plain[i] = true
+	}
+}
+
 // subjectIndex is the index of s among the plan's subjects, -1 when it
 // is none of them or nothing is recorded.
 func (d *painter) subjectIndex(s *easel.Subject) int {
