@@ -465,6 +465,9 @@ func (d *painter) table() {
 	// The camera's distance sizes the bowl; the table's edge carries it.
 	zk := min(1+(p.look.zoom-1)*0.5, 1.2)
 	cx, cy := W*between(0.4, 0.6, p.look.sunX), top+H*0.14
+	if d.foodInJar(cx, cy+H*0.06, W*0.3*zk) {
+		return // "a jar of peach jam": the jar, not the peaches
+	}
 	if fs, at := p.foodSubjectAt(); fs != nil {
 		// Food with a shape of its own (food.go): a cake, bread, a glass.
 		d.paintedSub(fs)
@@ -477,9 +480,6 @@ func (d *painter) table() {
 		return
 	}
 	if !(p.el["bowl"] || p.el["food"]) {
-		return
-	}
-	if d.foodInJar(cx, cy+H*0.06, W*0.3*zk) {
 		return
 	}
 	d.painted("bowl")
@@ -623,16 +623,30 @@ func (d *painter) foodInJar(cx, base, rx float32) bool {
 	}
 	d.paintedSub(&d.p.subjects[jar])
 	fill := hex("#d89a20") // honey
+	pieces := false        // cookies, olives: the jar holds pieces
 	for i := range d.p.subjects {
 		if x := &d.p.subjects[i]; x.Element == "food" {
 			d.paintedSub(x)
 			switch {
 			case hasWord(d.p.words, "honey"):
-			case hasWord(d.p.words, "jam") || hasWord(d.p.words, "jelly"):
+			case hasWord(d.p.words, "jam") || hasWord(d.p.words, "jelly") || hasWord(d.p.words, "marmalade"):
 				fill = foodColour(x, "#a8202a")
+				if e, _, ok := lexical.FindNoun(strings.ToLower(x.Noun)); ok && e.Hue != "" {
+					if c, ok := namedColour(e.Hue); ok {
+						fill = c // "peach jam": the fruit's colour
+					}
+				}
 			default:
-				fill = foodColour(x, "#8a9a3a") // pickles, olives
+				fill = foodColour(x, "#c8904a") // cookies, sweets
+				if _, said := colourOf(x); !said {
+					if e, _, ok := lexical.FindNoun(strings.ToLower(x.Noun)); ok && e.Hue != "" {
+						if c, ok := namedColour(e.Hue); ok {
+							fill = c // pickles green, olives
+						}
+					}
+				}
 			}
+			pieces = pieces || x.Plural
 		}
 	}
 	d.paintedLike("honey", "jam", "lid")
@@ -643,6 +657,14 @@ func (d *painter) foodInJar(cx, base, rx float32) bool {
 	d.fill(solid(d.lit(glass.scale(0.9), 0)))
 	d.roundRect(cx-w*0.92, base-h*0.8, cx+w*0.92, base-w*0.05, w*0.22)
 	d.fill(vgrad(d.lit(fill.scale(1.15), 0), d.lit(fill.scale(0.75), 0), base-h*0.8, base))
+	if pieces {
+		for k := range 12 {
+			px := cx + (float32(k%4)-1.5)*w*0.4 + float32(k/4%2)*w*0.1
+			py := base - w*0.2 - float32(k/4)*h*0.24
+			d.ellipse(px, py, w*0.18, w*0.12)
+			d.fill(solid(d.lit(fill.scale(1.1-0.1*float32(k%3)), 0)))
+		}
+	}
 	d.ellipse(cx-w*0.55, base-h*0.5, w*0.12, h*0.3)
 	d.fillNoInk(paint{col: rgb{1, 1, 1}, alpha: 0.35}) // the glass's gleam
 	d.roundRect(cx-w*0.8, base-h-w*0.3, cx+w*0.8, base-h+w*0.05, w*0.08)

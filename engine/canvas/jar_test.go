@@ -27,3 +27,29 @@ func TestFoodInJar(t *testing.T) {
 		}
 	}
 }
+
+// TestJarOfFruit checks that a jar of a fruit's jam, or of pieces, is
+// painted as the jar, not the fruit on a plate with the jar silently
+// left out ("a jar of peach jam" drew peaches).
+func TestJarOfFruit(t *testing.T) {
+	for _, idea := range []string{
+		"a jar of homemade peach jam",
+		"a jar of cookies on a counter",
+		"a jar of apricot jam on a wooden table",
+	} {
+		c := newCanvas(64, 64, 1, styleFor(StylePhoto))
+		d := &painter{canvas: c, rec: newRecord()}
+		d.p = makePlan(scene.Parse(idea), StylePhoto, 64, 64, c, frame{})
+		d.paint()
+		c.release()
+		jar := false
+		for i, s := range d.p.subjects {
+			if s.Noun == "jar" && d.rec.subs[i] {
+				jar = true
+			}
+		}
+		if !jar {
+			t.Errorf("%q: the jar is not painted", idea)
+		}
+	}
+}
