@@ -26,7 +26,7 @@
 //	placing.go        animals, critters, towers, vehicles and people on the ground; what flies
 //	plan.go           Scene → plan: light, weather, season, palette, the picture's kind
 //	subjects.go       the Scene's facts: counts, colours, planets by name; NotDrawn, Roughly and Notes
-//	record.go         the painter's record of what it painted (d.painted, d.paintedSub, d.plainly), and the notes read from it
+//	record.go         the painter's record of what it painted (d.painted, d.paintedSub, d.plainly, d.standIn for a shape of another kind), and the notes read from it
 //	notes.go          what the notes read in the idea: a measure of food ("a stack of"), a spot of a place ("a street corner")
 //	sky.go            sky, sun, moon, stars, clouds, aurora
 //	land.go           mountains, hills, dunes, fields, rocks, snow, roads
@@ -55,10 +55,10 @@
 //	planets.go        Saturn's (or any ringed planet's) rings, counted moons
 //	rooms.go          when an idea is a room (interiorScene); a counter, an easel, the named objects on the floor (lamp, guitar, piano, plant)
 //	interior.go       rooms (shelves, fireplace, a window); street.go streets; portrait.go one person close
-//	furniture.go      a room's furniture drawn: armchair, sofa, bed, table
+//	furniture.go      a room's furniture drawn: armchair, sofa, bed, bunk bed, table
 //	interior_furnish.go   what furnishes a room: the pieces it names by their noun (furnitureShapes), else its kind's from WordNet (lexical.Furnishings: a bedroom's bed, a bathroom's bathtub); a desk's screens; a table with its chairs
 //	interior_pieces.go    bathtub, washbasin and mirror, stove, fridge, washing machine, crib, desk, monitors, a plain chair
-//	food.go           the table and food by its category (foodDrawers): cake, bread, cookies, burger, pie, scoops, a glass, fruit
+//	food.go           the table and food by its category (foodDrawers): cake, bread, cookies, a sandwich (a burger's bun), pie, scoops, a glass, fruit; food in a jar
 //	food_shapes.go    food whose category's shape would be wrong (foodShapes): sushi, tacos, dumplings, cupcakes, donuts, croissants, melon, bananas, pumpkins, grapes, noodles; a counted dish as pieces
 //	food_sides.go     a food's flavour colour (chocolate brown, strawberry pink); toppings ("with strawberries"); a second food beside ("next to a croissant"); a slice as a wedge; a hot drink in its mug; fruit in a basket; a salad bowl
 //	product.go        a still life's plan; product_shot.go its stage; product_draw.go primitives (lathe, box, arc)
