@@ -70,6 +70,9 @@ func (d *painter) perch(s *easel.Subject, x, y, size float32) (float32, float32)
 	for _, o := range d.p.subjects[1:] {
 		if strings.Contains(obj, strings.ToLower(o.Noun)) && o.Noun != "" {
 			cat = o.Category
+			if isFlower(&o) {
+				cat = "flower" // a rose, which WordNet files under plants
+			}
 		}
 	}
 	if e, _, ok := lexical.FindNoun(noun); ok && cat == "" {

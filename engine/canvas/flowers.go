@@ -53,6 +53,12 @@ func flowerKindOf(s *easel.Subject) flowerKind {
 	return flowerGeneric
 }
 
+// isFlower reports a subject that is a flower: WordNet's, or one of the
+// kinds drawn (WordNet files a rose under plants).
+func isFlower(s *easel.Subject) bool {
+	return s != nil && (s.Category == "flower" || flowerKindOf(s) != flowerGeneric)
+}
+
 // flowerSubject is the subject that is the flowers, nil when none is.
 func (p *plan) flowerSubject() *easel.Subject {
 	for _, el := range []string{"flowers", "sunflowers"} {

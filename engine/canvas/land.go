@@ -283,6 +283,15 @@ func (d *painter) field(top float32) {
 // else a mixed bunch.
 func (d *painter) flowerColours() []rgb {
 	w := d.p.words
+	for i := range d.p.subjects {
+		// "two blue butterflies on a pink flower", "a white rose": the
+		// flower's own colour, not the first colour of the idea.
+		if x := &d.p.subjects[i]; isFlower(x) {
+			if c, ok := factColour(x); ok {
+				return []rgb{c, c.scale(0.85), c.mix(rgb{1, 1, 1}, 0.3)}
+			}
+		}
+	}
 	switch {
 	case hasWord(w, "rose"):
 		return []rgb{hex("#c8202e"), hex("#e84a6a"), hex("#f08aa0"), hex("#a01828")}
@@ -290,17 +299,6 @@ func (d *painter) flowerColours() []rgb {
 		return []rgb{hex("#8a6ac8"), hex("#9a7ad8"), hex("#7a5ab0")}
 	case hasWord(w, "poppy") || hasWord(w, "poppies"):
 		return []rgb{hex("#e0281e"), hex("#f03a2a")}
-	}
-	for i := range d.p.subjects {
-		// "two blue butterflies on a pink flower": the flower's own
-		// colour, not the first colour of the idea.
-		if x := &d.p.subjects[i]; x.Category == "flower" {
-			if c, ok := factColour(x); ok {
-				return []rgb{c, c.scale(0.85), c.mix(rgb{1, 1, 1}, 0.3)}
-			}
-		}
-	}
-	switch {
 	case len(d.p.tint) > 0:
 		return []rgb{d.p.tint[0], d.p.tint[0].scale(0.85), d.p.tint[0].mix(rgb{1, 1, 1}, 0.3)}
 	}

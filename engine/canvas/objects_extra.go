@@ -99,6 +99,9 @@ func drinkIn(subjects []easel.Subject) *easel.Subject {
 // colour (its own, else the one WordNet gives it, else amber).
 func (d *painter) objDrinkGlass(pr product, cx, base, s float32) {
 	liquid := hex("#d8a040")
+	if w := drinkWord(d.p.words); w != "" && w != "coffee" && w != "espresso" {
+		_, liquid = d.drinkIn(liquid, liquid) // "an iced latte": milky, not amber
+	}
 	if dr := drinkIn(d.p.subjects); dr != nil {
 		if c, ok := colourOf(dr); ok {
 			liquid = c

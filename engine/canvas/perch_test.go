@@ -38,3 +38,24 @@ func TestCountedOnOnePerch(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowerColourBound checks that the flowers take the colour the idea
+// gives the flower, a rose too (WordNet files it under plants): "a
+// purple butterfly on a white rose" drew red roses.
+func TestFlowerColourBound(t *testing.T) {
+	for _, tc := range []struct {
+		idea string
+		want rgb
+	}{
+		{"a purple butterfly on a white rose", hex("#ffffff")},
+		{"a green beetle on a yellow tulip", hex("#f2c21e")},
+		{"two blue butterflies on a pink flower", hex("#e85a9a")},
+	} {
+		p := planOf(scene.Parse(tc.idea))
+		got := (&painter{p: p}).flowerColours()[0]
+		dr, dg, db := got.r-tc.want.r, got.g-tc.want.g, got.b-tc.want.b
+		if dr*dr+dg*dg+db*db > 0.12 {
+			t.Errorf("%q: flowers %v, want near %v", tc.idea, got, tc.want)
+		}
+	}
+}
