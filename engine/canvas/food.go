@@ -277,6 +277,9 @@ func burger(s *easel.Subject) bool {
 // ("a grilled cheese"), toasted when grilled, else greens, tomato and ham.
 func (d *painter) slicedSandwich(s *easel.Subject, cx, cy, rx float32) {
 	words := " " + strings.ToLower(s.Noun+" "+strings.Join(s.Adjectives, " ")) + " "
+	if !hasAnyWord(strings.ToLower(s.Noun), "sandwich", "sandwiches", "blt", "panini", "toastie", "club") {
+		d.standIn(s) // "a hot dog": sliced bread stands for it
+	}
 	bread := foodColour(s, "#e8c890")
 	crust := hex("#b07a3a")
 	if strings.Contains(words, "grilled") || strings.Contains(words, "toast") {

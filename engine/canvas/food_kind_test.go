@@ -77,3 +77,20 @@ func TestFoodStandInNoted(t *testing.T) {
 		}
 	}
 }
+
+// TestSandwichStandIn checks that a sandwich of another shape drawn as
+// slices of bread is noted as a plain shape ("a hot dog"), and a
+// sandwich of bread is not.
+func TestSandwichStandIn(t *testing.T) {
+	for _, tc := range []struct{ idea, roughly string }{
+		{"a hot dog on a paper plate", "the hot dog"},
+		{"a ham sandwich with pickles", ""},
+		{"a blt on a plate", ""},
+		{"a juicy cheeseburger", ""},
+	} {
+		_, r := Notes(scene.Parse(tc.idea), "", 7)
+		if got := strings.Join(r, ", "); got != tc.roughly {
+			t.Errorf("%q: plain shape %q, want %q", tc.idea, got, tc.roughly)
+		}
+	}
+}
