@@ -25,6 +25,7 @@ func (d *painter) aerial() {
 // reef and the deepening sea.
 func (d *painter) island() {
 	p := d.p
+	d.painted("beach") // the ring of sand
 	W, H := float32(d.w), float32(d.h)
 	seed := d.seed + 9300
 	lk := p.look

@@ -200,7 +200,9 @@ func makePlan(s *easel.Scene, style string, w, h int, c *canvas, fr frame) *plan
 	// the air is a reef around an island, not a dive. Only what reads from
 	// straight above is drawn so (an island, open water, farmland, a
 	// forest); anything else is seen from high up, looking out over it.
-	case fromAbove && topDown(p.el, p.words):
+	case fromAbove && topDown(p.el, p.words) && p.time != "sunset" && !hasWord(p.words, "sunset") && !hasWord(p.words, "sunrise"):
+		// A sunset is at the horizon: seen from high up, looking out
+		// (below), never straight down at an island.
 		p.kind = "aerial"
 	case fromAbove && !p.el["space"] && !p.el["planet"] && !p.el["window"] && !p.el["street"]:
 		p.kind = "landscape"
