@@ -163,6 +163,24 @@ type Subject struct {
 	Size string `json:"size,omitempty"`
 }
 
+// ElementKind says what kind of thing an element is when it is a living
+// thing or a vehicle: "animal", "person" or "vehicle", else "". One table
+// for the writer (which lines and moods fit) and the canvas (what a table
+// or a product shot never paints), for Scenes with no WordNet categories
+// (an LLM's, or one written by hand).
+func ElementKind(el string) string { return elementKinds[el] }
+
+var elementKinds = map[string]string{
+	"fox": "animal", "cat": "animal", "dog": "animal", "horse": "animal", "deer": "animal",
+	"camel": "animal", "animal": "animal", "dragon": "animal", "birds": "animal", "seagulls": "animal",
+	"fish": "animal", "koi": "animal", "whale": "animal",
+	"person": "person", "people": "person",
+	// A rocket lifting off is a spaceship, whatever WordNet's first sense
+	// (a rocket engine).
+	"boat": "vehicle", "ship": "vehicle", "sailboat": "vehicle", "balloon": "vehicle", "car": "vehicle",
+	"train": "vehicle", "airplane": "vehicle", "spaceship": "vehicle",
+}
+
 // Elements is the vocabulary of Scene.Elements: what the built-in canvas
 // knows how to draw. The scene parser only emits these names.
 var Elements = []string{

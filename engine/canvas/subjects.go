@@ -84,7 +84,7 @@ func (p *plan) subjectColours() {
 		return // a colour from the dictionary only for a planet by name
 	}
 	if s := p.subjects[0]; s.Element == "" && (s.Category != "shape" || p.kind != "abstract") || !namesPlace(s) ||
-		(p.kind == "table" || p.kind == "product") && livingOrBig[s.Element] {
+		(p.kind == "table" || p.kind == "product") && easel.ElementKind(s.Element) != "" {
 		// A subject the canvas does not paint ("a green slime", a cactus
 		// filed under the desert) lends its colour to nothing else.
 		return
@@ -222,14 +222,6 @@ var placeCategories = map[string]bool{
 	"land": true, "landform": true, "water": true, "room": true, "settlement": true, "celestial body": true,
 	"furniture": true, // a room's furniture is painted with the room (furniture.go)
 	"material":  true, // "the sand", "the snow": what the place is made of
-}
-
-// livingOrBig are the elements a table or a product shot never paints.
-var livingOrBig = map[string]bool{
-	"fish": true, "koi": true, "whale": true, "birds": true, "seagulls": true, "animal": true, "cat": true,
-	"dog": true, "fox": true, "horse": true, "deer": true, "camel": true, "dragon": true, "person": true,
-	"people": true, "car": true, "train": true, "boat": true, "ship": true, "sailboat": true, "airplane": true,
-	"spaceship": true, "balloon": true,
 }
 
 // seaLife are the body plans fantasy.go's seaLife draws under the water

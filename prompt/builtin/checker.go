@@ -179,7 +179,7 @@ func subjectCatsOf(s easel.Subject) (cats catSet, sure bool) {
 			cat = "person"
 		}
 	}
-	if cat == "" && animalElements[s.Element] {
+	if cat == "" && easel.ElementKind(s.Element) == "animal" {
 		cat = "animal"
 	}
 	cats = catBit[cat]

@@ -65,13 +65,6 @@ var animals = map[string]bool{
 	"insect": true, "sea creature": true, "animal": true, "creature": true,
 }
 
-// animalElements are the canvas elements of animals, for a Scene with no
-// categories (an LLM's, or one written by hand).
-var animalElements = map[string]bool{
-	"fox": true, "cat": true, "dog": true, "horse": true, "deer": true, "camel": true, "animal": true,
-	"dragon": true, "birds": true, "seagulls": true, "fish": true, "koi": true, "whale": true,
-}
-
 // bodyFacts says whether the main subject has a face and eyes, by what
 // the sentence checker takes it to be (subjectCats).
 func bodyFacts(sc *easel.Scene) cond {

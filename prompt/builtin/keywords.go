@@ -329,7 +329,7 @@ func (d *draft) ofKinds(neg []string) []string {
 		switch {
 		case e == "person" || e == "people":
 			have |= catPerson
-		case animalElements[e]:
+		case easel.ElementKind(e) == "animal":
 			have |= catAnimals
 		}
 	}

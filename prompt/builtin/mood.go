@@ -71,7 +71,7 @@ func stillThing(sc *easel.Scene) bool {
 		return false
 	}
 	for _, s := range sc.Subjects {
-		if cats, _ := subjectCats(s); cats&(catPerson|catAnimals) != 0 || isPerson(s) || animalElements[s.Element] {
+		if cats, _ := subjectCats(s); cats&(catPerson|catAnimals) != 0 || isPerson(s) || easel.ElementKind(s.Element) == "animal" {
 			return false
 		}
 	}
@@ -136,7 +136,7 @@ func sceneActionMood(sc *easel.Scene) string {
 		case !ok, e.Lemma == "play" && s.Object != "":
 		case motionVerbs[e.Lemma]:
 			return "energetic"
-		case launchVerbs[e.Lemma] && e.Lemma != "land" && e.Lemma != "park" && vehicleElements[s.Element]:
+		case launchVerbs[e.Lemma] && e.Lemma != "land" && e.Lemma != "park" && easel.ElementKind(s.Element) == "vehicle":
 			return "energetic" // a rocket lifting off, a plane taking off
 		case playVerbs[e.Lemma] && isPerson(s):
 			return "joyful"
@@ -237,13 +237,6 @@ func flavourSeasonYields(sc *easel.Scene) {
 	}
 }
 
-// vehicleElements are the canvas elements of vehicles: a rocket lifting
-// off is a spaceship, whatever WordNet's first sense (a rocket engine).
-var vehicleElements = map[string]bool{
-	"boat": true, "ship": true, "sailboat": true, "balloon": true, "car": true, "train": true,
-	"airplane": true, "spaceship": true,
-}
-
 // actionAllows reports whether a mood reads naturally with the mood an
 // action brings: a race is energetic, lively, joyful, dramatic or epic,
 // never majestic, wistful or whimsical; a crash or a fight is dramatic,
@@ -269,7 +262,7 @@ func actionAllows(active, mood string) bool {
 // set on a table (a candle, a cup), by its category: what it does sets no
 // mood.
 func smallThing(s easel.Subject) bool {
-	if animalElements[s.Element] || vehicleElements[s.Element] || s.Element == "person" || s.Element == "people" {
+	if easel.ElementKind(s.Element) == "animal" || easel.ElementKind(s.Element) == "vehicle" || s.Element == "person" || s.Element == "people" {
 		return false // drawn as a dog or a spaceship, whatever WordNet's first sense
 	}
 	switch s.Category {

@@ -149,7 +149,7 @@ func roomSubject(sc *easel.Scene) bool {
 		return false
 	}
 	s := sc.Subjects[0]
-	if s.Noun == "" || isPerson(s) || animalElements[s.Element] {
+	if s.Noun == "" || isPerson(s) || easel.ElementKind(s.Element) == "animal" {
 		return false
 	}
 	if s.Category == "room" {
